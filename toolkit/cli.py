@@ -1,0 +1,43 @@
+"""The `teikit` command line: errors become one clear line and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from toolkit import __version__
+from toolkit.commands import COMMANDS
+from toolkit.errors import ToolkitError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="teikit", description="TEI P5 digital edition toolkit")
+    parser.add_argument("--version", action="version", version=f"teikit {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
+        command.configure(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result: int = args.run(args)
+        return result
+    except ToolkitError as error:
+        print(error.diagnostic.format(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the promise is: no tracebacks for users
+        if os.environ.get("TEIKIT_DEBUG"):
+            raise
+        print(f"teikit: internal error: {type(error).__name__}: {error} "
+              "(set TEIKIT_DEBUG=1 for details, and please report it)", file=sys.stderr)
+        return 3

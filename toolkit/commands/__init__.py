@@ -1,0 +1,23 @@
+"""The CLI's subcommands: one module each, listed here in the order `--help` shows them."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from toolkit.commands import convert, text
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS = [
+    Command("convert", convert.HELP, convert.configure, convert.run),
+    Command("text", text.HELP, text.configure, text.run),
+]

@@ -1,0 +1,271 @@
+"""The body of a report: paragraphs, numbered points, page-break joins, memo headers,
+the closer with its signature, footnotes, and residue that fits nowhere.
+
+Input is a list of source blocks (paragraphs with their line numbers), whatever format they
+came from; output is a TEI `div`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from toolkit.encoding import dates
+from toolkit.encoding.brackets import ELLIPSIS, PAGE_BREAK, InlineEncoder, locator
+from toolkit.encoding.names import NameTagger
+from toolkit.errors import Diagnostic, Severity
+from toolkit.tei import Inline, el, sub
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """One paragraph of the source; `lines` maps offsets in `text` to source line numbers."""
+
+    text: str
+    lines: tuple[tuple[int, int], ...]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][1]
+
+
+POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
+FOOTNOTE = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>\S.*)$", re.DOTALL)
+MEMO_FIELD = re.compile(
+    r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
+    r"Classification|Attachment|Enclosure)\s*:\s*\S", re.I)
+PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
+SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+
+
+@dataclass
+class BodyEncoder:
+    tagger: NameTagger
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def warn(self, message: str, line: int, column: int | None = None) -> None:
+        self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line, column))
+
+    def encode(self, blocks: list[SourceBlock], div_type: str) -> etree._Element:
+        blocks = [b for b in blocks if b.text.strip()]
+        residue, footnotes = self._tail(blocks)
+        signature = self._signature(blocks)
+        units = self._join(blocks)
+        footnote_makers = {n: self._footnote_maker(block) for n, block in footnotes.items()}
+        used: set[str] = set()
+
+        div = el("div", type=div_type)
+        in_opener = True
+        for unit in units:
+            in_opener = in_opener and self._opener(div, unit)
+            if not in_opener:
+                self._paragraph(div, unit, footnote_makers, used)
+        if signature:
+            self._closer(div, signature)
+        for number, block in footnotes.items():
+            if number not in used:
+                self.warn(f"footnote [{number}] is never referenced in the text; kept at the end",
+                          block.line)
+                sub(div, "note", footnote_makers[number](), place="foot", n=number)
+                self._count("notes")
+        for block in residue:
+            self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
+                      block.line)
+            sub(div, "fw", block.text.strip(), type="residue")
+            self._count("residue")
+        return div
+
+    def _count(self, key: str) -> None:
+        self.stats[key] = self.stats.get(key, 0) + 1
+
+    def _inline(self, block: SourceBlock, text: str | None = None,
+                footnotes: dict[str, Callable[[], list[Inline]]] | None = None,
+                used: set[str] | None = None) -> list[Inline]:
+        encoder = InlineEncoder(block.text if text is None else text, self.tagger, footnotes or {},
+                                locator(list(block.lines)), self.path, self.diagnostics, self.stats)
+        content = encoder.encode()
+        if used is not None:
+            used |= encoder.used_footnotes
+        return content
+
+    def _footnote_maker(self, block: SourceBlock) -> Callable[[], list[Inline]]:
+        match = FOOTNOTE.match(block.text.strip())
+        assert match
+        offset = block.text.index(match.group("text"))
+        shifted = SourceBlock(block.text[offset:], tuple((max(0, p - offset), n) for p, n in block.lines))
+        return lambda: self._inline(shifted)
+
+    # -- the end of the document: residue, footnotes, signature ----------------------------
+    def _tail(self, blocks: list[SourceBlock]) -> tuple[list[SourceBlock], dict[str, SourceBlock]]:
+        residue: list[SourceBlock] = []
+        notes: list[SourceBlock] = []
+        while blocks:
+            text = blocks[-1].text.strip()
+            if FOOTNOTE.match(text):
+                notes.insert(0, blocks.pop())
+            elif len(blocks) > 1 and (len(text) <= 2 or re.fullmatch(r"[-–—\d\s.]+", text)) \
+                    and not ELLIPSIS.match(text.strip("[]")):
+                residue.insert(0, blocks.pop())
+            else:
+                break
+        footnotes: dict[str, SourceBlock] = {}
+        for block in notes:
+            match = FOOTNOTE.match(block.text.strip())
+            assert match
+            footnotes[match.group("n")] = block
+        return residue, footnotes
+
+    def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+        lines: list[SourceBlock] = []
+        while len(blocks) > 1 and len(lines) < 5 and _signature_like(blocks[-1].text.strip()):
+            lines.insert(0, blocks.pop())
+        if lines and not any(_name_like(b.text.strip()) or "[" in b.text for b in lines):
+            blocks.extend(lines)
+            return []
+        return lines
+
+    def _closer(self, div: etree._Element, lines: list[SourceBlock]) -> None:
+        self._count("closers")
+        signed: list[Inline] = []
+        name_parts: list[SourceBlock] = []
+
+        def flush() -> None:
+            if not name_parts:
+                return
+            if signed:
+                signed.append(el("lb"))
+            joined = " ".join(b.text.strip() for b in name_parts)
+            entry = self.tagger.lookup(joined)
+            content: list[Inline] = []
+            for i, block in enumerate(name_parts):
+                if i:
+                    content.append(el("lb"))
+                content.append(block.text.strip())
+            signed.append(self.tagger.mention(entry, content) if entry
+                          else el("persName", content))
+            name_parts.clear()
+
+        for block in lines:
+            text = block.text.strip()
+            role = re.fullmatch(r"\((?P<role>[^()]+)\)", text)
+            if role or text[:1].islower():
+                flush()
+                if signed:
+                    signed.append(el("lb"))
+                if role:
+                    signed.extend(["(", el("roleName", role.group("role")), ")"])
+                else:
+                    signed.append(el("roleName", text))
+            elif "[" in text:
+                flush()
+                if signed:
+                    signed.append(el("lb"))
+                signed.extend(self._inline(block, text))
+            else:
+                name_parts.append(block)
+        flush()
+        closer = sub(div, "closer")
+        sub(closer, "signed", signed)
+
+    # -- paragraphs ------------------------------------------------------------------------------
+    def _join(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+        """Rejoin paragraphs a page break cut inside a sentence or inside a bracket."""
+        units: list[SourceBlock] = []
+        for block in blocks:
+            if units and _continues(units[-1].text, block.text):
+                last = units[-1]
+                glue = last.text.rstrip() + " " + PAGE_BREAK
+                lines = last.lines + tuple((len(glue) + p, n) for p, n in block.lines)
+                units[-1] = SourceBlock(glue + block.text.lstrip(), lines)
+                self._count("page_breaks")
+            else:
+                units.append(block)
+        return units
+
+    def _opener(self, div: etree._Element, unit: SourceBlock) -> bool:
+        text = unit.text.strip()
+        if len(div) == 0 and _heading_like(text):
+            sub(div, "head", self._inline(unit, text))
+            return True
+        opener = div.find("{*}opener")
+        field_match = MEMO_FIELD.match(text)
+        place_date = PLACE_DATE.match(text)
+        iso = dates.parse_date(place_date.group("date")) if place_date else None
+        if not field_match and not (place_date and iso):
+            return False
+        if opener is None:
+            opener = sub(div, "opener")
+        if field_match:
+            label = field_match.group("label").rstrip(".").lower()
+            sub(opener, "seg", self._inline(unit, text), type="memo-field", subtype=_ncname(label))
+        elif place_date and iso:
+            place = place_date.group("place")
+            entry = self.tagger.lookup(place)
+            place_el = self.tagger.mention(entry, place) if entry else el("placeName", place)
+            rest = text[place_date.end("place"):place_date.start("date")]
+            date_el = el("date", place_date.group("date"), **iso.attributes())
+            sub(opener, "dateline", [place_el, rest, date_el, text[place_date.end("date"):]])
+        return True
+
+    def _paragraph(self, div: etree._Element, unit: SourceBlock,
+                   footnotes: dict[str, Callable[[], list[Inline]]], used: set[str]) -> None:
+        text = unit.text.strip()
+        if text.startswith("[") and text.endswith("]") and ELLIPSIS.match(text[1:-1]):
+            div.extend(x for x in self._inline(unit, text) if not isinstance(x, str))
+            return
+        point = POINT.match(text)
+        content = self._inline(unit, unit.text.rstrip(), footnotes, used)
+        if content and isinstance(content[0], str):
+            content[0] = content[0].lstrip()
+        self._count("paragraphs")
+        if point:
+            label = point.group("label")
+            first = content[0] if content else ""
+            if isinstance(first, str) and first.startswith(label):
+                self._count("points")
+                content[0] = first[len(label):]
+                sub(div, "p", [el("label", label), *content], n=label.strip("().").strip())
+                return
+        sub(div, "p", content)
+
+
+def _ncname(text: str) -> str:
+    return re.sub(r"[^\w.-]", "-", text).strip("-") or "field"
+
+
+def _continues(previous: str, following: str) -> bool:
+    prev, nxt = previous.rstrip(), following.lstrip()
+    if prev.count("[") > prev.count("]"):
+        return True
+    if not nxt or not prev:
+        return False
+    return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
+        and nxt[0].islower()
+
+
+def _heading_like(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(text.split()) <= 10 \
+        and not text.startswith("[")
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _signature_like(text: str) -> bool:
+    if not text or len(text) > 60 or len(text.split()) > 5 or re.search(r"\d", text):
+        return False
+    if re.fullmatch(r"\([^()]+\)", text):
+        return True
+    if re.fullmatch(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", text, re.I):
+        return True
+    if SENTENCE_END.search(text) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    return _name_like(text) or bool(re.fullmatch(r"[a-z][\w' -]*", text))

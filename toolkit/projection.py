@@ -1,0 +1,188 @@
+"""The plain-text projection of a TEI document: the text a reader of the source saw.
+
+It regenerates the translator's brackets from the elements that encode them (supplied text in
+brackets, gaps as [...], `orig [reg]`, `word [sic]`, expansions as `F[oreign]`), turns page
+breaks back into the paragraph breaks they came from, and puts footnotes at the end. For a
+converted report it gives back the source body; that is the converter's round-trip test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from toolkit.tei import NS, local_name
+
+BLOCKS = {"p", "head", "ab", "fw", "opener", "closer", "dateline", "salute", "signed", "byline",
+          "trailer", "item", "l", "postscript", "argument", "epigraph", "docDate", "seg@opener"}
+CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", "postscript",
+              "floatingText", "group", "text"}
+
+
+class _Projector:
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+        self.footnotes: list[str] = []
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.paragraphs.append(text)
+        self.current = []
+
+    def block(self, node: etree._Element) -> None:
+        self.flush()
+        self.inline_children(node)
+        self.flush()
+
+    def inline_children(self, node: etree._Element) -> None:
+        if node.text:
+            self.current.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                self.visit(child)
+            if child.tail:
+                self.current.append(child.tail)
+
+    def visit(self, node: etree._Element) -> None:
+        name = local_name(node)
+        parent = node.getparent()
+        parent_name = local_name(parent) if parent is not None else ""
+        if name in ("teiHeader", "facsimile", "standOff"):
+            return
+        if name in CONTAINERS and name not in ("closer", "opener"):
+            self.flush()
+            for child in node:
+                if isinstance(child.tag, str):
+                    self.visit(child)
+            self.flush()
+            return
+        if name in ("closer", "opener") or (name == "seg" and parent_name == "opener"):
+            self.block(node) if name == "seg" else self._lines(node)
+            return
+        if name in BLOCKS:
+            if name == "signed":
+                self._lines(node)
+            else:
+                self.block(node)
+            return
+        if name == "gap" and parent_name in CONTAINERS:
+            self.flush()
+            self.current.append(self._gap(node))
+            self.flush()
+            return
+        text = self.inline(node)
+        self.current.append(text)
+
+    def _lines(self, node: etree._Element) -> None:
+        """A closer or opener: each child block, and every lb, starts a new paragraph."""
+        self.flush()
+        if node.text:
+            self.current.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                child_name = local_name(child)
+                if child_name == "lb":
+                    self.flush()
+                elif child_name in BLOCKS or child_name == "seg":
+                    self.block(child) if child_name != "signed" else self._lines(child)
+                else:
+                    line = self._inline_lines(child)  # may flush: read self.current after
+                    self.current.append(line)
+            if child.tail:
+                self.current.append(child.tail)
+        self.flush()
+
+    def _inline_lines(self, node: etree._Element) -> str:
+        """An element inside a signature whose lb children mark source paragraph breaks."""
+        parts = [node.text or ""]
+        for child in node:
+            parts.append("\n\n\x00" if local_name(child) == "lb" else self.inline(child))
+            parts.append(child.tail or "")
+        joined = "".join(parts)
+        if "\x00" in joined:
+            pieces = joined.split("\n\n\x00")
+            for piece in pieces[:-1]:
+                self.current.append(piece)
+                self.flush()
+            return pieces[-1]
+        return joined
+
+    def _gap(self, node: etree._Element) -> str:
+        desc = node.find("tei:desc", NS)
+        if desc is not None:
+            return f"[{''.join(str(t) for t in desc.itertext())}]"
+        return f"[{node.get('rend') or '...'}]"
+
+    def inline(self, node: etree._Element) -> str:
+        name = local_name(node)
+        if name == "gap":
+            return self._gap(node)
+        if name == "pb":
+            return "\n\n\x00"
+        if name == "lb":
+            return "\n"
+        if name == "note":
+            if node.get("place") == "foot":
+                number = node.get("n") or str(len(self.footnotes) + 1)
+                self.footnotes.append(f"[{number}] {self.content(node)}")
+                return f"[{number}]"
+            return f"[{self.content(node)}]"
+        if name in ("supplied", "ex"):
+            return f"[{self.content(node)}]"
+        parent = node.getparent()
+        parent_name = local_name(parent) if parent is not None else ""
+        if name == "sic" and parent_name != "choice":
+            inner = self.content(node)
+            return f"{inner} [sic]" if inner else "[sic]"
+        if name == "choice":
+            return self._choice(node)
+        if name == "hi" and node.get("rend") in ("bold", "italic"):
+            mark = "**" if node.get("rend") == "bold" else "*"
+            return f"{mark}{self.content(node)}{mark}"
+        if name == "ref" and node.get("target", "").startswith("http") and \
+                self.content(node) != node.get("target"):
+            return f"[{self.content(node)}]({node.get('target')})"
+        if name in ("del", "orig") and parent_name == "subst":
+            return ""
+        return self.content(node)
+
+    def _choice(self, node: etree._Element) -> str:
+        parts = {local_name(c): c for c in node if isinstance(c.tag, str)}
+        if "orig" in parts and "reg" in parts:
+            return f"{self.content(parts['orig'])} [{self.content(parts['reg'])}]"
+        if "sic" in parts and "corr" in parts:
+            return f"{self.content(parts['sic'])} [{self.content(parts['corr'])}]"
+        if "expan" in parts:
+            return self.content(parts["expan"])
+        first = next(iter(parts.values()), None)
+        return self.content(first) if first is not None else ""
+
+    def content(self, node: etree._Element) -> str:
+        parts = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str):
+                parts.append(self.inline(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+
+def project(tree: etree._ElementTree | etree._Element) -> str:
+    """Paragraphs of plain text separated by blank lines."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    projector = _Projector()
+    texts = root.findall(".//tei:text", NS) if local_name(root) != "text" else [root]
+    for text in texts[:1]:
+        projector.visit(text)
+    projector.flush()
+    paragraphs: list[str] = []
+    for paragraph in projector.paragraphs + projector.footnotes:
+        paragraphs.extend(p for p in (" ".join(x.split()) for x in paragraph.split("\x00")) if p)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def normalise(text: str) -> list[str]:
+    """Paragraphs with white space collapsed: what the round trip compares."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]

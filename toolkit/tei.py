@@ -1,0 +1,72 @@
+"""TEI namespace constants and small builders for mixed content.
+
+lxml stores mixed content as .text/.tail pairs; building it by hand is error-prone, so the
+readers describe inline content as a flat list of strings and elements (`Inline`) and
+`append_inline` places them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Union
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP: Any = {None: TEI_NS}  # lxml-stubs do not admit the default-namespace key
+NS = {"tei": TEI_NS}
+
+Inline = Union[str, etree._Element]
+
+
+def tei(tag: str) -> str:
+    """Clark name of a TEI element."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+
+def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str) -> etree._Element:
+    """A TEI element with attributes (``xml_lang``/``xml_id`` map to xml:lang/xml:id)."""
+    node = etree.Element(tei(tag), nsmap=NSMAP)
+    for key, value in attrs.items():
+        if key == "xml_lang":
+            node.set(XML_LANG, value)
+        elif key == "xml_id":
+            node.set(XML_ID, value)
+        else:
+            node.set(key.rstrip("_"), value)
+    if isinstance(content, str):
+        node.text = content
+    elif content is not None:
+        append_inline(node, content)
+    return node
+
+
+def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None = None,
+        /, **attrs: str) -> etree._Element:
+    child = el(tag, content, **attrs)
+    parent.append(child)
+    return child
+
+
+def append_inline(parent: etree._Element, items: Iterable[Inline]) -> None:
+    """Append strings and elements in order, as text and tails."""
+    for item in items:
+        if isinstance(item, str):
+            if not item:
+                continue
+            if len(parent):
+                last = parent[-1]
+                last.tail = (last.tail or "") + item
+            else:
+                parent.text = (parent.text or "") + item
+        else:
+            parent.append(item)
+
+
+def local_name(node: etree._Element) -> str:
+    return etree.QName(node).localname
