@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.commands import convert, text
+from toolkit.commands import build, convert, text
 
 
 @dataclass(frozen=True)
@@ -20,4 +20,5 @@ class Command:
 COMMANDS = [
     Command("convert", convert.HELP, convert.configure, convert.run),
     Command("text", text.HELP, text.configure, text.run),
+    Command("build", build.HELP, build.configure, build.run),
 ]
