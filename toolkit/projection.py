@@ -15,7 +15,7 @@ from lxml import etree
 from toolkit.tei import NS, local_name
 
 BLOCKS = {"p", "head", "ab", "fw", "opener", "closer", "dateline", "salute", "signed", "byline",
-          "trailer", "item", "l", "postscript", "argument", "epigraph", "docDate", "seg@opener"}
+          "trailer", "item", "l", "postscript", "argument", "epigraph", "docDate", "address"}
 CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", "postscript",
               "floatingText", "group", "text"}
 
@@ -97,6 +97,8 @@ class _Projector:
 
     def _inline_lines(self, node: etree._Element) -> str:
         """An element inside a signature whose lb children mark source paragraph breaks."""
+        if node.find("tei:lb", NS) is None:
+            return self.inline(node)
         parts = [node.text or ""]
         for child in node:
             parts.append("\n\n\x00" if local_name(child) == "lb" else self.inline(child))
@@ -150,11 +152,12 @@ class _Projector:
         return self.content(node)
 
     def _choice(self, node: etree._Element) -> str:
-        parts = {local_name(c): c for c in node if isinstance(c.tag, str)}
-        if "orig" in parts and "reg" in parts:
-            return f"{self.content(parts['orig'])} [{self.content(parts['reg'])}]"
-        if "sic" in parts and "corr" in parts:
-            return f"{self.content(parts['sic'])} [{self.content(parts['corr'])}]"
+        """The converter's pairs (orig/reg, sic/corr, abbr/expan in either order) are the text
+        and its bracket: `first [second]`."""
+        children = [c for c in node if isinstance(c.tag, str)]
+        parts = {local_name(c): c for c in children}
+        if len(children) == 2 and set(parts) in ({"orig", "reg"}, {"sic", "corr"}, {"abbr", "expan"}):
+            return f"{self.content(children[0])} [{self.content(children[1])}]"
         if "expan" in parts:
             return self.content(parts["expan"])
         first = next(iter(parts.values()), None)

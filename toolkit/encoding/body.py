@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from toolkit.encoding import dates
-from toolkit.encoding.brackets import ELLIPSIS, PAGE_BREAK, InlineEncoder, locator
+from toolkit.encoding.brackets import ELLIPSIS, PAGE_BREAK, ROLE_WORDS, InlineEncoder, locator
 from toolkit.encoding.names import NameTagger
 from toolkit.errors import Diagnostic, Severity
 from toolkit.tei import Inline, el, sub
@@ -31,12 +31,22 @@ class SourceBlock:
     def line(self) -> int:
         return self.lines[0][1]
 
+    def tail(self, offset: int) -> SourceBlock:
+        """The block from `offset` on, its line map shifted to match."""
+        return SourceBlock(self.text[offset:], tuple((max(0, p - offset), n) for p, n in self.lines))
+
 
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
 FOOTNOTE = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>\S.*)$", re.DOTALL)
 MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
-    r"Classification|Attachment|Enclosure)\s*:\s*\S", re.I)
+    r"Classification|Attachment|Enclosure)\s*:(?=\s*\S)", re.I)
+OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
+                            r"Honou?red)\b[^.]{0,100}[!,:]$")
+CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
+                            r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
+                            r"Best (?:regards|wishes))[,.!]?$", re.I)
+ADDRESSEE = re.compile(r"^To (?:the |Comrade |Mr\.? |Mrs\.? )[^.!?]{3,200}$")
 PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
 SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 
@@ -53,8 +63,10 @@ class BodyEncoder:
 
     def encode(self, blocks: list[SourceBlock], div_type: str) -> etree._Element:
         blocks = [b for b in blocks if b.text.strip()]
-        residue, footnotes = self._tail(blocks)
+        trailing, footnotes = self._tail(blocks)
         signature = self._signature(blocks)
+        salute = blocks.pop() if signature and len(blocks) > 1 and \
+            CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         units = self._join(blocks)
         footnote_makers = {n: self._footnote_maker(block) for n, block in footnotes.items()}
         used: set[str] = set()
@@ -66,14 +78,17 @@ class BodyEncoder:
             if not in_opener:
                 self._paragraph(div, unit, footnote_makers, used)
         if signature:
-            self._closer(div, signature)
+            self._closer(div, signature, salute)
         for number, block in footnotes.items():
             if number not in used:
                 self.warn(f"footnote [{number}] is never referenced in the text; kept at the end",
                           block.line)
                 sub(div, "note", footnote_makers[number](), place="foot", n=number)
                 self._count("notes")
-        for block in residue:
+        for block in trailing:
+            if ELLIPSIS.match(block.text.strip()[1:-1]):
+                div.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
+                continue
             self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
                       block.line)
             sub(div, "fw", block.text.strip(), type="residue")
@@ -96,13 +111,14 @@ class BodyEncoder:
     def _footnote_maker(self, block: SourceBlock) -> Callable[[], list[Inline]]:
         match = FOOTNOTE.match(block.text.strip())
         assert match
-        offset = block.text.index(match.group("text"))
-        shifted = SourceBlock(block.text[offset:], tuple((max(0, p - offset), n) for p, n in block.lines))
+        shifted = block.tail(block.text.index(match.group("text")))
         return lambda: self._inline(shifted)
 
     # -- the end of the document: residue, footnotes, signature ----------------------------
     def _tail(self, blocks: list[SourceBlock]) -> tuple[list[SourceBlock], dict[str, SourceBlock]]:
-        residue: list[SourceBlock] = []
+        """Footnote texts, stray fragments and omission marks after the text (and after its
+        signature, which may stand before them), taken off the end of `blocks`."""
+        trailing: list[SourceBlock] = []
         notes: list[SourceBlock] = []
         while blocks:
             text = blocks[-1].text.strip()
@@ -110,7 +126,10 @@ class BodyEncoder:
                 notes.insert(0, blocks.pop())
             elif len(blocks) > 1 and (len(text) <= 2 or re.fullmatch(r"[-–—\d\s.]+", text)) \
                     and not ELLIPSIS.match(text.strip("[]")):
-                residue.insert(0, blocks.pop())
+                trailing.insert(0, blocks.pop())
+            elif len(blocks) > 1 and text.startswith("[") and text.endswith("]") and \
+                    ELLIPSIS.match(text[1:-1]) and _signature_like(blocks[-2].text.strip()):
+                trailing.insert(0, blocks.pop())
             else:
                 break
         footnotes: dict[str, SourceBlock] = {}
@@ -118,7 +137,7 @@ class BodyEncoder:
             match = FOOTNOTE.match(block.text.strip())
             assert match
             footnotes[match.group("n")] = block
-        return residue, footnotes
+        return trailing, footnotes
 
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
@@ -129,7 +148,8 @@ class BodyEncoder:
             return []
         return lines
 
-    def _closer(self, div: etree._Element, lines: list[SourceBlock]) -> None:
+    def _closer(self, div: etree._Element, lines: list[SourceBlock],
+                salute: SourceBlock | None) -> None:
         self._count("closers")
         signed: list[Inline] = []
         name_parts: list[SourceBlock] = []
@@ -153,12 +173,20 @@ class BodyEncoder:
         for block in lines:
             text = block.text.strip()
             role = re.fullmatch(r"\((?P<role>[^()]+)\)", text)
-            if role or text[:1].islower():
+            split = _role_split(text)
+            if role or text[:1].islower() or split:
                 flush()
                 if signed:
                     signed.append(el("lb"))
                 if role:
                     signed.extend(["(", el("roleName", role.group("role")), ")"])
+                elif split:
+                    office, name = split
+                    signed.append(el("roleName", office))
+                    if name:
+                        entry = self.tagger.lookup(name)
+                        signed.extend([" ", self.tagger.mention(entry, name) if entry
+                                       else el("persName", name)])
                 else:
                     signed.append(el("roleName", text))
             elif "[" in text:
@@ -170,6 +198,8 @@ class BodyEncoder:
                 name_parts.append(block)
         flush()
         closer = sub(div, "closer")
+        if salute is not None:
+            sub(closer, "salute", self._inline(salute, salute.text.strip()))
         sub(closer, "signed", signed)
 
     # -- paragraphs ------------------------------------------------------------------------------
@@ -188,21 +218,32 @@ class BodyEncoder:
         return units
 
     def _opener(self, div: etree._Element, unit: SourceBlock) -> bool:
+        """Headings, memorandum fields, the place-and-date line, an addressee and a salutation
+        before the first paragraph: the document's head and opener."""
         text = unit.text.strip()
-        if len(div) == 0 and _heading_like(text):
+        if _heading_like(text):
             sub(div, "head", self._inline(unit, text))
             return True
         opener = div.find("{*}opener")
         field_match = MEMO_FIELD.match(text)
         place_date = PLACE_DATE.match(text)
         iso = dates.parse_date(place_date.group("date")) if place_date else None
-        if not field_match and not (place_date and iso):
+        salute = OPENING_SALUTE.match(text) and "[" not in text
+        addressee = ADDRESSEE.match(text) and not field_match
+        if not field_match and not (place_date and iso) and not salute and not addressee:
             return False
-        if opener is None:
+        if opener is None or (len(div) and div[-1] is not opener):
             opener = sub(div, "opener")
+        start = len(unit.text) - len(unit.text.lstrip())
         if field_match:
             label = field_match.group("label").rstrip(".").lower()
-            sub(opener, "seg", self._inline(unit, text), type="memo-field", subtype=_ncname(label))
+            value = unit.tail(start + field_match.end())
+            sub(opener, "seg", [el("label", field_match.group()), *self._inline(value, value.text.rstrip())],
+                type="memo-field", subtype=_ncname(label))
+        elif salute:
+            sub(opener, "salute", self._inline(unit, text))
+        elif addressee:
+            sub(sub(opener, "address"), "addrLine", self._inline(unit, text))
         elif place_date and iso:
             place = place_date.group("place")
             entry = self.tagger.lookup(place)
@@ -254,16 +295,34 @@ def _heading_like(text: str) -> bool:
         and not text.startswith("[")
 
 
+def _role_split(text: str) -> tuple[str, str] | None:
+    """'Second Secretary' -> ('Second Secretary', ''), 'Ambassador Moravec' -> ('Ambassador',
+    'Moravec'); None when the line is not an office (a name, or something else)."""
+    words = text.split()
+    if not words or not ROLE_WORDS.fullmatch(words[0]):
+        return None
+    if all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "to", "for", "in", "and")
+           for w in words) or any(w.lower() in ("of", "the", "to", "for", "in") for w in words):
+        return text, ""
+    count = 0
+    while count < len(words) and ROLE_WORDS.fullmatch(words[count]):
+        count += 1
+    rest = words[count:]
+    if all(w[:1].isupper() for w in rest):
+        return " ".join(words[:count]), " ".join(rest)
+    return None
+
+
 def _name_like(text: str) -> bool:
     words = text.split()
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _signature_like(text: str) -> bool:
+    if re.fullmatch(r"\([^()\d]{1,100}\)", text):
+        return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
     if not text or len(text) > 60 or len(text.split()) > 5 or re.search(r"\d", text):
         return False
-    if re.fullmatch(r"\([^()]+\)", text):
-        return True
     if re.fullmatch(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", text, re.I):
         return True
     if SENTENCE_END.search(text) and not re.search(r"\b[A-Z]\.$", text):

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from toolkit.encoding import languages
 from toolkit.encoding.names import NameTagger
 from toolkit.errors import Diagnostic, InputError, Severity
+from lxml import etree
+
 from toolkit.tei import Inline, el
 
 PAGE_BREAK = "\x0c"  # marks where a paragraph of the source was cut by a page break
@@ -25,6 +27,10 @@ LINE_BREAK = "\x0b"  # a Markdown hard line break inside a paragraph
 
 ELLIPSIS = re.compile(r"^\s*(?:\.{2,}|…+\.*|\.\s\.\s\.|…\s?\.|\.…)\s*$")
 ILLEGIBLE = re.compile(r"^(?:\w+\s)?(?:words?\s)?(?:illegible|unreadable|indecipherable)(?:\s[\w ]+)?$", re.I)
+EXTENT = re.compile(r"^(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+                    r"(?P<u>word|line|letter|character|page)s?\b", re.I)
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten".split(), start=1)}
 OMITTED_ITEM = re.compile(r"^(?:signature|illegible signature|initials|stamp|seal|date stamp)$", re.I)
 SOURCE_NOTE = re.compile(
     r"^(?:hand-?written|in handwriting|handwriting|typewritten|type-written|marginal(?:ia| note)?|"
@@ -41,6 +47,11 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 FOOTNOTE_REF = re.compile(r"^\d{1,3}$")
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+PERSON_CONTEXT = re.compile(r"(?:\b(?:Comrades?|Mr|Mrs|Ms|Dr|Messrs|Mme|Herr|Frau|Tovarishch)\.?|"
+                            + r"(?<![\w-])(?:[Aa]mbassador|[Mm]inister|[Cc]hairman|[Ss]ecretary|"
+                            + r"[Pp]remier|[Gg]eneral|[Mm]arshal|[Pp]resident))\s+$")
+STOP_WORDS = {"of", "the", "and", "for", "in", "on", "de", "des", "der", "du", "la", "of the"}
 MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
 
 
@@ -90,6 +101,14 @@ def parse_brackets(text: str, locate: Callable[[int], tuple[int, int]], path: st
     return root
 
 
+def _initials(phrase: str) -> str:
+    """Initials of the capitalised words: 'Union of Soviet Socialist Republics' -> 'USSR'."""
+    words = re.findall(r"[\w'’]+", phrase)
+    if not words or any(w.lower() not in STOP_WORDS and not w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words if w.lower() not in STOP_WORDS)
+
+
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalpha())
 
@@ -106,6 +125,7 @@ class InlineEncoder:
     diagnostics: list[Diagnostic]
     stats: dict[str, int]
     used_footnotes: set[str] = field(default_factory=set)
+    _identified: bool = False  # the bracket follows a supplied identification
 
     def encode(self) -> list[Inline]:
         return self._sequence(parse_brackets(self.text, self.locate, self.path))
@@ -140,6 +160,10 @@ class InlineEncoder:
                 out.append(el("ref", self._strings(node.children), target=link.group(1)))
                 skip_link_tail = link.end()
                 continue
+            previous = out[-2] if len(out) >= 2 and isinstance(out[-1], str) else (
+                out[-1] if out and not isinstance(out[-1], str) else None)
+            self._identified = previous is not None and not isinstance(previous, str) and \
+                previous.get("reason") == "identification"
             element, consumed = self._classify(node, before, after)
             if consumed:
                 out[-1] = before[: len(before) - consumed]
@@ -167,16 +191,18 @@ class InlineEncoder:
                     out.extend(self._emphasis(part))
         return out
 
-    def _emphasis(self, text: str) -> list[Inline]:
+    def _emphasis(self, text: str, names: bool = True) -> list[Inline]:
+        """Markdown bold and italics as hi; names are tagged unless the text is a foreign term."""
+        tag: Callable[[str], list[Inline]] = self.tagger.tag if names else (lambda t: [t])
         out: list[Inline] = []
         position = 0
         for match in re.finditer(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])", text):
-            out.extend(self.tagger.tag(text[position:match.start()]))
+            out.extend(tag(text[position:match.start()]))
             bold = match.group(1) is not None
             inner = match.group(1) if bold else match.group(2)
-            out.append(el("hi", self.tagger.tag(inner), rend="bold" if bold else "italic"))
+            out.append(el("hi", tag(inner), rend="bold" if bold else "italic"))
             position = match.end()
-        out.extend(self.tagger.tag(text[position:]))
+        out.extend(tag(text[position:]))
         return out
 
     # -- one bracket ----------------------------------------------------------------------
@@ -202,7 +228,13 @@ class InlineEncoder:
             return el("note", self.footnotes[content](), place="foot", n=content), 0
         if plain and ILLEGIBLE.match(content):
             self._count("gaps")
-            return el("gap", [el("desc", content)], reason="illegible"), 0
+            extent = EXTENT.match(content)
+            size: dict[str, str] = {}
+            if extent:
+                quantity = extent.group("q").lower()
+                size = {"quantity": str(NUMBER_WORDS.get(quantity, quantity)),
+                        "unit": extent.group("u").lower()}
+            return el("gap", [el("desc", content)], reason="illegible", **size), 0
         if plain and OMITTED_ITEM.match(content):
             self._count("gaps")
             return el("gap", [el("desc", content)], reason="omitted"), 0
@@ -222,8 +254,18 @@ class InlineEncoder:
                 self._count("supplied")
                 lead = raw[: raw.index(label) + len(label)]
                 middle = raw[len(lead): raw.index(term, len(lead))]
-                return el("supplied", [lead + middle, el("foreign", term, xml_lang=tag)],
-                          reason="original-term"), 0
+                code = tag.split("-")[0]
+                terms: list[Inline] = [lead + middle]
+                for part in languages.split_terms(term):
+                    if part.strip(" ,;/"):
+                        terms.append(el("foreign", self._emphasis(part, names=False),
+                                        xml_lang=languages.tag_for(code, part)))
+                    else:
+                        terms.append(part)
+                return el("supplied", terms, reason="original-term"), 0
+            acronym = self._acronym(content, before)
+            if acronym is not None:
+                return acronym
             variant = self._variant(content, before)
             if variant is not None:
                 return variant
@@ -264,13 +306,46 @@ class InlineEncoder:
                 continue
             original = match.group(1)
             ratio = difflib.SequenceMatcher(None, _letters(original), _letters(content)).ratio()
-            if ratio >= 0.75 and original[:1].isupper():
+            known = self.tagger.lookup(original)
+            same_entry = known is not None and known == self.tagger.lookup(content)
+            if (ratio >= 0.75 or same_entry) and original[:1].isupper():
                 self._count("variants")
                 choice = el("choice", [el("orig", original), el("reg", content)])
-                entry = self.tagger.lookup(content) or self.tagger.lookup(original)
-                node = self.tagger.mention(entry, [choice]) if entry else choice
-                return node, len(original) + 1
+                entry = self.tagger.lookup(content) or known
+                if entry:
+                    return self.tagger.mention(entry, [choice]), len(original) + 1
+                prefix = tail[: len(tail) - len(original)]
+                person = PERSON_CONTEXT.search(prefix) or (not prefix.strip() and self._identified)
+                return el("persName" if person else "name", [choice]), len(original) + 1
         return None
+
+    def _acronym(self, content: str, before: str) -> tuple[Inline, int] | None:
+        """`PUWP [Polish United Workers' Party]` and `German Democratic Republic [GDR]`:
+        an abbreviation and its expansion, in either order, as choice/abbr/expan."""
+        if not before.endswith(" ") or before.endswith("  "):
+            return None
+        tail = before[:-1]
+        if ACRONYM.match(content):
+            words = tail.split(" ")
+            for count in range(len(content), min(len(words), len(content) + 4) + 1):
+                phrase = " ".join(words[-count:])
+                if _initials(phrase) == content.replace("&", "") and phrase[:1].isupper():
+                    node = el("choice", [el("expan", phrase), el("abbr", content)])
+                    return self._org(node, phrase, content), len(phrase) + 1
+            return None
+        short = re.search(r"(?<![\w-])([A-Z][A-Z&]{1,7})$", tail)
+        if short and _initials(content) == short.group(1).replace("&", ""):
+            node = el("choice", [el("abbr", short.group(1)), el("expan", content)])
+            return self._org(node, content, short.group(1)), len(short.group(1)) + 1
+        return None
+
+    def _org(self, node: etree._Element, *forms: str) -> Inline:
+        self._count("abbreviations")
+        for form in forms:
+            entry = self.tagger.lookup(form)
+            if entry:
+                return self.tagger.mention(entry, [node])
+        return node
 
 
 def _append_text(node: Inline, text: str) -> None:

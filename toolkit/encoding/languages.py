@@ -47,15 +47,17 @@ ABBREVIATIONS = {
     "chin": "zh", "chi": "zh", "ger": "de", "germ": "de", "jap": "ja",
     "jpn": "ja", "viet": "vi", "vn": "vi", "pol": "pl", "cz": "cs", "cze": "cs",
     "slov": "sk", "bul": "bg", "bulg": "bg", "rom": "ro", "mong": "mn", "alb": "sq",
-    "serb": "sr", "cro": "hr", "fre": "fr", "fren": "fr", 
+    "serb": "sr", "cro": "hr", "fre": "fr", "fren": "fr",
     "span": "es", "ital": "it", "port": "pt", "ukr": "uk", "lat": "la",
     "arab": "ar", "tur": "tr", "heb": "he", "pers": "fa",
 }
 
+# A full language name needs a colon ("[Russian: khozraschet]"): without one, "[Polish United
+# Workers' Party]" or "[German Democratic Republic]" would be taken for terms.
 LANGUAGE_PREFIX = re.compile(
-    r"^(?P<abbr>(?P<key>[A-Z][a-z]{1,4})\.|(?P<name>"
+    r"^(?P<abbr>(?P<key>[A-Z][a-z]{1,4})\.|(?:[Ii]n\s+)?(?P<name>"
     + "|".join(sorted((lang.name for lang in _LANGUAGES), key=len, reverse=True))
-    + r")(?=[:\s]):?)\s+(?P<term>\S.*)$",
+    + r"):)\s+(?P<term>\S.*)$",
     re.DOTALL,
 )
 
@@ -86,3 +88,8 @@ def split_language_prefix(content: str) -> tuple[str, str, str] | None:
         return None
     term = match.group("term")
     return match.group("abbr"), term, tag_for(code, term)
+
+
+def split_terms(term: str) -> list[str]:
+    """'주체, Juche' -> ['주체', ', ', 'Juche']: a term and its romanisation are tagged apart."""
+    return [part for part in re.split(r"(\s*[,;]\s+|\s+/\s+)", term) if part]
