@@ -1,0 +1,110 @@
+"""Check that synthetic reports are good test material: each converts, and round-trips.
+
+For every report: the real converter (in-process, the same calls as `teikit convert`) must
+accept it, and `toolkit.projection` of the TEI must give back the source body
+(`normalise(project(tree)) == normalise(body)`). Optionally the TEI is validated against
+tei_all, and the whole corpus is converted once more with the CLI (`teikit convert -j 2`).
+
+    python benchmarks/check_synthetic.py --count 300 [--tei-all] [--cli] [--known-bugs]
+
+Exit status 1 if any report fails; each failure names the seed and the first paragraph that
+differs, so that it can be reproduced with `generate_report(seed)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synthetic import REGISTERS, ROOT, body_of, generate_report  # noqa: E402
+from toolkit.convert import ConvertOptions, convert_bytes, make_context  # noqa: E402
+from toolkit.errors import ToolkitError  # noqa: E402
+from toolkit.output import serialize  # noqa: E402
+from toolkit.projection import normalise, project  # noqa: E402
+
+TEI_ALL = ROOT / ".cache" / "tei_all.rng"
+
+
+def first_difference(got: list[str], want: list[str]) -> str:
+    for index, (a, b) in enumerate(zip(got, want)):
+        if a != b:
+            return f"paragraph {index + 1}:\n      got  {a[:300]!r}\n      want {b[:300]!r}"
+    return f"{len(got)} paragraphs projected, {len(want)} in the source"
+
+
+def check(count: int, size: int, seed: int, known_bugs: bool, tei_all: bool,
+          cli: bool) -> int:
+    schema = etree.RelaxNG(etree.parse(str(TEI_ALL))) if tei_all else None
+    failed: set[int] = set()
+    cli_failed = False
+    warnings: Counter[str] = Counter()
+    stats: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory(prefix="teikit-synthetic-") as tmp:
+        sources = Path(tmp) / "sources"
+        output = Path(tmp) / "tei"
+        sources.mkdir()
+        context = make_context(ConvertOptions(output, REGISTERS, date(2026, 1, 1)))
+        for current in range(seed, seed + count):
+            name, text = generate_report(current, size, known_bugs=known_bugs)
+            (sources / name).write_text(text, encoding="utf-8")
+            try:
+                conversion = convert_bytes(text.encode(), str(sources / name), context)
+                tree = etree.fromstring(serialize(conversion.tree))
+            except (ToolkitError, ValueError) as error:
+                failed.add(current)
+                print(f"seed {current}: conversion failed: {error}")
+                continue
+            for diagnostic in conversion.diagnostics:
+                warnings[diagnostic.message.split("'")[0].split("[")[0][:60]] += 1
+            stats.update(conversion.stats)
+            got, want = normalise(project(tree)), normalise(body_of(text))
+            if got != want:
+                failed.add(current)
+                print(f"seed {current}: round trip differs at {first_difference(got, want)}")
+            if schema is not None and not schema.validate(tree.getroottree()):
+                failed.add(current)
+                print(f"seed {current}: not valid against tei_all: {schema.error_log.last_error}")
+        if cli:
+            files = sorted(str(p) for p in sources.glob("*.txt"))
+            run = subprocess.run([str(ROOT / ".venv" / "bin" / "teikit"), "convert", *files,
+                                  "-o", str(output), "-j", "2", "--registers", str(REGISTERS)],
+                                 capture_output=True, text=True, check=False)
+            written = len(list(output.glob("*.xml")))
+            print(f"CLI: exit {run.returncode}, {written} TEI files written for {len(files)} "
+                  f"reports; last line: {run.stdout.strip().splitlines()[-1:]}")
+            cli_failed = run.returncode != 0 or written != len(files)
+            if cli_failed:
+                print(run.stderr[-2000:])
+    print(f"{count - len(failed)} of {count} reports converted and round-tripped"
+          + (" and valid against tei_all" if tei_all else ""))
+    print("markup produced:", ", ".join(f"{k} {v}" for k, v in sorted(stats.items())))
+    if warnings:
+        print("warnings:", "; ".join(f"{k.strip()} x{v}" for k, v in warnings.most_common()))
+    return 1 if failed or cli_failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--known-bugs", action="store_true",
+                        help="also emit the constructs the converter is known to get wrong")
+    parser.add_argument("--tei-all", action="store_true", help=f"validate against {TEI_ALL}")
+    parser.add_argument("--cli", action="store_true", help="also run `teikit convert -j 2`")
+    args = parser.parse_args(argv)
+    return check(args.count, args.size, args.seed, args.known_bugs, args.tei_all, args.cli)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
