@@ -6,9 +6,10 @@ from pathlib import Path
 
 from toolkit.errors import UsageError
 from toolkit.readers.base import Conversion, ReadContext, Reader
+from toolkit.readers.docx import DocxReader
 from toolkit.readers.wcda_text import WcdaTextReader
 
-READERS: dict[str, Reader] = {reader.name: reader for reader in (WcdaTextReader(),)}
+READERS: dict[str, Reader] = {reader.name: reader for reader in (WcdaTextReader(), DocxReader())}
 
 __all__ = ["READERS", "Conversion", "ReadContext", "Reader", "reader_for"]
 

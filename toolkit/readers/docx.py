@@ -1,0 +1,397 @@
+"""Reader for translators' Word files (.docx): the same TEI as the text export, and more.
+
+The metadata block (bold date and title, bold `Label:` paragraphs or a two-column table) is
+handed to the text reader's own metadata parser and to `build_header`; the body paragraphs
+go through the shared `BodyEncoder`, so brackets, names, points and closers follow exactly the
+text export's rules. What only Word carries (formatting, tracked changes, hyperlinks,
+footnotes, endnotes, comments, headings, bulleted lists, tables) is laid onto that result by
+`docx_inline`, and the people who made changes or comments are declared in the header.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from toolkit.encoding.body import BodyEncoder, SourceBlock
+from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
+from toolkit.encoding.header import Field, Metadata, build_header
+from toolkit.errors import Diagnostic, InputError, Severity
+from toolkit.readers.base import Conversion, ReadContext
+from toolkit.readers.docx_inline import Node, align, children_of, insert, insert_block, \
+    to_element, wrap
+from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph, Span, Table
+from toolkit.readers.docx_package import Package
+from toolkit.readers.wcda_text import Block as TextBlock
+from toolkit.readers.wcda_text import WcdaTextReader
+from toolkit.tei import NS, XML_ID, Inline, el, sub, tei
+
+SOURCE_FORMAT = "Word document"
+HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
+SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
+DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
+                       r"(Z|[+-]\d{2}:\d{2})?)?$")
+
+
+class DocxReader:
+    name = "docx"
+    extensions: tuple[str, ...] = (".docx", ".docm")
+    description = "Word document (Office Open XML)"
+
+    def read(self, data: bytes, path: str, context: ReadContext) -> Conversion:
+        return _Conversion(data, path, context).run()
+
+
+class _Conversion:
+    def __init__(self, data: bytes, path: str, context: ReadContext) -> None:
+        self.path = path
+        self.context = context
+        self.diagnostics: list[Diagnostic] = []
+        self.stats: dict[str, int] = {}
+        package = Package(data, path)
+        package.check_external("")
+        links = package.check_external(package.document_part)
+        for kind in ("settings", "styles", "numbering", "fontTable", "webSettings"):
+            part = package.related_part(package.document_part, kind)
+            if part:
+                package.check_external(part)
+        self.walker = DocumentWalker(package, links, self.warn)
+        self.blocks = self.walker.body()
+        self.footnotes = self.walker.notes("footnote")
+        self.endnotes = self.walker.notes("endnote")
+        self.comments = self.walker.comments()
+        for notice in package.notices:
+            self.warn(notice, None)
+        self.people: dict[str, str] = {}  # author name -> xml:id of the header persName
+        self.changes: dict[str, str] = {}  # revision key -> xml:id of its change
+        self.note_numbers = {"footnote": 0, "endnote": 0}
+
+    def warn(self, message: str, line: int | None) -> None:
+        self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line))
+
+    def count(self, key: str) -> None:
+        self.stats[key] = self.stats.get(key, 0) + 1
+
+    # -- the whole document ----------------------------------------------------------------
+    def run(self) -> Conversion:
+        if not any(_has_text(b) for b in self.blocks):
+            raise InputError("the Word document has no text", self.path, 1)
+        text_reader = WcdaTextReader()
+        meta, body, contents = self._metadata(text_reader)
+        names_before = self.context.tagger.count
+        fallback = re.search(r"(\d{3,})", Path(self.path).stem)
+        header = build_header(meta, self.context.tagger, self.path, self.diagnostics,
+                              fallback.group(1) if fallback else None, self.context.change_date)
+        div_type, lang = text_reader._contents(contents, meta, self.path, self.diagnostics)
+        div = self._body(body, div_type)
+
+        root = el("TEI", xml_lang="en")
+        root.append(header.header)
+        text_el = sub(root, "text", xml_lang=lang)
+        sub(text_el, "body").append(div)
+        self._declare(header.header)
+        self.stats["names"] = self.context.tagger.count - names_before
+        return Conversion(etree.ElementTree(root), header.number, tuple(self.diagnostics),
+                          self.stats)
+
+    # -- the metadata block ----------------------------------------------------------------
+    def _metadata(self, text_reader: WcdaTextReader) -> tuple[Metadata, list[Block], Field | None]:
+        """Render the opening of the document as the text export would, and parse that."""
+        text_blocks: list[TextBlock] = []
+        where: dict[int, int] = {}  # paragraph number -> index of its block
+        for index, block in enumerate(self.blocks):
+            if isinstance(block, Table):
+                text_blocks.extend(self._table_fields(block))
+                for row in block.rows:
+                    for cell in row:
+                        for paragraph in cell.paragraphs:
+                            where[paragraph.number] = index
+                where.setdefault(block.number, index)
+                continue
+            where[block.number] = index
+            lines = _plain(block.text).split("\n")
+            if not block.text.strip():
+                continue
+            if block.bold or block.heading is not None:
+                lines[0] = "**" + lines[0].lstrip()
+                lines[-1] = lines[-1].rstrip() + "**"
+            text_blocks.append([(block.number, line) for line in lines])
+            for marker in block.markers:
+                if marker.kind in ("footnote", "endnote"):
+                    self.warn(f"a {marker.kind} in the metadata block is kept in the body only "
+                              "if the body refers to it; this one is dropped", block.number)
+        meta, body_blocks, contents = text_reader._metadata(text_blocks, self.path,
+                                                            self.diagnostics)
+        meta = dataclasses.replace(meta, source_name=Path(self.path).name,
+                                   source_format=SOURCE_FORMAT)
+        if not body_blocks:
+            raise InputError("the report has no text after its metadata block", self.path,
+                             text_blocks[-1][-1][0] if text_blocks else 1)
+        first = where[body_blocks[0][0][0]]
+        return meta, self.blocks[first:], contents
+
+    def _table_fields(self, table: Table) -> list[TextBlock]:
+        """A two-column metadata table as the text export's bold heads and labelled fields."""
+        heads: list[TextBlock] = []
+        fields: list[TextBlock] = []
+        for row in table.rows:
+            if len(row) < 2:
+                continue
+            label = " ".join(_plain(p.text) for p in row[0].paragraphs).strip().rstrip(":").strip()
+            values = [p for cell in row[1:] for p in cell.paragraphs if p.text.strip()]
+            number = row[0].paragraphs[0].number if row[0].paragraphs else table.number
+            if not label:
+                continue
+            if label.lower() in ("date", "title"):
+                value = " ".join(_plain(p.text) for p in values)
+                heads.append([(number, f"**{' '.join(value.split())}**")])
+                continue
+            fields.append([(number, f"**{label}:**")])
+            fields.extend([(p.number, _plain(p.text).replace("\n", " "))] for p in values)
+        heads.sort(key=lambda b: 0 if re.search(r"\d{4}", b[0][1]) else 1)
+        return heads + fields
+
+    # -- the body ------------------------------------------------------------------------------
+    def _body(self, blocks: list[Block], div_type: str) -> etree._Element:
+        flow: list[SourceBlock] = []
+        placed: list[tuple[Paragraph, int]] = []  # a flow paragraph and its offset in `source`
+        structures: list[tuple[int, Block]] = []
+        offset = 0
+        for block in blocks:
+            if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
+                if not block.text.strip():
+                    continue
+                prefix = f"{block.label} " if block.label else ""
+                flow.append(SourceBlock(prefix + block.text, ((0, block.number),)))
+                placed.append((block, offset + len(prefix)))
+                offset += len(flow[-1].text) + 1
+            elif _has_text(block):
+                structures.append((offset, block))
+        source = "\n".join(b.text for b in flow)
+        encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics)
+        div = encoder.encode(flow, div_type)
+        for key, value in encoder.stats.items():
+            self.stats[key] = self.stats.get(key, 0) + value
+        tree = align(div, source)
+        for paragraph, base in placed:
+            self._lay(tree, paragraph, base)
+        self._structures(tree, structures)
+        result = to_element(tree)
+        _sections(result)
+        return result
+
+    def _lay(self, tree: Node, paragraph: Paragraph, base: int) -> None:
+        """Wrap a paragraph's spans and insert its markers in the encoded tree."""
+        for span in sorted(paragraph.spans, key=lambda s: (s.start - s.end, SPAN_ORDER[s.kind])):
+            wrap(tree, base + span.start, base + span.end, self._maker(span, paragraph.number))
+        for marker in paragraph.markers:
+            made = self._marker(marker.kind, marker.key, marker.mark, paragraph.number)
+            if made is not None:
+                insert(tree, base + marker.offset, Node.of(made, base + marker.offset))
+
+    def _maker(self, span: Span, line: int) -> Callable[[], etree._Element]:
+        if span.kind == "hi":
+            self.count("formatting")
+            return lambda: el("hi", rend=span.value)
+        if span.kind == "ref":
+            self.count("links")
+            return lambda: el("ref", target=span.value)
+        change = self._change(span.value)
+        self.count("changes")
+        return lambda: el(span.kind, change=f"#{change}",
+                          resp=f"#{self._person(self.walker.revisions[span.value].author)}")
+
+    def _inline(self, paragraph: Paragraph) -> list[Inline]:
+        """A paragraph outside the flow (note, comment, head, item, cell), fully encoded."""
+        encoder = InlineEncoder(paragraph.text, self.context.tagger, {},
+                                locator([(0, paragraph.number)]), self.path, self.diagnostics,
+                                self.stats)
+        holder = el("p", encoder.encode())
+        tree = align(holder, paragraph.text)
+        self._lay(tree, paragraph, 0)
+        return children_of(tree)
+
+    def _paragraphs(self, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Inline]:
+        """Several paragraphs as one run of inline content, separated by line breaks."""
+        out: list[Inline] = []
+        for paragraph in paragraphs:
+            if not paragraph.text.strip() and not paragraph.markers:
+                continue
+            if out:
+                out.append(el("lb"))
+            out.extend(self._inline(paragraph))
+        return out
+
+    # -- notes, comments, changes ---------------------------------------------------------
+    def _marker(self, kind: str, key: str, mark: str | None, line: int) -> etree._Element | None:
+        if kind in ("footnote", "endnote"):
+            notes = self.footnotes if kind == "footnote" else self.endnotes
+            if key not in notes:
+                self.warn(f"a {kind} reference points to no {kind} (id {key}); dropped", line)
+                return None
+            self.note_numbers[kind] += 1
+            self.count("notes")
+            number = mark or str(self.note_numbers[kind])
+            return el("note", self._paragraphs(notes[key]),
+                      place="foot" if kind == "footnote" else "end", n=number)
+        if kind == "comment-start":
+            return el("anchor", xml_id=_comment_anchor(key)) if key in self.comments else None
+        comment: Comment | None = self.comments.get(key)
+        if comment is None:
+            self.warn(f"a comment reference points to no comment (id {key}); dropped", line)
+            return None
+        self.count("comments")
+        attrs = {"type": "comment", "resp": f"#{self._person(comment.author)}"}
+        if self._has_anchor(key):
+            attrs["target"] = f"#{_comment_anchor(key)}"
+        when = _when(comment.date)
+        content: list[Inline] = [el("date", when=when)] if when else []
+        return el("note", content + self._paragraphs(comment.paragraphs), **attrs)
+
+    def _has_anchor(self, key: str) -> bool:
+        return any(m.kind == "comment-start" and m.key == key
+                   for b in self._all_paragraphs() for m in b.markers)
+
+    def _all_paragraphs(self) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block)
+            else:
+                out.extend(p for row in block.rows for cell in row for p in cell.paragraphs)
+        for notes in (self.footnotes, self.endnotes):
+            for paragraphs in notes.values():
+                out.extend(paragraphs)
+        return out
+
+    def _person(self, author: str) -> str:
+        if author not in self.people:
+            self.people[author] = f"docx-person-{len(self.people) + 1}"
+        return self.people[author]
+
+    def _change(self, key: str) -> str:
+        if key not in self.changes:
+            self.changes[key] = f"docx-change-{len(self.changes) + 1}"
+            self._person(self.walker.revisions[key].author)
+        return self.changes[key]
+
+    def _declare(self, header: etree._Element) -> None:
+        """The authors of changes and comments, and each revision, in the teiHeader."""
+        if self.people:
+            title_stmt = header.find("tei:fileDesc/tei:titleStmt", NS)
+            assert title_stmt is not None
+            resp = sub(title_stmt, "respStmt")
+            sub(resp, "resp", "tracked changes and comments in the Word file")
+            for author, xml_id in self.people.items():
+                sub(resp, "persName", author, xml_id=xml_id)
+        if self.changes:
+            revision = header.find("tei:revisionDesc", NS)
+            assert revision is not None
+            for key, xml_id in self.changes.items():
+                found = self.walker.revisions[key]
+                attrs = {"xml_id": xml_id, "who": f"#{self.people[found.author]}"}
+                when = _when(found.date)
+                if when:
+                    attrs["when"] = when
+                sub(revision, "change", f"Tracked changes by {found.author} in the Word file "
+                    "(encoded as add and del).", **attrs)
+
+    # -- headings, bulleted lists, tables -------------------------------------------------
+    def _structures(self, tree: Node, structures: list[tuple[int, Block]]) -> None:
+        current: etree._Element | None = None
+        for position, block in structures:
+            if isinstance(block, Table):
+                current = None
+                made = self._table(block)
+            elif block.heading is not None:
+                current = None
+                made = el("head", self._inline(block))
+                made.set(HEADING, str(block.heading))
+            else:
+                if current is not None and current.get(HEADING + "-at") == str(position):
+                    sub(current, "item", self._inline(block))
+                    continue
+                made = current = el("list", [el("item", self._inline(block))], rend="bulleted")
+                current.set(HEADING + "-at", str(position))
+                self.count("lists")
+            insert_block(tree, position, Node.of(made, position))
+        for node in tree.children:
+            if isinstance(node, Node) and node.frozen is not None:
+                if HEADING + "-at" in node.frozen.attrib:
+                    del node.frozen.attrib[HEADING + "-at"]
+
+    def _table(self, table: Table) -> etree._Element:
+        self.count("tables")
+        made = el("table", rows=str(len(table.rows)),
+                  cols=str(max((sum(c.cols for c in row) for row in table.rows), default=0)))
+        for index, row in enumerate(table.rows):
+            attrs = {"role": "label"} if index < table.header_rows else {}
+            row_el = sub(made, "row", **attrs)
+            for cell in row:
+                cell_attrs = {}
+                if cell.cols > 1:
+                    cell_attrs["cols"] = str(cell.cols)
+                if cell.rows > 1:
+                    cell_attrs["rows"] = str(cell.rows)
+                paragraphs = [p for p in cell.paragraphs if p.text.strip() or p.markers]
+                if len(paragraphs) <= 1:
+                    sub(row_el, "cell", self._paragraphs(paragraphs), **cell_attrs)
+                else:
+                    cell_el = sub(row_el, "cell", **cell_attrs)
+                    for paragraph in paragraphs:
+                        sub(cell_el, "p", self._inline(paragraph))
+        return made
+
+
+def _sections(div: etree._Element) -> None:
+    """Heads made from Word headings open nested divisions, by outline level."""
+    children = list(div)
+    stack: list[tuple[etree._Element, int]] = [(div, 0)]
+    for index, child in enumerate(children):
+        level_text = child.get(HEADING) if child.tag == tei("head") else None
+        if level_text is None:
+            if stack[-1][0] is not div:
+                stack[-1][0].append(child)
+            continue
+        del child.attrib[HEADING]
+        level = int(level_text)
+        if index == 0:
+            stack[0] = (div, level)
+            continue
+        while len(stack) > 1 and stack[-1][1] >= level:
+            stack.pop()
+        section = etree.SubElement(stack[-1][0], tei("div"))
+        section.append(child)
+        stack.append((section, level))
+
+
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return any(p.text.strip() for row in block.rows for cell in row for p in cell.paragraphs)
+
+
+def _plain(text: str) -> str:
+    return text.replace(PAGE_BREAK, "\n").replace(LINE_BREAK, "\n")
+
+
+def _comment_anchor(key: str) -> str:
+    return f"docx-comment-{re.sub(r'[^A-Za-z0-9_.-]', '-', key)}"
+
+
+def _when(value: str) -> str | None:
+    """A Word date as xs:date or xs:dateTime, or None when it is not one."""
+    match = DATE_TIME.match(value.strip())
+    if not match:
+        return None
+    day, minutes, seconds, zone = match.groups()
+    if minutes is None:
+        return day
+    return f"{day}T{minutes}{seconds or ':00'}{zone or ''}"
+
+
+__all__ = ["DocxReader", "XML_ID"]

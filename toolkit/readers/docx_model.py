@@ -1,0 +1,702 @@
+"""WordprocessingML read into plain paragraphs that remember what Word put on their text.
+
+Each paragraph becomes a string (what the encoder's rules read) with spans (formatting,
+tracked changes, hyperlinks) and markers (footnote, endnote and comment references) at
+offsets in that string. Styles are resolved so that a paragraph's boldness and heading level
+are those Word shows; numbering is resolved so that an automatic "1)" is text like a typed one.
+Formatting with no TEI meaning (fonts, colours, sizes, spacing) is not read at all.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
+from toolkit.readers.docx_package import R_NS, W_NS, Package, w
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+HI_PROPERTIES = ("bold", "italic", "underline", "superscript", "subscript", "strikethrough",
+                 "smallcaps")
+SKIPPED = {"pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",
+           "lastRenderedPageBreak", "commentRangeEnd", "sectPr", "tblPr", "tblGrid", "trPr",
+           "tcPr", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+           "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
+           "customXmlDelRangeStart", "customXmlDelRangeEnd", "rPrChange", "pPrChange",
+           "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator",
+           "noProof", "tblPrEx"}
+TRANSPARENT = {"smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo"}
+TOGGLE_OFF = {"0", "false", "off", "none"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # hi | add | del | ref
+    value: str  # the rend, the revision key, the link target
+
+
+@dataclass(frozen=True)
+class Marker:
+    offset: int
+    kind: str  # footnote | endnote | comment | comment-start
+    key: str  # the note's or comment's id in the package
+    mark: str | None = None  # a custom footnote mark typed by the author
+
+
+@dataclass
+class Paragraph:
+    text: str
+    number: int  # paragraph count in the document: the "line" of diagnostics
+    spans: list[Span] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    bold: bool = False  # all its text shows bold (a label or a title line)
+    heading: int | None = None  # outline level, 1 for the top
+    label: str | None = None  # the list number Word draws before it ("1)")
+    bullet: bool = False
+
+
+@dataclass
+class Cell:
+    paragraphs: list[Paragraph]
+    cols: int = 1
+    rows: int = 1
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+    number: int
+    header_rows: int = 0
+
+
+@dataclass(frozen=True)
+class Revision:
+    author: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    author: str
+    date: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+Block = Paragraph | Table
+Props = dict[str, bool]
+
+
+def _on(node: etree._Element) -> bool:
+    return (node.get(w("val")) or "true").lower() not in TOGGLE_OFF
+
+
+def run_props(rpr: etree._Element | None) -> Props:
+    """The formatting of an rPr that has a TEI meaning, as explicit on/off values."""
+    props: Props = {}
+    if rpr is None:
+        return props
+    for child in rpr:
+        if not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        if name == "b":
+            props["bold"] = _on(child)
+        elif name == "i":
+            props["italic"] = _on(child)
+        elif name == "u":
+            props["underline"] = _on(child)
+        elif name in ("strike", "dstrike"):
+            props["strikethrough"] = _on(child)
+        elif name == "smallCaps":
+            props["smallcaps"] = _on(child)
+        elif name == "vertAlign":
+            value = child.get(w("val"))
+            props["superscript"] = value == "superscript"
+            props["subscript"] = value == "subscript"
+    return props
+
+
+@dataclass
+class _Style:
+    based_on: str | None
+    kind: str
+    name: str
+    props: Props
+    outline: int | None
+    num: tuple[str, int] | None
+
+
+class Styles:
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.defaults: Props = {}
+        self.default_paragraph: str | None = None
+        if root is None:
+            return
+        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.defaults = run_props(defaults)
+        for node in root.iter(w("style")):
+            style_id = node.get(w("styleId")) or ""
+            based = node.find(w("basedOn"))
+            name = node.find(w("name"))
+            ppr = node.find(w("pPr"))
+            outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+            level = int(outline.get(w("val")) or 0) if outline is not None and \
+                (outline.get(w("val")) or "").isdigit() else None
+            name_text = (name.get(w("val")) or "") if name is not None else ""
+            heading = re.fullmatch(r"(?i)heading\s*(\d)", name_text)
+            if level is None and heading:
+                level = int(heading.group(1)) - 1
+            if name_text.lower() == "title":
+                level = 0
+            self.styles[style_id] = _Style(
+                based.get(w("val")) if based is not None else None, node.get(w("type")) or "",
+                name_text, run_props(node.find(w("rPr"))),
+                level if level is not None and level < 9 else None, _num_pr(ppr))
+            if node.get(w("type")) == "paragraph" and _on_attr(node.get(w("default"))):
+                self.default_paragraph = style_id
+
+    def chain(self, style_id: str | None) -> list[_Style]:
+        out: list[_Style] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            out.append(self.styles[style_id])
+            style_id = self.styles[style_id].based_on
+        return out
+
+    def props(self, style_id: str | None) -> Props:
+        merged: Props = {}
+        for style in reversed(self.chain(style_id)):
+            merged.update(style.props)
+        return merged
+
+    def outline(self, style_id: str | None) -> int | None:
+        return next((s.outline for s in self.chain(style_id) if s.outline is not None), None)
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        return next((s.num for s in self.chain(style_id) if s.num is not None), None)
+
+
+def _on_attr(value: str | None) -> bool:
+    return value is not None and value.lower() in ("1", "true", "on")
+
+
+def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
+    if ppr is None:
+        return None
+    num = ppr.find(w("numPr"))
+    if num is None:
+        return None
+    num_id = num.find(w("numId"))
+    ilvl = num.find(w("ilvl"))
+    if num_id is None:
+        return None
+    level = ilvl.get(w("val")) if ilvl is not None else "0"
+    return num_id.get(w("val")) or "0", int(level) if level and level.isdigit() else 0
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+
+
+class Numbering:
+    """Word's automatic list numbers, counted the way Word counts them."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for node in root.iter(w("abstractNum")):
+            levels: dict[int, _Level] = {}
+            for lvl in node.iter(w("lvl")):
+                levels[int(lvl.get(w("ilvl")) or 0)] = _level(lvl)
+            self.abstract[node.get(w("abstractNumId")) or ""] = levels
+        for node in root.iter(w("num")):
+            abstract = node.find(w("abstractNumId"))
+            overrides: dict[int, int] = {}
+            for override in node.iter(w("lvlOverride")):
+                start = override.find(w("startOverride"))
+                if start is not None and (start.get(w("val")) or "").isdigit():
+                    overrides[int(override.get(w("ilvl")) or 0)] = int(start.get(w("val")) or 1)
+            self.nums[node.get(w("numId")) or ""] = (
+                abstract.get(w("val")) or "" if abstract is not None else "", overrides)
+
+    def label(self, num_id: str, level: int) -> tuple[str | None, bool]:
+        """The label of the next item of list `num_id` at `level`, and whether it is a bullet."""
+        if num_id == "0" or num_id not in self.nums:
+            return None, False
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        spec = levels.get(level)
+        if spec is None:
+            return None, False
+        if spec.fmt == "bullet":
+            return None, True
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(level, spec.start)
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+
+        def value(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            other = levels.get(index)
+            count = counters.get(index, other.start if other else 1)
+            return _format(count, other.fmt if other else "decimal")
+
+        if spec.fmt == "none":
+            return re.sub(r"%\d", "", spec.text) or None, False
+        return re.sub(r"%(\d)", value, spec.text), False
+
+
+def _level(lvl: etree._Element) -> _Level:
+    start = lvl.find(w("start"))
+    fmt = lvl.find(w("numFmt"))
+    text = lvl.find(w("lvlText"))
+    start_value = start.get(w("val")) if start is not None else "1"
+    return _Level(int(start_value) if start_value and start_value.isdigit() else 1,
+                  (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
+                  (text.get(w("val")) or "") if text is not None else "")
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _format(number: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    if fmt == "lowerRoman":
+        return _roman(number)
+    if fmt == "upperRoman":
+        return _roman(number).upper()
+    if fmt == "decimalZero":
+        return f"{number:02d}"
+    return str(number)
+
+
+@dataclass
+class _Field:
+    instruction: str = ""
+    in_result: bool = False
+    start: int = 0
+
+
+class _ParagraphBuilder:
+    def __init__(self, number: int) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.number = number
+        self.spans: list[Span] = []
+        self.markers: list[Marker] = []
+        self.open: dict[str, int] = {}
+        self.all_bold = True
+        self.any_text = False
+        self.fields: list[_Field] = []
+        self.custom_mark: Marker | None = None
+
+    def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
+        """Append text; `neutral` text (a break) neither opens nor closes formatting."""
+        if not text:
+            return
+        if any(f.in_result is False for f in self.fields):
+            return  # a field instruction, not text
+        for prop in () if neutral else HI_PROPERTIES:
+            if marked.get(prop) and prop not in self.open:
+                self.open[prop] = self.length
+            elif not marked.get(prop) and prop in self.open:
+                self.close(prop)
+        if re.search(r"\w", text):  # a colon or space outside the bold does not count
+            self.any_text = True
+            self.all_bold = self.all_bold and bold
+        self.parts.append(text)
+        self.length += len(text)
+
+    def close(self, prop: str) -> None:
+        start = self.open.pop(prop)
+        self.spans.append(Span(start, self.length, "hi", prop))
+
+    def finish(self) -> Paragraph:
+        for prop in list(self.open):
+            self.close(prop)
+        text = "".join(self.parts)
+        spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
+        return Paragraph(text, self.number, spans, self.markers,
+                         self.any_text and self.all_bold)
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    """Formatting of the spaces around a word has no meaning; a span of only spaces none."""
+    start, end = span.start, span.end
+    if span.kind == "hi":
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return Span(start, end, span.kind, span.value) if end > start else None
+
+
+Warn = Callable[[str, int], None]
+
+
+class DocumentWalker:
+    """Reads the body, notes and comments of a package into paragraphs and tables."""
+
+    def __init__(self, package: Package, links: dict[str, str], warn: Warn) -> None:
+        self.package = package
+        self.links = links
+        self.warn = warn
+        part = package.document_part
+        self.styles = Styles(_optional(package, part, "styles"))
+        self.numbering = Numbering(_optional(package, part, "numbering"))
+        self.revisions: dict[str, Revision] = {}
+        self.count = 0
+        self.warned: set[str] = set()
+        self.part_links = links
+
+    # -- blocks ------------------------------------------------------------------------------
+    def body(self) -> list[Block]:
+        root = self.package.part(self.package.document_part)
+        assert root is not None
+        body = root.find(w("body"))
+        if body is None:
+            return []
+        return self.blocks(body)
+
+    def blocks(self, container: etree._Element) -> list[Block]:
+        out: list[Block] = []
+        for child in container:
+            if not isinstance(child.tag, str):
+                continue
+            name = etree.QName(child).localname
+            if child.tag == w("p"):
+                out.append(self.paragraph(child))
+            elif child.tag == w("tbl"):
+                out.append(self.table(child))
+            elif name in TRANSPARENT:
+                out.extend(self.blocks(child))
+            elif name in SKIPPED:
+                continue
+            else:
+                self._unknown(child, self.count + 1)
+                text = _text(child).strip()
+                if text:
+                    self.count += 1
+                    out.append(Paragraph(text, self.count))
+        return out
+
+    def table(self, node: etree._Element) -> Table:
+        rows: list[list[Cell]] = []
+        first = self.count + 1
+        header_rows = 0
+        pending: dict[int, Cell] = {}  # grid column -> the cell a vertical merge continues
+        for tr in node.iter(w("tr")):
+            if tr.getparent() is not node and not _own_row(tr, node):
+                continue
+            trpr = tr.find(w("trPr"))
+            if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header_rows:
+                header_rows += 1
+            row: list[Cell] = []
+            column = 0
+            for tc in tr.findall(w("tc")):
+                tcpr = tc.find(w("tcPr"))
+                span_node = tcpr.find(w("gridSpan")) if tcpr is not None else None
+                cols = int(span_node.get(w("val")) or 1) if span_node is not None and \
+                    (span_node.get(w("val")) or "").isdigit() else 1
+                merge = tcpr.find(w("vMerge")) if tcpr is not None else None
+                blocks = self.blocks(tc)
+                paragraphs = self._flatten(blocks)
+                if merge is not None and (merge.get(w("val")) or "continue") == "continue" \
+                        and column in pending:
+                    pending[column].rows += 1
+                    pending[column].paragraphs.extend(p for p in paragraphs if p.text.strip())
+                else:
+                    cell = Cell(paragraphs, cols)
+                    row.append(cell)
+                    if merge is not None:
+                        pending[column] = cell
+                    else:
+                        pending.pop(column, None)
+                column += cols
+            rows.append(row)
+        return Table(rows, first, header_rows)
+
+    def _flatten(self, blocks: list[Block]) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                out.append(block)
+            else:
+                self.warn("a table inside a table cell is flattened into the cell's paragraphs",
+                          block.number)
+                for row in block.rows:
+                    for cell in row:
+                        out.extend(cell.paragraphs)
+        return out
+
+    # -- a paragraph --------------------------------------------------------------------------
+    def paragraph(self, node: etree._Element) -> Paragraph:
+        self.count += 1
+        builder = _ParagraphBuilder(self.count)
+        ppr = node.find(w("pPr"))
+        style_node = ppr.find(w("pStyle")) if ppr is not None else None
+        style = style_node.get(w("val")) if style_node is not None else self.styles.default_paragraph
+        paragraph_props = {**self.styles.defaults, **self.styles.props(style)}
+        self._content(node, builder, paragraph_props)
+        paragraph = builder.finish()
+        outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+        level = int(outline.get(w("val")) or 9) if outline is not None and \
+            (outline.get(w("val")) or "").isdigit() else self.styles.outline(style)
+        paragraph.heading = level + 1 if level is not None and level < 9 else None
+        numbering = _num_pr(ppr) or self.styles.numbering(style)
+        if numbering is not None and paragraph.text.strip():
+            paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
+        return paragraph
+
+    def _content(self, node: etree._Element, builder: _ParagraphBuilder, base: Props,
+                 ) -> None:
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            qname = etree.QName(child)
+            name = qname.localname
+            if qname.namespace == MC_NS:
+                self._alternate(child, builder, base)
+                continue
+            if qname.namespace == M_NS:
+                self._math(child, builder, base)
+                continue
+            if name == "r":
+                self._run(child, builder, base)
+            elif name == "hyperlink":
+                start = builder.length
+                self._content(child, builder, base)
+                rel = child.get(f"{{{R_NS}}}id")
+                target = self.part_links.get(rel or "")
+                if target:
+                    builder.spans.append(Span(start, builder.length, "ref", target))
+                elif child.get(w("anchor")):
+                    self._once("internal-link", "a link to a place inside the Word file is kept "
+                               "as text", builder.number)
+            elif name in ("ins", "moveTo", "del", "moveFrom"):
+                start = builder.length
+                self._content(child, builder, base)
+                key = self._revision(child)
+                kind = "add" if name in ("ins", "moveTo") else "del"
+                if builder.length > start:
+                    builder.spans.append(Span(start, builder.length, kind, key))
+            elif name == "fldSimple":
+                start = builder.length
+                self._content(child, builder, base)
+                self._field_link(child.get(w("instr")) or "", start, builder)
+            elif name == "commentRangeStart":
+                builder.markers.append(Marker(builder.length, "comment-start",
+                                              child.get(w("id")) or ""))
+            elif name in TRANSPARENT:
+                self._content(child, builder, base)
+            elif name in SKIPPED:
+                continue
+            else:
+                self._unknown(child, builder.number)
+                builder.add(_text(child), {}, False)
+
+    def _run(self, run: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
+        rpr = run.find(w("rPr"))
+        style_node = rpr.find(w("rStyle")) if rpr is not None else None
+        char_style = self.styles.props(style_node.get(w("val")) if style_node is not None else None)
+        direct = run_props(rpr)
+        marked = {**char_style, **direct}
+        bold = {**base, **marked}.get("bold", False)
+        for child in run:
+            if not isinstance(child.tag, str):
+                continue
+            qname = etree.QName(child)
+            name = qname.localname
+            if qname.namespace == MC_NS:
+                self._alternate(child, builder, base)
+                continue
+            if name in ("t", "delText"):
+                text = child.text or ""
+                if builder.custom_mark is not None:
+                    marker = builder.custom_mark
+                    builder.markers.append(Marker(marker.offset, marker.kind, marker.key, text))
+                    builder.custom_mark = None
+                    continue
+                builder.add(text, marked, bold)
+            elif name in ("tab", "ptab"):
+                builder.add(" ", marked, bold)
+            elif name == "br":
+                kind = child.get(w("type"))
+                builder.add(PAGE_BREAK if kind == "page" else " " if kind == "column"
+                            else LINE_BREAK, {}, bold, neutral=True)
+            elif name == "cr":
+                builder.add(LINE_BREAK, {}, bold, neutral=True)
+            elif name == "noBreakHyphen":
+                builder.add("-", marked, bold)
+            elif name == "softHyphen":
+                continue
+            elif name == "sym":
+                code = child.get(w("char")) or ""
+                value = int(code, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) else 0
+                if value >= 0xF000:
+                    value -= 0xF000  # symbol fonts map their glyphs into the private use area
+                font = child.get(w("font")) or ""
+                self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as the "
+                           "character of its code, which may not be the glyph Word shows",
+                           builder.number)
+                builder.add(chr(value) if value >= 0x20 else "?", marked, bold)
+            elif name in ("footnoteReference", "endnoteReference", "commentReference"):
+                kind = name.replace("Reference", "")
+                marker = Marker(builder.length, kind, child.get(w("id")) or "")
+                if _on_attr(child.get(w("customMarkFollows"))):
+                    builder.custom_mark = marker
+                else:
+                    builder.markers.append(marker)
+            elif name == "fldChar":
+                self._field_char(child, builder)
+            elif name == "instrText":
+                if builder.fields:
+                    builder.fields[-1].instruction += child.text or ""
+            elif name in ("drawing", "pict", "object"):
+                self._drawing(child, builder, base)
+            elif name in SKIPPED or name == "rStyle":
+                continue
+            else:
+                self._unknown(child, builder.number)
+                builder.add(_text(child), marked, bold)
+
+    def _field_char(self, node: etree._Element, builder: _ParagraphBuilder) -> None:
+        kind = node.get(w("fldCharType"))
+        if kind == "begin":
+            builder.fields.append(_Field())
+        elif kind == "separate" and builder.fields:
+            builder.fields[-1].in_result = True
+            builder.fields[-1].start = builder.length
+        elif kind == "end" and builder.fields:
+            done = builder.fields.pop()
+            if done.in_result:
+                self._field_link(done.instruction, done.start, builder)
+
+    def _field_link(self, instruction: str, start: int, builder: _ParagraphBuilder) -> None:
+        match = re.match(r'\s*HYPERLINK\s+"([^"]+)"', instruction)
+        if match and builder.length > start:
+            builder.spans.append(Span(start, builder.length, "ref", match.group(1)))
+
+    def _alternate(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
+        """mc:AlternateContent: the Fallback is what a consumer without extensions shows."""
+        fallback = node.find(f"{{{MC_NS}}}Fallback")
+        chosen = fallback if fallback is not None else node.find(f"{{{MC_NS}}}Choice")
+        if chosen is None:
+            return
+        if any(child.tag == w("r") for child in chosen):
+            self._content(chosen, builder, base)
+            return
+        run = etree.Element(w("r"))
+        run.extend(copy.deepcopy(child) for child in chosen if isinstance(child.tag, str))
+        self._run(run, builder, base)
+
+    def _drawing(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
+        boxes = list(node.iter(w("txbxContent")))
+        texts = [" ".join(_text(p).split()) for box in boxes for p in box.iter(w("p"))]
+        texts = [t for t in texts if t]
+        if texts:
+            self.warn("the text of a text box or shape is kept as text of its paragraph",
+                      builder.number)
+            builder.add(" ".join(texts), {}, False)
+        else:
+            self.warn("an image or drawing is not converted (TEI keeps no picture from a "
+                      "Word file)", builder.number)
+
+    def _math(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
+        self.warn("an equation is kept as its plain text", builder.number)
+        builder.add("".join(t.text or "" for t in node.iter(f"{{{M_NS}}}t")), {}, False)
+
+    def _revision(self, node: etree._Element) -> str:
+        author = node.get(w("author")) or "unknown"
+        when = node.get(w("date")) or ""
+        key = f"{author}\x00{when}"
+        self.revisions.setdefault(key, Revision(author, when))
+        return key
+
+    def _unknown(self, node: etree._Element, number: int) -> None:
+        name = etree.QName(node).localname
+        self._once(f"unknown-{name}", f"Word element w:{name} has no TEI mapping; its text is "
+                   "kept as text", number)
+
+    def _once(self, key: str, message: str, number: int) -> None:
+        if key not in self.warned:
+            self.warned.add(key)
+            self.warn(message, number)
+
+    # -- notes and comments -----------------------------------------------------------------
+    def notes(self, kind: str) -> dict[str, list[Paragraph]]:
+        root = _optional(self.package, self.package.document_part, f"{kind}s")
+        out: dict[str, list[Paragraph]] = {}
+        if root is None:
+            return out
+        self.part_links = self.package.check_external(self._part(f"{kind}s"))
+        for note in root.findall(w(kind)):
+            if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            saved = self.count
+            out[note.get(w("id")) or ""] = self._flatten(self.blocks(note))
+            self.count = saved
+        self.part_links = self.links
+        return out
+
+    def comments(self) -> dict[str, Comment]:
+        root = _optional(self.package, self.package.document_part, "comments")
+        out: dict[str, Comment] = {}
+        if root is None:
+            return out
+        self.part_links = self.package.check_external(self._part("comments"))
+        for node in root.findall(w("comment")):
+            saved = self.count
+            paragraphs = self._flatten(self.blocks(node))
+            self.count = saved
+            out[node.get(w("id")) or ""] = Comment(node.get(w("author")) or "unknown",
+                                                   node.get(w("date")) or "", tuple(paragraphs))
+        self.part_links = self.links
+        return out
+
+    def _part(self, kind: str) -> str:
+        return self.package.related_part(self.package.document_part, kind) or ""
+
+
+def _optional(package: Package, source: str, kind: str) -> etree._Element | None:
+    name = package.related_part(source, kind)
+    return package.part(name) if name else None
+
+
+def _own_row(tr: etree._Element, table: etree._Element) -> bool:
+    """Whether a row belongs to this table and not to a table nested in one of its cells."""
+    parent = tr.getparent()
+    while parent is not None and parent.tag != w("tbl"):
+        parent = parent.getparent()
+    return parent is table
+
+
+def _text(node: etree._Element) -> str:
+    return "".join(str(t) for t in node.itertext())
