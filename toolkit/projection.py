@@ -15,9 +15,10 @@ from lxml import etree
 from toolkit.tei import NS, local_name
 
 BLOCKS = {"p", "head", "ab", "fw", "opener", "closer", "dateline", "salute", "signed", "byline",
-          "trailer", "item", "l", "postscript", "argument", "epigraph", "docDate", "address"}
+          "trailer", "item", "l", "postscript", "argument", "epigraph", "docDate", "address",
+          "cell"}
 CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", "postscript",
-              "floatingText", "group", "text"}
+              "floatingText", "group", "text", "table", "row"}
 
 
 class _Projector:
