@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.commands import build, convert, text
+from toolkit.commands import build, convert, imports, text
 
 
 @dataclass(frozen=True)
@@ -21,4 +21,5 @@ COMMANDS = [
     Command("convert", convert.HELP, convert.configure, convert.run),
     Command("text", text.HELP, text.configure, text.run),
     Command("build", build.HELP, build.configure, build.run),
+    Command("import", imports.HELP, imports.configure, imports.run),
 ]

@@ -1,0 +1,155 @@
+"""Importing other archives' TEI: one module per source format (FRUS volumes, generic TEI).
+
+Import is not a `convert` reader: one source file (a FRUS volume, a teiCorpus) gives many
+documents, each with a loss report and with entries for the edition's registers. Workers read
+and transform; the main process writes documents, reports and registers, so a file that fails
+leaves nothing behind and two sources never write the same file.
+
+Output layout in the edition folder DIR:
+  DIR/NUMBER.xml                 one TEI document each
+  DIR/loss/NUMBER.json           its loss report (element, path, line, action, detail)
+  DIR/loss/VOLUME.volume.json    a FRUS volume's parts outside its documents (front matter...)
+  DIR/registers/imported-*.xml   persons, places, organisations and terms carried over
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError
+from toolkit.output import write_atomic
+from toolkit.readers.tei_import.document import ImportedDocument
+from toolkit.readers.tei_import.frus import is_frus, read_volume
+from toolkit.readers.tei_import.generic import read_generic
+from toolkit.readers.tei_import.loss import qname
+from toolkit.readers.tei_import.normalise import ImportContext
+from toolkit.readers.tei_import.registers import EntryLinker, NewEntry, write_registers
+from toolkit.registers import load_registers
+from toolkit.safe_xml import parse_xml, read_bytes
+from toolkit.tei import TEI_NS
+
+LOSS_DIR = "loss"
+
+__all__ = ["ImportOptions", "ImportResult", "import_bytes", "import_files", "LOSS_DIR"]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    output_dir: Path
+    registers_dir: Path
+    change_date: date
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: Path
+    documents: tuple[ImportedDocument, ...] = ()
+    written: tuple[Path, ...] = ()
+    error: Diagnostic | None = None
+    format: str = ""
+    reports: tuple[tuple[str, bytes], ...] = ()  # loss reports of the file itself (a FRUS volume's front matter)
+
+
+def make_context(options: ImportOptions) -> ImportContext:
+    registers = load_registers(options.registers_dir)
+    return ImportContext(EntryLinker(registers, options.registers_dir, options.output_dir), options.change_date)
+
+
+def import_bytes(data: bytes, path: str,
+                 context: ImportContext) -> tuple[str, list[ImportedDocument], list[tuple[str, bytes]]]:
+    """The documents in one source file, the format that read it, and file-level loss reports."""
+    tree = parse_xml(data, path)
+    root = tree.getroot()
+    name = qname(root)
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        hint = " (TEI P4 or TEI without its namespace is not read)" if name in ("TEI", "TEI.2", "teiCorpus") else ""
+        raise InputError(f"not TEI: the root element is {name}; expected TEI or teiCorpus in the "
+                         f"namespace {TEI_NS}{hint}", path, _line(root))
+    if root.tag == f"{{{TEI_NS}}}TEI" and is_frus(root):
+        documents, volume_report = read_volume(tree, path, context)
+        return "FRUS", documents, [(volume_report.document, volume_report.to_json())]
+    documents = read_generic(tree, path, context)
+    if not documents:
+        raise InputError("the teiCorpus holds no TEI document", path, _line(root))
+    return "TEI", documents, []
+
+
+def _line(node: etree._Element) -> int | None:
+    return node.sourceline if isinstance(node.sourceline, int) else None
+
+
+def _import_one(source: Path, context: ImportContext) -> ImportResult:
+    try:
+        kind, documents, reports = import_bytes(read_bytes(source), str(source), context)
+        return ImportResult(source, tuple(documents), format=kind, reports=tuple(reports))
+    except ToolkitError as error:
+        return ImportResult(source, error=error.diagnostic)
+    except (ValueError, TypeError, RecursionError) as error:
+        return ImportResult(source, error=Diagnostic(Severity.ERROR, f"cannot import: {error}", str(source)))
+
+
+_WORKER: ImportContext | None = None
+
+
+def _init_worker(options: ImportOptions) -> None:
+    global _WORKER
+    _WORKER = make_context(options)
+
+
+def _work(source: Path) -> ImportResult:
+    assert _WORKER is not None
+    return _import_one(source, _WORKER)
+
+
+def import_files(sources: Sequence[Path], options: ImportOptions) -> Iterator[ImportResult]:
+    """Import each source; results come back in input order, then the registers are written."""
+    written: dict[str, Path] = {}
+    new_entries: list[NewEntry] = []
+    jobs = max(1, min(options.jobs, len(sources), os.cpu_count() or 1))
+    if jobs == 1:
+        context = make_context(options)
+        for source in sources:
+            yield _write(_import_one(source, context), options, written, new_entries)
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+            for result in pool.map(_work, sources):
+                yield _write(result, options, written, new_entries)
+    if new_entries:
+        _paths, problems = write_registers(options.registers_dir, new_entries)
+        for problem in problems:
+            yield ImportResult(Path(problem.path), error=problem)
+
+
+def _write(result: ImportResult, options: ImportOptions, written: dict[str, Path],
+           new_entries: list[NewEntry]) -> ImportResult:
+    if result.error is not None:
+        return result
+    for document in result.documents:
+        if document.number in written:
+            return ImportResult(result.source, error=Diagnostic(
+                Severity.ERROR, f"document number {document.number} was already written from "
+                f"{written[document.number]}; nothing of this file was written", str(result.source)))
+    paths: list[Path] = []
+    try:
+        for document in result.documents:
+            target = options.output_dir / f"{document.number}.xml"
+            write_atomic(target, document.data)
+            write_atomic(options.output_dir / LOSS_DIR / f"{document.number}.json", document.loss)
+            written[document.number] = result.source
+            paths.append(target)
+        for name, report in result.reports:
+            write_atomic(options.output_dir / LOSS_DIR / f"{name}.volume.json", report)
+    except OSError as exc:
+        return ImportResult(result.source, error=Diagnostic(
+            Severity.ERROR, f"cannot write into {options.output_dir}: {exc.strerror}", str(result.source)))
+    for document in result.documents:
+        new_entries.extend(document.entries)
+    return ImportResult(result.source, result.documents, tuple(paths), format=result.format, reports=result.reports)

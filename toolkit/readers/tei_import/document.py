@@ -1,0 +1,55 @@
+"""What an import reader gives back for each document it finds in a source file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+
+from toolkit.errors import Diagnostic
+from toolkit.readers.tei_import.loss import LossReport, strip_origin
+from toolkit.readers.tei_import.registers import NewEntry
+from toolkit.output import serialize
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    """One output document, serialised so that worker processes can hand it back."""
+
+    number: str
+    data: bytes  # the TEI file
+    loss: bytes  # the JSON loss report
+    entries: tuple[NewEntry, ...]
+    stats: Mapping[str, int]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def finish(root: etree._Element, number: str, report: LossReport, entries: list[NewEntry],
+           stats: Mapping[str, int], diagnostics: tuple[Diagnostic, ...] = ()) -> ImportedDocument:
+    strip_origin(root)
+    _indent_structure(root)
+    return ImportedDocument(number, serialize(root), report.to_json(), tuple(entries), dict(stats), diagnostics)
+
+
+_CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc",
+               "notesStmt", "encodingDesc", "appInfo", "application", "editorialDecl", "profileDesc",
+               "creation", "langUsage", "revisionDesc", "respStmt", "text", "body", "standOff",
+               "correction", "normalization", "interpretation", "segmentation", "facsimile"}
+
+
+def _indent_structure(root: etree._Element) -> None:
+    """Indent the header and the text's outer structure; mixed content keeps its own spacing."""
+    def walk(node: etree._Element, depth: int) -> None:
+        if etree.QName(node).localname not in _CONTAINERS or (node.text or "").strip():
+            return
+        children = [c for c in node if isinstance(c.tag, str)]
+        if not children or any((c.tail or "").strip() for c in node):
+            return
+        node.text = "\n" + "  " * (depth + 1)
+        for index, child in enumerate(node):
+            last = index == len(node) - 1
+            child.tail = "\n" + "  " * (depth if last else depth + 1)
+            if isinstance(child.tag, str):
+                walk(child, depth + 1)
+    walk(root, 0)

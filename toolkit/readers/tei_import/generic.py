@@ -1,0 +1,195 @@
+"""TEI as other editions write it (letters, reports, transcriptions), and teiCorpus files.
+
+Transcriptional markup (choice, add/del, unclear, hi, lb, facsimile references...) is TEI the
+edition uses as it is, so it is kept. What changes: names pointing at entries (`@ref` to a
+standOff list, to a register file beside the source, or to a teiCorpus's standOff) are carried
+into the edition's registers; elements and attributes of other namespaces are unwrapped or
+dropped; a body without divisions gets the edition's `div`; a revisionDesc change records the
+import. Each change is a line in the loss report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from toolkit import __version__
+from toolkit.errors import ToolkitError
+from toolkit.readers.tei_import.document import ImportedDocument, finish
+from toolkit.readers.tei_import.loss import LossReport, copy_with_origin
+from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
+from toolkit.readers.tei_import.registers import NewEntry
+from toolkit.safe_xml import parse_xml_file
+from toolkit.tei import NS, XML_ID, el, local_name, sub, tei
+
+ENTRY_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
+NAME_TAGS = {"persName", "placeName", "orgName", "name", "rs", "author", "editor", "repository",
+             "settlement", "country", "region", "institution", "term", "origPlace", "pubPlace",
+             "publisher", "sponsor", "funder", "distributor", "authority"}
+_GLOBAL = {"note", "pb", "lb", "cb", "milestone", "fw", "figure", "gap", "anchor", "index"}
+
+Entries = dict[str, tuple[str, etree._Element]]  # xml:id -> (kind, entry element)
+
+
+def entries_in(root: etree._Element) -> Entries:
+    """Register entries (person, place, org with xml:id) anywhere under `root`."""
+    found: Entries = {}
+    for node in root.iter():
+        if isinstance(node.tag, str) and node.get(XML_ID) and local_name(node) in ENTRY_KINDS \
+                and etree.QName(node).namespace == NS["tei"]:
+            found[str(node.get(XML_ID))] = (ENTRY_KINDS[local_name(node)], node)
+    return found
+
+
+class _ExternalRegisters:
+    """Register files a source points to by relative path, read once each (never fetched)."""
+
+    def __init__(self, source: Path) -> None:
+        self.base = source.parent
+        self.cache: dict[Path, Entries] = {}
+
+    def lookup(self, file_part: str, xml_id: str) -> tuple[str, etree._Element] | None:
+        if not file_part.endswith(".xml") or ":" in file_part or file_part.startswith("/"):
+            return None
+        path = (self.base / file_part).resolve()
+        if path not in self.cache:
+            try:
+                self.cache[path] = entries_in(parse_xml_file(path).getroot()) if path.is_file() else {}
+            except ToolkitError:
+                self.cache[path] = {}
+        return self.cache[path].get(xml_id)
+
+
+def read_generic(tree: etree._ElementTree, path: str, context: ImportContext) -> list[ImportedDocument]:
+    root = tree.getroot()
+    external = _ExternalRegisters(Path(path))
+    if local_name(root) == "teiCorpus":
+        shared: Entries = {}
+        for stand_off in root.iterfind("tei:standOff", NS):
+            shared.update(entries_in(stand_off))
+        documents = list(root.iterfind(".//tei:TEI", NS))
+        return [_document(doc, path, context, shared, external, index) for index, doc in enumerate(documents, 1)]
+    return [_document(root, path, context, {}, external, 0)]
+
+
+def _number(doc: etree._Element, path: str, index: int) -> str:
+    for idno in doc.iterfind("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno", NS):
+        if idno.get("type") != "URI" and (idno.text or "").strip():
+            return file_number(str(idno.text))
+    if doc.get(XML_ID):
+        return file_number(str(doc.get(XML_ID)))
+    return file_number(Path(path).stem + (f"-{index}" if index else ""))
+
+
+def _document(source: etree._Element, path: str, context: ImportContext, shared: Entries,
+              external: _ExternalRegisters, index: int) -> ImportedDocument:
+    number = _number(source, path, index)
+    report = LossReport(Path(path).name, number)
+    doc = copy_with_origin(source)
+    entries: list[NewEntry] = []
+    stats: Counter[str] = Counter()
+    own = {}
+    for stand_off in doc.iterfind("tei:standOff", NS):
+        own.update(entries_in(stand_off))
+    local = {**shared, **own}
+    linked: set[str] = set()
+    for node in doc.iter():
+        if not isinstance(node.tag, str) or local_name(node) not in NAME_TAGS:
+            continue
+        for attribute in ("ref", "corresp"):
+            value = node.get(attribute)
+            if value is None or " " in value.strip() or value.startswith(("http://", "https://", "urn:")):
+                continue
+            file_part, _, xml_id = value.partition("#")
+            found = local.get(xml_id) if not file_part else external.lookup(file_part, xml_id)
+            if found is None or not xml_id:
+                if value.startswith("#") and doc.xpath("boolean(.//*[@xml:id=$i])", i=xml_id):
+                    continue
+                del node.attrib[attribute]
+                report.add(node, "unresolved", f"@{attribute} {value!r} points to no register entry "
+                           "the import could read; removed, the name is kept", attribute)
+                continue
+            kind, entry = found
+            ref, new = context.linker.link(kind, entry, xml_id, file_number(f"{number}-{xml_id}"))
+            entries.extend([new] if new else [])
+            if attribute == "corresp":
+                del node.attrib["corresp"]
+            node.set("ref", ref)
+            if not value.startswith("#") and ref == value:
+                continue
+            linked.add(xml_id)
+            stats["names"] += 1
+            report.add(node, "rewritten", f"@{attribute} {value!r} became @ref {ref!r} (the edition's registers)", attribute)
+    _consume_stand_off(doc, own, linked, report)
+    _check_relative(doc, report)
+    normalise_namespaces(doc, report)
+    _wrap_body(doc, report)
+    _record_import(doc, path, context)
+    stats["paragraphs"] = sum(1 for _ in doc.iter(tei("p")))
+    return finish(doc, number, report, entries, stats)
+
+
+def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], report: LossReport) -> None:
+    """Entries carried into the registers leave the document's standOff (they live in the registers)."""
+    for xml_id, (_kind, entry) in own.items():
+        if xml_id in linked and entry.getparent() is not None:
+            report.add(entry, "mapped", f"register entry {xml_id!r} carried into the edition's registers")
+            parent = entry.getparent()
+            assert parent is not None
+            parent.remove(entry)
+    for stand_off in list(doc.iterfind("tei:standOff", NS)):
+        for container in list(stand_off.iter()):
+            if container is not stand_off and local_name(container) in {"listPerson", "listPlace", "listOrg"} \
+                    and not any(isinstance(c.tag, str) and local_name(c) != "head" for c in container):
+                container.getparent().remove(container)  # type: ignore[union-attr]
+        if not any(isinstance(c.tag, str) for c in stand_off):
+            doc.remove(stand_off)
+
+
+def _check_relative(doc: etree._Element, report: LossReport) -> None:
+    for node in doc.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for attribute in ("facs", "url"):
+            value = node.get(attribute)
+            if value and not value.startswith("#") and ":" not in value.split("/")[0]:
+                report.add(node, "kept", f"@{attribute} {value!r} is relative to the source file; "
+                           "kept as is (copy the images beside the imported edition)", attribute)
+
+
+def _wrap_body(doc: etree._Element, report: LossReport) -> None:
+    for body in doc.iterfind("tei:text/tei:body", NS):
+        children = [c for c in body if isinstance(c.tag, str)]
+        if any(local_name(c) in {"div", "div1", "divGen"} for c in children) or not children:
+            continue
+        if all(local_name(c) in _GLOBAL for c in children):
+            continue
+        wrapper = el("div", type="original")
+        wrapper.text = body.text
+        body.text = None
+        for child in list(body):
+            wrapper.append(child)
+        body.append(wrapper)
+        report.add(body, "restructured", "the body's content was wrapped in div[@type='original'] "
+                   "(the edition keeps a document's text in a div)")
+
+
+def _record_import(doc: etree._Element, path: str, context: ImportContext) -> None:
+    header = doc.find("tei:teiHeader", NS)
+    if header is None:
+        return
+    revision = header.find("tei:revisionDesc", NS)
+    if revision is None:
+        revision = sub(header, "revisionDesc")
+    changes = revision.find("tei:listChange", NS)
+    if changes is not None:
+        revision = changes
+    change = el("change", f"Imported from {Path(path).name} (TEI) by teikit {__version__}.",
+                when=context.change_date.isoformat())
+    assert revision is not None
+    if len(revision):
+        change.tail = revision[-1].tail
+        revision[-1].tail = revision.text
+    revision.append(change)

@@ -1,0 +1,117 @@
+"""The loss report: one line for every element or attribute an import did not carry over as is.
+
+Archives trust an import only if they can see what it changed, so every mapping, rewrite and
+drop is recorded with the source element's path and line; nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import json
+from copy import deepcopy
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from toolkit.tei import TEI_NS, XML_NS
+
+Action = Literal["mapped", "rewritten", "restructured", "kept", "dropped", "unresolved"]
+
+PREFIXES = {TEI_NS: "", XML_NS: "xml:", "http://history.state.gov/frus/ns/1.0": "frus:"}
+
+
+@dataclass(frozen=True)
+class LossEntry:
+    element: str  # the source element (or element/@attribute) as a prefixed name
+    path: str  # XPath of the source element in the source file
+    action: Action
+    detail: str
+    line: int | None = None
+
+
+@dataclass
+class LossReport:
+    source: str
+    document: str
+    entries: list[LossEntry] = field(default_factory=list)
+
+    def add(self, node: etree._Element, action: Action, detail: str,
+            attribute: str | None = None) -> None:
+        name = qname(node)
+        if attribute is not None:
+            name += f"/@{qname_of(attribute)}"
+        path, line = origin(node)
+        self.entries.append(LossEntry(name, path, action, detail, line))
+
+    def to_json(self) -> bytes:
+        data = {"source": self.source, "document": self.document,
+                "entries": [asdict(entry) for entry in self.entries]}
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+ORIGIN = "{https://teikit.org/ns}origin"  # temporary: where a copied element came from
+
+
+def copy_with_origin(node: etree._Element) -> etree._Element:
+    """A deep copy whose elements remember their source path and line (see `strip_origin`)."""
+    copy = deepcopy(node)
+    copy.tail = None
+    for source, target in zip(node.iter(), copy.iter()):
+        if isinstance(source.tag, str):
+            target.set(ORIGIN, f"{source.sourceline or 0}|{source_path(source)}")
+    return copy
+
+
+def origin(node: etree._Element) -> tuple[str, int | None]:
+    value = node.get(ORIGIN)
+    if value is None:
+        return source_path(node), _line(node)
+    line, path = value.split("|", 1)
+    return path, int(line) or None
+
+
+def _line(node: etree._Element) -> int | None:
+    line = node.sourceline
+    return line if isinstance(line, int) else None
+
+
+def strip_origin(root: etree._Element) -> None:
+    for node in root.iter():
+        if isinstance(node.tag, str) and ORIGIN in node.attrib:
+            del node.attrib[ORIGIN]
+    etree.cleanup_namespaces(root)
+
+
+def qname_of(clark: str) -> str:
+    """A Clark name with a readable prefix (none for TEI, the namespace URI for unknown ones)."""
+    if not clark.startswith("{"):
+        return clark
+    uri, local = clark[1:].split("}", 1)
+    prefix = PREFIXES.get(uri)
+    return f"{prefix}{local}" if prefix is not None else f"{{{uri}}}{local}"
+
+
+def qname(node: etree._Element) -> str:
+    tag = node.tag
+    if not isinstance(tag, str):
+        return "comment()" if isinstance(node, etree._Comment) else "processing-instruction()"
+    return qname_of(tag)
+
+
+def source_path(node: etree._Element) -> str:
+    """/TEI/text[1]/body[1]/div[2] style path, with FRUS elements as frus:name."""
+    steps: list[str] = []
+    current: etree._Element | None = node
+    while current is not None:
+        parent = current.getparent()
+        name = qname(current)
+        if parent is None:
+            steps.append(f"/{name}")
+        else:
+            if isinstance(current.tag, str):
+                same = [c for c in parent if c.tag == current.tag]
+            else:
+                same = [c for c in parent if type(c) is type(current)]
+            steps.append(f"/{name}[{same.index(current) + 1}]")
+        current = parent
+    return "".join(reversed(steps))

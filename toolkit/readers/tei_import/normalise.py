@@ -1,0 +1,120 @@
+"""Normalisations every imported document goes through, whatever archive it came from.
+
+Elements of other namespaces are unwrapped (their text stays), attributes of other namespaces
+are dropped, and numbered divisions become plain `div`; each change is a line in the loss report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from lxml import etree
+
+from toolkit.readers.tei_import.loss import ORIGIN, LossReport, qname_of
+from toolkit.readers.tei_import.registers import EntryLinker
+from toolkit.tei import TEI_NS, XML_NS, local_name, tei
+
+_KEEP_ATTRIBUTE_NS = {"", XML_NS}
+_NUMBERED_DIV = re.compile(r"div[1-7]")
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What every import reader is given, prepared once per output folder."""
+
+    linker: EntryLinker
+    change_date: date
+
+
+def file_number(text: str) -> str:
+    """A document number usable as a file name (and as an OAI/DTS identifier)."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text.strip()).strip("-.")
+    return cleaned or "document"
+
+
+def unwrap(node: etree._Element) -> None:
+    """Replace an element by its content, keeping text, children and tail in place."""
+    parent = node.getparent()
+    assert parent is not None
+    index = parent.index(node)
+    children = list(node)
+    text = node.text or ""
+    tail = node.tail or ""
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    last = parent[index + len(children) - 1] if children else (parent[index - 1] if index > 0 else None)
+    parent.remove(node)
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
+
+
+def normalise_namespaces(root: etree._Element, report: LossReport) -> None:
+    """Unwrap non-TEI elements and drop non-TEI attributes that the readers did not map."""
+    for node in list(root.iter()):
+        if not isinstance(node.tag, str):
+            continue
+        for name in list(node.attrib):
+            if name == ORIGIN:
+                continue
+            namespace = etree.QName(name).namespace or ""
+            if namespace not in _KEEP_ATTRIBUTE_NS:
+                report.add(node, "dropped", f"attribute of another namespace, value {node.get(name)!r}", str(name))
+                del node.attrib[name]
+        namespace = etree.QName(node).namespace
+        if namespace != TEI_NS and node is not root:
+            _replace_foreign(node, report)
+        elif namespace == TEI_NS and _NUMBERED_DIV.fullmatch(local_name(node)):
+            report.add(node, "mapped", f"{qname_of(str(node.tag))} became div (the edition uses unnumbered div)")
+            node.tag = tei("div")
+
+
+_STRUCTURAL = {"div", "body", "front", "back", "group", "floatingText", "postscript", "div1", "div2",
+               "div3", "div4", "div5", "div6", "div7", "list", "listBibl", "standOff", "text", "TEI"}
+_BLOCKS = {"p", "div", "list", "table", "quote", "lg", "ab", "head", "closer", "opener", "floatingText",
+           "note", "sp", "dateline", "postscript"}
+
+
+def _replace_foreign(node: etree._Element, report: LossReport) -> None:
+    """Keep the content of an element of another namespace inside the nearest fitting TEI element."""
+    parent = node.getparent()
+    assert parent is not None
+    name = etree.QName(node).localname
+    mixed = bool((parent.text or "").strip()) or any((c.tail or "").strip() for c in parent)
+    has_blocks = any(isinstance(c.tag, str) and etree.QName(c).localname in _BLOCKS for c in node)
+    for attribute in list(node.attrib):
+        if attribute != ORIGIN:
+            report.add(node, "dropped", f"attribute of an element of another namespace, value {node.get(attribute)!r}", str(attribute))
+            del node.attrib[attribute]
+    if mixed or local_name(parent) not in _STRUCTURAL:
+        if has_blocks:
+            report.add(node, "dropped", "element of another namespace inside running text; removed, "
+                       "its text and children kept in place")
+            unwrap(node)
+            return
+        target = "seg"
+    elif has_blocks:
+        body = etree.SubElement(node, tei("body"))
+        body.text = node.text
+        node.text = None
+        for child in list(node)[:-1]:
+            body.append(child)
+        target = "floatingText"
+    else:
+        target = "ab"
+    report.add(node, "mapped", f"element of another namespace has no TEI equivalent; kept as "
+               f"{target}[@type='{name}'] with its content")
+    node.tag = tei(target)
+    node.set("type", name)
+
+
+def text_of(node: etree._Element) -> str:
+    return " ".join("".join(str(t) for t in node.itertext()).split())
