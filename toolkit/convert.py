@@ -11,7 +11,7 @@ from pathlib import Path
 
 from toolkit.encoding.names import NameTagger
 from toolkit.errors import Diagnostic, Severity, ToolkitError
-from toolkit.output import serialize, write_atomic
+from toolkit.output import schema_dir_relative, serialize, with_schema_pis, write_atomic
 from toolkit.readers import Conversion, ReadContext, reader_for
 from toolkit.registers import load_registers
 from toolkit.safe_xml import read_bytes
@@ -49,7 +49,8 @@ def _convert_one(source: Path, context: ReadContext, options: ConvertOptions) ->
     try:
         conversion = convert_bytes(read_bytes(source), str(source), context, options.input_format)
         target = options.output_dir / f"{conversion.number}.xml"
-        return FileResult(source, target, conversion, data=serialize(conversion.tree))
+        tree = with_schema_pis(conversion.tree, schema_dir_relative(options.output_dir))
+        return FileResult(source, target, conversion, data=serialize(tree))
     except ToolkitError as error:
         return FileResult(source, error=error.diagnostic)
 

@@ -30,3 +30,32 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True)
+
+
+PROJECT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_PIS = (("teikit.xsd", "http://www.w3.org/2001/XMLSchema"),
+              ("teikit.sch", "http://purl.oclc.org/dsdl/schematron"))
+
+
+def schema_dir_relative(output_dir: Path) -> str:
+    """The project's schemas/ folder as a URI relative to a folder of TEI files (tei -> ../schemas)."""
+    return Path(os.path.relpath(PROJECT_SCHEMAS, output_dir.resolve())).as_posix()
+
+
+def with_schema_pis(tree: etree._ElementTree, schema_dir: str) -> etree._ElementTree:
+    """Associate the project XSD and Schematron with a document the TEI way: `xml-model`
+    processing instructions before the root, as XML editors and `teikit validate` read them.
+    Adds them in place (once) and returns the tree."""
+    root = tree.getroot()
+    present: set[str | None] = set()
+    node = root.getprevious()
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            present.add(node.get("href"))
+        node = node.getprevious()
+    for name, namespace in SCHEMA_PIS:
+        href = f"{schema_dir.rstrip('/')}/{name}"
+        if href not in present:
+            root.addprevious(etree.ProcessingInstruction(
+                "xml-model", f'href="{href}" type="application/xml" schematypens="{namespace}"'))
+    return tree

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.commands import build, convert, imports, text
+from toolkit.commands import build, convert, imports, text, validate
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Command:
 COMMANDS = [
     Command("convert", convert.HELP, convert.configure, convert.run),
     Command("text", text.HELP, text.configure, text.run),
+    Command("validate", validate.HELP, validate.configure, validate.run),
     Command("build", build.HELP, build.configure, build.run),
     Command("import", imports.HELP, imports.configure, imports.run),
 ]

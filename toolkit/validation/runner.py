@@ -1,0 +1,202 @@
+"""Validating a batch: which files, which schemas for each, in parallel, in a stable order.
+
+Each worker process compiles every schema once (on first use) and validates whole files; the
+parent receives one FileReport per file, in input order, and adds the edition-wide check of
+xml:id uniqueness, which needs every earlier file's identifiers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
+from toolkit.validation.base import Validator
+from toolkit.validation.document import Document, SchemaDeclaration, load_document
+from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
+from toolkit.validation.registry import (PROJECT_SCH, PROJECT_XSD, kind_of, load_validator)
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    """What to check. The project's XSD, Schematron and edition rules apply unless `project`
+    is false; `schemas` are applied to every file; declared xml-model schemas when
+    `declared` is true."""
+
+    schemas: tuple[Path, ...] = ()
+    project: bool = True
+    declared: bool = True
+    thorough: bool = False  # run xmlschema on every file, not only on those libxml2 rejects
+    jobs: int = os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    ids: tuple[IdOccurrence, ...] = field(default=(), repr=False)
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+
+def collect(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and folders searched recursively for *.xml (hidden entries skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.rglob("*.xml")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+class FileValidator:
+    """Everything one process needs to validate files: the compiled schemas and caches."""
+
+    def __init__(self, options: ValidateOptions) -> None:
+        self.options = options
+        self.fixed: list[Validator] = []
+        if options.project:
+            self.fixed += [load_validator(PROJECT_XSD, "xsd", options.thorough),
+                           load_validator(PROJECT_SCH, "sch")]
+        self.fixed += [load_validator(p, None, options.thorough) for p in options.schemas]
+        self._applied = {v.path for v in self.fixed}
+        self.references = ReferenceChecker() if options.project else None
+
+    def validate(self, path: Path) -> FileReport:
+        shown = str(path)
+        try:
+            document = load_document(path, shown)
+        except ToolkitError as error:
+            return FileReport(shown, (_with_rule(error.diagnostic, "well-formed"),))
+        found: list[Diagnostic] = []
+        for validator in self.fixed:
+            found.extend(validator.check(document))
+        if self.options.declared:
+            found.extend(self._declared(document))
+        if self.references is not None:
+            found.extend(self.references.check(document))
+        found.sort(key=lambda d: (d.line or 0, d.column or 0))
+        return FileReport(shown, tuple(found), tuple(identifiers(document)))
+
+    def _declared(self, document: Document) -> Iterator[Diagnostic]:
+        for declaration in document.schema_declarations():
+            target = _resolve(document, declaration)
+            if isinstance(target, Diagnostic):
+                yield target
+                continue
+            if target is None or target.resolve() in self._applied:
+                continue
+            kind = kind_of(target, declaration.schematypens)
+            if kind is None:
+                yield document.diagnostic(
+                    Severity.WARNING, f"xml-model {declaration.href}: schema kind not supported "
+                    "(XSD, RELAX NG XML syntax and Schematron are); not applied",
+                    rule="tk-xml-model", line=declaration.line)
+                continue
+            try:
+                validator = load_validator(target, kind, self.options.thorough)
+            except ToolkitError as error:
+                yield document.diagnostic(
+                    Severity.ERROR, f"xml-model {declaration.href}: {error.diagnostic.message}",
+                    rule="tk-xml-model", line=declaration.line)
+                continue
+            yield from validator.check(document)
+
+
+def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagnostic | None:
+    href = declaration.href
+    if not href:
+        return document.diagnostic(Severity.WARNING, "xml-model without href", rule="tk-xml-model",
+                                   line=declaration.line)
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https", "ftp"):
+        return document.diagnostic(
+            Severity.WARNING, f"xml-model {href}: remote schemas are never fetched; not applied "
+            "(use --schema with a local copy)", rule="tk-xml-model", line=declaration.line)
+    if parts.scheme not in ("", "file"):
+        return document.diagnostic(Severity.WARNING, f"xml-model {href}: unsupported URI scheme; "
+                                   "not applied", rule="tk-xml-model", line=declaration.line)
+    target = document.path.parent / unquote(parts.path)
+    if not target.is_file():
+        return document.diagnostic(Severity.ERROR, f"xml-model {href}: the declared schema "
+                                   f"{target} does not exist", rule="tk-xml-model",
+                                   line=declaration.line)
+    return target
+
+
+def _with_rule(diagnostic: Diagnostic, rule: str) -> Diagnostic:
+    return Diagnostic(diagnostic.severity, diagnostic.message, diagnostic.path, diagnostic.line,
+                      diagnostic.column, diagnostic.rule or rule)
+
+
+_WORKER: FileValidator | None = None
+
+
+def _init_worker(options: ValidateOptions) -> None:
+    global _WORKER
+    _WORKER = FileValidator(options)
+
+
+def _work(path: Path) -> FileReport:
+    assert _WORKER is not None
+    return _WORKER.validate(path)
+
+
+def validate_files(paths: Sequence[Path], options: ValidateOptions | None = None
+                   ) -> Iterator[FileReport]:
+    """One report per XML file under `paths`, in order; UsageError for bad paths or schemas."""
+    options = options or ValidateOptions()
+    files = collect(paths)
+    try:
+        local = FileValidator(options)  # compiles here first: a bad --schema is a usage error
+    except ToolkitError as error:
+        raise UsageError(error.diagnostic.message, error.diagnostic.path,
+                         error.diagnostic.line) from None
+    index = IdIndex()
+    jobs = max(1, min(options.jobs, os.cpu_count() or 1, len(files) // 8))
+    if jobs == 1:
+        reports: Iterator[FileReport] = (local.validate(p) for p in files)
+        yield from (_edition(index, r) for r in reports)
+        return
+    chunk = max(1, min(32, len(files) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        for report in pool.map(_work, files, chunksize=chunk):
+            yield _edition(index, report)
+
+
+def _edition(index: IdIndex, report: FileReport) -> FileReport:
+    extra = index.add(report.path, list(report.ids))
+    if not extra:
+        return report
+    merged = sorted((*report.diagnostics, *extra), key=lambda d: (d.line or 0, d.column or 0))
+    return FileReport(report.path, tuple(merged), report.ids)
+
+
+def validate(paths: Sequence[Path], options: ValidateOptions | None = None
+             ) -> Iterator[Diagnostic]:
+    """Every problem in the files under `paths`, file by file in document order.
+
+    The entry point for other commands (`teikit build` validates before publishing):
+    any diagnostic with severity ERROR means the edition must not be published.
+    """
+    for report in validate_files(paths, options):
+        yield from report.diagnostics

@@ -1,0 +1,185 @@
+"""W3C XML Schema validation: libxml2 screens, xmlschema explains.
+
+Both engines compile the same XSD once per process. libxml2 (lxml.etree.XMLSchema) decides in
+a fraction of a millisecond whether a document is valid; only documents it rejects are handed
+to xmlschema, whose structured errors (the element, the expected children, the failing
+facet) are rewritten here into one line a person can act on. `thorough=True` runs xmlschema on
+every document; the test suite checks that the two engines agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import xmlschema
+from lxml import etree
+from xmlschema.validators.exceptions import (XMLSchemaChildrenValidationError,
+                                             XMLSchemaValidationError)
+
+from toolkit.errors import Diagnostic, InputError, Severity
+from toolkit.safe_xml import parse_xml_file
+from toolkit.validation.document import Document
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+_MAX_LISTED = 12
+
+
+def _name(tag: Any) -> str:
+    """A tag as people write it: TEI elements without namespace, others with their prefix."""
+    text = str(tag)
+    if text.startswith("{" + TEI_NS + "}"):
+        return text[len(TEI_NS) + 2:]
+    if text.startswith("{http://www.w3.org/XML/1998/namespace}"):
+        return "xml:" + text.split("}", 1)[1]
+    return text
+
+
+def _listing(names: list[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    shown = ", ".join(f"<{n}>" for n in unique[:_MAX_LISTED])
+    more = len(unique) - _MAX_LISTED
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+class XsdValidator:
+    """One XSD, compiled by both engines on first use."""
+
+    def __init__(self, path: Path, label: str, thorough: bool = False) -> None:
+        self.path = path
+        self.label = label
+        self.thorough = thorough
+        self._libxml2: etree.XMLSchema | None = None
+        self._xmlschema: xmlschema.XMLSchema10 | None = None
+        self.compile_libxml2()
+
+    def compile_libxml2(self) -> etree.XMLSchema:
+        if self._libxml2 is None:
+            try:
+                self._libxml2 = etree.XMLSchema(parse_xml_file(self.path))
+            except etree.XMLSchemaParseError as exc:
+                raise InputError(f"not a usable XML Schema: {exc}", self.label) from None
+        return self._libxml2
+
+    def explainer(self) -> xmlschema.XMLSchema10:
+        if self._xmlschema is None:
+            try:
+                # allow="local": imports and includes are read from disk, never fetched
+                self._xmlschema = xmlschema.XMLSchema10(str(self.path), allow="local",
+                                                         defuse="always")
+            except (xmlschema.XMLSchemaException, OSError) as exc:
+                raise InputError(f"not a usable XML Schema: {exc}", self.label) from None
+        return self._xmlschema
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        if not self.thorough and self.compile_libxml2().validate(document.tree):
+            return
+        found = False
+        for error in self.explainer().iter_errors(document.tree):
+            found = True
+            yield self._diagnostic(document, error)
+        if not found and not self.thorough:
+            # libxml2 rejected what xmlschema accepts: report libxml2's own words
+            log: Any = self.compile_libxml2().error_log
+            for entry in log:
+                yield Diagnostic(Severity.ERROR, _libxml2_message(entry.message), document.display,
+                                 entry.line or None, None, self.label)
+
+    def _diagnostic(self, document: Document, error: XMLSchemaValidationError) -> Diagnostic:
+        elem = error.elem if isinstance(error.elem, etree._Element) else None
+        node: Any = elem
+        message = error.reason or error.message
+        if isinstance(error, XMLSchemaChildrenValidationError):
+            message, node = _children_message(error, elem)
+        elif elem is not None:
+            message, node = _value_message(error, elem)
+        return document.diagnostic(Severity.ERROR, message, node, self.label,
+                                   line=getattr(error, "sourceline", None))
+
+
+def _children_message(error: XMLSchemaChildrenValidationError,
+                      elem: etree._Element | None) -> tuple[str, Any]:
+    parent = _name(elem.tag) if elem is not None else "the element"
+    expected = [_name(getattr(e, "name", e)) for e in (error.expected or [])
+                if getattr(e, "name", None)]
+    child = error.invalid_child
+    if isinstance(child, etree._Element):
+        allowed = expected or _allowed_children(error)
+        where = f"<{_name(child.tag)}> is not allowed here in <{parent}>"
+        if allowed:
+            return f"{where}; expected {_listing(allowed)}", child
+        return f"{where}; <{parent}> takes no child elements", child
+    if expected:
+        return f"<{parent}> is incomplete: {_listing(expected)} is missing at the end", elem
+    return f"<{parent}> is incomplete: {error.reason}", elem
+
+
+def _allowed_children(error: XMLSchemaChildrenValidationError) -> list[str]:
+    iter_elements = getattr(error.validator, "iter_elements", None)
+    if iter_elements is None:
+        return []
+    return [_name(e.name) for e in iter_elements() if getattr(e, "name", None)]
+
+
+_ATTR_REASON = re.compile(r"^attribute (?P<name>[\w:{}./-]+)='(?P<value>.*?)': (?P<why>.*)$", re.S)
+
+
+def _value_message(error: XMLSchemaValidationError, elem: etree._Element) -> tuple[str, Any]:
+    element = _name(elem.tag)
+    reason = " ".join((error.reason or "").split())
+    attr = _ATTR_REASON.match(reason)
+    if attr:
+        name = _name(attr.group("name"))
+        value = attr.group("value")
+        why = attr.group("why")
+        enum = re.search(r"value must be one of (\[.*\])", why)
+        if enum:
+            choices = ", ".join(re.findall(r"'([^']*)'", enum.group(1)))
+            why = f"allowed values are {choices}"
+        elif why.startswith("invalid value"):
+            why = f"not a valid {_type_name(error)}"
+        return f"<{element}> {name}=\"{value}\": {why}", _attribute(elem, attr.group("name"))
+    missing = re.match(r"^missing required attribute (?P<name>\S+)", reason)
+    if missing:
+        return f"<{element}> lacks the required attribute {_name(missing.group('name')).strip(chr(39))}", elem
+    extra = re.match(r"^'(?P<name>[^']+)' attribute not allowed for element", reason)
+    if extra:
+        return f"<{element}> does not take the attribute {_name(extra.group('name'))}", \
+            _attribute(elem, extra.group("name"))
+    if "character data between child elements not allowed" in reason:
+        return f"<{element}> cannot contain text, only elements", elem
+    if reason.startswith("value doesn't match") or "invalid value" in reason:
+        return f"<{element}> content {str(error.obj)[:40]!r}: not a valid {_type_name(error)}", elem
+    if "duplicated" in reason.lower() or "duplicate" in reason.lower():
+        return f"<{element}>: {reason}", elem
+    return f"<{element}>: {reason}", elem
+
+
+def _type_name(error: XMLSchemaValidationError) -> str:
+    validator = error.validator
+    name = getattr(validator, "local_name", None) or getattr(validator, "name", None)
+    friendly = {"temporal": "date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time)",
+                "pointers": "URI reference", "pointer": "URI reference",
+                "language": "language tag (BCP 47)", "word": "word (no spaces)",
+                "version": "version number"}
+    text = _name(name) if name else "value"
+    return friendly.get(text, text)
+
+
+def _attribute(elem: etree._Element, clark: str) -> Any:
+    """The attribute as an XPath result, so positions can point at its name."""
+    for name in (clark, *(str(k) for k in elem.attrib if _name(k) == _name(clark))):
+        if name in elem.attrib:
+            local = name.split("}", 1)[1] if name.startswith("{") else name
+            ns = name[1:].split("}", 1)[0] if name.startswith("{") else None
+            query = f"@*[local-name()='{local}' and namespace-uri()='{ns}']" if ns else f"@{local}"
+            result = elem.xpath(query)
+            if isinstance(result, list) and result:
+                return result[0]
+    return elem
+
+
+def _libxml2_message(message: str) -> str:
+    return re.sub(r"\{" + re.escape(TEI_NS) + r"\}", "", message).strip()
