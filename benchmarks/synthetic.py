@@ -72,6 +72,10 @@ def _similar(a: str, b: str) -> bool:
     return a != b and difflib.SequenceMatcher(None, _letters(a), _letters(b)).ratio() >= 0.8
 
 
+def _text(node: etree._Element) -> str:
+    return " ".join("".join(str(t) for t in node.itertext()).split())
+
+
 @functools.lru_cache(maxsize=8)
 def load_registers(directory: Path = REGISTERS) -> Registers:
     """Read the edition's registers (`listPerson`, `listPlace`, `listOrg`) with lxml."""
@@ -82,10 +86,9 @@ def load_registers(directory: Path = REGISTERS) -> Registers:
         root = etree.parse(str(path), parser).getroot()
         for kind, name_tag in names.items():
             for node in root.iter(TEI + kind):
-                forms = tuple(dict.fromkeys(
-                    " ".join("".join(n.itertext()).split()) for n in node.iter(TEI + name_tag)))
+                forms = tuple(dict.fromkeys(_text(n) for n in node.iter(TEI + name_tag)))
                 note = node.find(TEI + "note")
-                text = " ".join("".join(note.itertext()).split()) if note is not None else ""
+                text = _text(note) if note is not None else ""
                 if forms and all(forms):
                     found[kind].append(Entry(kind, forms, text))
     if not all(found.values()):
@@ -288,11 +291,13 @@ class _Report:
                           f"{self.reg.places[0].forms[0]}")
         return blocks
 
-    def paragraph(self) -> str:
-        rng = self.rng
-        sentences = [self.fill(rng.choice(V.SENTENCES)) for _ in range(rng.randint(1, 5))]
-        for i, sentence in enumerate(sentences):
-            sentences[i] = self._sentence_brackets(sentence)
+    def paragraph(self, room: int) -> str:
+        """One to five sentences, fewer when only `room` bytes are left for the body."""
+        sentences: list[str] = []
+        for _ in range(self.rng.randint(1, 5)):
+            sentences.append(self._sentence_brackets(self.fill(self.rng.choice(V.SENTENCES))))
+            if sum(len(s) + 1 for s in sentences) >= room:
+                break
         text = " ".join(sentences)
         if self.point_style and self.chance(0.3):
             self.points += 1
@@ -344,7 +349,7 @@ class _Report:
     def signature(self) -> list[str]:
         rng = self.rng
         lines: list[str] = []
-        if self.known_bugs and self.chance(0.3):
+        if self.chance(0.2):
             lines.append(rng.choice(("[signature]", "[illegible signature]")))
         if self.chance(0.6):
             entries = [e for e in self.reg.persons if len(e.forms[0].split()) > 1]
@@ -363,7 +368,8 @@ class _Report:
         budget = self.size - len(header.encode()) - sum(len(b) + 2 for b in tail)
         used = sum(len(b) + 2 for b in blocks)
         while True:
-            paragraph = self.paragraph()
+            notes = sum(len(n.encode()) + 6 for n in self.footnotes)
+            paragraph = self.paragraph(budget - used - notes)
             blocks.append(paragraph)
             used += len(paragraph.encode()) + 2
             notes = sum(len(n.encode()) + 6 for n in self.footnotes)

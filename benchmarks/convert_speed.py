@@ -1,0 +1,187 @@
+"""Conversion speed: synthetic 5 KB reports per second, in-process on one core and via the CLI.
+
+Goal (issue #2): at least 200 reports/s on one core for 5 KB reports.
+
+    python benchmarks/convert_speed.py [--count 1000] [--size 5000] [--seed 0] [--repeat 3]
+                                       [--profile N]
+
+The reports are generated first (not timed) into a temporary folder. The in-process figure
+times exactly what a worker of `teikit convert` does for each file once its context exists:
+`convert_bytes` + `serialize` (reading and writing files excluded), in one thread; its rate is
+given by CPU time (robust on a shared machine) and by wall clock. The CLI
+figure times `teikit convert DIR/*.txt -o OUT -j 2` end to end: interpreter start-up, reading,
+converting on both cores, writing. `--profile N` runs the in-process loop once under cProfile
+and prints the N functions with the most own time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synthetic import REGISTERS, ROOT, write_corpus  # noqa: E402
+from toolkit.convert import ConvertOptions, convert_bytes, make_context  # noqa: E402
+from toolkit.output import serialize  # noqa: E402
+from toolkit.readers import ReadContext  # noqa: E402
+
+GOAL = 200.0  # reports/s on one core, 5 KB reports
+TEIKIT = ROOT / ".venv" / "bin" / "teikit"
+
+
+@dataclass(frozen=True)
+class Row:
+    what: str
+    seconds: float
+    count: int
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+
+def _pin_to_one_cpu() -> str:
+    """Run this process on one CPU, so the figure is per core whatever the machine."""
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned (no sched_setaffinity)"
+
+
+def convert_all(items: Sequence[tuple[str, bytes]], context: ReadContext) -> int:
+    """The timed loop: what a worker does per file. Returns the bytes of TEI produced."""
+    produced = 0
+    for path, data in items:
+        produced += len(serialize(convert_bytes(data, path, context).tree))
+    return produced
+
+
+def timed(function: Callable[[], object]) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of this process) for one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def in_process(items: Sequence[tuple[str, bytes]], output: Path, repeat: int) -> list[Row]:
+    options = ConvertOptions(output, REGISTERS, date(2026, 1, 1))
+    start = time.perf_counter()
+    context = make_context(options)
+    setup = time.perf_counter() - start
+    convert_all(items[:20], context)  # warm-up: first-use compilation, caches
+    runs = [timed(lambda: convert_all(items, context)) for _ in range(repeat)]
+    walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+    return [
+        Row("context (registers, name pattern), once", setup, 1),
+        Row(f"in-process, 1 core, CPU time, median of {repeat}", statistics.median(cpus),
+            len(items), "convert_bytes + serialize"),
+        Row(f"in-process, 1 core, CPU time, best of {repeat}", min(cpus), len(items)),
+        Row(f"in-process, 1 core, wall clock, best of {repeat}", min(walls), len(items),
+            "slower than CPU time when the machine is busy"),
+    ]
+
+
+def cli(sources: Sequence[Path], output: Path, jobs: int) -> Row:
+    command = [str(TEIKIT), "convert", *map(str, sources), "-o", str(output), "-j", str(jobs),
+               "--registers", str(REGISTERS), "--change-date", "2026-01-01"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    run = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    written = len(list(output.glob("*.xml")))
+    note = f"ok; CPU {cpu:.2f} s in all processes" if run.returncode == 0 and \
+        written == len(sources) else \
+        f"FAILED: exit {run.returncode}, {written} written: " + \
+        (run.stderr.strip().splitlines() or ["no message"])[-1][:100]
+    return Row(f"CLI end to end, -j {jobs}", seconds, len(sources), note)
+
+
+def profile(items: Sequence[tuple[str, bytes]], output: Path, top: int) -> str:
+    context = make_context(ConvertOptions(output, REGISTERS, date(2026, 1, 1)))
+    convert_all(items[:20], context)
+    profiler = cProfile.Profile()
+    profiler.runcall(convert_all, items, context)
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return stream.getvalue()
+
+
+def table(rows: Sequence[Row]) -> str:
+    lines = [f"{'measurement':<42} {'reports':>7} {'seconds':>8} {'reports/s':>10} "
+             f"{'ms/report':>9}  note", "-" * 100]
+    for row in rows:
+        failed = row.note.startswith("FAILED")
+        rate = "-" if failed or row.count == 1 else f"{row.rate:.1f}"
+        per = "-" if failed else f"{1000 * row.seconds / row.count:.2f}"
+        lines.append(f"{row.what:<42} {row.count:>7} {row.seconds:>8.3f} {rate:>10} "
+                     f"{per:>9}  {row.note}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=1000, help="reports (default 1000)")
+    parser.add_argument("--size", type=int, default=5000, help="bytes per report (default 5000)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the first report")
+    parser.add_argument("--repeat", type=int, default=3, help="timed in-process runs")
+    parser.add_argument("--jobs", default="1,2",
+                        help="CLI runs, by number of workers (default 1,2)")
+    parser.add_argument("--pin", action="store_true",
+                        help="pin the in-process runs to one CPU (sched_setaffinity)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI measurement")
+    parser.add_argument("--profile", type=int, metavar="N", default=0,
+                        help="also profile the in-process loop and print the top N functions")
+    args = parser.parse_args(argv)
+    if args.count < 20 or args.size <= 0 or args.repeat < 1:
+        parser.error("--count must be at least 20, --size and --repeat positive")
+
+    with tempfile.TemporaryDirectory(prefix="teikit-bench-") as tmp:
+        sources = write_corpus(Path(tmp) / "sources", args.count, args.size, args.seed)
+        items = [(str(p), p.read_bytes()) for p in sources]
+        average = sum(len(d) for _, d in items) / len(items)
+        rows: list[Row] = []
+        if not args.no_cli:  # before pinning: the CLI's workers must get both cores
+            for jobs in (int(j) for j in args.jobs.split(",")):
+                rows.append(cli(sources, Path(tmp) / f"cli-{jobs}", jobs))
+        pinned = _pin_to_one_cpu() if args.pin else "one thread, not pinned"
+        rows[:0] = in_process(items, Path(tmp) / "tei", args.repeat)
+        print(f"teikit conversion benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+              f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+              f"Python {platform.python_version()}")
+        print(f"{len(items)} synthetic reports, seeds {args.seed}..{args.seed + args.count - 1},"
+              f" average {average:.0f} bytes; in-process runs {pinned}\n")
+        print(table(rows))
+        best = next(r.rate for r in rows if "CPU time, median" in r.what)
+        verdict = "meets" if best >= GOAL else "BELOW"
+        print(f"\ngoal: >= {GOAL:.0f} reports/s on one core -> {best:.0f} reports/s "
+              f"(median, CPU time): {verdict} the goal")
+        print(f"load average during the run: {os.getloadavg()[0]:.2f} (1 min)")
+        if args.profile:
+            print("\n" + profile(items, Path(tmp) / "tei", args.profile))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
