@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -151,20 +152,26 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
     outdated = [doc for doc in edition.documents
                 if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]
     written: list[Path] = []
+    prepared = False
     jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
     if jobs > 1:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+        # Workers are spawned, not forked: a fork would copy this process's Saxon VM (if a
+        # builder already ran here) into a child where it cannot run.
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_init_worker,
                                  initargs=(builder_type, config)) as pool:
-            for paths in pool.map(_write, outdated, chunksize=4):
+            chunk = max(1, min(32, len(outdated) // (jobs * 4)))
+            for paths in pool.map(_write, outdated, chunksize=chunk):
                 written.extend(paths)
     else:
         if outdated:
             builder.prepare()
+            prepared = True
         for doc in outdated:
             written.extend(builder.write_one(doc))
     edition_changed = bool(outdated) or manifest.entries.get("*") != shared + str(sorted(hashes.items()))
     if edition_changed or config.force:
-        if not outdated:
+        if not prepared:
             builder.prepare()
         written.extend(builder.finish(edition, outdated))
     manifest.entries = {**{d: hashes[d] for d in hashes}, "*": shared + str(sorted(hashes.items()))}

@@ -1,0 +1,224 @@
+"""The web edition: TEI to a static HTML site with XSLT 3.0 (Saxon), searchable with Pagefind.
+
+Per document (in worker processes): `xslt/html/document.xsl` writes `html/ID.html` and, as
+a secondary result, a small XML record (metadata and register mentions) under
+`.html-records/`; the TEI source is copied to `html/tei/ID.xml` for download. Once per
+build, `finish` joins the records, runs `xslt/html/edition.xsl` for the index, timeline,
+registers and search pages, copies the static assets (`xslt/html/assets/`) and builds the
+Pagefind index. Records are what make incremental builds cheap: the edition pages are
+rebuilt from them without re-reading unchanged documents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from saxonche import (  # type: ignore[import-not-found]
+    PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable,
+)
+
+from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.errors import InputError, ToolkitError
+from toolkit.output import write_atomic
+from toolkit.safe_xml import parse_xml, read_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+XSLT = ROOT / "xslt"
+HTML_XSLT = XSLT / "html"
+ASSETS = HTML_XSLT / "assets"
+REGISTER_NAMES = ("persons", "places", "organisations")
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
+_PRIVATE_FILES = (".manifest-", ".html-records")
+
+
+@functools.cache
+def processor() -> PySaxonProcessor:
+    """One Saxon processor per process (SaxonC keeps one VM per process anyway)."""
+    return PySaxonProcessor(license=False)
+
+
+def _message(error: Exception) -> str:
+    return " ".join(str(error).split())[:500]
+
+
+class HtmlBuilder:
+    """`teikit build --only html`: the web edition under `<output>/html/`."""
+
+    name: ClassVar[str] = "html"
+
+    def __init__(self, config: BuildConfig) -> None:
+        self.config = config
+        self.site = config.output_dir / "html"
+        self.records = config.output_dir / ".html-records"
+        self._document: PyXsltExecutable | None = None
+        self._edition: PyXsltExecutable | None = None
+        self._registers: PyXdmNode | None = None
+
+    # -- the lifecycle ---------------------------------------------------------------------
+    def inputs(self) -> Sequence[Path]:
+        own = [Path(__file__)]
+        own += sorted(p for p in (XSLT / "common").rglob("*") if p.is_file())
+        own += sorted(p for p in HTML_XSLT.rglob("*") if p.is_file())
+        return own
+
+    def prepare(self) -> None:
+        """Compile both stylesheets and parse the registers, once per process."""
+        proc = processor()
+        self._registers = self._load_registers()
+        self._document = self._compile(HTML_XSLT / "document.xsl")
+        self._edition = self._compile(HTML_XSLT / "edition.xsl")
+        for executable in (self._document, self._edition):
+            executable.set_parameter("edition-title", proc.make_string_value(self.config.edition_title))
+            executable.set_parameter("base-url", proc.make_string_value(self.config.base_url))
+            executable.set_parameter("registers", self._registers)
+        # The record is XML and small: captured in memory. The edition pages are written by
+        # Saxon itself (so that its HTML5 serialiser applies) into a staging folder.
+        self._document.set_capture_result_documents(True, False)
+        # The print edition writes ../pdf/ID.pdf beside html/; the page links it relatively.
+        self._document.set_parameter("pdf", proc.make_boolean_value(True))
+
+    def write_one(self, document: Document) -> list[Path]:
+        assert self._document is not None, "prepare() was not called"
+        data = read_bytes(document.path)
+        parse_xml(data, str(document.path))  # refuses DTD tricks before Saxon sees the bytes
+        proc = processor()
+        try:
+            node = proc.parse_xml(xml_text=data.decode("utf-8"))
+            self._document.set_parameter("doc-id", proc.make_string_value(document.id))
+            self._document.set_base_output_uri((self.records / f"{document.id}-").as_uri())
+            page = self._document.transform_to_string(xdm_node=node)
+            results = self._document.get_result_documents() or {}
+        except (PySaxonApiError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot render {document.path} as HTML: {_message(error)}",
+                             str(document.path)) from None
+        record = next((str(v) for k, v in results.items() if k.endswith("summary.xml")), None)
+        if page is None or record is None:
+            raise InputError(f"the HTML stylesheet produced no page for {document.path}",
+                             str(document.path))
+        html_path = self.site / f"{document.id}.html"
+        tei_path = self.site / "tei" / f"{document.id}.xml"
+        record_path = self.records / f"{document.id}.xml"
+        write_atomic(html_path, page.encode("utf-8"))
+        write_atomic(tei_path, data)
+        write_atomic(record_path, record.encode("utf-8"))
+        return [html_path, tei_path, record_path]
+
+    def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
+        """Edition pages, assets and the search index, from the records of every document."""
+        assert self._edition is not None, "prepare() was not called"
+        written: list[Path] = []
+        rebuilt_ids = {d.id for d in rebuilt}
+        for document in edition.documents:  # outputs removed by hand since the last build
+            if document.id not in rebuilt_ids and not self._complete(document):
+                written.extend(self.write_one(document))
+        self._remove_stale({d.id for d in edition.documents})
+        written.extend(self._edition_pages(edition))
+        written.extend(self._copy_assets())
+        written.extend(self._search_index())
+        return written
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _compile(self, path: Path) -> PyXsltExecutable:
+        compiler = processor().new_xslt30_processor()
+        try:
+            return compiler.compile_stylesheet(stylesheet_file=str(path))
+        except PySaxonApiError as error:
+            raise ToolkitError(f"stylesheet does not compile: {_message(error)}", str(path)) from None
+
+    def _load_registers(self) -> PyXdmNode:
+        """The registers as one document: `<tk:registers>` holding each register's TEI."""
+        parts = [b'<tk:registers xmlns:tk="https://teikit.org/ns">']
+        for name in REGISTER_NAMES:
+            path = self.config.registers_dir / f"{name}.xml"
+            if path.exists():
+                data = read_bytes(path)
+                parse_xml(data, str(path))
+                parts.append(_XML_DECLARATION.sub(b"", data))
+        for path in sorted(self.config.registers_dir.glob("*.xml")):
+            if path.stem not in REGISTER_NAMES:
+                data = read_bytes(path)
+                parse_xml(data, str(path))
+                parts.append(_XML_DECLARATION.sub(b"", data))
+        parts.append(b"</tk:registers>")
+        return processor().parse_xml(xml_text=b"".join(parts).decode("utf-8"))
+
+    def _complete(self, document: Document) -> bool:
+        return all(p.exists() for p in (self.site / f"{document.id}.html",
+                                        self.site / "tei" / f"{document.id}.xml",
+                                        self.records / f"{document.id}.xml"))
+
+    def _remove_stale(self, ids: set[str]) -> None:
+        """Pages of documents that left the edition go with them."""
+        if not self.records.is_dir():
+            return
+        for record in self.records.glob("*.xml"):
+            if record.stem not in ids:
+                for path in (record, self.site / f"{record.stem}.html",
+                             self.site / "tei" / f"{record.stem}.xml"):
+                    path.unlink(missing_ok=True)
+
+    def _edition_pages(self, edition: Edition) -> list[Path]:
+        assert self._edition is not None
+        parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
+        for document in edition.documents:
+            parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
+        parts.append(b"</tk:edition>")
+        proc = processor()
+        staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=self.config.output_dir))
+        try:
+            node = proc.parse_xml(xml_text=b"".join(parts).decode("utf-8"))
+            self._edition.set_base_output_uri(staging.as_uri() + "/edition")
+            self._edition.transform_to_string(xdm_node=node)
+            written = []
+            for page in sorted(staging.glob("*.html")):
+                target = self.site / page.name
+                os.replace(page, target)
+                written.append(target)
+            return written
+        except PySaxonApiError as error:
+            raise ToolkitError(f"cannot build the edition pages: {_message(error)}",
+                               str(HTML_XSLT / "edition.xsl")) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _copy_assets(self) -> list[Path]:
+        written = []
+        for source in sorted(ASSETS.rglob("*")):
+            if source.is_file():
+                target = self.site / "assets" / source.relative_to(ASSETS)
+                write_atomic(target, source.read_bytes())
+                written.append(target)
+        return written
+
+    def _search_index(self) -> list[Path]:
+        """Pagefind's index of the document pages, built once, swapped in whole."""
+        target = self.site / "pagefind"
+        staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site))
+        try:
+            asyncio.run(_pagefind(self.site, staging))
+            if target.exists():
+                shutil.rmtree(target)
+            staging.rename(target)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        return [target]
+
+
+async def _pagefind(site: Path, output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    # One index for the whole edition, whatever each page's lang: the search page must find
+    # every document, and Pagefind otherwise splits its index by language.
+    config = IndexConfig(root_selector="html", output_path=str(output), force_language="en")
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(site), glob="*.html")
+        await index.write_files(output_path=str(output))

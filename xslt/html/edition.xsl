@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The web edition's edition-wide pages, made once per build after the documents: the index
+  of documents, the timeline, the registers of persons, places and organisations, and the
+  search page. Input: a tk:edition element holding the tk:doc records that stage "summary"
+  wrote for each document (so an incremental build re-reads records, not whole documents).
+  Every page is a secondary result (index.html ...) that the builder writes atomically.
+
+  Stages, one per file and mode: index (tk:index), timeline (tk:timeline), registers
+  (tk:register), search (tk:search); page.xsl holds the shell all pages share.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="https://teikit.org/ns"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/functions.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="index.xsl"/>
+  <xsl:include href="timeline.xsl"/>
+  <xsl:include href="registers.xsl"/>
+  <xsl:include href="search.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output name="tk:page" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- The edition's title, shown in every page's header. -->
+  <xsl:param name="edition-title" as="xs:string" select="'TEI edition'"/>
+  <!-- Where the edition is published ('' when unknown): makes canonical links absolute. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- The edition's registers (persons, places, organisations) as one document. -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+
+  <!-- Mentions of an entry across the edition, by the entry's id. -->
+  <xsl:key name="tk:mentions" match="tk:mention" use="@entry"/>
+
+  <xsl:template match="/tk:edition">
+    <xsl:variable name="docs" as="element(tk:doc)*">
+      <xsl:perform-sort select="tk:doc">
+        <xsl:sort select="(@date[.], '9999')[1]"/>
+        <xsl:sort select="lower-case(@title)"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:result-document href="index.html" format="tk:page">
+      <xsl:apply-templates select="." mode="tk:index">
+        <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:result-document>
+    <xsl:result-document href="timeline.html" format="tk:page">
+      <xsl:apply-templates select="." mode="tk:timeline">
+        <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:result-document>
+    <xsl:variable name="edition" select="."/>
+    <xsl:for-each select="'persons', 'places', 'organisations'">
+      <xsl:result-document href="{.}.html" format="tk:page">
+        <xsl:apply-templates select="$edition" mode="tk:register">
+          <xsl:with-param name="kind" select="." tunnel="yes"/>
+          <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:result-document href="search.html" format="tk:page">
+      <xsl:apply-templates select="." mode="tk:search"/>
+    </xsl:result-document>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Stage "registers" (mode tk:register): one page per register (persons, places,
+  organisations). Each entry has an anchor (its xml:id, the target of the names in the
+  text), its name and variants, its note and authority identifiers, and every document and
+  passage that names it, each passage linking back to the mention's m-N anchor.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="https://teikit.org/ns"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tk:register" on-no-match="shallow-skip"/>
+
+  <!-- Authority files whose identifiers become links. -->
+  <xsl:variable name="tk:authorities" as="map(xs:string, xs:string)" select="map {
+      'wikidata': 'https://www.wikidata.org/wiki/',
+      'viaf': 'https://viaf.org/viaf/',
+      'gnd': 'https://d-nb.info/gnd/',
+      'geonames': 'https://www.geonames.org/' }"/>
+
+  <xsl:template match="tk:edition" mode="tk:register">
+    <xsl:param name="kind" as="xs:string" tunnel="yes"/>
+    <xsl:param name="docs" as="element(tk:doc)*" tunnel="yes"/>
+    <xsl:variable name="edition" select="."/>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:perform-sort select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)
+                                [@xml:id][tk:entry-kind(.) = $kind]">
+        <xsl:sort select="tk:entry-sort-key(.)" lang="en"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:call-template name="tk:page">
+      <xsl:with-param name="title" select="tk:kind-label($kind, true())"/>
+      <xsl:with-param name="href" select="$kind || '.html'"/>
+      <xsl:with-param name="kind" select="'register'"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1><xsl:value-of select="tk:kind-label($kind, true())"/></h1>
+        <p class="tk-lead">
+          <xsl:value-of select="count($entries) || ' ' || (if (count($entries) = 1) then tk:kind-label($kind, false())
+                                else lower-case(tk:kind-label($kind, true())))"/>
+          <xsl:text> in the register. Each entry lists the passages of the documents that name it.</xsl:text>
+        </p>
+        <xsl:if test="count($entries) gt 30">
+          <nav class="tk-letters" aria-label="Initial letters">
+            <ul>
+              <xsl:for-each-group select="$entries" group-by="upper-case(substring(tk:entry-sort-key(.), 1, 1))">
+                <li><a href="#{@xml:id}"><xsl:value-of select="current-grouping-key()"/></a></li>
+              </xsl:for-each-group>
+            </ul>
+          </nav>
+        </xsl:if>
+        <xsl:for-each select="$entries">
+          <xsl:apply-templates select="." mode="tk:register">
+            <xsl:with-param name="mentions" select="key('tk:mentions', @xml:id, $edition)"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org" mode="tk:register">
+    <!-- The mentions of this entry in the edition's documents. -->
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:variable name="label" select="tk:entry-label(.)"/>
+    <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName | tei:name)
+                                          ! normalize-space(.))[. != $label]"/>
+    <article class="tk-entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
+      <h2 id="{@xml:id}-name"><xsl:value-of select="$label"/></h2>
+      <xsl:if test="exists($variants)">
+        <p class="tk-variants">Also written: <xsl:value-of select="string-join($variants, '; ')"/></p>
+      </xsl:if>
+      <xsl:for-each select="tei:birth | tei:death | tei:floruit | tei:location/tei:geo">
+        <p class="tk-entry-fact"><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)
+          || ': ' || (tk:date-label(self::*[@when or @from]), normalize-space(.))[.][1]"/></p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:note">
+        <p class="tk-entry-note"><xsl:value-of select="normalize-space(.)"/></p>
+      </xsl:for-each>
+      <xsl:if test="tei:idno">
+        <p class="tk-authority">
+          <xsl:for-each select="tei:idno">
+            <xsl:variable name="base" select="$tk:authorities(lower-case(@type))"/>
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <xsl:choose>
+              <xsl:when test="starts-with(., 'http')"><a href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+              <xsl:when test="$base"><a href="{$base || normalize-space(.)}"><xsl:value-of select="@type || ' ' || normalize-space(.)"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="string-join((@type, normalize-space(.)), ' ')"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="empty($mentions)">
+          <p class="tk-no-mentions">Not named in the documents of this edition.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <h3 class="tk-mentions-head">Named in <xsl:value-of select="count(distinct-values($mentions/../@id))"/>
+            <xsl:value-of select="if (count(distinct-values($mentions/../@id)) = 1) then ' document' else ' documents'"/></h3>
+          <ul class="tk-mentions">
+            <xsl:for-each-group select="$mentions" group-by="../@id">
+              <xsl:sort select="(../@date[.], '9999')[1]"/>
+              <xsl:variable name="doc" select="current-group()[1]/.."/>
+              <li>
+                <a class="tk-mention-doc" href="{$doc/@id}.html"><xsl:value-of select="$doc/@title"/></a>
+                <xsl:if test="$doc/@date != ''">, <time datetime="{$doc/@date}"><xsl:value-of select="$doc/@date-label"/></time></xsl:if>
+                <ol class="tk-passages">
+                  <xsl:for-each select="current-group()">
+                    <li>
+                      <a class="tk-passage" href="{$doc/@id}.html#{@anchor}">
+                        <xsl:if test="@where = 'summary'"><span class="tk-where">Summary: </span></xsl:if>
+                        <xsl:value-of select="@before"/>
+                        <mark><xsl:value-of select="."/></mark>
+                        <xsl:value-of select="@after"/>
+                      </a>
+                    </li>
+                  </xsl:for-each>
+                </ol>
+              </li>
+            </xsl:for-each-group>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,493 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Stage "text" (mode tk:text): the TEI text as HTML, with the editorial markup rendered for
+  both views at once. Every intervention carries its brackets as spans (.tk-mark), the parts
+  that only one view shows (.tk-ed-only, .tk-rd-only), and a tooltip (data-tip) saying who
+  intervened and why; the CSS switches views, so one page serves both and works without JS.
+
+  The rules are general TEI, not the sample's: converted reports, FRUS documents and other
+  archives' TEI go through the same templates. An element no template knows is rendered
+  with its content (a span, or a div when it holds blocks) and its TEI name in data-tei:
+  text is never dropped.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="https://teikit.org/ns"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <!-- Text nodes are copied; elements without a rule go to the default template below. -->
+  <xsl:mode name="tk:text" on-no-match="shallow-skip" use-accumulators="#all"/>
+
+  <!-- Ordinal of each name that points into a register: the id of its mention (m-N). -->
+  <xsl:accumulator name="tk:mentions" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule phase="start" select="$value + 1"
+        match="tei:text//*[tk:is-mention(.)] | tei:abstract//*[tk:is-mention(.)]"/>
+  </xsl:accumulator>
+
+  <!-- Ordinal of each note of the text: the number the reader sees. -->
+  <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule phase="start" match="tei:text//tei:note" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Elements rendered as blocks; an unknown element holding one of them becomes a div. -->
+  <xsl:variable name="tk:blocks" as="xs:string+" select="('p', 'div', 'head', 'list', 'table',
+      'lg', 'opener', 'closer', 'postscript', 'ab', 'quote', 'figure', 'floatingText', 'fw',
+      'dateline', 'salute', 'signed', 'trailer', 'byline', 'docDate', 'argument', 'epigraph',
+      'listBibl', 'sp', 'body', 'front', 'back', 'titlePage', 'docTitle', 'docImprint',
+      'titlePart', 'cit', 'item', 'row', 'cell', 'div1', 'div2', 'div3', 'attachment')"/>
+
+  <!-- Does this name count as a mention (a name element with a register pointer)? -->
+  <xsl:function name="tk:is-mention" as="xs:boolean">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="($node/self::tei:persName or $node/self::tei:placeName
+        or $node/self::tei:orgName or $node/self::tei:name or $node/self::tei:rs
+        or $node/self::tei:geogName) and exists(tk:ref-id(tk:ref($node)))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:has-blocks" as="xs:boolean">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="exists($node/*[local-name() = $tk:blocks])"/>
+  </xsl:function>
+
+  <!-- lang and id carried over from the TEI element onto the HTML element being built. -->
+  <xsl:template name="tk:attributes">
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+    <xsl:if test="@xml:id">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A bracket or other sign the editorial view adds around an intervention. -->
+  <xsl:template name="tk:mark">
+    <xsl:param name="sign" as="xs:string"/>
+    <span class="tk-mark"><xsl:value-of select="$sign"/></span>
+  </xsl:template>
+
+  <!-- ============================================================ the default -->
+
+  <xsl:template match="*" mode="tk:text">
+    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tk-el tk-' || local-name()"/>
+      <xsl:attribute name="data-tei" select="name()"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="tk:text">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- Apparatus that has no place in the running text. -->
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:fw[@type = ('pageNum', 'sig', 'catch')]
+                       | tei:figDesc | tei:desc[parent::tei:gap]" mode="tk:text"/>
+
+  <!-- ================================================================= blocks -->
+
+  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group" mode="tk:text">
+    <div class="tk-{local-name()}">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:floatingText
+                       | tei:postscript | tei:argument | tei:epigraph | tei:titlePage" mode="tk:text">
+    <div class="tk-{local-name()}{@type ! (' tk-type-' || .)}">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <!-- Headings follow the page's outline: h1 is the title, h2 the page's sections. -->
+  <xsl:template match="tei:head" mode="tk:text">
+    <xsl:variable name="depth" select="count(ancestor::*[local-name() = ('div', 'div1', 'div2',
+        'div3', 'div4', 'list', 'table', 'lg', 'figure', 'floatingText')])"/>
+    <xsl:element name="h{min((6, 2 + max((1, $depth))))}">
+      <xsl:attribute name="class" select="'tk-head'"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab" mode="tk:text">
+    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="string-join(('tk-p', 'tk-point'[current()/tei:label]), ' ')"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:label" mode="tk:text">
+    <span class="tk-label"><xsl:apply-templates mode="#current"/></span>
+    <xsl:if test="not(matches(string(following-sibling::node()[1][self::text()]), '^\s'))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Lists: a list with labels is a description list, a numbered one an ol. -->
+  <xsl:template match="tei:list" mode="tk:text">
+    <xsl:apply-templates select="tei:head" mode="#current"/>
+    <xsl:choose>
+      <xsl:when test="tei:label">
+        <dl class="tk-list">
+          <xsl:call-template name="tk:attributes"/>
+          <xsl:for-each select="tei:item">
+            <div>
+              <dt><xsl:apply-templates select="preceding-sibling::*[1][self::tei:label]/node()" mode="#current"/></dt>
+              <dd><xsl:apply-templates mode="#current"/></dd>
+            </div>
+          </xsl:for-each>
+        </dl>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (matches(@rend || @type, 'numbered|ordered|decimal')) then 'ol' else 'ul'}">
+          <xsl:attribute name="class" select="'tk-list'"/>
+          <xsl:call-template name="tk:attributes"/>
+          <xsl:apply-templates select="tei:item" mode="#current"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="tk:text">
+    <li><xsl:call-template name="tk:attributes"/><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="tk:text">
+    <div class="tk-table-wrap">
+      <table class="tk-table">
+        <xsl:call-template name="tk:attributes"/>
+        <xsl:if test="tei:head">
+          <caption><xsl:apply-templates select="tei:head/node()" mode="#current"/></caption>
+        </xsl:if>
+        <tbody><xsl:apply-templates select="tei:row" mode="#current"/></tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="tk:text">
+    <tr><xsl:apply-templates select="tei:cell" mode="#current"/></tr>
+  </xsl:template>
+
+  <xsl:template match="tei:cell" mode="tk:text">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="tk:text">
+    <div class="tk-lg"><xsl:call-template name="tk:attributes"/><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="tk:text">
+    <span class="tk-l"><xsl:call-template name="tk:attributes"/><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:quote" mode="tk:text">
+    <xsl:element name="{if (tk:has-blocks(.)) then 'blockquote' else 'span'}">
+      <xsl:attribute name="class" select="'tk-quote'"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:q | tei:said" mode="tk:text">
+    <q class="tk-q"><xsl:call-template name="tk:attributes"/><xsl:apply-templates mode="#current"/></q>
+  </xsl:template>
+
+  <!-- The parts of a letter: opener, closer and signature set apart as in the original. -->
+  <xsl:template match="tei:opener | tei:closer" mode="tk:text">
+    <div class="tk-{local-name()}">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:trailer
+                       | tei:docDate[not(ancestor::tei:p)] | tei:docTitle | tei:titlePart | tei:docImprint
+                       | tei:seg[@type = 'memo-field']" mode="tk:text">
+    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="'tk-' || local-name() || (@type ! (' tk-type-' || .))"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Text of the source outside its flow (a folio number, a stray fragment): kept, set apart. -->
+  <xsl:template match="tei:fw" mode="tk:text">
+    <p class="tk-fw tk-iv" tabindex="0"
+       data-tip="{if (@type = 'residue') then 'Fragment of the source outside the text, kept as found.'
+                  else 'Page furniture of the source' || (@type ! (' (' || . || ')')) || '.'}">
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="tk:text">
+    <figure class="tk-figure">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates select="node() except tei:head" mode="#current"/>
+      <xsl:if test="tei:head | tei:figDesc">
+        <figcaption><xsl:apply-templates select="(tei:head, tei:figDesc)[1]/node()" mode="#current"/></figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <!-- Images are not copied into the edition: the reader is told one is there. -->
+  <xsl:template match="tei:graphic" mode="tk:text">
+    <span class="tk-graphic tk-iv" tabindex="0" data-tip="An image of the source: {@url}">
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+      <xsl:text>image</xsl:text>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- A gap standing between paragraphs is a paragraph of its own. -->
+  <xsl:template match="tei:gap[not(ancestor::*[local-name() = $tk:blocks and not(local-name() = ('div', 'body', 'back', 'front', 'div1', 'div2', 'div3', 'attachment'))])]"
+                mode="tk:text" priority="2">
+    <p class="tk-p tk-gap-block"><xsl:next-match/></p>
+  </xsl:template>
+
+  <!-- ================================================= editorial interventions -->
+
+  <xsl:template match="tei:supplied" mode="tk:text">
+    <span class="tk-iv tk-supplied" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+      <span class="tk-supplied-text"><xsl:apply-templates mode="#current"/></span>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="tk:text">
+    <span class="tk-iv tk-gap" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+      <span class="tk-gap-sign">…</span>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- orig [reg]: the reading view keeps the spelling of the translation. -->
+  <xsl:template match="tei:choice[tei:orig and tei:reg]" mode="tk:text">
+    <span class="tk-iv tk-choice tk-regularised" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:apply-templates select="tei:orig/node()" mode="#current"/>
+      <span class="tk-ed-only">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+        <span class="tk-reg"><xsl:apply-templates select="tei:reg/node()" mode="#current"/></span>
+        <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+      </span>
+    </span>
+  </xsl:template>
+
+  <!-- sic [corr]: the reading view shows the correction. -->
+  <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="tk:text">
+    <span class="tk-iv tk-choice tk-corrected" tabindex="0" data-tip="{tk:intervention(.)}">
+      <span class="tk-ed-only"><xsl:apply-templates select="tei:sic/node()" mode="#current"/><xsl:text> </xsl:text></span>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+      <span class="tk-corr"><xsl:apply-templates select="tei:corr/node()" mode="#current"/></span>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- abbr/expan: the expansion, its editorial letters bracketed (see tei:ex). -->
+  <xsl:template match="tei:choice[tei:expan]" mode="tk:text">
+    <span class="tk-iv tk-choice tk-abbreviation" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:apply-templates select="tei:expan/node()" mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <!-- Any other choice: the first alternative, the others in the tooltip. -->
+  <xsl:template match="tei:choice" mode="tk:text">
+    <span class="tk-iv tk-choice" tabindex="0"
+          data-tip="{'Alternatives: ' || string-join(* ! normalize-space(.), ' | ')}">
+      <xsl:apply-templates select="*[1]/node()" mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <!-- A word marked [sic] by the translator. -->
+  <xsl:template match="tei:sic" mode="tk:text">
+    <span class="tk-iv tk-sic" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:apply-templates mode="#current"/>
+      <span class="tk-ed-only">
+        <xsl:if test="node()"><xsl:text> </xsl:text></xsl:if>
+        <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+        <span class="tk-sic-sign">sic</span>
+        <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:expan" mode="tk:text">
+    <span class="tk-iv tk-expan" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:ex" mode="tk:text">
+    <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+    <span class="tk-ex"><xsl:apply-templates mode="#current"/></span>
+    <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:abbr | tei:orig | tei:reg | tei:corr" mode="tk:text">
+    <span class="tk-{local-name()}"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="tk:text">
+    <span class="tk-iv tk-add" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'⸢'"/></xsl:call-template>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'⸣'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- Deleted text: struck through in the editorial view, absent from the reading view. -->
+  <xsl:template match="tei:del" mode="tk:text">
+    <del class="tk-iv tk-del tk-ed-only" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:apply-templates mode="#current"/>
+    </del>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear | tei:damage" mode="tk:text">
+    <span class="tk-iv tk-{local-name()}" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:apply-templates mode="#current"/>
+      <xsl:if test="self::tei:unclear">
+        <span class="tk-ed-only tk-mark">(?)</span>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:space" mode="tk:text">
+    <span class="tk-iv tk-space tk-ed-only" tabindex="0" data-tip="A blank space in the source.">
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'[blank]'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- A page break of the source: a discreet marker, never a paragraph break. -->
+  <xsl:template match="tei:pb" mode="tk:text">
+    <span class="tk-iv tk-pb" tabindex="0" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:attributes"/>
+      <span class="tk-pb-sign"><xsl:value-of select="if (@n) then '|' || @n || '|' else '|'"/></span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="tk:text">
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="tk:text">
+    <xsl:if test="@xml:id"><span id="{@xml:id}"></span></xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================= notes -->
+
+  <!-- A note in the text: its number, linked to the notes after the text. -->
+  <xsl:template match="tei:note" mode="tk:text">
+    <xsl:variable name="n" select="accumulator-before('tk:notes')"/>
+    <xsl:if test="not(parent::*[local-name() = ('div', 'body', 'back', 'front', 'div1', 'div2', 'div3')])">
+      <a class="tk-noteref" id="noteref-{$n}" href="#note-{$n}" aria-label="Note {$n}"
+         data-tip="{tk:note-kind(.)}"><sup><xsl:value-of select="$n"/></sup></a>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What kind of note, in words (the list of notes says it after the number). -->
+  <xsl:function name="tk:note-kind" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="
+      if ($note/@place = 'foot' or $note/@place = 'end') then
+        'Footnote of the source' || ($note/@n ! (' (' || . || ')'))
+      else if ($note/@place = 'margin' or $note/@type = 'marginalia') then 'Marginal note of the source'
+      else if ($note/@type = 'translator') then 'Note of the translator'
+      else if ($note/@type = 'editorial') then 'Description of the source by the translator'
+      else if ($note/@resp) then 'Note by ' || tk:intervener($note)
+      else 'Note'"/>
+  </xsl:function>
+
+  <!-- ====================================================== inline phrases -->
+
+  <xsl:template match="tei:hi | tei:emph" mode="tk:text">
+    <xsl:variable name="rend" select="tokenize(lower-case(string((@rend, @rendition, @style)[1])), '[\s#;:]+')"/>
+    <xsl:variable name="tag" select="
+        if (self::tei:emph) then 'em'
+        else if ($rend = ('italic', 'italics', 'i', 'slanted')) then 'i'
+        else if ($rend = ('bold', 'b', 'strong')) then 'b'
+        else if ($rend = ('underline', 'ul', 'u', 'underlined')) then 'u'
+        else if ($rend = ('sup', 'superscript')) then 'sup'
+        else if ($rend = ('sub', 'subscript')) then 'sub'
+        else if ($rend = ('strikethrough', 'strike', 'overstrike')) then 's'
+        else 'span'"/>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class" select="string-join(('tk-hi', $rend[.] ! ('tk-rend-' || replace(., '[^\w-]', ''))), ' ')"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:gloss" mode="tk:text">
+    <span class="tk-{local-name()}">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:title[ancestor::tei:text]" mode="tk:text">
+    <cite class="tk-title"><xsl:call-template name="tk:attributes"/><xsl:apply-templates mode="#current"/></cite>
+  </xsl:template>
+
+  <!-- Links: web addresses and targets in the same document; anything else stays text. -->
+  <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:text">
+    <xsl:variable name="target" select="tokenize(@target)[1]"/>
+    <xsl:choose>
+      <xsl:when test="matches($target, '^(https?://|#)') and not(ancestor::tei:ref[@target])">
+        <a class="tk-ref" href="{$target}">
+          <xsl:call-template name="tk:attributes"/>
+          <xsl:apply-templates mode="#current"/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="$target"/></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tk-ref"><xsl:apply-templates mode="#current"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A name with a register entry links to it; its id lets the entry link back here. -->
+  <xsl:template match="*[tk:is-mention(.)]" mode="tk:text" priority="1">
+    <xsl:variable name="entry" select="tk:entry(., $registers)"/>
+    <xsl:variable name="id" select="'m-' || accumulator-before('tk:mentions')"/>
+    <xsl:variable name="class" select="'tk-name tk-' || local-name()"/>
+    <xsl:choose>
+      <xsl:when test="exists($entry) and not(ancestor::*[tk:is-mention(.) or self::tei:ref[@target]])">
+        <a class="{$class}" id="{$id}" href="{tk:entry-kind($entry)}.html#{$entry/@xml:id}"
+           data-entry="{tk:entry-label($entry)}">
+          <xsl:call-template name="tk:attributes"/>
+          <xsl:apply-templates mode="#current"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{$class}" id="{$id}">
+          <xsl:call-template name="tk:attributes"/>
+          <xsl:apply-templates mode="#current"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
+                       | tei:roleName | tei:date | tei:time | tei:num | tei:measure | tei:seg
+                       | tei:docDate | tei:idno | tei:bibl | tei:address | tei:addrLine | tei:c | tei:w"
+                mode="tk:text">
+    <span class="tk-{local-name()}">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+</xsl:stylesheet>
