@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from toolkit.builders.base import BuildConfig, Builder, BuildReport, run_builder
+from toolkit.builders.html import HtmlBuilder
 
 BUILDERS: dict[str, type[Builder]] = {}
+BUILDERS["html"] = HtmlBuilder
 
 __all__ = ["BUILDERS", "BuildConfig", "BuildReport", "Builder", "run_builder"]
