@@ -12,16 +12,39 @@ import shutil
 import subprocess
 import zipfile
 from collections.abc import Sequence
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import docx
+import pytest
 from docx.document import Document
 from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from toolkit.convert import ConvertOptions, make_context
+from toolkit.readers import ReadContext
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+INLINE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+
+
+def _runs(paragraph: Paragraph, text: str, bold: bool) -> None:
+    """Markdown **bold** and *italic* of the text export as Word's formatted runs."""
+    position = 0
+    for match in INLINE.finditer(text):
+        if match.start() > position:
+            paragraph.add_run(text[position:match.start()]).bold = bold or None
+        run = paragraph.add_run(match.group(1) or match.group(2))
+        run.bold = bold or match.group(1) is not None or None
+        run.italic = match.group(2) is not None or None
+        position = match.end()
+    if position < len(text):
+        paragraph.add_run(text[position:]).bold = bold or None
 
 
 def _lines_paragraph(document: Document, lines: Sequence[str], bold: bool) -> Paragraph:
@@ -29,11 +52,10 @@ def _lines_paragraph(document: Document, lines: Sequence[str], bold: bool) -> Pa
     paragraph = document.add_paragraph()
     for index, line in enumerate(lines):
         text = line.rstrip()
-        run = paragraph.add_run(text if index == len(lines) - 1 or line.endswith("  ")
-                                else text + " ")
-        run.bold = bold or None
-        if line.endswith("  ") and index < len(lines) - 1:
-            run.add_break()
+        hard = line.endswith("  ") and index < len(lines) - 1
+        _runs(paragraph, text if hard or index == len(lines) - 1 else text + " ", bold)
+        if hard:
+            paragraph.add_run().add_break()
     return paragraph
 
 
@@ -79,11 +101,11 @@ def metadata_paragraphs(document: Document, number: str = "900001") -> None:
 
 def add_parts(path: Path, parts: dict[str, str], relationships: Sequence[tuple[str, str, str]],
               content_types: Sequence[tuple[str, str]],
-              document_edit: tuple[str, str] | None = None,
+              document_edits: Sequence[tuple[str, str]] = (),
               external: Sequence[tuple[str, str, str]] = ()) -> None:
     """Add parts to a DOCX: (id, type, target) relationships of the main document, content
-    type overrides (part name, type), an optional (old, new) text edit of document.xml, and
-    external relationships (id, type, URI) with TargetMode="External"."""
+    type overrides (part name, type), (old, new) text edits of document.xml, and external
+    relationships (id, type, URI) with TargetMode="External"."""
     with zipfile.ZipFile(path) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
     rels = members["word/_rels/document.xml.rels"].decode("utf-8")
@@ -99,11 +121,11 @@ def add_parts(path: Path, parts: dict[str, str], relationships: Sequence[tuple[s
     members["[Content_Types].xml"] = types.replace("</Types>", overrides + "</Types>").encode()
     for name, xml in parts.items():
         members[name] = xml.encode("utf-8")
-    if document_edit is not None:
-        document = members["word/document.xml"].decode("utf-8")
-        old, new = document_edit
+    document = members["word/document.xml"].decode("utf-8")
+    for old, new in document_edits:
         assert old in document, old
-        members["word/document.xml"] = document.replace(old, new, 1).encode("utf-8")
+        document = document.replace(old, new, 1)
+    members["word/document.xml"] = document.encode("utf-8")
     rewrite(path, members)
 
 
@@ -135,3 +157,115 @@ def libreoffice_convert(source: Path, outdir: Path) -> Path:
     target = outdir / (source.stem + ".docx")
     assert target.exists(), f"LibreOffice wrote no {target}"
     return target
+
+
+def placeholder(token: str) -> str:
+    """The run python-docx writes for `paragraph.add_run(token)`: replaced by hand-written XML."""
+    return f"<w:r><w:t>{token}</w:t></w:r>"
+
+
+FOOTNOTES = wml(
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+    'Moskovsky was ambassador to </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Pyongyang</w:t>'
+    '</w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote>', "footnotes")
+ENDNOTES = wml(
+    '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> See '
+    'the Hungarian original.</w:t></w:r></w:p></w:endnote>', "endnotes")
+COMMENTS = wml(
+    '<w:comment w:id="0" w:author="Anna Editor" w:date="2024-03-01T10:00:00Z" w:initials="AE">'
+    '<w:p><w:r><w:annotationRef/></w:r><w:r><w:t>Check this against the original.</w:t></w:r>'
+    '</w:p></w:comment>', "comments")
+
+
+def rich_docx(path: Path) -> Path:
+    """A report with everything Word carries: python-docx body, hand-written notes,
+    comments and tracked changes put in place of placeholder runs."""
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    metadata_paragraphs(d)
+    d.add_heading("Conversation with the ambassador", level=1)
+    p = d.add_paragraph("In mid-December ")
+    p.add_run("[Soviet Ambassador] Comrade Moskovsky").bold = True
+    p.add_run(" returned from ")
+    p.add_run("Moscow").italic = True
+    p.add_run(", and told me")
+    p.add_run("@@FN1@@")
+    p.add_run(" the following about the ")
+    p.add_run("negotiations").underline = True
+    p.add_run(" of the 4")
+    p.add_run("th").font.superscript = True
+    p.add_run(" plenum.")
+    p = d.add_paragraph("Kim Il raised ")
+    p.add_run("@@CS@@")
+    p.add_run("the issue of certain injuries")
+    p.add_run("@@CE@@")
+    p.add_run(", which were ")
+    p.add_run("@@DEL@@")
+    p.add_run("@@INS@@")
+    p.add_run(" the following")
+    p.add_run("@@EN1@@")
+    p.add_run(":")
+    d.add_paragraph("The Korean leaders were distrustful of the CPSU.", style="List Number")
+    d.add_paragraph("Kim Il also found injurious the events of 1956.", style="List Number")
+    d.add_paragraph("an army of 700,000", style="List Bullet")
+    d.add_paragraph("a police force of 200,000", style="List Bullet")
+    t = d.add_table(rows=2, cols=2)
+    for (row, col), value in {(0, 0): "Item", (0, 1): "Amount", (1, 0): "Aircraft",
+                              (1, 1): "[...] units"}.items():
+        t.cell(row, col).text = value
+    p = d.add_paragraph("Khrushchev had had big-power ambitions, he wanted")
+    p.add_run().add_break(WD_BREAK.PAGE)
+    p.add_run("to force his will upon the smaller parties, see ")
+    p.add_run("@@LINK@@")
+    p.add_run(".")
+    p = d.add_paragraph("First line")
+    p.add_run().add_break()
+    p.add_run("second line.")
+    d.add_paragraph("József")
+    d.add_paragraph("Kovács")
+    d.save(str(path))
+    add_parts(
+        path, {"word/footnotes.xml": FOOTNOTES, "word/endnotes.xml": ENDNOTES,
+               "word/comments.xml": COMMENTS},
+        [("rIdF", "footnotes", "footnotes.xml"), ("rIdE", "endnotes", "endnotes.xml"),
+         ("rIdC", "comments", "comments.xml")],
+        [("word/footnotes.xml", CT_MAIN + ".footnotes+xml"),
+         ("word/endnotes.xml", CT_MAIN + ".endnotes+xml"),
+         ("word/comments.xml", CT_MAIN + ".comments+xml")],
+        [(placeholder("@@FN1@@"), '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                  '<w:footnoteReference w:id="1"/></w:r>'),
+         (placeholder("@@EN1@@"), '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                  '<w:endnoteReference w:id="1"/></w:r>'),
+         (placeholder("@@CS@@"), '<w:commentRangeStart w:id="0"/>'),
+         (placeholder("@@CE@@"), '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference '
+                                 'w:id="0"/></w:r>'),
+         (placeholder("@@DEL@@"), '<w:del w:id="11" w:author="Anna Editor" '
+                                  'w:date="2024-03-02T09:30:00Z"><w:r><w:delText>these'
+                                  '</w:delText></w:r></w:del>'),
+         (placeholder("@@INS@@"), '<w:ins w:id="12" w:author="Balázs Szalontai" '
+                                  'w:date="2024-03-03T08:00:00Z"><w:r><w:t>as follows,</w:t>'
+                                  '</w:r></w:ins>'),
+         (placeholder("@@LINK@@"), '<w:hyperlink r:id="rIdL"><w:r><w:t>the archive</w:t></w:r>'
+                                   '</w:hyperlink>')],
+        external=[("rIdL", "hyperlink", "https://digitalarchive.wilsoncenter.org/")])
+    return path
+
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORTS = ROOT / "tests" / "fixtures" / "reports"
+SAMPLE = ROOT / "sources" / "wilson-116488.txt"
+TEXT_FORMAT = "Wilson Center Digital Archive text export"
+
+
+@pytest.fixture()
+def context() -> ReadContext:
+    """Documents written to tei/, so refs read 'registers/...' as in the edition."""
+    return make_context(ConvertOptions(ROOT / "tei", ROOT / "tei" / "registers", date(2026, 1, 1)))
+
+
+def assert_valid(schema: etree.RelaxNG, tree: etree._ElementTree) -> None:
+    if not schema.validate(tree):
+        errors = "\n".join(f"{e.line}: {e.message}" for e in list(schema.error_log)[:20])
+        raise AssertionError(f"not valid against tei_all:\n{errors}")

@@ -120,10 +120,6 @@ class _Conversion:
                 lines[0] = "**" + lines[0].lstrip()
                 lines[-1] = lines[-1].rstrip() + "**"
             text_blocks.append([(block.number, line) for line in lines])
-            for marker in block.markers:
-                if marker.kind in ("footnote", "endnote"):
-                    self.warn(f"a {marker.kind} in the metadata block is kept in the body only "
-                              "if the body refers to it; this one is dropped", block.number)
         meta, body_blocks, contents = text_reader._metadata(text_blocks, self.path,
                                                             self.diagnostics)
         meta = dataclasses.replace(meta, source_name=Path(self.path).name,
@@ -132,6 +128,11 @@ class _Conversion:
             raise InputError("the report has no text after its metadata block", self.path,
                              text_blocks[-1][-1][0] if text_blocks else 1)
         first = where[body_blocks[0][0][0]]
+        for block in self.blocks[:first]:
+            for marker in block.markers if isinstance(block, Paragraph) else ():
+                if marker.kind != "comment-start":
+                    self.warn(f"a {marker.kind} in the metadata block has no place in the "
+                              "teiHeader; dropped", block.number)
         return meta, self.blocks[first:], contents
 
     def _table_fields(self, table: Table) -> list[TextBlock]:
@@ -182,6 +183,7 @@ class _Conversion:
         self._structures(tree, structures)
         result = to_element(tree)
         _sections(result)
+        etree.cleanup_namespaces(result)
         return result
 
     def _lay(self, tree: Node, paragraph: Paragraph, base: int) -> None:
@@ -224,6 +226,8 @@ class _Conversion:
             if out:
                 out.append(el("lb"))
             out.extend(self._inline(paragraph))
+        if out and isinstance(out[0], str):
+            out[0] = out[0].lstrip()  # the space Word puts after a note's own number
         return out
 
     # -- notes, comments, changes ---------------------------------------------------------

@@ -24,6 +24,9 @@ from toolkit.tei import local_name
 # between their children, only inside them.
 STRUCTURAL = {"div", "body", "opener", "closer", "list", "table", "row", "choice", "subst",
               "gap", "lg", "floatingText"}
+# Elements whose whole content a range goes inside of rather than around, as the shared
+# encoder does for an emphasised original-language term.
+INNER = {"foreign"}
 # Elements a range may wrap but never enter: their content is not running text.
 OPAQUE = {"gap", "pb", "lb", "anchor", "note", "desc"}
 
@@ -133,7 +136,10 @@ def wrap(node: Node, start: int, end: int, make: Callable[[], etree._Element]) -
         trailing: list[Item] = []
         while run and _blank(run[-1]):
             trailing.insert(0, run.pop())
-        if run:
+        if len(run) == 1 and isinstance(run[0], Node) and run[0].name in INNER:
+            wrap(run[0], start, end, make)  # the term's own formatting, as the text reader has it
+            out.append(run[0])
+        elif run:
             wrapper = make()
             out.append(Node(wrapper.tag, _attrib(wrapper), list(run), position(run[0])))
         out.extend(trailing)
@@ -221,7 +227,11 @@ def insert(node: Node, offset: int, new: Node) -> bool:
 def insert_block(node: Node, offset: int, new: Node) -> None:
     """Insert a block (a list, a table, a head) among the children of a structural node."""
     for index, item in enumerate(node.children):
-        if position(item) >= offset and not isinstance(item, Text):
+        if isinstance(item, Text):
+            continue
+        place = position(item)
+        # After blocks already put at this offset: structures keep their document order.
+        if place > offset or (place == offset and item.frozen is None):
             node.children.insert(index, new)
             return
     node.children.append(new)
