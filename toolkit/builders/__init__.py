@@ -8,4 +8,8 @@ from toolkit.builders.html import HtmlBuilder
 BUILDERS: dict[str, type[Builder]] = {}
 BUILDERS["html"] = HtmlBuilder
 
+from toolkit.builders.pdf import PdfBuilder  # noqa: E402  (registers after BUILDERS exists)
+
+BUILDERS["pdf"] = PdfBuilder
+
 __all__ = ["BUILDERS", "BuildConfig", "BuildReport", "Builder", "run_builder"]

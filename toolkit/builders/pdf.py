@@ -1,0 +1,237 @@
+"""The print edition: one PDF per document and one volume, from TEI through XSLT and Typst.
+
+XSLT 3.0 (saxonche) makes the editorial decisions and writes a small "print XML" per document
+(xslt/pdf/pdf-*.xsl); a Typst template (xslt/pdf/typst/) reads that XML as data and typesets
+it, so no text is ever spliced into Typst source and nothing needs escaping. Typst compiles
+in-process, once-loaded fonts and template reused for every document of a worker.
+
+Output is PDF/A-3b and PDF/UA-1 (tagged), with the TEI source attached to each document's
+PDF. PDF/A forbids glyphs no font has; Typst then names the text, and the builder prints
+those characters as framed code points (U+XXXX) and warns, naming the document.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import typst
+from lxml import etree
+# saxonche ships no type hints.
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type: ignore[import-not-found]
+
+from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError
+from toolkit.output import write_atomic
+from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
+from toolkit.tei import TEI_NS
+
+XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "pdf"
+TYPST_DIR = XSLT_DIR / "typst"
+DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
+VOLUME_STAGE = XSLT_DIR / "pdf-volume.xsl"
+DOCUMENT_TEMPLATE = TYPST_DIR / "document.typ"
+VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"
+
+# Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk), used when present, after the
+# configured folders.
+SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
+
+# PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
+PDF_STANDARDS = ("a-3b", "ua-1")
+
+VOLUME_NAME = "edition.pdf"
+PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
+
+_UNDISPLAYABLE = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed')
+_MAX_RETRIES = 32
+
+
+def edition_url(config: BuildConfig, document_id: str) -> str:
+    """Where the web edition publishes a document (printed in the colophon); '' without a base URL."""
+    if not config.base_url:
+        return ""
+    return f"{config.base_url.rstrip('/')}/documents/{document_id}.html"
+
+
+def _typst_string(literal: str) -> str:
+    """Undo Typst's escaping of a string in a diagnostic (\\u{378}, \\", \\\\, \\n)."""
+    def unescape(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code is not None:
+            return chr(int(code, 16))
+        return {"n": "\n", "t": "\t", "r": "\r"}.get(match.group(2), match.group(2))
+    return re.sub(r"\\u\{([0-9a-fA-F]+)\}|\\(.)", unescape, literal)
+
+
+def mark_missing(print_xml: str, characters: set[str]) -> str:
+    """Replace each character no font covers by <missing cp char/>, drawn as a framed code point."""
+    root = etree.fromstring(print_xml.encode("utf-8"))
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(characters)))
+
+    def pieces(text: str) -> tuple[str, list[etree._Element]]:
+        parts = pattern.split(text)
+        found = pattern.findall(text)
+        nodes = []
+        for char, after in zip(found, parts[1:]):
+            node = etree.Element("missing", cp=f"{ord(char):04X}", char=char)
+            node.tail = after
+            nodes.append(node)
+        return parts[0], nodes
+
+    for element in list(root.iter()):
+        if element.tag == "missing":
+            continue
+        if element.text and pattern.search(element.text):
+            element.text, nodes = pieces(element.text)
+            for index, node in enumerate(nodes):
+                element.insert(index, node)
+        if element.tail and pattern.search(element.tail):
+            parent = element.getparent()
+            if parent is not None:
+                element.tail, nodes = pieces(element.tail)
+                position = parent.index(element) + 1
+                for offset, node in enumerate(nodes):
+                    parent.insert(position + offset, node)
+    return etree.tostring(root, encoding="unicode")
+
+
+class PdfBuilder:
+    """build/pdf/<id>.pdf for every document, then build/pdf/edition.pdf for the volume."""
+
+    name: ClassVar[str] = "pdf"
+
+    def __init__(self, config: BuildConfig) -> None:
+        self.config = config
+        self.out_dir = config.output_dir / "pdf"
+        self.diagnostics: list[Diagnostic] = []
+        self._processor: PySaxonProcessor | None = None
+        self._document_stage: PyXsltExecutable | None = None
+        self._volume_stage: PyXsltExecutable | None = None
+        self._compiler: typst.Compiler | None = None
+
+    def inputs(self) -> Sequence[Path]:
+        return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
+
+    def font_dirs(self) -> list[str]:
+        dirs = [*self.config.font_dirs, *SYSTEM_FONT_DIRS]
+        return [str(d) for d in dirs if d.is_dir()]
+
+    def prepare(self) -> None:
+        """Compile both XSLT stages and load the fonts, once per process."""
+        if self._compiler is not None:
+            return
+        self._processor = PySaxonProcessor(license=False)
+        xslt = self._processor.new_xslt30_processor()
+        try:
+            self._document_stage = xslt.compile_stylesheet(stylesheet_file=str(DOCUMENT_STAGE))
+            self._volume_stage = xslt.compile_stylesheet(stylesheet_file=str(VOLUME_STAGE))
+        except PySaxonApiError as exc:
+            raise ToolkitError(f"the print stylesheets do not compile: {exc}", str(XSLT_DIR)) from None
+        self._compiler = typst.Compiler(root=str(TYPST_DIR), font_paths=self.font_dirs(),
+                                        ignore_system_fonts=True)
+
+    # -- one document ---------------------------------------------------------------------
+    def print_xml(self, document: Document) -> tuple[str, str]:
+        """The document's print XML (stage pdf-document.xsl) and its TEI text."""
+        self.prepare()
+        assert self._processor is not None and self._document_stage is not None
+        path = str(document.path)
+        data = read_bytes(document.path)
+        tree = parse_xml(data, path)  # refuses DTD tricks before Saxon sees the bytes
+        if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
+            raise InputError(f"not a TEI document: the root element is <{tree.getroot().tag}>, "
+                             "expected <TEI> in the TEI namespace", path, 1)
+        tei = decode_utf8(data, path)
+        stage = self._document_stage
+        stage.set_parameter("document-id", self._processor.make_string_value(document.id))
+        stage.set_parameter("edition-url",
+                            self._processor.make_string_value(edition_url(self.config, document.id)))
+        try:
+            node = self._processor.parse_xml(xml_text=tei)
+            result = stage.transform_to_string(xdm_node=node)
+        except PySaxonApiError as exc:
+            raise InputError(f"the print stylesheet failed: {exc}", path) from None
+        if not result:
+            raise InputError("the print stylesheet produced nothing", path)
+        return result, tei
+
+    def write_one(self, document: Document) -> list[Path]:
+        print_xml, tei = self.print_xml(document)
+        pdf = self.typeset(DOCUMENT_TEMPLATE, print_xml, str(document.path),
+                           {"tei": tei, "tei-name": document.path.name})
+        target = self.out_dir / f"{document.id}.pdf"
+        cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
+        write_atomic(cache, print_xml.encode("utf-8"))
+        write_atomic(target, pdf)
+        return [target]
+
+    # -- typesetting ------------------------------------------------------------------------
+    def typeset(self, template: Path, data: str, source: str,
+                extra: dict[str, str] | None = None) -> bytes:
+        """Compile a template over print XML; characters no font has are marked and reported."""
+        self.prepare()
+        assert self._compiler is not None
+        missing: set[str] = set()
+        for _ in range(_MAX_RETRIES):
+            try:
+                pdf, warnings = self._compiler.compile_with_warnings(
+                    input=str(template), sys_inputs={"data": data, **(extra or {})},
+                    pdf_standards=["a-3b", "ua-1"])  # PDF_STANDARDS
+            except typst.TypstError as exc:
+                match = _UNDISPLAYABLE.search(str(exc))
+                found = {c for c in _typst_string(match.group(1)) if not c.isspace()} if match else set()
+                if not found - missing:
+                    raise ToolkitError(f"Typst could not typeset {template.name}: "
+                                       f"{' '.join(str(exc).split())}", source) from None
+                missing |= found
+                data = mark_missing(data, missing)
+                continue
+            for char in sorted(missing):
+                self._warn(f"no configured font has a glyph for U+{ord(char):04X} {char!r}; "
+                           f"printed as its code point", source, "pdf-missing-glyph")
+            for warning in warnings:
+                self._warn(f"Typst: {warning}", source, "pdf-typst")
+            assert isinstance(pdf, bytes)
+            return pdf
+        raise ToolkitError(f"too many characters without a font (over {_MAX_RETRIES} runs)", source)
+
+    def _warn(self, message: str, path: str, rule: str) -> None:
+        diagnostic = Diagnostic(Severity.WARNING, message, path, rule=rule)
+        self.diagnostics.append(diagnostic)
+        print(diagnostic.format(), file=sys.stderr)
+
+    # -- the volume -------------------------------------------------------------------------
+    def volume_xml(self, edition: Edition) -> str:
+        """The volume's XML (stage pdf-volume.xsl) from every document's cached print XML."""
+        self.prepare()
+        assert self._processor is not None and self._volume_stage is not None
+        sources = etree.Element("sources")
+        for document in edition.documents:
+            cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
+            if not cache.is_file():
+                write_atomic(cache, self.print_xml(document)[0].encode("utf-8"))
+            etree.SubElement(sources, "document", href=cache.resolve().as_uri())
+        for register in edition.registers():
+            parse_xml_file(register)  # refuses DTD tricks before Saxon reads the file
+            etree.SubElement(sources, "register", href=register.resolve().as_uri())
+        stage = self._volume_stage
+        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.edition_title))
+        stage.set_parameter("edition-url", self._processor.make_string_value(self.config.base_url))
+        try:
+            node = self._processor.parse_xml(xml_text=etree.tostring(sources, encoding="unicode"))
+            result = stage.transform_to_string(xdm_node=node)
+        except PySaxonApiError as exc:
+            raise ToolkitError(f"the volume stylesheet failed: {exc}", str(VOLUME_STAGE)) from None
+        return result or ""
+
+    def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
+        target = self.out_dir / VOLUME_NAME
+        if not edition.documents:
+            return []
+        volume = self.volume_xml(edition)
+        write_atomic(target, self.typeset(VOLUME_TEMPLATE, volume, str(self.config.source_dir)))
+        return [target]
