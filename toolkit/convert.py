@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,11 +28,26 @@ class ConvertOptions:
 
 @dataclass(frozen=True)
 class FileResult:
+    """One source's outcome. `conversion` (with its tree) stays in the process that converted;
+    what the caller reports (number, diagnostics, stats) is copied out, so results of worker
+    processes can be pickled."""
+
     source: Path
     output: Path | None = None
     conversion: Conversion | None = None
     error: Diagnostic | None = None
     data: bytes = b""
+    number: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    stats: Mapping[str, int] = field(default_factory=dict)
+
+
+def _summarised(result: FileResult, keep_tree: bool = True) -> FileResult:
+    conversion = result.conversion
+    if conversion is None:
+        return result
+    return replace(result, conversion=conversion if keep_tree else None, number=conversion.number,
+                   diagnostics=conversion.diagnostics, stats=dict(conversion.stats))
 
 
 def make_context(options: ConvertOptions) -> ReadContext:
@@ -65,7 +80,7 @@ def _init_worker(options: ConvertOptions) -> None:
 
 def _work(source: Path) -> FileResult:
     assert _WORKER is not None
-    return _convert_one(source, *_WORKER)
+    return _summarised(_convert_one(source, *_WORKER), keep_tree=False)
 
 
 def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[FileResult]:
@@ -78,7 +93,8 @@ def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[
     jobs = max(1, min(options.jobs, len(sources), os.cpu_count() or 1))
     if jobs == 1:
         context = make_context(options)
-        results: Iterator[FileResult] = (_convert_one(s, context, options) for s in sources)
+        results: Iterator[FileResult] = (_summarised(_convert_one(s, context, options))
+                                         for s in sources)
         yield from (_write(r, written) for r in results)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
@@ -87,9 +103,9 @@ def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[
 
 
 def _write(result: FileResult, written: dict[str, Path]) -> FileResult:
-    if result.conversion is None or result.output is None:
+    if result.number is None or result.output is None:
         return result
-    number = result.conversion.number
+    number = result.number
     if number in written:
         return FileResult(result.source, error=Diagnostic(
             Severity.ERROR, f"document number {number} was already written from "
@@ -100,4 +116,4 @@ def _write(result: FileResult, written: dict[str, Path]) -> FileResult:
         return FileResult(result.source, error=Diagnostic(
             Severity.ERROR, f"cannot write {result.output}: {exc.strerror}", str(result.source)))
     written[number] = result.source
-    return FileResult(result.source, result.output, result.conversion)
+    return replace(result, data=b"")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from toolkit.convert import ConvertOptions, convert_files
 from toolkit.errors import Severity, UsageError
-from toolkit.readers import READERS
+from toolkit.readers import READERS, reader_for
 
 HELP = "convert reports (text/Markdown exports) to TEI, one file per document number"
 
@@ -31,7 +31,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
-        raise UsageError(f"output {args.output} exists and is not a folder")
+        raise UsageError("the output exists and is not a folder", str(args.output))
+    for source in args.sources:
+        if not source.is_dir():
+            reader_for(source, args.input_format)  # an unknown format is a usage error: exit 2
     options = ConvertOptions(args.output, args.registers, args.change_date or date.today(),
                              args.input_format, args.jobs)
     failed = 0
@@ -40,11 +43,10 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             print(result.error.format(), file=sys.stderr)
             continue
-        assert result.conversion is not None
-        for diagnostic in result.conversion.diagnostics:
+        for diagnostic in result.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
-        stats = result.conversion.stats
-        warnings = sum(d.severity is Severity.WARNING for d in result.conversion.diagnostics)
+        stats = result.stats
+        warnings = sum(d.severity is Severity.WARNING for d in result.diagnostics)
         summary = ", ".join(f"{stats[k]} {k.replace('_', ' ')}" for k in
                             ("paragraphs", "points", "supplied", "gaps", "variants", "notes",
                              "page_breaks", "names") if stats.get(k))
