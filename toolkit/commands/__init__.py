@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.commands import build, convert, imports, text, validate
+from toolkit.commands import build, convert, export, imports, text, validate
 
 
 @dataclass(frozen=True)
@@ -23,4 +23,5 @@ COMMANDS = [
     Command("validate", validate.HELP, validate.configure, validate.run),
     Command("build", build.HELP, build.configure, build.run),
     Command("import", imports.HELP, imports.configure, imports.run),
+    Command("export", export.HELP, export.configure, export.run),
 ]

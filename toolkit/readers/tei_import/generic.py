@@ -40,7 +40,15 @@ def entries_in(root: etree._Element) -> Entries:
         if isinstance(node.tag, str) and node.get(XML_ID) and local_name(node) in ENTRY_KINDS \
                 and etree.QName(node).namespace == NS["tei"]:
             found[str(node.get(XML_ID))] = (ENTRY_KINDS[local_name(node)], node)
+        elif isinstance(node.tag, str) and node.get(XML_ID) and local_name(node) == "item" \
+                and _parent_type(node) == "terms" and node.find("tei:term", NS) is not None:
+            found[str(node.get(XML_ID))] = ("term", node)
     return found
+
+
+def _parent_type(node: etree._Element) -> str | None:
+    parent = node.getparent()
+    return parent.get("type") if parent is not None else None
 
 
 class _ExternalRegisters:
@@ -96,9 +104,9 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     local = {**shared, **own}
     linked: set[str] = set()
     for node in doc.iter():
-        if not isinstance(node.tag, str) or local_name(node) not in NAME_TAGS:
+        if not isinstance(node.tag, str) or local_name(node) not in NAME_TAGS | {"gloss"}:
             continue
-        for attribute in ("ref", "corresp"):
+        for attribute in ("target",) if local_name(node) == "gloss" else ("ref", "corresp"):
             value = node.get(attribute)
             if value is None or " " in value.strip() or value.startswith(("http://", "https://", "urn:")):
                 continue
@@ -116,12 +124,12 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
             entries.extend([new] if new else [])
             if attribute == "corresp":
                 del node.attrib["corresp"]
-            node.set("ref", ref)
+            node.set("target" if attribute == "target" else "ref", ref)
             if not value.startswith("#") and ref == value:
                 continue
             linked.add(xml_id)
             stats["names"] += 1
-            report.add(node, "rewritten", f"@{attribute} {value!r} became @ref {ref!r} (the edition's registers)", attribute)
+            report.add(node, "rewritten", f"@{attribute} {value!r} became {ref!r} (the edition's registers)", attribute)
     _consume_stand_off(doc, own, linked, report)
     _check_relative(doc, report)
     normalise_namespaces(doc, report)
@@ -141,7 +149,7 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
             parent.remove(entry)
     for stand_off in list(doc.iterfind("tei:standOff", NS)):
         for container in list(stand_off.iter()):
-            if container is not stand_off and local_name(container) in {"listPerson", "listPlace", "listOrg"} \
+            if container is not stand_off and local_name(container) in {"listPerson", "listPlace", "listOrg", "list"} \
                     and not any(isinstance(c.tag, str) and local_name(c) != "head" for c in container):
                 container.getparent().remove(container)  # type: ignore[union-attr]
         if not any(isinstance(c.tag, str) for c in stand_off):
