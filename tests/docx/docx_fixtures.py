@@ -269,3 +269,27 @@ def assert_valid(schema: etree.RelaxNG, tree: etree._ElementTree) -> None:
     if not schema.validate(tree):
         errors = "\n".join(f"{e.line}: {e.message}" for e in list(schema.error_log)[:20])
         raise AssertionError(f"not valid against tei_all:\n{errors}")
+
+
+def metadata_table_docx(path: Path, body: Sequence[str]) -> Path:
+    """The metadata block as a two-column table (date and title rows too), then the body."""
+    document = docx.Document()
+    rows = [("Date", METADATA[0][0]), ("Title", METADATA[1][0])]
+    rows += [(METADATA[i][0], METADATA[i + 1][0]) for i in range(2, len(METADATA), 2)]
+    table = document.add_table(rows=len(rows), cols=2)
+    for index, (label, value) in enumerate(rows):
+        table.cell(index, 0).text = label
+        table.cell(index, 1).text = value
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def metadata_paragraphs_docx(path: Path, body: Sequence[str]) -> Path:
+    document = docx.Document()
+    metadata_paragraphs(document)
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
