@@ -54,7 +54,7 @@ def edition_url(config: BuildConfig, document_id: str) -> str:
     """Where the web edition publishes a document (printed in the colophon); '' without a base URL."""
     if not config.base_url:
         return ""
-    return f"{config.base_url.rstrip('/')}/documents/{document_id}.html"
+    return f"{config.base_url.rstrip('/')}/{document_id}.html"  # the HTML builder's page
 
 
 def _typst_string(literal: str) -> str:
@@ -150,6 +150,7 @@ class PdfBuilder:
         stage.set_parameter("document-id", self._processor.make_string_value(document.id))
         stage.set_parameter("edition-url",
                             self._processor.make_string_value(edition_url(self.config, document.id)))
+        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.edition_title))
         try:
             node = self._processor.parse_xml(xml_text=tei)
             result = stage.transform_to_string(xdm_node=node)

@@ -25,6 +25,9 @@
   <!-- The document's address in the web edition, printed in the colophon; '' if unknown. -->
   <xsl:param name="edition-url" as="xs:string" select="''"/>
 
+  <!-- The edition's title, named in the colophon; '' to leave it out. -->
+  <xsl:param name="edition-title" as="xs:string" select="''"/>
+
   <xsl:mode name="tk:pdf-document" on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
@@ -41,6 +44,7 @@
       </xsl:call-template>
       <xsl:apply-templates select="tei:teiHeader" mode="tk:pdf-meta">
         <xsl:with-param name="edition-url" select="$edition-url" tunnel="yes"/>
+        <xsl:with-param name="edition-title" select="$edition-title" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:abstract">
         <summary><xsl:apply-templates mode="tk:pdf-text"/></summary>

@@ -23,6 +23,7 @@
 
   <xsl:template match="tei:teiHeader" mode="tk:pdf-meta">
     <xsl:param name="edition-url" as="xs:string" tunnel="yes"/>
+    <xsl:param name="edition-title" as="xs:string" tunnel="yes"/>
     <xsl:variable name="file" select="tei:fileDesc"/>
     <xsl:variable name="title" select="tk:title(.)"/>
     <xsl:variable name="date" select="tk:date-element(.)"/>
@@ -71,6 +72,9 @@
       <xsl:for-each select="($file/tei:publicationStmt/tei:idno[@type = 'URI'])[1]">
         <source-url><xsl:value-of select="normalize-space(.)"/></source-url>
       </xsl:for-each>
+      <xsl:if test="$edition-title">
+        <edition><xsl:value-of select="$edition-title"/></edition>
+      </xsl:if>
       <xsl:if test="$edition-url">
         <edition-url><xsl:value-of select="$edition-url"/></edition-url>
       </xsl:if>
