@@ -1,0 +1,143 @@
+"""Word files the converter must refuse, through the command line: a clear message naming the
+file, exit code 1, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx_fixtures import ROOT, add_parts, metadata_paragraphs_docx, rewrite
+
+BODY = ["In mid-December Comrade Moskovsky returned from Moscow.", "József", "Kovács"]
+
+
+def run_convert(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "toolkit", "convert", str(source), "-o",
+                           str(out), "--registers", str(ROOT / "tei" / "registers")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def good(path: Path) -> Path:
+    return metadata_paragraphs_docx(path, BODY)
+
+
+def not_a_zip(path: Path) -> None:
+    path.write_text("**January 8, 1965**\n\nthis is a text export renamed to .docx\n")
+
+
+def no_document(path: Path) -> None:
+    rewrite(path, {"[Content_Types].xml": b"<Types/>", "word/styles.xml": b"<styles/>"})
+
+
+def encrypted(path: Path) -> None:
+    # What Word writes for a password-protected file: an OLE compound file holding the
+    # encrypted package (only the parts the reader looks at are reproduced).
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+                     + "EncryptionInfo".encode("utf-16-le") + bytes(50)
+                     + "EncryptedPackage".encode("utf-16-le") + bytes(2000))
+
+
+def legacy_doc(path: Path) -> None:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+
+
+def bomb_ratio(path: Path) -> None:
+    good(path)
+    with zipfile.ZipFile(path) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    members["word/media/padding.bin"] = bytes(20 * 1024 * 1024)  # 20 MiB of zeros: ~1000:1
+    rewrite(path, members)
+
+
+def bomb_declared(path: Path) -> None:
+    """A member whose central directory entry declares 3 GB uncompressed."""
+    good(path)
+    data = bytearray(path.read_bytes())
+    entry = data.find(b"PK\x01\x02")
+    assert entry > 0
+    struct.pack_into("<I", data, entry + 24, 3_000_000_000)
+    path.write_bytes(bytes(data))
+
+
+def truncated(path: Path) -> None:
+    good(path)
+    path.write_bytes(path.read_bytes()[:-200])
+
+
+def external_image(path: Path) -> None:
+    good(path)
+    add_parts(path, {}, [], [], external=[("rIdX", "image", "http://127.0.0.1:9/x.png")])
+
+
+def entity_bomb(path: Path) -> None:
+    good(path)
+    with zipfile.ZipFile(path) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    members["word/document.xml"] = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
+    rewrite(path, members)
+
+
+def unbalanced(path: Path) -> None:
+    metadata_paragraphs_docx(path, ["In mid-December [Soviet Ambassador Comrade Moskovsky "
+                                    "returned.", "József"])
+
+
+CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "not-a-zip": (not_a_zip, "not a DOCX file"),
+    "no-document": (no_document, "no word/document.xml"),
+    "encrypted": (encrypted, "password-protected"),
+    "legacy-doc": (legacy_doc, "old binary Word file"),
+    "bomb-ratio": (bomb_ratio, "zip bomb"),
+    "bomb-declared": (bomb_declared, "zip bomb"),
+    "truncated": (truncated, "zip archive is damaged"),
+    "external-image": (external_image, "external content (image: http://127.0.0.1:9/x.png)"),
+    "entity-bomb": (entity_bomb, "refused"),
+    "unbalanced": (unbalanced, "unbalanced bracket"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_refused_with_message_exit_1_and_no_output(case: str, tmp_path: Path) -> None:
+    make, message = CASES[case]
+    source = tmp_path / f"report-900001-{case}.docx"
+    make(source)
+    out = tmp_path / "out"
+    result = run_convert(source, out)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(source) in result.stderr
+    assert message in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_the_unbalanced_bracket_is_located_by_paragraph(tmp_path: Path) -> None:
+    source = tmp_path / "report-900001.docx"
+    unbalanced(source)
+    result = run_convert(source, tmp_path / "out")
+    # Ten metadata paragraphs, then the body: paragraph 11, column of the '['.
+    assert f"{source}:11:17: error: unbalanced bracket" in result.stderr
+
+
+def test_a_good_file_converts_and_a_linked_template_is_only_reported(tmp_path: Path) -> None:
+    source = good(tmp_path / "report-900001.docx")
+    with zipfile.ZipFile(source) as package:
+        members = {i.filename: package.read(i) for i in package.infolist()}
+    assert "word/settings.xml" in members
+    members["word/_rels/settings.xml.rels"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        b'schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+        b'Target="file:///C:/Templates/Embassy.dotm" TargetMode="External"/></Relationships>')
+    rewrite(source, members)
+    result = run_convert(source, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "external attachedTemplate (file:///C:/Templates/Embassy.dotm); ignored" in result.stderr
+    assert (tmp_path / "out" / "900001.xml").exists()
