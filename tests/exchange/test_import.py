@@ -66,7 +66,10 @@ def test_document_keeps_dateline_source_note_footnotes_and_links(frus_edition: P
     d2 = etree.parse(str(frus_edition / "frus1894Nicaragua-d2.xml"))
     assert d2.findtext(".//tei:titleStmt/tei:title[@type='main']", namespaces=NS) == "No. 2. Mr. Gresham to Mr. Baker."
     assert d2.find(".//tei:profileDesc/tei:creation/tei:date[@when='1894-02-01']", NS) is not None
-    assert d2.find(".//tei:body//tei:dateline/tei:date[@when='1894-02-01']", NS) is not None
+    assert d2.find(".//tei:body/tei:div/tei:opener/tei:dateline/tei:date[@when='1894-02-01']", NS) is not None
+    assert d2.findtext(".//tei:sourceDesc/tei:bibl[@type='citation']/tei:title", namespaces=NS) == \
+        "No. 2. Mr. Gresham to Mr. Baker."
+    assert d2.find(".//tei:body/tei:div[@type='transcription']", NS) is not None
     note = d2.find(".//tei:note[@xml:id='d2fn1']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
     assert note is not None and note.get("n") == "1"
     ref = note.find("tei:ref", NS)
@@ -178,7 +181,7 @@ def test_generic_tei_is_normalised_and_names_carried_into_registers(tmp_path: Pa
     assert refs == {"registers/imported-persons.xml#anna", "registers/imported-persons.xml#carl",
                     "registers/imported-places.xml#vienna"}
     assert resolve(out, "registers/imported-places.xml#vienna").findtext("tei:placeName[@type='variant']", namespaces=NS) == "Wien"
-    assert tree.find(".//tei:body/tei:div[@type='original']", NS) is not None
+    assert tree.find(".//tei:body/tei:div[@type='transcription']", NS) is not None
     assert tree.findtext(".//tei:seg[@type='marginal']", namespaces=NS) == "written sideways"
     assert tree.find(".//tei:floatingText[@type='enclosure']/tei:body/tei:p", NS) is not None
     changes = tree.findall(".//tei:revisionDesc/tei:change", NS)

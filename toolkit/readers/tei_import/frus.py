@@ -218,6 +218,12 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
         stats["attachments"] += 1
     for node in [div, *div.iterdescendants(tei("div"))]:
         _restructure(node, report)
+        _openers(node, report)
+    for gap in div.iter(tei("gap")):
+        unit = gap.get("unit")
+        if unit in _UNITS:
+            report.add(gap, "mapped", f"@unit {unit!r} became {_UNITS[unit]!r} (the Guidelines' singular unit names)", "unit")
+            gap.set("unit", _UNITS[unit])
     normalise_namespaces(div, report)
 
     head = div.find(tei("head"))
@@ -225,16 +231,16 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
     source_notes = [n for n in div.iterfind("tei:note[@type='source']", NS)] + \
         [n for n in div.iterfind("tei:head/tei:note[@type='source']", NS)]
     translated = any("translation" in text_of(n).lower() for n in source_notes)
-    div.set("type", "translation" if translated else "original")
+    div.set("type", "translation" if translated else "transcription")
     report.add(div, "mapped", f"div[@type='document'] became div[@type='{div.get('type')}'] (the edition's type for the text of a document)", "type")
     _start_page(source, div)
     uri = f"{SITE}/{volume.id}/{source.get(XML_ID)}" if source.get(XML_ID) else None
     citation = el("bibl", type="citation")
-    sub(citation, "title", volume.title, level="m")
-    citation[-1].tail = ", "
-    sub(citation, "biblScope", f"document {source.get('n') or number}", unit="document",
-        **({"n": str(source.get("n"))} if source.get("n") else {}))
-    citation[-1].tail = ". "
+    citation.text = "“"
+    sub(citation, "title", title)
+    citation[-1].tail = "”, in "
+    sub(citation, "title", volume.title)
+    citation[-1].tail = f", document {source.get('n') or number}. "
     if volume.pub_place:
         sub(citation, "pubPlace", volume.pub_place)
         citation[-1].tail = ": "
@@ -344,6 +350,26 @@ def _restructure(div: etree._Element, report: LossReport) -> None:
             wrapper.append(child)
         report.add(div, "restructured", f"{len(run)} elements of the document's own text wrapped in "
                    "div[@type='main'] so that they precede its enclosures (tei_all's div content model)")
+
+
+_UNITS = {"lines": "line", "words": "word", "pages": "page", "chars": "char", "characters": "char"}
+
+
+def _openers(div: etree._Element, report: LossReport) -> None:
+    """A dateline at the top of a division goes into opener, as the edition (and modern FRUS) encode it."""
+    for child in list(div):
+        if not isinstance(child.tag, str):
+            continue
+        name = local_name(child)
+        if name == "dateline":
+            opener = el("opener")
+            child.addprevious(opener)
+            opener.tail = child.tail
+            opener.append(child)
+            child.tail = None
+            report.add(child, "restructured", "dateline at the top of the document wrapped in opener")
+        elif name not in _DIV_TOP | _GLOBAL:
+            return
 
 
 def _start_page(source: etree._Element, div: etree._Element) -> None:

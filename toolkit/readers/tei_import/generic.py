@@ -174,13 +174,13 @@ def _wrap_body(doc: etree._Element, report: LossReport) -> None:
             continue
         if all(local_name(c) in _GLOBAL for c in children):
             continue
-        wrapper = el("div", type="original")
+        wrapper = el("div", type="transcription")
         wrapper.text = body.text
         body.text = None
         for child in list(body):
             wrapper.append(child)
         body.append(wrapper)
-        report.add(body, "restructured", "the body's content was wrapped in div[@type='original'] "
+        report.add(body, "restructured", "the body's content was wrapped in div[@type='transcription'] "
                    "(the edition keeps a document's text in a div)")
 
 
