@@ -293,3 +293,65 @@ def metadata_paragraphs_docx(path: Path, body: Sequence[str]) -> Path:
         document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+# A report as LibreOffice users write it (flat ODT): LibreOffice itself then writes the DOCX,
+# with its own numbering, footnote, comment and tracked-change markup.
+LIBREOFFICE_REPORT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+  xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:xlink="http://www.w3.org/1999/xlink"
+  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:automatic-styles>
+  <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+  <style:style style:name="I" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+  <style:style style:name="PB" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
+  <text:list-style style:name="LN">
+   <text:list-level-style-number text:level="1" style:num-suffix=")" style:num-format="1"/>
+  </text:list-style>
+  <text:list-style style:name="LB">
+   <text:list-level-style-bullet text:level="1" text:bullet-char="•"/>
+  </text:list-style>
+ </office:automatic-styles>
+ <office:body>
+  <office:text>
+   <text:tracked-changes>
+    <text:changed-region text:id="ct1">
+     <text:insertion><office:change-info><dc:creator>Anna Editor</dc:creator><dc:date>2024-05-06T07:08:09</dc:date></office:change-info></text:insertion>
+    </text:changed-region>
+    <text:changed-region text:id="ct2">
+     <text:deletion><office:change-info><dc:creator>Anna Editor</dc:creator><dc:date>2024-05-06T07:09:00</dc:date></office:change-info><text:p>very </text:p></text:deletion>
+    </text:changed-region>
+   </text:tracked-changes>
+   <text:p text:style-name="PB">October 4, 1960</text:p>
+   <text:p text:style-name="PB">Note on a Conversation with the Soviet Ambassador</text:p>
+   <text:p text:style-name="PB">Citation:</text:p>
+   <text:p>"Note on a Conversation with the Soviet Ambassador", October 4, 1960, Wilson Center Digital Archive, Political Archive of the Foreign Office (PA AA), MfAA A 7137. Translated by Bernd Schaefer. https://digitalarchive.wilsoncenter.org/document/900002</text:p>
+   <text:p text:style-name="PB">Original Language:</text:p>
+   <text:p>German</text:p>
+   <text:p text:style-name="PB">Contents:</text:p>
+   <text:p>Translation - English</text:p>
+   <text:p>On 3 October <text:span text:style-name="B">Comrade Moskovsky</text:span> told us<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>The conversation took place in <text:span text:style-name="I">Pyongyang</text:span>.</text:p></text:note-body></text:note> that the <office:annotation><dc:creator>Anna Editor</dc:creator><dc:date>2024-05-06T07:10:00</dc:date><text:p>Which delegation?</text:p></office:annotation>delegation<office:annotation-end/> had been <text:change text:change-id="ct2"/><text:change-start text:change-id="ct1"/>rather <text:change-end text:change-id="ct1"/>successful [in Moscow].</text:p>
+   <text:list text:style-name="LN">
+    <text:list-item><text:p>The first point of the conversation.</text:p></text:list-item>
+    <text:list-item><text:p>The second point of the conversation.</text:p></text:list-item>
+   </text:list>
+   <text:list text:style-name="LB">
+    <text:list-item><text:p>one bullet</text:p></text:list-item>
+    <text:list-item><text:p>another bullet</text:p></text:list-item>
+   </text:list>
+   <table:table table:name="T1">
+    <table:table-column table:number-columns-repeated="2"/>
+    <table:table-row><table:table-cell office:value-type="string"><text:p>Year</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Tons</text:p></table:table-cell></table:table-row>
+    <table:table-row><table:table-cell office:value-type="string"><text:p>1959</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>[...]</text:p></table:table-cell></table:table-row>
+   </table:table>
+   <text:p>See <text:a xlink:type="simple" xlink:href="https://digitalarchive.wilsoncenter.org/">the archive</text:a> for the<text:line-break/>original.</text:p>
+   <text:p>Schneidewind</text:p>
+  </office:text>
+ </office:body>
+</office:document>
+"""

@@ -316,6 +316,7 @@ class _ParagraphBuilder:
         self.any_text = False
         self.fields: list[_Field] = []
         self.custom_mark: Marker | None = None
+        self.in_link = False  # a link's underline is how Word draws links, not emphasis
 
     def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
         """Append text; `neutral` text (a break) neither opens nor closes formatting."""
@@ -492,7 +493,9 @@ class DocumentWalker:
                 self._run(child, builder, base)
             elif name == "hyperlink":
                 start = builder.length
+                builder.in_link = True
                 self._content(child, builder, base)
+                builder.in_link = False
                 rel = child.get(f"{{{R_NS}}}id")
                 target = self.part_links.get(rel or "")
                 if target:
@@ -528,6 +531,8 @@ class DocumentWalker:
         char_style = self.styles.props(style_node.get(w("val")) if style_node is not None else None)
         direct = run_props(rpr)
         marked = {**char_style, **direct}
+        if builder.in_link or builder.fields:
+            marked.pop("underline", None)
         bold = {**base, **marked}.get("bold", False)
         for child in run:
             if not isinstance(child.tag, str):
