@@ -83,9 +83,7 @@ def mark_missing(print_xml: str, characters: set[str]) -> str:
         return parts[0], nodes
 
     for element in list(root.iter()):
-        if element.tag == "missing":
-            continue
-        if element.text and pattern.search(element.text):
+        if element.tag != "missing" and element.text and pattern.search(element.text):
             element.text, nodes = pieces(element.text)
             for index, node in enumerate(nodes):
                 element.insert(index, node)
