@@ -28,7 +28,7 @@ from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph
 from toolkit.readers.docx_package import Package
 from toolkit.readers.wcda_text import Block as TextBlock
 from toolkit.readers.wcda_text import WcdaTextReader
-from toolkit.tei import NS, XML_ID, Inline, el, sub, tei
+from toolkit.tei import NS, Inline, el, sub, tei
 
 SOURCE_FORMAT = "Word document"
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
@@ -69,6 +69,7 @@ class _Conversion:
         self.people: dict[str, str] = {}  # author name -> xml:id of the header persName
         self.changes: dict[str, str] = {}  # revision key -> xml:id of its change
         self.note_numbers = {"footnote": 0, "endnote": 0}
+        self.anchored: set[str] = set()  # comments whose range start has been placed
 
     def warn(self, message: str, line: int | None) -> None:
         self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line))
@@ -243,7 +244,10 @@ class _Conversion:
             return el("note", self._paragraphs(notes[key]),
                       place="foot" if kind == "footnote" else "end", n=number)
         if kind == "comment-start":
-            return el("anchor", xml_id=_comment_anchor(key)) if key in self.comments else None
+            if key not in self.comments or key in self.anchored:
+                return None
+            self.anchored.add(key)
+            return el("anchor", xml_id=_comment_anchor(key))
         comment: Comment | None = self.comments.get(key)
         if comment is None:
             self.warn(f"a comment reference points to no comment (id {key}); dropped", line)
@@ -257,20 +261,7 @@ class _Conversion:
         return el("note", content + self._paragraphs(comment.paragraphs), **attrs)
 
     def _has_anchor(self, key: str) -> bool:
-        return any(m.kind == "comment-start" and m.key == key
-                   for b in self._all_paragraphs() for m in b.markers)
-
-    def _all_paragraphs(self) -> list[Paragraph]:
-        out: list[Paragraph] = []
-        for block in self.blocks:
-            if isinstance(block, Paragraph):
-                out.append(block)
-            else:
-                out.extend(p for row in block.rows for cell in row for p in cell.paragraphs)
-        for notes in (self.footnotes, self.endnotes):
-            for paragraphs in notes.values():
-                out.extend(paragraphs)
-        return out
+        return key in self.anchored
 
     def _person(self, author: str) -> str:
         if author not in self.people:
@@ -398,4 +389,4 @@ def _when(value: str) -> str | None:
     return f"{day}T{minutes}{seconds or ':00'}{zone or ''}"
 
 
-__all__ = ["DocxReader", "XML_ID"]
+__all__ = ["DocxReader"]
