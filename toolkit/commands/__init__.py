@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.commands import build, convert, export, imports, text, validate
+from toolkit.commands import build, convert, export, imports, serve, text, validate
 
 
 @dataclass(frozen=True)
@@ -24,4 +24,5 @@ COMMANDS = [
     Command("build", build.HELP, build.configure, build.run),
     Command("import", imports.HELP, imports.configure, imports.run),
     Command("export", export.HELP, export.configure, export.run),
+    Command("serve", serve.HELP, serve.configure, serve.run),
 ]
