@@ -217,3 +217,20 @@ def test_missing_file_and_usage(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["import", str(tmp_path / "nope.xml"), "-o", str(tmp_path / "out")]) == 1
     assert "no such file" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_own_document_reimported_is_unchanged_but_for_the_import_change(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "tei" / "registers", tmp_path / "registers")
+    assert main(["import", str(ROOT / "tei" / "116488.xml"), "-o", str(tmp_path), "--change-date", "2026-01-01"]) == 0
+    original = (ROOT / "tei" / "116488.xml").read_text(encoding="utf-8").splitlines()
+    imported = (tmp_path / "116488.xml").read_text(encoding="utf-8").splitlines()
+    # after the declaration and the two xml-model PIs, the only new line is the import's change
+    assert imported[3:] == original[3:original.index("    </revisionDesc>")] + [
+        '      <change when="2026-01-01">Imported from 116488.xml (TEI) by teikit 0.1.0.</change>'] + \
+        original[original.index("    </revisionDesc>"):]
+    # the edition's own schema association replaces the source's, and the report says so
+    assert sum("xml-model" in line for line in imported[:4]) == 2
+    report = json.loads((tmp_path / "loss" / "116488.json").read_text(encoding="utf-8"))
+    assert {e["element"] for e in report["entries"]} == {"processing-instruction(xml-model)"}
+    assert sorted(p.name for p in (tmp_path / "registers").iterdir()) == sorted(
+        p.name for p in (ROOT / "tei" / "registers").iterdir())

@@ -36,9 +36,18 @@ class Catalogue:
         self.registers_dir = registers_dir
         self._cache: dict[Path, tuple[tuple[int, int], Item]] = {}
         self._lock = threading.Lock()
+        self._edition: tuple[object, Edition] | None = None
 
     def edition(self) -> Edition:
-        return load_edition(self.directory, self.registers_dir)
+        """The edition, reused while no document or register file changed (registers parse once)."""
+        edition = load_edition(self.directory, self.registers_dir)
+        registers = edition.registers_dir
+        key = (edition.digest(), tuple((p.name, p.stat().st_mtime_ns) for p in sorted(registers.glob("*.xml")))
+               if registers.is_dir() else ())
+        with self._lock:
+            if self._edition is None or self._edition[0] != key:
+                self._edition = (key, edition)
+            return self._edition[1]
 
     def items(self) -> list[Item]:
         """Every readable document, sorted by number (a stable order for paging)."""

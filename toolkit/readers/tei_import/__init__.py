@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError
-from toolkit.output import write_atomic
+from toolkit.output import schema_dir_relative, write_atomic
 from toolkit.readers.tei_import.document import ImportedDocument
 from toolkit.readers.tei_import.frus import is_frus, read_volume
 from toolkit.readers.tei_import.generic import read_generic
@@ -60,7 +60,8 @@ class ImportResult:
 
 def make_context(options: ImportOptions) -> ImportContext:
     registers = load_registers(options.registers_dir)
-    return ImportContext(EntryLinker(registers, options.registers_dir, options.output_dir), options.change_date)
+    return ImportContext(EntryLinker(registers, options.registers_dir, options.output_dir), options.change_date,
+                         schema_dir_relative(options.output_dir))
 
 
 def import_bytes(data: bytes, path: str,

@@ -10,7 +10,7 @@ from lxml import etree
 from toolkit.errors import Diagnostic
 from toolkit.readers.tei_import.loss import LossReport, strip_origin
 from toolkit.readers.tei_import.registers import NewEntry
-from toolkit.output import serialize
+from toolkit.output import serialize, with_schema_pis
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,15 @@ class ImportedDocument:
 
 
 def finish(root: etree._Element, number: str, report: LossReport, entries: list[NewEntry],
-           stats: Mapping[str, int], diagnostics: tuple[Diagnostic, ...] = ()) -> ImportedDocument:
+           stats: Mapping[str, int], schema_dir: str = "",
+           diagnostics: tuple[Diagnostic, ...] = ()) -> ImportedDocument:
+    """Serialise an imported document the way the converter does (xml-model PIs included)."""
     strip_origin(root)
     _indent_structure(root)
-    return ImportedDocument(number, serialize(root), report.to_json(), tuple(entries), dict(stats), diagnostics)
+    tree = root.getroottree()
+    if schema_dir:
+        tree = with_schema_pis(etree.ElementTree(root), schema_dir)
+    return ImportedDocument(number, serialize(tree), report.to_json(), tuple(entries), dict(stats), diagnostics)
 
 
 _CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc",

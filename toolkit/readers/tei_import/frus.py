@@ -265,7 +265,7 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
     body.append(div)
     stats["paragraphs"] = sum(1 for _ in div.iter(tei("p")))
     stats["notes"] = sum(1 for _ in div.iter(tei("note")))
-    return finish(tei_root, number, report, entries, stats)
+    return finish(tei_root, number, report, entries, stats, context.schema_dir)
 
 
 def _rewrite_pointers(div: etree._Element, volume: _Volume, number: str, report: LossReport) -> None:

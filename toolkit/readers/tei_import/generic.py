@@ -18,7 +18,7 @@ from lxml import etree
 from toolkit import __version__
 from toolkit.errors import ToolkitError
 from toolkit.readers.tei_import.document import ImportedDocument, finish
-from toolkit.readers.tei_import.loss import LossReport, copy_with_origin
+from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin
 from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.safe_xml import parse_xml_file
@@ -136,7 +136,23 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     _wrap_body(doc, report)
     _record_import(doc, path, context)
     stats["paragraphs"] = sum(1 for _ in doc.iter(tei("p")))
-    return finish(doc, number, report, entries, stats)
+    _prolog(source, report)
+    return finish(doc, number, report, entries, stats, context.schema_dir)
+
+
+def _prolog(source: etree._Element, report: LossReport) -> None:
+    """Processing instructions before the source's root (its schemas, stylesheets) are not carried."""
+    if source.getparent() is not None:
+        return
+    node = source.getprevious()
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction):
+            target = str(node.target)
+            report.entries.append(LossEntry(f"processing-instruction({target})", "/", "dropped",
+                                            f"<?{target} {node.text or ''}?> belongs to the source edition; "
+                                            "the document gets this edition's xml-model instead",
+                                            node.sourceline if isinstance(node.sourceline, int) else None))
+        node = node.getprevious()
 
 
 def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], report: LossReport) -> None:

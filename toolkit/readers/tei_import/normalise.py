@@ -26,6 +26,7 @@ class ImportContext:
 
     linker: EntryLinker
     change_date: date
+    schema_dir: str = ""  # the project's schemas/ relative to the output folder ("" : no xml-model)
 
 
 def file_number(text: str) -> str:
