@@ -8,6 +8,7 @@ xml:id uniqueness, which needs every earlier file's identifiers.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ class FileValidator:
         try:
             document = load_document(path, shown)
         except ToolkitError as error:
-            return FileReport(shown, (_with_rule(error.diagnostic, "well-formed"),))
+            return FileReport(shown, (_unreadable(error.diagnostic),))
         found: list[Diagnostic] = []
         for validator in self.fixed:
             found.extend(validator.check(document))
@@ -143,9 +144,18 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
     return target
 
 
-def _with_rule(diagnostic: Diagnostic, rule: str) -> Diagnostic:
+_DUPLICATE_ID = re.compile(r"ID (?P<id>\S+) already defined")
+
+
+def _unreadable(diagnostic: Diagnostic) -> Diagnostic:
+    """A file the parser refused; libxml2's duplicate-xml:id refusal gets a plain message."""
+    duplicate = _DUPLICATE_ID.search(diagnostic.message)
+    if duplicate:
+        return Diagnostic(Severity.ERROR, f"xml:id=\"{duplicate.group('id')}\" is used twice in "
+                          "this document; identifiers must be unique", diagnostic.path,
+                          diagnostic.line, None, "tk-id-unique")
     return Diagnostic(diagnostic.severity, diagnostic.message, diagnostic.path, diagnostic.line,
-                      diagnostic.column, diagnostic.rule or rule)
+                      diagnostic.column, diagnostic.rule or "well-formed")
 
 
 _WORKER: FileValidator | None = None
