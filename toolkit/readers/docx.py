@@ -166,6 +166,9 @@ class _Conversion:
         for block in blocks:
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
                 if not block.text.strip():
+                    if any(m.kind != "comment-start" for m in block.markers):
+                        self.warn("a note or comment in a paragraph without text is dropped",
+                                  block.number)
                     continue
                 prefix = f"{block.label} " if block.label else ""
                 flow.append(SourceBlock(prefix + block.text, ((0, block.number),)))
@@ -210,6 +213,8 @@ class _Conversion:
 
     def _inline(self, paragraph: Paragraph) -> list[Inline]:
         """A paragraph outside the flow (note, comment, head, item, cell), fully encoded."""
+        if paragraph.label:
+            paragraph = _labelled(paragraph)
         encoder = InlineEncoder(paragraph.text, self.context.tagger, {},
                                 locator([(0, paragraph.number)]), self.path, self.diagnostics,
                                 self.stats)
@@ -362,6 +367,16 @@ def _sections(div: etree._Element) -> None:
         section = etree.SubElement(stack[-1][0], tei("div"))
         section.append(child)
         stack.append((section, level))
+
+
+def _labelled(paragraph: Paragraph) -> Paragraph:
+    """The paragraph with the number Word draws before it as text ("1.2 Introduction")."""
+    shift = len(paragraph.label or "") + 1
+    return dataclasses.replace(
+        paragraph, text=f"{paragraph.label} {paragraph.text}", label=None,
+        spans=[dataclasses.replace(s, start=s.start + shift, end=s.end + shift)
+               for s in paragraph.spans],
+        markers=[dataclasses.replace(m, offset=m.offset + shift) for m in paragraph.markers])
 
 
 def _has_text(block: Block) -> bool:

@@ -29,7 +29,7 @@ SKIPPED = {"pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart"
            "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
            "customXmlDelRangeStart", "customXmlDelRangeEnd", "rPrChange", "pPrChange",
            "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator",
-           "noProof", "tblPrEx"}
+           "noProof", "tblPrEx", "sdtPr", "sdtEndPr"}
 TRANSPARENT = {"smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo"}
 TOGGLE_OFF = {"0", "false", "off", "none"}
 
