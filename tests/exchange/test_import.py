@@ -234,3 +234,14 @@ def test_own_document_reimported_is_unchanged_but_for_the_import_change(tmp_path
     assert {e["element"] for e in report["entries"]} == {"processing-instruction(xml-model)"}
     assert sorted(p.name for p in (tmp_path / "registers").iterdir()) == sorted(
         p.name for p in (ROOT / "tei" / "registers").iterdir())
+
+
+def test_two_sources_with_the_same_document_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "copy-of-letter.xml"
+    shutil.copy(FIXTURES / "letter.xml", copy)
+    shutil.copy(FIXTURES / "persons-beside.xml", tmp_path)
+    out = tmp_path / "out"
+    assert main(["import", str(FIXTURES / "letter.xml"), str(copy), "-o", str(out), "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{copy}: error: document number weber-017 was already written from {FIXTURES / 'letter.xml'}" in err
+    assert sorted(p.name for p in out.glob("*.xml")) == ["weber-017.xml"]
