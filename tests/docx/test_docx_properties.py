@@ -102,3 +102,24 @@ def test_formatting_lands_on_the_formatted_characters(paragraphs: list[list[tupl
     assert formatted("bold") == _alnum(bold_source)
     assert formatted("italic") == _alnum(italic_source)
     assert _alnum(project(tree)) == _alnum(body_source)
+
+
+def test_a_list_between_paragraphs_is_no_page_break(context: ReadContext,
+                                                    tei_all: etree.RelaxNG) -> None:
+    """The text export's rule rejoins a sentence cut by a page break; in Word a list or a table
+    between two paragraphs is structure, so the paragraphs around it stay apart."""
+    document = docx.Document()
+    metadata_paragraphs(document, "900003")
+    document.add_paragraph("The forces of the DPRK included")
+    document.add_paragraph("an army of 700,000", style="List Bullet")
+    document.add_paragraph("and a police force of 200,000.")
+    document.add_paragraph("They were a burden")
+    document.add_paragraph("for the national economy.")
+    tree = convert_document(document, context)
+    assert_valid(tei_all, tree)
+    div = tree.find(".//tei:body/tei:div", NS)
+    assert div is not None
+    assert [etree.QName(c).localname for c in div] == ["p", "list", "p", "p"]
+    # Without anything between them, the cut sentence is still rejoined, as in the text export.
+    assert len(div.findall(".//tei:pb", NS)) == 1
+    assert div[-1].xpath("string(.)") == "They were a burden for the national economy."

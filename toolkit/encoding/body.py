@@ -26,6 +26,9 @@ class SourceBlock:
 
     text: str
     lines: tuple[tuple[int, int], ...]
+    # The reader knows this block starts anew (a table or list stands before it in a Word
+    # file): it is never rejoined to the block before it as a page-break continuation.
+    separate: bool = False
 
     @property
     def line(self) -> int:
@@ -207,7 +210,7 @@ class BodyEncoder:
         """Rejoin paragraphs a page break cut inside a sentence or inside a bracket."""
         units: list[SourceBlock] = []
         for block in blocks:
-            if units and _continues(units[-1].text, block.text):
+            if units and not block.separate and _continues(units[-1].text, block.text):
                 last = units[-1]
                 glue = last.text.rstrip() + " " + PAGE_BREAK
                 lines = last.lines + tuple((len(glue) + p, n) for p, n in block.lines)

@@ -171,7 +171,8 @@ class _Conversion:
                                   block.number)
                     continue
                 prefix = f"{block.label} " if block.label else ""
-                flow.append(SourceBlock(prefix + block.text, ((0, block.number),)))
+                separate = bool(structures) and structures[-1][0] == offset
+                flow.append(SourceBlock(prefix + block.text, ((0, block.number),), separate))
                 placed.append((block, offset + len(prefix)))
                 offset += len(flow[-1].text) + 1
             elif _has_text(block):
