@@ -1,8 +1,9 @@
 """The web edition: TEI to a static HTML site with XSLT 3.0 (Saxon), searchable with Pagefind.
 
 Per document (in worker processes): `xslt/html/document.xsl` writes `html/ID.html` and, as
-a secondary result, a small XML record (metadata and register mentions) under
-`.html-records/`; the TEI source is copied to `html/tei/ID.xml` for download. Once per
+secondary results, a small XML record (metadata and register mentions) and a small page of
+its text for the search index, both under `.html-records/`; the TEI source is copied to
+`html/tei/ID.xml` for download. Once per
 build, `finish` joins the records, runs `xslt/html/edition.xsl` for the index, timeline,
 registers and search pages, copies the static assets (`xslt/html/assets/`) and builds the
 Pagefind index. Records are what make incremental builds cheap: the edition pages are
@@ -70,20 +71,20 @@ class HtmlBuilder:
         return own
 
     def prepare(self) -> None:
-        """Compile both stylesheets and parse the registers, once per process."""
-        proc = processor()
+        """Compile the document stylesheet and parse the registers, once per process."""
         self._registers = self._load_registers()
-        self._document = self._compile(HTML_XSLT / "document.xsl")
-        self._edition = self._compile(HTML_XSLT / "edition.xsl")
-        for executable in (self._document, self._edition):
-            executable.set_parameter("edition-title", proc.make_string_value(self.config.edition_title))
-            executable.set_parameter("base-url", proc.make_string_value(self.config.base_url))
-            executable.set_parameter("registers", self._registers)
-        # The record is XML and small: captured in memory. The edition pages are written by
-        # Saxon itself (so that its HTML5 serialiser applies) into a staging folder.
+        self._document = self._configure(self._compile(HTML_XSLT / "document.xsl"))
+        # The record and the search page are XML and small: captured in memory.
         self._document.set_capture_result_documents(True, False)
         # The print edition writes ../pdf/ID.pdf beside html/; the page links it relatively.
-        self._document.set_parameter("pdf", proc.make_boolean_value(True))
+        self._document.set_parameter("pdf", processor().make_boolean_value(True))
+
+    def _configure(self, executable: PyXsltExecutable) -> PyXsltExecutable:
+        proc = processor()
+        executable.set_parameter("edition-title", proc.make_string_value(self.config.edition_title))
+        executable.set_parameter("base-url", proc.make_string_value(self.config.base_url))
+        executable.set_parameter("registers", self._registers)
+        return executable
 
     def write_one(self, document: Document) -> list[Path]:
         assert self._document is not None, "prepare() was not called"
@@ -100,20 +101,25 @@ class HtmlBuilder:
             raise InputError(f"cannot render {document.path} as HTML: {_message(error)}",
                              str(document.path)) from None
         record = next((str(v) for k, v in results.items() if k.endswith("summary.xml")), None)
-        if page is None or record is None:
+        search = next((str(v) for k, v in results.items() if k.endswith("search.html")), None)
+        if page is None or record is None or search is None:
             raise InputError(f"the HTML stylesheet produced no page for {document.path}",
                              str(document.path))
         html_path = self.site / f"{document.id}.html"
         tei_path = self.site / "tei" / f"{document.id}.xml"
         record_path = self.records / f"{document.id}.xml"
+        search_path = self.records / "search" / f"{document.id}.html"
         write_atomic(html_path, page.encode("utf-8"))
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
-        return [html_path, tei_path, record_path]
+        write_atomic(search_path, search.encode("utf-8"))
+        return [html_path, tei_path, record_path, search_path]
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         """Edition pages, assets and the search index, from the records of every document."""
-        assert self._edition is not None, "prepare() was not called"
+        assert self._registers is not None, "prepare() was not called"
+        if self._edition is None:  # only the process that finishes needs it
+            self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
         written: list[Path] = []
         rebuilt_ids = {d.id for d in rebuilt}
         for document in edition.documents:  # outputs removed by hand since the last build
@@ -153,7 +159,8 @@ class HtmlBuilder:
     def _complete(self, document: Document) -> bool:
         return all(p.exists() for p in (self.site / f"{document.id}.html",
                                         self.site / "tei" / f"{document.id}.xml",
-                                        self.records / f"{document.id}.xml"))
+                                        self.records / f"{document.id}.xml",
+                                        self.records / "search" / f"{document.id}.html"))
 
     def _remove_stale(self, ids: set[str]) -> None:
         """Pages of documents that left the edition go with them."""
@@ -162,7 +169,8 @@ class HtmlBuilder:
         for record in self.records.glob("*.xml"):
             if record.stem not in ids:
                 for path in (record, self.site / f"{record.stem}.html",
-                             self.site / "tei" / f"{record.stem}.xml"):
+                             self.site / "tei" / f"{record.stem}.xml",
+                             self.records / "search" / f"{record.stem}.html"):
                     path.unlink(missing_ok=True)
 
     def _edition_pages(self, edition: Edition) -> list[Path]:
@@ -175,6 +183,7 @@ class HtmlBuilder:
         staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=self.config.output_dir))
         try:
             node = proc.parse_xml(xml_text=b"".join(parts).decode("utf-8"))
+            # Pages are written by Saxon itself, so that its HTML5 serialiser applies.
             self._edition.set_base_output_uri(staging.as_uri() + "/edition")
             self._edition.transform_to_string(xdm_node=node)
             written = []
@@ -199,11 +208,14 @@ class HtmlBuilder:
         return written
 
     def _search_index(self) -> list[Path]:
-        """Pagefind's index of the document pages, built once, swapped in whole."""
+        """Pagefind's index of the documents, built once, swapped in whole.
+
+        It indexes the small search pages of the records (same file names, so the same URLs
+        as the document pages), not the full pages: half the work for the same words."""
         target = self.site / "pagefind"
         staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site))
         try:
-            asyncio.run(_pagefind(self.site, staging))
+            asyncio.run(_pagefind(self.records / "search", staging))
             if target.exists():
                 shutil.rmtree(target)
             staging.rename(target)

@@ -93,7 +93,7 @@
   -->
   <xsl:function name="tk:intervener" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="header" select="root($node)//tei:teiHeader[1]"/>
+    <xsl:variable name="header" select="(root($node)/tei:TEI/tei:teiHeader, root($node)//tei:teiHeader)[1]"/>
     <xsl:variable name="resp" select="tokenize(($node/@resp, $node/@hand)[1])[1]"/>
     <xsl:variable name="by-id" select="if ($resp and starts-with($resp, '#'))
         then $header//*[@xml:id = substring($resp, 2)]

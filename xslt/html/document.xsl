@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The web edition's document page: one TEI document in, one HTML5 page out, plus (as the
-  secondary result "summary.xml") the record the edition pages are built from. Compiled once
+  secondary results) the record the edition pages are built from ("summary.xml") and the page
+  the search index is built from ("search.html"). Compiled once
   per process by toolkit.builders.html and run once per document.
 
   Stages, one per file and mode: header (tk:head), text (tk:text), notes (tk:notes),
@@ -47,6 +48,9 @@
     <xsl:variable name="header" select="tei:teiHeader"/>
     <xsl:result-document href="summary.xml" format="tk:summary">
       <xsl:apply-templates select="." mode="tk:summary"/>
+    </xsl:result-document>
+    <xsl:result-document href="search.html" format="tk:summary">
+      <xsl:apply-templates select="." mode="tk:search-page"/>
     </xsl:result-document>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:title($header)"/>

@@ -89,6 +89,6 @@
   <!-- An edition page's address on the web, when the edition knows its base URL. -->
   <xsl:function name="tk:absolute" as="xs:string">
     <xsl:param name="href" as="xs:string"/>
-    <xsl:sequence select="if ($base-url) then replace($base-url, '/*$', '/') || $href else $href"/>
+    <xsl:sequence select="if ($base-url) then replace($base-url, '/+$', '') || '/' || $href else $href"/>
   </xsl:function>
 </xsl:stylesheet>

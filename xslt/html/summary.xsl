@@ -3,7 +3,8 @@
   Stage "summary" (mode tk:summary): a small XML record of one document for the edition
   pages: its metadata for the index and timeline, and every mention of a register entry with
   its anchor (the same m-N ids the text stage writes) and a few words of context for the
-  register pages (with the space, if any, that separates them from the name). Written beside each page so that an incremental build only re-reads it.
+  register pages (with the space, if any, that separates them from the name). Mode
+  tk:search-page makes the small page the search index is built from. Written beside each page so that an incremental build only re-reads it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,10 +13,97 @@
     xmlns:tk="https://teikit.org/ns"
     exclude-result-prefixes="#all">
 
+  <xsl:mode name="tk:search-page" on-no-match="shallow-skip"/>
+
   <xsl:mode name="tk:summary" on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <!-- Words of context on each side of a mention. -->
-  <xsl:variable name="tk:context" as="xs:integer" select="8"/>
+  <!-- Characters of context on each side of a mention (cut at a word boundary). -->
+  <xsl:variable name="tk:context" as="xs:integer" select="60"/>
+
+  <!-- The end of a text, from a word boundary, with an ellipsis when cut; a trailing space
+       (the text is followed by the name after a space) is kept. No regular expressions here:
+       this runs for every mention and Saxon's regex engine is slow for it. -->
+  <xsl:function name="tk:tail" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="t" select="translate($text, '&#9;&#10;&#13;', '   ')"/>
+    <xsl:variable name="n" select="normalize-space($t)"/>
+    <xsl:sequence select="(if (string-length($n) le $tk:context) then $n
+        else '… ' || substring-after(substring($n, string-length($n) - $tk:context + 1), ' '))
+        || (if (ends-with($t, ' ') and $n) then ' ' else '')"/>
+  </xsl:function>
+
+  <!-- The start of a text, to a word boundary, with an ellipsis when cut. -->
+  <xsl:function name="tk:head" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="t" select="translate($text, '&#9;&#10;&#13;', '   ')"/>
+    <xsl:variable name="n" select="normalize-space($t)"/>
+    <xsl:variable name="words" select="tokenize(substring($n, 1, $tk:context), ' ')"/>
+    <xsl:sequence select="(if (starts-with($t, ' ') and $n) then ' ' else '')
+        || (if (string-length($n) le $tk:context) then $n
+            else string-join($words[position() lt last()], ' ') || ' …')"/>
+  </xsl:function>
+
+  <!-- How many siblings on each side are read for the context: enough for its words, and
+       a bound that keeps the cost of a mention independent of its paragraph's length. -->
+  <xsl:variable name="tk:context-siblings" as="xs:integer" select="8"/>
+
+  <!-- The text before a node within its block, as a reader sees it (nearest siblings first,
+       then those of its parents up to the block). -->
+  <xsl:function name="tk:text-before" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="
+        (if ($node/.. is $block or empty($node/..)) then '' else tk:text-before($node/.., $block))
+        || string-join($node/preceding-sibling::node()[position() le $tk:context-siblings] ! tk:plain(.), '')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:text-after" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="
+        string-join($node/following-sibling::node()[position() le $tk:context-siblings] ! tk:plain(.), '')
+        || (if ($node/.. is $block or empty($node/..)) then '' else tk:text-after($node/.., $block))"/>
+  </xsl:function>
+
+  <!-- A node's text without notes, regularised forms and corrections' sic. -->
+  <xsl:function name="tk:plain" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="
+        if ($node instance of text()) then string($node)
+        else if ($node/(self::tei:note | self::tei:reg | self::tei:sic[../tei:corr] | self::tei:desc
+                        | self::tei:abbr[../tei:expan])) then ''
+        else if ($node/*) then string-join($node/node() ! tk:plain(.), '')
+        else string($node)"/>
+  </xsl:function>
+
+  <!-- The blocks of text the search page of a document is made of. -->
+  <xsl:variable name="tk:search-blocks" as="xs:string+" select="('p', 'head', 'ab', 'item', 'signed',
+      'dateline', 'salute', 'l', 'cell', 'fw', 'seg', 'docDate', 'byline', 'trailer', 'label')"/>
+
+  <!-- What Pagefind indexes for a document: a small page with the metadata and the text as
+       the reading view shows it (indexing it is twice as fast as indexing the full page). -->
+  <xsl:template match="tei:TEI" mode="tk:search-page">
+    <xsl:variable name="header" select="tei:teiHeader"/>
+    <html lang="{(@xml:lang, 'en')[1]}">
+      <head><title><xsl:value-of select="tk:title($header)"/></title></head>
+      <body>
+        <main data-pagefind-body="">
+          <h1 data-pagefind-meta="title"><xsl:value-of select="tk:title($header)"/></h1>
+          <p data-pagefind-meta="date"><xsl:value-of select="tk:date-label(tk:date-element($header))"/></p>
+          <p data-pagefind-filter="archive"><xsl:value-of select="tk:archive($header)"/></p>
+          <p data-pagefind-filter="language"><xsl:value-of select="tk:language-name($header, tk:original-lang($header))"/></p>
+          <p><xsl:value-of select="tk:plain(tk:summary($header))"/></p>
+          <xsl:for-each select="tei:text//*[local-name() = $tk:search-blocks]
+                                [not(ancestor::*[local-name() = $tk:search-blocks])]">
+            <p><xsl:value-of select="tk:plain(.)"/></p>
+          </xsl:for-each>
+          <xsl:for-each select="tei:text//tei:note">
+            <p><xsl:value-of select="string-join(node() ! tk:plain(.), '')"/></p>
+          </xsl:for-each>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
 
   <xsl:template match="tei:TEI" mode="tk:summary">
     <xsl:variable name="header" select="tei:teiHeader"/>
@@ -32,20 +120,11 @@
   <xsl:template match="*[tk:is-mention(.)]" mode="tk:summary">
     <xsl:variable name="block" select="ancestor::*[local-name() = ('p', 'ab', 'head', 'item', 'cell',
         'l', 'note', 'signed', 'dateline', 'abstract', 'seg', 'salute', 'fw')][1]"/>
-    <xsl:variable name="texts" select="$block//text()[not(ancestor::tei:note[. &gt;&gt; $block])]
-        [not(ancestor::tei:reg | ancestor::tei:corr[../tei:sic] | ancestor::tei:desc)]"/>
-    <xsl:variable name="before" select="string-join($texts[. &lt;&lt; current()], '')"/>
-    <xsl:variable name="after" select="string-join($texts[. &gt;&gt; current()]
-        [not(ancestor::* intersect current())], '')"/>
-    <xsl:variable name="before-words" select="tokenize($before)"/>
+    <xsl:variable name="before" select="tk:text-before(., $block)"/>
+    <xsl:variable name="after" select="tk:text-after(., $block)"/>
     <tk:mention entry="{tk:ref-id(tk:ref(.))}" anchor="m-{accumulator-before('tk:mentions')}"
                 where="{if (ancestor::tei:abstract) then 'summary' else 'text'}"
-                before="{(if (count($before-words) gt $tk:context) then '… ' else '')
-                         || string-join(subsequence($before-words, count($before-words) - $tk:context + 1), ' ')
-                         || (if (matches($before, '\s$') and exists($before-words)) then ' ' else '')}"
-                after="{(if (matches($after, '^\s') and matches($after, '\S')) then ' ' else '')
-                        || string-join(subsequence(tokenize($after), 1, $tk:context), ' ')
-                        || (if (count(tokenize($after)) gt $tk:context) then ' …' else '')}">
+                before="{tk:tail($before)}" after="{tk:head($after)}">
       <xsl:value-of select="normalize-space(string-join(.//text()[not(ancestor::tei:reg | ancestor::tei:note)], ''))"/>
     </tk:mention>
     <xsl:apply-templates mode="#current"/>

@@ -62,6 +62,15 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Interventions take keyboard focus so that their tooltip can be read without a mouse;
+       not inside a link, which is focusable itself (and may not hold focusable elements). -->
+  <xsl:template name="tk:focusable">
+    <xsl:if test="not(ancestor::*[(tk:is-mention(.) and exists(tk:entry(., $registers)))
+                                  or self::tei:ref[matches(@target, '^(https?://|#)')]])">
+      <xsl:attribute name="tabindex" select="0"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A bracket or other sign the editorial view adds around an intervention. -->
   <xsl:template name="tk:mark">
     <xsl:param name="sign" as="xs:string"/>
@@ -223,9 +232,10 @@
 
   <!-- Text of the source outside its flow (a folio number, a stray fragment): kept, set apart. -->
   <xsl:template match="tei:fw" mode="tk:text">
-    <p class="tk-fw tk-iv" tabindex="0"
+    <p class="tk-fw tk-iv"
        data-tip="{if (@type = 'residue') then 'Fragment of the source outside the text, kept as found.'
                   else 'Page furniture of the source' || (@type ! (' (' || . || ')')) || '.'}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates mode="#current"/>
     </p>
   </xsl:template>
@@ -242,7 +252,8 @@
 
   <!-- Images are not copied into the edition: the reader is told one is there. -->
   <xsl:template match="tei:graphic" mode="tk:text">
-    <span class="tk-graphic tk-iv" tabindex="0" data-tip="An image of the source: {@url}">
+    <span class="tk-graphic tk-iv" data-tip="An image of the source: {@url}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
       <xsl:text>image</xsl:text>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
@@ -258,7 +269,8 @@
   <!-- ================================================= editorial interventions -->
 
   <xsl:template match="tei:supplied" mode="tk:text">
-    <span class="tk-iv tk-supplied" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-supplied" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:attributes"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
       <span class="tk-supplied-text"><xsl:apply-templates mode="#current"/></span>
@@ -267,7 +279,8 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tk:text">
-    <span class="tk-iv tk-gap" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-gap" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
       <span class="tk-gap-sign">…</span>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
@@ -276,7 +289,8 @@
 
   <!-- orig [reg]: the reading view keeps the spelling of the translation. -->
   <xsl:template match="tei:choice[tei:orig and tei:reg]" mode="tk:text">
-    <span class="tk-iv tk-choice tk-regularised" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-choice tk-regularised" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates select="tei:orig/node()" mode="#current"/>
       <span class="tk-ed-only">
         <xsl:text> </xsl:text>
@@ -289,7 +303,8 @@
 
   <!-- sic [corr]: the reading view shows the correction. -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="tk:text">
-    <span class="tk-iv tk-choice tk-corrected" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-choice tk-corrected" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <span class="tk-ed-only"><xsl:apply-templates select="tei:sic/node()" mode="#current"/><xsl:text> </xsl:text></span>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
       <span class="tk-corr"><xsl:apply-templates select="tei:corr/node()" mode="#current"/></span>
@@ -299,22 +314,25 @@
 
   <!-- abbr/expan: the expansion, its editorial letters bracketed (see tei:ex). -->
   <xsl:template match="tei:choice[tei:expan]" mode="tk:text">
-    <span class="tk-iv tk-choice tk-abbreviation" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-choice tk-abbreviation" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates select="tei:expan/node()" mode="#current"/>
     </span>
   </xsl:template>
 
   <!-- Any other choice: the first alternative, the others in the tooltip. -->
   <xsl:template match="tei:choice" mode="tk:text">
-    <span class="tk-iv tk-choice" tabindex="0"
+    <span class="tk-iv tk-choice"
           data-tip="{'Alternatives: ' || string-join(* ! normalize-space(.), ' | ')}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates select="*[1]/node()" mode="#current"/>
     </span>
   </xsl:template>
 
   <!-- A word marked [sic] by the translator. -->
   <xsl:template match="tei:sic" mode="tk:text">
-    <span class="tk-iv tk-sic" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-sic" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates mode="#current"/>
       <span class="tk-ed-only">
         <xsl:if test="node()"><xsl:text> </xsl:text></xsl:if>
@@ -326,7 +344,8 @@
   </xsl:template>
 
   <xsl:template match="tei:expan" mode="tk:text">
-    <span class="tk-iv tk-expan" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-expan" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
@@ -342,7 +361,8 @@
   </xsl:template>
 
   <xsl:template match="tei:add" mode="tk:text">
-    <span class="tk-iv tk-add" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-add" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'⸢'"/></xsl:call-template>
       <xsl:apply-templates mode="#current"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'⸣'"/></xsl:call-template>
@@ -351,13 +371,15 @@
 
   <!-- Deleted text: struck through in the editorial view, absent from the reading view. -->
   <xsl:template match="tei:del" mode="tk:text">
-    <del class="tk-iv tk-del tk-ed-only" tabindex="0" data-tip="{tk:intervention(.)}">
+    <del class="tk-iv tk-del tk-ed-only" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates mode="#current"/>
     </del>
   </xsl:template>
 
   <xsl:template match="tei:unclear | tei:damage" mode="tk:text">
-    <span class="tk-iv tk-{local-name()}" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-{local-name()}" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:apply-templates mode="#current"/>
       <xsl:if test="self::tei:unclear">
         <span class="tk-ed-only tk-mark">(?)</span>
@@ -366,14 +388,16 @@
   </xsl:template>
 
   <xsl:template match="tei:space" mode="tk:text">
-    <span class="tk-iv tk-space tk-ed-only" tabindex="0" data-tip="A blank space in the source.">
+    <span class="tk-iv tk-space tk-ed-only" data-tip="A blank space in the source.">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'[blank]'"/></xsl:call-template>
     </span>
   </xsl:template>
 
   <!-- A page break of the source: a discreet marker, never a paragraph break. -->
   <xsl:template match="tei:pb" mode="tk:text">
-    <span class="tk-iv tk-pb" tabindex="0" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-pb" data-tip="{tk:intervention(.)}">
+      <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:attributes"/>
       <span class="tk-pb-sign"><xsl:value-of select="if (@n) then '|' || @n || '|' else '|'"/></span>
     </span>
@@ -463,11 +487,10 @@
   <xsl:template match="*[tk:is-mention(.)]" mode="tk:text" priority="1">
     <xsl:variable name="entry" select="tk:entry(., $registers)"/>
     <xsl:variable name="id" select="'m-' || accumulator-before('tk:mentions')"/>
-    <xsl:variable name="class" select="'tk-name tk-' || local-name()"/>
+    <xsl:variable name="class" select="'tk-name'"/>
     <xsl:choose>
       <xsl:when test="exists($entry) and not(ancestor::*[tk:is-mention(.) or self::tei:ref[@target]])">
-        <a class="{$class}" id="{$id}" href="{tk:entry-kind($entry)}.html#{$entry/@xml:id}"
-           data-entry="{tk:entry-label($entry)}">
+        <a class="{$class}" id="{$id}" href="{tk:entry-kind($entry)}.html#{$entry/@xml:id}">
           <xsl:call-template name="tk:attributes"/>
           <xsl:apply-templates mode="#current"/>
         </a>

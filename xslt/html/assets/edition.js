@@ -100,8 +100,11 @@
   function search() {
     var element = document.getElementById("search");
     if (!element || typeof window.PagefindUI !== "function") return;
+    // Result URLs are relative to the site's folder (search.html sits in it), so the
+    // edition works under any path on a server.
     var ui = new window.PagefindUI({
-      element: "#search", showImages: false, showSubResults: true, resetStyles: false,
+      element: "#search", showImages: false, showSubResults: false, resetStyles: false,
+      baseUrl: new URL(".", location.href).pathname,
       translations: { placeholder: "Search the documents" }
     });
     var query = new URLSearchParams(location.search).get("q");

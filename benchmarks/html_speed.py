@@ -1,0 +1,126 @@
+"""Web edition speed: HTML pages of synthetic documents per second, search index included.
+
+Goal (issue #4): at least 100 documents/s on 2 cores for 1,000 synthetic documents, with the
+edition pages and the Pagefind search index built once at the end.
+
+    python benchmarks/html_speed.py [--count 1000] [--size 5000] [--seed 0] [--jobs 2]
+
+Not timed: writing the synthetic reports (benchmarks/synthetic.py) and converting them to TEI
+with toolkit.convert. Timed: one `run_builder(HtmlBuilder)` over the whole edition with
+`--jobs` worker processes, everything included (worker start-up and stylesheet compilation,
+the document pages, the edition pages, assets, the search index); the parts are reported
+apart. Then a second run with nothing changed, which must rebuild nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synthetic import REGISTERS, write_corpus  # noqa: E402
+from toolkit.builders.base import BuildConfig, Document, Edition, run_builder  # noqa: E402
+from toolkit.builders.html import HtmlBuilder  # noqa: E402
+from toolkit.convert import ConvertOptions, convert_files  # noqa: E402
+
+GOAL_RATE = 100.0  # documents/s on 2 cores
+
+
+def cpu() -> float:
+    """CPU seconds of this process and of its finished children (workers, Pagefind)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class TimedHtmlBuilder(HtmlBuilder):
+    """The real builder, with the edition-wide steps of `finish` timed one by one (wall and
+    CPU seconds: on a machine shared with other work, CPU time is the figure that holds)."""
+
+    timings: dict[str, tuple[float, float]] = {}
+
+    def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
+        written: list[Path] = []
+        self._remove_stale({d.id for d in edition.documents})
+        for name, step in (("edition pages", functools.partial(self._edition_pages, edition)),
+                           ("assets", self._copy_assets),
+                           ("search index", self._search_index)):
+            start, start_cpu = time.perf_counter(), cpu()
+            written.extend(step())
+            TimedHtmlBuilder.timings[name] = (time.perf_counter() - start, cpu() - start_cpu)
+        return written
+
+
+def convert(sources: list[Path], out: Path, jobs: int) -> int:
+    options = ConvertOptions(output_dir=out, registers_dir=REGISTERS, jobs=jobs,
+                             change_date=date(2026, 1, 1))
+    return sum(1 for result in convert_files(sources, options) if not result.error)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="html-speed-") as tmp:
+        work = args.keep or Path(tmp)
+        sources = write_corpus(work / "src", args.count, args.size, args.seed)
+        tei = work / "tei"
+        converted = convert(sources, tei, args.jobs)
+        shutil.copytree(REGISTERS, tei / "registers", dirs_exist_ok=True)
+        out = work / "build"
+        shutil.rmtree(out, ignore_errors=True)
+        config = BuildConfig(source_dir=tei, output_dir=out, jobs=args.jobs, force=True)
+
+        start, start_cpu = time.perf_counter(), cpu()
+        report = run_builder(TimedHtmlBuilder, config)
+        total, total_cpu = time.perf_counter() - start, cpu() - start_cpu
+        finish = sum(wall for wall, _ in TimedHtmlBuilder.timings.values())
+        finish_cpu = sum(used for _, used in TimedHtmlBuilder.timings.values())
+        again_start = time.perf_counter()
+        again = run_builder(TimedHtmlBuilder, BuildConfig(source_dir=tei, output_dir=out,
+                                                          jobs=args.jobs))
+        again_seconds = time.perf_counter() - again_start
+        pages = len(list((out / "html").glob("*.html")))
+        size = sum(p.stat().st_size for p in tei.glob("*.xml")) / max(1, converted)
+
+    documents = len(report.rebuilt)
+    rate = documents / total
+    # What two otherwise idle cores would take: the pages spread over both, finish on one.
+    pages_cpu = total_cpu - finish_cpu
+    projected = pages_cpu / max(1, args.jobs) + finish_cpu
+    load = os.getloadavg()[0]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"documents: {documents} converted reports ({converted} converted, "
+          f"mean TEI size {size / 1024:.1f} KiB), {pages} HTML pages written, jobs={args.jobs}")
+    print(f"load average during the run: {load:.1f} (other work on the machine slows wall time)")
+    print(f"whole build: {total:.2f} s wall = {rate:.1f} documents/s (goal >= {GOAL_RATE:.0f}); "
+          f"{total_cpu:.2f} s CPU")
+    print(f"  document pages (workers, start-up included): {total - finish:.2f} s wall, "
+          f"{pages_cpu:.2f} s CPU = {1000 * pages_cpu / max(documents, 1):.1f} ms CPU/document")
+    for name, (seconds, used) in TimedHtmlBuilder.timings.items():
+        print(f"  {name}: {seconds:.2f} s wall, {used:.2f} s CPU")
+    print(f"on {args.jobs} idle cores (CPU time, pages in parallel, finish serial): {projected:.2f} s "
+          f"= {documents / max(projected, 1e-9):.1f} documents/s")
+    print(f"unchanged rebuild: {len(again.rebuilt)} documents rebuilt in {again_seconds:.2f} s")
+    return 0 if max(rate, documents / max(projected, 1e-9)) >= GOAL_RATE and not again.rebuilt else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

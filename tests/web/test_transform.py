@@ -1,0 +1,267 @@
+"""The document and edition pages as Saxon writes them: golden sample, every kind of markup."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from conftest import assert_tei_all
+from web.support import FIXTURE_ID, FIXTURES, ROOT, SAMPLE_ID, page
+from toolkit.builders.base import BuildConfig, Document
+from toolkit.builders.html import HtmlBuilder
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def cls(name: str) -> str:
+    """XPath test for one class among several."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def text(node: html.HtmlElement) -> str:
+    return " ".join(node.text_content().split())
+
+
+def normalised(path: Path) -> str:
+    """The page pretty-printed: white space between blocks dropped (lxml then puts each block
+    on its own line), runs of white space inside text collapsed. A stable, readable golden
+    file whose diffs show what changed."""
+    tree = html.fromstring(path.read_bytes())
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        block = element.tag in BLOCKS
+        if element.text is not None:
+            element.text = None if block and not element.text.strip() else re.sub(r"\s+", " ", element.text)
+        parent = element.getparent()
+        if element.tail is not None:
+            in_block = parent is not None and parent.tag in BLOCKS
+            element.tail = None if in_block and not element.tail.strip() else re.sub(r"\s+", " ", element.tail)
+    body = etree.tostring(tree, method="html", pretty_print=True, encoding="unicode")
+    return "<!DOCTYPE html>\n" + body
+
+
+BLOCKS = {"html", "head", "body", "header", "nav", "main", "footer", "article", "section", "aside",
+          "div", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "fieldset", "form", "figure"}
+
+
+# -------------------------------------------------------------------------- golden page
+
+def test_sample_document_page_matches_golden(site: Path, file_regression: object) -> None:
+    """Reviewed by eye; regenerate with --force-regen after a deliberate change."""
+    file_regression.check(normalised(site / f"{SAMPLE_ID}.html"), extension=".html",  # type: ignore[attr-defined]
+                          basename="sample_116488")
+
+
+def test_fixture_is_valid_tei(tei_all: etree.RelaxNG) -> None:
+    assert_tei_all(tei_all, etree.parse(str(FIXTURES / f"{FIXTURE_ID}.xml")))
+
+
+# --------------------------------------------------------------------- the document page
+
+def test_document_page_has_the_metadata_a_reader_needs(site: Path) -> None:
+    doc = page(site, f"{SAMPLE_ID}.html")
+    assert doc.get("lang") == "en"
+    assert text(doc.xpath("//h1")[0]) == ("Report, Embassy of Hungary in North Korea to the "
+                                          "Hungarian Foreign Ministry")
+    assert doc.xpath("//time[@datetime='1965-01-08']")[0].text == "8 January 1965"
+    meta = {text(d.xpath("dt")[0]): text(d.xpath("dd")[0]) for d in doc.xpath("//dl[@class='tk-meta']/div")}
+    assert meta == {
+        "Archive": "National Archives of Hungary (MOL)",
+        "Signature": "XIX-J-1-j Korea, 1965, 73. doboz, IV-100, 001819/1965",
+        "Original language": "Hungarian",
+        "Translated by": "Balázs Szalontai",
+        "Funded by": "Leon Levy Foundation",
+        "Sponsored by": "CWIHP; NKIDP",
+    }
+    summary = text(doc.xpath("//section[@class='tk-summary']")[0])
+    assert "reports on information obtained through Soviet ambassador" in summary
+    citation = text(doc.xpath("//p[@id='citation']")[0])
+    assert citation.startswith("“Report, Embassy of Hungary in North Korea")
+    assert "translated by Balázs Szalontai" in citation and "document 116488" in citation
+    assert doc.xpath("//a[@class='tk-permalink']/@href") == [f"{SAMPLE_ID}.html"]
+    downloads = doc.xpath("//section[@class='tk-downloads']//a/@href")
+    assert downloads == [f"tei/{SAMPLE_ID}.xml", f"../pdf/{SAMPLE_ID}.pdf"]
+    assert (site / "tei" / f"{SAMPLE_ID}.xml").read_bytes() == (ROOT / "tei" / f"{SAMPLE_ID}.xml").read_bytes()
+
+
+def test_permalink_is_absolute_when_the_base_url_is_known(tmp_path: Path) -> None:
+    builder = HtmlBuilder(BuildConfig(source_dir=ROOT / "tei", output_dir=tmp_path,
+                                      base_url="https://edition.example.org/html"))
+    builder.prepare()
+    builder.write_one(Document(ROOT / "tei" / f"{SAMPLE_ID}.xml"))
+    doc = page(tmp_path / "html", f"{SAMPLE_ID}.html")
+    assert doc.xpath("//a[@class='tk-permalink']/@href") == [
+        f"https://edition.example.org/html/{SAMPLE_ID}.html"]
+    assert doc.xpath("//link[@rel='canonical']/@href") == [
+        f"https://edition.example.org/html/{SAMPLE_ID}.html"]
+
+
+def test_every_kind_of_editorial_markup_is_rendered(site: Path) -> None:
+    doc = page(site, f"{FIXTURE_ID}.html")
+    body = doc.xpath("//div[@class='tk-text']")[0]
+
+    def one(xpath: str) -> html.HtmlElement:
+        found = body.xpath(xpath)
+        assert found, f"nothing matches {xpath}"
+        return found[0]
+
+    # supplied: brackets, italic part, tooltip with who and why, for each reason
+    ident = one(f".//span[{cls('tk-supplied')}][contains(., 'Soviet Ambassador')]")
+    assert text(ident) == "[Soviet Ambassador]"
+    assert ident.get("data-tip") == ("Supplied by the translator (Jane Translator): "
+                                     "identifies the name that follows.")
+    assert ident.xpath(f"span[{cls('tk-mark')}]/text()") == ["[", "]"]
+    clar = one(f".//span[{cls('tk-supplied')}][contains(., 'the leaders')]")
+    assert "clarifies the text" in clar.get("data-tip")
+    term = one(f".//span[{cls('tk-supplied')}][.//span[@lang='ko-Latn']]")
+    assert text(term) == "[Kor. juche]" and "term of the original" in term.get("data-tip")
+    # gaps: […] with the reason and the description in the tooltip
+    gaps = body.xpath(f".//span[{cls('tk-gap')}]")
+    assert [text(g) for g in gaps] == ["[…]"] * 5
+    tips = [g.get("data-tip") for g in gaps]
+    assert "Omitted by the translator (Jane Translator)." in tips
+    assert "Illegible in the source: two words illegible." in tips
+    assert "Omitted by the translator (Jane Translator): signature." in tips
+    assert body.xpath(f".//p[{cls('tk-gap-block')}]"), "a gap between paragraphs is a paragraph"
+    # orig [reg] inside a name: the link keeps both, the reg is editorial-view only
+    choice = one(f".//span[{cls('tk-regularised')}]")
+    assert text(choice) == "Kim Chang-man [Kim Chang Man]"
+    assert choice.xpath(f"span[{cls('tk-ed-only')}]//span[@class='tk-reg']/text()") == ["Kim Chang Man"]
+    assert "gives the form “Kim Chang Man”" in choice.get("data-tip")
+    assert choice.getparent().tag == "a" and choice.get("tabindex") is None
+    # [sic], expansions, sic/corr
+    sic = one(f".//span[{cls('tk-sic')}]")
+    assert text(sic) == "recieved [sic]" and "marked [sic]" in sic.get("data-tip")
+    expan = one(f".//span[{cls('tk-expan')}]")
+    assert text(expan) == "Dep[artment]" and expan.xpath(".//span[@class='tk-ex']/text()") == ["artment"]
+    corr = one(f".//span[{cls('tk-corrected')}]")
+    assert text(corr) == "teh [the]" and "corrected by" in corr.get("data-tip")
+    # notes: numbered markers in text order, one list after the text, linked both ways
+    refs = body.xpath(".//a[@class='tk-noteref']")
+    assert [r.get("href") for r in refs] == ["#note-1", "#note-2", "#note-3", "#note-4"]
+    notes = doc.xpath("//ol[@class='tk-note-list']/li")
+    assert [n.get("id") for n in notes] == ["note-1", "note-2", "note-3", "note-4", "note-5"]
+    kinds = [text(n.xpath("span[@class='tk-note-kind']")[0]) for n in notes]
+    assert kinds == ["Footnote of the source (1):", "Marginal note of the source:",
+                     "Note of the translator:", "Description of the source by the translator:",
+                     "Footnote of the source (2):"]
+    assert "See the report of 30 April." in text(notes[0])
+    assert notes[0].xpath("a[@class='tk-backref']/@href") == ["#noteref-1"]
+    assert not notes[4].xpath("a[@class='tk-backref']"), "an unreferenced note has no place to go back to"
+    # emphasis, links, page and line breaks
+    assert one(".//b[contains(@class, 'tk-hi')]").text == "bold"
+    assert one(".//i[contains(@class, 'tk-hi')]").text == "italic"
+    assert one(".//a[@class='tk-ref']").get("href") == "https://example.org/doc"
+    pb = one(f".//span[{cls('tk-pb')}]")
+    assert text(pb) == "|" and pb.get("data-tip") == "Page break in the source."
+    assert one(".//p[contains(., 'a line')]").xpath(".//br")
+    # head, opener, point with label, closer with signature, residue
+    assert one(".//h3[@class='tk-head']").text == "MEMORANDUM OF CONVERSATION"
+    assert text(one(".//p[contains(@class, 'tk-seg')]")) == "From: the embassy"
+    assert text(one(".//p[contains(@class, 'tk-dateline')]")) == "Pyongyang, 2 May 1963"
+    point = one(f".//p[{cls('tk-point')}]")
+    assert point.xpath("span[@class='tk-label']/text()") == ["1)"]
+    signed = one(".//div[@class='tk-closer']/p[@class='tk-signed']")
+    assert text(signed) == "JózsefKovács(ambassador)" and len(signed.xpath(".//br")) == 2
+    fw = one(f".//p[{cls('tk-fw')}]")
+    assert text(fw) == "II" and "outside the text" in fw.get("data-tip")
+    # what other archives send
+    add = one(f".//span[{cls('tk-add')}]")
+    assert "inserted words" in text(add) and add.get("data-tip") == "Added (above) by Jane Translator."
+    dele = one(".//del")
+    assert text(dele) == "struck words" and "tk-ed-only" in dele.get("class")
+    assert "faded" in one(f".//span[{cls('tk-unclear')}]").get("data-tip")
+    assert [text(li) for li in body.xpath(".//ul[@class='tk-list']/li")] == ["first item", "second item"]
+    assert [text(c) for c in body.xpath(".//table//th")] == ["Name", "Office"]
+    assert text(one(".//blockquote/p")) == "A quoted paragraph."
+
+
+def test_unknown_elements_are_rendered_with_their_text(site: Path, tmp_path: Path) -> None:
+    doc = page(site, f"{FIXTURE_ID}.html")
+    unknown = doc.xpath("//span[@data-tei='distinct']")
+    assert [text(u) for u in unknown] == ["peculiar usage"]
+    # elements of another namespace, inline and holding blocks, are not dropped either
+    source = (FIXTURES / f"{FIXTURE_ID}.xml").read_text("utf-8").replace(
+        "<list>", '<x:box xmlns:x="urn:other"><p>Boxed paragraph</p></x:box><list>').replace(
+        "<distinct>peculiar usage</distinct>", '<x:odd xmlns:x="urn:other">odd words</x:odd>')
+    (tmp_path / "tei").mkdir()
+    path = tmp_path / "tei" / "900002.xml"
+    path.write_text(source, "utf-8")
+    builder = HtmlBuilder(BuildConfig(source_dir=ROOT / "tei", output_dir=tmp_path / "out"))
+    builder.prepare()
+    builder.write_one(Document(path))
+    other = page(tmp_path / "out" / "html", "900002.html")
+    assert text(other.xpath("//span[@data-tei='x:odd']")[0]) == "odd words"
+    box = other.xpath("//div[@data-tei='x:box']")[0]
+    assert text(box.xpath("p")[0]) == "Boxed paragraph"
+
+
+def test_names_link_to_register_entries_that_link_back(site: Path) -> None:
+    doc = page(site, f"{SAMPLE_ID}.html")
+    names = doc.xpath("//a[contains(@class, 'tk-name')]")
+    assert len(names) > 100
+    ids = [n.get("id") for n in names]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"m-\d+", i) for i in ids)
+    registers = {name: page(site, f"{name}.html") for name in ("persons", "places", "organisations")}
+    for name in names:
+        register, anchor = name.get("href").split(".html#")
+        entry = registers[register].xpath(f"//article[@id='{anchor}']")
+        assert entry, f"{name.get('href')} has no entry"
+        back = entry[0].xpath(f".//a[@href='{SAMPLE_ID}.html#{name.get('id')}']")
+        assert back, f"entry {anchor} does not link back to {name.get('id')}"
+        assert back[0].xpath("mark")[0].text == text(name).replace(" [Kim Chang Man]", "")
+    kosygin = registers["persons"].xpath("//article[@id='kosygin']")[0]
+    assert text(kosygin.xpath("h2")[0]) == "Alexei Kosygin"
+    assert "Also written: Kosygin; Aleksei Kosygin; A. N. Kosygin" in text(kosygin)
+    documents = kosygin.xpath(".//a[@class='tk-mention-doc']/@href")
+    assert documents == [f"{FIXTURE_ID}.html", f"{SAMPLE_ID}.html"], "documents in date order"
+    passages = kosygin.xpath(".//a[@class='tk-passage']")
+    sample_passages = [p for p in passages if p.get("href").startswith(SAMPLE_ID)]
+    assert len(sample_passages) == 13
+    assert text(sample_passages[1]) == ("… the negotiations which had taken place between Comrade "
+                                        "Kosygin, the chairman of the Soviet Union's Council of Ministers, …")
+
+
+def test_index_timeline_and_search_pages(site: Path) -> None:
+    index = page(site, "index.html")
+    rows = index.xpath("//table[@id='documents']/tbody/tr")
+    assert [r.get("data-date") for r in rows] == ["1963-05-02", "1965-01-08"]
+    assert [r.xpath("td[2]/a/@href")[0] for r in rows] == [f"{FIXTURE_ID}.html", f"{SAMPLE_ID}.html"]
+    assert index.xpath("//select[@id='filter-archive']/option/text()") == [
+        "All archives", "Archive of Tests (1)", "National Archives of Hungary (MOL) (1)"]
+    assert index.xpath("//select[@id='filter-lang']/option/@value") == ["", "hu", "ru"]
+    assert index.xpath("//form[@id='filters']/@hidden"), "filters need JS: hidden without it"
+    timeline = page(site, "timeline.html")
+    svg = timeline.xpath("//*[local-name()='svg']")[0]
+    assert svg.get("role") == "img"
+    assert [b.get("height") for b in svg.xpath(".//*[local-name()='rect']")] == ["160", "160"]
+    assert timeline.xpath("//section[@id='period-1963-05']//a/@href") == [f"{FIXTURE_ID}.html"]
+    search = page(site, "search.html")
+    assert search.xpath("//script/@src") == ["pagefind/pagefind-ui.js", "assets/edition.js"]
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "assets" / "edition.css").is_file()
+
+
+def test_pages_fetch_nothing_from_the_network(site: Path) -> None:
+    for path in site.glob("*.html"):
+        doc = html.fromstring(path.read_bytes())
+        for url in doc.xpath("//script/@src | //link/@href | //img/@src | //iframe/@src"):
+            assert not re.match(r"^(https?:)?//", url), f"{path.name} loads {url}"
+    css = (site / "assets" / "edition.css").read_text() + (site / "assets" / "edition.js").read_text()
+    assert "http" not in css.replace("https?:", "")
+
+
+@pytest.mark.skipif(not VNU.exists() or shutil.which("java") is None,
+                    reason="the Nu Html Checker (npm vnu-jar) and java are needed")
+def test_pages_are_valid_html5(site: Path) -> None:
+    pages = sorted(str(p) for p in site.glob("*.html"))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "text", *pages],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout
