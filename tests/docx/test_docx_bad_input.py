@@ -90,7 +90,47 @@ def unbalanced(path: Path) -> None:
                                     "returned.", "József"])
 
 
+def strict_ooxml(path: Path) -> None:
+    good(path)
+    with zipfile.ZipFile(path) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    members["word/document.xml"] = (
+        b'<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/'
+        b'wordprocessingml/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body>'
+        b"</w:document>")
+    rewrite(path, members)
+
+
+def encrypted_member(path: Path) -> None:
+    """Zip-level encryption: the 'encrypted' bit of a member's central directory entry."""
+    good(path)
+    data = bytearray(path.read_bytes())
+    entry = data.find(b"PK\x01\x02")
+    flags = struct.unpack_from("<H", data, entry + 8)[0]
+    struct.pack_into("<H", data, entry + 8, flags | 1)
+    path.write_bytes(bytes(data))
+
+
+def no_metadata(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Just a letter, with no date, title or citation.")
+    document.save(str(path))
+
+
+def empty(path: Path) -> None:
+    import docx
+
+    docx.Document().save(str(path))
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "strict-ooxml": (strict_ooxml, "Strict Open XML"),
+    "encrypted-member": (encrypted_member, "is encrypted"),
+    "no-metadata": (no_metadata, ":1: error: no metadata block: the report should open with its "
+                                 "date and title in bold (January 8, 1965)"),
+    "empty": (empty, "the Word document has no text"),
     "not-a-zip": (not_a_zip, "not a DOCX file"),
     "no-document": (no_document, "no word/document.xml"),
     "encrypted": (encrypted, "password-protected"),

@@ -121,8 +121,14 @@ class _Conversion:
                 lines[0] = "**" + lines[0].lstrip()
                 lines[-1] = lines[-1].rstrip() + "**"
             text_blocks.append([(block.number, line) for line in lines])
-        meta, body_blocks, contents = text_reader._metadata(text_blocks, self.path,
-                                                            self.diagnostics)
+        try:
+            meta, body_blocks, contents = text_reader._metadata(text_blocks, self.path,
+                                                                self.diagnostics)
+        except InputError as error:
+            # The shared parser speaks of the text export's Markdown; in Word, bold is bold.
+            found = error.diagnostic
+            raise InputError(found.message.replace("**", ""), found.path, found.line,
+                             found.column) from None
         meta = dataclasses.replace(meta, source_name=Path(self.path).name,
                                    source_format=SOURCE_FORMAT)
         if not body_blocks:

@@ -45,6 +45,10 @@ class Node:
     children: list[Text | Node] = field(default_factory=list)
     pos: int = 0  # source position of an element without mapped text
     frozen: etree._Element | None = None  # a finished subtree, inserted as it is
+    # The source range of the node's text. Wrapping only regroups a node's text and inserted
+    # points carry none, so once known it never changes: cached, as ranges are laid one by one.
+    cached: tuple[int, int] | None = None
+    known: bool = False
 
     @property
     def name(self) -> str:
@@ -113,10 +117,11 @@ def span(item: Item) -> tuple[int, int] | None:
         return item.start, item.start + len(item.value)
     if item.frozen is not None:
         return None
-    spans = [s for s in (span(c) for c in item.children) if s is not None]
-    if not spans:
-        return None
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+    if not item.known:
+        spans = [s for s in (span(c) for c in item.children) if s is not None]
+        item.cached = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+        item.known = True
+    return item.cached
 
 
 def position(item: Item) -> int:
