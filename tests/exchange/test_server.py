@@ -379,3 +379,31 @@ def test_document_errors(client: httpx.Client, params: dict[str, str], status: i
     response = client.get("/dts/document", params=params)
     assert response.status_code == status
     assert response.json()["statusCode"] == status
+
+
+def test_declared_cite_structures_are_the_citation_trees(tmp_path: Path) -> None:
+    """A refsDecl/citeStructure in the document wins over the derived tree; others are named trees."""
+    source = (ROOT / "tei" / "116488.xml").read_text(encoding="utf-8")
+    declaration = ('<refsDecl><citeStructure unit="paragraph" match="/TEI/text/body/div/p" use="position()"/>'
+                   '</refsDecl><refsDecl n="points"><citeStructure unit="point" match="//body/div/p[@n]" '
+                   'use="@n"/></refsDecl>')
+    cited = source.replace("</appInfo>", "</appInfo>" + declaration, 1)
+    assert cited != source
+    (tmp_path / "116488.xml").write_text(cited, encoding="utf-8")
+    shutil.copytree(ROOT / "tei" / "registers", tmp_path / "registers")
+    for url in serve(tmp_path):
+        resource = httpx.get(f"{url}/dts/collection", params={"id": "116488"}).json()
+        assert resource["citationTrees"] == [
+            {"@type": "CitationTree", "citeStructure": [{"@type": "CiteStructure", "citeType": "paragraph"}]},
+            {"@type": "CitationTree", "identifier": "points",
+             "citeStructure": [{"@type": "CiteStructure", "citeType": "point"}]}]
+        points = httpx.get(f"{url}/dts/navigation", params={"resource": "116488", "tree": "points", "down": "1"}).json()
+        assert [(m["identifier"], m["citeType"]) for m in points["member"]] == [("1", "point"), ("2", "point"), ("3", "point")]
+        default = httpx.get(f"{url}/dts/navigation", params={"resource": "116488", "down": "1"}).json()
+        assert len(default["member"]) > 3 and default["member"][2]["identifier"] == "3"
+        part = etree.fromstring(httpx.get(f"{url}/dts/document", params={"resource": "116488", "tree": "points",
+                                                                          "ref": "2"}).content)
+        paragraphs = part.findall(f".//{{{DTS_NS}}}wrapper/tei:p", OAI)
+        assert [p.get("n") for p in paragraphs] == ["2"]
+        missing = httpx.get(f"{url}/dts/navigation", params={"resource": "116488", "tree": "pages", "down": "1"})
+        assert missing.status_code == 404 and "points" in missing.json()["description"]

@@ -1,7 +1,10 @@
-"""Citation trees of the edition's documents, derived from their structure at serve time.
+"""Citation trees of the edition's documents: declared (refsDecl/citeStructure) or derived.
 
-The converter does not write a refsDecl yet, so the server derives one citation scheme the
-same way for every document: below the document's div, each `p` is a paragraph cited by its
+A document that declares `encodingDesc/refsDecl/citeStructure` is cited as it declares: each
+refsDecl is one citation tree (the first the default, the others named by `@n` or `@xml:id`),
+`@match` selects the units, `@use` gives their identifiers (joined to the parent's by `@delim`),
+`@unit` their type. The converter does not write a refsDecl yet, so for the others the server
+derives one citation scheme the same way for every document: below the document's div, each `p` is a paragraph cited by its
 position among the paragraphs of its parent ("3"), each `div` a section cited by its type
 and its position among the sections of that type ("attachment2"), nested levels joined with
 "." ("attachment2.1"). The equivalent TEI declaration (what a converter could write in
@@ -16,12 +19,13 @@ and its position among the sections of that type ("attachment2"), nested levels 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
-from toolkit.tei import NS, local_name
+from toolkit.server.xpath import XPathSyntaxError, tei_xpath
+from toolkit.tei import NS, XML_ID, local_name
 
 CITABLE = {"p": "paragraph", "div": "section"}
 
@@ -90,3 +94,82 @@ def citation_tree(found: list[Unit]) -> dict[str, Any]:
         return result
     tree: dict[str, Any] = {"@type": "CitationTree", "citeStructure": structure(None, frozenset())}
     return tree
+
+
+@dataclass(frozen=True)
+class CitationScheme:
+    """One citation tree of a document: its units and its DTS description."""
+
+    identifier: str | None  # None: the default tree
+    units: list[Unit]
+    structure: dict[str, Any] = field(default_factory=dict)
+
+    def by_id(self) -> dict[str, Unit]:
+        return {unit.identifier: unit for unit in self.units}
+
+
+def _evaluate(context: etree._Element, expression: str) -> list[etree._Element]:
+    try:
+        found = context.xpath(tei_xpath(expression), namespaces=NS)
+    except (XPathSyntaxError, etree.XPathError):
+        return []
+    return [n for n in found if isinstance(n, etree._Element)] if isinstance(found, list) else []
+
+
+def _declared_units(tree: etree._ElementTree, cite: etree._Element) -> list[Unit]:
+    found: list[Unit] = []
+
+    def walk(structure: etree._Element, context: etree._Element, level: int, parent: str | None) -> None:
+        nodes = _evaluate(context, structure.get("match") or "")
+        use = structure.get("use") or "position()"
+        delim = structure.get("delim") or ""
+        for position, node in enumerate(nodes, 1):
+            if use.strip() == "position()":
+                own = str(position)
+            else:
+                try:
+                    value = node.xpath(f"string({tei_xpath(use)})", namespaces=NS)
+                except (XPathSyntaxError, etree.XPathError):
+                    value = ""
+                own = " ".join(str(value).split()) or str(position)
+            identifier = own if parent is None else f"{parent}{delim}{own}"
+            head = node.find("tei:head", NS)
+            title = " ".join("".join(str(t) for t in head.itertext()).split()) if head is not None else None
+            found.append(Unit(identifier, level, parent, structure.get("unit") or local_name(node), node, title))
+            for child in structure.iterfind("tei:citeStructure", NS):
+                walk(child, node, level + 1, identifier)
+    root = tree.getroot()
+    for top in cite.iterfind("tei:citeStructure", NS) if local_name(cite) == "refsDecl" else [cite]:
+        walk(top, root, 1, None)
+    # document order, as DTS asks, whatever the order of the declarations
+    order = {id(node): index for index, node in enumerate(root.iter())}
+    found.sort(key=lambda unit: (order.get(id(unit.element), 0), unit.level))
+    return found
+
+
+def _declared_structure(declaration: etree._Element) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = []
+    for cite in declaration.iterfind("tei:citeStructure", NS):
+        node: dict[str, Any] = {"@type": "CiteStructure", "citeType": cite.get("unit") or "unit"}
+        children = _declared_structure(cite)
+        if children:
+            node["citeStructure"] = children
+        result.append(node)
+    return result
+
+
+def schemes(tree: etree._ElementTree) -> list[CitationScheme]:
+    """The document's citation trees, the default first."""
+    declared = [d for d in tree.getroot().iterfind("tei:teiHeader/tei:encodingDesc/tei:refsDecl", NS)
+                if d.find("tei:citeStructure", NS) is not None]
+    if not declared:
+        found = units(tree)
+        return [CitationScheme(None, found, citation_tree(found))]
+    result: list[CitationScheme] = []
+    for index, declaration in enumerate(declared):
+        name = None if index == 0 else (declaration.get("n") or declaration.get(XML_ID) or f"tree{index + 1}")
+        structure: dict[str, Any] = {"@type": "CitationTree", "citeStructure": _declared_structure(declaration)}
+        if name is not None:
+            structure["identifier"] = name
+        result.append(CitationScheme(name, _declared_units(tree, declaration), structure))
+    return result

@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 
 from toolkit.exchange.standalone import standalone
 from toolkit.server.catalogue import Catalogue, Item
-from toolkit.server.citations import Unit, citation_tree, units
+from toolkit.server.citations import CitationScheme, Unit, schemes
 from toolkit.readers.tei_import.loss import source_path
 from toolkit.tei import NS, TEI_NS, XML_LANG
 
@@ -94,7 +94,7 @@ class DtsService:
             "navigation": f"{self.config.prefix}/navigation?resource={rid}{{&ref,start,end,down,tree,page}}",
             "document": f"{self.config.prefix}/document?resource={rid}{{&ref,start,end,tree,mediaType}}",
             "mediaTypes": [TEI_MEDIA],
-            "citationTrees": [citation_tree(units(item.tree))],
+            "citationTrees": [scheme.structure for scheme in schemes(item.tree)],
         }
         if full:
             data["dublinCore"] = self._dublin_core(item)
@@ -183,7 +183,7 @@ class DtsService:
                 "view": {k: v for k, v in view.items() if v is not None}}
 
     # -- navigation -----------------------------------------------------------------------
-    def _target(self, params: Any) -> tuple[Item, list[Unit], dict[str, Unit]]:
+    def _target(self, params: Any) -> tuple[Item, CitationScheme, list[Unit], dict[str, Unit]]:
         resource = params.get("resource")
         if not resource:
             raise DtsError(400, "the resource parameter is required")
@@ -191,10 +191,13 @@ class DtsService:
         if item is None:
             raise DtsError(404, f"no resource {resource!r}")
         tree = params.get("tree")
-        if tree is not None:
-            raise DtsError(404, f"no citation tree {tree!r}: the resource has only its default tree")
-        found = units(item.tree)
-        return item, found, {unit.identifier: unit for unit in found}
+        available = schemes(item.tree)
+        chosen = next((s for s in available if s.identifier == tree), None) if tree is not None else available[0]
+        if chosen is None:
+            names = [s.identifier for s in available if s.identifier]
+            raise DtsError(404, f"no citation tree {tree!r} in the resource"
+                           + (f"; its other trees: {', '.join(names)}" if names else "; it has only its default tree"))
+        return item, chosen, chosen.units, chosen.by_id()
 
     def _range(self, params: Any, by_id: dict[str, Unit], found: list[Unit]) -> tuple[Unit | None, Unit | None, Unit | None]:
         ref, start, end = params.get("ref"), params.get("start"), params.get("end")
@@ -228,7 +231,7 @@ class DtsService:
 
     def _navigation(self, request: Request) -> Response:
         params = request.query_params
-        item, found, by_id = self._target(params)
+        item, _scheme, found, by_id = self._target(params)
         ref, start, end = self._range(params, by_id, found)
         down_value = params.get("down")
         down: int | None = None
@@ -280,7 +283,7 @@ class DtsService:
 
     def _document(self, request: Request) -> Response:
         params = request.query_params
-        item, found, by_id = self._target(params)
+        item, scheme, found, by_id = self._target(params)
         ref, start, end = self._range(params, by_id, found)
         media = params.get("mediaType")
         if media is not None and media not in (TEI_MEDIA, "application/xml", "text/xml"):
@@ -293,12 +296,12 @@ class DtsService:
                 assert start is not None and end is not None
                 span = found[found.index(start): found.index(end) + 1]
                 chosen = [u for u in span if not any(u.identifier.startswith(o.identifier + ".") for o in span if o is not u)]
-            root = self._fragment(root, item, chosen, ref, start, end)
+            root = self._fragment(root, scheme, chosen, ref, start, end)
         link = f'<{self.config.prefix}/collection?id={quote(item.number, safe="")}>; rel="collection"'
         return Response(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"),
                         media_type=TEI_MEDIA, headers={"Link": link})
 
-    def _fragment(self, full: etree._Element, item: Item, chosen: list[Unit], ref: Unit | None,
+    def _fragment(self, full: etree._Element, scheme: CitationScheme, chosen: list[Unit], ref: Unit | None,
                   start: Unit | None, end: Unit | None) -> etree._Element:
         """A TEI document with the header (and standOff) and the chosen units inside dts:wrapper."""
         root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS, "dts": DTS_NS})  # type: ignore[dict-item]
@@ -318,7 +321,8 @@ class DtsService:
             wrapper.set("start", source_path(start.element))
             wrapper.set("end", source_path(end.element))
         # the standalone document has the same body, with pointers into its own standOff
-        own = {unit.identifier: unit for unit in units(full.getroottree())}
+        same = next(s for s in schemes(full.getroottree()) if s.identifier == scheme.identifier)
+        own = same.by_id()
         for unit in chosen:
             copy = deepcopy(own[unit.identifier].element)
             copy.tail = None
