@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from copy import deepcopy
 from pathlib import Path
@@ -109,6 +110,13 @@ def test_round_trip_tei_corpus_gives_the_same_documents(edition: Path, tmp_path:
     assert main(["import", str(out / "corpus.xml"), "-o", str(target)]) == 0
     for name in ("116488.xml", "frus1961-63v05-d84.xml", "frus1961-63v05-d85.xml"):
         assert comparable(target / name, drop_import_change=True) == comparable(edition / name), name
+    # the corpus's own header and the entries no document uses are reported, not silently dropped
+    report = json.loads((target / "loss" / "corpus.corpus.json").read_text(encoding="utf-8"))
+    assert report["entries"][0]["element"] == "teiHeader"
+    unused = {e["detail"].split("'")[1] for e in report["entries"] if e["element"] in ("person", "place", "org", "item")}
+    text = (out / "corpus.xml").read_text(encoding="utf-8")
+    assert unused and all(f'"#{xml_id}"' not in text for xml_id in unused)
+    assert {"frus1961-63v05-t_NSC1", "kosygin"}.isdisjoint(unused)
 
 
 def test_dublin_core_records(edition: Path, tmp_path: Path) -> None:

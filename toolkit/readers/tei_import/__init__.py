@@ -9,6 +9,7 @@ Output layout in the edition folder DIR:
   DIR/NUMBER.xml                 one TEI document each
   DIR/loss/NUMBER.json           its loss report (element, path, line, action, detail)
   DIR/loss/VOLUME.volume.json    a FRUS volume's parts outside its documents (front matter...)
+  DIR/loss/NAME.corpus.json      a teiCorpus's own header and unused register entries
   DIR/registers/imported-*.xml   persons, places, organisations and terms carried over
 """
 
@@ -77,10 +78,11 @@ def import_bytes(data: bytes, path: str,
     if root.tag == f"{{{TEI_NS}}}TEI" and is_frus(root):
         documents, volume_report = read_volume(tree, path, context)
         return "FRUS", documents, [(volume_report.document, volume_report.to_json())]
-    documents = read_generic(tree, path, context)
+    documents, corpus_report = read_generic(tree, path, context)
     if not documents:
         raise InputError("the teiCorpus holds no TEI document", path, _line(root))
-    return "TEI", documents, []
+    reports = [(corpus_report.document, corpus_report.to_json())] if corpus_report is not None else []
+    return ("teiCorpus" if corpus_report is not None else "TEI"), documents, reports
 
 
 def _line(node: etree._Element) -> int | None:
@@ -147,7 +149,8 @@ def _write(result: ImportResult, options: ImportOptions, written: dict[str, Path
             written[document.number] = result.source
             paths.append(target)
         for name, report in result.reports:
-            write_atomic(options.output_dir / LOSS_DIR / f"{name}.volume.json", report)
+            kind = "volume" if result.format == "FRUS" else "corpus"
+            write_atomic(options.output_dir / LOSS_DIR / f"{name}.{kind}.json", report)
     except OSError as exc:
         return ImportResult(result.source, error=Diagnostic(
             Severity.ERROR, f"cannot write into {options.output_dir}: {exc.strerror}", str(result.source)))

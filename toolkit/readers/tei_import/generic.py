@@ -70,16 +70,42 @@ class _ExternalRegisters:
         return self.cache[path].get(xml_id)
 
 
-def read_generic(tree: etree._ElementTree, path: str, context: ImportContext) -> list[ImportedDocument]:
+def read_generic(tree: etree._ElementTree, path: str,
+                 context: ImportContext) -> tuple[list[ImportedDocument], LossReport | None]:
+    """The documents of a TEI file or teiCorpus, and for a corpus the report of its own parts."""
     root = tree.getroot()
     external = _ExternalRegisters(Path(path))
-    if local_name(root) == "teiCorpus":
-        shared: Entries = {}
-        for stand_off in root.iterfind("tei:standOff", NS):
-            shared.update(entries_in(stand_off))
-        documents = list(root.iterfind(".//tei:TEI", NS))
-        return [_document(doc, path, context, shared, external, index) for index, doc in enumerate(documents, 1)]
-    return [_document(root, path, context, {}, external, 0)]
+    if local_name(root) != "teiCorpus":
+        return [_document(root, path, context, {}, external, 0)], None
+    shared: Entries = {}
+    for stand_off in root.iterfind("tei:standOff", NS):
+        shared.update(entries_in(stand_off))
+    documents = list(root.iterfind(".//tei:TEI", NS))
+    imported = [_document(doc, path, context, shared, external, index) for index, doc in enumerate(documents, 1)]
+    return imported, _corpus_report(root, path, shared, documents)
+
+
+def _corpus_report(root: etree._Element, path: str, shared: Entries, documents: list[etree._Element]) -> LossReport:
+    """What of a teiCorpus is not in its documents: its header, entries no document points to."""
+    report = LossReport(Path(path).name, file_number(root.get(XML_ID) or Path(path).stem))
+    header = root.find("tei:teiHeader", NS)
+    if header is not None:
+        report.add(header, "dropped", "the corpus header; each imported document keeps its own header")
+    pointed: set[str] = set()
+    for doc in documents:
+        for node in doc.iter():
+            if isinstance(node.tag, str):
+                for attribute in ("ref", "corresp", "target"):
+                    value = node.get(attribute) or ""
+                    pointed.update(part[1:] for part in value.split() if part.startswith("#"))
+    for xml_id, (_kind, entry) in shared.items():
+        if xml_id not in pointed:
+            report.add(entry, "dropped", f"register entry {xml_id!r}: no document of the corpus points to it")
+    for stand_off in root.iterfind("tei:standOff", NS):
+        for child in stand_off:
+            if isinstance(child.tag, str) and local_name(child) not in {"listPerson", "listPlace", "listOrg", "list"}:
+                report.add(child, "dropped", "standOff content of the corpus that is not a register list")
+    return report
 
 
 def _number(doc: etree._Element, path: str, index: int) -> str:
@@ -167,6 +193,9 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
         for container in list(stand_off.iter()):
             if container is not stand_off and local_name(container) in {"listPerson", "listPlace", "listOrg", "list"} \
                     and not any(isinstance(c.tag, str) and local_name(c) != "head" for c in container):
+                if container.find("tei:head", NS) is not None:
+                    report.add(container, "dropped", "heading of a register list whose entries all went into the "
+                               "edition's registers")
                 container.getparent().remove(container)  # type: ignore[union-attr]
         if not any(isinstance(c.tag, str) for c in stand_off):
             doc.remove(stand_off)
