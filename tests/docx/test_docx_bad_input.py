@@ -74,6 +74,22 @@ def external_image(path: Path) -> None:
     add_parts(path, {}, [], [], external=[("rIdX", "image", "http://127.0.0.1:9/x.png")])
 
 
+def external_in_header(path: Path) -> None:
+    """A page header (not converted) that links a picture from the network: still refused."""
+    good(path)
+    with zipfile.ZipFile(path) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    members["word/header1.xml"] = (
+        b'<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/'
+        b'wordprocessingml/2006/main"><w:p/></w:hdr>')
+    members["word/_rels/header1.xml.rels"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        b'schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+        b'Target="http://127.0.0.1:9/logo.png" TargetMode="External"/></Relationships>')
+    rewrite(path, members)
+
+
 def entity_bomb(path: Path) -> None:
     good(path)
     with zipfile.ZipFile(path) as source:
@@ -139,6 +155,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "bomb-declared": (bomb_declared, "zip bomb"),
     "truncated": (truncated, "zip archive is damaged"),
     "external-image": (external_image, "external content (image: http://127.0.0.1:9/x.png)"),
+    "external-in-header": (external_in_header, "word/header1.xml depends on external content "
+                                                "(image: http://127.0.0.1:9/logo.png)"),
     "entity-bomb": (entity_bomb, "refused"),
     "unbalanced": (unbalanced, "unbalanced bracket"),
 }

@@ -53,12 +53,10 @@ class _Conversion:
         self.diagnostics: list[Diagnostic] = []
         self.stats: dict[str, int] = {}
         package = Package(data, path)
-        package.check_external("")
+        for source in package.sources():  # headers and footers too, though not converted
+            if source != package.document_part:
+                package.check_external(source)
         links = package.check_external(package.document_part)
-        for kind in ("settings", "styles", "numbering", "fontTable", "webSettings"):
-            part = package.related_part(package.document_part, kind)
-            if part:
-                package.check_external(part)
         self.walker = DocumentWalker(package, links, self.warn)
         self.blocks = self.walker.body()
         self.footnotes = self.walker.notes("footnote")

@@ -176,6 +176,15 @@ class Package:
                 return rel.target
         return None
 
+    def sources(self) -> list[str]:
+        """Every part that has relationships ('' for the package itself)."""
+        found: list[str] = []
+        for name in self._members:
+            folder, base = posixpath.split(name)
+            if posixpath.basename(folder) == "_rels" and base.endswith(".rels"):
+                found.append(posixpath.join(posixpath.dirname(folder), base[:-5]))
+        return found
+
     def check_external(self, source: str) -> dict[str, str]:
         """Refuse external content a part depends on; return its hyperlink targets by id."""
         links: dict[str, str] = {}
