@@ -143,6 +143,7 @@ def test_corresp_and_gloss_targets_become_register_entries(modern: Path, tei_all
     assert tree.find(".//tei:ref[@target='frus1961-63v05-d85.xml']", NS) is not None
     assert tree.find(".//tei:div[@type='attachment']", NS) is not None
     assert tree.find(".//tei:profileDesc/tei:creation/tei:date[@when='1961-06-03']", NS) is not None
+    assert [e.text for e in tree.findall(".//tei:titleStmt/tei:editor", NS)] == ["Charles S. Sampson", "John P. Glennon"]
 
 
 def test_frus_dates_foreign_elements_and_translation(modern: Path, tei_all: etree.RelaxNG) -> None:

@@ -83,6 +83,8 @@ class _Volume:
         self.publisher = root.findtext(".//tei:publicationStmt/tei:publisher", namespaces=NS) or ""
         self.pub_place = root.findtext(".//tei:publicationStmt/tei:pubPlace", namespaces=NS) or ""
         self.pub_date = root.findtext(".//tei:publicationStmt/tei:date", namespaces=NS) or ""
+        self.editors = tuple(text for text in (text_of(n) for n in root.iterfind(
+            "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor", NS)) if text)
         self.persons = {str(n.get(XML_ID)): n for n in root.iterfind(".//tei:persName[@{http://www.w3.org/XML/1998/namespace}id]", NS)}
         self.terms = {str(n.get(XML_ID)): n for n in root.iterfind(".//tei:term[@{http://www.w3.org/XML/1998/namespace}id]", NS)}
         self.documents: list[etree._Element] = [
@@ -258,7 +260,8 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
         distributor="Office of the Historian, U.S. Department of State", citation=citation,
         source_name=Path(path).name, source_format=f"FRUS TEI, document {source.get(XML_ID) or number}",
         change_date=context.change_date, uri=uri,
-        source_notes=tuple(text_of(n) for n in source_notes), creation=creation, editorial=EDITORIAL)
+        source_notes=tuple(text_of(n) for n in source_notes), creation=creation, editorial=EDITORIAL,
+        editors=volume.editors)
     tei_root = el("TEI", xml_lang="en")
     tei_root.append(build_header(info))
     body = sub(sub(tei_root, "text", xml_lang="en"), "body")

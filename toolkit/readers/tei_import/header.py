@@ -33,6 +33,7 @@ class HeaderInfo:
     languages: tuple[tuple[str, str], ...] = (("en", "English"),)
     editorial: tuple[tuple[str, str], ...] = ()  # (editorialDecl child, statement)
     notes: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (type, text) for notesStmt
+    editors: tuple[str, ...] = ()  # the source edition's editors
 
 
 def build_header(info: HeaderInfo) -> etree._Element:
@@ -40,6 +41,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
     sub(title_stmt, "title", info.title, type="main")
+    for editor in info.editors:
+        sub(title_stmt, "editor", editor)
     resp = sub(title_stmt, "respStmt")
     sub(resp, "resp", "TEI import and normalisation")
     sub(resp, "name", f"teikit {__version__}")
