@@ -47,9 +47,10 @@ def kind_of(path: Path, schematypens: str = "") -> str | None:
 def display_path(path: Path) -> str:
     """A schema's path as messages show it: relative to the working folder when inside it."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def load_validator(path: Path, kind: str | None = None, thorough: bool = False) -> Validator:

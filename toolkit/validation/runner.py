@@ -95,6 +95,7 @@ class FileValidator:
             found.extend(self._declared(document))
         if self.references is not None:
             found.extend(self.references.check(document))
+        found = [_with_column(d) for d in found]
         found.sort(key=lambda d: (d.line or 0, d.column or 0))
         return FileReport(shown, tuple(found), tuple(identifiers(document)))
 
@@ -144,6 +145,15 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
     return target
 
 
+def _with_column(diagnostic: Diagnostic) -> Diagnostic:
+    """Problems of a whole line (a processing instruction, an engine that gives no column)
+    are placed at its start, so every line reads FILE:LINE:COLUMN."""
+    if diagnostic.line is None or diagnostic.column is not None:
+        return diagnostic
+    return Diagnostic(diagnostic.severity, diagnostic.message, diagnostic.path, diagnostic.line, 1,
+                      diagnostic.rule)
+
+
 _DUPLICATE_ID = re.compile(r"ID (?P<id>\S+) already defined")
 
 
@@ -154,8 +164,8 @@ def _unreadable(diagnostic: Diagnostic) -> Diagnostic:
         return Diagnostic(Severity.ERROR, f"xml:id=\"{duplicate.group('id')}\" is used twice in "
                           "this document; identifiers must be unique", diagnostic.path,
                           diagnostic.line, None, "tk-id-unique")
-    return Diagnostic(diagnostic.severity, diagnostic.message, diagnostic.path, diagnostic.line,
-                      diagnostic.column, diagnostic.rule or "well-formed")
+    return Diagnostic(diagnostic.severity, diagnostic.message, diagnostic.path,
+                      diagnostic.line or 1, diagnostic.column or 1, diagnostic.rule or ("safe-xml" if "refused" in diagnostic.message else "well-formed"))
 
 
 _WORKER: FileValidator | None = None
