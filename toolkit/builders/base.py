@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
 
 
@@ -134,9 +135,14 @@ def _init_worker(builder_type: type[Builder], config: BuildConfig) -> None:
     _WORKER.prepare()
 
 
-def _write(document: Document) -> list[Path]:
+def _write(document: Document) -> list[Path] | Diagnostic:
+    """Runs in a worker. A ToolkitError comes back as its Diagnostic: exceptions cross the
+    process boundary by pickling, which would lose the file and line they carry."""
     assert _WORKER is not None
-    return _WORKER.write_one(document)
+    try:
+        return _WORKER.write_one(document)
+    except ToolkitError as error:
+        return error.diagnostic
 
 
 def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport:
@@ -161,8 +167,11 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
                                  initializer=_init_worker,
                                  initargs=(builder_type, config)) as pool:
             chunk = max(1, min(32, len(outdated) // (jobs * 4)))
-            for paths in pool.map(_write, outdated, chunksize=chunk):
-                written.extend(paths)
+            for result in pool.map(_write, outdated, chunksize=chunk):
+                if isinstance(result, Diagnostic):
+                    raise ToolkitError(result.message, result.path, result.line, result.column,
+                                       result.rule)
+                written.extend(result)
     else:
         if outdated:
             builder.prepare()

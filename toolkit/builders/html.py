@@ -30,6 +30,7 @@ from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
 from toolkit.safe_xml import parse_xml, read_bytes
+from toolkit.tei import TEI_NS
 
 ROOT = Path(__file__).resolve().parents[2]
 XSLT = ROOT / "xslt"
@@ -89,7 +90,10 @@ class HtmlBuilder:
     def write_one(self, document: Document) -> list[Path]:
         assert self._document is not None, "prepare() was not called"
         data = read_bytes(document.path)
-        parse_xml(data, str(document.path))  # refuses DTD tricks before Saxon sees the bytes
+        root = parse_xml(data, str(document.path)).getroot()  # refuses DTD tricks first
+        if root.tag != f"{{{TEI_NS}}}TEI":
+            raise InputError(f"not a TEI document: the root element is {root.tag!r}, expected "
+                             f"TEI in the namespace {TEI_NS}", str(document.path), 1)
         proc = processor()
         try:
             node = proc.parse_xml(xml_text=data.decode("utf-8"))

@@ -88,16 +88,4 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A root that is not a TEI document is still shown: its text, never nothing. -->
-  <xsl:template match="/*" priority="-1">
-    <xsl:call-template name="tk:page">
-      <xsl:with-param name="title" select="$doc-id"/>
-      <xsl:with-param name="href" select="$doc-id || '.html'"/>
-      <xsl:with-param name="kind" select="'document'"/>
-      <xsl:with-param name="content" as="node()*">
-        <h1><xsl:value-of select="$doc-id"/></h1>
-        <xsl:apply-templates select="." mode="tk:text"/>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
 </xsl:stylesheet>

@@ -107,6 +107,9 @@
       baseUrl: new URL(".", location.href).pathname,
       translations: { placeholder: "Search the documents" }
     });
+    // A visible label for Pagefind's input (the page carries it; the input gets its id).
+    var input = element.querySelector("input");
+    if (input) input.id = "search-input";
     var query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
   }

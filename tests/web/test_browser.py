@@ -1,0 +1,250 @@
+"""The web edition in a real browser: Debian's chromium driven by Playwright, the site served
+by a local HTTP server. Screenshots land in build/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from web.support import FIXTURE_ID, ROOT, SAMPLE_ID
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "build" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site on a local HTTP server in a thread."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def shoot(page: Page, name: str, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+
+def after_content(page: Page, selector: str) -> str:
+    """The text of an element's ::after box (where the tooltips are drawn)."""
+    return str(page.eval_on_selector(selector, "e => getComputedStyle(e, '::after').content"))
+
+
+# ------------------------------------------------------------------------------ the document
+
+def test_document_page_shows_the_text(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    assert page.locator("h1").inner_text() == ("Report, Embassy of Hungary in North Korea to the "
+                                                "Hungarian Foreign Ministry")
+    text = page.locator(".tk-text")
+    assert text.is_visible()
+    assert "returned from Moscow" in text.inner_text()
+    assert page.locator(".tk-closer").inner_text().split() == ["József", "Kovács", "(ambassador)"]
+    shoot(page, "document")
+    page.locator(".tk-text").scroll_into_view_if_needed()
+    shoot(page, "document-text")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    shoot(page, "document-phone")
+
+
+def test_view_toggle_changes_what_is_displayed(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    first = page.locator(".tk-text p").first
+    supplied = ".tk-text .tk-supplied"
+    assert first.inner_text().startswith("In mid-December [Soviet Ambassador] Comrade Moskovsky")
+    assert page.locator(f"{supplied} .tk-supplied-text").first.evaluate(
+        "e => getComputedStyle(e).fontStyle") == "italic"
+    assert page.locator(".tk-reg").first.is_visible()
+    assert "[…]" in first.inner_text()
+
+    page.get_by_text("Reading", exact=True).click()
+    assert first.inner_text().startswith("In mid-December Soviet Ambassador Comrade Moskovsky")
+    assert "[" not in page.locator(".tk-text").inner_text()
+    assert not page.locator(".tk-reg").first.is_visible()
+    assert page.locator(f"{supplied} .tk-supplied-text").first.evaluate(
+        "e => getComputedStyle(e).fontStyle") == "normal"
+    # in the reading view an intervention shows itself on hover, with who and why
+    page.locator(supplied).first.hover()
+    assert "Supplied by the translator (Balázs Szalontai)" in after_content(page, supplied)
+    assert page.locator(supplied).first.evaluate("e => getComputedStyle(e).backgroundColor") != \
+        "rgba(0, 0, 0, 0)"
+    page.locator(supplied).first.scroll_into_view_if_needed()
+    shoot(page, "document-reading-hover")
+    # the choice is remembered, and the keyboard switches back
+    page.reload()
+    assert page.locator("#view-reading").is_checked()
+    page.locator("#view-reading").focus()
+    page.keyboard.press("ArrowLeft")
+    assert page.locator("#view-editorial").is_checked()
+    assert first.inner_text().startswith("In mid-December [Soviet Ambassador]")
+
+
+def test_tooltips_show_on_keyboard_focus(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    page.locator("#view-editorial").focus()
+    for _ in range(40):  # Tab through the text until an intervention has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('tk-iv')"):
+            break
+    focused = page.evaluate("document.activeElement.getAttribute('data-tip')")
+    assert focused and "by the translator" in focused
+    content = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
+    assert focused in content
+
+
+def test_search_finds_a_word_of_the_report(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}search.html?q=warships")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert result.inner_text() == ("Report, Embassy of Hungary in North Korea to the Hungarian "
+                                   "Foreign Ministry")
+    assert "warships" in page.locator(".pagefind-ui__result-excerpt").first.inner_text()
+    assert page.locator(".pagefind-ui__result-link").count() == 1
+    shoot(page, "search")
+    result.click()
+    page.wait_for_url(f"{base_url}{SAMPLE_ID}.html")
+    # the site's own search box leads there too
+    page.fill("#site-q", "juche")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}search.html?q=juche")
+    found = page.locator(".pagefind-ui__result-link").first
+    found.wait_for(timeout=15000)
+    assert found.inner_text() == "Memorandum of Conversation on Every Kind of Markup"
+
+
+def test_a_register_link_leads_to_the_entry_and_back(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    name = page.locator(".tk-text a.tk-name[href='persons.html#kosygin']").first
+    assert name.get_attribute("id") == "m-13"
+    name.click()
+    page.wait_for_url(f"{base_url}persons.html#kosygin")
+    entry = page.locator("#kosygin")
+    assert entry.locator("h2").inner_text() == "Alexei Kosygin"
+    assert entry.evaluate("e => e.matches(':target')")
+    assert entry.locator("h2").is_visible()
+    shoot(page, "register-entry")
+    entry.locator(f"a.tk-passage[href='{SAMPLE_ID}.html#m-13']").click()
+    page.wait_for_url(f"{base_url}{SAMPLE_ID}.html#m-13")
+    mention = page.locator("#m-13")
+    assert mention.inner_text() == "Kosygin"
+    assert mention.evaluate("e => e.matches(':target')")
+    box = mention.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, "the passage is scrolled into view"
+
+
+def test_index_sorts_and_filters(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}index.html")
+    rows = page.locator("#documents tbody tr")
+
+    def titles() -> list[str]:
+        return [t.strip() for t in rows.locator("td:nth-child(2) a").all_inner_texts()]
+
+    sample = "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"
+    fixture = "Memorandum of Conversation on Every Kind of Markup"
+    assert titles() == [fixture, sample], "in date order"
+    page.get_by_role("button", name="Date").click()
+    assert titles() == [sample, fixture]
+    assert page.locator("th[data-sort='date']").get_attribute("aria-sort") == "descending"
+    page.get_by_role("button", name="Title").click()
+    assert titles() == [fixture, sample]
+    page.get_by_label("Archive").select_option("National Archives of Hungary (MOL)")
+    assert rows.locator("visible=true").count() == 1
+    assert page.locator("#shown").inner_text() == "1 of 2 documents shown"
+    page.get_by_label("Archive").select_option("")
+    page.get_by_label("Original language").select_option("ru")
+    assert [t for t, r in zip(titles(), rows.all()) if r.is_visible()] == [fixture]
+    page.get_by_label("Original language").select_option("")
+    shoot(page, "index")
+
+
+def test_edition_pages_for_the_eye(page: Page, base_url: str) -> None:
+    for name in ("persons", "places", "organisations", "timeline"):
+        page.goto(f"{base_url}{name}.html")
+        assert page.locator("h1").is_visible()
+        shoot(page, name)
+    page.goto(f"{base_url}{FIXTURE_ID}.html")
+    page.locator(".tk-text").scroll_into_view_if_needed()
+    shoot(page, "fixture-text")
+    page.locator(".tk-notes").scroll_into_view_if_needed()
+    shoot(page, "fixture-notes")
+    page.emulate_media(media="print")
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    assert not page.locator(".tk-site").is_visible()
+    assert not page.locator(".tk-views").is_visible()
+    shoot(page, "document-print")
+
+
+def test_nothing_is_fetched_from_outside_the_site(page: Page, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for url in (f"{SAMPLE_ID}.html", "index.html", "persons.html", "timeline.html",
+                "search.html?q=Kosygin"):
+        page.goto(base_url + url)
+        page.wait_for_load_state("networkidle")
+    assert requested and all(u.startswith(base_url) for u in requested), \
+        [u for u in requested if not u.startswith(base_url)]
+
+
+# ------------------------------------------------------------------------- accessibility
+
+@pytest.mark.parametrize("url", [f"{SAMPLE_ID}.html", f"{FIXTURE_ID}.html", "index.html",
+                                 "persons.html", "timeline.html", "search.html?q=Kosygin"])
+def test_axe_finds_no_serious_violations(page: Page, base_url: str, url: str) -> None:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm install` (package.json lists axe-core)")
+    page.goto(base_url + url)
+    page.wait_for_load_state("networkidle")
+    if url.startswith("search"):
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {
+        resultTypes: ['violations'],
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+      })).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+    # the reading view has the same colours and structure
+    if url == f"{SAMPLE_ID}.html":
+        page.get_by_text("Reading", exact=True).click()
+        again = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+            .violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")
+        assert again == []
