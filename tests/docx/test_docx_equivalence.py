@@ -18,6 +18,7 @@ from toolkit.convert import convert_bytes
 from toolkit.projection import project
 from toolkit.readers import ReadContext
 from toolkit.readers.docx import SOURCE_FORMAT
+from toolkit.tei import NS
 
 __all__ = ["context"]  # the fixture, imported for pytest
 SOURCES = sorted(REPORTS.glob("*.txt")) + [SAMPLE]
@@ -32,6 +33,9 @@ def _text(tree: etree._ElementTree) -> bytes:
 def _header(tree: etree._ElementTree, source: Path) -> str:
     node = tree.find("{http://www.tei-c.org/ns/1.0}teiHeader")
     assert node is not None
+    for extra in node.xpath("//tei:interpretation/tei:p[starts-with(., 'From the Word')]",
+                            namespaces=NS):
+        extra.getparent().remove(extra)  # the DOCX reader's own conventions, declared
     text = etree.tostring(node, encoding="unicode")
     return text.replace(f"{source.stem}.docx", source.name).replace(SOURCE_FORMAT, TEXT_FORMAT)
 

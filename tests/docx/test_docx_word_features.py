@@ -85,6 +85,9 @@ def test_valid_and_projects_to_the_documents_text(rich: Conversion,
     assert_valid(tei_all, rich.tree)
     assert normalise(project(rich.tree)) == normalise(RICH_TEXT)
     assert rich.number == "900001"
+    declared = rich.tree.xpath("string(//tei:editorialDecl/tei:interpretation/tei:p[last()])",
+                               namespaces=NS)
+    assert "tracked insertions and deletions are add and del" in declared
     assert not rich.diagnostics, [d.format() for d in rich.diagnostics]
 
 

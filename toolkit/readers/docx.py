@@ -31,6 +31,15 @@ from toolkit.readers.wcda_text import WcdaTextReader
 from toolkit.tei import NS, Inline, el, sub, tei
 
 SOURCE_FORMAT = "Word document"
+WORD_CONVENTIONS = (
+    "From the Word document: formatting with a meaning is hi with rend (bold, italic, "
+    "underline, superscript, subscript, strikethrough, smallcaps); fonts, colours, sizes and "
+    "spacing are not kept. Word footnotes and endnotes are note place='foot' or 'end' at their "
+    "reference; comments are note type='comment' at the end of the commented passage, with resp "
+    "pointing to their author and target to an anchor at its start; tracked insertions and "
+    "deletions are add and del, with resp pointing to their author and change to a change in "
+    "the revisionDesc that gives author and date. Headings are head and open nested div; "
+    "bulleted lists are list; tables are table; automatic list numbers are text, as typed ones.")
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -285,7 +294,11 @@ class _Conversion:
         return self.changes[key]
 
     def _declare(self, header: etree._Element) -> None:
-        """The authors of changes and comments, and each revision, in the teiHeader."""
+        """How Word's markup was encoded; the authors of changes and comments, and each
+        revision, in the teiHeader."""
+        interpretation = header.find("tei:encodingDesc/tei:editorialDecl/tei:interpretation", NS)
+        if interpretation is not None:
+            sub(interpretation, "p", WORD_CONVENTIONS)
         if self.people:
             title_stmt = header.find("tei:fileDesc/tei:titleStmt", NS)
             assert title_stmt is not None

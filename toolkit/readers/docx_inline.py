@@ -31,6 +31,9 @@ INNER = {"foreign"}
 OPAQUE = {"gap", "pb", "lb", "anchor", "note", "desc"}
 
 
+MOVED_MINIMUM = 4
+
+
 @dataclass
 class Text:
     value: str
@@ -79,8 +82,9 @@ class _Aligner:
             if found >= 0:
                 self.cursor = found + len(stripped)
                 return found - (len(value) - len(value.lstrip()))
-            # Text the encoder moved (a footnote from the end of the source): found elsewhere.
-            found = self.source.find(stripped)
+            # Text the encoder moved (a footnote from the end of the source): found elsewhere,
+            # unless it is too short to be found in the right place.
+            found = self.source.find(stripped) if len(stripped) >= MOVED_MINIMUM else -1
             if found >= 0:
                 return found - (len(value) - len(value.lstrip()))
         return None

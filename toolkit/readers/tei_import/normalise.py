@@ -17,6 +17,7 @@ from toolkit.readers.tei_import.registers import EntryLinker
 from toolkit.tei import TEI_NS, XML_NS, local_name, tei
 
 _KEEP_ATTRIBUTE_NS = {"", XML_NS}
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 _NUMBERED_DIV = re.compile(r"div[1-7]")
 
 
@@ -71,7 +72,9 @@ def normalise_namespaces(root: etree._Element, report: LossReport) -> None:
                 report.add(node, "dropped", f"attribute of another namespace, value {node.get(name)!r}", str(name))
                 del node.attrib[name]
         namespace = etree.QName(node).namespace
-        if namespace != TEI_NS and node is not root:
+        if namespace == XINCLUDE_NS and node is not root and node.getparent() is not None:
+            _drop_xinclude(node, report)
+        elif namespace != TEI_NS and node is not root and node.getparent() is not None:
             _replace_foreign(node, report)
         elif namespace == TEI_NS and _NUMBERED_DIV.fullmatch(local_name(node)):
             report.add(node, "mapped", f"{qname_of(str(node.tag))} became div (the edition uses unnumbered div)")
@@ -82,6 +85,26 @@ _STRUCTURAL = {"div", "body", "front", "back", "group", "floatingText", "postscr
                "div3", "div4", "div5", "div6", "div7", "list", "listBibl", "standOff", "text", "TEI"}
 _BLOCKS = {"p", "div", "list", "table", "quote", "lg", "ab", "head", "closer", "opener", "floatingText",
            "note", "sp", "dateline", "postscript"}
+
+
+def _drop_xinclude(node: etree._Element, report: LossReport) -> None:
+    """XInclude is never processed (nothing is read or fetched); a fallback's content stays."""
+    if etree.QName(node).localname == "include":
+        fallback = node.find(f"{{{XINCLUDE_NS}}}fallback")
+        report.add(node, "dropped", f"XInclude of {node.get('href')!r} not processed: imports never read or "
+                   "fetch other resources" + ("; its fallback is kept" if fallback is not None else ""))
+        tail = node.tail
+        for child in list(node):
+            if child is not fallback:
+                node.remove(child)
+        node.text = None
+        if fallback is not None:
+            unwrap(fallback)
+        node.tail = tail
+        unwrap(node)
+    else:
+        report.add(node, "dropped", "XInclude element outside an include; removed, its text kept")
+        unwrap(node)
 
 
 def _replace_foreign(node: etree._Element, report: LossReport) -> None:
