@@ -246,3 +246,15 @@ def test_two_sources_with_the_same_document_number(tmp_path: Path, capsys: pytes
     err = capsys.readouterr().err
     assert f"{copy}: error: document number weber-017 was already written from {FIXTURES / 'letter.xml'}" in err
     assert sorted(p.name for p in out.glob("*.xml")) == ["weber-017.xml"]
+
+
+def test_xinclude_is_never_followed(tmp_path: Path, tei_all: etree.RelaxNG) -> None:
+    assert main(["import", str(FIXTURES / "xinclude.xml"), "-o", str(tmp_path)]) == 0
+    tree = etree.parse(str(tmp_path / "xinclude.xml"))
+    assert_tei_all(tei_all, tree)
+    assert [" ".join(words(p)) for p in tree.iterfind(".//tei:body//tei:p", NS)] == [
+        "Before after.", "With a fallback."]
+    assert "root:" not in (tmp_path / "xinclude.xml").read_text(encoding="utf-8")
+    report = json.loads((tmp_path / "loss" / "xinclude.json").read_text(encoding="utf-8"))
+    details = [e["detail"] for e in report["entries"] if e["element"] == "{http://www.w3.org/2001/XInclude}include"]
+    assert len(details) == 2 and "'/etc/passwd' not processed" in details[0] and "fallback is kept" in details[1]
