@@ -90,6 +90,13 @@ def external_in_header(path: Path) -> None:
     rewrite(path, members)
 
 
+def duplicate_document(path: Path) -> None:
+    good(path)
+    with zipfile.ZipFile(path, "a") as package:
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            package.writestr("word/document.xml", b"<w:document/>")
+
+
 def entity_bomb(path: Path) -> None:
     good(path)
     with zipfile.ZipFile(path) as source:
@@ -158,6 +165,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "external-in-header": (external_in_header, "word/header1.xml depends on external content "
                                                 "(image: http://127.0.0.1:9/logo.png)"),
     "entity-bomb": (entity_bomb, "refused"),
+    "duplicate-document": (duplicate_document, "word/document.xml more than once"),
     "unbalanced": (unbalanced, "unbalanced bracket"),
 }
 

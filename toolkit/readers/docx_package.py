@@ -98,6 +98,12 @@ class Package:
         if len(infos) > limits.max_members:
             raise InputError(f"the DOCX holds {len(infos)} zip members, over the limit of "
                              f"{limits.max_members}; refused as a possible zip bomb", self.path)
+        names = [info.filename for info in infos]
+        if len(set(names)) != len(names):
+            twice = sorted({n for n in names if names.count(n) > 1})
+            raise InputError(f"the zip archive holds {', '.join(twice)} more than once; "
+                             "refused (readers could disagree on which copy is the document)",
+                             self.path)
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
