@@ -140,3 +140,14 @@ def test_export_refuses_to_overwrite_the_edition(edition: Path, capsys: pytest.C
     assert main(["export", "--to", "standalone", str(edition), "-o", str(edition)]) == 2
     assert "must not be the edition folder" in capsys.readouterr().err
     assert main(["export", "--to", "dc", str(edition / "missing"), "-o", str(edition / "x")]) == 1
+
+
+def test_standalone_warns_about_pointers_to_missing_entries(edition: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    document = edition / "116488.xml"
+    document.write_text(document.read_text(encoding="utf-8").replace(
+        "registers/persons.xml#ivanov", "registers/persons.xml#nobody"), encoding="utf-8")
+    export("standalone", edition, tmp_path / "out")
+    err = capsys.readouterr().err
+    assert f"{document}:" in err and "registers/persons.xml#nobody names no entry of the registers" in err
+    assert 'ref="registers/persons.xml#nobody"' in (tmp_path / "out" / "116488.xml").read_text(encoding="utf-8")

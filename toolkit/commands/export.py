@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     options = ExportOptions(args.edition, output, args.format, args.date or date.today(), args.registers)
     failed = written = 0
     for item in export(options):
+        for warning in item.warnings:
+            print(warning.format(), file=sys.stderr)
         if item.error is not None:
             failed += 1
             print(item.error.format(), file=sys.stderr)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.errors import Diagnostic, ToolkitError, UsageError
+from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
 from toolkit.exchange.dc import dc_record
 from toolkit.exchange.edition import Edition, load_edition
-from toolkit.exchange.standalone import corpus, standalone
+from toolkit.exchange.standalone import corpus, standalone_checked
 from toolkit.output import serialize, write_atomic
 
 FORMATS = {
@@ -40,6 +40,7 @@ class ExportOptions:
 class Exported:
     path: Path | None
     error: Diagnostic | None = None
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 def export(options: ExportOptions) -> Iterator[Exported]:
@@ -55,14 +56,19 @@ def export(options: ExportOptions) -> Iterator[Exported]:
         return
     for number, document in edition.documents.items():
         try:
+            warnings: tuple[Diagnostic, ...] = ()
             if options.format == "standalone":
                 target = options.output_dir / f"{number}.xml"
-                data = serialize(standalone(edition, number))
+                root, unresolved = standalone_checked(edition, number)
+                data = serialize(root)
+                warnings = tuple(Diagnostic(Severity.WARNING, f"{value} names no entry of the registers; "
+                                            "the pointer is kept as it is", str(document.path), line)
+                                 for line, value in unresolved)
             else:
                 target = options.output_dir / f"{number}.dc.xml"
                 data = serialize(dc_record(document.tree(), edition, str(document.path.parent)))
             write_atomic(target, data)
-            yield Exported(target)
+            yield Exported(target, warnings=warnings)
         except ToolkitError as error:
             yield Exported(None, error.diagnostic)
 

@@ -35,6 +35,7 @@ class _Embedder:
         self.taken = set(taken)
         self.ids: dict[tuple[Path, str], str] = {}
         self.entries: list[tuple[str, etree._Element]] = []
+        self.unresolved: list[tuple[int | None, str]] = []  # (line, value) of pointers to no entry
 
     def id_for(self, key: tuple[Path, str], entry: etree._Element) -> str:
         if key not in self.ids:
@@ -61,6 +62,9 @@ class _Embedder:
                 found = self.edition.entry_for(document_dir, value)
                 if found is not None:
                     node.set(attribute, f"#{self.id_for(*found)}")
+                elif ".xml#" in value and "://" not in value:
+                    line = node.sourceline if isinstance(node.sourceline, int) else None
+                    self.unresolved.append((line, value))
 
     def stand_off(self) -> etree._Element:
         stand_off = el("standOff")
@@ -84,6 +88,11 @@ def _ids_in(root: etree._Element) -> set[str]:
 
 def standalone(edition: Edition, number: str) -> etree._Element:
     """One document with the register entries it uses embedded; valid TEI on its own."""
+    return standalone_checked(edition, number)[0]
+
+
+def standalone_checked(edition: Edition, number: str) -> tuple[etree._Element, list[tuple[int | None, str]]]:
+    """The standalone document, and the (line, value) of pointers that name no register entry."""
     document = edition.documents[number]
     root = deepcopy(document.tree().getroot())
     embedder = _Embedder(edition, _ids_in(root))
@@ -94,7 +103,7 @@ def standalone(edition: Edition, number: str) -> etree._Element:
         assert header is not None
         stand_off.tail = header.tail
         header.addnext(stand_off)
-    return root
+    return root, embedder.unresolved
 
 
 def corpus(edition: Edition, change_date: date) -> etree._Element:
