@@ -407,3 +407,21 @@ def test_declared_cite_structures_are_the_citation_trees(tmp_path: Path) -> None
         assert [p.get("n") for p in paragraphs] == ["2"]
         missing = httpx.get(f"{url}/dts/navigation", params={"resource": "116488", "tree": "pages", "down": "1"})
         assert missing.status_code == 404 and "points" in missing.json()["description"]
+
+
+def test_navigation_pagination(client: httpx.Client, edition: Path) -> None:
+    from toolkit.server.citations import units
+    sizes = {p.stem: len(units(etree.parse(str(p)))) for p in edition.glob("frus*.xml")}
+    resource, size = max(sizes.items(), key=lambda pair: pair[1])
+    assert size > PAGE
+    first = dts(client, "navigation", resource=resource, down="-1")
+    assert len(first["member"]) == PAGE and first["view"]["@type"] == "Pagination"
+    members = list(first["member"])
+    view = first["view"]
+    while "next" in view:
+        page = client.get(view["next"]).json()
+        members += page["member"]
+        view = page["view"]
+    assert len(members) == size and len({m["identifier"] for m in members}) == size
+    assert "page=" in view["last"] and view["@id"] == view["last"]
+    dts(client, "navigation", 404, resource=resource, down="-1", page="99")
