@@ -21,7 +21,8 @@ TITLES_IN_DATE_ORDER = [
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    """One line, single spaces, words a hyphenation split joined again."""
+    return " ".join(re.sub("\u00ad\\s*", "", text).split())
 
 
 def contents(reader: PdfReader) -> list[tuple[str, int]]:
