@@ -170,24 +170,48 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_refused_with_message_exit_1_and_no_output(case: str, tmp_path: Path) -> None:
-    make, message = CASES[case]
-    source = tmp_path / f"report-900001-{case}.docx"
-    make(source)
-    out = tmp_path / "out"
-    result = run_convert(source, out)
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """All the bad files in one run of the command (one start-up, as a user would batch them)."""
+    folder = tmp_path_factory.mktemp("refused")
+    sources = []
+    for case, (make, _) in sorted(CASES.items()):
+        source = folder / f"report-900001-{case}.docx"
+        make(source)
+        sources.append(source)
+    result = subprocess.run([sys.executable, "-m", "toolkit", "convert", *map(str, sources),
+                             "-o", str(folder / "out"), "-j", "1",
+                             "--registers", str(ROOT / "tei" / "registers")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    return folder, result
+
+
+def test_refused_files_exit_1_without_traceback_or_output(
+        refused: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    folder, result = refused
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert str(source) in result.stderr
-    assert message in result.stderr
+    assert f"converted 0 of {len(CASES)} files, {len(CASES)} failed" in result.stdout
+    out = folder / "out"
     assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_refusal_names_the_file_and_the_reason(
+        case: str, refused: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    folder, result = refused
+    source = folder / f"report-900001-{case}.docx"
+    lines = [line for line in result.stderr.splitlines() if line.startswith(str(source))]
+    assert len(lines) == 1, result.stderr
+    assert ": error: " in lines[0] and CASES[case][1] in lines[0]
 
 
 def test_the_unbalanced_bracket_is_located_by_paragraph(tmp_path: Path) -> None:
     source = tmp_path / "report-900001.docx"
     unbalanced(source)
     result = run_convert(source, tmp_path / "out")
+    assert result.returncode == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     # Ten metadata paragraphs, then the body: paragraph 11, column of the '['.
     assert f"{source}:11:17: error: unbalanced bracket" in result.stderr
 
