@@ -91,6 +91,15 @@ class _Volume:
             n for n in root.iterfind(".//tei:text//tei:div[@type='document']", NS)
             if not any(a.get("type") == "document" for a in n.iterancestors(tei("div")))]
         self.owner: dict[str, str] = {}
+        # the page each document starts on: the last page break before it (one pass, not one per document)
+        self.start_page: dict[int, etree._Element] = {}
+        wanted = {id(div) for div in self.documents}
+        last_page: etree._Element | None = None
+        for node in root.iter(tei("pb"), tei("div")):
+            if local_name(node) == "pb":
+                last_page = node
+            elif id(node) in wanted and last_page is not None:
+                self.start_page[id(node)] = last_page
         for div in self.documents:
             number = self.number(div)
             for node in div.iter():
@@ -235,7 +244,7 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
     translated = any("translation" in text_of(n).lower() for n in source_notes)
     div.set("type", "translation" if translated else "transcription")
     report.add(div, "mapped", f"div[@type='document'] became div[@type='{div.get('type')}'] (the edition's type for the text of a document)", "type")
-    _start_page(source, div)
+    _start_page(volume.start_page.get(id(source)), div)
     uri = f"{SITE}/{volume.id}/{source.get(XML_ID)}" if source.get(XML_ID) else None
     citation = el("bibl", type="citation")
     citation.text = "“"
@@ -375,13 +384,11 @@ def _openers(div: etree._Element, report: LossReport) -> None:
             return
 
 
-def _start_page(source: etree._Element, div: etree._Element) -> None:
+def _start_page(previous: etree._Element | None, div: etree._Element) -> None:
     """Give the document the page it starts on (the volume's last page break before it)."""
     first = next((c for c in div if isinstance(c.tag, str)), None)
     if first is not None and local_name(first) == "pb":
         return
-    found = source.xpath("preceding::tei:pb[1]", namespaces=NS)
-    previous = found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
     if previous is not None:
         page = el("pb", **{str(k): str(v) for k, v in previous.attrib.items() if k in ("n", "facs")})
         div.insert(0, page)

@@ -53,12 +53,23 @@ ORIGIN = "{https://teikit.org/ns}origin"  # temporary: where a copied element ca
 
 
 def copy_with_origin(node: etree._Element) -> etree._Element:
-    """A deep copy whose elements remember their source path and line (see `strip_origin`)."""
+    """A deep copy whose elements remember their source path and line (see `strip_origin`).
+
+    Paths are built top-down from the copied node's own path, so the cost is linear in the
+    size of the subtree, not in the size of the volume around it.
+    """
     copy = deepcopy(node)
     copy.tail = None
-    for source, target in zip(node.iter(), copy.iter()):
-        if isinstance(source.tag, str):
-            target.set(ORIGIN, f"{source.sourceline or 0}|{source_path(source)}")
+
+    def walk(source: etree._Element, target: etree._Element, path: str) -> None:
+        target.set(ORIGIN, f"{source.sourceline or 0}|{path}")
+        counts: dict[object, int] = {}
+        for source_child, target_child in zip(source, target):
+            if not isinstance(source_child.tag, str):
+                continue
+            counts[source_child.tag] = counts.get(source_child.tag, 0) + 1
+            walk(source_child, target_child, f"{path}/{qname(source_child)}[{counts[source_child.tag]}]")
+    walk(node, copy, source_path(node))
     return copy
 
 
