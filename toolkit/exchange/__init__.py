@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lxml import etree
-
 from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
 from toolkit.exchange.dc import dc_record
 from toolkit.exchange.edition import Edition, load_edition
@@ -73,4 +71,4 @@ def export(options: ExportOptions) -> Iterator[Exported]:
             yield Exported(None, error.diagnostic)
 
 
-__all__ = ["FORMATS", "Edition", "ExportOptions", "Exported", "export", "load_edition", "dc_record", "etree"]
+__all__ = ["FORMATS", "Edition", "ExportOptions", "Exported", "export", "load_edition", "dc_record"]

@@ -19,7 +19,6 @@ from datetime import datetime, timedelta, timezone
 
 from lxml import etree
 
-from toolkit import __version__
 from toolkit.exchange.dc import dc_record
 from toolkit.exchange.edition import Edition
 from toolkit.exchange.standalone import standalone
@@ -299,4 +298,4 @@ class OaiRepository:
         return {k: v for k, v in data.items() if k not in ("verb", "digest")}
 
 
-__all__ = ["OaiConfig", "OaiRepository", "__version__"]
+__all__ = ["OaiConfig", "OaiRepository"]

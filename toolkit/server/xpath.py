@@ -19,7 +19,6 @@ _TOKEN = re.compile(r"""
   | (?P<space>\s+)
 """, re.VERBOSE)
 _OPERATORS = {"and", "or", "mod", "div"}
-_NODE_TYPES = {"node", "text", "comment", "processing-instruction"}
 
 
 class XPathSyntaxError(ValueError):
@@ -58,4 +57,4 @@ def tei_xpath(expression: str) -> str:
     return "".join(out)
 
 
-__all__ = ["XPathSyntaxError", "tei_xpath", "_NODE_TYPES"]
+__all__ = ["XPathSyntaxError", "tei_xpath"]

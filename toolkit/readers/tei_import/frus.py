@@ -21,7 +21,7 @@ from toolkit.readers.tei_import.header import HeaderInfo, build_header
 from toolkit.readers.tei_import.loss import LossReport, copy_with_origin
 from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces, text_of
 from toolkit.readers.tei_import.registers import NewEntry
-from toolkit.tei import NS, XML_ID, XML_LANG, XML_NS, el, local_name, sub, tei
+from toolkit.tei import NS, XML_ID, XML_NS, el, local_name, sub, tei
 
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
 FNS = {"tei": NS["tei"], "frus": FRUS_NS}
@@ -396,4 +396,4 @@ def _start_page(previous: etree._Element | None, div: etree._Element) -> None:
         div.text = None
 
 
-__all__ = ["is_frus", "read_volume", "XML_LANG"]
+__all__ = ["is_frus", "read_volume"]
