@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import typst
 from lxml import etree
@@ -28,6 +28,9 @@ from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError
 from toolkit.output import write_atomic
 from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
 from toolkit.tei import TEI_NS
+
+if TYPE_CHECKING:
+    from typst import PDFStandard  # declared in typst's stubs only
 
 XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "pdf"
 TYPST_DIR = XSLT_DIR / "typst"
@@ -41,7 +44,7 @@ VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
 
 # PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
-PDF_STANDARDS = ("a-3b", "ua-1")
+PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
 
 VOLUME_NAME = "edition.pdf"
 PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
@@ -179,7 +182,7 @@ class PdfBuilder:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
                     input=str(template), sys_inputs={"data": data, **(extra or {})},
-                    pdf_standards=["a-3b", "ua-1"])  # PDF_STANDARDS
+                    pdf_standards=PDF_STANDARDS)
             except typst.TypstError as exc:
                 match = _UNDISPLAYABLE.search(str(exc))
                 found = {c for c in _typst_string(match.group(1)) if not c.isspace()} if match else set()
