@@ -22,8 +22,8 @@ from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, loc
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
-from toolkit.readers.docx_inline import Node, align, children_of, insert, insert_block, \
-    to_element, wrap
+from toolkit.readers.docx_inline import BlockIndex, Node, align, children_of, insert, \
+    insert_block, to_element, wrap
 from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph, Span, Table
 from toolkit.readers.docx_package import Package
 from toolkit.readers.wcda_text import Block as TextBlock
@@ -196,22 +196,27 @@ class _Conversion:
         for key, value in encoder.stats.items():
             self.stats[key] = self.stats.get(key, 0) + value
         tree = align(div, source)
+        index = BlockIndex(tree)
         for paragraph, base in placed:
-            self._lay(tree, paragraph, base)
+            self._lay(index.view(base, base + len(paragraph.text)), paragraph, base, tree)
         self._structures(tree, structures)
         result = to_element(tree)
         _sections(result)
         etree.cleanup_namespaces(result)
         return result
 
-    def _lay(self, tree: Node, paragraph: Paragraph, base: int) -> None:
-        """Wrap a paragraph's spans and insert its markers in the encoded tree."""
+    def _lay(self, tree: Node, paragraph: Paragraph, base: int,
+             whole: Node | None = None) -> None:
+        """Wrap a paragraph's spans and insert its markers in the encoded tree (or in the
+        view of it that holds the paragraph; `whole` is the tree the view comes from)."""
         for span in sorted(paragraph.spans, key=lambda s: (s.start - s.end, SPAN_ORDER[s.kind])):
             wrap(tree, base + span.start, base + span.end, self._maker(span, paragraph.number))
         for marker in paragraph.markers:
             made = self._marker(marker.kind, marker.key, marker.mark, paragraph.number)
             if made is not None:
-                insert(tree, base + marker.offset, Node.of(made, base + marker.offset))
+                offset = base + marker.offset
+                if not insert(tree, offset, Node.of(made, offset)) and whole is not None:
+                    insert(whole, offset, Node.of(made, offset))
 
     def _maker(self, span: Span, line: int) -> Callable[[], etree._Element]:
         if span.kind == "hi":

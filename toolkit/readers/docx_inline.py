@@ -12,6 +12,7 @@ encoder would by hand, so the result is always well nested.
 
 from __future__ import annotations
 
+import bisect
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -273,3 +274,37 @@ def children_of(node: Node) -> list[etree._Element | str]:
 
 def local(node: etree._Element) -> str:
     return local_name(node)
+
+
+class BlockIndex:
+    """The children of a structural node (a div's paragraphs) by source range.
+
+    Laying a paragraph's ranges from the div down would walk every paragraph for every range;
+    the index hands `wrap` and `insert` a view holding only the blocks a paragraph's text can
+    be in. The view shares the blocks, so what is laid in them is laid in the document.
+    """
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+        entries = [(found, child) for child in node.children if isinstance(child, Node)
+                   and (found := span(child)) is not None]
+        entries.sort(key=lambda entry: entry[0][0])
+        self.starts = [found[0] for found, _ in entries]
+        self.entries = entries
+        self.order = {id(child): i for i, child in enumerate(node.children)}
+        self.reach: list[int] = []  # the furthest end among the entries up to each one
+        for found, _ in entries:
+            self.reach.append(max(found[1], self.reach[-1] if self.reach else found[1]))
+
+    def view(self, start: int, end: int) -> Node:
+        """A structural node holding the blocks whose text meets source[start:end]."""
+        index = bisect.bisect_right(self.starts, end) - 1
+        found: list[Item] = []
+        while index >= 0 and self.reach[index] >= start:
+            (lo, hi), child = self.entries[index]
+            if hi >= start:
+                found.append(child)
+            index -= 1
+        found.reverse()
+        found.sort(key=lambda child: self.order.get(id(child), 0))
+        return Node(self.node.tag, self.node.attrib, found, self.node.pos)
