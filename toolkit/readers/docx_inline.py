@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from toolkit.tei import local_name
+from toolkit.tei import NSMAP
+
 
 # Elements whose children are blocks or fixed parts: a range or point never goes directly
 # between their children, only inside them.
@@ -250,7 +251,7 @@ def insert_block(node: Node, offset: int, new: Node) -> None:
 def to_element(node: Node) -> etree._Element:
     if node.frozen is not None:
         return copy.deepcopy(node.frozen)
-    element = etree.Element(node.tag, node.attrib, nsmap=None)
+    element = etree.Element(node.tag, node.attrib, nsmap=NSMAP)
     last: etree._Element | None = None
     for item in node.children:
         if isinstance(item, Text):
@@ -270,10 +271,6 @@ def children_of(node: Node) -> list[etree._Element | str]:
     for item in node.children:
         out.append(item.value if isinstance(item, Text) else to_element(item))
     return out
-
-
-def local(node: etree._Element) -> str:
-    return local_name(node)
 
 
 class BlockIndex:
