@@ -109,6 +109,7 @@ def test_footnotes_and_endnotes_sit_at_their_anchor(rich: Conversion) -> None:
     assert previous is not None and (previous.tail or "").endswith("and told me")
     assert text(one(rich.tree, "//tei:note[@place='foot']/tei:hi[@rend='italic']")) == "Pyongyang"
     end = one(rich.tree, "//tei:note[@place='end']")
+    assert end.get("n") == "i"  # Word numbers endnotes i, ii, iii unless told otherwise
     assert text(end) == "See the Hungarian original."
     assert (end.tail or "").startswith(":")
 

@@ -264,7 +264,7 @@ class _Conversion:
                 return None
             self.note_numbers[kind] += 1
             self.count("notes")
-            number = mark or str(self.note_numbers[kind])
+            number = mark or self.walker.note_label(kind, self.note_numbers[kind])
             return el("note", self._paragraphs(notes[key]),
                       place="foot" if kind == "footnote" else "end", n=number)
         if kind == "comment-start":

@@ -376,6 +376,7 @@ class DocumentWalker:
         self.count = 0
         self.warned: set[str] = set()
         self.part_links = links
+        self.note_formats: dict[str, tuple[str, int]] = {}
 
     # -- blocks ------------------------------------------------------------------------------
     def body(self) -> list[Block]:
@@ -656,6 +657,30 @@ class DocumentWalker:
             self.warn(message, number)
 
     # -- notes and comments -----------------------------------------------------------------
+    def note_format(self, kind: str) -> tuple[str, int]:
+        """How Word numbers footnotes or endnotes: (number format, first number).
+
+        The document's section properties win over the settings; Word's defaults are 1, 2, 3
+        for footnotes and i, ii, iii for endnotes."""
+        if kind in self.note_formats:
+            return self.note_formats[kind]
+        fmt, start = ("decimal" if kind == "footnote" else "lowerRoman"), 1
+        document = self.package.part(self.package.document_part)
+        settings = _optional(self.package, self.package.document_part, "settings")
+        for root in (settings, document):
+            for properties in root.iter(w(f"{kind}Pr")) if root is not None else ():
+                fmt_node, start_node = properties.find(w("numFmt")), properties.find(w("numStart"))
+                if fmt_node is not None and fmt_node.get(w("val")):
+                    fmt = fmt_node.get(w("val")) or fmt
+                if start_node is not None and (start_node.get(w("val")) or "").isdigit():
+                    start = int(start_node.get(w("val")) or 1)
+        self.note_formats[kind] = fmt, start
+        return fmt, start
+
+    def note_label(self, kind: str, number: int) -> str:
+        fmt, start = self.note_format(kind)
+        return _format(start + number - 1, fmt)
+
     def notes(self, kind: str) -> dict[str, list[Paragraph]]:
         root = _optional(self.package, self.package.document_part, f"{kind}s")
         out: dict[str, list[Paragraph]] = {}
