@@ -70,14 +70,18 @@ def test_document_keeps_dateline_source_note_footnotes_and_links(frus_edition: P
     assert d2.findtext(".//tei:sourceDesc/tei:bibl[@type='citation']/tei:title", namespaces=NS) == \
         "No. 2. Mr. Gresham to Mr. Baker."
     assert d2.find(".//tei:body/tei:div[@type='transcription']", NS) is not None
-    note = d2.find(".//tei:note[@xml:id='d2fn1']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
+    note = d2.find(".//tei:note[@xml:id='frus1894Nicaragua-d2fn1']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
     assert note is not None and note.get("n") == "1"
     ref = note.find("tei:ref", NS)
     assert ref is not None and ref.get("target") == "frus1894Nicaragua-d1.xml"
     assert (frus_edition / "frus1894Nicaragua-d1.xml").exists()
     attachment = d2.find(".//tei:div[@type='attachment']", NS)
     assert attachment is not None
-    assert attachment.findtext("tei:note[@type='source']", namespaces=NS) == "[Inclosure in No. 2.]"
+    source_note = attachment.find("tei:note", NS)
+    assert source_note is not None and source_note.text == "[Inclosure in No. 2.]"
+    assert (source_note.get("type"), source_note.get("place")) == ("editorial", "inline")
+    sender = d2.find(".//tei:head//tei:seg[@type='correspondent'][@subtype='from']/tei:persName", NS)
+    assert sender is not None and sender.text == "Gresham"
     d1 = etree.parse(str(frus_edition / "frus1894Nicaragua-d1.xml"))
     assert d1.findtext(".//tei:sourceDesc/tei:bibl[@type='source']", namespaces=NS) == "[Telegram.]"
     assert d1.findtext(".//tei:publicationStmt/tei:idno[@type='URI']", namespaces=NS) == \
@@ -131,9 +135,10 @@ def test_corresp_and_gloss_targets_become_register_entries(modern: Path, tei_all
     assert khrushchev.findtext("tei:note", namespaces=NS) == "Chairman of the Council of Ministers of the Soviet Union"
     lay = resolve(d84, str(names[2].get("ref")))
     assert lay.findall("tei:persName", NS)[1].text == "James S. Lay, Jr."
-    glosses = tree.findall(".//tei:gloss", NS)
-    assert [resolve(d84, str(g.get("target"))).findtext("tei:gloss", namespaces=NS) for g in glosses] == \
+    terms = [n for n in tree.iterfind(".//tei:name[@ref]", NS) if "imported-terms" in str(n.get("ref"))]
+    assert [resolve(d84, str(n.get("ref"))).findtext("tei:gloss", namespaces=NS) for n in terms] == \
         ["Executive Secretariat, Department of State", "National Security Council"]
+    assert tree.find(".//tei:gloss", NS) is None
     for register in (modern / "registers").glob("*.xml"):
         assert_tei_all(tei_all, etree.parse(str(register)))
     # the unknown person key, the page outside the documents: removed, and reported
@@ -152,7 +157,7 @@ def test_frus_dates_foreign_elements_and_translation(modern: Path, tei_all: etre
     date = d85.find(".//tei:creation/tei:date", NS)
     assert date is not None and (date.get("notBefore"), date.get("notAfter")) == ("1961-06-04", "1961-06-30")
     assert d85.findtext(".//tei:ab[@type='unknownThing']", namespaces=NS) == "Kept text."
-    assert d85.find(".//tei:ref[@target='frus1961-63v05-d84.xml#d84fn1']", NS) is not None
+    assert d85.find(".//tei:ref[@target='frus1961-63v05-d84.xml#frus1961-63v05-d84fn1']", NS) is not None
     report = json.loads((modern / "loss" / "frus1961-63v05-d85.json").read_text(encoding="utf-8"))
     elements = {e["element"] for e in report["entries"]}
     assert {"frus:unknownThing", "div/@frus:doc-dateTime-min", "div/@frus:doc-dateTime-max"} <= elements
@@ -258,3 +263,15 @@ def test_xinclude_is_never_followed(tmp_path: Path, tei_all: etree.RelaxNG) -> N
     report = json.loads((tmp_path / "loss" / "xinclude.json").read_text(encoding="utf-8"))
     details = [e["detail"] for e in report["entries"] if e["element"] == "{http://www.w3.org/2001/XInclude}include"]
     assert len(details) == 2 and "'/etc/passwd' not processed" in details[0] and "fallback is kept" in details[1]
+
+
+# what the customisation cannot hold without losing text; for the schema's owner to admit
+KNOWN_GAPS = ("<postscript> is not allowed here", "<quote> is not allowed here", "<gap> lacks the required attribute reason")
+
+
+def test_imported_volume_against_the_project_validator(frus_edition: Path) -> None:
+    from toolkit.errors import Severity
+    from toolkit.validation import validate
+    errors = [d for d in validate([frus_edition]) if d.severity is Severity.ERROR]
+    unexpected = [d.format() for d in errors if not any(gap in d.message for gap in KNOWN_GAPS)]
+    assert not unexpected, "\n".join(unexpected[:20])

@@ -5,7 +5,9 @@ A volume is one TEI file; each `div[@type='document']` becomes one document name
 dateline, footnotes and page breaks; `frus:attachment` (enclosures) becomes `div[@type='attachment']`;
 `persName/@corresp` and `gloss/@target` pointing into the volume's lists of persons and terms
 become `@ref`/`@target` into the edition's registers; `frus:doc-dateTime-min/max` become the
-header's creation date. Cross-references to other documents of the volume point to their files.
+header's creation date. Cross-references to other documents of the volume point to their files;
+xml:ids get the volume's id as prefix, so that several volumes can share one edition. Then
+toolkit.readers.tei_import.conform maps FRUS markup onto the edition's customisation.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import InputError
+from toolkit.readers.tei_import.conform import conform
 from toolkit.readers.tei_import.document import ImportedDocument, finish
 from toolkit.readers.tei_import.header import HeaderInfo, build_header
 from toolkit.readers.tei_import.loss import LossReport, copy_with_origin
@@ -42,8 +45,9 @@ EDITORIAL = (
      "is one document. Enclosures (frus:attachment) are div[@type='attachment']; when a document has "
      "enclosures, its own text is wrapped in div[@type='main'] so that its closer precedes them."),
     ("interpretation", "Persons and terms keyed to the volume's lists (persName/@corresp, gloss/@target) "
-     "point into the edition's registers; other names are kept as the volume tags them. Every change "
-     "made by the import is listed in the document's loss report."),
+     "point into the edition's registers (terms as name/@ref); senders and recipients marked by the "
+     "volume are seg[@type='correspondent'] with @subtype from or to; source notes are editorial notes. "
+     "Every change made by the import is listed in the document's loss report."),
 )
 
 
@@ -230,18 +234,21 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
     for node in [div, *div.iterdescendants(tei("div"))]:
         _restructure(node, report)
         _openers(node, report)
+    _prefix_ids(div, volume.id, report)
     for gap in div.iter(tei("gap")):
         unit = gap.get("unit")
         if unit in _UNITS:
             report.add(gap, "mapped", f"@unit {unit!r} became {_UNITS[unit]!r} (the Guidelines' singular unit names)", "unit")
             gap.set("unit", _UNITS[unit])
+    # the document's own source notes (not its enclosures'), read before conform() retypes them
+    source_notes = [text_of(n) for n in div.iterfind("tei:note[@type='source']", NS)] + \
+        [text_of(n) for n in div.iterfind("tei:head/tei:note[@type='source']", NS)]
     normalise_namespaces(div, report)
+    conform(div, report)
 
     head = div.find(tei("head"))
     title = _plain(head) if head is not None else f"{volume.title}, document {source.get('n') or number}"
-    source_notes = [n for n in div.iterfind("tei:note[@type='source']", NS)] + \
-        [n for n in div.iterfind("tei:head/tei:note[@type='source']", NS)]
-    translated = any("translation" in text_of(n).lower() for n in source_notes)
+    translated = any("translation" in text.lower() for text in source_notes)
     div.set("type", "translation" if translated else "transcription")
     report.add(div, "mapped", f"div[@type='document'] became div[@type='{div.get('type')}'] (the edition's type for the text of a document)", "type")
     _start_page(volume.start_page.get(id(source)), div)
@@ -269,7 +276,7 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
         distributor="Office of the Historian, U.S. Department of State", citation=citation,
         source_name=Path(path).name, source_format=f"FRUS TEI, document {source.get(XML_ID) or number}",
         change_date=context.change_date, uri=uri,
-        source_notes=tuple(text_of(n) for n in source_notes), creation=creation, editorial=EDITORIAL,
+        source_notes=tuple(source_notes), creation=creation, editorial=EDITORIAL,
         editors=volume.editors)
     tei_root = el("TEI", xml_lang="en")
     tei_root.append(build_header(info))
@@ -301,13 +308,34 @@ def _rewrite_pointers(div: etree._Element, volume: _Volume, number: str, report:
                 continue
             if owner is not None:
                 whole = next((d for d in volume.documents if d.get(XML_ID) == target), None) is not None
-                new = f"{owner}.xml" if whole else f"{owner}.xml#{target}"
+                new = f"{owner}.xml" if whole else f"{owner}.xml#{volume.id}-{target}"
                 node.set(attribute, new)
                 report.add(node, "rewritten", f"@{attribute} {value} points into another document of the volume: {new}", attribute)
             else:
                 del node.attrib[attribute]
                 report.add(node, "unresolved", f"@{attribute} {value} points outside the volume's documents "
                            "(front matter); removed, the text is kept", attribute)
+
+
+def _prefix_ids(div: etree._Element, volume_id: str, report: LossReport) -> None:
+    """FRUS ids are unique in a volume; prefixed with the volume's id they are unique in the edition."""
+    renamed: dict[str, str] = {}
+    for node in div.iter():
+        if isinstance(node.tag, str) and node.get(XML_ID):
+            old = str(node.get(XML_ID))
+            renamed[old] = f"{volume_id}-{old}"
+            node.set(XML_ID, renamed[old])
+    if not renamed:
+        return
+    for node in div.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for attribute in ("target", "corresp", "facs"):
+            value = node.get(attribute)
+            if value and value.startswith("#") and value[1:] in renamed:
+                node.set(attribute, f"#{renamed[value[1:]]}")
+    report.add(div, "rewritten", f"{len(renamed)} xml:id values prefixed with {volume_id + '-'!r} "
+               "(unique in the volume, now unique in the edition); pointers to them follow")
 
 
 def _creation(div: etree._Element, report: LossReport) -> etree._Element | None:
@@ -390,7 +418,7 @@ def _start_page(previous: etree._Element | None, div: etree._Element) -> None:
     if first is not None and local_name(first) == "pb":
         return
     if previous is not None:
-        page = el("pb", **{str(k): str(v) for k, v in previous.attrib.items() if k in ("n", "facs")})
+        page = el("pb", **({"n": str(previous.get("n"))} if previous.get("n") else {}))
         div.insert(0, page)
         page.tail = div.text
         div.text = None
