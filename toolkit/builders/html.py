@@ -13,12 +13,14 @@ rebuilt from them without re-reading unchanged documents.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -49,6 +51,21 @@ def processor() -> PySaxonProcessor:
 
 def _message(error: Exception) -> str:
     return " ".join(str(error).split())[:500]
+
+
+@contextlib.contextmanager
+def _saxon_quiet() -> Iterator[None]:
+    """Saxon's native code prints a stack of templates to stderr on a dynamic error; the
+    user gets the error as one line from us instead (no tracebacks, ever)."""
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 class HtmlBuilder:
@@ -99,7 +116,8 @@ class HtmlBuilder:
             node = proc.parse_xml(xml_text=data.decode("utf-8"))
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
             self._document.set_base_output_uri((self.records / f"{document.id}-").as_uri())
-            page = self._document.transform_to_string(xdm_node=node)
+            with _saxon_quiet():
+                page = self._document.transform_to_string(xdm_node=node)
             results = self._document.get_result_documents() or {}
         except (PySaxonApiError, UnicodeDecodeError) as error:
             raise InputError(f"cannot render {document.path} as HTML: {_message(error)}",
@@ -122,17 +140,18 @@ class HtmlBuilder:
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         """Edition pages, assets and the search index, from the records of every document."""
         assert self._registers is not None, "prepare() was not called"
-        if self._edition is None:  # only the process that finishes needs it
-            self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
         written: list[Path] = []
         rebuilt_ids = {d.id for d in rebuilt}
         for document in edition.documents:  # outputs removed by hand since the last build
             if document.id not in rebuilt_ids and not self._complete(document):
                 written.extend(self.write_one(document))
         self._remove_stale({d.id for d in edition.documents})
-        written.extend(self._edition_pages(edition))
-        written.extend(self._copy_assets())
-        written.extend(self._search_index())
+        with ThreadPoolExecutor(1) as pool:
+            # Pagefind indexes in its own process while Saxon makes the edition pages here.
+            search = pool.submit(self._search_index)
+            written.extend(self._edition_pages(edition))
+            written.extend(self._copy_assets())
+            written.extend(search.result())
         return written
 
     # -- helpers -----------------------------------------------------------------------------
@@ -178,7 +197,8 @@ class HtmlBuilder:
                     path.unlink(missing_ok=True)
 
     def _edition_pages(self, edition: Edition) -> list[Path]:
-        assert self._edition is not None
+        if self._edition is None:  # only the process that finishes needs it
+            self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
         parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
         for document in edition.documents:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
@@ -189,7 +209,8 @@ class HtmlBuilder:
             node = proc.parse_xml(xml_text=b"".join(parts).decode("utf-8"))
             # Pages are written by Saxon itself, so that its HTML5 serialiser applies.
             self._edition.set_base_output_uri(staging.as_uri() + "/edition")
-            self._edition.transform_to_string(xdm_node=node)
+            with _saxon_quiet():
+                self._edition.transform_to_string(xdm_node=node)
             written = []
             for page in sorted(staging.glob("*.html")):
                 target = self.site / page.name

@@ -75,10 +75,11 @@
                 <label for="view-reading">Reading</label>
               </fieldset>
             </div>
-            <p class="tk-view-help" data-pagefind-ignore="all">The editorial view shows the translator's interventions: supplied words in
-              <span class="tk-demo-supplied">[italics]</span>, omissions as […], variant
-              spellings as orig [reg]. Hover over or focus one to see who intervened and why.
-              The reading view shows the text alone.</p>
+            <p class="tk-view-help" data-pagefind-ignore="all">The editorial view shows every
+              intervention of the translator or the editors (supplied words in <span
+              class="tk-demo-supplied">[italics]</span>, omissions as […], variant spellings as
+              orig [reg]); hover over or focus one to see who intervened and why. The reading
+              view shows the text alone.</p>
             <xsl:apply-templates select="tei:text" mode="tk:text"/>
           </section>
           <xsl:apply-templates select="tei:text" mode="tk:notes"/>

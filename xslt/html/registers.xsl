@@ -22,6 +22,10 @@
       'gnd': 'https://d-nb.info/gnd/',
       'geonames': 'https://www.geonames.org/' }"/>
 
+  <!-- Passages shown with their context per document and entry; the others as numbered
+       links, so that an entry named hundreds of times stays a readable page. -->
+  <xsl:variable name="tk:snippets" as="xs:integer" select="3"/>
+
   <xsl:template match="tk:edition" mode="tk:register">
     <xsl:param name="kind" as="xs:string" tunnel="yes"/>
     <xsl:param name="docs" as="element(tk:doc)*" tunnel="yes"/>
@@ -107,7 +111,7 @@
                 <a class="tk-mention-doc" href="{$doc/@id}.html"><xsl:value-of select="$doc/@title"/></a>
                 <xsl:if test="$doc/@date != ''">, <time datetime="{$doc/@date}"><xsl:value-of select="$doc/@date-label"/></time></xsl:if>
                 <ol class="tk-passages">
-                  <xsl:for-each select="current-group()">
+                  <xsl:for-each select="current-group()[position() le $tk:snippets]">
                     <li>
                       <a class="tk-passage" href="{$doc/@id}.html#{@anchor}">
                         <xsl:if test="@where = 'summary'"><span class="tk-where">Summary: </span></xsl:if>
@@ -118,6 +122,16 @@
                     </li>
                   </xsl:for-each>
                 </ol>
+                <xsl:if test="count(current-group()) gt $tk:snippets">
+                  <p class="tk-more-passages">
+                    <xsl:value-of select="'Also passages '"/>
+                    <xsl:for-each select="current-group()[position() gt $tk:snippets]">
+                      <a class="tk-passage" href="{$doc/@id}.html#{@anchor}"
+                         aria-label="Passage {position() + $tk:snippets}: {.}"><xsl:value-of select="position() + $tk:snippets"/></a>
+                      <xsl:if test="position() != last()">, </xsl:if>
+                    </xsl:for-each>
+                  </p>
+                </xsl:if>
               </li>
             </xsl:for-each-group>
           </ul>

@@ -27,7 +27,7 @@
         <h1>Search</h1>
         <p class="tk-lead">Search the text and summaries of every document. Filter the results by
           archive or original language.</p>
-        <label class="tk-search-label" for="search-input">Words to find</label>
+        <p class="tk-search-label" id="search-label">Words to find</p>
         <div id="search" class="tk-search"></div>
         <noscript>
           <p>Searching needs JavaScript. Without it, browse the <a href="index.html">documents</a>

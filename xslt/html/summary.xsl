@@ -67,9 +67,10 @@
 
   <!-- A node's text without notes, regularised forms and corrections' sic. -->
   <xsl:function name="tk:plain" as="xs:string">
-    <xsl:param name="node" as="node()"/>
+    <xsl:param name="node" as="node()?"/>
     <xsl:sequence select="
-        if ($node instance of text()) then string($node)
+        if (empty($node)) then ''
+        else if ($node instance of text()) then string($node)
         else if ($node/(self::tei:note | self::tei:reg | self::tei:sic[../tei:corr] | self::tei:desc
                         | self::tei:abbr[../tei:expan])) then ''
         else if ($node/*) then string-join($node/node() ! tk:plain(.), '')

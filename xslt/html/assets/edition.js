@@ -107,9 +107,9 @@
       baseUrl: new URL(".", location.href).pathname,
       translations: { placeholder: "Search the documents" }
     });
-    // A visible label for Pagefind's input (the page carries it; the input gets its id).
+    // A visible label for Pagefind's input (the page carries the text).
     var input = element.querySelector("input");
-    if (input) input.id = "search-input";
+    if (input) input.setAttribute("aria-labelledby", "search-label");
     var query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
