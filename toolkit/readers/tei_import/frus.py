@@ -297,9 +297,7 @@ def _rewrite_pointers(div: etree._Element, volume: _Volume, number: str, report:
             if value is None:
                 continue
             if attribute == "facs" and not value.startswith("#"):
-                report.add(node, "kept", f"@facs {value!r} names a page image of the FRUS volume "
-                           f"({volume.id}); kept as is, relative to the volume's images", attribute)
-                continue
+                continue  # a page image of the volume: conform() reports what becomes of it
             if not value.startswith("#") or " " in value:
                 continue
             target = value[1:]
