@@ -12,10 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from toolkit.errors import Diagnostic, ToolkitError, Severity
+from lxml import etree
+
+from toolkit.errors import Diagnostic, Severity, ToolkitError
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import TEI_NS, XML_ID
 from toolkit.validation.document import Document
@@ -69,47 +72,66 @@ class ReferenceChecker:
         self.cache = cache or RegisterCache()
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        local_ids: dict[str, str] | None = None
+        # per document: each register named is resolved and looked up once, not per mention
+        targets: dict[str, tuple[str, dict[str, str] | str]] = {}
         unreadable: set[str] = set()
         for node in document.root.iter(f"{{{TEI_NS}}}*"):
             value = node.get("ref")
             if value is None:
                 continue
-            name = str(node.tag).rsplit("}", 1)[-1]
-            attribute = node.xpath("@ref")[0]  # type: ignore[index]
             for token in value.split():
-                parts = urlsplit(token)
-                if parts.scheme or parts.netloc or not parts.fragment:
+                path, fragment = _split(token)
+                if fragment is None:
                     continue  # external authorities are not fetched; form is tk-ref-form
-                fragment = unquote(parts.fragment)
-                if parts.path:
-                    target = (document.path.parent / unquote(parts.path)).resolve()
-                    shown = unquote(parts.path)
-                    entries = self.cache.entries(target)
-                else:
-                    if local_ids is None:
-                        local_ids = {str(n.get(XML_ID)): str(n.tag).rsplit("}", 1)[-1]
-                                     for n in document.root.iter() if isinstance(n.tag, str)
-                                     and n.get(XML_ID)}
-                    shown, entries = "this document", local_ids
+                if path not in targets:
+                    targets[path] = self._target(document, path)
+                shown, entries = targets[path]
+                name = str(node.tag).rsplit("}", 1)[-1]
                 if isinstance(entries, str):
                     if shown not in unreadable:  # one message per register, not per mention
                         unreadable.add(shown)
                         yield document.diagnostic(
                             Severity.ERROR, f"<{name}> ref=\"{token}\": the register {shown} "
-                            f"{entries} (every later reference to it fails too)", attribute,
+                            f"{entries} (every later reference to it fails too)", _ref(node),
                             "tk-ref-resolves")
                     continue
                 kind = entries.get(fragment)
                 if kind is None:
                     yield document.diagnostic(
                         Severity.ERROR, f"<{name}> ref=\"{token}\": {shown} has no entry "
-                        f"xml:id=\"{fragment}\"", attribute, "tk-ref-resolves")
+                        f"xml:id=\"{fragment}\"", _ref(node), "tk-ref-resolves")
                 elif name in ENTRY_KINDS and kind not in ENTRY_KINDS[name]:
                     expected = " or ".join(f"<{k}>" for k in sorted(ENTRY_KINDS[name]))
                     yield document.diagnostic(
                         Severity.ERROR, f"<{name}> ref=\"{token}\" points to a <{kind}>; a {name} "
-                        f"points to a {expected}", attribute, "tk-ref-kind")
+                        f"points to a {expected}", _ref(node), "tk-ref-kind")
+
+    def _target(self, document: Document, path: str) -> tuple[str, dict[str, str] | str]:
+        if not path:
+            return "this document", {str(n.get(XML_ID)): str(n.tag).rsplit("}", 1)[-1]
+                                     for n in document.root.iter()
+                                     if isinstance(n.tag, str) and n.get(XML_ID)}
+        return path, self.cache.entries(_resolved(document.path.parent, path))
+
+
+@lru_cache(maxsize=4096)
+def _resolved(folder: Path, path: str) -> Path:
+    return (folder / path).resolve()
+
+
+@lru_cache(maxsize=4096)
+def _split(token: str) -> tuple[str, str | None]:
+    """(unquoted path, unquoted fragment) of a local reference; fragment None otherwise."""
+    parts = urlsplit(token)
+    if parts.scheme or parts.netloc or not parts.fragment:
+        return "", None
+    return unquote(parts.path), unquote(parts.fragment)
+
+
+def _ref(node: etree._Element) -> object:
+    """The @ref attribute as an XPath result, so the position points at it."""
+    found = node.xpath("@ref")
+    return found[0] if isinstance(found, list) and found else node
 
 
 def identifiers(document: Document) -> list[IdOccurrence]:

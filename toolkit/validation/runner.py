@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -105,7 +106,7 @@ class FileValidator:
             if isinstance(target, Diagnostic):
                 yield target
                 continue
-            if target is None or target.resolve() in self._applied:
+            if target is None or _resolved(target) in self._applied:
                 continue
             kind = kind_of(target, declaration.schematypens)
             if kind is None:
@@ -122,6 +123,11 @@ class FileValidator:
                     rule="tk-xml-model", line=declaration.line)
                 continue
             yield from validator.check(document)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagnostic | None:

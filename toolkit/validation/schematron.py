@@ -39,7 +39,10 @@ class SchematronValidator:
                 raise InputError(f"the Schematron includes {href}; refused, nothing is fetched",
                                  label, source_line(include))
         try:
-            compiled = isoschematron.Schematron(schema, store_xslt=True)
+            # no svrl:fired-rule per matched node, and no walk over attribute nodes: the
+            # report carries only findings, which is all that is read back
+            compiled = isoschematron.Schematron(schema, store_xslt=True, compile_params={
+                "generate-fired-rule": "false", "optimize": "visit-no-attributes"})
             self._xslt = etree.XSLT(compiled.validator_xslt, access_control=_NO_ACCESS)
         except (etree.SchematronParseError, etree.XSLTParseError, etree.XSLTApplyError) as exc:
             raise InputError(f"not a usable ISO Schematron (XPath 1.0 query binding): {exc}",

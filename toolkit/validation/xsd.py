@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import xmlschema
 from lxml import etree
-from xmlschema.validators.exceptions import (XMLSchemaChildrenValidationError,
-                                             XMLSchemaValidationError)
 
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.safe_xml import parse_xml_file
 from toolkit.validation.document import Document
+
+if TYPE_CHECKING:  # xmlschema takes a second to import: only files with errors need it
+    import xmlschema
+    from xmlschema.validators.exceptions import XMLSchemaValidationError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _MAX_LISTED = 12
@@ -52,7 +53,7 @@ class XsdValidator:
         self.label = label
         self.thorough = thorough
         self._libxml2: etree.XMLSchema | None = None
-        self._xmlschema: xmlschema.XMLSchema10 | None = None
+        self._xmlschema: "xmlschema.XMLSchema10 | None" = None
         self.compile_libxml2()
 
     def compile_libxml2(self) -> etree.XMLSchema:
@@ -63,8 +64,10 @@ class XsdValidator:
                 raise InputError(f"not a usable XML Schema: {exc}", self.label) from None
         return self._libxml2
 
-    def explainer(self) -> xmlschema.XMLSchema10:
+    def explainer(self) -> "xmlschema.XMLSchema10":
         if self._xmlschema is None:
+            import xmlschema
+
             try:
                 # allow="local": imports and includes are read from disk, never fetched
                 self._xmlschema = xmlschema.XMLSchema10(str(self.path), allow="local",
@@ -87,7 +90,9 @@ class XsdValidator:
                 yield Diagnostic(Severity.ERROR, _libxml2_message(entry.message), document.display,
                                  entry.line or None, None, self.label)
 
-    def _diagnostic(self, document: Document, error: XMLSchemaValidationError) -> Diagnostic:
+    def _diagnostic(self, document: Document, error: "XMLSchemaValidationError") -> Diagnostic:
+        from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError
+
         elem = error.elem if isinstance(error.elem, etree._Element) else None
         node: Any = elem
         message = error.reason or error.message
@@ -99,7 +104,7 @@ class XsdValidator:
                                    line=getattr(error, "sourceline", None))
 
 
-def _children_message(error: XMLSchemaChildrenValidationError,
+def _children_message(error: Any,
                       elem: etree._Element | None) -> tuple[str, Any]:
     parent = _name(elem.tag) if elem is not None else "the element"
     expected = [_name(getattr(e, "name", e)) for e in (error.expected or [])
@@ -116,7 +121,7 @@ def _children_message(error: XMLSchemaChildrenValidationError,
     return f"<{parent}> is incomplete: {error.reason}", elem
 
 
-def _allowed_children(error: XMLSchemaChildrenValidationError) -> list[str]:
+def _allowed_children(error: Any) -> list[str]:
     iter_elements = getattr(error.validator, "iter_elements", None)
     if iter_elements is None:
         return []
@@ -126,7 +131,7 @@ def _allowed_children(error: XMLSchemaChildrenValidationError) -> list[str]:
 _ATTR_REASON = re.compile(r"^attribute (?P<name>[\w:{}./-]+)='(?P<value>.*?)': (?P<why>.*)$", re.S)
 
 
-def _value_message(error: XMLSchemaValidationError, elem: etree._Element) -> tuple[str, Any]:
+def _value_message(error: "XMLSchemaValidationError", elem: etree._Element) -> tuple[str, Any]:
     element = _name(elem.tag)
     reason = " ".join((error.reason or "").split())
     attr = _ATTR_REASON.match(reason)
@@ -157,7 +162,7 @@ def _value_message(error: XMLSchemaValidationError, elem: etree._Element) -> tup
     return f"<{element}>: {reason}", elem
 
 
-def _type_name(error: XMLSchemaValidationError) -> str:
+def _type_name(error: "XMLSchemaValidationError") -> str:
     validator = error.validator
     name = getattr(validator, "local_name", None) or getattr(validator, "name", None)
     friendly = {"temporal": "date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time)",
