@@ -9,7 +9,7 @@ import subprocess
 from typing import Any
 
 import pytest
-from conftest import ROOT, PrintEdition, body_stream, page_texts, stream
+from print_support import ROOT, PrintEdition, body_stream, built_edition, page_texts, stream
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -18,6 +18,11 @@ from toolkit.safe_xml import parse_xml_file
 
 SAMPLE_TITLE = "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"
 SAMPLE_HEAD = "Report, Embassy of Hungary in North Korea to the Hungarian …"
+
+
+@pytest.fixture(scope="module")
+def print_edition(tmp_path_factory: pytest.TempPathFactory) -> PrintEdition:
+    return built_edition(tmp_path_factory)
 
 
 def test_sample_text_is_whole_and_in_order(print_edition: PrintEdition) -> None:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PrintEdition, make_edition, page_texts
+from print_support import FIXTURES, PrintEdition, built_edition, make_edition, page_texts
 from pypdf import PdfReader
 
 from toolkit.builders import BuildConfig, run_builder
@@ -17,6 +17,11 @@ from toolkit.cli import main
 from toolkit.errors import Severity
 
 A4 = (595.276, 841.89)
+
+
+@pytest.fixture(scope="module")
+def print_edition(tmp_path_factory: pytest.TempPathFactory) -> PrintEdition:
+    return built_edition(tmp_path_factory)
 
 
 def flat(text: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, PrintEdition, page_texts, stream
+import pytest
 from lxml import etree
+from print_support import ROOT, PrintEdition, built_edition, page_texts, stream
 from pypdf import PdfReader
 
 from toolkit.tei import NS
@@ -18,6 +19,11 @@ TITLES_IN_DATE_ORDER = [
     "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry",
     "Memorandum on a Conversation with the Soviet Ambassador about Deliveries to Korea",
 ]
+
+
+@pytest.fixture(scope="module")
+def print_edition(tmp_path_factory: pytest.TempPathFactory) -> PrintEdition:
+    return built_edition(tmp_path_factory)
 
 
 def flat(text: str) -> str:

@@ -1,8 +1,11 @@
-"""The print edition built once per test session from the sample and the print fixtures.
+"""The print edition built once per test process from the sample and the print fixtures.
 
 The edition: the committed sample (tei/116488.xml), three hand-written fixtures under
 tests/print/fixtures (900001 footnotes on several pages, 900002 hostile text, 900003 non-Latin
 scripts), and the sample's registers. Real Saxon, real Typst, real fonts; no mocks.
+
+A module with its own name, not a conftest.py: several test folders import helpers with
+`from conftest import ...`, and a second conftest module would shadow theirs.
 """
 
 from __future__ import annotations
@@ -48,15 +51,20 @@ def make_edition(target: Path, *extra: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def print_edition(tmp_path_factory: pytest.TempPathFactory) -> PrintEdition:
-    base = tmp_path_factory.mktemp("print")
-    source = make_edition(base / "tei", *sorted(FIXTURES.glob("*.xml")))
-    out = base / "build"
-    report = run_builder(PdfBuilder, BuildConfig(source_dir=source, output_dir=out, jobs=2))
-    edition = PrintEdition(source, out, report)
-    render_screenshots(edition)
-    return edition
+_BUILT: PrintEdition | None = None
+
+
+def built_edition(tmp_path_factory: pytest.TempPathFactory) -> PrintEdition:
+    """Build once per process; each test module's `print_edition` fixture returns this."""
+    global _BUILT
+    if _BUILT is None:
+        base = tmp_path_factory.mktemp("print")
+        source = make_edition(base / "tei", *sorted(FIXTURES.glob("*.xml")))
+        out = base / "build"
+        report = run_builder(PdfBuilder, BuildConfig(source_dir=source, output_dir=out, jobs=2))
+        _BUILT = PrintEdition(source, out, report)
+        render_screenshots(_BUILT)
+    return _BUILT
 
 
 def render_screenshots(edition: PrintEdition) -> None:
