@@ -25,7 +25,7 @@ class _Projector:
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
         self.current: list[str] = []
-        self.footnotes: list[str] = []
+        self.footnotes: list[tuple[str, str]] = []  # (number, text)
 
     def flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -68,6 +68,9 @@ class _Projector:
                 self._lines(node)
             else:
                 self.block(node)
+            return
+        if name == "note" and node.get("place") == "foot" and parent_name in CONTAINERS:
+            self.inline(node)  # a note referenced nowhere: its text goes with the footnotes
             return
         if name == "gap" and parent_name in CONTAINERS:
             self.flush()
@@ -130,7 +133,7 @@ class _Projector:
         if name == "note":
             if node.get("place") == "foot":
                 number = node.get("n") or str(len(self.footnotes) + 1)
-                self.footnotes.append(f"[{number}] {self.content(node)}")
+                self.footnotes.append((number, f"[{number}] {self.content(node)}"))
                 return f"[{number}]"
             return f"[{self.content(node)}]"
         if name in ("supplied", "ex"):
@@ -182,7 +185,9 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
         projector.visit(text)
     projector.flush()
     paragraphs: list[str] = []
-    for paragraph in projector.paragraphs + projector.footnotes:
+    # Footnote texts stand at the end in the order of their numbers, as a source lists them.
+    footnotes = sorted(projector.footnotes, key=lambda f: int(f[0]) if f[0].isdigit() else 1 << 30)
+    for paragraph in projector.paragraphs + [text for _, text in footnotes]:
         paragraphs.extend(p for p in (" ".join(x.split()) for x in paragraph.split("\x00")) if p)
     return "\n\n".join(paragraphs) + "\n"
 

@@ -60,6 +60,9 @@ class BodyEncoder:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    # footnote texts by number, and the numbers referenced so far (set by encode)
+    _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
+    _used: set[str] = field(default_factory=set)
 
     def warn(self, message: str, line: int, column: int | None = None) -> None:
         self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line, column))
@@ -71,22 +74,27 @@ class BodyEncoder:
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         units = self._join(blocks)
-        footnote_makers = {n: self._footnote_maker(block) for n, block in footnotes.items()}
-        used: set[str] = set()
+        self._notes = {n: self._footnote_maker(block) for n, block in footnotes.items()}
+        self._used = set()
 
         div = el("div", type=div_type)
         in_opener = True
         for unit in units:
             in_opener = in_opener and self._opener(div, unit)
             if not in_opener:
-                self._paragraph(div, unit, footnote_makers, used)
-        if signature:
+                self._paragraph(div, unit)
+        if signature and div.find("{*}p") is None:
+            # A closer needs text before it (TEI); a document of header lines and a
+            # signature keeps the signature lines as paragraphs.
+            for block in ([salute] if salute else []) + signature:
+                self._paragraph(div, block)
+        elif signature:
             self._closer(div, signature, salute)
         for number, block in footnotes.items():
-            if number not in used:
+            if number not in self._used:
                 self.warn(f"footnote [{number}] is never referenced in the text; kept at the end",
                           block.line)
-                sub(div, "note", footnote_makers[number](), place="foot", n=number)
+                sub(div, "note", self._notes[number](), place="foot", n=number)
                 self._count("notes")
         for block in trailing:
             if ELLIPSIS.match(block.text.strip()[1:-1]):
@@ -96,26 +104,27 @@ class BodyEncoder:
                       block.line)
             sub(div, "fw", block.text.strip(), type="residue")
             self._count("residue")
+        keep_inline_spacing(div)
         return div
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
 
-    def _inline(self, block: SourceBlock, text: str | None = None,
-                footnotes: dict[str, Callable[[], list[Inline]]] | None = None,
-                used: set[str] | None = None) -> list[Inline]:
-        encoder = InlineEncoder(block.text if text is None else text, self.tagger, footnotes or {},
+    def _inline(self, block: SourceBlock, text: str | None = None, notes: bool = True) -> list[Inline]:
+        """Inline TEI for a block's text; footnote references resolve unless `notes` is false
+        (in a footnote's own text)."""
+        encoder = InlineEncoder(block.text if text is None else text, self.tagger,
+                                self._notes if notes else {},
                                 locator(list(block.lines)), self.path, self.diagnostics, self.stats)
         content = encoder.encode()
-        if used is not None:
-            used |= encoder.used_footnotes
+        self._used |= encoder.used_footnotes
         return content
 
     def _footnote_maker(self, block: SourceBlock) -> Callable[[], list[Inline]]:
         match = FOOTNOTE.match(block.text.strip())
         assert match
         shifted = block.tail(block.text.index(match.group("text")))
-        return lambda: self._inline(shifted)
+        return lambda: self._inline(shifted, notes=False)
 
     # -- the end of the document: residue, footnotes, signature ----------------------------
     def _tail(self, blocks: list[SourceBlock]) -> tuple[list[SourceBlock], dict[str, SourceBlock]]:
@@ -123,7 +132,7 @@ class BodyEncoder:
         signature, which may stand before them), taken off the end of `blocks`."""
         trailing: list[SourceBlock] = []
         notes: list[SourceBlock] = []
-        while blocks:
+        while blocks and not _bound_to_previous(blocks):
             text = blocks[-1].text.strip()
             if FOOTNOTE.match(text):
                 notes.insert(0, blocks.pop())
@@ -144,7 +153,8 @@ class BodyEncoder:
 
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
-        while len(blocks) > 1 and len(lines) < 5 and _signature_like(blocks[-1].text.strip()):
+        while len(blocks) > 1 and len(lines) < 5 and _signature_like(blocks[-1].text.strip()) \
+                and not _bound_to_previous(blocks):
             lines.insert(0, blocks.pop())
         if lines and not any(_name_like(b.text.strip()) or "[" in b.text for b in lines):
             blocks.extend(lines)
@@ -256,14 +266,13 @@ class BodyEncoder:
             sub(opener, "dateline", [place_el, rest, date_el, text[place_date.end("date"):]])
         return True
 
-    def _paragraph(self, div: etree._Element, unit: SourceBlock,
-                   footnotes: dict[str, Callable[[], list[Inline]]], used: set[str]) -> None:
+    def _paragraph(self, div: etree._Element, unit: SourceBlock) -> None:
         text = unit.text.strip()
         if text.startswith("[") and text.endswith("]") and ELLIPSIS.match(text[1:-1]):
             div.extend(x for x in self._inline(unit, text) if not isinstance(x, str))
             return
         point = POINT.match(text)
-        content = self._inline(unit, unit.text.rstrip(), footnotes, used)
+        content = self._inline(unit, unit.text.rstrip())
         if content and isinstance(content[0], str):
             content[0] = content[0].lstrip()
         self._count("paragraphs")
@@ -278,6 +287,19 @@ class BodyEncoder:
         sub(div, "p", content)
 
 
+CONTAINERS = {"div", "opener", "closer", "address", "choice"}
+
+
+def keep_inline_spacing(div: etree._Element) -> None:
+    """Pretty-printing indents an element that has no text of its own, which inside running
+    text adds spaces ('[ Kim Chang Man ]' for a supplied holding only a name); an empty text
+    node tells lxml the element is mixed content and keeps it on one line."""
+    for node in div.iter():
+        if node is not div and isinstance(node.tag, str) and node.text is None and len(node) \
+                and etree.QName(node).localname not in CONTAINERS:
+            node.text = ""
+
+
 def _ncname(text: str) -> str:
     return re.sub(r"[^\w.-]", "-", text).strip("-") or "field"
 
@@ -286,10 +308,22 @@ def _continues(previous: str, following: str) -> bool:
     prev, nxt = previous.rstrip(), following.lstrip()
     if prev.count("[") > prev.count("]"):
         return True
-    if not nxt or not prev:
+    if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
+            or _heading_like(prev.strip()):
         return False
     return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
         and nxt[0].islower()
+
+
+def _bound_to_previous(blocks: list[SourceBlock]) -> bool:
+    """Whether the last block continues the one before it (a page break inside a bracket or a
+    sentence): then it is no signature line, footnote or stray fragment of its own."""
+    if len(blocks) < 2:
+        return False
+    depth = 0
+    for block in blocks[:-1]:
+        depth = max(0, depth + block.text.count("[") - block.text.count("]"))
+    return depth > 0 or _continues(blocks[-2].text, blocks[-1].text)
 
 
 def _heading_like(text: str) -> bool:

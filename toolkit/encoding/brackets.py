@@ -175,8 +175,9 @@ class InlineEncoder:
     def _strings(self, children: list[str | Bracket]) -> list[Inline]:
         return self._sequence(children)
 
-    def _finish(self, items: list[Inline]) -> list[Inline]:
-        """Tag names, page and line breaks, and Markdown emphasis in the remaining strings."""
+    def _finish(self, items: list[Inline], names: bool = True) -> list[Inline]:
+        """Tag names (unless `names` is false), page and line breaks, and Markdown emphasis
+        in the remaining strings."""
         out: list[Inline] = []
         for item in items:
             if not isinstance(item, str):
@@ -188,7 +189,7 @@ class InlineEncoder:
                 elif part == LINE_BREAK:
                     out.append(el("lb"))
                 elif part:
-                    out.extend(self._emphasis(part))
+                    out.extend(self._emphasis(part, names))
         return out
 
     def _emphasis(self, text: str, names: bool = True) -> list[Inline]:
@@ -210,7 +211,11 @@ class InlineEncoder:
         """The element for a bracket and how many characters it takes from the text before."""
         raw = bracket.raw(self.text)
         content = raw.replace(PAGE_BREAK, " ").strip()
-        plain = bracket.plain()
+        # A bracket holding a page or line break keeps it (as pb/lb): only kinds whose content
+        # is mixed (supplied, note, original term) can, the others need one unbroken line.
+        broken = PAGE_BREAK in raw or LINE_BREAK in raw
+        whole = bracket.plain()
+        plain = whole and not broken
 
         if plain and ELLIPSIS.match(raw):
             self._count("gaps")
@@ -247,7 +252,7 @@ class InlineEncoder:
             kind = ("marginalia" if place == "margin" else
                     "translator" if content.lower().startswith("translator") else "editorial")
             return el("note", self._strings(bracket.children), type=kind, place=place), 0
-        if plain:
+        if whole:
             prefixed = languages.split_language_prefix(raw)
             if prefixed:
                 label, term, tag = prefixed
@@ -255,14 +260,15 @@ class InlineEncoder:
                 lead = raw[: raw.index(label) + len(label)]
                 middle = raw[len(lead): raw.index(term, len(lead))]
                 code = tag.split("-")[0]
-                terms: list[Inline] = [lead + middle]
+                terms: list[Inline] = self._finish([lead + middle], names=False)
                 for part in languages.split_terms(term):
-                    if part.strip(" ,;/"):
-                        terms.append(el("foreign", self._emphasis(part, names=False),
+                    if part.strip(" ,;/" + PAGE_BREAK + LINE_BREAK):
+                        terms.append(el("foreign", self._finish([part], names=False),
                                         xml_lang=languages.tag_for(code, part)))
                     else:
-                        terms.append(part)
+                        terms.extend(self._finish([part], names=False))
                 return el("supplied", terms, reason="original-term"), 0
+        if plain:
             acronym = self._acronym(content, before)
             if acronym is not None:
                 return acronym
