@@ -9,6 +9,15 @@ from pathlib import Path
 from lxml import etree
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -16,6 +25,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp creates 0600; published files must be readable like any other output.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         try:
