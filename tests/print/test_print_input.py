@@ -155,3 +155,13 @@ def test_mark_missing_reaches_text_after_an_earlier_mark() -> None:
     once = mark_missing("<p>a\u0378b\u0379c</p>", {"\u0378"})
     twice = mark_missing(once, {"\u0378", "\u0379"})
     assert twice == ('<p>a<missing cp="0378" char="\u0378"/>b<missing cp="0379" char="\u0379"/>c</p>')
+
+
+def test_a_missing_font_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_edition(tmp_path / "tei")
+    code = main(["build", str(source), "-o", str(tmp_path / "build"), "--only", "pdf", "-j", "1",
+                 "--font-dir", str(tmp_path / "no-such-fonts")])
+    assert code == 2
+    assert "no-such-fonts does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "build" / "pdf" / "116488.pdf").exists()
+

@@ -24,7 +24,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type: ignore[import-not-found]
 
 from toolkit.builders.base import BuildConfig, Document, Edition
-from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError
+from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.output import write_atomic
 from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
 from toolkit.tei import TEI_NS
@@ -118,8 +118,11 @@ class PdfBuilder:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
 
     def font_dirs(self) -> list[str]:
-        dirs = [*self.config.font_dirs, *SYSTEM_FONT_DIRS]
-        return [str(d) for d in dirs if d.is_dir()]
+        """The configured font folders (each must exist), then Debian's Noto folders if present."""
+        for folder in self.config.font_dirs:
+            if not folder.is_dir():
+                raise UsageError(f"font folder {folder} does not exist (--font-dir)")
+        return [str(d) for d in (*self.config.font_dirs, *SYSTEM_FONT_DIRS) if d.is_dir()]
 
     def prepare(self) -> None:
         """Compile both XSLT stages and load the fonts, once per process."""
