@@ -88,14 +88,20 @@
     <xsl:variable name="register" select="$registers[replace(document-uri(.), '^.*/|\.xml$', '') = $file]"/>
     <xsl:variable name="entry" select="(if ($id) then ($register ! key('tk:entry', $id, .)) else ())[1]"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
-    <xsl:variable name="preferred" select="normalize-space(($names[not(@type = 'variant')], $names)[1])"/>
+    <xsl:variable name="name" select="($names[not(@type = 'variant')], $names)[1]"/>
+    <!-- A name encoded with surname and forename is indexed surname first. -->
+    <xsl:variable name="preferred" select="
+        if ($name/tei:surname) then
+          normalize-space(string-join($name/tei:surname, ' ')) || ', ' ||
+          normalize-space(string-join($name/(tei:forename | tei:addName | tei:nameLink), ' '))
+        else normalize-space($name)"/>
     <xsl:variable name="forms" select="$mentions ! normalize-space(.)"/>
     <xsl:variable name="commonest" as="xs:string*">
       <xsl:perform-sort select="distinct-values($forms)">
         <xsl:sort select="count($forms[. = current()])" order="descending"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:sequence select="($preferred[.], $commonest, $key)[1]"/>
+    <xsl:sequence select="(replace($preferred, ',\s*$', '')[.], $commonest, $key)[1]"/>
   </xsl:function>
 
 </xsl:stylesheet>
