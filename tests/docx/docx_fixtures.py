@@ -215,6 +215,7 @@ def rich_docx(path: Path) -> Path:
     for (row, col), value in {(0, 0): "Item", (0, 1): "Amount", (1, 0): "Aircraft",
                               (1, 1): "[...] units"}.items():
         t.cell(row, col).text = value
+    d.add_paragraph().add_run("Pyongyang").italic = True  # a paragraph of one formatted name
     p = d.add_paragraph("Khrushchev had had big-power ambitions, he wanted")
     p.add_run().add_break(WD_BREAK.PAGE)
     p.add_run("to force his will upon the smaller parties, see ")

@@ -15,6 +15,7 @@ from docx_fixtures import REPORTS, SAMPLE, TEXT_FORMAT, assert_valid, context, r
 from lxml import etree
 
 from toolkit.convert import convert_bytes
+from toolkit.output import serialize
 from toolkit.projection import project
 from toolkit.readers import ReadContext
 from toolkit.readers.docx import SOURCE_FORMAT
@@ -51,6 +52,7 @@ def test_docx_gives_the_text_readers_tei(source: Path, tmp_path: Path, context: 
     assert _text(from_word.tree) == _text(from_text.tree)
     assert _header(from_word.tree, source) == _header(from_text.tree, source)
     assert project(from_word.tree) == project(from_text.tree)
+    assert project(etree.fromstring(serialize(from_word.tree))) == project(from_text.tree)
     assert_valid(tei_all, from_word.tree)
     # The header says where the TEI came from: the Word file, not a text export.
     change = from_word.tree.findtext(".//{*}revisionDesc/{*}change") or ""

@@ -12,6 +12,7 @@ from docx_fixtures import LIBREOFFICE_REPORT, assert_valid, context, libreoffice
 from lxml import etree
 
 from toolkit.convert import convert_bytes
+from toolkit.output import serialize
 from toolkit.projection import normalise, project
 from toolkit.readers import Conversion, ReadContext
 from toolkit.tei import NS
@@ -67,6 +68,8 @@ def test_libreoffice_docx_is_valid_and_projects_to_its_text(conversion: Conversi
                                                             tei_all: etree.RelaxNG) -> None:
     assert_valid(tei_all, conversion.tree)
     assert normalise(project(conversion.tree)) == normalise(EXPECTED_TEXT)
+    assert normalise(project(etree.fromstring(serialize(conversion.tree)))) == \
+        normalise(EXPECTED_TEXT)
     assert conversion.number == "900002"
     assert not conversion.diagnostics, [d.format() for d in conversion.diagnostics]
 

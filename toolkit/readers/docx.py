@@ -23,7 +23,7 @@ from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx_inline import BlockIndex, Node, align, children_of, insert, \
-    insert_block, to_element, wrap
+    insert_block, keep_mixed, to_element, wrap
 from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph, Span, Table
 from toolkit.readers.docx_package import Package
 from toolkit.readers.wcda_text import Block as TextBlock
@@ -203,6 +203,7 @@ class _Conversion:
         result = to_element(tree)
         _sections(result)
         etree.cleanup_namespaces(result)
+        keep_mixed(result)
         return result
 
     def _lay(self, tree: Node, paragraph: Paragraph, base: int,
@@ -240,7 +241,11 @@ class _Conversion:
         holder = el("p", encoder.encode())
         tree = align(holder, paragraph.text)
         self._lay(tree, paragraph, 0)
-        return children_of(tree)
+        content = children_of(tree)
+        for item in content:
+            if not isinstance(item, str):
+                keep_mixed(item)
+        return content
 
     def _paragraphs(self, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Inline]:
         """Several paragraphs as one run of inline content, separated by line breaks."""

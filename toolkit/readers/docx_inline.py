@@ -97,7 +97,7 @@ class _Aligner:
 
     def node(self, element: etree._Element) -> Node:
         node = Node(element.tag, _attrib(element), [], self.cursor)
-        if element.text:
+        if element.text is not None:  # "" too: the encoder's mark of mixed content
             node.children.append(self.text(element.text))
         for child in element:
             if isinstance(child.tag, str):
@@ -263,6 +263,15 @@ def to_element(node: Node) -> etree._Element:
             last = to_element(item)
             element.append(last)
     return element
+
+
+def keep_mixed(root: etree._Element) -> None:
+    """Mark inline elements that hold only elements (a hi around a name) as mixed content,
+    with an empty text node, so pretty-printing never indents inside running text."""
+    for node in root.iter():
+        if isinstance(node.tag, str) and node.text is None and len(node) \
+                and etree.QName(node).localname not in STRUCTURAL:
+            node.text = ""
 
 
 def children_of(node: Node) -> list[etree._Element | str]:
