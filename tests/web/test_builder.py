@@ -33,6 +33,13 @@ def test_only_what_changed_is_rebuilt(tmp_path: Path) -> None:
     assert "A Changed Title" in page(site, f"{FIXTURE_ID}.html").xpath("string(//h1)")
 
 
+def test_the_site_is_readable_by_a_web_server(site: Path) -> None:
+    for path in [site, *site.rglob("*")]:
+        assert path.stat().st_mode & 0o004, f"{path} is not world-readable"
+        if path.is_dir():
+            assert path.stat().st_mode & 0o001, f"{path} cannot be entered"
+
+
 def test_a_removed_document_leaves_the_site(tmp_path: Path) -> None:
     source = make_source(tmp_path / "tei")
     out = tmp_path / "build"

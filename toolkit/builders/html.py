@@ -152,6 +152,7 @@ class HtmlBuilder:
             written.extend(self._edition_pages(edition))
             written.extend(self._copy_assets())
             written.extend(search.result())
+        _make_readable(self.site)
         return written
 
     # -- helpers -----------------------------------------------------------------------------
@@ -248,6 +249,21 @@ class HtmlBuilder:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         return [target]
+
+
+def _make_readable(site: Path) -> None:
+    """Temporary files and folders are created private (0600, 0700); a web server must be able
+    to read the site, so they get the permissions the umask gives new ones."""
+    umask = os.umask(0)
+    os.umask(umask)
+    mode, folder_mode = 0o666 & ~umask, 0o777 & ~umask
+    for folder, _, files in os.walk(site):
+        if os.stat(folder).st_mode & 0o777 != folder_mode:
+            os.chmod(folder, folder_mode)
+        for name in files:
+            path = os.path.join(folder, name)
+            if os.stat(path).st_mode & 0o777 != mode:
+                os.chmod(path, mode)
 
 
 async def _pagefind(site: Path, output: Path) -> None:

@@ -61,7 +61,7 @@
   <xsl:function name="tk:translators" as="xs:string*">
     <xsl:param name="header" as="element(tei:teiHeader)?"/>
     <xsl:sequence select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt
-        [tei:resp[matches(., 'transl', 'i')]]/(tei:persName, tei:name, tei:orgName)
+        [tei:resp[contains(lower-case(.), 'transl')]]/(tei:persName, tei:name, tei:orgName)
         ! normalize-space(.)"/>
   </xsl:function>
 

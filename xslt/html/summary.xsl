@@ -77,10 +77,6 @@
         else string($node)"/>
   </xsl:function>
 
-  <!-- The blocks of text the search page of a document is made of. -->
-  <xsl:variable name="tk:search-blocks" as="xs:string+" select="('p', 'head', 'ab', 'item', 'signed',
-      'dateline', 'salute', 'l', 'cell', 'fw', 'seg', 'docDate', 'byline', 'trailer', 'label')"/>
-
   <!-- What Pagefind indexes for a document: a small page with the metadata and the text as
        the reading view shows it (indexing it is twice as fast as indexing the full page). -->
   <xsl:template match="tei:TEI" mode="tk:search-page">
@@ -94,8 +90,8 @@
           <p data-pagefind-filter="archive"><xsl:value-of select="tk:archive($header)"/></p>
           <p data-pagefind-filter="language"><xsl:value-of select="tk:language-name($header, tk:original-lang($header))"/></p>
           <p><xsl:value-of select="tk:plain(tk:summary($header))"/></p>
-          <xsl:for-each select="tei:text//*[local-name() = $tk:search-blocks]
-                                [not(ancestor::*[local-name() = $tk:search-blocks])]">
+          <xsl:for-each select="tei:text//*[self::tei:p or self::tei:head or self::tei:ab or self::tei:item or self::tei:signed or self::tei:dateline or self::tei:salute or self::tei:l or self::tei:cell or self::tei:fw or self::tei:seg or self::tei:docDate or self::tei:byline or self::tei:trailer or self::tei:label]
+                                [not(ancestor::*[self::tei:p or self::tei:head or self::tei:ab or self::tei:item or self::tei:signed or self::tei:dateline or self::tei:salute or self::tei:l or self::tei:cell or self::tei:fw or self::tei:seg or self::tei:docDate or self::tei:byline or self::tei:trailer or self::tei:label])]">
             <p><xsl:value-of select="tk:plain(.)"/></p>
           </xsl:for-each>
           <xsl:for-each select="tei:text//tei:note">
@@ -118,7 +114,7 @@
     </tk:doc>
   </xsl:template>
 
-  <xsl:template match="*[tk:is-mention(.)]" mode="tk:summary">
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)]" mode="tk:summary">
     <xsl:variable name="block" select="ancestor::*[local-name() = ('p', 'ab', 'head', 'item', 'cell',
         'l', 'note', 'signed', 'dateline', 'abstract', 'seg', 'salute', 'fw')][1]"/>
     <xsl:variable name="before" select="tk:text-before(., $block)"/>

@@ -24,7 +24,7 @@
   <!-- Ordinal of each name that points into a register: the id of its mention (m-N). -->
   <xsl:accumulator name="tk:mentions" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule phase="start" select="$value + 1"
-        match="tei:text//*[tk:is-mention(.)] | tei:abstract//*[tk:is-mention(.)]"/>
+        match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)][ancestor::tei:text or ancestor::tei:abstract]"/>
   </xsl:accumulator>
 
   <!-- Ordinal of each note of the text: the number the reader sees. -->
@@ -32,12 +32,6 @@
     <xsl:accumulator-rule phase="start" match="tei:text//tei:note" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- Elements rendered as blocks; an unknown element holding one of them becomes a div. -->
-  <xsl:variable name="tk:blocks" as="xs:string+" select="('p', 'div', 'head', 'list', 'table',
-      'lg', 'opener', 'closer', 'postscript', 'ab', 'quote', 'figure', 'floatingText', 'fw',
-      'dateline', 'salute', 'signed', 'trailer', 'byline', 'docDate', 'argument', 'epigraph',
-      'listBibl', 'sp', 'body', 'front', 'back', 'titlePage', 'docTitle', 'docImprint',
-      'titlePart', 'cit', 'item', 'row', 'cell', 'div1', 'div2', 'div3', 'attachment')"/>
 
   <!-- Does this name count as a mention (a name element with a register pointer)? -->
   <xsl:function name="tk:is-mention" as="xs:boolean">
@@ -47,9 +41,11 @@
         or $node/self::tei:geogName) and exists(tk:ref-id(tk:ref($node)))"/>
   </xsl:function>
 
+  <!-- Does an element hold blocks (then an unknown element holding it becomes a div)?
+       Name tests, not a list of local names: this runs for every paragraph. -->
   <xsl:function name="tk:has-blocks" as="xs:boolean">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="exists($node/*[local-name() = $tk:blocks])"/>
+    <xsl:sequence select="exists($node/*[self::tei:p or self::tei:div or self::tei:head or self::tei:list or self::tei:table or self::tei:lg or self::tei:opener or self::tei:closer or self::tei:postscript or self::tei:ab or self::tei:quote or self::tei:figure or self::tei:floatingText or self::tei:fw or self::tei:dateline or self::tei:salute or self::tei:signed or self::tei:trailer or self::tei:byline or self::tei:docDate or self::tei:argument or self::tei:epigraph or self::tei:listBibl or self::tei:sp or self::tei:body or self::tei:front or self::tei:back or self::tei:titlePage or self::tei:docTitle or self::tei:docImprint or self::tei:titlePart or self::tei:cit or self::tei:item or self::tei:row or self::tei:cell or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::*:attachment])"/>
   </xsl:function>
 
   <!-- lang and id carried over from the TEI element onto the HTML element being built. -->
@@ -261,7 +257,8 @@
   </xsl:template>
 
   <!-- A gap standing between paragraphs is a paragraph of its own. -->
-  <xsl:template match="tei:gap[not(ancestor::*[local-name() = $tk:blocks and not(local-name() = ('div', 'body', 'back', 'front', 'div1', 'div2', 'div3', 'attachment'))])]"
+  <xsl:template match="tei:gap[parent::tei:div or parent::tei:body or parent::tei:back or parent::tei:front
+                       or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::*:attachment]"
                 mode="tk:text" priority="2">
     <p class="tk-p tk-gap-block"><xsl:next-match/></p>
   </xsl:template>
@@ -484,12 +481,12 @@
   </xsl:template>
 
   <!-- A name with a register entry links to it; its id lets the entry link back here. -->
-  <xsl:template match="*[tk:is-mention(.)]" mode="tk:text" priority="1">
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)]" mode="tk:text" priority="1">
     <xsl:variable name="entry" select="tk:entry(., $registers)"/>
     <xsl:variable name="id" select="'m-' || accumulator-before('tk:mentions')"/>
     <xsl:variable name="class" select="'tk-name'"/>
     <xsl:choose>
-      <xsl:when test="exists($entry) and not(ancestor::*[tk:is-mention(.) or self::tei:ref[@target]])">
+      <xsl:when test="exists($entry) and not(ancestor::*[self::tei:ref[@target] or tk:is-mention(.)])">
         <a class="{$class}" id="{$id}" href="{tk:entry-kind($entry)}.html#{$entry/@xml:id}">
           <xsl:call-template name="tk:attributes"/>
           <xsl:apply-templates mode="#current"/>
