@@ -267,3 +267,22 @@ def test_pages_are_valid_html5(site: Path) -> None:
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "text", *pages],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_text_that_looks_like_markup_is_shown_literally(tmp_path: Path) -> None:
+    hostile = '<script>alert("x")</script> & "quoted" </p><!-- -->'
+    escaped = hostile.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    source = (FIXTURES / f"{FIXTURE_ID}.xml").read_text("utf-8").replace(
+        "Memorandum of Conversation on Every Kind of Markup", escaped).replace(
+        "first item", escaped)
+    (tmp_path / "tei").mkdir()
+    path = tmp_path / "tei" / "900003.xml"
+    path.write_text(source, "utf-8")
+    builder = HtmlBuilder(BuildConfig(source_dir=ROOT / "tei", output_dir=tmp_path / "out"))
+    builder.prepare()
+    builder.write_one(Document(path))
+    doc = page(tmp_path / "out" / "html", "900003.html")
+    assert doc.xpath("//script/@src") == ["assets/edition.js"] and len(doc.xpath("//script")) == 1
+    assert text(doc.xpath("//h1")[0]) == " ".join(hostile.split())
+    assert text(doc.xpath("//ul[@class='tk-list']/li")[0]) == " ".join(hostile.split())
+    assert hostile in doc.xpath("//title")[0].text
