@@ -154,3 +154,18 @@ def test_bookmarks_and_metadata(print_edition: PrintEdition) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "en"
     first = flat(page_texts(reader)[0])
     assert "teikit sample edition" in first and "4 documents, 1956–1966" in first
+
+
+MEMO_NOTES = {"FIRSTNOTE": "inPyongyang1", "SECONDNOTE": "withtheresults2",
+              "THIRDNOTE": "situationinVietnam3", "FOURTHNOTE": "throughChina4"}
+
+
+def test_footnotes_stay_on_the_page_of_their_mark(print_edition: PrintEdition) -> None:
+    """In the volume too (another page layout than the document's own PDF), each of 900001's
+    notes is printed on the page that carries its mark."""
+    for name in ("edition", "900001"):
+        pages = [stream(text) for text in page_texts(print_edition.reader(name))]
+        for note, mark in MEMO_NOTES.items():
+            note_pages = [n for n, text in enumerate(pages) if note in text]
+            mark_pages = [n for n, text in enumerate(pages) if mark in text]
+            assert len(note_pages) == 1 and note_pages == mark_pages, (name, note, note_pages, mark_pages)
