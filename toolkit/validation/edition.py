@@ -103,8 +103,8 @@ class ReferenceChecker:
                 elif name in ENTRY_KINDS and kind not in ENTRY_KINDS[name]:
                     expected = " or ".join(f"<{k}>" for k in sorted(ENTRY_KINDS[name]))
                     yield document.diagnostic(
-                        Severity.ERROR, f"<{name}> ref=\"{token}\" points to a <{kind}>; a {name} "
-                        f"points to a {expected}", _ref(node), "tk-ref-kind")
+                        Severity.ERROR, f"<{name}> ref=\"{token}\" points to a <{kind}>; "
+                        f"<{name}> must point to {expected}", _ref(node), "tk-ref-kind")
 
     def _target(self, document: Document, path: str) -> tuple[str, dict[str, str] | str]:
         if not path:

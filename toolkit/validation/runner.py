@@ -88,7 +88,7 @@ class FileValidator:
         try:
             document = load_document(path, shown)
         except ToolkitError as error:
-            return FileReport(shown, (_unreadable(error.diagnostic),))
+            return FileReport(shown, (_unreadable(error.diagnostic, path),))
         found: list[Diagnostic] = []
         for validator in self.fixed:
             found.extend(validator.check(document))
@@ -145,8 +145,8 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
                                    "not applied", rule="tk-xml-model", line=declaration.line)
     target = document.path.parent / unquote(parts.path)
     if not target.is_file():
-        return document.diagnostic(Severity.ERROR, f"xml-model {href}: the declared schema "
-                                   f"{target} does not exist", rule="tk-xml-model",
+        return document.diagnostic(Severity.WARNING, f"xml-model {href}: the declared schema "
+                                   f"{target} does not exist; not applied", rule="tk-xml-model",
                                    line=declaration.line)
     return target
 
@@ -160,16 +160,30 @@ def _with_column(diagnostic: Diagnostic) -> Diagnostic:
                       diagnostic.rule)
 
 
+def _column_of(path: Path, line: int | None, needle: str) -> int:
+    """1-based column of `needle` on a line of the file (1 when it is not found)."""
+    try:
+        with path.open("rb") as handle:
+            for number, text in enumerate(handle, start=1):
+                if number == line:
+                    found = text.decode("utf-8", "replace").find(needle)
+                    return found + 1 if found >= 0 else 1
+    except OSError:
+        pass
+    return 1
+
+
 _DUPLICATE_ID = re.compile(r"ID (?P<id>\S+) already defined")
 
 
-def _unreadable(diagnostic: Diagnostic) -> Diagnostic:
+def _unreadable(diagnostic: Diagnostic, path: Path) -> Diagnostic:
     """A file the parser refused; libxml2's duplicate-xml:id refusal gets a plain message."""
     duplicate = _DUPLICATE_ID.search(diagnostic.message)
     if duplicate:
-        return Diagnostic(Severity.ERROR, f"xml:id=\"{duplicate.group('id')}\" is used twice in "
-                          "this document; identifiers must be unique", diagnostic.path,
-                          diagnostic.line, None, "tk-id-unique")
+        xml_id = duplicate.group("id")
+        return Diagnostic(Severity.ERROR, f"xml:id=\"{xml_id}\" is used twice in this document; "
+                          "identifiers must be unique", diagnostic.path, diagnostic.line,
+                          _column_of(path, diagnostic.line, f'xml:id="{xml_id}"'), "tk-id-unique")
     return Diagnostic(diagnostic.severity, diagnostic.message, diagnostic.path,
                       diagnostic.line or 1, diagnostic.column or 1, diagnostic.rule or ("safe-xml" if "refused" in diagnostic.message else "well-formed"))
 

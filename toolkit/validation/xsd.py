@@ -117,7 +117,8 @@ def _children_message(error: Any,
             return f"{where}; expected {_listing(allowed)}", child
         return f"{where}; <{parent}> takes no child elements", child
     if expected:
-        return f"<{parent}> is incomplete: {_listing(expected)} is missing at the end", elem
+        missing = _listing(expected).replace(">, <", "> or <")
+        return f"<{parent}> is incomplete: {missing} is missing at the end", elem
     return f"<{parent}> is incomplete: {error.reason}", elem
 
 
@@ -140,15 +141,18 @@ def _value_message(error: "XMLSchemaValidationError", elem: etree._Element) -> t
         value = attr.group("value")
         why = attr.group("why")
         enum = re.search(r"value must be one of (\[.*\])", why)
-        if enum:
-            choices = ", ".join(re.findall(r"'([^']*)'", enum.group(1)))
-            why = f"allowed values are {choices}"
-        elif why.startswith("invalid value"):
-            why = f"not a valid {_type_name(error)}"
+        choices = [c for c in re.findall(r"'([^']*)'", enum.group(1)) if c] if enum else []
+        if choices:
+            why = f"allowed values are {', '.join(choices)}"
+        elif enum or why.startswith("invalid value") or "doesn't match any pattern" in why:
+            why = f"not a valid {_type_name(error, name)}"
         return f"<{element}> {name}=\"{value}\": {why}", _attribute(elem, attr.group("name"))
     missing = re.match(r"^missing required attribute (?P<name>\S+)", reason)
     if missing:
         return f"<{element}> lacks the required attribute {_name(missing.group('name')).strip(chr(39))}", elem
+    if "is not an element of the schema" in reason:
+        return (f"the document element is <{element}>; the project schema expects <TEI> in the "
+                "TEI namespace (http://www.tei-c.org/ns/1.0)"), elem
     extra = re.match(r"^'(?P<name>[^']+)' attribute not allowed for element", reason)
     if extra:
         return f"<{element}> does not take the attribute {_name(extra.group('name'))}", \
@@ -162,15 +166,28 @@ def _value_message(error: "XMLSchemaValidationError", elem: etree._Element) -> t
     return f"<{element}>: {reason}", elem
 
 
-def _type_name(error: "XMLSchemaValidationError") -> str:
+_FRIENDLY = {"temporal": "date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time)",
+             "pointers": "URI reference", "pointer": "URI reference",
+             "language": "language tag (BCP 47: en, hu, ko-Latn)", "word": "word (no spaces)",
+             "wordList": "list of words", "version": "version number (digits and dots: 1.2.0)"}
+_BY_ATTRIBUTE = {"xml:lang": "language", "mainLang": "language", "ident": "language",
+                 "otherLangs": "language", "version": "version", "when": "temporal",
+                 "from": "temporal", "to": "temporal", "notBefore": "temporal",
+                 "notAfter": "temporal", "ref": "pointers", "target": "pointers"}
+
+
+def _type_name(error: "XMLSchemaValidationError", attribute: str = "") -> str:
+    """What the value should have been, in words."""
     validator = error.validator
+    for candidate in (validator, getattr(validator, "base_type", None),
+                      getattr(validator, "parent", None)):
+        name = getattr(candidate, "local_name", None) or getattr(candidate, "name", None)
+        if name and _name(name) in _FRIENDLY:
+            return _FRIENDLY[_name(name)]
+    if attribute in _BY_ATTRIBUTE:
+        return _FRIENDLY[_BY_ATTRIBUTE[attribute]]
     name = getattr(validator, "local_name", None) or getattr(validator, "name", None)
-    friendly = {"temporal": "date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time)",
-                "pointers": "URI reference", "pointer": "URI reference",
-                "language": "language tag (BCP 47)", "word": "word (no spaces)",
-                "version": "version number"}
-    text = _name(name) if name else "value"
-    return friendly.get(text, text)
+    return _name(name) if name else "value"
 
 
 def _attribute(elem: etree._Element, clark: str) -> Any:
