@@ -109,6 +109,7 @@ class _Report:
         rng = self.rng
         self.lang = rng.choice(V.LANGUAGES)
         self.year = rng.randint(1953, 1989)
+        self.month, self.day = rng.randint(1, 12), rng.randint(1, 28)
         self.country = rng.choice(V.COUNTRIES)
         # How bracket-heavy this report is, and how often its paragraphs are cut by pages.
         self.density = rng.uniform(0.1, 0.6)
@@ -123,7 +124,8 @@ class _Report:
         return self.rng.random() < p
 
     def date(self) -> str:
-        return f"{self.rng.choice(V.MONTHS)} {self.rng.randint(1, 28)}, {self.year}"
+        """The report's own date, as the header writes it: 'January 8, 1965'."""
+        return f"{V.MONTHS[self.month - 1]} {self.day}, {self.year}"
 
     def day_month_year(self) -> str:
         return f"{self.rng.randint(1, 28)} {self.rng.choice(V.MONTHS)} {self.year}"
@@ -285,7 +287,9 @@ class _Report:
         if self.chance(0.15):
             blocks.append(self.rng.choice(V.HEADINGS))
         if self.chance(0.15):
-            blocks.append(f"{self.rng.choice(V.CAPITALS)}, {self.day_month_year()}.")
+            # the place-and-date line carries the report's own date, as the header does
+            blocks.append(f"{self.rng.choice(V.CAPITALS)}, {self.day} "
+                          f"{V.MONTHS[self.month - 1]} {self.year}.")
         if self.chance(0.1):
             blocks.append(f"Subject: the visit of {self.person(brackets=False)} to "
                           f"{self.reg.places[0].forms[0]}")
@@ -319,6 +323,8 @@ class _Report:
         elif roll < self.density * 0.35:
             body += f" {self.rng.choice(V.SOURCE_NOTES)}"
         elif roll < self.density * 0.5:
+            if self.known_bugs and self.footnotes and self.chance(0.3):  # a second reference
+                return sentence + f"[{self.rng.randint(1, len(self.footnotes))}]"
             return sentence + self.footnote_ref()
         return body + end
 
@@ -382,7 +388,7 @@ class _Report:
         blocks.extend(tail)
         residue = [self.rng.choice(V.RESIDUE)] if self.chance(0.25) else []
         notes_text = [f"[{i}] {note}" for i, note in enumerate(self.footnotes, start=1)]
-        if self.known_bugs and self.chance(0.5):
+        if self.chance(0.1):
             notes_text.append(f"[{len(notes_text) + 1}] A note the text never refers to.")
         if self.known_bugs and residue and notes_text and self.chance(0.5):
             blocks.extend(notes_text + residue)  # the fragment after the notes
