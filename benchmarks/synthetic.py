@@ -117,6 +117,7 @@ class _Report:
         self.point_style = rng.choice(("{n})", "{n}.", "{a})", "({n})", None))
         self.points = 0
         self.footnotes: list[str] = []
+        self.unused: list[str] = []
         self.invented = [self._invented_person() for _ in range(3)]
 
     # -- small choices --------------------------------------------------------------------------
@@ -299,7 +300,7 @@ class _Report:
         """One to five sentences, fewer when only `room` bytes are left for the body."""
         sentences: list[str] = []
         for _ in range(self.rng.randint(1, 5)):
-            sentences.append(self._sentence_brackets(self.fill(self.rng.choice(V.SENTENCES))))
+            sentences.append(self._sentence_brackets(self.fill(self._next_sentence())))
             if sum(len(s) + 1 for s in sentences) >= room:
                 break
         text = " ".join(sentences)
@@ -311,6 +312,13 @@ class _Report:
         if self.chance(self.cut_rate):
             text = self._cut(text)
         return text
+
+    def _next_sentence(self) -> str:
+        """Templates in a shuffled order, so a report repeats one only once all are used."""
+        if not self.unused:
+            self.unused = list(V.SENTENCES)
+            self.rng.shuffle(self.unused)
+        return self.unused.pop()
 
     def _sentence_brackets(self, sentence: str) -> str:
         """Brackets that sit at the end of a sentence: gaps, notes, footnote references."""
