@@ -148,6 +148,20 @@ def test_named_schemas_of_every_kind(edition: Path, tmp_path: Path) -> None:
                        '<xs:element name="other"/></xs:schema>')
     result = teikit("validate", edition / "registers" / "places.xml", "--schema", grammar)
     assert result.returncode == 1 and "other.xsd]" in result.stdout
+    assertion = tmp_path / "assert11.xsd"  # XSD 1.1, which only xmlschema knows
+    assertion.write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:vc="http://www.w3.org/2007/XMLSchema-versioning" vc:minVersion="1.1" '
+        'xmlns:t="http://www.tei-c.org/ns/1.0" targetNamespace="http://www.tei-c.org/ns/1.0">'
+        '<xs:element name="TEI"><xs:complexType><xs:sequence>'
+        '<xs:any processContents="skip" maxOccurs="unbounded"/></xs:sequence>'
+        '<xs:anyAttribute processContents="skip"/>'
+        '<xs:assert test="not(t:standOff)"/></xs:complexType></xs:element></xs:schema>')
+    result = teikit("validate", edition, "--schema", assertion, "--no-project")
+    assert result.returncode == 1
+    hits = [LINE.match(l) for l in result.stdout.splitlines() if "assert11.xsd]" in l]
+    assert len(hits) == 3  # the three registers, not the document
+    assert all(h and "registers" in h["file"] and "not(t:standOff)" in h["message"] for h in hits)
 
 
 def test_declared_schemas_are_applied_and_remote_ones_never_fetched(edition: Path,

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # xmlschema takes a second to import: only files with errors 
     from xmlschema.validators.exceptions import XMLSchemaValidationError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+VERSIONING_NS = "http://www.w3.org/2007/XMLSchema-versioning"
 _MAX_LISTED = 12
 
 
@@ -53,39 +54,46 @@ class XsdValidator:
         self.label = label
         self.thorough = thorough
         self._libxml2: etree.XMLSchema | None = None
-        self._xmlschema: "xmlschema.XMLSchema10 | None" = None
-        self.compile_libxml2()
+        self._xmlschema: "xmlschema.XMLSchema10 | xmlschema.XMLSchema11 | None" = None
+        schema = parse_xml_file(self.path)
+        self.version = schema.getroot().get(f"{{{VERSIONING_NS}}}minVersion", "1.0")
+        try:
+            if self.version != "1.0":
+                raise etree.XMLSchemaParseError(f"XSD {self.version}")
+            self._libxml2 = etree.XMLSchema(schema)
+        except etree.XMLSchemaParseError:
+            # libxml2 knows XSD 1.0 only: xmlschema (1.0, then 1.1) validates every file alone
+            self.thorough = True
+            self.explainer()
 
-    def compile_libxml2(self) -> etree.XMLSchema:
-        if self._libxml2 is None:
-            try:
-                self._libxml2 = etree.XMLSchema(parse_xml_file(self.path))
-            except etree.XMLSchemaParseError as exc:
-                raise InputError(f"not a usable XML Schema: {exc}", self.label) from None
-        return self._libxml2
-
-    def explainer(self) -> "xmlschema.XMLSchema10":
+    def explainer(self) -> "xmlschema.XMLSchema10 | xmlschema.XMLSchema11":
         if self._xmlschema is None:
             import xmlschema
 
-            try:
-                # allow="local": imports and includes are read from disk, never fetched
-                self._xmlschema = xmlschema.XMLSchema10(str(self.path), allow="local",
-                                                         defuse="always")
-            except (xmlschema.XMLSchemaException, OSError) as exc:
-                raise InputError(f"not a usable XML Schema: {exc}", self.label) from None
+            problem: Exception | None = None
+            versions = (xmlschema.XMLSchema10, xmlschema.XMLSchema11)
+            for version in versions if self.version == "1.0" else versions[::-1]:
+                try:
+                    # allow="local": imports and includes are read from disk, never fetched
+                    self._xmlschema = version(str(self.path), allow="local", defuse="always")
+                    break
+                except (xmlschema.XMLSchemaException, OSError) as exc:
+                    problem = problem or exc
+            else:
+                message = " ".join(str(problem).split())[:300]
+                raise InputError(f"not a usable XML Schema: {message}", self.label) from None
         return self._xmlschema
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        if not self.thorough and self.compile_libxml2().validate(document.tree):
+        if self._libxml2 is not None and not self.thorough and self._libxml2.validate(document.tree):
             return
         found = False
         for error in self.explainer().iter_errors(document.tree):
             found = True
             yield self._diagnostic(document, error)
-        if not found and not self.thorough:
+        if not found and self._libxml2 is not None and not self.thorough:
             # libxml2 rejected what xmlschema accepts: report libxml2's own words
-            log: Any = self.compile_libxml2().error_log
+            log: Any = self._libxml2.error_log
             for entry in log:
                 yield Diagnostic(Severity.ERROR, _libxml2_message(entry.message), document.display,
                                  entry.line or None, None, self.label)
@@ -151,12 +159,16 @@ def _value_message(error: "XMLSchemaValidationError", elem: etree._Element) -> t
     if missing:
         return f"<{element}> lacks the required attribute {_name(missing.group('name')).strip(chr(39))}", elem
     if "is not an element of the schema" in reason:
-        return (f"the document element is <{element}>; the project schema expects <TEI> in the "
-                "TEI namespace (http://www.tei-c.org/ns/1.0)"), elem
+        hint = "" if str(elem.tag).startswith("{" + TEI_NS + "}") else \
+            " (a TEI document's elements are in the namespace http://www.tei-c.org/ns/1.0)"
+        return f"the document element <{element}> is not declared by this schema{hint}", elem
     extra = re.match(r"^'(?P<name>[^']+)' attribute not allowed for element", reason)
     if extra:
         return f"<{element}> does not take the attribute {_name(extra.group('name'))}", \
             _attribute(elem, extra.group("name"))
+    test = getattr(error.validator, "path", None)
+    if "assertion" in reason and test:
+        return f"<{element}> fails the schema's assertion {test!r}", elem
     if "character data between child elements not allowed" in reason:
         return f"<{element}> cannot contain text, only elements", elem
     if reason.startswith("value doesn't match") or "invalid value" in reason:
