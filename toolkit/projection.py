@@ -26,6 +26,7 @@ class _Projector:
         self.paragraphs: list[str] = []
         self.current: list[str] = []
         self.footnotes: list[tuple[str, str]] = []  # (number, text)
+        self.bottom: list[str] = []  # a page's footer (forme work): after the footnotes
 
     def flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -62,6 +63,9 @@ class _Projector:
             return
         if name in ("closer", "opener") or (name == "seg" and parent_name == "opener"):
             self.block(node) if name == "seg" else self._lines(node)
+            return
+        if name == "fw" and node.get("type") == "footer" and parent_name in CONTAINERS:
+            self.bottom.append(self.content(node))
             return
         if name in BLOCKS:
             if name == "signed":
@@ -130,6 +134,8 @@ class _Projector:
             return "\n\n\x00"
         if name == "lb":
             return "\n"
+        if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
+            return f"[{node.get('n')}]"  # a further reference to a footnote
         if name == "note":
             if node.get("place") == "foot":
                 number = node.get("n") or str(len(self.footnotes) + 1)
@@ -187,7 +193,7 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
     paragraphs: list[str] = []
     # Footnote texts stand at the end in the order of their numbers, as a source lists them.
     footnotes = sorted(projector.footnotes, key=lambda f: int(f[0]) if f[0].isdigit() else 1 << 30)
-    for paragraph in projector.paragraphs + [text for _, text in footnotes]:
+    for paragraph in projector.paragraphs + [text for _, text in footnotes] + projector.bottom:
         paragraphs.extend(p for p in (" ".join(x.split()) for x in paragraph.split("\x00")) if p)
     return "\n\n".join(paragraphs) + "\n"
 

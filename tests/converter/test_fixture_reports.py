@@ -14,7 +14,7 @@ from toolkit.errors import Severity
 from toolkit.output import serialize
 from toolkit.projection import normalise, project
 from toolkit.readers import Conversion, ReadContext
-from toolkit.tei import NS, XML_LANG
+from toolkit.tei import NS, XML_LANG, XML_NS
 
 __all__ = ["context"]  # the fixture, imported for pytest
 ALL = sorted(REPORTS.glob("*.txt")) + [ROOT / "sources" / "wilson-116488.txt"]
@@ -46,7 +46,7 @@ def text(node: etree._Element) -> str:
 
 
 def test_there_are_enough_fixtures() -> None:
-    assert len(ALL) >= 9
+    assert len(ALL) >= 11
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
@@ -276,3 +276,25 @@ def test_title_over_two_lines(context: ReadContext) -> None:
                           "Affairs of the People's Republic of China")
     assert conversion.number == "117002"
     assert xpath(conversion.tree, "//tei:creation/tei:date[@when='1960-10-04']")
+
+
+def test_repeated_footnote_reference_points_to_the_note(context: ReadContext) -> None:
+    div = body(convert(report("117010"), context))
+    notes = xpath(div, ".//tei:note[@place='foot']")
+    assert [(n.get("n"), n.get(f"{{{XML_NS}}}id")) for n in notes] == [("1", "wilson-117010-bg-notes-fn1"), ("2", None)]
+    (ptr,) = xpath(div, ".//tei:ptr")
+    assert ptr.get("target") == "#wilson-117010-bg-notes-fn1" and ptr.get("n") == "1"
+
+
+def test_fragment_below_the_footnotes_is_the_pages_footer(context: ReadContext) -> None:
+    div = body(convert(report("117010"), context))
+    assert div[-1].tag.endswith("fw") and div[-1].get("type") == "footer" and div[-1].text == "- 4 -"
+    assert body(convert(report("117005"), context))[-1].get("type") == "residue"  # no notes above
+
+
+def test_variant_takes_the_closest_run_of_words(context: ReadContext) -> None:
+    (choice,) = xpath(body(convert(report("117010"), context)), ".//tei:choice")
+    assert text(choice.find("tei:orig", NS)) == "Kim Il Sung"  # type: ignore[arg-type]
+    assert choice.getparent().get("ref") == "registers/persons.xml#kim-il-sung"  # type: ignore[union-attr]
+    (foreign,) = xpath(body(convert(report("117010"), context)), ".//tei:foreign")
+    assert foreign.get(XML_LANG) == "bg" and foreign.text == "три часа"

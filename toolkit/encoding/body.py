@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from lxml import etree
 
@@ -61,8 +62,17 @@ class BodyEncoder:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     # footnote texts by number, and the numbers referenced so far (set by encode)
+    # xml:id prefix for a footnote referenced more than once (later references point to it);
+    # by default the source file's name, so that ids stay unique across an edition
+    note_id_prefix: str = ""
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
+    _made_notes: dict[str, etree._Element] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.note_id_prefix:
+            stem = re.sub(r"[^\w.-]", "-", PurePath(self.path).stem) or "doc"
+            self.note_id_prefix = ("" if stem[0].isalpha() or stem[0] == "_" else "d") + stem + "-fn"
 
     def warn(self, message: str, line: int, column: int | None = None) -> None:
         self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line, column))
@@ -96,13 +106,16 @@ class BodyEncoder:
                           block.line)
                 sub(div, "note", self._notes[number](), place="foot", n=number)
                 self._count("notes")
+        notes_line = min((b.line for b in footnotes.values()), default=None)
         for block in trailing:
             if ELLIPSIS.match(block.text.strip()[1:-1]):
                 div.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
                 continue
             self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
                       block.line)
-            sub(div, "fw", block.text.strip(), type="residue")
+            # Below the footnote texts, a fragment stood at the foot of the page.
+            below = notes_line is not None and block.line > notes_line
+            sub(div, "fw", block.text.strip(), type="footer" if below else "residue")
             self._count("residue")
         keep_inline_spacing(div)
         return div
@@ -115,7 +128,8 @@ class BodyEncoder:
         (in a footnote's own text)."""
         encoder = InlineEncoder(block.text if text is None else text, self.tagger,
                                 self._notes if notes else {},
-                                locator(list(block.lines)), self.path, self.diagnostics, self.stats)
+                                locator(list(block.lines)), self.path, self.diagnostics, self.stats,
+                                made_notes=self._made_notes, note_id_prefix=self.note_id_prefix)
         content = encoder.encode()
         self._used |= encoder.used_footnotes
         return content

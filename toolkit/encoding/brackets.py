@@ -20,7 +20,7 @@ from toolkit.encoding.names import NameTagger
 from toolkit.errors import Diagnostic, InputError, Severity
 from lxml import etree
 
-from toolkit.tei import Inline, el
+from toolkit.tei import XML_ID, Inline, el
 
 PAGE_BREAK = "\x0c"  # marks where a paragraph of the source was cut by a page break
 LINE_BREAK = "\x0b"  # a Markdown hard line break inside a paragraph
@@ -125,6 +125,8 @@ class InlineEncoder:
     diagnostics: list[Diagnostic]
     stats: dict[str, int]
     used_footnotes: set[str] = field(default_factory=set)
+    made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
+    note_id_prefix: str = "fn"
     _identified: bool = False  # the bracket follows a supplied identification
 
     def encode(self) -> list[Inline]:
@@ -228,9 +230,14 @@ class InlineEncoder:
                 return el("sic", word.group(1)), len(word.group(0))
             return el("sic"), 0
         if plain and FOOTNOTE_REF.match(content) and content in self.footnotes:
+            first = self.made_notes.get(content)
+            if first is not None:  # the note was referenced before: point to it
+                first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{content}")
+                return el("ptr", target="#" + first.get(XML_ID, ""), n=content), 0
             self._count("notes")
             self.used_footnotes.add(content)
-            return el("note", self.footnotes[content](), place="foot", n=content), 0
+            note = self.made_notes[content] = el("note", self.footnotes[content](), place="foot", n=content)
+            return note, 0
         if plain and ILLEGIBLE.match(content):
             self._count("gaps")
             extent = EXTENT.match(content)
@@ -306,24 +313,29 @@ class InlineEncoder:
             return None
         words = content.split()
         tail = before[:-1]
+        best: tuple[float, str] | None = None  # the closest run of words before the bracket
         for count in range(max(1, len(words) - 1), len(words) + 2):
             match = re.search(r"(?:^|(?<=\s))((?:[\w'’.-]+\s){%d}[\w'’.-]+)$" % (count - 1), tail)
-            if not match:
+            if not match or not match.group(1)[:1].isupper():
                 continue
-            original = match.group(1)
-            ratio = difflib.SequenceMatcher(None, _letters(original), _letters(content)).ratio()
-            known = self.tagger.lookup(original)
-            same_entry = known is not None and known == self.tagger.lookup(content)
-            if (ratio >= 0.75 or same_entry) and original[:1].isupper():
-                self._count("variants")
-                choice = el("choice", [el("orig", original), el("reg", content)])
-                entry = self.tagger.lookup(content) or known
-                if entry:
-                    return self.tagger.mention(entry, [choice]), len(original) + 1
-                prefix = tail[: len(tail) - len(original)]
-                person = PERSON_CONTEXT.search(prefix) or (not prefix.strip() and self._identified)
-                return el("persName" if person else "name", [choice]), len(original) + 1
-        return None
+            candidate = match.group(1)
+            ratio = difflib.SequenceMatcher(None, _letters(candidate), _letters(content)).ratio()
+            known = self.tagger.lookup(candidate)
+            if known is not None and known == self.tagger.lookup(content):
+                ratio = 2.0  # two spellings of one register entry
+            if ratio >= 0.75 and (best is None or ratio >= best[0]):
+                best = (ratio, candidate)
+        if best is None:
+            return None
+        original = best[1]
+        self._count("variants")
+        choice = el("choice", [el("orig", original), el("reg", content)])
+        entry = self.tagger.lookup(content) or self.tagger.lookup(original)
+        if entry:
+            return self.tagger.mention(entry, [choice]), len(original) + 1
+        prefix = tail[: len(tail) - len(original)]
+        person = PERSON_CONTEXT.search(prefix) or (not prefix.strip() and self._identified)
+        return el("persName" if person else "name", [choice]), len(original) + 1
 
     def _acronym(self, content: str, before: str) -> tuple[Inline, int] | None:
         """`PUWP [Polish United Workers' Party]` and `German Democratic Republic [GDR]`:

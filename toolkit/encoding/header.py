@@ -314,4 +314,4 @@ def _editorial_declaration(encoding: etree._Element, source_format: str) -> None
         "paragraphs with n and a label. Headings, memorandum fields, the place-and-date line, "
         "the addressee and the salutation before the text form its head and opener; the "
         "closing salutation and signature lines form the closer. Fragments after the text that "
-        "fit nowhere are kept as fw type='residue'.")
+        "fit nowhere are kept as fw type='residue' (type='footer' below the footnote texts).")
