@@ -108,11 +108,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"      CPU {cpu / files * 1000:.2f} ms per document over all processes: "
                   f"{files / cpu:.0f} documents per CPU-second, i.e. {jobs * files / cpu:.0f}/s "
                   f"on {jobs} idle core{'s' if jobs > 1 else ''}")
-            print(f"      every file valid; {runs[0][2]} warnings (synthetic datelines are "
-                  "random dates, which tk-date-dateline notes)")
+            print(f"      every file valid; {runs[0][2]} warnings")
             if jobs == args.jobs:
-                verdict = "meets" if files / best_cli >= GOAL else "MISSES"
-                print(f"goal {GOAL:.0f} documents/s end to end on {jobs} cores: {verdict} it")
+                for what, seconds in (("validate_files", best_api), ("teikit validate", best_cli)):
+                    verdict = "meets" if files / seconds >= GOAL else "MISSES"
+                    print(f"goal {GOAL:.0f} documents/s on {jobs} cores, {what}: {verdict} it")
     return 0
 
 
