@@ -101,9 +101,10 @@ def report(draw: st.DrawFn) -> str:
             cut = draw(st.sampled_from(spaces))
             paragraphs[index:index + 1] = [text[:cut], text[cut + 1:]]
     notes = draw(st.integers(0, 2))
-    for number in range(1, notes + 1):  # footnote references, their texts at the end
-        index = draw(st.integers(0, len(paragraphs) - 1))
-        paragraphs[index] = paragraphs[index].rstrip() + f"[{number}]"
+    for number in range(1, notes + 1):  # footnote references (some twice), texts at the end
+        for _ in range(draw(st.integers(1, 2))):
+            index = draw(st.integers(0, len(paragraphs) - 1))
+            paragraphs[index] = paragraphs[index].rstrip() + f"[{number}]"
     opener = draw(st.lists(st.sampled_from([
         "MEMORANDUM OF CONVERSATION", "From: Ambassador A. M. Puzanov", "To: the Foreign Ministry",
         "Subject: talks with Kim Il Sung [Kim Il-sung]", "Pyongyang, 12 March 1962",
@@ -115,6 +116,7 @@ def report(draw: st.DrawFn) -> str:
                                  "\n\nKim Il Sung\n\nI", "\n\nWith comradely greetings\n\nKovács József"]))
     for number in range(1, notes + 1):
         tail += f"\n\n[{number}] " + draw(paragraph())
+    tail += draw(st.sampled_from(["", "", "\n\n- 4 -", "\n\nII"]))  # a page's footer
     return HEAD.format(date="January 8, 1965", title="Report on the Talks") + body + tail + "\n"
 
 
