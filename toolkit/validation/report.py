@@ -93,7 +93,7 @@ def to_junit(reports: list[FileReport], seconds: float) -> bytes:
         "name": "teikit validate", "skipped": "0", "time": time, "timestamp": stamp, **counts})
     for report in reports:
         case = etree.SubElement(suite, "testcase", name=report.path, classname="teikit.validate",
-                                file=report.path, time="0")
+                                file=report.path, time=f"{report.seconds:.3f}")
         errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
         others = [d for d in report.diagnostics if d.severity is not Severity.ERROR]
         if errors:

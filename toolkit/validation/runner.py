@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -41,6 +42,7 @@ class FileReport:
     path: str
     diagnostics: tuple[Diagnostic, ...]
     ids: tuple[IdOccurrence, ...] = field(default=(), repr=False)
+    seconds: float = 0.0  # time spent on this file (reported by the JUnit format)
 
     @property
     def errors(self) -> int:
@@ -84,6 +86,11 @@ class FileValidator:
         self.references = ReferenceChecker() if options.project else None
 
     def validate(self, path: Path) -> FileReport:
+        started = time.perf_counter()
+        report = self._validate(path)
+        return replace(report, seconds=time.perf_counter() - started)
+
+    def _validate(self, path: Path) -> FileReport:
         shown = str(path)
         try:
             document = load_document(path, shown)
@@ -228,7 +235,7 @@ def _edition(index: IdIndex, report: FileReport) -> FileReport:
     if not extra:
         return report
     merged = sorted((*report.diagnostics, *extra), key=lambda d: (d.line or 0, d.column or 0))
-    return FileReport(report.path, tuple(merged), report.ids)
+    return replace(report, diagnostics=tuple(merged))
 
 
 def validate(paths: Sequence[Path], options: ValidateOptions | None = None
