@@ -97,6 +97,9 @@ def test_problems_are_one_line_each_in_document_order(edition: Path) -> None:
 def test_usage_errors_exit_with_2(tmp_path: Path) -> None:
     missing = teikit("validate", tmp_path / "nothing-here")
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = teikit("validate", tmp_path / "empty")
+    assert empty.returncode == 2 and "no *.xml files" in empty.stderr
     assert teikit("validate", "tei", "--format", "yaml").returncode == 2
     assert teikit("validate").returncode == 2
     unknown = tmp_path / "schema.txt"

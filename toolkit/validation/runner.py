@@ -62,9 +62,11 @@ def collect(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(
-                p for p in path.rglob("*.xml")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            inside = sorted(p for p in path.rglob("*.xml") if p.is_file() and not any(
+                part.startswith(".") for part in p.relative_to(path).parts))
+            if not inside:
+                raise UsageError(f"{path}: no *.xml files in this folder")
+            found.extend(inside)
         elif path.exists():
             found.append(path)
         else:
