@@ -8,6 +8,7 @@ bombs and external-entity tricks fail with a message instead of consuming memory
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 from pathlib import Path
 
@@ -43,6 +44,9 @@ def decode_utf8(data: bytes, path: str) -> str:
     """Strict UTF-8 (a BOM is allowed); the error names the line and column of the bad byte."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("the file is UTF-16 (it starts with a UTF-16 byte order mark); "
+                         "save it as UTF-8", path, 1, 1)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -51,6 +55,21 @@ def decode_utf8(data: bytes, path: str) -> str:
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise InputError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded "
                          "(save the file as UTF-8)", path, line, column) from None
+
+
+# Characters XML 1.0 cannot hold. Vertical tab and form feed are left to the readers, which
+# take them for the line and page breaks they are.
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+
+
+def check_xml_characters(text: str, path: str) -> None:
+    """Refuse text holding a character no XML document may contain, naming where it is."""
+    bad = _NOT_XML.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(f"character U+{ord(bad.group()):04X} cannot be written to XML; "
+                         "remove it from the source", path, line, column)
 
 
 def parse_xml(data: bytes, path: str) -> etree._ElementTree:

@@ -68,6 +68,11 @@ def _cases() -> list[Bad]:
     line, column = line_of(text, "X here")
     cases.append(Bad("non-utf8", text.encode().replace(b"X here", b"\xe9 here"),
                      "not valid UTF-8: byte 0xe9", line, column))
+    text = report("A paragraph with a control character: X here.\n")
+    line, column = line_of(text, "X here")
+    cases.append(Bad("control-character", text.replace("X here", "\x01 here").encode(),
+                     "character U+0001 cannot be written to XML", line, column))
+    cases.append(Bad("utf-16", report("Text.\n").encode("utf-16"), "the file is UTF-16", 1, 1))
     cases.append(Bad("empty", b"", "the file is empty", 1))
     cases.append(Bad("blank", b"\n\n  \n", "the file is empty", 1))
     cases.append(Bad("no-metadata", b"Just a paragraph of text.\n\nAnother one.\n",

@@ -19,7 +19,7 @@ from toolkit.encoding.brackets import LINE_BREAK
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
-from toolkit.safe_xml import decode_utf8
+from toolkit.safe_xml import check_xml_characters, decode_utf8
 from toolkit.tei import el, sub
 
 BOLD = re.compile(r"^\*\*(?P<content>.+?)\*\*\s*$", re.DOTALL)
@@ -80,6 +80,7 @@ class WcdaTextReader:
         text = decode_utf8(data, path).replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             raise InputError("the file is empty", path, 1)
+        check_xml_characters(text, path)
         diagnostics: list[Diagnostic] = []
         names_before = context.tagger.count
         blocks = split_blocks(text)
