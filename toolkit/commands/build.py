@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from toolkit.builders import BUILDERS, BuildConfig, run_builder
-from toolkit.errors import UsageError
+from toolkit.errors import Severity, UsageError
+from toolkit.validation import ValidateOptions, validate
 
 HELP = "build the editions (HTML, PDF) from the TEI folder into the build folder"
 
@@ -22,6 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--font-dir", action="append", type=Path, default=[], metavar="DIR",
                         help="extra font folder for the print edition (repeatable)")
     parser.add_argument("--force", action="store_true", help="rebuild everything")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="publish without validating first (not recommended)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
 
 
@@ -32,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     unknown = [n for n in names if n not in BUILDERS]
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
+    if args.validate and not _valid(args.source, args.jobs):
+        return 1
     config = BuildConfig(source_dir=args.source, output_dir=args.output,
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
     for name in names:
@@ -39,3 +45,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
               f"{len(report.written)} files written")
     return 0
+
+
+def _valid(source: Path, jobs: int) -> bool:
+    """Nothing is published from an edition that fails validation; warnings are shown."""
+    errors = warnings = 0
+    for diagnostic in validate([source], ValidateOptions(jobs=jobs)):
+        print(diagnostic.format(), file=sys.stderr)
+        errors += diagnostic.severity is Severity.ERROR
+        warnings += diagnostic.severity is Severity.WARNING
+    print(f"validated {source}: {errors} error{'s' if errors != 1 else ''}, "
+          f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if errors:
+        print(f"teikit build: {source} is not valid; nothing was published", file=sys.stderr)
+    return errors == 0
