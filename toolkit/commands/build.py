@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
     if args.validate and not _valid(args.source, args.jobs):
         return 1
-    config = BuildConfig(source_dir=args.source, output_dir=args.output,
+    config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
     for name in names:
         report = run_builder(BUILDERS[name], config)
