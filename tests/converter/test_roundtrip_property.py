@@ -9,6 +9,7 @@ from converter_support import ROOT, assert_valid, context, source_body
 from lxml import etree
 
 from toolkit.convert import convert_bytes
+from toolkit.errors import InputError
 from toolkit.output import serialize
 from toolkit.projection import normalise, project
 from toolkit.readers import ReadContext
@@ -136,4 +137,28 @@ def test_random_reports_round_trip(text: str, validate: int, context: ReadContex
     tree = etree.ElementTree(etree.fromstring(data))  # well-formed as written
     if validate == 0:  # about one report in ten: tei_all is the slow part
         assert_valid(tei_all, tree)
+    assert normalise(project(tree)) == normalise(source_body(text))
+
+
+TOKENS = st.sampled_from([
+    *"ab Kc.,:;()[]*…-", "\n", "\n\n", "\n\n\n", "1", "2", "\u00a0", "  \n", "\\\n",
+    "Kim Il Sung", "[...]", "[sic]", "[1]", "[1] ", "Rus. ", "F[oreign]", "(ambassador)",
+    "From: ", "MEMO", "1) ", "a) ", "Dear X!", "With greetings", "**", "*", "[Kim Il-sung]",
+    "](http://x.org)", "CPSU ", "[Communist Party of the Soviet Union]"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=st.lists(TOKENS, max_size=60).map("".join))
+@example(body="[1] [1]")  # a footnote whose text is a reference once took its own number
+@example(body="F[oreign][Communist Party of the Soviet Union]a")  # an expansion took "a"
+@example(body="\\\na")  # a trailing backslash vanished
+def test_any_body_is_refused_clearly_or_round_trips(body: str, context: ReadContext) -> None:
+    """Arbitrary mixes of the tokens the rules look at: an input error, or text that comes back."""
+    text = HEAD.format(date="January 8, 1965", title="Report on the Talks") + body
+    try:
+        conversion = convert_bytes(text.encode("utf-8"), "wilson-700001.txt", context)
+    except InputError as error:
+        assert error.diagnostic.line is not None and error.diagnostic.path == "wilson-700001.txt"
+        return
+    tree = etree.ElementTree(etree.fromstring(serialize(conversion.tree)))
     assert normalise(project(tree)) == normalise(source_body(text))

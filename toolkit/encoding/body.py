@@ -41,7 +41,7 @@ class SourceBlock:
 
 
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
-FOOTNOTE = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>\S.*)$", re.DOTALL)
+FOOTNOTE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.DOTALL)
 MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
     r"Classification|Attachment|Enclosure)\s*:(?=\s*\S)", re.I)
@@ -137,7 +137,7 @@ class BodyEncoder:
     def _footnote_maker(self, block: SourceBlock) -> Callable[[], list[Inline]]:
         match = FOOTNOTE.match(block.text.strip())
         assert match
-        shifted = block.tail(block.text.index(match.group("text")))
+        shifted = block.tail(len(block.text) - len(block.text.lstrip()) + match.start("text"))
         return lambda: self._inline(shifted, notes=False)
 
     # -- the end of the document: residue, footnotes, signature ----------------------------
@@ -148,7 +148,7 @@ class BodyEncoder:
         notes: list[SourceBlock] = []
         while blocks and not _bound_to_previous(blocks):
             text = blocks[-1].text.strip()
-            if FOOTNOTE.match(text):
+            if FOOTNOTE.match(text) and len(blocks) > 1:
                 notes.insert(0, blocks.pop())
             elif len(blocks) > 1 and (len(text) <= 2 or re.fullmatch(r"[-–—\d\s.]+", text)) \
                     and not ELLIPSIS.match(text.strip("[]")):

@@ -153,6 +153,7 @@ class InlineEncoder:
                     attach_to = None
                 out.append(node)
                 continue
+            attach_to = None  # a bracket ends the word an expansion was collecting
             before = out[-1] if out and isinstance(out[-1], str) else ""
             following = nodes[index + 1] if index + 1 < len(nodes) else ""
             after = following if isinstance(following, str) else ""

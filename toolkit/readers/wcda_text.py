@@ -51,17 +51,16 @@ def block_text(block: Block) -> str:
 
 
 def source_block(block: Block) -> SourceBlock:
-    """Join a block's lines: a Markdown hard break (two trailing spaces) becomes a line break."""
+    """Join a block's lines: a Markdown hard break (two trailing spaces) becomes a line break.
+    (A trailing backslash, Markdown's other hard break, is kept as text: the export does not
+    use it, and a backslash in a translation must not vanish.)"""
     parts: list[str] = []
     lines: list[tuple[int, int]] = []
     offset = 0
     for i, (number, line) in enumerate(block):
         if i:
             previous = block[i - 1][1]
-            glue = LINE_BREAK if previous.endswith("  ") or previous.endswith("\\") else " "
-            if previous.endswith("\\"):
-                parts[-1] = parts[-1][:-1]
-                offset -= 1
+            glue = LINE_BREAK if previous.endswith("  ") else " "
             parts.append(glue)
             offset += 1
         text = line.rstrip() if i < len(block) - 1 else line.rstrip()
