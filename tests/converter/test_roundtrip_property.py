@@ -152,6 +152,7 @@ TOKENS = st.sampled_from([
 @example(body="[1] [1]")  # a footnote whose text is a reference once took its own number
 @example(body="F[oreign][Communist Party of the Soviet Union]a")  # an expansion took "a"
 @example(body="\\\na")  # a trailing backslash vanished
+@example(body="Text.[1]\n\n[1] First note.\n\n[1] Second note.")  # the first text was lost
 def test_any_body_is_refused_clearly_or_round_trips(body: str, context: ReadContext) -> None:
     """Arbitrary mixes of the tokens the rules look at: an input error, or text that comes back."""
     text = HEAD.format(date="January 8, 1965", title="Report on the Talks") + body

@@ -68,6 +68,7 @@ class BodyEncoder:
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
+    _repeated: list[tuple[str, SourceBlock]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.note_id_prefix:
@@ -106,7 +107,11 @@ class BodyEncoder:
                           block.line)
                 sub(div, "note", self._notes[number](), place="foot", n=number)
                 self._count("notes")
-        notes_line = min((b.line for b in footnotes.values()), default=None)
+        for number, block in self._repeated:
+            sub(div, "note", self._footnote_maker(block)(), place="foot", n=number)
+            self._count("notes")
+        notes_line = min((b.line for b in [*footnotes.values(), *(b for _, b in self._repeated)]),
+                         default=None)
         for block in trailing:
             if ELLIPSIS.match(block.text.strip()[1:-1]):
                 div.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
@@ -162,7 +167,12 @@ class BodyEncoder:
         for block in notes:
             match = FOOTNOTE.match(block.text.strip())
             assert match
-            footnotes[match.group("n")] = block
+            if match.group("n") in footnotes:  # a number given twice: keep the text, apart
+                self.warn(f"footnote [{match.group('n')}] is given twice; the second text is kept "
+                          "at the end as a note referenced nowhere", block.line)
+                self._repeated.append((match.group("n"), block))
+            else:
+                footnotes[match.group("n")] = block
         return trailing, footnotes
 
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
