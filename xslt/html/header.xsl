@@ -22,7 +22,14 @@
       <p class="tk-kicker">Document <xsl:value-of select="$doc-id"/></p>
       <h1 data-pagefind-meta="title"><xsl:value-of select="tk:title(.)"/></h1>
       <xsl:if test="$date">
-        <p class="tk-doc-date"><time datetime="{tk:doc-date(.)}" data-pagefind-meta="date"><xsl:value-of select="$date"/></time></p>
+        <p class="tk-doc-date">
+          <xsl:choose>
+            <xsl:when test="tk:doc-date(.)">
+              <time datetime="{tk:doc-date(.)}"><xsl:value-of select="$date"/></time>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
       </xsl:if>
       <dl class="tk-meta">
         <xsl:call-template name="tk:meta-row">
