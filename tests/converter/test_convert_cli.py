@@ -196,3 +196,15 @@ def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
     assert "converted 2 of 3 files, 1 failed" in result.stdout
     assert f"{sources[0]} -> {out / '900001.xml'}" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_two_sources_with_one_document_number(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(report("The first text.\n"), encoding="utf-8")
+    second.write_text(report("The second text.\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(first), str(second), "-o", str(out), "-j", "2")
+    assert result.returncode == 1
+    assert f"{second}: error: document number 900001 was already written from {first}" in result.stderr
+    assert b"The first text." in (out / "900001.xml").read_bytes()
+    assert sorted(p.name for p in out.iterdir()) == ["900001.xml"]
