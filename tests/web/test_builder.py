@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.cli import main
-from web.support import FIXTURE_ID, SAMPLE_ID, build, make_source, page
+from toolkit.errors import ToolkitError
+from web.support import FIXTURE_ID, ROOT, SAMPLE_ID, build, make_source, page
 
 
 def rows(site: Path) -> list[str]:
@@ -80,29 +81,44 @@ def test_workers_write_the_same_site_as_one_process(tmp_path: Path) -> None:
     assert mismatch == [] and errors == []
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>\n<oops></TEI>", "not well-formed XML"),
+@pytest.mark.parametrize("content, message, line", [
+    (b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>\n<oops></TEI>", "not well-formed XML", 2),
     (b"<?xml version='1.0'?>\n<!DOCTYPE TEI [<!ENTITY e 'x'>]>\n<TEI xmlns='http://www.tei-c.org/ns/1.0'/>",
-     "declares entities"),
-    (b"<html><body>not TEI</body></html>", "not a TEI document"),
+     "declares entities", 1),
+    (b"<html><body>not TEI</body></html>", "not a TEI document", 1),
 ])
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_bad_input_is_reported_with_file_and_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str,
-        jobs: str) -> None:
+        tmp_path: Path, content: bytes, message: str, line: int, jobs: int) -> None:
+    """The builder's own checks (`teikit build` validates the edition before it builds; these
+    hold for any caller of the builder, in one process or in workers)."""
     source = make_source(tmp_path / "tei")
-    (source / "700001.xml").write_bytes(content)
+    bad = source / "700001.xml"
+    bad.write_bytes(content)
     out = tmp_path / "build"
-    code = main(["build", str(source), "-o", str(out), "--only", "html", "-j", jobs])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert f"{source / '700001.xml'}:" in err and message in err, err
-    assert "Traceback" not in err
+    with pytest.raises(ToolkitError) as caught:
+        build(source, out, jobs=jobs)
+    diagnostic = caught.value.diagnostic
+    assert (diagnostic.path, diagnostic.line) == (str(bad), line)
+    assert message in diagnostic.message
     assert not (out / "html" / "700001.html").exists()
 
 
+def test_the_cli_reports_bad_input_in_one_line(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "tei"
+    shutil.copytree(ROOT / "tei", source)
+    (source / "700001.xml").write_bytes(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<oops></TEI>")
+    out = tmp_path / "build"
+    code = main(["build", str(source), "-o", str(out), "--only", "html"])
+    err = capsys.readouterr().err
+    assert code == 1 and f"{source / '700001.xml'}:2" in err and "Traceback" not in err, err
+    assert not (out / "html").exists(), "nothing is published"
+
+
 def test_the_cli_builds_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = make_source(tmp_path / "tei")
-    shutil.rmtree(tmp_path / "build", ignore_errors=True)
+    source = tmp_path / "tei"
+    shutil.copytree(ROOT / "tei", source)
     assert main(["build", str(source), "-o", str(tmp_path / "build"), "--only", "html"]) == 0
-    assert capsys.readouterr().out.startswith("html: 2 rebuilt, 0 up to date")
+    assert "html: 1 rebuilt, 0 up to date" in capsys.readouterr().out
+    assert (tmp_path / "build" / "html" / f"{SAMPLE_ID}.html").exists()
