@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from conftest import assert_tei_all
+from teitest import assert_tei_all
 from web.support import FIXTURE_ID, FIXTURES, ROOT, SAMPLE_ID, page
 from toolkit.builders.base import BuildConfig, Document
 from toolkit.builders.html import HtmlBuilder
@@ -239,6 +239,7 @@ def test_index_timeline_and_search_pages(site: Path) -> None:
         "All archives", "Archive of Tests (1)", "National Archives of Hungary (MOL) (1)"]
     assert index.xpath("//select[@id='filter-lang']/option/@value") == ["", "hu", "ru"]
     assert index.xpath("//form[@id='filters']/@hidden"), "filters need JS: hidden without it"
+    assert index.xpath("//a[@type='application/pdf']/@href") == ["../pdf/edition.pdf"]
     timeline = page(site, "timeline.html")
     svg = timeline.xpath("//*[local-name()='svg']")[0]
     assert svg.get("role") == "img"

@@ -94,14 +94,15 @@ class HtmlBuilder:
         self._document = self._configure(self._compile(HTML_XSLT / "document.xsl"))
         # The record and the search page are XML and small: captured in memory.
         self._document.set_capture_result_documents(True, False)
-        # The print edition writes ../pdf/ID.pdf beside html/; the page links it relatively.
-        self._document.set_parameter("pdf", processor().make_boolean_value(True))
 
     def _configure(self, executable: PyXsltExecutable) -> PyXsltExecutable:
         proc = processor()
         executable.set_parameter("edition-title", proc.make_string_value(self.config.edition_title))
         executable.set_parameter("base-url", proc.make_string_value(self.config.base_url))
         executable.set_parameter("registers", self._registers)
+        # The print edition writes ../pdf/ID.pdf and ../pdf/edition.pdf beside html/; the
+        # pages link them relatively, so the links hold on disk and on any server.
+        executable.set_parameter("pdf", proc.make_boolean_value(True))
         return executable
 
     def write_one(self, document: Document) -> list[Path]:

@@ -31,6 +31,8 @@
   <xsl:param name="edition-title" as="xs:string" select="'TEI edition'"/>
   <!-- Where the edition is published ('' when unknown): makes canonical links absolute. -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- Whether the print edition is built too, so that the index links its volume. -->
+  <xsl:param name="pdf" as="xs:boolean" select="true()"/>
   <!-- The edition's registers (persons, places, organisations) as one document. -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 

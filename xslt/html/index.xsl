@@ -34,6 +34,11 @@
           <xsl:text>. See them also on the </xsl:text>
           <a href="timeline.html">timeline</a>
           <xsl:text>.</xsl:text>
+          <xsl:if test="$pdf">
+            <xsl:text> The whole edition as one volume: </xsl:text>
+            <a href="../pdf/edition.pdf" type="application/pdf">PDF</a>
+            <xsl:text>.</xsl:text>
+          </xsl:if>
         </p>
         <form class="tk-filters" id="filters" hidden="hidden" aria-label="Filter the documents">
           <xsl:call-template name="tk:filter">
