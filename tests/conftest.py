@@ -1,16 +1,17 @@
-"""Shared fixtures: the TEI Consortium's tei_all schema (compiled once per session)."""
+"""Shared fixtures: the TEI Consortium's tei_all schema (compiled once per session).
+
+Helpers live in tests/teitest.py (`from teitest import ROOT, assert_tei_all`).
+"""
 
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXED_DATE = date(2026, 1, 1)
+from teitest import ROOT, assert_tei_all  # noqa: F401  (re-exported for older imports)
 
 
 @pytest.fixture(scope="session")
@@ -20,10 +21,3 @@ def tei_all() -> etree.RelaxNG:
     if not path.exists():
         pytest.fail(f"{path} is missing: run `make test`, which fetches tei_all.rng")
     return etree.RelaxNG(etree.parse(str(path)))
-
-
-def assert_tei_all(schema: etree.RelaxNG, tree: etree._ElementTree | etree._Element) -> None:
-    doc = tree.getroottree() if isinstance(tree, etree._Element) else tree
-    if not schema.validate(doc):
-        errors = "\n".join(f"{e.line}: {e.message}" for e in list(schema.error_log)[:20])
-        raise AssertionError(f"not valid against tei_all:\n{errors}")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, assert_tei_all
+from teitest import ROOT, assert_tei_all
 from toolkit.cli import main
 
 TEI = "http://www.tei-c.org/ns/1.0"

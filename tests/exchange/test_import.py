@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, assert_tei_all
+from teitest import ROOT, assert_tei_all
 from toolkit.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"

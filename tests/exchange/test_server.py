@@ -16,7 +16,7 @@ import pytest
 import uvicorn
 from lxml import etree
 
-from conftest import ROOT, assert_tei_all
+from teitest import ROOT, assert_tei_all
 from toolkit.cli import main
 from toolkit.server import ServerConfig, create_app
 

@@ -8,7 +8,7 @@ import copy
 from pathlib import Path
 
 import xmlschema
-from conftest import ROOT
+from teitest import ROOT
 from lxml import etree
 
 from toolkit.validation.registry import PROJECT_SCH, PROJECT_XSD
