@@ -5,8 +5,11 @@ The customisation narrows TEI (closed `hi/@rend`, `note/@type` and `note/@place`
 rewritten to it; what is only presentation is dropped; every change is a line in the loss
 report, with the value that was there. The closed value lists are read from the project XSD,
 so when the customisation admits a value, imports keep it. What the customisation cannot hold
-without losing text (postscripts after the closer, block quotations inside paragraphs, gaps
-without a known reason) is left as valid TEI and shows up in `teikit validate`.
+without losing text is left as valid TEI and shows up in `teikit validate`.
+
+A gap without @reason (FRUS gives only its extent, @quantity and @unit) gets the edition's
+reason "omitted": in the Guidelines' sense of gap, material left out of the transcription,
+here by the source edition, which does not say why; the loss report says it was supplied.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ PROJECT_XSD = Path(__file__).resolve().parents[3] / "schemas" / "teikit.xsd"
 XS = "http://www.w3.org/2001/XMLSchema"
 HI_SYNONYMS = {"strong": "bold", "b": "bold", "bold": "bold", "i": "italic", "italic": "italic",
                "italics": "italic", "u": "underline", "underline": "underline", "sup": "superscript",
-               "superscript": "superscript"}
+               "superscript": "superscript", "sub": "subscript", "subscript": "subscript",
+               "smallcaps": "smallcaps", "small-caps": "smallcaps", "sc": "smallcaps"}
 NAME_TAGS = ("persName", "placeName", "orgName", "name")
 
 
@@ -52,6 +56,8 @@ def conform(div: etree._Element, report: LossReport) -> None:
         _hi(node, hi_values, report)
     for node in list(div.iter(tei("gloss"))):
         _gloss(node, report)
+    for node in div.iter(tei("gap")):
+        _gap(node, _allowed("gapReason", {"omitted", "illegible"}), report)
     for node in list(div.iter(*(tei(t) for t in NAME_TAGS))):
         value = node.get("type")
         if value is not None and value not in name_types:
@@ -103,6 +109,21 @@ def _hi(node: etree._Element, allowed: frozenset[str], report: LossReport) -> No
     report.add(node, "dropped", f"rendering {rend!r} is not one the edition records; the highlighting "
                "was removed, its text kept")
     unwrap(node)
+
+
+# the Guidelines' suggested gap reasons that mean "left out by the editors" in the edition's list
+GAP_OMITTED = {"editorial", "irrelevant", "sampling"}
+
+
+def _gap(node: etree._Element, reasons: frozenset[str], report: LossReport) -> None:
+    reason = node.get("reason")
+    if reason is None:
+        report.add(node, "mapped", "the gap gives no @reason (only its extent); @reason 'omitted' supplied: "
+                   "material the source edition left out of its transcription without saying why", "reason")
+        node.set("reason", "omitted")
+    elif reason not in reasons and reason in GAP_OMITTED and "omitted" in reasons:
+        report.add(node, "mapped", f"@reason {reason!r} became 'omitted' (left out by the editors)", "reason")
+        node.set("reason", "omitted")
 
 
 def _gloss(node: etree._Element, report: LossReport) -> None:

@@ -43,7 +43,8 @@ _DIV_BOTTOM = {"closer", "postscript", "signed", "trailer"}
 EDITORIAL = (
     ("normalization", "Imported from a FRUS volume of the Office of the Historian: each div[@type='document'] "
      "is one document. Enclosures (frus:attachment) are div[@type='attachment']; when a document has "
-     "enclosures, its own text is wrapped in div[@type='main'] so that its closer precedes them."),
+     "enclosures, its own text is wrapped in div[@type='main'] so that its closer precedes them. "
+     "The volume marks omissions (gap) by their extent only; they are gap[@reason='omitted']."),
     ("interpretation", "Persons and terms keyed to the volume's lists (persName/@corresp, gloss/@target) "
      "point into the edition's registers (terms as name/@ref); senders and recipients marked by the "
      "volume are seg[@type='correspondent'] with @subtype from or to; source notes are editorial notes. "
