@@ -99,7 +99,13 @@
   /* ---- the search page: Pagefind's UI over the index built with the site */
   function search() {
     var element = document.getElementById("search");
-    if (!element || typeof window.PagefindUI !== "function") return;
+    if (!element) return;
+    if (location.protocol === "file:") {  // browsers do not let pages read files from disk
+      element.textContent = "Search needs the edition to be served over HTTP (for example " +
+        "`python3 -m http.server` in this folder); the documents and registers work from disk.";
+      return;
+    }
+    if (typeof window.PagefindUI !== "function") return;
     // Result URLs are relative to the site's folder (search.html sits in it), so the
     // edition works under any path on a server.
     var ui = new window.PagefindUI({
