@@ -28,9 +28,10 @@
 
   <!-- ============================================================== text and blocks -->
 
-  <!-- Runs of white space (the TEI's line breaks and indentation) are one space. -->
+  <!-- Runs of white space (the TEI's line breaks and indentation) are one space; between the
+       paragraphs of a block quotation they are layout (an empty line in print). -->
   <xsl:template match="text()" mode="tk:pdf-text">
-    <xsl:if test="normalize-space() or not(local-name(..) = $tk:containers)">
+    <xsl:if test="normalize-space() or not(local-name(..) = $tk:containers or parent::tei:quote[tei:p | tei:lg])">
       <xsl:value-of select="replace(., '\s+', ' ')"/>
     </xsl:if>
   </xsl:template>
@@ -64,6 +65,33 @@
       <xsl:copy-of select="@n"/>
       <xsl:apply-templates mode="#current"/>
     </p>
+  </xsl:template>
+
+  <!--
+    A paragraph holding a block (a quoted dispatch, a list, a table, verse: TEI allows them in
+    p, FRUS uses them): a printed paragraph cannot hold a block (Typst drops it), so the
+    paragraph is set as its runs of text, each a <p>, with the blocks between them.
+  -->
+  <xsl:template match="tei:p[tei:quote[tei:p | tei:lg] | tei:cit[tei:quote/tei:p] | tei:list | tei:table | tei:lg]"
+                mode="tk:pdf-text" priority="1">
+    <xsl:variable name="para" as="element(tei:p)" select="."/>
+    <xsl:for-each-group select="node()" group-adjacent="boolean(self::tei:quote[tei:p | tei:lg] |
+                        self::tei:cit[tei:quote/tei:p] | self::tei:list | self::tei:table | self::tei:lg)">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key()">
+          <xsl:apply-templates select="current-group()" mode="#current"/>
+        </xsl:when>
+        <xsl:when test="normalize-space(string-join(current-group() ! string())) or current-group()[self::*]">
+          <p>
+            <xsl:call-template name="tk:lang">
+              <xsl:with-param name="tag" select="$para/@xml:lang"/>
+            </xsl:call-template>
+            <xsl:if test="position() = 1"><xsl:copy-of select="$para/@n"/></xsl:if>
+            <xsl:apply-templates select="current-group()" mode="#current"/>
+          </p>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!-- An omission between paragraphs: a paragraph holding only the gap. -->
@@ -114,6 +142,15 @@
         </item>
       </xsl:for-each>
     </list>
+  </xsl:template>
+
+  <!-- Signatories listed in a closer or opener (FRUS: signed/list): one a line, in its lines. -->
+  <xsl:template match="tei:list[ancestor::tei:closer | ancestor::tei:opener]" mode="tk:pdf-text" priority="1">
+    <xsl:for-each select="tei:item">
+      <xsl:if test="position() gt 1"><lb/></xsl:if>
+      <xsl:apply-templates select="preceding-sibling::*[1][self::tei:label]" mode="#current"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:lg" mode="tk:pdf-text">
