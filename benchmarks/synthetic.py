@@ -338,7 +338,7 @@ class _Report:
 
     def _cut(self, text: str) -> str:
         """Cut the paragraph where a page of the printed source ended: inside a sentence
-        (before a lower-case word) or inside a bracket of supplied text."""
+        (before a lower-case word) or inside any bracket."""
         inside: list[int] = []
         outside: list[int] = []
         stack: list[bool] = []  # for each open bracket: whether it may be cut
@@ -350,7 +350,7 @@ class _Report:
             elif char == " " and 20 < i < len(text) - 20:
                 nxt, prev = text[i + 1], text[i - 1]
                 if stack:
-                    if (all(stack) or self.known_bugs) and prev not in "[ " and nxt not in "] ":
+                    if prev not in "[ " and nxt not in "] ":  # any bracket (fixed 2026-11-27)
                         inside.append(i)
                 elif nxt.islower() and (prev.isalnum() or prev == ","):
                     outside.append(i)
@@ -410,8 +410,9 @@ def generate_report(seed: int, size: int = 5000, *, known_bugs: bool = False,
                     registers: Path = REGISTERS) -> tuple[str, str]:
     """A synthetic report of about `size` bytes: (file name, text); same seed, same report.
 
-    `known_bugs` also cuts brackets other than supplied text by page breaks, which the
-    converter then misclassifies (see benchmarks/README.md); the default reports avoid it.
+    Page breaks cut brackets of every kind, not only supplied text (the converter used to
+    misclassify the others, see benchmarks/README.md; fixed, so they are on by default).
+    `known_bugs` is kept for callers and changes nothing now.
     """
     if seed < 0:
         raise ValueError("seed must be >= 0 (it gives the document number)")

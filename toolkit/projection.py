@@ -27,6 +27,7 @@ class _Projector:
         self.current: list[str] = []
         self.footnotes: list[tuple[str, str]] = []  # (number, text)
         self.bottom: list[str] = []  # a page's footer (forme work): after the footnotes
+        self.taken: set[etree._Element] = set()  # pb already projected inside a gap's bracket
 
     def flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -123,15 +124,36 @@ class _Projector:
     def _gap(self, node: etree._Element) -> str:
         desc = node.find("tei:desc", NS)
         if desc is not None:
-            return f"[{''.join(str(t) for t in desc.itertext())}]"
+            text = "".join(str(t) for t in desc.itertext())
+            return f"[{self._broken_desc(node, text)}]"
         return f"[{node.get('rend') or '...'}]"
+
+    def _broken_desc(self, gap: etree._Element, text: str) -> str:
+        """A page break inside a gap's bracket stands right after the gap (a gap holds no pb);
+        the converter leaves a newline in the desc where the page turned: the break goes
+        back there, and the pb is not projected again."""
+        pieces = text.split("\n")
+        breaks: list[etree._Element] = []
+        node = gap
+        while len(breaks) < len(pieces) - 1 and not (node.tail or "").strip():
+            following = node.getnext()
+            if following is None or not isinstance(following.tag, str) or \
+                    local_name(following) != "pb":
+                break
+            breaks.append(following)
+            node = following
+        if not breaks:
+            return text
+        self.taken.update(breaks)
+        return "\n\n\x00".join(pieces[:len(breaks)]) + "\n\n\x00" + \
+            " ".join(pieces[len(breaks):])
 
     def inline(self, node: etree._Element) -> str:
         name = local_name(node)
         if name == "gap":
             return self._gap(node)
         if name == "pb":
-            return "\n\n\x00"
+            return "" if node in self.taken else "\n\n\x00"
         if name == "lb":
             return "\n"
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):

@@ -178,7 +178,7 @@ class BodyEncoder:
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
         while len(blocks) > 1 and len(lines) < 5 and _signature_like(blocks[-1].text.strip()) \
-                and not _bound_to_previous(blocks):
+                and (not _bound_to_previous(blocks) or _role_under_name(blocks)):
             lines.insert(0, blocks.pop())
         if lines and not any(_name_like(b.text.strip()) or "[" in b.text for b in lines):
             blocks.extend(lines)
@@ -348,6 +348,17 @@ def _bound_to_previous(blocks: list[SourceBlock]) -> bool:
     for block in blocks[:-1]:
         depth = max(0, depth + block.text.count("[") - block.text.count("]"))
     return depth > 0 or _continues(blocks[-2].text, blocks[-1].text)
+
+
+def _role_under_name(blocks: list[SourceBlock]) -> bool:
+    """A bare office ('ambassador') under a signature's name line ('Dvořák'): it reads like
+    a sentence cut by a page break, but it is the signature's last line."""
+    words = blocks[-1].text.split()
+    previous = blocks[-2].text.strip()
+    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "and")
+                               for w in words) \
+        and _name_like(previous) and _signature_like(previous) \
+        and sum(b.text.count("[") - b.text.count("]") for b in blocks) == 0
 
 
 def _heading_like(text: str) -> bool:

@@ -128,6 +128,7 @@ class InlineEncoder:
     made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
     note_id_prefix: str = "fn"
     _identified: bool = False  # the bracket follows a supplied identification
+    _after: list[Inline] = field(default_factory=list)  # to stand right after the element
 
     def encode(self) -> list[Inline]:
         return self._sequence(parse_brackets(self.text, self.locate, self.path))
@@ -171,6 +172,8 @@ class InlineEncoder:
             if consumed:
                 out[-1] = before[: len(before) - consumed]
             out.append(element)
+            out.extend(self._after)
+            self._after = []
             if not isinstance(element, str) and element.tag.endswith("}expan"):
                 attach_to = element
         return self._finish(out)
@@ -213,12 +216,15 @@ class InlineEncoder:
     def _classify(self, bracket: Bracket, before: str, after: str) -> tuple[Inline, int]:
         """The element for a bracket and how many characters it takes from the text before."""
         raw = bracket.raw(self.text)
-        content = raw.replace(PAGE_BREAK, " ").strip()
-        # A bracket holding a page or line break keeps it (as pb/lb): only kinds whose content
-        # is mixed (supplied, note, original term) can, the others need one unbroken line.
-        broken = PAGE_BREAK in raw or LINE_BREAK in raw
+        # A page break cuts the bracket's words, not its meaning: it is classified on its
+        # content without the break, which is kept as pb (see _with_breaks and _gap_broken).
+        content = " ".join(raw.replace(PAGE_BREAK, " ").split()) if PAGE_BREAK in raw \
+            else raw.strip()
         whole = bracket.plain()
-        plain = whole and not broken
+        # one unbroken run: the kinds that hold a single word or a fixed sign need it
+        plain = whole and PAGE_BREAK not in raw and LINE_BREAK not in raw
+        # no line break: the kinds that can keep a page break (in or after the element)
+        one_line = whole and LINE_BREAK not in raw
 
         if plain and ELLIPSIS.match(raw):
             self._count("gaps")
@@ -239,7 +245,7 @@ class InlineEncoder:
             self.used_footnotes.add(content)
             note = self.made_notes[content] = el("note", self.footnotes[content](), place="foot", n=content)
             return note, 0
-        if plain and ILLEGIBLE.match(content):
+        if one_line and ILLEGIBLE.match(content):
             self._count("gaps")
             extent = EXTENT.match(content)
             size: dict[str, str] = {}
@@ -247,10 +253,10 @@ class InlineEncoder:
                 quantity = extent.group("q").lower()
                 size = {"quantity": str(NUMBER_WORDS.get(quantity, quantity)),
                         "unit": extent.group("u").lower()}
-            return el("gap", [el("desc", content)], reason="illegible", **size), 0
-        if plain and OMITTED_ITEM.match(content):
+            return self._gap_broken(raw, content, reason="illegible", **size), 0
+        if one_line and OMITTED_ITEM.match(content):
             self._count("gaps")
-            return el("gap", [el("desc", content)], reason="omitted"), 0
+            return self._gap_broken(raw, content, reason="omitted"), 0
         if plain and re.fullmatch(r"[^\W\d_]+", content) and (
                 re.search(r"[^\W\d_]$", before) or re.match(r"[^\W\d_]", after)):
             return self._expansion(content, before)
@@ -276,11 +282,11 @@ class InlineEncoder:
                     else:
                         terms.extend(self._finish([part], names=False))
                 return el("supplied", terms, reason="original-term"), 0
-        if plain:
-            acronym = self._acronym(content, before)
+        if one_line:
+            acronym = self._acronym(content, before, raw)
             if acronym is not None:
                 return acronym
-            variant = self._variant(content, before)
+            variant = self._variant(content, before, raw)
             if variant is not None:
                 return variant
         self._count("supplied")
@@ -293,6 +299,23 @@ class InlineEncoder:
                 Severity.WARNING, f"[{content}] looks like a footnote reference but no note "
                 "text was found; encoded as supplied text", self.path, line, column))
         return el("supplied", inner, reason="clarification"), 0
+
+    def _gap_broken(self, raw: str, content: str, **attributes: str) -> Inline:
+        """A gap with its description; a gap cannot hold a pb (nor can its desc), so a page
+        break inside the bracket stands right after the gap, and the desc keeps a newline
+        where the page turned: white space to TEI, the break's place to the projection."""
+        if PAGE_BREAK not in raw:
+            return el("gap", [el("desc", content)], **attributes)
+        parts = [" ".join(part.split()) for part in raw.split(PAGE_BREAK)]
+        self._after = [el("pb") for _ in parts[1:]]
+        return el("gap", [el("desc", "\n".join(p for p in parts if p))], **attributes)
+
+    def _with_breaks(self, content: str, raw: str) -> list[Inline]:
+        """A bracket's words for an element that can hold pb: the page breaks kept."""
+        if PAGE_BREAK not in raw:
+            return [content]
+        parts = [" ".join(part.split()) for part in raw.split(PAGE_BREAK)]
+        return self._finish([f" {PAGE_BREAK}".join(parts).strip()], names=False)
 
     def _expansion(self, content: str, before: str) -> tuple[Inline, int]:
         self._count("expansions")
@@ -308,7 +331,7 @@ class InlineEncoder:
             return True
         return bool(ROLE_WORDS.search(content)) and rest[:1].isupper()
 
-    def _variant(self, content: str, before: str) -> tuple[Inline, int] | None:
+    def _variant(self, content: str, before: str, raw: str) -> tuple[Inline, int] | None:
         """`Kim Chang-man [Kim Chang Man]`: the bracket respells the words before it."""
         if not content[:1].isupper() or not before.endswith(" ") or before.endswith("  "):
             return None
@@ -330,7 +353,7 @@ class InlineEncoder:
             return None
         original = best[1]
         self._count("variants")
-        choice = el("choice", [el("orig", original), el("reg", content)])
+        choice = el("choice", [el("orig", original), el("reg", self._with_breaks(content, raw))])
         entry = self.tagger.lookup(content) or self.tagger.lookup(original)
         if entry:
             return self.tagger.mention(entry, [choice]), len(original) + 1
@@ -338,7 +361,7 @@ class InlineEncoder:
         person = PERSON_CONTEXT.search(prefix) or (not prefix.strip() and self._identified)
         return el("persName" if person else "name", [choice]), len(original) + 1
 
-    def _acronym(self, content: str, before: str) -> tuple[Inline, int] | None:
+    def _acronym(self, content: str, before: str, raw: str) -> tuple[Inline, int] | None:
         """`PUWP [Polish United Workers' Party]` and `German Democratic Republic [GDR]`:
         an abbreviation and its expansion, in either order, as choice/abbr/expan."""
         if not before.endswith(" ") or before.endswith("  "):
@@ -354,7 +377,7 @@ class InlineEncoder:
             return None
         short = re.search(r"(?<![\w-])([A-Z][A-Z&]{1,7})$", tail)
         if short and _initials(content) == short.group(1).replace("&", ""):
-            node = el("choice", [el("abbr", short.group(1)), el("expan", content)])
+            node = el("choice", [el("abbr", short.group(1)), el("expan", self._with_breaks(content, raw))])
             return self._org(node, content, short.group(1)), len(short.group(1)) + 1
         return None
 

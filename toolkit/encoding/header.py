@@ -68,9 +68,9 @@ _TITLE = re.compile(r'^\s*["“](?P<title>.+?),?["”]')
 _PUBLISHER = re.compile(r"(?:Wilson Center|History and Public Policy Program|[A-Z][\w&' ]{2,60}?) Digital Archive")
 _TRANSLATION = re.compile(
     r"(?P<sentence>(?:(?:Obtained|Contributed|Provided)(?: and translated)?|Translated)"
-    r"(?: for (?P<for1>[A-Z][^.]*?))?(?: and translated)? by "
+    r"(?: for (?:the )?(?P<for1>[A-Z][^.]*?))?(?: and translated)? by "
     r"(?P<by>[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|la))*)"
-    r"(?: for (?P<for2>[A-Z][^.]*?))?\.)")
+    r"(?: for (?:the )?(?P<for2>[A-Z][^.]*?))?\.)")
 
 
 def parse_citation(text: str) -> tuple[Citation, list[tuple[int, int, etree._Element]]]:
