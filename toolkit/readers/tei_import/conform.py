@@ -79,6 +79,12 @@ def conform(div: etree._Element, report: LossReport) -> None:
             report.add(node, "dropped", f"presentation @rend {node.get('rend')!r} (the edition does not "
                        "record alignment of paragraphs)", "rend")
             del node.attrib["rend"]
+    for node in div.iter():
+        for attribute in ("rendition", "style"):
+            if isinstance(node.tag, str) and node.get(attribute) is not None:
+                report.add(node, "dropped", f"presentation @{attribute} {node.get(attribute)!r} (the edition "
+                           "records no layout of the source edition)", attribute)
+                del node.attrib[attribute]
     for node in list(div.iter(tei("list"))):
         _labels(node, report)
     for node in div.iter(tei("pb")):

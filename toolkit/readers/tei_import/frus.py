@@ -22,7 +22,7 @@ from toolkit.readers.tei_import.conform import conform
 from toolkit.readers.tei_import.document import ImportedDocument, finish
 from toolkit.readers.tei_import.header import HeaderInfo, build_header
 from toolkit.readers.tei_import.loss import LossReport, copy_with_origin
-from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces, text_of
+from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces, text_of, unwrap
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.tei import NS, XML_ID, XML_NS, el, local_name, sub, tei
 
@@ -289,8 +289,13 @@ def _document(volume: _Volume, source: etree._Element, path: str, context: Impor
 
 
 def _rewrite_pointers(div: etree._Element, volume: _Volume, number: str, report: LossReport) -> None:
-    """Same-volume pointers (`#d1`, `#pg_10`) become pointers to the file that holds the target."""
-    for node in div.iter():
+    """Same-volume pointers (`#d1`, `#pg_10`) become pointers to the file that holds the target.
+
+    A pointer into the volume's front matter has no target in the edition: a ref keeps its
+    text without the link, a ptr (which has no text) is removed.
+    """
+    unlinked: list[etree._Element] = []
+    for node in list(div.iter()):
         if not isinstance(node.tag, str):
             continue
         for attribute in ("target", "corresp", "facs"):
@@ -314,6 +319,12 @@ def _rewrite_pointers(div: etree._Element, volume: _Volume, number: str, report:
                 del node.attrib[attribute]
                 report.add(node, "unresolved", f"@{attribute} {value} points outside the volume's documents "
                            "(front matter); removed, the text is kept", attribute)
+                if attribute == "target" and local_name(node) in ("ref", "ptr"):
+                    unlinked.append(node)
+    for node in unlinked:
+        report.add(node, "dropped", "a link without a target in the edition: the element was removed"
+                   + (", its text kept" if local_name(node) == "ref" else ""))
+        unwrap(node)
 
 
 def _prefix_ids(div: etree._Element, volume_id: str, report: LossReport) -> None:
@@ -343,7 +354,8 @@ def _creation(div: etree._Element, report: LossReport) -> etree._Element | None:
     creation: etree._Element | None = None
     if date_node is not None:
         creation = el("date", _plain(date_node))
-        for attribute in ("when", "notBefore", "notAfter", "from", "to", "calendar"):
+        # not @calendar: the volume's "gregorian" is the edition's default, and conform() drops it
+        for attribute in ("when", "notBefore", "notAfter", "from", "to"):
             if date_node.get(attribute):
                 creation.set(attribute, str(date_node.get(attribute)))
     if low or high:
