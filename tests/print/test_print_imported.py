@@ -1,5 +1,6 @@
 """FRUS documents imported by `teikit import` in print: blocks inside paragraphs and signatories in lists
-are printed, not dropped (Typst ignores a block inside a paragraph: the text stage must split it off)."""
+are printed, not dropped (Typst ignores a block inside a paragraph: the text stage must split it off),
+and notes that bring their own brackets are not bracketed twice."""
 
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ def test_imported_frus_documents_print_their_block_quotes_and_signatories(
         return stream("\n".join(page_texts(PdfReader(tmp_path / "build" / "pdf" / f"frus1894Nicaragua-{number}.pdf"))))
 
     d2 = text("d2")
+    # FRUS's own brackets around a note on the source are not doubled
+    assert stream("[Inclosure in No. 2.]") in d2 and "[[" not in d2
     position = 0
     for passage in (BEFORE_QUOTE, *QUOTED, AFTER_QUOTE):
         found = d2.find(stream(passage), position)

@@ -77,7 +77,7 @@ def conform(div: etree._Element, report: LossReport) -> None:
     for node in list(div.iter(tei("p"), tei("quote"))):
         if node.get("rend") is not None:
             report.add(node, "dropped", f"presentation @rend {node.get('rend')!r} (the edition does not "
-                       "record alignment of paragraphs)", "rend")
+                       "record how the source set its paragraphs and quotations: alignment, indentation)", "rend")
             del node.attrib["rend"]
     for node in div.iter():
         for attribute in ("rendition", "style"):
