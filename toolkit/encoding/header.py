@@ -310,7 +310,9 @@ def _editorial_declaration(encoding: etree._Element, source_format: str) -> None
         "translator's own words and are kept as text.")
     sub(sub(decl, "segmentation"), "p",
         f"Paragraphs follow the {source_format}; a paragraph cut by a page break of the printed "
-        "source is rejoined and the break is recorded as pb. Numbered and lettered points are "
+        "source is rejoined and the break is recorded as pb (in the element that encodes a "
+        "bracket it cuts; after a gap, which cannot hold one, whose desc keeps a line break "
+        "where the page turned). Numbered and lettered points are "
         "paragraphs with n and a label. Headings, memorandum fields, the place-and-date line, "
         "the addressee and the salutation before the text form its head and opener; the "
         "closing salutation and signature lines form the closer. Fragments after the text that "

@@ -19,6 +19,7 @@ from lxml import etree
 
 from toolkit.encoding.body import BodyEncoder, SourceBlock
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
+from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
@@ -27,7 +28,7 @@ from toolkit.readers.docx_inline import BlockIndex, Node, align, children_of, in
 from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph, Span, Table
 from toolkit.readers.docx_package import Package
 from toolkit.readers.wcda_text import Block as TextBlock
-from toolkit.readers.wcda_text import WcdaTextReader
+from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
 
 SOURCE_FORMAT = "Word document"
@@ -88,13 +89,12 @@ class _Conversion:
     def run(self) -> Conversion:
         if not any(_has_text(b) for b in self.blocks):
             raise InputError("the Word document has no text", self.path, 1)
-        text_reader = WcdaTextReader()
-        meta, body, contents = self._metadata(text_reader)
+        meta, body, contents = self._metadata()
         names_before = self.context.tagger.count
         fallback = re.search(r"(\d{3,})", Path(self.path).stem)
         header = build_header(meta, self.context.tagger, self.path, self.diagnostics,
                               fallback.group(1) if fallback else None, self.context.change_date)
-        div_type, lang = text_reader._contents(contents, meta, self.path, self.diagnostics)
+        div_type, lang = contents_language(contents, meta, self.path, self.diagnostics)
         div = self._body(body, div_type)
 
         root = el("TEI", xml_lang="en")
@@ -102,12 +102,13 @@ class _Conversion:
         text_el = sub(root, "text", xml_lang=lang)
         sub(text_el, "body").append(div)
         self._declare(header.header)
+        declare_citations(root)
         self.stats["names"] = self.context.tagger.count - names_before
         return Conversion(etree.ElementTree(root), header.number, tuple(self.diagnostics),
                           self.stats)
 
     # -- the metadata block ----------------------------------------------------------------
-    def _metadata(self, text_reader: WcdaTextReader) -> tuple[Metadata, list[Block], Field | None]:
+    def _metadata(self) -> tuple[Metadata, list[Block], Field | None]:
         """Render the opening of the document as the text export would, and parse that."""
         text_blocks: list[TextBlock] = []
         where: dict[int, int] = {}  # paragraph number -> index of its block
@@ -129,8 +130,8 @@ class _Conversion:
                 lines[-1] = lines[-1].rstrip() + "**"
             text_blocks.append([(block.number, line) for line in lines])
         try:
-            meta, body_blocks, contents = text_reader._metadata(text_blocks, self.path,
-                                                                self.diagnostics)
+            meta, body_blocks, contents = parse_metadata_block(text_blocks, self.path,
+                                                               self.diagnostics)
         except InputError as error:
             # The shared parser speaks of the text export's Markdown; in Word, bold is bold.
             found = error.diagnostic

@@ -16,6 +16,7 @@ from lxml import etree
 from toolkit.encoding import dates, languages
 from toolkit.encoding.body import BodyEncoder, SourceBlock
 from toolkit.encoding.brackets import LINE_BREAK
+from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
@@ -83,7 +84,7 @@ class WcdaTextReader:
         diagnostics: list[Diagnostic] = []
         names_before = context.tagger.count
         blocks = split_blocks(text)
-        meta, body_blocks, contents = self._metadata(blocks, path, diagnostics)
+        meta, body_blocks, contents = parse_metadata_block(blocks, path, diagnostics)
         if not body_blocks:
             raise InputError("the report has no text after its metadata block", path,
                              blocks[-1][-1][0])
@@ -91,7 +92,7 @@ class WcdaTextReader:
         fallback = re.search(r"(\d{3,})", Path(path).stem)
         header = build_header(meta, context.tagger, path, diagnostics,
                               fallback.group(1) if fallback else None, context.change_date)
-        div_type, lang = self._contents(contents, meta, path, diagnostics)
+        div_type, lang = contents_language(contents, meta, path, diagnostics)
         body_encoder = BodyEncoder(context.tagger, path, diagnostics)
         div = body_encoder.encode([source_block(b) for b in body_blocks], div_type)
 
@@ -100,110 +101,115 @@ class WcdaTextReader:
         text_el = sub(root, "text", xml_lang=lang)
         body = sub(text_el, "body")
         body.append(div)
+        declare_citations(root)
         stats = dict(body_encoder.stats)
         stats["names"] = context.tagger.count - names_before
         return Conversion(etree.ElementTree(root), header.number, tuple(diagnostics), stats)
 
-    # -- the metadata block --------------------------------------------------------------------
-    def _metadata(self, blocks: list[Block], path: str, diagnostics: list[Diagnostic]
-                  ) -> tuple[Metadata, list[Block], Field | None]:
-        index = 0
-        heads: list[Block] = []
-        while index < len(blocks):
-            match = BOLD.match("\n".join(line for _, line in blocks[index]).strip())
-            if not match or match.group("content").rstrip().endswith(":"):
-                break
-            heads.append(blocks[index])
-            index += 1
-        if not heads:
-            first = blocks[0][0][0]
-            raise InputError("no metadata block: the report should open with its date and title "
-                             "in bold (**January 8, 1965**)", path, first)
-        date_text = title_text = None
-        date_line = title_line = heads[0][0][0]
-        title_parts: list[str] = []
-        for block in heads:
-            content = BOLD.match("\n".join(line for _, line in block).strip())
-            assert content
-            value = " ".join(content.group("content").split())
-            if date_text is None and dates.parse_date(value):
-                date_text, date_line = value, block[0][0]
-            else:
-                if not title_parts:
-                    title_line = block[0][0]
-                title_parts.append(value)
-        if title_parts:
-            title_text = " ".join(title_parts)
-        if date_text is None:
-            raise InputError("the metadata block has no date line (a bold date such as "
-                             "**January 8, 1965**)", path, heads[0][0][0])
-        if title_text is None:
-            raise InputError("the metadata block has no title (a bold line after the date)",
-                             path, date_line)
 
-        fields: list[Field] = []
-        label: str | None = None
-        label_line = 0
-        values: list[Block] = []
-        body: list[Block] = []
-        contents: Field | None = None
-        while index < len(blocks):
-            block = blocks[index]
-            match = BOLD.match("\n".join(line for _, line in block).strip())
-            if match and match.group("content").rstrip().endswith(":"):
-                if label is not None:
-                    fields.append(Field(label, tuple(block_text(b) for b in values), label_line))
-                label = match.group("content").rstrip()[:-1].strip()
-                label_line = block[0][0]
-                values = []
-                index += 1
-                if label.lower() == "contents":
-                    items: list[Block] = []
-                    while index < len(blocks) and CONTENTS_ITEM.match(block_text(blocks[index])):
-                        items.append(blocks[index])
-                        index += 1
-                    contents = Field(label, tuple(block_text(b) for b in items), label_line)
-                    fields.append(contents)
-                    label = None
-                    body = blocks[index:]
-                    break
-                continue
-            if label is None:
-                raise InputError("unexpected text in the metadata block (expected a bold "
-                                 "**Label:** line)", path, block[0][0])
-            values.append(block)
-            index += 1
+# -- the metadata block (shared: the DOCX reader renders its opening as this format) ------------
+def parse_metadata_block(blocks: list[Block], path: str, diagnostics: list[Diagnostic]
+                         ) -> tuple[Metadata, list[Block], Field | None]:
+    """The date, title and fields before the body; the body's blocks; the Contents field.
+    Missing or garbled pieces are InputErrors naming the line; oddities are warnings."""
+    index = 0
+    heads: list[Block] = []
+    while index < len(blocks):
+        match = BOLD.match("\n".join(line for _, line in blocks[index]).strip())
+        if not match or match.group("content").rstrip().endswith(":"):
+            break
+        heads.append(blocks[index])
+        index += 1
+    if not heads:
+        first = blocks[0][0][0]
+        raise InputError("no metadata block: the report should open with its date and title "
+                         "in bold (**January 8, 1965**)", path, first)
+    date_text = title_text = None
+    date_line = title_line = heads[0][0][0]
+    title_parts: list[str] = []
+    for block in heads:
+        content = BOLD.match("\n".join(line for _, line in block).strip())
+        assert content
+        value = " ".join(content.group("content").split())
+        if date_text is None and dates.parse_date(value):
+            date_text, date_line = value, block[0][0]
         else:
-            if label is not None and values:
-                # No Contents field: the last field's first paragraph is its value.
-                fields.append(Field(label, (block_text(values[0]),), label_line))
-                body = values[1:]
-                diagnostics.append(Diagnostic(
-                    Severity.WARNING, "no **Contents:** field; the text is taken to start after "
-                    f"the first paragraph of **{label}:**", path, label_line))
-        if not fields:
-            raise InputError("the metadata block has no fields (**Citation:**, **Summary:** ...)",
-                             path, title_line)
-        for item in fields:
-            if not item.paragraphs and item is not contents:
-                diagnostics.append(Diagnostic(Severity.WARNING, f"field {item.label!r} is empty",
-                                              path, item.line))
-        meta = Metadata(title_text, title_line, date_text, date_line, tuple(fields),
-                        Path(path).name, "Wilson Center Digital Archive text export")
-        return meta, body, contents
+            if not title_parts:
+                title_line = block[0][0]
+            title_parts.append(value)
+    if title_parts:
+        title_text = " ".join(title_parts)
+    if date_text is None:
+        raise InputError("the metadata block has no date line (a bold date such as "
+                         "**January 8, 1965**)", path, heads[0][0][0])
+    if title_text is None:
+        raise InputError("the metadata block has no title (a bold line after the date)",
+                         path, date_line)
 
-    def _contents(self, contents: Field | None, meta: Metadata, path: str,
-                  diagnostics: list[Diagnostic]) -> tuple[str, str]:
-        for item in contents.paragraphs if contents else ():
-            match = CONTENTS_ITEM.match(item)
-            if match and match.group("kind").lower().startswith("transl"):
-                lang = languages.by_name(match.group("lang") or "English")
-                return "translation", lang.code if lang else "en"
-            if match and match.group("kind").lower().startswith("transc"):
-                lang = languages.by_name(match.group("lang") or "")
-                return "transcription", lang.code if lang else "und"
-        if contents is not None:
-            diagnostics.append(Diagnostic(Severity.WARNING, "Contents names no translation; the "
-                                          "text is taken to be an English translation", path,
-                                          contents.line))
-        return "translation", "en"
+    fields: list[Field] = []
+    label: str | None = None
+    label_line = 0
+    values: list[Block] = []
+    body: list[Block] = []
+    contents: Field | None = None
+    while index < len(blocks):
+        block = blocks[index]
+        match = BOLD.match("\n".join(line for _, line in block).strip())
+        if match and match.group("content").rstrip().endswith(":"):
+            if label is not None:
+                fields.append(Field(label, tuple(block_text(b) for b in values), label_line))
+            label = match.group("content").rstrip()[:-1].strip()
+            label_line = block[0][0]
+            values = []
+            index += 1
+            if label.lower() == "contents":
+                items: list[Block] = []
+                while index < len(blocks) and CONTENTS_ITEM.match(block_text(blocks[index])):
+                    items.append(blocks[index])
+                    index += 1
+                contents = Field(label, tuple(block_text(b) for b in items), label_line)
+                fields.append(contents)
+                label = None
+                body = blocks[index:]
+                break
+            continue
+        if label is None:
+            raise InputError("unexpected text in the metadata block (expected a bold "
+                             "**Label:** line)", path, block[0][0])
+        values.append(block)
+        index += 1
+    else:
+        if label is not None and values:
+            # No Contents field: the last field's first paragraph is its value.
+            fields.append(Field(label, (block_text(values[0]),), label_line))
+            body = values[1:]
+            diagnostics.append(Diagnostic(
+                Severity.WARNING, "no **Contents:** field; the text is taken to start after "
+                f"the first paragraph of **{label}:**", path, label_line))
+    if not fields:
+        raise InputError("the metadata block has no fields (**Citation:**, **Summary:** ...)",
+                         path, title_line)
+    for item in fields:
+        if not item.paragraphs and item is not contents:
+            diagnostics.append(Diagnostic(Severity.WARNING, f"field {item.label!r} is empty",
+                                          path, item.line))
+    meta = Metadata(title_text, title_line, date_text, date_line, tuple(fields),
+                    Path(path).name, "Wilson Center Digital Archive text export")
+    return meta, body, contents
+
+def contents_language(contents: Field | None, meta: Metadata, path: str,
+                      diagnostics: list[Diagnostic]) -> tuple[str, str]:
+    """The body's div type and language from the Contents field ("Translation - English")."""
+    for item in contents.paragraphs if contents else ():
+        match = CONTENTS_ITEM.match(item)
+        if match and match.group("kind").lower().startswith("transl"):
+            lang = languages.by_name(match.group("lang") or "English")
+            return "translation", lang.code if lang else "en"
+        if match and match.group("kind").lower().startswith("transc"):
+            lang = languages.by_name(match.group("lang") or "")
+            return "transcription", lang.code if lang else "und"
+    if contents is not None:
+        diagnostics.append(Diagnostic(Severity.WARNING, "Contents names no translation; the "
+                                      "text is taken to be an English translation", path,
+                                      contents.line))
+    return "translation", "en"
