@@ -122,8 +122,14 @@ def test_bad_tei_fails_with_file_and_line_and_leaves_no_pdf(tmp_path: Path,
 def test_not_tei_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = make_edition(tmp_path / "tei")
     (source / "900010.xml").write_text("<html><body>no TEI</body></html>")
-    code = main(["build", str(source), "-o", str(tmp_path / "build"), "--only", "pdf", "-j", "1"])
-    assert code == 1
+    build = ["build", str(source), "-o", str(tmp_path / "build"), "--only", "pdf", "-j", "1"]
+    # The build validates first: the invalid file is named and nothing is published.
+    assert main(build) == 1
+    err = capsys.readouterr().err
+    assert "900010.xml:1:" in err and "nothing was published" in err
+    assert not (tmp_path / "build" / "pdf").exists()
+    # Told not to validate, the print builder still refuses what is not TEI.
+    assert main([*build, "--no-validate"]) == 1
     assert "not a TEI document" in capsys.readouterr().err
 
 
