@@ -362,9 +362,10 @@ def _role_under_name(blocks: list[SourceBlock]) -> bool:
 
 
 def _heading_like(text: str) -> bool:
+    if text.startswith("[") or len(text.split(None, 10)) > 10:
+        return False  # checked first: most paragraphs are long
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(text.split()) <= 10 \
-        and not text.startswith("[")
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _role_split(text: str) -> tuple[str, str] | None:

@@ -53,6 +53,9 @@ PERSON_CONTEXT = re.compile(r"(?:\b(?:Comrades?|Mr|Mrs|Ms|Dr|Messrs|Mme|Herr|Fra
                             + r"[Pp]remier|[Gg]eneral|[Mm]arshal|[Pp]resident))\s+$")
 STOP_WORDS = {"of", "the", "and", "for", "in", "on", "de", "des", "der", "du", "la", "of the"}
 MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
+BREAKS = re.compile(f"([{PAGE_BREAK}{LINE_BREAK}])")
+EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+SQUARE = re.compile(r"[\[\]]")
 
 
 @dataclass
@@ -77,7 +80,8 @@ def parse_brackets(text: str, locate: Callable[[int], tuple[int, int]], path: st
     def target() -> list[str | Bracket]:
         return stack[-1].children if stack else root
 
-    for index, char in enumerate(text):
+    for found in SQUARE.finditer(text):
+        index, char = found.start(), found.group()
         if char == "[":
             if index > buffer_start:
                 target().append(text[buffer_start:index])
@@ -189,7 +193,7 @@ class InlineEncoder:
             if not isinstance(item, str):
                 out.append(item)
                 continue
-            for part in re.split(f"([{PAGE_BREAK}{LINE_BREAK}])", item):
+            for part in BREAKS.split(item):
                 if part == PAGE_BREAK:
                     out.append(el("pb"))
                 elif part == LINE_BREAK:
@@ -203,7 +207,7 @@ class InlineEncoder:
         tag: Callable[[str], list[Inline]] = self.tagger.tag if names else (lambda t: [t])
         out: list[Inline] = []
         position = 0
-        for match in re.finditer(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])", text):
+        for match in EMPHASIS.finditer(text):
             out.extend(tag(text[position:match.start()]))
             bold = match.group(1) is not None
             inner = match.group(1) if bold else match.group(2)
