@@ -114,3 +114,16 @@ def test_variant_keeps_the_whole_name(context: ReadContext, tei_all: etree.Relax
     (orig,) = xpath(div_of(conversion), ".//tei:choice/tei:orig")
     assert orig.text == "Kim Il Sung"
     round_trips(conversion, body, tei_all)
+
+
+def test_expansion_and_two_breaks_in_one_gap(context: ReadContext, tei_all: etree.RelaxNG) -> None:
+    """The same rule for an abbreviation's bracketed expansion, and for a gap cut twice."""
+    conversion, body = convert("The PUWP [Polish United\n\nWorkers' Party] and [two\n\nwords\n\n"
+                               "illegible] there.\n", context)
+    div = div_of(conversion)
+    (expan,) = xpath(div, ".//tei:choice[tei:abbr='PUWP']/tei:expan")
+    assert expan.text == "Polish United " and xpath(expan, "tei:pb")
+    (gap,) = xpath(div, ".//tei:gap")
+    assert (gap.get("reason"), gap.get("quantity"), gap.get("unit")) == ("illegible", "2", "word")
+    assert len(xpath(div, ".//tei:gap/following-sibling::tei:pb")) == 2
+    round_trips(conversion, body, tei_all)
