@@ -3,7 +3,8 @@
 A document that declares `encodingDesc/refsDecl/citeStructure` is cited as it declares: each
 refsDecl is one citation tree (the first the default, the others named by `@n` or `@xml:id`),
 `@match` selects the units, `@use` gives their identifiers (joined to the parent's by `@delim`),
-`@unit` their type. The converter does not write a refsDecl yet, so for the others the server
+`@unit` their type. The converter declares its paragraphs (and unique point labels) this way;
+for documents that declare nothing (imports from archives without one) the server
 derives one citation scheme the same way for every document: below the document's div, each `p` is a paragraph cited by its
 position among the paragraphs of its parent ("3"), each `div` a section cited by its type
 and its position among the sections of that type ("attachment2"), nested levels joined with
