@@ -276,7 +276,8 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tk:text">
-    <span class="tk-iv tk-gap" data-tip="{tk:intervention(.)}">
+    <span class="tk-iv tk-gap" data-tip="{if (@reason = 'damage') then 'Lost through damage to the source'
+        || (@quantity ! (' (' || . || ' ' || (../@unit, 'units')[1] || ')')) || '.' else tk:intervention(.)}">
       <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
       <span class="tk-gap-sign">…</span>
@@ -381,6 +382,19 @@
       <xsl:if test="self::tei:unclear">
         <span class="tk-ed-only tk-mark">(?)</span>
       </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- Text of the source the editors judge superfluous (surplus) or not to belong to it (secl):
+       kept in the reading, in braces in the editorial view. -->
+  <xsl:template match="tei:surplus | tei:secl" mode="tk:text">
+    <span class="tk-iv tk-{local-name()}"
+          data-tip="{if (self::tei:surplus) then 'Superfluous in the source' || (@reason ! (' (' || . || ')'))
+                     else 'In the source; the editors judge it not to belong to the text'}.">
+      <xsl:call-template name="tk:focusable"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'{'"/></xsl:call-template>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'}'"/></xsl:call-template>
     </span>
   </xsl:template>
 

@@ -222,6 +222,18 @@
     <xsl:apply-templates select="tei:add" mode="#current"/>
   </xsl:template>
 
+  <!-- Superfluous (surplus) or secluded (secl) text of the source: kept, in braces. -->
+  <xsl:template match="tei:surplus | tei:secl" mode="tk:pdf-text">
+    <xsl:text>{</xsl:text>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:text>}</xsl:text>
+  </xsl:template>
+
+  <!-- A significant blank of the source: a blank as wide as three letters. -->
+  <xsl:template match="tei:space" mode="tk:pdf-text">
+    <xsl:text>&#x2003;&#x2003;&#x2003;</xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:del" mode="tk:pdf-text">
     <del><xsl:apply-templates mode="#current"/></del>
   </xsl:template>

@@ -42,22 +42,26 @@ def _enumerations(path: Path = PROJECT_XSD) -> dict[str, frozenset[str]]:
             for t in root.iter(f"{{{XS}}}simpleType") if t.get("name")}
 
 
-def _allowed(type_name: str, fallback: set[str]) -> frozenset[str]:
+def allowed(type_name: str, fallback: set[str]) -> frozenset[str]:
     return _enumerations().get(type_name, frozenset(fallback))
 
 
-def conform(div: etree._Element, report: LossReport) -> None:
-    """Rewrite the text of an imported document (its body div) towards the customisation."""
-    hi_values = _allowed("hiRend", {"bold", "italic", "underline", "superscript"})
-    note_types = _allowed("noteType", {"credits", "metadata-field", "marginalia", "translator", "editorial"})
-    note_places = _allowed("notePlace", {"foot", "end", "margin", "inline"})
-    name_types = _allowed("nameType", {"variant"})
+def conform(div: etree._Element, report: LossReport, page_images: bool = False) -> None:
+    """Rewrite the text of an imported document (its body div) towards the customisation.
+
+    `page_images`: keep `pb/@facs` pointing to an image file (a generic source that ships its
+    facsimile); FRUS's @facs name page scans of the volume, which the edition does not hold.
+    """
+    hi_values = allowed("hiRend", {"bold", "italic", "underline", "superscript"})
+    note_types = allowed("noteType", {"credits", "metadata-field", "marginalia", "translator", "editorial"})
+    note_places = allowed("notePlace", {"foot", "end", "margin", "inline"})
+    name_types = allowed("nameType", {"variant"})
     for node in list(div.iter(tei("hi"))):
         _hi(node, hi_values, report)
     for node in list(div.iter(tei("gloss"))):
         _gloss(node, report)
     for node in div.iter(tei("gap")):
-        _gap(node, _allowed("gapReason", {"omitted", "illegible"}), report)
+        _gap(node, allowed("gapReason", {"omitted", "illegible"}), report)
     for node in list(div.iter(*(tei(t) for t in NAME_TAGS))):
         value = node.get("type")
         if value is not None and value not in name_types:
@@ -89,7 +93,7 @@ def conform(div: etree._Element, report: LossReport) -> None:
         _labels(node, report)
     for node in div.iter(tei("pb")):
         facs = node.get("facs")
-        if facs is not None and not facs.startswith("#"):
+        if facs is not None and not facs.startswith("#") and not page_images:
             report.add(node, "dropped", f"@facs {facs!r} names a page image of the source edition, which "
                        "the edition does not hold", "facs")
             del node.attrib["facs"]
@@ -186,4 +190,4 @@ def _labels(list_el: etree._Element, report: LossReport) -> None:
         item.insert(0, label)
 
 
-__all__ = ["conform"]
+__all__ = ["allowed", "conform"]

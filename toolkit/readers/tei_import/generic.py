@@ -17,12 +17,14 @@ from lxml import etree
 
 from toolkit import __version__
 from toolkit.errors import ToolkitError
+from toolkit.readers.tei_import.conform import conform
 from toolkit.readers.tei_import.document import ImportedDocument, finish
 from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin
 from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
 from toolkit.readers.tei_import.registers import NewEntry
+from toolkit.readers.tei_import.transcription import conform_profile, conform_top_divs, conform_transcription
 from toolkit.safe_xml import parse_xml_file
-from toolkit.tei import NS, XML_ID, el, local_name, sub, tei
+from toolkit.tei import NS, XML_ID, XML_LANG, el, local_name, sub, tei
 
 ENTRY_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
 NAME_TAGS = {"persName", "placeName", "orgName", "name", "rs", "author", "editor", "repository",
@@ -122,6 +124,11 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     number = _number(source, path, index)
     report = LossReport(Path(path).name, number)
     doc = copy_with_origin(source)
+    inherited = source.xpath("ancestor::*[@xml:lang][1]/@xml:lang")
+    if source.get(XML_LANG) is None and isinstance(inherited, list) and inherited:
+        doc.set(XML_LANG, str(inherited[0]))
+        report.add(doc, "mapped", f"xml:lang {inherited[0]!r} of the corpus, which the document inherited, "
+                   "is stated on the document")
     entries: list[NewEntry] = []
     stats: Counter[str] = Counter()
     own = {}
@@ -160,6 +167,7 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     _check_relative(doc, report)
     normalise_namespaces(doc, report)
     _wrap_body(doc, report)
+    _conform(doc, report)
     _record_import(doc, path, context)
     stats["paragraphs"] = sum(1 for _ in doc.iter(tei("p")))
     _prolog(source, report)
@@ -227,6 +235,21 @@ def _wrap_body(doc: etree._Element, report: LossReport) -> None:
         body.append(wrapper)
         report.add(body, "restructured", "the body's content was wrapped in div[@type='transcription'] "
                    "(the edition keeps a document's text in a div)")
+
+
+def _conform(doc: etree._Element, report: LossReport) -> None:
+    """The edition's value lists: presentation, notes, highlighting, transcription, letters."""
+    for text in doc.iterfind("tei:text", NS):
+        for body in text.iterfind("tei:body", NS):
+            conform_top_divs(body, report)
+        conform(text, report, page_images=True)
+    for part in doc.iterfind("tei:facsimile", NS):
+        conform_transcription(part, report)
+    for text in doc.iterfind("tei:text", NS):
+        conform_transcription(text, report)
+    header = doc.find("tei:teiHeader", NS)
+    if header is not None:
+        conform_profile(header, report)
 
 
 def _record_import(doc: etree._Element, path: str, context: ImportContext) -> None:
