@@ -104,7 +104,10 @@ BAD_VALUES = [("gap", "reason", "lost"), ("supplied", "reason", "guess"),
               ("persName", "type", "alias"), ("placeName", "type", "alias"),
               ("orgName", "type", "alias"), ("application", "version", "one"),
               ("language", "ident", "not a language"), ("textLang", "mainLang", "??"),
-              ("p", "xml:lang", "x y")]
+              ("p", "xml:lang", "x y"), ("add", "place", "sideways"), ("del", "rend", "strikethrough"),
+              ("unclear", "reason", "ink blot"), ("damage", "agent", "cat"), ("space", "dim", "diagonal"),
+              ("correspAction", "type", "posted"), ("handNote", "scope", "most"), ("surface", "ulx", "left"),
+              ("zone", "lrx", "far"), ("unclear", "cert", "sure")]
 BAD_DATES = ["1965-13-45", "08/01/1965", "not a date", "1965-02-30", "65-01-08"]
 
 
@@ -259,6 +262,8 @@ def mutations(path: Path, seed: int = 0, per_family: int = 6) -> Iterator[Mutati
     rule("register-wikidata", "//t:idno[@type='Wikidata']", lambda n: setattr(n, "text", "X12"))
     rule("choice-pair", "//t:choice/t:reg", lambda n: setattr(n, "tag", f"{T}corr"))
     rule("date-range", "//t:*[@from and @to]", lambda n: n.set("to", "1900-01-01"))
+    rule("subst-pair", "//t:subst[t:add][t:del]/t:del", lambda n: setattr(n, "tag", f"{T}add"))
+    rule("hand-resolves", "//t:handShift[@new]", lambda n: n.set("new", "#no-such-hand"))
     for i in pick([e for e in elements if _local(e) == "supplied" and e.get("reason")], 4):
         def no_reason(tree: etree._ElementTree, i: int = i) -> list[etree._Element]:
             node = _at(tree, i)

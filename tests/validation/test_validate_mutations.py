@@ -54,7 +54,8 @@ def test_there_are_enough_mutations_of_every_kind(all_mutations: list[Mutation])
     families = Counter(m.family for m in all_mutations)
     for family in ("rename", "remove-required", "broken-ref", "ref-kind", "duplicate-id",
                    "stray-text", "bad-date", "bad-value", "unknown-attribute", "document-number",
-                   "date-disagrees", "supplied-reason", "root-namespace", "register-preferred"):
+                   "date-disagrees", "supplied-reason", "root-namespace", "register-preferred",
+                   "subst-pair", "hand-resolves"):
         assert families[family] >= 1, family
 
 
