@@ -147,6 +147,8 @@ def test_imported_documents_build_into_web_and_print_editions(built: Path) -> No
     assert [" ".join(words(d)) for d in page.iter("del")][:1] == ["four"]
     surplus = page.xpath("//span[contains(concat(' ', @class, ' '), ' tk-surplus ')]")
     assert isinstance(surplus, list) and "".join(words(surplus[0])) == "{the}"  # type: ignore[arg-type]
+    hand = page.xpath("//span[contains(concat(' ', @class, ' '), ' tk-handShift ')]/@data-tip")
+    assert hand == ["Another hand from here: A clerk's corrections, in pencil."]
     pdf = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(built / "pdf" / "harbour-1872-05.pdf").pages)
     for phrase in ("GREAT FLOOD", "five feet above the {the} quay", "lower warehouses", "{on the fourth}", "Harker"):
         assert phrase in pdf, phrase

@@ -385,6 +385,17 @@
     </span>
   </xsl:template>
 
+  <!-- Another hand writes from here: a mark in the editorial view, the hand's note as its tip. -->
+  <xsl:template match="tei:handShift" mode="tk:text">
+    <xsl:variable name="hand" as="element()?"
+                  select="(root()//tei:handNote[@xml:id = substring-after(current()/@new, '#')])[1]"/>
+    <span class="tk-iv tk-handShift tk-ed-only"
+          data-tip="{'Another hand from here' || ($hand ! (': ' || replace(normalize-space(.), '\.$', ''))) || '.'}">
+      <xsl:call-template name="tk:focusable"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'‖'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
   <!-- Text of the source the editors judge superfluous (surplus) or not to belong to it (secl):
        kept in the reading, in braces in the editorial view. -->
   <xsl:template match="tei:surplus | tei:secl" mode="tk:text">

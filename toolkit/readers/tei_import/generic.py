@@ -1,7 +1,9 @@
 """TEI as other editions write it (letters, reports, transcriptions), and teiCorpus files.
 
-Transcriptional markup (choice, add/del, unclear, hi, lb, facsimile references...) is TEI the
-edition uses as it is, so it is kept. What changes: names pointing at entries (`@ref` to a
+Transcriptional markup (choice, add/del/subst, unclear, damage, hi, lb, handShift, facsimile
+surfaces and zones, correspDesc...) is TEI the edition admits, so it is kept; its values are
+brought onto the edition's closed lists (conform, transcription), each change reported. What
+else changes: names pointing at entries (`@ref` to a
 standOff list, to a register file beside the source, or to a teiCorpus's standOff) are carried
 into the edition's registers; elements and attributes of other namespaces are unwrapped or
 dropped; a body without divisions gets the edition's `div`; a revisionDesc change records the
