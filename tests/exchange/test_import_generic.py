@@ -134,6 +134,9 @@ def test_loss_report_says_what_was_mapped_and_removed(imported: Path) -> None:
     letter = json.loads((imported / "loss" / "lind-0042.json").read_text(encoding="utf-8"))
     dropped = {e["element"]: e["detail"] for e in letter["entries"] if e["action"] == "dropped"}
     assert "'previous letter'" in dropped["correspContext"] and "'Chicago, Ill.'" in dropped["address"]
+    # a reason that names the cause of the damage becomes the agent
+    weber = etree.parse(str(imported / "weber-017.xml"))
+    assert [dict(u.attrib) for u in weber.iter(f"{{{TEI}}}unclear")] == [{"agent": "ink"}]
 
 
 def test_imported_documents_build_into_web_and_print_editions(built: Path) -> None:

@@ -68,6 +68,7 @@ def conform_transcription(text: etree._Element, report: LossReport) -> None:
     for node in text.iter(tei("del")):
         _tokens(node, "rend", DEL_REND, allowed("delRend", set()), report, single=True)
     for node in text.iter(tei("unclear")):
+        _agent_from_reason(node, report)
         _tokens(node, "reason", UNCLEAR_REASON, allowed("unclearReason", set()), report)
         _tokens(node, "cert", {}, allowed("certainty", set()), report, single=True)
     for node in text.iter(tei("unclear"), tei("damage")):
@@ -104,6 +105,21 @@ def conform_transcription(text: etree._Element, report: LossReport) -> None:
             report.add(node, "dropped", f"@points {node.get('points')!r} (a polygon); the edition keeps "
                        "a zone's bounding rectangle (@ulx, @uly, @lrx, @lry)", "points")
             del node.attrib["points"]
+
+
+def _agent_from_reason(node: etree._Element, report: LossReport) -> None:
+    """`unclear reason="ink blot"`: a reason that names what damaged the text is its @agent."""
+    reason, agents, reasons = node.get("reason"), allowed("damageAgent", set()), allowed("unclearReason", set())
+    if reason is None or node.get("agent") is not None:
+        return
+    tokens = [token.lower() for token in reason.split()]
+    found = [AGENT.get(token, token) for token in tokens if AGENT.get(token, token) in agents]
+    if not found or any(UNCLEAR_REASON.get(token, token) in reasons for token in tokens):
+        return
+    report.add(node, "mapped", f"@reason {reason!r} names what damaged the text: it became "
+               f"@agent {found[0]!r}", "reason")
+    node.set("agent", found[0])
+    del node.attrib["reason"]
 
 
 def conform_top_divs(body: etree._Element, report: LossReport) -> None:
