@@ -84,10 +84,11 @@ def test_an_entity_bomb_is_refused_quickly_in_bounded_memory(tmp_path: Path) -> 
     lines += ["]>", f"<TEI {TEI}><p>&l9;</p></TEI>"]
     bomb = tmp_path / "bomb.xml"
     bomb.write_text("\n".join(lines))
-    # The child reports its own peak: RUSAGE_CHILDREN would include every earlier subprocess.
-    probe = ("import resource, sys\nfrom toolkit.cli import main\ncode = main(sys.argv[1:])\n"
-             "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-             "sys.exit(code)")
+    # The child reports the peak of its own memory map (VmHWM): getrusage's maxrss would also
+    # count the pytest process it was forked from, and every earlier subprocess.
+    probe = ("import re, sys\nfrom toolkit.cli import main\ncode = main(sys.argv[1:])\n"
+             "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+             "print('maxrss', hwm, file=sys.stderr)\nsys.exit(code)")
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", probe, "validate", str(bomb)], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
