@@ -23,16 +23,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import REGISTERS, write_corpus  # noqa: E402
+from benchmarks.edition import converted_edition  # noqa: E402
 from toolkit.builders.base import BuildConfig, Document, Edition, run_builder  # noqa: E402
 from toolkit.builders.html import HtmlBuilder  # noqa: E402
-from toolkit.convert import ConvertOptions, convert_files  # noqa: E402
 
 GOAL_RATE = 100.0  # documents/s on 2 cores
 
@@ -71,11 +69,6 @@ class TimedHtmlBuilder(HtmlBuilder):
         return written
 
 
-def convert(sources: list[Path], out: Path, jobs: int) -> int:
-    options = ConvertOptions(output_dir=out, registers_dir=REGISTERS, jobs=jobs,
-                             change_date=date(2026, 1, 1))
-    return sum(1 for result in convert_files(sources, options) if not result.error)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -88,10 +81,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="html-speed-") as tmp:
         work = args.keep or Path(tmp)
-        sources = write_corpus(work / "src", args.count, args.size, args.seed)
-        tei = work / "tei"
-        converted = convert(sources, tei, args.jobs)
-        shutil.copytree(REGISTERS, tei / "registers", dirs_exist_ok=True)
+        tei = converted_edition(work, args.count, args.size, args.seed, args.jobs)
+        converted = len(list(tei.glob("*.xml")))
         out = work / "build"
         shutil.rmtree(out, ignore_errors=True)
         config = BuildConfig(source_dir=tei, output_dir=out, jobs=args.jobs, force=True)

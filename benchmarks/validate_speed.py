@@ -20,37 +20,25 @@ import argparse
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import REGISTERS, ROOT, write_corpus  # noqa: E402
-from toolkit.convert import ConvertOptions, convert_files  # noqa: E402
+from benchmarks.edition import converted_edition  # noqa: E402
+from benchmarks.synthetic import ROOT  # noqa: E402
 from toolkit.validation import ValidateOptions, validate_files  # noqa: E402
 
 GOAL = 300.0
 
 
 def prepare(folder: Path, count: int, size: int, seed: int, jobs: int) -> Path:
-    sources = write_corpus(folder / "sources", count, size=size, seed=seed)
-    edition = folder / "tei"
-    shutil.copytree(REGISTERS, edition / "registers")
-    options = ConvertOptions(edition, edition / "registers", date(2026, 11, 27), jobs=jobs)
-    failed = [r for r in convert_files(sources, options) if r.error is not None]
-    if failed:
-        options = ConvertOptions(edition, edition / "registers", date(2026, 11, 27), jobs=1)
-        failed = [r for r in convert_files(sources, options) if r.error is not None]
-    if failed:
-        raise SystemExit(f"{len(failed)} reports did not convert: {failed[0].error}")
-    return edition
+    return converted_edition(folder, count, size, seed, jobs)
 
 
 def _cpu() -> float:
