@@ -12,19 +12,24 @@ from toolkit.commands import COMMANDS
 from toolkit.errors import ToolkitError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; only the command named in `argv` is configured (and its module loaded)."""
     parser = argparse.ArgumentParser(prog="teikit", description="TEI P5 digital edition toolkit")
     parser.add_argument("--version", action="version", version=f"teikit {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     for command in COMMANDS:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
-        command.configure(sub)
-        sub.set_defaults(run=command.run)
+        if command.name == chosen:
+            configure, run = command.load()
+            configure(sub)
+            sub.set_defaults(run=run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(arguments).parse_args(arguments)
     try:
         result: int = args.run(args)
         return result

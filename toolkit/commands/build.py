@@ -11,7 +11,6 @@ from toolkit.builders import BUILDERS, BuildConfig, run_builder
 from toolkit.errors import Severity, UsageError
 from toolkit.validation import ValidateOptions, validate
 
-HELP = "build the editions (HTML, PDF) from the TEI folder into the build folder"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,6 @@ from toolkit.convert import ConvertOptions, convert_files
 from toolkit.errors import Severity, UsageError
 from toolkit.readers import READERS, reader_for
 
-HELP = "convert reports (text/Markdown exports) to TEI, one file per document number"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

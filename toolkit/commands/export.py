@@ -9,7 +9,6 @@ from pathlib import Path
 
 from toolkit.exchange import FORMATS, ExportOptions, export
 
-HELP = "export the edition: tei-corpus, standalone documents, or Dublin Core records"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from toolkit.errors import UsageError
 from toolkit.readers.tei_import import LOSS_DIR, ImportOptions, import_files
 
-HELP = "import other archives' TEI (FRUS volumes, TEI documents, teiCorpus) into an edition folder"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

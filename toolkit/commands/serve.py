@@ -7,7 +7,6 @@ from pathlib import Path
 
 from toolkit.errors import UsageError
 
-HELP = "serve the edition over DTS 1.0 (/dts) and OAI-PMH 2.0 (/oai)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

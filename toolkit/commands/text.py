@@ -9,7 +9,6 @@ from pathlib import Path
 from toolkit.projection import project
 from toolkit.safe_xml import parse_xml_file
 
-HELP = "print the plain-text projection of TEI documents (brackets regenerated from the markup)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from toolkit.validation import ValidateOptions, validate_files
 from toolkit.validation.report import FORMATS, to_json, to_junit, write_text
 
-HELP = "validate TEI files (folders recursively) against the project schema and rules"
 
 EPILOG = """\
 Each problem is printed as FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE OR SCHEMA], in document
