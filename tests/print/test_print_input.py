@@ -171,3 +171,18 @@ def test_a_missing_font_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.C
     assert "no-such-fonts does not exist" in capsys.readouterr().err
     assert not (tmp_path / "build" / "pdf" / "116488.pdf").exists()
 
+
+
+def test_a_document_removed_from_the_edition_leaves_the_print_edition(tmp_path: Path) -> None:
+    source = make_edition(tmp_path / "tei", FIXTURES / "900003.xml")
+    config = BuildConfig(source_dir=source, output_dir=tmp_path / "build")
+    run_builder(PdfBuilder, config)
+    pdf = tmp_path / "build" / "pdf" / "900003.pdf"
+    volume_pdf = tmp_path / "build" / "pdf" / "edition.pdf"
+    assert pdf.is_file() and "900003" in " ".join(page_texts(PdfReader(volume_pdf)))
+    (source / "900003.xml").unlink()
+    run_builder(PdfBuilder, config)
+    assert not pdf.exists()
+    assert not (tmp_path / "build" / "pdf" / "print-xml" / "900003.xml").exists()
+    assert (tmp_path / "build" / "pdf" / "116488.pdf").is_file()
+    assert "900003" not in " ".join(page_texts(PdfReader(volume_pdf)))

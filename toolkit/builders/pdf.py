@@ -234,9 +234,18 @@ class PdfBuilder:
         return result or ""
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
+        self._remove_stale({d.id for d in edition.documents})
         target = self.out_dir / VOLUME_NAME
         if not edition.documents:
             return []
         volume = self.volume_xml(edition)
         write_atomic(target, self.typeset(VOLUME_TEMPLATE, volume, str(self.config.source_dir)))
         return [target]
+
+    def _remove_stale(self, ids: set[str]) -> None:
+        """The PDF and print XML of a document that left the edition go with it."""
+        cache = self.out_dir / PRINT_XML_DIR
+        for print_xml in cache.glob("*.xml") if cache.is_dir() else ():
+            if print_xml.stem not in ids:
+                (self.out_dir / f"{print_xml.stem}.pdf").unlink(missing_ok=True)
+                print_xml.unlink()
