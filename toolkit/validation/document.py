@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml import etree
 
-from toolkit.errors import Diagnostic, Severity
-from toolkit.safe_xml import parse_xml, read_bytes
+from toolkit.errors import Diagnostic, InputError, Severity
+from toolkit.safe_xml import parse_xml, parse_xml_file, read_bytes
 
 _START_TAG = re.compile(rb"<(?![/!?])")
 _PSEUDO_ATTR = re.compile(r"([A-Za-z_][\w.-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -137,3 +137,15 @@ def load_document(path: Path, display: str | None = None) -> Document:
     tree = parse_xml(data, shown)
     return Document(path, shown, data, tree)
 
+
+def load_schema(path: Path, label: str, include_tags: tuple[str, ...],
+                kind: str = "schema") -> etree._ElementTree:
+    """A user's schema, parsed safely; an include pointing off this machine is refused, since
+    compiling it would fetch it."""
+    tree = parse_xml_file(path)
+    for include in tree.iter(*include_tags):
+        href = include.get("href", "")
+        if "://" in href and not href.startswith("file:"):
+            raise InputError(f"the {kind} includes {href}; refused, nothing is fetched",
+                             label, source_line(include))
+    return tree

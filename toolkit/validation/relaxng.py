@@ -9,8 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import Diagnostic, InputError, Severity
-from toolkit.safe_xml import parse_xml_file
-from toolkit.validation.document import Document, source_line
+from toolkit.validation.document import Document, load_schema
 
 _TEI = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
 
@@ -19,13 +18,8 @@ class RelaxNGValidator:
     def __init__(self, path: Path, label: str) -> None:
         self.path = path
         self.label = label
-        tree = parse_xml_file(path)
-        for ref in tree.iter("{http://relaxng.org/ns/structure/1.0}include",
-                             "{http://relaxng.org/ns/structure/1.0}externalRef"):
-            href = ref.get("href", "")
-            if "://" in href and not href.startswith("file:"):
-                raise InputError(f"the schema includes {href}; refused, nothing is fetched",
-                                 label, source_line(ref))
+        tree = load_schema(path, label, ("{http://relaxng.org/ns/structure/1.0}include",
+                                         "{http://relaxng.org/ns/structure/1.0}externalRef"))
         try:
             self._schema = etree.RelaxNG(tree)
         except etree.RelaxNGParseError as exc:

@@ -17,8 +17,7 @@ from lxml import etree
 from lxml import isoschematron  # type: ignore[attr-defined]
 
 from toolkit.errors import Diagnostic, InputError, Severity
-from toolkit.safe_xml import parse_xml_file
-from toolkit.validation.document import Document, source_line
+from toolkit.validation.document import Document, load_schema
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 _FINDINGS = (f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report")
@@ -31,13 +30,9 @@ class SchematronValidator:
     def __init__(self, path: Path, label: str) -> None:
         self.path = path
         self.label = label
-        schema = parse_xml_file(path)
-        for include in schema.iter("{http://purl.oclc.org/dsdl/schematron}include",
-                                   "{http://purl.oclc.org/dsdl/schematron}extends"):
-            href = include.get("href", "")
-            if "://" in href and not href.startswith("file:"):
-                raise InputError(f"the Schematron includes {href}; refused, nothing is fetched",
-                                 label, source_line(include))
+        schema = load_schema(path, label, ("{http://purl.oclc.org/dsdl/schematron}include",
+                                           "{http://purl.oclc.org/dsdl/schematron}extends"),
+                             "Schematron")
         try:
             # no svrl:fired-rule per matched node, and no walk over attribute nodes: the
             # report carries only findings, which is all that is read back
