@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from datetime import date
 from pathlib import Path
@@ -22,3 +23,13 @@ def converted_edition(folder: Path, count: int, size: int = 5000, seed: int = 0,
     if failed:
         raise SystemExit(f"{len(failed)} reports did not convert: {failed[0].error}")
     return edition
+
+
+def corpus_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options every build benchmark takes: corpus size and seed, workers, a kept folder."""
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    return parser

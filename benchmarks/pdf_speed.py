@@ -28,7 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.edition import converted_edition  # noqa: E402
+from benchmarks.edition import converted_edition, corpus_arguments  # noqa: E402
 from toolkit.builders.base import BuildConfig, Document, Edition, run_builder  # noqa: E402
 from toolkit.builders.pdf import PdfBuilder  # noqa: E402
 
@@ -56,12 +56,7 @@ class DocumentsOnly(PdfBuilder):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--size", type=int, default=5000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    parser = corpus_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="pdf-speed-") as tmp:
