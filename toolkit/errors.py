@@ -14,6 +14,10 @@ class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    # A decision the converter made by a fallback or with less than certainty (a bracket
+    # classified by default, a guessed structure, a repaired bracket, an inferred date):
+    # not wrong, but what an editor checks first. `rule` names the kind of decision.
+    REVIEW = "review"
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,18 @@ class Diagnostic:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        if self.severity is Severity.REVIEW:
+            return f"{where}: {self.rule or 'review'}: {self.message}"
         text = f"{where}: {self.severity.value}: {self.message}"
         return f"{text} [{self.rule}]" if self.rule else text
+
+
+def review(kind: str, message: str, path: str, line: int | None = None,
+           column: int | None = None) -> Diagnostic:
+    """An entry of a document's review list: `file:line: kind: what was decided`.
+    Kinds in use: bracket-default, bracket-repaired, structure, note, date, header, identifier,
+    name (see schemas/README.md)."""
+    return Diagnostic(Severity.REVIEW, message, path, line, column, kind)
 
 
 class ToolkitError(Exception):
