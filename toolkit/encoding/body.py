@@ -65,6 +65,8 @@ class BodyEncoder:
     # xml:id prefix for a footnote referenced more than once (later references point to it);
     # by default the source file's name, so that ids stay unique across an edition
     note_id_prefix: str = ""
+    # the document's own date (ISO), for dates in the text that give no year
+    document_date: str | None = None
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
@@ -134,7 +136,8 @@ class BodyEncoder:
         encoder = InlineEncoder(block.text if text is None else text, self.tagger,
                                 self._notes if notes else {},
                                 locator(list(block.lines)), self.path, self.diagnostics, self.stats,
-                                made_notes=self._made_notes, note_id_prefix=self.note_id_prefix)
+                                made_notes=self._made_notes, note_id_prefix=self.note_id_prefix,
+                                document_date=self.document_date)
         content = encoder.encode()
         self._used |= encoder.used_footnotes
         return content

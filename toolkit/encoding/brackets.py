@@ -131,6 +131,7 @@ class InlineEncoder:
     used_footnotes: set[str] = field(default_factory=set)
     made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
     note_id_prefix: str = "fn"
+    document_date: str | None = None  # ISO date of the document, for dates without a year
     _identified: bool = False  # the bracket follows a supplied identification
     _after: list[Inline] = field(default_factory=list)  # to stand right after the element
 

@@ -93,7 +93,9 @@ class WcdaTextReader:
         header = build_header(meta, context.tagger, path, diagnostics,
                               fallback.group(1) if fallback else None, context.change_date)
         div_type, lang = contents_language(contents, meta, path, diagnostics)
-        body_encoder = BodyEncoder(context.tagger, path, diagnostics)
+        when = dates.parse_date(meta.date)
+        body_encoder = BodyEncoder(context.tagger, path, diagnostics,
+                                   document_date=when.when if when else None)
         div = body_encoder.encode([source_block(b) for b in body_blocks], div_type)
 
         root = el("TEI", xml_lang="en")
