@@ -1,0 +1,322 @@
+"""Held-out evaluation of issue #10: invented reports in the real layouts of the archive's
+exports, converted through the real CLI, each against expectations written by hand from
+`../shared/editorial-conventions.md` (section "Layouts of real exports"), not from the
+converter's output.
+
+Every report in `layouts/NAME.txt` has `layouts/NAME.expect.json`:
+
+- `output`: the file names the converter may write (more than one where the conventions allow
+  a choice, e.g. a slug or a Record ID);
+- `min_p`: the least number of `p` the body must have (one per source paragraph);
+- `warnings`: `{"contains", "line"}`: a diagnostic of the convert run (warning or review entry)
+  naming this file and line and containing the substring (case-insensitive);
+- `joined_lines`: source lines that may continue the projection's previous paragraph, with why
+  (a bracket laid out over several lines is one element);
+- `projection_contains`: strings the projection must hold (characters the word comparison
+  ignores, such as an unbalanced bracket, which must be kept);
+- `assertions`: XPath 1.0 on the TEI (prefix `tei`), each with `what`; with `equals` the result
+  must equal it, without it the result must be true (a number other than 0, a non-empty set).
+
+Each (report, check) is its own test id, so a run counts how many hold. The corpus is converted
+once, in one `teikit convert` call (so two reports of one series that would get the same number
+show up), then validated once; the projection is `teikit text FILE`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from converter_support import CONTENTS_VALUE
+from lxml import etree
+
+from teitest import ROOT, assert_tei_all
+
+LAYOUTS = Path(__file__).resolve().parent / "layouts"
+REPORTS = sorted(LAYOUTS.glob("*.txt"))
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+# Checks every report must pass, whatever its layout (the conventions' "nothing empty" and
+# "footnote references are notes, never supplied text").
+COMMON: tuple[dict[str, Any], ...] = (
+    {"xpath": "count(//tei:teiHeader//*[self::tei:title or self::tei:note or self::tei:p or "
+              "self::tei:idno or self::tei:repository or self::tei:institution or "
+              "self::tei:resp or self::tei:funder or self::tei:sponsor or self::tei:abstract or "
+              "self::tei:language or self::tei:textLang][normalize-space(.)=''])",
+     "equals": 0, "what": "no required header field is left empty"},
+    {"xpath": "count(//tei:text//tei:supplied[translate(normalize-space(.), "
+              "'0123456789', '')=''])",
+     "equals": 0, "what": "a footnote reference is never encoded as supplied text"},
+    {"xpath": "count(//tei:teiHeader//*[contains(translate(., 'UNKNOW', 'unknow'), "
+              "'unknown archive')])",
+     "equals": 0, "what": "no invented 'unknown archive'"},
+    {"xpath": "count(//tei:text/tei:body//tei:p[normalize-space(translate(., '\u00a0', ' '))="
+              "''][not(*)])",
+     "equals": 0, "what": "no empty paragraph (lines of only spaces are not paragraphs)"},
+)
+
+
+def _id(path: Path) -> str:
+    return path.stem
+
+
+def expectations(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.with_name(path.stem + ".expect.json")
+                                      .read_text(encoding="utf-8"))
+    return data
+
+
+# -- what the source body is, line by line ---------------------------------------------------
+
+def body_lines(path: Path) -> list[tuple[int, str]]:
+    """(line number in the file, text) of the body: the lines after the Contents field's
+    values, as `converter_support.source_body` finds them."""
+    lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip() == "**Contents:**") + 1
+    while index < len(lines) and (not lines[index].strip()
+                                  or CONTENTS_VALUE.match(lines[index].strip())):
+        index += 1
+    return [(i + 1, lines[i]) for i in range(index, len(lines))]
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Characters the stylesheets regenerate from the markup (brackets, Markdown emphasis, the
+# carets of `^1^`), and the punctuation around words, which the word comparison ignores.
+REGENERATED = re.compile(r"[\[\]^*]")
+EDGES = ".,:;!?()\"'“”‘’«»/-–—_=…"
+
+
+def words(text: str) -> list[str]:
+    text = REGENERATED.sub("", text.translate(SUPERSCRIPTS))
+    return [w for w in (t.strip(EDGES) for t in text.split()) if w]
+
+
+def paragraphs(projection: str) -> list[str]:
+    return [p for p in re.split(r"\n\s*\n", projection) if p.strip()]
+
+
+# -- the corpus, converted once ----------------------------------------------------------------
+
+@dataclass
+class Corpus:
+    returncode: int
+    output: Path
+    written: dict[str, Path] = field(default_factory=dict)  # source (relative) -> TEI file
+    messages: dict[str, list[str]] = field(default_factory=dict)  # source -> stderr lines
+    validity: dict[str, dict[str, Any]] = field(default_factory=dict)  # TEI name -> report
+    projections: dict[str, str] = field(default_factory=dict)
+    stdout: str = ""
+    stderr: str = ""
+
+    def tei(self, path: Path) -> Path:
+        source = relative(path)
+        if source not in self.written:
+            pytest.fail(f"{source} was not converted:\n" + "\n".join(
+                self.messages.get(source, []) or [self.stderr[-2000:]]))
+        return self.written[source]
+
+    def tree(self, path: Path) -> etree._ElementTree:
+        return etree.parse(str(self.tei(path)))
+
+    def projection(self, path: Path) -> str:
+        tei = self.tei(path)
+        if tei.name not in self.projections:
+            run = teikit("text", str(tei))
+            assert run.returncode == 0, run.stderr
+            self.projections[tei.name] = run.stdout
+        return self.projections[tei.name]
+
+
+def relative(path: Path) -> str:
+    return path.resolve().relative_to(ROOT).as_posix()
+
+
+def teikit(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=False, timeout=600)
+
+
+def _convert(sources: list[str], output: Path) -> subprocess.CompletedProcess[str]:
+    return teikit("convert", *sources, "-o", str(output), "--registers", "tei/registers",
+                  "--change-date", "2026-01-01", "-j", "1")
+
+
+def _read_run(corpus: Corpus, run: subprocess.CompletedProcess[str], sources: list[str]) -> None:
+    corpus.stdout += run.stdout
+    corpus.stderr += run.stderr
+    for line in run.stdout.splitlines():
+        match = re.match(r"(?P<source>\S+) -> (?P<output>.+?): ", line)
+        if match and match.group("source") in sources:
+            corpus.written[match.group("source")] = Path(match.group("output"))
+    for line in run.stderr.splitlines():
+        for source in sources:
+            if line.startswith(source + ":"):
+                corpus.messages.setdefault(source, []).append(line)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    output = tmp_path_factory.mktemp("layouts") / "tei"
+    sources = [relative(p) for p in REPORTS]
+    run = _convert(sources, output)
+    corpus = Corpus(run.returncode, output)
+    if run.returncode in (0, 1):
+        _read_run(corpus, run, sources)
+    else:  # a crash stops the run: convert one by one, so one crash hides no other result
+        for source in sources:
+            _read_run(corpus, _convert([source], output), [source])
+    if corpus.written:
+        check = teikit("validate", "--format", "json", str(output))
+        for entry in json.loads(check.stdout)["files"]:
+            corpus.validity[Path(entry["path"]).name] = entry
+    yield corpus
+
+
+# -- the tests -----------------------------------------------------------------------------------
+
+def test_the_set_is_large_enough_and_complete() -> None:
+    assert len(REPORTS) >= 32
+    missing = [p.name for p in REPORTS if not p.with_name(p.stem + ".expect.json").exists()]
+    assert not missing, f"no expectations for {missing}"
+    numbers = [p.stem.split("-", 1)[0] for p in REPORTS]
+    assert len(set(numbers)) == len(numbers), "report numbers must be unique"
+
+
+def test_the_corpus_converts_with_exit_0(corpus: Corpus) -> None:
+    assert corpus.returncode == 0, corpus.stderr[-3000:]
+
+
+def test_no_two_reports_share_an_output(corpus: Corpus) -> None:
+    names = [p.name for p in corpus.written.values()]
+    assert len(names) == len(set(names)), sorted(names)
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_converted_not_refused(path: Path, corpus: Corpus) -> None:
+    assert corpus.tei(path).exists()
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_output_file_name(path: Path, corpus: Corpus) -> None:
+    allowed = expectations(path)["output"]
+    assert corpus.tei(path).name in allowed
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_valid_against_the_project_schema(path: Path, corpus: Corpus) -> None:
+    name = corpus.tei(path).name
+    entry = corpus.validity.get(name)
+    assert entry is not None, f"{name} was not validated"
+    assert entry["valid"], json.dumps(entry["diagnostics"][:10], indent=1, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_valid_against_tei_all(path: Path, corpus: Corpus, request: pytest.FixtureRequest) -> None:
+    if not os.environ.get("TEIKIT_TEI_ALL"):
+        pytest.skip("TEIKIT_TEI_ALL is not set")
+    schema: etree.RelaxNG = request.getfixturevalue("tei_all")
+    assert_tei_all(schema, corpus.tree(path))
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_projection_gives_back_the_words(path: Path, corpus: Corpus) -> None:
+    expected = words("\n".join(text for _, text in body_lines(path)))
+    got = words(corpus.projection(path))
+    if got != expected:
+        at = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b),
+                  min(len(got), len(expected)))
+        pytest.fail(f"words differ at word {at}: projection {got[max(0, at - 5):at + 8]} "
+                    f"source {expected[max(0, at - 5):at + 8]} "
+                    f"({len(got)} words against {len(expected)})")
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_projection_gives_back_the_lines(path: Path, corpus: Corpus) -> None:
+    """Every non-blank source line begins a paragraph (or line) of the projection."""
+    joined = {entry["line"] for entry in expectations(path).get("joined_lines", [])}
+    starts: dict[int, int] = {}  # word index -> source line
+    index = 0
+    for number, text in body_lines(path):
+        found = words(text)
+        if found:
+            starts[index] = number
+            index += len(found)
+    projected: set[int] = set()
+    got: list[str] = []
+    for paragraph in paragraphs(corpus.projection(path)):
+        found = words(paragraph)
+        if found:
+            projected.add(len(got))
+            got.extend(found)
+    expected = words("\n".join(text for _, text in body_lines(path)))
+    assert got == expected, "the words differ (see the words test); lines cannot be compared"
+    lost = [line for at, line in starts.items() if at not in projected and line not in joined]
+    assert not lost, f"source lines {lost} do not begin a paragraph of the projection"
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_projection_keeps_characters(path: Path, corpus: Corpus) -> None:
+    wanted = expectations(path).get("projection_contains", [])
+    if not wanted:
+        pytest.skip("nothing beyond the words to check")
+    projection = " ".join(corpus.projection(path).split())
+    assert [w for w in wanted if w not in projection] == []
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_paragraphs(path: Path, corpus: Corpus) -> None:
+    count = corpus.tree(path).xpath("count(//tei:text/tei:body//tei:p[not(ancestor::tei:note)])",
+                                    namespaces=NS)
+    assert count >= expectations(path)["min_p"]
+
+
+def _cases(key: str) -> list[Any]:
+    cases = []
+    for path in REPORTS:
+        for number, entry in enumerate(expectations(path).get(key, []), start=1):
+            cases.append(pytest.param(path, entry, id=f"{path.stem}:{number}"))
+    return cases
+
+
+def _common_cases() -> list[Any]:
+    return [pytest.param(path, entry, id=f"{path.stem}:common{number}")
+            for path in REPORTS for number, entry in enumerate(COMMON, start=1)]
+
+
+@pytest.mark.parametrize(("path", "warning"), _cases("warnings"))
+def test_expected_warning(path: Path, warning: dict[str, Any], corpus: Corpus) -> None:
+    corpus.tei(path)
+    prefix = f"{relative(path)}:{warning['line']}:"
+    lines = [m for m in corpus.messages.get(relative(path), []) if m.startswith(prefix)]
+    assert any(warning["contains"].lower() in m.lower() for m in lines), (
+        f"{warning['what']}: no diagnostic at line {warning['line']} containing "
+        f"{warning['contains']!r}; got: {corpus.messages.get(relative(path), [])}")
+
+
+def _holds(tree: etree._ElementTree, entry: dict[str, Any]) -> tuple[bool, object]:
+    result = tree.xpath(entry["xpath"], namespaces=NS)
+    if "equals" in entry:
+        expected = entry["equals"]
+        if isinstance(result, float) and isinstance(expected, (int, float)) \
+                and not isinstance(expected, bool):
+            return result == float(expected), result
+        return result == expected, result
+    if isinstance(result, list):
+        return bool(result), len(result)
+    return bool(result), result
+
+
+@pytest.mark.parametrize(("path", "entry"), _cases("assertions") + _common_cases())
+def test_expectation(path: Path, entry: dict[str, Any], corpus: Corpus) -> None:
+    held, result = _holds(corpus.tree(path), entry)
+    assert held, f"{entry['what']}: {entry['xpath']} gave {result!r}" + (
+        f", expected {entry['equals']!r}" if "equals" in entry else "")
