@@ -10,7 +10,18 @@ signature over several lines, a stray fragment and footnotes at the end.
 
 The same seed always gives the same report, and each seed its own document number.
 
-    python benchmarks/synthetic.py OUTDIR --count N --size BYTES --seed S
+`layout` (a `Layout`, "blank-line", "line-per-paragraph", "mixed" or "mix") lays the same
+report's body out as other real exports do (issue #10): a paragraph per line, blank lines, or a
+mix with lines of only (no-break) spaces; classification and copy marks; a memo header (office
+line, run of spaces, place and date; a letter-spaced title; From/To/Subject/Ref. fields) or a
+journal (title block, place line, a date line opening each entry); numbered section headings;
+footnote references as `[1]`, `¹` or `^1^` with the texts as `[1] text`, `  [1]   text` or
+`1. text` under a rule or a `Notes` line; a distribution list; signatures as
+`ROLE [signature] /N. NAME/`, a name line then a role line, or `(Name)`. The layout's choices
+come from a generator of their own, so the words of the prose are those of the same seed
+without a layout; without one (the default) the output is byte for byte what it always was.
+
+    python benchmarks/synthetic.py OUTDIR --count N --size BYTES --seed S [--layout mix]
 """
 
 from __future__ import annotations
@@ -375,9 +386,10 @@ class _Report:
             lines.append(rng.choice(V.SIGNATURE_ROLES))
         return lines
 
-    def build(self) -> tuple[str, str]:
+    def build(self, layout: Layout | None = None) -> tuple[str, str]:
         header = self.header()
         blocks = self.opener()
+        opened = len(blocks)
         tail = self.signature()
         budget = self.size - len(header.encode()) - sum(len(b) + 2 for b in tail)
         used = sum(len(b) + 2 for b in blocks)
@@ -393,30 +405,260 @@ class _Report:
                 blocks.append(self.rng.choice(V.GAPS))
         if self.chance(0.4):
             blocks.append(self.rng.choice(V.GAPS[:3]))
-        blocks.extend(tail)
         residue = [self.rng.choice(V.RESIDUE)] if self.chance(0.25) else []
         notes_text = [f"[{i}] {note}" for i, note in enumerate(self.footnotes, start=1)]
         if self.chance(0.1):
             notes_text.append(f"[{len(notes_text) + 1}] A note the text never refers to.")
-        if residue and notes_text and self.chance(0.5):
-            blocks.extend(notes_text + residue)  # the fragment after the notes
-        else:
-            blocks.extend(residue + notes_text)
-        body = "\n\n".join(blocks).replace(SOFT, "")
-        return f"synthetic-{self.number}.txt", header + body
+        after = bool(residue and notes_text and self.chance(0.5))  # the fragment after the notes
+        name = f"synthetic-{self.number}.txt"
+        if layout is None:  # the sample's layout, byte for byte as before layouts existed
+            blocks.extend(tail)
+            blocks.extend(notes_text + residue if after else residue + notes_text)
+            return name, header + "\n\n".join(blocks).replace(SOFT, "")
+        parts = _Parts(blocks[:opened], blocks[opened:], tail, notes_text, residue, after)
+        return name, header + _Layouter(self, layout).body(parts)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a report's body is laid out, as real exports vary (issue #10). `Layout()` is the
+    sample's layout with its blank lines; the default report (`layout=None`) stays byte for
+    byte what it was, so existing tests and benchmarks are unaffected."""
+
+    separator: str = "blank-line"  # blank-line | line-per-paragraph | mixed
+    header: str = "none"  # none | memo (office + place/date, title, fields) | journal
+    marks: bool = False  # classification and copy marks at the top
+    sections: bool = False  # numbered section headings on lines of their own
+    references: str = "bracket"  # footnote references: bracket [1] | superscript ¹ | caret ^1^
+    note_texts: str = "bracket"  # texts at the end: bracket | indented | rule | notes-line
+    signature: str = "sample"  # sample | role-signature-name | name-role | drafter
+    distribution: bool = False  # "Four copies printed" / "1 - Cde. ..." / "4 - to file"
+
+    def __post_init__(self) -> None:
+        for name, allowed in LAYOUT_CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"layout {name} must be one of {allowed}")
+
+
+LAYOUT_CHOICES: dict[str, tuple[str, ...]] = {
+    "separator": ("blank-line", "line-per-paragraph", "mixed"),
+    "header": ("none", "memo", "journal"),
+    "references": ("bracket", "superscript", "caret"),
+    "note_texts": ("bracket", "indented", "rule", "notes-line"),
+    "signature": ("sample", "role-signature-name", "name-role", "drafter"),
+}
+LAYOUTS: dict[str, Layout] = {
+    "blank-line": Layout(),
+    "line-per-paragraph": Layout("line-per-paragraph"),
+    "mixed": Layout("mixed"),
+}
+
+
+def random_layout(seed: int) -> Layout:
+    """A layout drawn for one seed, every feature on or off: what `--layout mix` uses."""
+    rng = random.Random(f"layout-mix:{seed}")
+    return Layout(
+        separator=rng.choice(("blank-line", "line-per-paragraph", "line-per-paragraph", "mixed")),
+        header=rng.choice(("none", "memo", "journal")), marks=rng.random() < 0.5,
+        sections=rng.random() < 0.3, references=rng.choice(LAYOUT_CHOICES["references"]),
+        note_texts=rng.choice(LAYOUT_CHOICES["note_texts"]),
+        signature=rng.choice(LAYOUT_CHOICES["signature"]), distribution=rng.random() < 0.3)
+
+
+@dataclass
+class _Parts:
+    """A report's body before it is laid out."""
+
+    opener: list[str]
+    paragraphs: list[str]
+    signature: list[str]
+    notes: list[str]  # "[n] text"
+    residue: list[str]
+    residue_after_notes: bool
+
+
+REFERENCE = re.compile(r"\[(\d{1,3})\]")
+
+
+class _Layouter:
+    """Lays out one report's body; its random choices come from its own generator, so the
+    report's words are those of the same seed without a layout."""
+
+    def __init__(self, report: _Report, layout: Layout) -> None:
+        self.report = report
+        self.layout = layout
+        self.rng = random.Random(f"layout:{report.number}:{layout!r}")
+
+    def body(self, parts: _Parts) -> str:
+        blocks = self._top() + parts.opener + self._structured(parts.paragraphs)
+        blocks += self._signature(parts.signature) + self._distribution()
+        notes = self._notes(parts.notes)
+        blocks += notes + parts.residue if parts.residue_after_notes else parts.residue + notes
+        text = self._join(blocks).replace(SOFT, "")
+        return self._references(text, len(parts.notes))
+
+    # -- the top of the document --------------------------------------------------------------
+    def _date(self, day: int | None = None) -> str:
+        report = self.report
+        return f"{day or report.day} {V.MONTHS[report.month - 1]} {report.year}"
+
+    def _top(self) -> list[str]:
+        rng, report, blocks = self.rng, self.report, []
+        if self.layout.marks:
+            blocks.append(rng.choice(V.MARKS))
+            if rng.random() < 0.6:
+                blocks.append(f"Copy Nº {rng.randint(1, 5)}")
+            if rng.random() < 0.4:
+                blocks.append(f"Nº {rng.randint(10, 2999)}")
+        if self.layout.header == "memo":
+            place = f"{rng.choice(V.CAPITALS)}, {self._date()}"
+            blocks.append(rng.choice(V.OFFICES) + " " * rng.randint(6, 40) + place)
+            blocks.append(rng.choice(V.MEMO_TITLES))
+            fields = [f"From: {rng.choice(V.OFFICES)}", f"To: {report.lang.ministry}",
+                      f"Subject: {rng.choice(V.MEMO_SUBJECTS)}",
+                      f"Ref.: telegram Nº {rng.randint(100, 999)} of {self._date(max(1, report.day - 3))}"]
+            blocks.extend(f for f in fields if rng.random() < 0.6)
+        elif self.layout.header == "journal":
+            person = report.invented[1][0]
+            blocks += ["JOURNAL", f"of Ambassador {person}",
+                       f"for the period from 1 to 28 {V.MONTHS[report.month - 1]} {report.year}",
+                       rng.choice(V.CAPITALS)]
+        return blocks
+
+    # -- entries and sections -------------------------------------------------------------------
+    def _structured(self, paragraphs: list[str]) -> list[str]:
+        rng, out = self.rng, []
+        if self.layout.header == "journal":
+            day, until = rng.randint(1, 6), 0
+            for index, paragraph in enumerate(paragraphs):
+                if index == until and day <= 28:
+                    out.append(self._date(day))
+                    day += rng.randint(1, 5)
+                    until = index + rng.randint(1, 3)
+                out.append(paragraph)
+            return out
+        if not self.layout.sections or len(paragraphs) < 2:
+            return list(paragraphs)
+        count = min(len(paragraphs), rng.randint(2, 4))
+        starts = sorted(rng.sample(range(1, len(paragraphs)), count - 1)) if count > 1 else []
+        roman = rng.random() < 0.3
+        titles = rng.sample(V.SECTION_TITLES, count)
+        for index, paragraph in enumerate(paragraphs):
+            if index == 0 or index in starts:
+                number = 1 + (0 if index == 0 else starts.index(index) + 1)
+                label = V.ROMAN[number - 1] if roman else str(number)
+                out.append(f"{label}. {titles[number - 1]}")
+            out.append(paragraph)
+        return out
+
+    # -- the end of the document ----------------------------------------------------------------
+    def _signature(self, lines: list[str]) -> list[str]:
+        form = self.layout.signature
+        if form == "sample":
+            return lines
+        first, last = self.rng.choice(self.report.invented)[0].split(" ", 1)
+        role = self.rng.choice(V.SIGNER_ROLES)
+        if form == "role-signature-name":
+            return [f"{role} [signature] /{first[0]}. {last.upper()}/"]
+        if form == "name-role":
+            return [f"{first[0]}. {last}", role]
+        return [f"({last})"]
+
+    def _distribution(self) -> list[str]:
+        if not self.layout.distribution:
+            return []
+        index = self.rng.randrange(len(V.COPIES))
+        items = index + 2
+        people = self.rng.sample(V.RECIPIENTS, items - 1)
+        lines = [f"{V.COPIES[index]} copies printed"]
+        for number, name in enumerate(people, start=1):
+            if number == items - 1 and self.rng.random() < 0.3:
+                lines.append(f"{number} - {self.rng.choice(V.OFFICE_RECIPIENTS)}")
+            else:
+                lines.append(f"{number} - Cde. {name}")
+        lines.append(f"{items} - to file")
+        return lines
+
+    def _notes(self, notes: list[str]) -> list[str]:
+        form = self.layout.note_texts
+        if not notes or form == "bracket":
+            return list(notes)
+        split = [REFERENCE.match(n) for n in notes]
+        pairs = [(m.group(1), n[m.end():].lstrip()) for m, n in zip(split, notes) if m]
+        if form == "indented":
+            return [f"  [{number}]   {text}" for number, text in pairs]
+        lead = "_" * self.rng.randint(10, 20) if form == "rule" else "Notes"
+        return [lead] + [f"{number}. {text}" for number, text in pairs]
+
+    def _references(self, text: str, count: int) -> str:
+        """Footnote references in the text (never in the note texts at the end) in the form
+        of the layout; superscripts only where no two references touch (¹² would read 12)."""
+        form = self.layout.references
+        if form == "bracket" or not count:
+            return text
+        if form == "superscript" and re.search(r"\[\d+\]\s*\[\d+\]", text):
+            form = "caret"
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            if REFERENCE.match(line.strip()) or re.match(r"\s*\d+\. ", line):
+                continue  # a note text at the end
+            lines[index] = REFERENCE.sub(
+                lambda m: self._reference(m.group(1), form) if int(m.group(1)) <= count
+                else m.group(0), line)
+        return "\n".join(lines)
+
+    @staticmethod
+    def _reference(number: str, form: str) -> str:
+        return number.translate(V.SUPERSCRIPT_DIGITS) if form == "superscript" else f"^{number}^"
+
+    # -- lines ------------------------------------------------------------------------------------
+    def _join(self, blocks: list[str]) -> str:
+        """Blocks separated as the layout says; a page-break cut inside a block (a blank line
+        in the sample's layout) follows the same rule."""
+        separator = self.layout.separator
+        out: list[str] = []
+        for block in blocks:
+            for piece in block.split("\n\n"):
+                if out:
+                    out.append(self._separator(separator))
+                out.append(piece)
+        return "".join(out)
+
+    def _separator(self, separator: str) -> str:
+        if separator == "blank-line":
+            return "\n\n"
+        if separator == "line-per-paragraph":
+            return "\n"
+        return self.rng.choice(("\n", "\n", "\n", "\n\n", "\n\u00a0\n", "\n   \n",
+                                "\n\u00a0\u00a0\n"))
 
 
 def generate_report(seed: int, size: int = 5000, *, known_bugs: bool = False,
-                    registers: Path = REGISTERS) -> tuple[str, str]:
+                    registers: Path = REGISTERS,
+                    layout: Layout | str | None = None) -> tuple[str, str]:
     """A synthetic report of about `size` bytes: (file name, text); same seed, same report.
 
     Page breaks cut brackets of every kind, not only supplied text (the converter used to
     misclassify the others, see benchmarks/README.md; fixed, so they are on by default).
-    `known_bugs` is kept for callers and changes nothing now.
+    `known_bugs` is kept for callers and changes nothing now. `layout` lays the body out as
+    other real exports do: a `Layout`, a name of `LAYOUTS` ("blank-line",
+    "line-per-paragraph", "mixed"), or "mix" (a layout drawn per seed, `random_layout`);
+    `None`, the default, is the sample's layout exactly as before layouts existed.
     """
     if seed < 0:
         raise ValueError("seed must be >= 0 (it gives the document number)")
-    return _Report(seed, size, load_registers(registers), known_bugs).build()
+    chosen = resolve_layout(layout, seed)
+    return _Report(seed, size, load_registers(registers), known_bugs).build(chosen)
+
+
+def resolve_layout(layout: Layout | str | None, seed: int) -> Layout | None:
+    if layout is None or isinstance(layout, Layout):
+        return layout
+    if layout == "mix":
+        return random_layout(seed)
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}: {', '.join([*LAYOUTS, 'mix'])}")
+    return LAYOUTS[layout]
 
 
 def body_of(text: str) -> str:
@@ -427,12 +669,13 @@ def body_of(text: str) -> str:
     return rest.lstrip("\n").split("\n", 1)[1]
 
 
-def write_corpus(directory: Path, count: int, size: int = 5000, seed: int = 0) -> list[Path]:
+def write_corpus(directory: Path, count: int, size: int = 5000, seed: int = 0,
+                 layout: Layout | str | None = None) -> list[Path]:
     """Write reports for seeds seed .. seed+count-1 into `directory`; returns their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for offset in range(count):
-        name, text = generate_report(seed + offset, size)
+        name, text = generate_report(seed + offset, size, layout=layout)
         path = directory / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -445,10 +688,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100, help="number of reports (default 100)")
     parser.add_argument("--size", type=int, default=5000, help="bytes per report (default 5000)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the first report (default 0)")
+    parser.add_argument("--layout", choices=[*LAYOUTS, "mix"], default=None,
+                        help="lay the bodies out as other real exports do (default: the "
+                             "sample's layout); mix: a layout drawn per report")
     args = parser.parse_args(argv)
     if args.count < 0 or args.size <= 0 or args.seed < 0:
         parser.error("--count, --size and --seed must not be negative (size > 0)")
-    paths = write_corpus(args.outdir, args.count, args.size, args.seed)
+    paths = write_corpus(args.outdir, args.count, args.size, args.seed, args.layout)
     print(f"wrote {len(paths)} reports to {args.outdir}")
     return 0
 

@@ -272,3 +272,27 @@ FOOTNOTES = (
     "The list referred to was not found among the documents of the embassy.",
 )
 FOOTNOTE_WORDS = ("sérelmek", "pretenzii", "yijian", "bulman", "Beschwerden")
+
+# -- the layouts of real exports (issue #10): used only when a report is given a `layout` ------
+# An office line, then a run of spaces and the place-and-date line: "Head of Section 4    Berlin, ..."
+OFFICES = ("Head of Section 4", "Far Eastern Department", "Fifth Territorial Department",
+           "Office of the Deputy Minister", "Embassy of the Hungarian People's Republic",
+           "Second European Department", "Consular Department")
+MEMO_TITLES = ("M e m o r a n d u m", "M E M O R A N D U M", "MEMORANDUM", "RECORD OF CONVERSATION",
+               "NOTE", "I n f o r m a t i o n")
+MEMO_SUBJECTS = ("the visit of the trade delegation", "the transit fees", "the exchange of students",
+                 "the session of the joint commission", "the deliveries of machine tools")
+MARKS = ("TOP SECRET", "SECRET", "STRICTLY CONFIDENTIAL", "CONFIDENTIAL", "STRICTLY SECRET")
+# Numbered section headings: a line of their own, followed by paragraphs.
+SECTION_TITLES = ("The border question", "Economic relations", "Cultural exchange",
+                  "Political situation", "Party relations", "Questions of trade",
+                  "The international situation", "Consular matters")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+COPIES = ("Two", "Three", "Four", "Five")
+# Invented recipients of a distribution list: "1 - Cde. G. Stanchev".
+RECIPIENTS = ("G. Stanchev", "D. Ilchev", "P. Velinov", "R. Vasileva", "K. Brenner", "L. Tasev",
+              "O. Mrazek", "A. Belov")
+OFFICE_RECIPIENTS = ("Third European Department", "Far Eastern Department", "the Embassy in Moscow")
+SIGNER_ROLES = ("COUNSELLOR OF THE MINISTRY", "HEAD OF DEPARTMENT", "AMBASSADOR", "FIRST SECRETARY",
+                "Head of Department", "Ambassador", "Counsellor of the Embassy", "Second Secretary")
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

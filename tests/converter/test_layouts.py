@@ -76,10 +76,11 @@ def expectations(path: Path) -> dict[str, Any]:
 
 # -- what the source body is, line by line ---------------------------------------------------
 
-def body_lines(path: Path) -> list[tuple[int, str]]:
+def body_lines(source: Path | str) -> list[tuple[int, str]]:
     """(line number in the file, text) of the body: the lines after the Contents field's
-    values, as `converter_support.source_body` finds them."""
-    lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    values, as `converter_support.source_body` finds them. `source`: a file or its text."""
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    lines = text.replace("\r\n", "\n").split("\n")
     index = next(i for i, line in enumerate(lines) if line.strip() == "**Contents:**") + 1
     while index < len(lines) and (not lines[index].strip()
                                   or CONTENTS_VALUE.match(lines[index].strip())):
@@ -239,27 +240,33 @@ def test_projection_gives_back_the_words(path: Path, corpus: Corpus) -> None:
                     f"({len(got)} words against {len(expected)})")
 
 
-@pytest.mark.parametrize("path", REPORTS, ids=_id)
-def test_projection_gives_back_the_lines(path: Path, corpus: Corpus) -> None:
-    """Every non-blank source line begins a paragraph (or line) of the projection."""
-    joined = {entry["line"] for entry in expectations(path).get("joined_lines", [])}
+def lost_lines(source: Path | str, projection: str,
+               joined: frozenset[int] = frozenset()) -> list[int]:
+    """The source body lines (numbers) that do not begin a paragraph of the projection."""
     starts: dict[int, int] = {}  # word index -> source line
     index = 0
-    for number, text in body_lines(path):
+    for number, text in body_lines(source):
         found = words(text)
         if found:
             starts[index] = number
             index += len(found)
     projected: set[int] = set()
     got: list[str] = []
-    for paragraph in paragraphs(corpus.projection(path)):
+    for paragraph in paragraphs(projection):
         found = words(paragraph)
         if found:
             projected.add(len(got))
             got.extend(found)
-    expected = words("\n".join(text for _, text in body_lines(path)))
+    expected = words("\n".join(text for _, text in body_lines(source)))
     assert got == expected, "the words differ (see the words test); lines cannot be compared"
-    lost = [line for at, line in starts.items() if at not in projected and line not in joined]
+    return [line for at, line in starts.items() if at not in projected and line not in joined]
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=_id)
+def test_projection_gives_back_the_lines(path: Path, corpus: Corpus) -> None:
+    """Every non-blank source line begins a paragraph (or line) of the projection."""
+    joined = frozenset(e["line"] for e in expectations(path).get("joined_lines", []))
+    lost = lost_lines(path, corpus.projection(path), joined)
     assert not lost, f"source lines {lost} do not begin a paragraph of the projection"
 
 
