@@ -41,6 +41,7 @@ if __package__ in (None, ""):
 
 from benchmarks.synthetic import LAYOUTS, REGISTERS, ROOT, write_corpus  # noqa: E402
 from toolkit.convert import ConvertOptions, convert_bytes, make_context  # noqa: E402
+from toolkit.errors import InputError  # noqa: E402
 from toolkit.output import serialize  # noqa: E402
 from toolkit.readers import ReadContext  # noqa: E402
 
@@ -70,11 +71,19 @@ def _pin_to_one_cpu() -> str:
 
 
 def convert_all(items: Sequence[tuple[str, bytes]], context: ReadContext) -> int:
-    """The timed loop: what a worker does per file. Returns the bytes of TEI produced."""
+    """The timed loop: what a worker does per file. Returns the bytes of TEI produced; a
+    report the converter refuses (an input error) is counted in `REFUSED`, as the CLI reports
+    it and goes on."""
     produced = 0
     for path, data in items:
-        produced += len(serialize(convert_bytes(data, path, context).tree))
+        try:
+            produced += len(serialize(convert_bytes(data, path, context).tree))
+        except InputError:
+            REFUSED.add(path)
     return produced
+
+
+REFUSED: set[str] = set()  # reports refused by the converter during the run
 
 
 def timed(function: Callable[[], object]) -> tuple[float, float]:
@@ -95,7 +104,8 @@ def in_process(items: Sequence[tuple[str, bytes]], output: Path, repeat: int) ->
     return [
         Row("context (registers, name pattern), once", setup, 1),
         Row(f"in-process, 1 core, CPU time, median of {repeat}", statistics.median(cpus),
-            len(items), "convert_bytes + serialize"),
+            len(items), "convert_bytes + serialize" + (
+                f"; {len(REFUSED)} refused by the converter" if REFUSED else "")),
         Row(f"in-process, 1 core, CPU time, best of {repeat}", min(cpus), len(items)),
         Row(f"in-process, 1 core, wall clock, best of {repeat}", min(walls), len(items),
             "slower than CPU time when the machine is busy"),

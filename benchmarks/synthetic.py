@@ -17,7 +17,8 @@ line, run of spaces, place and date; a letter-spaced title; From/To/Subject/Ref.
 journal (title block, place line, a date line opening each entry); numbered section headings;
 footnote references as `[1]`, `¹` or `^1^` with the texts as `[1] text`, `  [1]   text` or
 `1. text` under a rule or a `Notes` line; a distribution list; signatures as
-`ROLE [signature] /N. NAME/`, a name line then a role line, or `(Name)`. The layout's choices
+`ROLE [signature] /N. NAME/`, a name line then a role line, or `(Name)`; redactions, stamps,
+uncertain readings and `ABC [Full Name]`; an unbalanced bracket. The layout's choices
 come from a generator of their own, so the words of the prose are those of the same seed
 without a layout; without one (the default) the output is byte for byte what it always was.
 
@@ -433,6 +434,8 @@ class Layout:
     note_texts: str = "bracket"  # texts at the end: bracket | indented | rule | notes-line
     signature: str = "sample"  # sample | role-signature-name | name-role | drafter
     distribution: bool = False  # "Four copies printed" / "1 - Cde. ..." / "4 - to file"
+    brackets: bool = False  # redactions, stamps, [[Name?]], [word?], [?], ABC [Full Name]
+    unbalanced: bool = False  # one bracket that is never closed or never opened
 
     def __post_init__(self) -> None:
         for name, allowed in LAYOUT_CHOICES.items():
@@ -462,7 +465,8 @@ def random_layout(seed: int) -> Layout:
         header=rng.choice(("none", "memo", "journal")), marks=rng.random() < 0.5,
         sections=rng.random() < 0.3, references=rng.choice(LAYOUT_CHOICES["references"]),
         note_texts=rng.choice(LAYOUT_CHOICES["note_texts"]),
-        signature=rng.choice(LAYOUT_CHOICES["signature"]), distribution=rng.random() < 0.3)
+        signature=rng.choice(LAYOUT_CHOICES["signature"]), distribution=rng.random() < 0.3,
+        brackets=rng.random() < 0.5, unbalanced=rng.random() < 0.15)
 
 
 @dataclass
@@ -490,7 +494,8 @@ class _Layouter:
         self.rng = random.Random(f"layout:{report.number}:{layout!r}")
 
     def body(self, parts: _Parts) -> str:
-        blocks = self._top() + parts.opener + self._structured(parts.paragraphs)
+        paragraphs = self._unbalanced(self._brackets(parts.paragraphs))
+        blocks = self._top() + parts.opener + self._structured(paragraphs)
         blocks += self._signature(parts.signature) + self._distribution()
         notes = self._notes(parts.notes)
         blocks += notes + parts.residue if parts.residue_after_notes else parts.residue + notes
@@ -524,6 +529,41 @@ class _Layouter:
                        f"for the period from 1 to 28 {V.MONTHS[report.month - 1]} {report.year}",
                        rng.choice(V.CAPITALS)]
         return blocks
+
+    # -- brackets of real exports ----------------------------------------------------------------
+    def _prose(self, paragraphs: list[str]) -> list[int]:
+        return [i for i, p in enumerate(paragraphs) if len(p) > 60 and not p.startswith("[")]
+
+    def _brackets(self, paragraphs: list[str]) -> list[str]:
+        """Uncertain readings and abbreviations appended to paragraphs as sentences of their
+        own; redactions and stamps as blocks between paragraphs."""
+        if not self.layout.brackets:
+            return paragraphs
+        rng, out = self.rng, list(paragraphs)
+        prose = self._prose(out)
+        for index in rng.sample(prose, min(len(prose), rng.randint(1, 3))):
+            short, full = rng.choice(V.AGENCIES)
+            out[index] += rng.choice((
+                f" The list was handed over by [[{rng.choice(V.UNCERTAIN_NAMES)}?]].",
+                f" The delegation then visited the [{rng.choice(V.UNCERTAIN_WORDS)}?] works"
+                f" on {rng.randint(2, 27)} {V.MONTHS[self.report.month - 1]} [?].",
+                f" The {short} [{full}] was informed of it."))
+        for _ in range(rng.randint(1, 2)):
+            block = rng.choice(V.REDACTIONS + V.STAMPS).format(
+                n=f"0{rng.randint(100, 999)}", date=self._date())
+            out.insert(rng.randint(1, len(out)) if len(out) > 1 else len(out), block)
+        return out
+
+    def _unbalanced(self, paragraphs: list[str]) -> list[str]:
+        if not self.layout.unbalanced:
+            return paragraphs
+        out, choice = list(paragraphs), self.rng.choice(V.UNBALANCED)
+        prose = self._prose(out)
+        if choice.startswith("[") or not prose:
+            out.insert(self.rng.randint(0, len(out)), choice)
+        else:
+            out[self.rng.choice(prose)] += choice
+        return out
 
     # -- entries and sections -------------------------------------------------------------------
     def _structured(self, paragraphs: list[str]) -> list[str]:

@@ -296,3 +296,15 @@ OFFICE_RECIPIENTS = ("Third European Department", "Far Eastern Department", "the
 SIGNER_ROLES = ("COUNSELLOR OF THE MINISTRY", "HEAD OF DEPARTMENT", "AMBASSADOR", "FIRST SECRETARY",
                 "Head of Department", "Ambassador", "Counsellor of the Embassy", "Second Secretary")
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# The brackets of real exports the sample does not have (a layout's `brackets`, `unbalanced`).
+UNCERTAIN_NAMES = ("V. K. Sorin", "P. Jovanic", "N. N. Orlov", "Kim Tae-sok")
+UNCERTAIN_WORDS = ("Moreni", "Ostrava", "Hamhung", "Baotou")
+AGENCIES = (("CSTR", "Central Statistical and Trade Registry"), ("KCNA", "Korean Central News Agency"),
+            ("ZTO", "Foreign Trade Organisation"), ("LCY", "League of Communists of Yugoslavia"))
+REDACTIONS = ("[first two lines redacted]", "[one page redacted]", "[redacted]",
+              "[three lines redacted]")
+STAMPS = ("[MFA stamp: Incoming Nº {n}, {date}]", "[stamp: \"Secret Department, received {date}\"]",
+          "[Registry stamp: Nº {n}]")
+UNBALANCED = (" The delegation (twelve persons] arrived later.",
+              " The embassy considers the result satisfactory [in view of the dates.",
+              "[handwritten in the margin: \"see point 3 [of the plan\"]")

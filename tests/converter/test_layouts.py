@@ -332,8 +332,9 @@ def test_expectation(path: Path, entry: dict[str, Any], corpus: Corpus) -> None:
 
 def _structure(tree: etree._ElementTree) -> list[tuple[str, str, int]]:
     """The body as an editor sees its outline: each block's element, @n and page breaks."""
-    blocks = tree.xpath("//tei:text/tei:body/tei:div/*", namespaces=NS)
-    return [(etree.QName(b).localname, b.get("n", ""), len(b.xpath(".//tei:pb", namespaces=NS)))
+    found = tree.xpath("//tei:text/tei:body/tei:div/*", namespaces=NS)
+    blocks = [b for b in found if isinstance(b, etree._Element)] if isinstance(found, list) else []
+    return [(etree.QName(b).localname, b.get("n", ""), len(b.findall(".//{%s}pb" % NS["tei"])))
             for b in blocks]
 
 
