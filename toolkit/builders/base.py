@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
 
@@ -29,8 +30,9 @@ class BuildConfig:
 
     source_dir: Path = Path("tei")
     output_dir: Path = Path("build")
-    edition_title: str = "teikit sample edition"
-    base_url: str = ""
+    edition: EditionConfig = EditionConfig()  # teikit.toml
+    edition_title: str = ""  # overrides the configured title when set
+    base_url: str = ""  # overrides the configured base URL when set
     font_dirs: tuple[Path, ...] = ()
     jobs: int = 1
     force: bool = False
@@ -39,10 +41,19 @@ class BuildConfig:
     def registers_dir(self) -> Path:
         return self.source_dir / "registers"
 
+    @property
+    def title(self) -> str:
+        return self.edition_title or self.edition.title
+
+    @property
+    def url(self) -> str:
+        return self.base_url or self.edition.base_url
+
     def fingerprint(self) -> str:
         data = asdict(self)
         for volatile in ("jobs", "force", "output_dir"):
             data.pop(volatile)
+        data["edition"] = self.edition.fingerprint()
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 

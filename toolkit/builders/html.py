@@ -31,11 +31,11 @@ from saxonche import (  # type: ignore[import-not-found]
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.resources import xslt_dir
 from toolkit.safe_xml import parse_xml, read_bytes
 from toolkit.tei import TEI_NS
 
-ROOT = Path(__file__).resolve().parents[2]
-XSLT = ROOT / "xslt"
+XSLT = xslt_dir()
 HTML_XSLT = XSLT / "html"
 ASSETS = HTML_XSLT / "assets"
 REGISTER_NAMES = ("persons", "places", "organisations")
@@ -97,8 +97,8 @@ class HtmlBuilder:
 
     def _configure(self, executable: PyXsltExecutable) -> PyXsltExecutable:
         proc = processor()
-        executable.set_parameter("edition-title", proc.make_string_value(self.config.edition_title))
-        executable.set_parameter("base-url", proc.make_string_value(self.config.base_url))
+        executable.set_parameter("edition-title", proc.make_string_value(self.config.title))
+        executable.set_parameter("base-url", proc.make_string_value(self.config.url))
         executable.set_parameter("registers", self._registers)
         # The print edition writes ../pdf/ID.pdf and ../pdf/edition.pdf beside html/; the
         # pages link them relatively, so the links hold on disk and on any server.
@@ -147,6 +147,9 @@ class HtmlBuilder:
             if document.id not in rebuilt_ids and not self._complete(document):
                 written.extend(self.write_one(document))
         self._remove_stale({d.id for d in edition.documents})
+        # A new edition (teikit init) has no documents yet: its pages are made all the same.
+        for folder in (self.site, self.records / "search"):
+            folder.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(1) as pool:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
             search = pool.submit(self._search_index)
@@ -240,6 +243,9 @@ class HtmlBuilder:
         It indexes the small search pages of the records (same file names, so the same URLs
         as the document pages), not the full pages: half the work for the same words."""
         target = self.site / "pagefind"
+        if not any((self.records / "search").glob("*.html")):
+            shutil.rmtree(target, ignore_errors=True)  # no documents: nothing to index (Pagefind refuses)
+            return []
         staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site))
         try:
             _pagefind(self.records / "search", staging)

@@ -26,13 +26,14 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.output import write_atomic
+from toolkit.resources import xslt_dir
 from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
 from toolkit.tei import TEI_NS
 
 if TYPE_CHECKING:
     from typst import PDFStandard  # declared in typst's stubs only
 
-XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "pdf"
+XSLT_DIR = xslt_dir() / "pdf"
 TYPST_DIR = XSLT_DIR / "typst"
 DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
 VOLUME_STAGE = XSLT_DIR / "pdf-volume.xsl"
@@ -55,9 +56,9 @@ _MAX_RETRIES = 32
 
 def edition_url(config: BuildConfig, document_id: str) -> str:
     """Where the web edition publishes a document (printed in the colophon); '' without a base URL."""
-    if not config.base_url:
+    if not config.url:
         return ""
-    return f"{config.base_url.rstrip('/')}/{document_id}.html"  # the HTML builder's page
+    return f"{config.url.rstrip('/')}/{document_id}.html"  # the HTML builder's page
 
 
 def _typst_string(literal: str) -> str:
@@ -154,7 +155,7 @@ class PdfBuilder:
         stage.set_parameter("document-id", self._processor.make_string_value(document.id))
         stage.set_parameter("edition-url",
                             self._processor.make_string_value(edition_url(self.config, document.id)))
-        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.edition_title))
+        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.title))
         try:
             node = self._processor.parse_xml(xml_text=tei)
             result = stage.transform_to_string(xdm_node=node)
@@ -224,8 +225,8 @@ class PdfBuilder:
             parse_xml_file(register)  # refuses DTD tricks before Saxon reads the file
             etree.SubElement(sources, "register", href=register.resolve().as_uri())
         stage = self._volume_stage
-        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.edition_title))
-        stage.set_parameter("edition-url", self._processor.make_string_value(self.config.base_url))
+        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.title))
+        stage.set_parameter("edition-url", self._processor.make_string_value(self.config.url))
         try:
             node = self._processor.parse_xml(xml_text=etree.tostring(sources, encoding="unicode"))
             result = stage.transform_to_string(xdm_node=node)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from toolkit.builders import BUILDERS, BuildConfig, run_builder
+from toolkit.config import config_for
 from toolkit.errors import Severity, UsageError
 from toolkit.validation import ValidateOptions, validate
 
@@ -22,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=f"build only these formats (of: {', '.join(BUILDERS) or 'none yet'})")
     parser.add_argument("--font-dir", action="append", type=Path, default=[], metavar="DIR",
                         help="extra font folder for the print edition (repeatable)")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the edition's teikit.toml (default: in SOURCE or its parent folder)")
     parser.add_argument("--force", action="store_true", help="rebuild everything")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="publish without validating first (not recommended)")
@@ -35,9 +38,11 @@ def run(args: argparse.Namespace) -> int:
     unknown = [n for n in names if n not in BUILDERS]
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
+    edition = config_for(args.source, args.config)  # a bad teikit.toml stops here, before any work
     if args.validate and not _valid(args.source, args.jobs):
         return 1
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
+                         edition=edition,
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
     for name in names:
         report = run_builder(BUILDERS[name], config)

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from toolkit.config import ConfigError, find_config, load_config
 from toolkit.validation import ValidateOptions, validate_files
 from toolkit.validation.report import FORMATS, to_json, to_junit, write_text
 
@@ -47,11 +48,12 @@ def run(args: argparse.Namespace) -> int:
                               declared=not args.no_declared, thorough=args.thorough,
                               jobs=max(1, args.jobs))
     started = time.perf_counter()
+    bad_config = not _configs_valid(args.paths)
     reports = validate_files(args.paths, options)
     if args.format == "text":
         summary = write_text(reports, sys.stdout, args.errors_only)
         print(summary.line(time.perf_counter() - started))
-        return 1 if summary.invalid else 0
+        return 1 if summary.invalid or bad_config else 0
     collected = list(reports)
     seconds = time.perf_counter() - started
     if args.format == "json":
@@ -60,4 +62,19 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(to_junit(collected, seconds))
         sys.stdout.buffer.flush()
-    return 1 if any(not r.valid for r in collected) else 0
+    return 1 if bad_config or any(not r.valid for r in collected) else 0
+
+
+def _configs_valid(paths: list[Path]) -> bool:
+    """The teikit.toml of each edition folder validated is checked too (errors on stderr):
+    `teikit build` would refuse it."""
+    valid = True
+    for found in dict.fromkeys(find_config(p) for p in paths if p.is_dir()):
+        if found is None:
+            continue
+        try:
+            load_config(found)
+        except ConfigError as error:
+            print(error.diagnostic.format(), file=sys.stderr)
+            valid = False
+    return valid
