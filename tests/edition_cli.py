@@ -25,9 +25,11 @@ def free_port() -> int:
 
 
 def teikit(args: Sequence[str], cwd: Path, python: str = sys.executable,
-           env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """`python -m toolkit ARGS` in `cwd`, output captured."""
-    return subprocess.run([python, "-m", "toolkit", *args], cwd=cwd, env=env or dict(os.environ),
+           env: dict[str, str] | None = None, timeout: float = 300,
+           program: Sequence[str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m toolkit ARGS` (or `program ARGS`) in `cwd`, output captured."""
+    command = [*(program or (python, "-m", "toolkit")), *args]
+    return subprocess.run(command, cwd=cwd, env=env or dict(os.environ),
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 
