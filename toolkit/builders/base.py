@@ -93,6 +93,11 @@ class Builder(Protocol):
         """The builder's own files whose content shapes every output (stylesheets, templates)."""
         ...
 
+    def environment(self) -> str:
+        """A cheap stamp of what outside the edition and the builder shapes every output (the
+        fonts found on this machine); '' if nothing does."""
+        ...
+
     def prepare(self) -> None:
         """Per-process set-up: compile stylesheets, load fonts."""
         ...
@@ -162,6 +167,7 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
     builder = builder_type(config)
     shared = hashlib.sha256("".join([
         file_hash(*builder.inputs()), file_hash(*edition.registers()), config.fingerprint(),
+        builder.environment(),
     ]).encode()).hexdigest()
     manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
     hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path)).encode()).hexdigest()

@@ -88,6 +88,9 @@ class HtmlBuilder:
         own += sorted(p for p in HTML_XSLT.rglob("*") if p.is_file())
         return own
 
+    def environment(self) -> str:
+        return ""  # pages depend on nothing installed but the stylesheets (inputs)
+
     def prepare(self) -> None:
         """Compile the document stylesheet and parse the registers, once per process."""
         self._registers = self._load_registers()

@@ -12,6 +12,7 @@ those characters as framed code points (U+XXXX) and warns, naming the document.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Sequence
@@ -43,6 +44,7 @@ VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"
 # Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk), used when present, after the
 # configured folders.
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")  # what Typst loads from a font folder
 
 # PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
 PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
@@ -124,6 +126,18 @@ class PdfBuilder:
             if not folder.is_dir():
                 raise UsageError(f"font folder {folder} does not exist (--font-dir)")
         return [str(d) for d in (*self.config.font_dirs, *SYSTEM_FONT_DIRS) if d.is_dir()]
+
+    def environment(self) -> str:
+        """The fonts Typst will find: each font file's path, size and modification time under
+        the font folders (a stat per file, not a read: the Noto folders hold hundreds of MB).
+        Installing, removing or updating a font rebuilds the print edition."""
+        digest = hashlib.sha256()
+        for folder in self.font_dirs():
+            for path in sorted(Path(folder).rglob("*")):
+                if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+                    stat = path.stat()
+                    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
 
     def prepare(self) -> None:
         """Compile both XSLT stages and load the fonts, once per process."""
