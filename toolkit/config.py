@@ -75,7 +75,8 @@ class EditionConfig:
     licence: Licence = Licence()
     base_url: str = ""
     languages: tuple[str, ...] = ("en",)
-    date_format: str = "day-month-year"
+    # '' = not configured: the web writes day-month-year, the print edition the source's wording
+    date_format: str = ""
     funders: tuple[str, ...] = ()
     about: Path | None = None  # the about text (Markdown or TEI), resolved
     editorial_principles: Path | None = None
@@ -88,7 +89,7 @@ class EditionConfig:
 
     @property
     def date_picture(self) -> str:
-        return DATE_FORMATS[self.date_format]
+        return DATE_FORMATS[self.date_format or "day-month-year"]
 
     def fingerprint(self) -> str:
         """Every value and the content of the texts it names: a change to any rebuilds."""
@@ -230,7 +231,7 @@ class _Reader:
         if not languages:
             raise self.fail(("languages",), "name at least one language")
         date_format = self.string(top, ("date_format",), defaults.date_format)
-        if date_format not in DATE_FORMATS:
+        if date_format and date_format not in DATE_FORMATS:
             raise self.fail(("date_format",), f"{date_format!r} is not one of "
                             f"{', '.join(DATE_FORMATS)}")
         return EditionConfig(

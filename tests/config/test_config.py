@@ -133,6 +133,7 @@ def test_the_build_uses_the_configuration_and_rebuilds_when_it_changes(
     assert "Letters from Pyongyang" in index and "teikit sample edition" not in index
     page = (out / "html" / "116488.html").read_text("utf-8")
     assert "https://letters.example.org/html/116488.html" in page  # the configured base URL
+    assert '<time datetime="1965-01-08">January 8, 1965</time>' in page  # date_format
     capsys.readouterr()
     assert main(command) == 0
     assert "html: 0 rebuilt, 1 up to date" in capsys.readouterr().out
@@ -187,3 +188,28 @@ def test_oai_identify_comes_from_the_configuration(tmp_path: Path) -> None:
     assert identify.findtext("oai:repositoryName", namespaces=OAI) == "Letters from Pyongyang"
     assert identify.findtext("oai:adminEmail", namespaces=OAI) == "archive@letters.example.org"
     assert identify.findtext("oai:baseURL", namespaces=OAI) == "https://letters.example.org/oai"
+
+
+def test_the_title_page_names_the_editors_publisher_year_and_licence(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    folder = edition(tmp_path)
+    out = tmp_path / "build"
+    assert main(["build", str(folder / "tei"), "-o", str(out), "--only", "pdf", "-j", "1"]) == 0
+    reader = PdfReader(out / "pdf" / "edition.pdf")
+    title_page = " ".join(reader.pages[0].extract_text().split())
+    for words in ("Letters from Pyongyang", "Hungarian reports, 1965", "Ada Editor, general editor",
+                  "Bo Second, editor", "The Test Archive, 2025", "Licence: CC BY 4.0",
+                  "Funded by The Test Foundation."):
+        assert words in title_page, (words, title_page)
+    assert reader.metadata is not None and reader.metadata.author == "Ada Editor, Bo Second"
+    document = " ".join(PdfReader(out / "pdf" / "116488.pdf").pages[0].extract_text().split())
+    assert "January 8, 1965" in document  # date_format = "month-day-year"
+
+
+def test_the_print_edition_writes_dates_as_configured(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    folder = edition(tmp_path, CONFIG.replace("month-day-year", "iso"))
+    out = tmp_path / "build"
+    assert main(["build", str(folder / "tei"), "-o", str(out), "--only", "pdf", "-j", "1"]) == 0
+    document = " ".join(PdfReader(out / "pdf" / "116488.pdf").pages[0].extract_text().split())
+    assert "1965-01-08" in document and "January 8, 1965" not in document

@@ -102,6 +102,8 @@ class HtmlBuilder:
         proc = processor()
         executable.set_parameter("edition-title", proc.make_string_value(self.config.title))
         executable.set_parameter("base-url", proc.make_string_value(self.config.url))
+        executable.set_parameter("date-format",
+                                 proc.make_string_value(self.config.edition.date_format or "day-month-year"))
         executable.set_parameter("registers", self._registers)
         # The print edition writes ../pdf/ID.pdf and ../pdf/edition.pdf beside html/; the
         # pages link them relatively, so the links hold on disk and on any server.

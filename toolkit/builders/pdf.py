@@ -170,6 +170,7 @@ class PdfBuilder:
         stage.set_parameter("edition-url",
                             self._processor.make_string_value(edition_url(self.config, document.id)))
         stage.set_parameter("edition-title", self._processor.make_string_value(self.config.title))
+        stage.set_parameter("date-format", self._processor.make_string_value(self.config.edition.date_format))
         try:
             node = self._processor.parse_xml(xml_text=tei)
             result = stage.transform_to_string(xdm_node=node)
@@ -230,6 +231,7 @@ class PdfBuilder:
         self.prepare()
         assert self._processor is not None and self._volume_stage is not None
         sources = etree.Element("sources")
+        sources.append(self.front_matter())
         for document in edition.documents:
             cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
             if not cache.is_file():
@@ -247,6 +249,29 @@ class PdfBuilder:
         except PySaxonApiError as exc:
             raise ToolkitError(f"the volume stylesheet failed: {exc}", str(VOLUME_STAGE)) from None
         return result or ""
+
+    def front_matter(self) -> etree._Element:
+        """The title page's facts from teikit.toml, as data for volume.typ: <edition subtitle
+        publisher year> with <editor role>, <licence url> and <funder> children."""
+        config = self.config.edition
+        front = etree.Element("edition")
+        for name, value in (("subtitle", config.subtitle), ("publisher", config.publisher),
+                            ("year", str(config.year or ""))):
+            if value:
+                front.set(name, value)
+        for editor in config.editors:
+            node = etree.SubElement(front, "editor", role=editor.role)
+            node.text = editor.name
+            if editor.affiliation:
+                node.set("affiliation", editor.affiliation)
+        if config.licence.name:
+            licence = etree.SubElement(front, "licence")
+            licence.text = config.licence.name
+            if config.licence.url:
+                licence.set("url", config.licence.url)
+        for funder in config.funders:
+            etree.SubElement(front, "funder").text = funder
+        return front
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         self._remove_stale({d.id for d in edition.documents})
