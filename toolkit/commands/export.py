@@ -9,6 +9,7 @@ from pathlib import Path
 
 from toolkit.config import config_for
 from toolkit.exchange import FORMATS, ExportOptions, export
+from toolkit.progress import Progress
 
 
 
@@ -33,14 +34,15 @@ def run(args: argparse.Namespace) -> int:
     options = ExportOptions(args.edition, output, args.format, args.date or date.today(),
                             args.registers, edition if edition is None or edition.path else None)
     failed = written = 0
-    for item in export(options):
-        for warning in item.warnings:
-            print(warning.format(), file=sys.stderr)
-        if item.error is not None:
-            failed += 1
-            print(item.error.format(), file=sys.stderr)
-        else:
-            written += 1
+    with Progress("exporting") as progress:
+        for item in progress.wrap(export(options)):
+            for warning in item.warnings:
+                print(warning.format(), file=sys.stderr)
+            if item.error is not None:
+                failed += 1
+                print(item.error.format(), file=sys.stderr)
+            else:
+                written += 1
     print(f"exported {written} file{'s' if written != 1 else ''} ({args.format}) to {output}"
           + (f", {failed} failed" if failed else ""))
     return 1 if failed else 0

@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 from toolkit.config import ConfigError, find_config, load_config
+from toolkit.progress import Progress
 from toolkit.validation import ValidateOptions, validate_files
+from toolkit.validation.runner import collect
 from toolkit.validation.report import FORMATS, to_json, to_junit, write_text
 
 
@@ -23,7 +25,6 @@ instructions are applied too (local files only: nothing is ever fetched from the
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="TEI files, or folders searched recursively for *.xml")
     parser.add_argument("--schema", action="append", type=Path, default=[], metavar="FILE",
@@ -49,12 +50,14 @@ def run(args: argparse.Namespace) -> int:
                               jobs=max(1, args.jobs))
     started = time.perf_counter()
     bad_config = not _configs_valid(args.paths)
-    reports = validate_files(args.paths, options)
-    if args.format == "text":
-        summary = write_text(reports, sys.stdout, args.errors_only)
-        print(summary.line(time.perf_counter() - started))
-        return 1 if summary.invalid or bad_config else 0
-    collected = list(reports)
+    with Progress("validating", len(collect(args.paths))) as progress:
+        reports = progress.wrap(validate_files(args.paths, options))
+        if args.format == "text":
+            summary = write_text(reports, sys.stdout, args.errors_only)
+            progress.clear()
+            print(summary.line(time.perf_counter() - started))
+            return 1 if summary.invalid or bad_config else 0
+        collected = list(reports)
     seconds = time.perf_counter() - started
     if args.format == "json":
         sys.stdout.write(to_json(collected, seconds))
