@@ -22,6 +22,7 @@ from typing import ClassVar, Protocol
 from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,9 @@ def _write(document: Document) -> list[Path] | Diagnostic:
         return error.diagnostic
 
 
-def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport:
-    """Bring one builder's output up to date with the edition."""
+def run_builder(builder_type: type[Builder], config: BuildConfig,
+                progress: Progress | None = None) -> BuildReport:
+    """Bring one builder's output up to date with the edition (`progress` counts documents)."""
     edition = Edition.load(config)
     builder = builder_type(config)
     shared = hashlib.sha256("".join([
@@ -175,6 +177,8 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
     outdated = [doc for doc in edition.documents
                 if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]
     written: list[Path] = []
+    if progress is not None:
+        progress.total = len(outdated)
     prepared = False
     jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
     if jobs > 1:
@@ -189,12 +193,16 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
                     raise ToolkitError(result.message, result.path, result.line, result.column,
                                        result.rule)
                 written.extend(result)
+                if progress is not None:
+                    progress.advance()
     else:
         if outdated:
             builder.prepare()
             prepared = True
         for doc in outdated:
             written.extend(builder.write_one(doc))
+            if progress is not None:
+                progress.advance()
     edition_changed = bool(outdated) or manifest.entries.get("*") != shared + str(sorted(hashes.items()))
     if edition_changed or config.force:
         if not prepared:
