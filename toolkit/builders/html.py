@@ -105,8 +105,9 @@ class HtmlBuilder:
         executable.set_parameter("date-format",
                                  proc.make_string_value(self.config.edition.date_format or "day-month-year"))
         executable.set_parameter("registers", self._registers)
-        # The print edition writes ../pdf/ID.pdf and ../pdf/edition.pdf beside html/; the
-        # pages link them relatively, so the links hold on disk and on any server.
+        # The print edition's PDFs are mirrored into the site as pdf/ID.pdf and pdf/edition.pdf
+        # (site_pdfs); the pages link them relatively, so the links hold on disk and when the
+        # site folder alone is served.
         executable.set_parameter("pdf", proc.make_boolean_value(True))
         return executable
 
@@ -161,6 +162,7 @@ class HtmlBuilder:
             written.extend(self._edition_pages(edition))
             written.extend(self._copy_assets())
             written.extend(search.result())
+        written.extend(site_pdfs(self.config.output_dir))  # PDFs built before this site
         _make_readable(self.site)
         return written
 
@@ -261,6 +263,36 @@ class HtmlBuilder:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         return [target]
+
+
+def site_pdfs(output_dir: Path) -> list[Path]:
+    """Mirror the print edition (`<output>/pdf/*.pdf`) into the site as `html/pdf/`, so that the
+    site's PDF links resolve when `html/` is served alone. Hard links (no copy, and always
+    the current file: the print builder replaces a PDF with a new file); a copy where the file
+    system has none. Whichever builder runs last makes the mirror current."""
+    source, site = output_dir / "pdf", output_dir / "html"
+    if not site.is_dir():
+        return []
+    target = site / "pdf"
+    pdfs = {p.name: p for p in source.glob("*.pdf")} if source.is_dir() else {}
+    written = []
+    for name, path in sorted(pdfs.items()):
+        published = target / name
+        if published.exists() and os.path.samefile(published, path):
+            continue
+        target.mkdir(exist_ok=True)
+        temporary = target / f".{name}.tmp"
+        temporary.unlink(missing_ok=True)
+        try:
+            os.link(path, temporary)
+        except OSError:
+            shutil.copyfile(path, temporary)
+        os.replace(temporary, published)
+        written.append(published)
+    for stale in target.glob("*.pdf") if target.is_dir() else ():
+        if stale.name not in pdfs:
+            stale.unlink()
+    return written
 
 
 def _make_readable(site: Path) -> None:

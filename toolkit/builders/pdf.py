@@ -25,6 +25,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type: ignore[import-not-found]
 
 from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders.html import site_pdfs
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
@@ -277,10 +278,11 @@ class PdfBuilder:
         self._remove_stale({d.id for d in edition.documents})
         target = self.out_dir / VOLUME_NAME
         if not edition.documents:
-            return []
+            target.unlink(missing_ok=True)
+            return site_pdfs(self.config.output_dir)
         volume = self.volume_xml(edition)
         write_atomic(target, self.typeset(VOLUME_TEMPLATE, volume, str(self.config.source_dir)))
-        return [target]
+        return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
 
     def _remove_stale(self, ids: set[str]) -> None:
         """The PDF and print XML of a document that left the edition go with it."""
