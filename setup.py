@@ -33,4 +33,6 @@ class build_py_with_data(build_py):  # noqa: N801 - setuptools' naming
             shutil.copytree(ROOT / name, target, ignore=IGNORE)
 
 
-setup(cmdclass={"build_py": build_py_with_data})
+# setuptools works in .cache/setuptools, not build/: build/ is where teikit writes the editions.
+setup(cmdclass={"build_py": build_py_with_data},
+      options={"build": {"build_base": ".cache/setuptools"}})

@@ -45,7 +45,9 @@ def test_the_wheel_installed_elsewhere_makes_an_edition(tmp_path: Path) -> None:
                 n for n in names if n == "__pycache__" or Path(folder, n) == ROOT / "toolkit" / "data"])
         else:
             shutil.copy(ROOT / name, source / name)
-    run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(tmp_path / "dist"),
+    # sdist, then the wheel from the unpacked sdist (as `python -m build` does): MANIFEST.in must
+    # carry xslt/ and schemas/ too
+    run([sys.executable, "-m", "build", "--no-isolation", "-o", str(tmp_path / "dist"),
          str(source)], tmp_path)
     wheels = list((tmp_path / "dist").glob("teikit-*.whl"))
     assert len(wheels) == 1
