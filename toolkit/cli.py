@@ -12,14 +12,31 @@ from toolkit.commands import COMMANDS
 from toolkit.errors import ToolkitError
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Every argument's help ends with its default, unless it says it already (in words that
+    mean more than the value, "all cores") or the argument has none worth showing (a flag, an
+    unset option, a required argument)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if "default" in text or action.required or action.default in (None, False, True, [], ()) \
+                or action.default is argparse.SUPPRESS:
+            return text
+        if action.option_strings or action.nargs in ("?", "*"):
+            return f"{text} (default: %(default)s)"
+        return text
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; only the command named in `argv` is configured (and its module loaded)."""
-    parser = argparse.ArgumentParser(prog="teikit", description="TEI P5 digital edition toolkit")
+    parser = argparse.ArgumentParser(prog="teikit", description="TEI P5 digital edition toolkit",
+                                     formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"teikit {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     for command in COMMANDS:
-        sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.help,
+                                    formatter_class=HelpFormatter)
         if command.name == chosen:
             configure, run = command.load()
             configure(sub)

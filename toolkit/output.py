@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from toolkit.resources import schemas_dir
+
 
 def _current_umask() -> int:
     mask = os.umask(0)
@@ -43,7 +45,7 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
                           pretty_print=True)
 
 
-PROJECT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+PROJECT_SCHEMAS = schemas_dir()
 SCHEMA_PIS = (("teikit.xsd", "http://www.w3.org/2001/XMLSchema"),
               ("teikit.sch", "http://purl.oclc.org/dsdl/schematron"))
 

@@ -22,7 +22,8 @@ from toolkit.cli import main
 from toolkit.server import ServerConfig, create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FRUS_VOLUME = Path("/work/shared/frus/frus1894Nicaragua.xml")
+# ../shared beside the repository: the only material outside it a test may read
+FRUS_VOLUME = Path(__file__).resolve().parents[2].parent / "shared" / "frus" / "frus1894Nicaragua.xml"
 OAI = {"o": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/",
        "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/", "tei": "http://www.tei-c.org/ns/1.0"}
 DTS_NS = "https://w3id.org/api/dts#"

@@ -15,7 +15,8 @@ from toolkit.builders import BuildConfig, run_builder
 from toolkit.builders.pdf import PdfBuilder
 from toolkit.cli import main
 
-FRUS_VOLUME = Path("/work/shared/frus/frus1894Nicaragua.xml")
+# ../shared beside the repository: the only material outside it a test may read
+FRUS_VOLUME = Path(__file__).resolve().parents[2].parent / "shared" / "frus" / "frus1894Nicaragua.xml"
 # FRUS d2: the enclosure's paragraph quotes the cipher dispatch as a block of four paragraphs
 BEFORE_QUOTE = "the commander in chief of the North Atlantic Station:"
 QUOTED = ("January 27, 1894.", "Stanton, Port au Prince:",

@@ -19,8 +19,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,9 @@ class BuildConfig:
 
     source_dir: Path = Path("tei")
     output_dir: Path = Path("build")
-    edition_title: str = "teikit sample edition"
-    base_url: str = ""
+    edition: EditionConfig = EditionConfig()  # teikit.toml
+    edition_title: str = ""  # overrides the configured title when set
+    base_url: str = ""  # overrides the configured base URL when set
     font_dirs: tuple[Path, ...] = ()
     jobs: int = 1
     force: bool = False
@@ -39,10 +42,19 @@ class BuildConfig:
     def registers_dir(self) -> Path:
         return self.source_dir / "registers"
 
+    @property
+    def title(self) -> str:
+        return self.edition_title or self.edition.title
+
+    @property
+    def url(self) -> str:
+        return self.base_url or self.edition.base_url
+
     def fingerprint(self) -> str:
         data = asdict(self)
         for volatile in ("jobs", "force", "output_dir"):
             data.pop(volatile)
+        data["edition"] = self.edition.fingerprint()
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -80,6 +92,11 @@ class Builder(Protocol):
 
     def inputs(self) -> Sequence[Path]:
         """The builder's own files whose content shapes every output (stylesheets, templates)."""
+        ...
+
+    def environment(self) -> str:
+        """A cheap stamp of what outside the edition and the builder shapes every output (the
+        fonts found on this machine); '' if nothing does."""
         ...
 
     def prepare(self) -> None:
@@ -145,12 +162,14 @@ def _write(document: Document) -> list[Path] | Diagnostic:
         return error.diagnostic
 
 
-def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport:
-    """Bring one builder's output up to date with the edition."""
+def run_builder(builder_type: type[Builder], config: BuildConfig,
+                progress: Progress | None = None) -> BuildReport:
+    """Bring one builder's output up to date with the edition (`progress` counts documents)."""
     edition = Edition.load(config)
     builder = builder_type(config)
     shared = hashlib.sha256("".join([
         file_hash(*builder.inputs()), file_hash(*edition.registers()), config.fingerprint(),
+        builder.environment(),
     ]).encode()).hexdigest()
     manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
     hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path)).encode()).hexdigest()
@@ -158,6 +177,8 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
     outdated = [doc for doc in edition.documents
                 if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]
     written: list[Path] = []
+    if progress is not None:
+        progress.total = len(outdated)
     prepared = False
     jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
     if jobs > 1:
@@ -172,12 +193,16 @@ def run_builder(builder_type: type[Builder], config: BuildConfig) -> BuildReport
                     raise ToolkitError(result.message, result.path, result.line, result.column,
                                        result.rule)
                 written.extend(result)
+                if progress is not None:
+                    progress.advance()
     else:
         if outdated:
             builder.prepare()
             prepared = True
         for doc in outdated:
             written.extend(builder.write_one(doc))
+            if progress is not None:
+                progress.advance()
     edition_changed = bool(outdated) or manifest.entries.get("*") != shared + str(sorted(hashes.items()))
     if edition_changed or config.force:
         if not prepared:

@@ -31,11 +31,11 @@ from saxonche import (  # type: ignore[import-not-found]
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.resources import xslt_dir
 from toolkit.safe_xml import parse_xml, read_bytes
 from toolkit.tei import TEI_NS
 
-ROOT = Path(__file__).resolve().parents[2]
-XSLT = ROOT / "xslt"
+XSLT = xslt_dir()
 HTML_XSLT = XSLT / "html"
 ASSETS = HTML_XSLT / "assets"
 REGISTER_NAMES = ("persons", "places", "organisations")
@@ -88,6 +88,9 @@ class HtmlBuilder:
         own += sorted(p for p in HTML_XSLT.rglob("*") if p.is_file())
         return own
 
+    def environment(self) -> str:
+        return ""  # pages depend on nothing installed but the stylesheets (inputs)
+
     def prepare(self) -> None:
         """Compile the document stylesheet and parse the registers, once per process."""
         self._registers = self._load_registers()
@@ -97,11 +100,14 @@ class HtmlBuilder:
 
     def _configure(self, executable: PyXsltExecutable) -> PyXsltExecutable:
         proc = processor()
-        executable.set_parameter("edition-title", proc.make_string_value(self.config.edition_title))
-        executable.set_parameter("base-url", proc.make_string_value(self.config.base_url))
+        executable.set_parameter("edition-title", proc.make_string_value(self.config.title))
+        executable.set_parameter("base-url", proc.make_string_value(self.config.url))
+        executable.set_parameter("date-format",
+                                 proc.make_string_value(self.config.edition.date_format or "day-month-year"))
         executable.set_parameter("registers", self._registers)
-        # The print edition writes ../pdf/ID.pdf and ../pdf/edition.pdf beside html/; the
-        # pages link them relatively, so the links hold on disk and on any server.
+        # The print edition's PDFs are mirrored into the site as pdf/ID.pdf and pdf/edition.pdf
+        # (site_pdfs); the pages link them relatively, so the links hold on disk and when the
+        # site folder alone is served.
         executable.set_parameter("pdf", proc.make_boolean_value(True))
         return executable
 
@@ -147,12 +153,16 @@ class HtmlBuilder:
             if document.id not in rebuilt_ids and not self._complete(document):
                 written.extend(self.write_one(document))
         self._remove_stale({d.id for d in edition.documents})
+        # A new edition (teikit init) has no documents yet: its pages are made all the same.
+        for folder in (self.site, self.records / "search"):
+            folder.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(1) as pool:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
             search = pool.submit(self._search_index)
             written.extend(self._edition_pages(edition))
             written.extend(self._copy_assets())
             written.extend(search.result())
+        written.extend(site_pdfs(self.config.output_dir))  # PDFs built before this site
         _make_readable(self.site)
         return written
 
@@ -240,6 +250,9 @@ class HtmlBuilder:
         It indexes the small search pages of the records (same file names, so the same URLs
         as the document pages), not the full pages: half the work for the same words."""
         target = self.site / "pagefind"
+        if not any((self.records / "search").glob("*.html")):
+            shutil.rmtree(target, ignore_errors=True)  # no documents: nothing to index (Pagefind refuses)
+            return []
         staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site))
         try:
             _pagefind(self.records / "search", staging)
@@ -250,6 +263,36 @@ class HtmlBuilder:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         return [target]
+
+
+def site_pdfs(output_dir: Path) -> list[Path]:
+    """Mirror the print edition (`<output>/pdf/*.pdf`) into the site as `html/pdf/`, so that the
+    site's PDF links resolve when `html/` is served alone. Hard links (no copy, and always
+    the current file: the print builder replaces a PDF with a new file); a copy where the file
+    system has none. Whichever builder runs last makes the mirror current."""
+    source, site = output_dir / "pdf", output_dir / "html"
+    if not site.is_dir():
+        return []
+    target = site / "pdf"
+    pdfs = {p.name: p for p in source.glob("*.pdf")} if source.is_dir() else {}
+    written = []
+    for name, path in sorted(pdfs.items()):
+        published = target / name
+        if published.exists() and os.path.samefile(published, path):
+            continue
+        target.mkdir(exist_ok=True)
+        temporary = target / f".{name}.tmp"
+        temporary.unlink(missing_ok=True)
+        try:
+            os.link(path, temporary)
+        except OSError:
+            shutil.copyfile(path, temporary)
+        os.replace(temporary, published)
+        written.append(published)
+    for stale in target.glob("*.pdf") if target.is_dir() else ():
+        if stale.name not in pdfs:
+            stale.unlink()
+    return written
 
 
 def _make_readable(site: Path) -> None:

@@ -12,6 +12,7 @@ those characters as framed code points (U+XXXX) and warns, naming the document.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Sequence
@@ -24,15 +25,17 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type: ignore[import-not-found]
 
 from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders.html import site_pdfs
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.output import write_atomic
+from toolkit.resources import xslt_dir
 from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
 from toolkit.tei import TEI_NS
 
 if TYPE_CHECKING:
     from typst import PDFStandard  # declared in typst's stubs only
 
-XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt" / "pdf"
+XSLT_DIR = xslt_dir() / "pdf"
 TYPST_DIR = XSLT_DIR / "typst"
 DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
 VOLUME_STAGE = XSLT_DIR / "pdf-volume.xsl"
@@ -42,6 +45,7 @@ VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"
 # Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk), used when present, after the
 # configured folders.
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")  # what Typst loads from a font folder
 
 # PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
 PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
@@ -55,9 +59,9 @@ _MAX_RETRIES = 32
 
 def edition_url(config: BuildConfig, document_id: str) -> str:
     """Where the web edition publishes a document (printed in the colophon); '' without a base URL."""
-    if not config.base_url:
+    if not config.url:
         return ""
-    return f"{config.base_url.rstrip('/')}/{document_id}.html"  # the HTML builder's page
+    return f"{config.url.rstrip('/')}/{document_id}.html"  # the HTML builder's page
 
 
 def _typst_string(literal: str) -> str:
@@ -124,6 +128,18 @@ class PdfBuilder:
                 raise UsageError(f"font folder {folder} does not exist (--font-dir)")
         return [str(d) for d in (*self.config.font_dirs, *SYSTEM_FONT_DIRS) if d.is_dir()]
 
+    def environment(self) -> str:
+        """The fonts Typst will find: each font file's path, size and modification time under
+        the font folders (a stat per file, not a read: the Noto folders hold hundreds of MB).
+        Installing, removing or updating a font rebuilds the print edition."""
+        digest = hashlib.sha256()
+        for folder in self.font_dirs():
+            for path in sorted(Path(folder).rglob("*")):
+                if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+                    stat = path.stat()
+                    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
     def prepare(self) -> None:
         """Compile both XSLT stages and load the fonts, once per process."""
         if self._compiler is not None:
@@ -154,7 +170,8 @@ class PdfBuilder:
         stage.set_parameter("document-id", self._processor.make_string_value(document.id))
         stage.set_parameter("edition-url",
                             self._processor.make_string_value(edition_url(self.config, document.id)))
-        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.edition_title))
+        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.title))
+        stage.set_parameter("date-format", self._processor.make_string_value(self.config.edition.date_format))
         try:
             node = self._processor.parse_xml(xml_text=tei)
             result = stage.transform_to_string(xdm_node=node)
@@ -215,6 +232,7 @@ class PdfBuilder:
         self.prepare()
         assert self._processor is not None and self._volume_stage is not None
         sources = etree.Element("sources")
+        sources.append(self.front_matter())
         for document in edition.documents:
             cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
             if not cache.is_file():
@@ -224,8 +242,8 @@ class PdfBuilder:
             parse_xml_file(register)  # refuses DTD tricks before Saxon reads the file
             etree.SubElement(sources, "register", href=register.resolve().as_uri())
         stage = self._volume_stage
-        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.edition_title))
-        stage.set_parameter("edition-url", self._processor.make_string_value(self.config.base_url))
+        stage.set_parameter("edition-title", self._processor.make_string_value(self.config.title))
+        stage.set_parameter("edition-url", self._processor.make_string_value(self.config.url))
         try:
             node = self._processor.parse_xml(xml_text=etree.tostring(sources, encoding="unicode"))
             result = stage.transform_to_string(xdm_node=node)
@@ -233,14 +251,38 @@ class PdfBuilder:
             raise ToolkitError(f"the volume stylesheet failed: {exc}", str(VOLUME_STAGE)) from None
         return result or ""
 
+    def front_matter(self) -> etree._Element:
+        """The title page's facts from teikit.toml, as data for volume.typ: <edition subtitle
+        publisher year> with <editor role>, <licence url> and <funder> children."""
+        config = self.config.edition
+        front = etree.Element("edition")
+        for name, value in (("subtitle", config.subtitle), ("publisher", config.publisher),
+                            ("year", str(config.year or ""))):
+            if value:
+                front.set(name, value)
+        for editor in config.editors:
+            node = etree.SubElement(front, "editor", role=editor.role)
+            node.text = editor.name
+            if editor.affiliation:
+                node.set("affiliation", editor.affiliation)
+        if config.licence.name:
+            licence = etree.SubElement(front, "licence")
+            licence.text = config.licence.name
+            if config.licence.url:
+                licence.set("url", config.licence.url)
+        for funder in config.funders:
+            etree.SubElement(front, "funder").text = funder
+        return front
+
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         self._remove_stale({d.id for d in edition.documents})
         target = self.out_dir / VOLUME_NAME
         if not edition.documents:
-            return []
+            target.unlink(missing_ok=True)
+            return site_pdfs(self.config.output_dir)
         volume = self.volume_xml(edition)
         write_atomic(target, self.typeset(VOLUME_TEMPLATE, volume, str(self.config.source_dir)))
-        return [target]
+        return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
 
     def _remove_stale(self, ids: set[str]) -> None:
         """The PDF and print XML of a document that left the edition go with it."""

@@ -27,6 +27,8 @@ class Command:
 
 
 COMMANDS = [
+    Command("init", "init", "start a new edition: a folder with teikit.toml, tei/registers/ "
+            "and sources/ that validates and builds at once"),
     Command("convert", "convert", "convert reports (text/Markdown exports, Word files) to TEI, "
             "one file per document number"),
     Command("text", "text", "print the plain-text projection of TEI documents (brackets "

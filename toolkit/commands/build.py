@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 from toolkit.builders import BUILDERS, BuildConfig, run_builder
+from toolkit.config import config_for
 from toolkit.errors import Severity, UsageError
-from toolkit.validation import ValidateOptions, validate
+from toolkit.progress import Progress
+from toolkit.validation import ValidateOptions, validate_files
+from toolkit.validation.runner import collect
 
 
 
@@ -19,13 +22,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="DIR",
                         help="output folder (default: build)")
     parser.add_argument("--only", action="append", metavar="FORMAT",
-                        help=f"build only these formats (of: {', '.join(BUILDERS) or 'none yet'})")
+                        help=f"build only this format (repeatable; of: {', '.join(BUILDERS) or 'none yet'}; "
+                             "default: all)")
     parser.add_argument("--font-dir", action="append", type=Path, default=[], metavar="DIR",
-                        help="extra font folder for the print edition (repeatable)")
+                        help="extra font folder for the print edition, searched before Debian's Noto "
+                             "fonts (repeatable; default: none)")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the edition's teikit.toml (default: in SOURCE or its parent folder)")
     parser.add_argument("--force", action="store_true", help="rebuild everything")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="publish without validating first (not recommended)")
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                        help="parallel workers (default: all cores)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,12 +43,15 @@ def run(args: argparse.Namespace) -> int:
     unknown = [n for n in names if n not in BUILDERS]
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
+    edition = config_for(args.source, args.config)  # a bad teikit.toml stops here, before any work
     if args.validate and not _valid(args.source, args.jobs):
         return 1
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
+                         edition=edition,
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
     for name in names:
-        report = run_builder(BUILDERS[name], config)
+        with Progress(f"building {name}") as progress:
+            report = run_builder(BUILDERS[name], config, progress)
         print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
               f"{len(report.written)} files written")
     return 0
@@ -49,10 +60,12 @@ def run(args: argparse.Namespace) -> int:
 def _valid(source: Path, jobs: int) -> bool:
     """Nothing is published from an edition that fails validation; warnings are shown."""
     errors = warnings = 0
-    for diagnostic in validate([source], ValidateOptions(jobs=jobs)):
-        print(diagnostic.format(), file=sys.stderr)
-        errors += diagnostic.severity is Severity.ERROR
-        warnings += diagnostic.severity is Severity.WARNING
+    with Progress("validating", len(collect([source]))) as progress:
+        for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs))):
+            for diagnostic in report.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+                errors += diagnostic.severity is Severity.ERROR
+                warnings += diagnostic.severity is Severity.WARNING
     print(f"validated {source}: {errors} error{'s' if errors != 1 else ''}, "
           f"{warnings} warning{'s' if warnings != 1 else ''}")
     if errors:

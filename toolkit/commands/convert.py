@@ -15,7 +15,8 @@ from toolkit.readers import READERS, reader_for
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
+                        help="reports to convert: WCDA text/Markdown exports (.txt, .md) or Word files (.docx)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
                         help="folder for the TEI files (created if missing)")
     parser.add_argument("--registers", type=Path, default=Path("tei/registers"), metavar="DIR",

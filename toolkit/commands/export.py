@@ -7,7 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from toolkit.config import config_for
 from toolkit.exchange import FORMATS, ExportOptions, export
+from toolkit.progress import Progress
 
 
 
@@ -22,20 +24,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the edition's registers (default: EDITION/registers)")
     parser.add_argument("--date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="export date recorded in the teiCorpus header (default: today)")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the edition's teikit.toml (default: in EDITION or its parent folder)")
 
 
 def run(args: argparse.Namespace) -> int:
     output = args.output or Path("build") / "export" / args.format
-    options = ExportOptions(args.edition, output, args.format, args.date or date.today(), args.registers)
+    edition = config_for(args.edition, args.config) if args.edition.is_dir() or args.config else None
+    options = ExportOptions(args.edition, output, args.format, args.date or date.today(),
+                            args.registers, edition if edition is None or edition.path else None)
     failed = written = 0
-    for item in export(options):
-        for warning in item.warnings:
-            print(warning.format(), file=sys.stderr)
-        if item.error is not None:
-            failed += 1
-            print(item.error.format(), file=sys.stderr)
-        else:
-            written += 1
+    with Progress("exporting") as progress:
+        for item in progress.wrap(export(options)):
+            for warning in item.warnings:
+                print(warning.format(), file=sys.stderr)
+            if item.error is not None:
+                failed += 1
+                print(item.error.format(), file=sys.stderr)
+            else:
+                written += 1
     print(f"exported {written} file{'s' if written != 1 else ''} ({args.format}) to {output}"
           + (f", {failed} failed" if failed else ""))
     return 1 if failed else 0

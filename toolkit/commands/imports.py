@@ -14,7 +14,8 @@ from toolkit.readers.tei_import import LOSS_DIR, ImportOptions, import_files
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("sources", nargs="+", type=Path, metavar="FILE",
+                        help="TEI files to import: FRUS volumes, TEI documents, teiCorpus files")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
                         help="edition folder for the documents (created if missing); loss reports go "
                         f"to DIR/{LOSS_DIR}/, imported register entries to the registers folder")

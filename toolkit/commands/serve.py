@@ -16,10 +16,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     parser.add_argument("--registers", type=Path, default=None, metavar="DIR",
                         help="the edition's registers (default: EDITION/registers)")
-    parser.add_argument("--title", default="teikit edition", help="repository and root collection name")
-    parser.add_argument("--repository-id", default="teikit.example.org",
-                        help="OAI identifier namespace, a domain name (oai:ID:NUMBER)")
-    parser.add_argument("--admin-email", default="editors@example.org", help="OAI-PMH adminEmail")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the edition's teikit.toml (default: in EDITION or its parent folder)")
+    parser.add_argument("--title", default=None,
+                        help="repository and root collection name (default: teikit.toml's "
+                             "oai.repository_name, else its title)")
+    parser.add_argument("--repository-id", default=None,
+                        help="OAI identifier namespace, a domain name (oai:ID:NUMBER; default: "
+                             "teikit.toml's oai.repository_id)")
+    parser.add_argument("--admin-email", default=None,
+                        help="OAI-PMH adminEmail (default: teikit.toml's oai.admin_email)")
     parser.add_argument("--page-size", type=int, default=50, help="records or members per page (default: 50)")
 
 
@@ -30,8 +36,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--page-size must be at least 1")
     import uvicorn
 
+    from toolkit.config import config_for
     from toolkit.server import ServerConfig, create_app
-    app = create_app(ServerConfig(args.edition, args.registers, args.title, args.repository_id,
-                                  args.admin_email, args.page_size))
+    edition = config_for(args.edition, args.config)
+    app = create_app(ServerConfig(args.edition, args.registers,
+                                  args.title or edition.repository_name,
+                                  args.repository_id or edition.oai.repository_id,
+                                  args.admin_email or edition.oai.admin_email, args.page_size,
+                                  edition.oai.base_url))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0

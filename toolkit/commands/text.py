@@ -12,7 +12,8 @@ from toolkit.safe_xml import parse_xml_file
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                        help="TEI documents to print as plain text")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+from toolkit.config import ConfigError, find_config, load_config
+from toolkit.progress import Progress
 from toolkit.validation import ValidateOptions, validate_files
+from toolkit.validation.runner import collect
 from toolkit.validation.report import FORMATS, to_json, to_junit, write_text
 
 
@@ -22,7 +25,6 @@ instructions are applied too (local files only: nothing is ever fetched from the
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="TEI files, or folders searched recursively for *.xml")
     parser.add_argument("--schema", action="append", type=Path, default=[], metavar="FILE",
@@ -47,12 +49,15 @@ def run(args: argparse.Namespace) -> int:
                               declared=not args.no_declared, thorough=args.thorough,
                               jobs=max(1, args.jobs))
     started = time.perf_counter()
-    reports = validate_files(args.paths, options)
-    if args.format == "text":
-        summary = write_text(reports, sys.stdout, args.errors_only)
-        print(summary.line(time.perf_counter() - started))
-        return 1 if summary.invalid else 0
-    collected = list(reports)
+    bad_config = not _configs_valid(args.paths)
+    with Progress("validating", len(collect(args.paths))) as progress:
+        reports = progress.wrap(validate_files(args.paths, options))
+        if args.format == "text":
+            summary = write_text(reports, sys.stdout, args.errors_only)
+            progress.clear()
+            print(summary.line(time.perf_counter() - started))
+            return 1 if summary.invalid or bad_config else 0
+        collected = list(reports)
     seconds = time.perf_counter() - started
     if args.format == "json":
         sys.stdout.write(to_json(collected, seconds))
@@ -60,4 +65,19 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(to_junit(collected, seconds))
         sys.stdout.buffer.flush()
-    return 1 if any(not r.valid for r in collected) else 0
+    return 1 if bad_config or any(not r.valid for r in collected) else 0
+
+
+def _configs_valid(paths: list[Path]) -> bool:
+    """The teikit.toml of each edition folder validated is checked too (errors on stderr):
+    `teikit build` would refuse it."""
+    valid = True
+    for found in dict.fromkeys(find_config(p) for p in paths if p.is_dir()):
+        if found is None:
+            continue
+        try:
+            load_config(found)
+        except ConfigError as error:
+            print(error.diagnostic.format(), file=sys.stderr)
+            valid = False
+    return valid

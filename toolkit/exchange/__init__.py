@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
 from toolkit.exchange.dc import dc_record
 from toolkit.exchange.edition import Edition, load_edition
@@ -32,6 +33,7 @@ class ExportOptions:
     format: str
     change_date: date
     registers_dir: Path | None = None
+    edition: EditionConfig | None = None  # teikit.toml; None: the folder's name as the title
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def export(options: ExportOptions) -> Iterator[Exported]:
     edition = load_edition(options.edition_dir, options.registers_dir)
     if options.format == "tei-corpus":
         target = options.output_dir / "corpus.xml"
-        write_atomic(target, serialize(corpus(edition, options.change_date)))
+        write_atomic(target, serialize(corpus(edition, options.change_date, options.edition)))
         yield Exported(target)
         return
     for number, document in edition.documents.items():

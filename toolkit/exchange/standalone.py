@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit import __version__
+from toolkit.config import EditionConfig
 from toolkit.exchange.edition import ENTRY_LISTS, POINTER_ATTRIBUTES, Edition
 from toolkit.tei import TEI_NS, XML_ID, el, local_name, sub
 
@@ -106,20 +107,36 @@ def standalone_checked(edition: Edition, number: str) -> tuple[etree._Element, l
     return root, embedder.unresolved
 
 
-def corpus(edition: Edition, change_date: date) -> etree._Element:
-    """The whole edition as one teiCorpus: header, registers (standOff), every document."""
-    root = el("teiCorpus", xml_lang="en")
+def corpus(edition: Edition, change_date: date, config: EditionConfig | None = None) -> etree._Element:
+    """The whole edition as one teiCorpus: header (from teikit.toml), registers (standOff),
+    every document."""
+    config = config or EditionConfig(title=edition.directory.resolve().name)
+    root = el("teiCorpus", xml_lang=config.languages[0])
     header = sub(root, "teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
-    sub(title_stmt, "title", f"{edition.directory.resolve().name}: the edition as one teiCorpus", type="main")
+    sub(title_stmt, "title", f"{config.title}: the edition as one teiCorpus", type="main")
+    if config.subtitle:
+        sub(title_stmt, "title", config.subtitle, type="sub")
+    for funder in config.funders:
+        sub(title_stmt, "funder", funder)
+    for editor in config.editors:
+        named = sub(title_stmt, "respStmt")
+        sub(named, "resp", editor.role)
+        sub(named, "name", editor.name)
     resp = sub(title_stmt, "respStmt")
     sub(resp, "resp", "export")
     sub(resp, "name", f"teikit {__version__}")
     publication = sub(file_desc, "publicationStmt")
-    sub(publication, "publisher", f"teikit {__version__}")
+    sub(publication, "publisher", config.publisher or f"teikit {__version__}")
     sub(publication, "date", change_date.isoformat(), when=change_date.isoformat())
-    sub(publication, "availability").append(el("p", f"{len(edition.documents)} documents with the edition's "
+    availability = sub(publication, "availability")
+    if config.licence.name:
+        licence = sub(availability, "p", f"Licence: {config.licence.name}")
+        if config.licence.url:
+            licence.text = f"Licence: {config.licence.name}, "
+            sub(licence, "ref", config.licence.url, target=config.licence.url)
+    availability.append(el("p", f"{len(edition.documents)} documents with the edition's "
         "register entries in the standOff; pointers into the register files are rewritten to it."))
     sub(sub(file_desc, "sourceDesc"), "p", "Born-digital export of the edition folder "
         f"{edition.directory.resolve().name}; each document keeps its own header and sources.")

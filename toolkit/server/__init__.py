@@ -28,6 +28,7 @@ class ServerConfig:
     repository_id: str = "teikit.example.org"
     admin_email: str = "editors@example.org"
     page_size: int = 50
+    oai_base_url: str = ""  # the public OAI-PMH address (teikit.toml oai.base_url); '' = as requested
 
 
 def create_app(config: ServerConfig) -> Starlette:
@@ -40,7 +41,7 @@ def create_app(config: ServerConfig) -> Starlette:
         if request.method == "POST":
             body = (await request.body()).decode("utf-8", errors="replace")
             pairs += parse_qsl(body, keep_blank_values=True)
-        base_url = str(request.url.replace(query=""))
+        base_url = config.oai_base_url or str(request.url.replace(query=""))
         return Response(oai.respond(pairs, base_url), media_type="text/xml; charset=utf-8")
 
     async def home(_request: Request) -> Response:

@@ -58,13 +58,15 @@ class FileReport:
 
 
 def collect(paths: Sequence[Path]) -> list[Path]:
-    """Files as given, and folders searched recursively for *.xml (hidden entries skipped)."""
+    """Files as given, and folders searched recursively for *.xml (hidden entries skipped);
+    a folder without any is a mistake, unless it is a new edition's tei/ (with registers/)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*.xml") if p.is_file() and not any(
                 part.startswith(".") for part in p.relative_to(path).parts))
-            if not inside:
+            if not inside and not (path / "registers").is_dir():
+                # an edition folder (tei/ with registers/) may be new and still empty
                 raise UsageError(f"{path}: no *.xml files in this folder")
             found.extend(inside)
         elif path.exists():

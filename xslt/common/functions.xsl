@@ -23,6 +23,17 @@
 
   <!-- ===================================================================== dates -->
 
+  <!-- How dates read (teikit.toml date_format): day-month-year, month-day-year or iso. -->
+  <xsl:param name="date-format" as="xs:string" select="'day-month-year'"/>
+
+  <!-- The format-date picture of a full date (true) or of a month (false). -->
+  <xsl:function name="tk:date-picture" as="xs:string">
+    <xsl:param name="day" as="xs:boolean"/>
+    <xsl:sequence select="if ($date-format = 'iso') then (if ($day) then '[Y0001]-[M01]-[D01]' else '[Y0001]-[M01]')
+                          else if ($day and $date-format = 'month-day-year') then '[MNn] [D], [Y]'
+                          else if ($day) then '[D] [MNn] [Y]' else '[MNn] [Y]'"/>
+  </xsl:function>
+
   <!--
     A TEI date value (xs:date, xs:gYearMonth or xs:gYear lexical form) written out for a
     reader: "8 January 1965", "January 1965", "1965". Anything else is returned as it came,
@@ -33,10 +44,10 @@
     <xsl:variable name="v" select="normalize-space($value)"/>
     <xsl:choose>
       <xsl:when test="$v castable as xs:date">
-        <xsl:sequence select="format-date(xs:date($v), '[D] [MNn] [Y]', 'en', (), ())"/>
+        <xsl:sequence select="format-date(xs:date($v), tk:date-picture(true()), 'en', (), ())"/>
       </xsl:when>
       <xsl:when test="$v castable as xs:gYearMonth">
-        <xsl:sequence select="format-date(xs:date($v || '-01'), '[MNn] [Y]', 'en', (), ())"/>
+        <xsl:sequence select="format-date(xs:date($v || '-01'), tk:date-picture(false()), 'en', (), ())"/>
       </xsl:when>
       <xsl:when test="matches($v, '^-?\d{4}$')">
         <xsl:sequence select="string(number($v))"/>

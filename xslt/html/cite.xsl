@@ -2,7 +2,8 @@
 <!--
   Stage "cite" (mode tk:cite): the "cite this document" box with its permalink, and the
   downloads (the TEI source copied beside the page, the PDF of the print edition). Links are
-  relative (tei/ID.xml, ../pdf/ID.pdf) so that they work from disk and on a server; the
+  relative (tei/ID.xml, pdf/ID.pdf, both inside the site) so that they work from disk and when
+  the site folder alone is served; the
   permalink is absolute when the build knows the edition's base URL.
 -->
 <xsl:stylesheet version="3.0"
@@ -49,7 +50,7 @@
         <ul>
           <li><a href="tei/{$doc-id}.xml" type="application/tei+xml" download="{$doc-id}.xml">TEI P5 source (XML)</a></li>
           <xsl:if test="$pdf">
-            <li><a href="../pdf/{$doc-id}.pdf" type="application/pdf">PDF of the print edition</a></li>
+            <li><a href="pdf/{$doc-id}.pdf" type="application/pdf">PDF of the print edition</a></li>
           </xsl:if>
         </ul>
       </section>

@@ -36,7 +36,7 @@
           <xsl:text>.</xsl:text>
           <xsl:if test="$pdf">
             <xsl:text> The whole edition as one volume: </xsl:text>
-            <a href="../pdf/edition.pdf" type="application/pdf">PDF</a>
+            <a href="pdf/edition.pdf" type="application/pdf">PDF</a>
             <xsl:text>.</xsl:text>
           </xsl:if>
         </p>

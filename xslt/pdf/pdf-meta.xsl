@@ -32,7 +32,7 @@
       <short><xsl:value-of select="tk:short-title(.)"/></short>
       <xsl:if test="exists($date)">
         <date when="{tk:iso-date($date)}">
-          <xsl:value-of select="(normalize-space($date)[.], tk:iso-date($date))[1]"/>
+          <xsl:value-of select="(tk:print-date($date), normalize-space($date)[.], tk:iso-date($date))[1]"/>
         </date>
       </xsl:if>
       <xsl:for-each select="($file/tei:sourceDesc//tei:msIdentifier)[1]">
@@ -116,6 +116,29 @@
         $header/tei:fileDesc/tei:sourceDesc//tei:bibl//tei:date,
         root($header)//tei:text//tei:docDate//tei:date,
         root($header)//tei:text//tei:docDate)[1]"/>
+  </xsl:function>
+
+  <!-- How dates read (teikit.toml date_format): day-month-year, month-day-year, iso; '' (not
+       configured) keeps the source's own wording. -->
+  <xsl:param name="date-format" as="xs:string" select="''"/>
+
+  <!-- A date with @when in the configured format; () if none is configured or @when is odd. -->
+  <xsl:function name="tk:print-date" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="when" select="string($date/@when)"/>
+    <xsl:variable name="day" select="map {'day-month-year': '[D] [MNn] [Y]',
+        'month-day-year': '[MNn] [D], [Y]', 'iso': '[Y0001]-[M01]-[D01]'}($date-format)"/>
+    <xsl:choose>
+      <xsl:when test="empty($day)"/>
+      <xsl:when test="$when castable as xs:date">
+        <xsl:sequence select="format-date(xs:date($when), $day, 'en', (), ())"/>
+      </xsl:when>
+      <xsl:when test="$when castable as xs:gYearMonth">
+        <xsl:sequence select="format-date(xs:date($when || '-01'),
+                              if ($date-format = 'iso') then '[Y0001]-[M01]' else '[MNn] [Y]', 'en', (), ())"/>
+      </xsl:when>
+      <xsl:when test="matches($when, '^\d{4}$')"><xsl:sequence select="$when"/></xsl:when>
+    </xsl:choose>
   </xsl:function>
 
   <!-- An ISO 8601 date (or year-month, or year) from @when, @from, @notBefore; else ''. -->

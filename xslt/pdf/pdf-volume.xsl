@@ -4,8 +4,9 @@
   pdf-document.xsl) and the edition's registers to one <volume> that
   xslt/pdf/typst/volume.typ typesets as build/pdf/edition.pdf.
 
-  Source: <sources> listing <document href="..."/> (print XML files) and <register href="..."/>
-  (TEI registers). Output: <volume title count from to> with the documents in date order
+  Source: <sources> with <edition> (the configuration's subtitle, editors, publisher, year,
+  licence, funders), listing <document href="..."/> (print XML files) and <register href="..."/>
+  (TEI registers). Output: <volume title count from to> with <edition> copied, the documents in date order
   (undated ones last, then by id) and one <index kind heading> per register kind holding the
   <entry key> of every name the documents point to, sorted by label. The pages come from
   Typst, which finds each name's index marker on its page.
@@ -49,6 +50,8 @@
         <xsl:attribute name="to" select="substring(max($dates ! string()), 1, 4)"/>
       </xsl:if>
       <xsl:if test="$edition-url"><xsl:attribute name="url" select="$edition-url"/></xsl:if>
+      <!-- the title page's facts from teikit.toml (subtitle, editors, publisher, year, licence) -->
+      <xsl:copy-of select="edition"/>
       <xsl:sequence select="$docs"/>
       <xsl:variable name="names" select="$docs//name[@key != '']"/>
       <xsl:for-each-group select="$names" group-by="@kind">

@@ -21,9 +21,10 @@ from lxml import etree
 
 from toolkit.readers.tei_import.loss import LossReport
 from toolkit.readers.tei_import.normalise import unwrap
+from toolkit.resources import schemas_dir
 from toolkit.tei import XML_ID, el, local_name, tei
 
-PROJECT_XSD = Path(__file__).resolve().parents[3] / "schemas" / "teikit.xsd"
+PROJECT_XSD = schemas_dir() / "teikit.xsd"
 XS = "http://www.w3.org/2001/XMLSchema"
 HI_SYNONYMS = {"strong": "bold", "b": "bold", "bold": "bold", "i": "italic", "italic": "italic",
                "italics": "italic", "u": "underline", "underline": "underline", "sup": "superscript",
