@@ -196,6 +196,17 @@ CASES = [
          "Translated by Marta Kowalczyk.",
          [(TRANSLATION, [("persName", "Marta Kowalczyk")])], "RGAE", "f. 413, op. 13, d. 9021",
          publication="Trade Documents|volume 4:Vol. 4|document 7:Doc. 7"),
+    Case("contributed-and-obtained",
+         "Harbour Papers Archive, Folder 23. Contributed by Edwin Marsh and obtained by Vera Lind.",
+         [("contribution of the document", [("persName", "Edwin Marsh")]),
+          ("obtaining the document", [("persName", "Vera Lind")])], "Harbour Papers Archive",
+         "Folder 23"),
+    Case("translated-and-edited-with-a-suffix",
+         "Diplomatic Archive of the Republic (DAR), carton 89, dossier 3. Translated by Mary "
+         "Smith, Jr., and Ann Lee and edited by Colin Ward.",
+         [(TRANSLATION, [("persName", "Mary Smith, Jr."), ("persName", "Ann Lee")]),
+          ("editing", [("persName", "Colin Ward")])],
+         "Diplomatic Archive of the Republic (DAR)", "carton 89, dossier 3"),
     Case("translated-by-a-body",
          "Central Party Archive, fond 17, opis 2, delo 42. Translated by the Language Services "
          "Office.",

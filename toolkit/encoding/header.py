@@ -110,7 +110,7 @@ def document_identifier(citation: Citation, meta: Metadata, path: str, explicit:
     """The document number, by the rule stated in HEADER_CONVENTIONS."""
     citation_field = meta.get("Citation")
     line = citation_field.line if citation_field else meta.title_line
-    record = meta.get("Record ID")
+    record = next(iter(_present(meta, "Record ID")), None)
     record_id = sanitised_identifier(record.value) if record and record.value else None
     archive_number = citation.number or record_id
     if citation.number and record_id and record_id != citation.number:
@@ -141,8 +141,8 @@ def text_kind(meta: Metadata, path: str) -> tuple[str, str, list[Diagnostic]]:
     Original Language, with what was decided on the way (not yet reported: the reader's
     contents_language reports it once)."""
     contents = meta.get("Contents")
-    original = meta.get("Original Language")
-    original_lang = languages.by_name(original.value) if original and original.value else None
+    original = next(iter(_present(meta, "Original Language")), None)
+    original_lang = languages.by_name(original.value) if original else None
     found: list[Diagnostic] = []
     kinds: list[tuple[str, str | None]] = []
     for item in contents.paragraphs if contents else ():

@@ -59,6 +59,7 @@ _ORG_WORDS = re.compile(
     r"^the\s|\b(?:Archives?|Project|Program(?:me)?|Cent(?:er|re)|Institut(?:e|ion)|Foundation|"
     r"University|Library|Ministry|Museum|Society|Office|Department|Committee|Council|"
     r"Association|Agency|Service|Bureau|Embassy|Commission|Academy|School|Press)\b")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Ph\.?\s?D)\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]+$")
 # Words that open an archival reference (fond/opis/delo, record group/box/folder, ...).
 _REFERENCE_WORD = re.compile(
@@ -164,6 +165,10 @@ def _names(text: str, base: int, org: bool) -> list[tuple[int, str]]:
     sides are complete names: "the History and Public Policy Program" is one)."""
     found: list[tuple[int, str]] = []
     for start, piece in _parts(text, base):
+        if found and _SUFFIX.match(piece):  # "Mary Smith, Jr.": one name
+            first, name = found[-1]
+            found[-1] = (first, text[first - base:start - base + len(piece)])
+            continue
         piece_base = start
         pieces = [(0, piece)]
         if " and " in piece:
@@ -266,6 +271,8 @@ def parse_citation(text: str) -> tuple[Citation, list[Span]]:
         if start >= end:
             continue
         if kind == "location":
+            if not (publisher_match or when):
+                continue  # no anchor to start from: the citation is kept verbatim only
             archive, archive_abbr, signature = _location(text, start, end, spans, guesses)
         elif kind == "role":
             _roles(text, start, end, spans, roles, sponsors)
