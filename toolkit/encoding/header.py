@@ -1,8 +1,11 @@
 """The metadata block of a report turned into a complete teiHeader.
 
 The archive's citation is kept verbatim, and the parts the converter recognises in it (title,
-date, archive, signature, translator, sponsors, URL) are marked up inside that same text, so
-that nothing is retyped and nothing is lost.
+date, archive and shelfmark, the people of each role, sponsors, a publication, URL; see
+`source_citation`) are marked up inside that same text, so that nothing is retyped and nothing
+is lost. Nothing empty is written (an empty field is left out, with the parser's warning), and
+a repeated field is kept. The document's identifier and the kind of text (translation or
+transcription) are decided here too, each fallback a review entry.
 """
 
 from __future__ import annotations
