@@ -82,6 +82,7 @@ def test_record_id_field_gives_the_number(tmp_path: Path) -> None:
     assert b'<idno type="WCDA">300017</idno>' in data
     assert b"<label>Record ID</label>" in data  # the field itself is kept, too
     assert "identifier:" not in result.stderr
+    assert project_problems(out) == []  # a slug URL is not compared with the number
 
 
 def test_record_id_that_disagrees_with_the_url_is_warned(tmp_path: Path) -> None:

@@ -294,7 +294,8 @@ def mutations(path: Path, seed: int = 0, per_family: int = 6) -> Iterator[Mutati
          lambda n: n.set("type", "variant"))
     rule("register-wikidata", "//t:idno[@type='Wikidata']", lambda n: setattr(n, "text", "X12"))
     rule("choice-pair", "//t:choice/t:reg", lambda n: setattr(n, "tag", f"{T}corr"))
-    rule("date-range", "//t:*[@from and @to]", lambda n: n.set("to", "1900-01-01"))
+    rule("date-range", "//t:*[@from and @to][not(self::t:biblScope)]",  # pages are not dates
+         lambda n: n.set("to", "1900-01-01"))
     rule("subst-pair", "//t:subst[t:add][t:del]/t:del", lambda n: setattr(n, "tag", f"{T}add"))
     rule("hand-resolves", "//t:handShift[@new]", lambda n: n.set("new", "#no-such-hand"))
     for xpath in EMPTY_FIELDS:
