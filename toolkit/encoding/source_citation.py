@@ -49,7 +49,7 @@ ROLES = {
 _VERB = "(?:" + "|".join(ROLES) + ")"
 _VERBS = rf"{_VERB}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_VERB})*"
 # A role sentence (or clause after a comma) starts with a verb phrase that comes to "by".
-_ROLE_START = re.compile(rf"(?i:{_VERBS})(?:\s+for\s+[^.]*?)?\s+by\s", re.I)
+_ROLE_START = re.compile(rf"(?i:{_VERBS})(?:\s+for\s+[^.]{{1,300}}?)?\s+by\s", re.I)
 _PUBLICATION_START = re.compile(r"(?i:(?:originally\s+|first\s+)?(?:published|reprinted)\s+in)\s")
 _CLAUSE = re.compile(
     rf"(?P<verbs>{_VERBS})(?:\s+for\s+(?P<for1>.+?))?\s+by\s+(?P<by>.+?)"
