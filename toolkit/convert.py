@@ -9,12 +9,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from lxml import etree
+
 from toolkit.encoding.names import NameTagger
-from toolkit.errors import Diagnostic, Severity, ToolkitError
+from toolkit.errors import Diagnostic, Severity, ToolkitError, review
 from toolkit.output import schema_dir_relative, serialize, with_schema_pis, write_atomic
 from toolkit.readers import Conversion, ReadContext, reader_for
 from toolkit.registers import load_registers
-from toolkit.safe_xml import read_bytes
+from toolkit.safe_xml import parse_xml, read_bytes
+from toolkit.tei import NS
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class ConvertOptions:
     change_date: date
     input_format: str | None = None
     jobs: int = 1
+    document_id: str | None = None  # --id: the identifier of the one source converted
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,8 @@ def _summarised(result: FileResult, keep_tree: bool = True) -> FileResult:
 
 def make_context(options: ConvertOptions) -> ReadContext:
     registers = load_registers(options.registers_dir)
-    return ReadContext(NameTagger(registers, options.output_dir), options.change_date)
+    return ReadContext(NameTagger(registers, options.output_dir), options.change_date,
+                       options.document_id)
 
 
 def convert_bytes(data: bytes, path: str, context: ReadContext,
@@ -87,7 +92,8 @@ def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[
     """Convert each source and write its TEI; results come back in input order.
 
     Workers convert and serialise; this process writes, so that two sources with the same
-    document number cannot overwrite each other: the second is reported and not written.
+    document number cannot overwrite each other: the second is written under a distinct
+    number (`116488-2`), with a warning and a review entry, and nothing is lost.
     """
     written: dict[str, Path] = {}
     jobs = max(1, min(options.jobs, len(sources), os.cpu_count() or 1))
@@ -95,21 +101,21 @@ def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[
         context = make_context(options)
         results: Iterator[FileResult] = (_summarised(_convert_one(s, context, options))
                                          for s in sources)
-        yield from (_write(r, written) for r in results)
+        yield from (_write(r, written, options) for r in results)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
         for result in pool.map(_work, sources, chunksize=8):
-            yield _write(result, written)
+            yield _write(result, written, options)
 
 
-def _write(result: FileResult, written: dict[str, Path]) -> FileResult:
+def _write(result: FileResult, written: dict[str, Path], options: ConvertOptions) -> FileResult:
     if result.number is None or result.output is None:
         return result
     number = result.number
     if number in written:
-        return FileResult(result.source, error=Diagnostic(
-            Severity.ERROR, f"document number {number} was already written from "
-            f"{written[number]}; this file was not written", str(result.source)))
+        result = _renumbered(result, written, options)
+        number = str(result.number)
+    assert result.output is not None
     try:
         write_atomic(result.output, result.data)
     except OSError as exc:
@@ -117,3 +123,34 @@ def _write(result: FileResult, written: dict[str, Path]) -> FileResult:
             Severity.ERROR, f"cannot write {result.output}: {exc.strerror}", str(result.source)))
     written[number] = result.source
     return replace(result, data=b"")
+
+
+def _renumbered(result: FileResult, written: dict[str, Path], options: ConvertOptions
+                ) -> FileResult:
+    """A second source with a number already written in this run: an archivist keeps both
+    documents, so this one becomes NUMBER-2 (NUMBER-3...), its identifier typed `local` and
+    followed by the archive's number, and the decision is a warning and a review entry."""
+    number = str(result.number)
+    k = 2
+    while f"{number}-{k}" in written:
+        k += 1
+    new = f"{number}-{k}"
+    source = str(result.source)
+    tree = parse_xml(result.data, source)
+    publication = tree.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt", NS)
+    assert publication is not None, "every converted document has a publicationStmt"
+    first = next(i for i in publication.iterfind("tei:idno", NS) if i.get("type") != "URI")
+    if first.get("type") != "local":
+        archive = etree.Element(first.tag, type=str(first.get("type")))
+        archive.text, archive.tail = first.text, first.tail
+        first.addnext(archive)
+    first.text = new
+    first.set("type", "local")
+    message = (f"document number {number} was already written from {written[number]}; this "
+               f"document is written as {new}.xml with the identifier {new} (to choose its "
+               "identifier, convert it on its own with --id)")
+    diagnostics = (*result.diagnostics, Diagnostic(Severity.WARNING, message, source),
+                   review("identifier", f"identifier {new} made unique: {number} is also the "
+                          f"number of {written[number]}", source))
+    return replace(result, number=new, output=options.output_dir / f"{new}.xml",
+                   data=serialize(tree), diagnostics=diagnostics)

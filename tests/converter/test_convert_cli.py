@@ -199,12 +199,21 @@ def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
 
 
 def test_two_sources_with_one_document_number(tmp_path: Path) -> None:
+    """Once refused ("already written"); now both are kept: the second under a distinct
+    identifier, with a warning and a review entry, the archive's number still recorded."""
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(report("The first text.\n"), encoding="utf-8")
     second.write_text(report("The second text.\n"), encoding="utf-8")
     out = tmp_path / "out"
     result = run(str(first), str(second), "-o", str(out), "-j", "2")
-    assert result.returncode == 1
-    assert f"{second}: error: document number 900001 was already written from {first}" in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert (f"{second}: warning: document number 900001 was already written from {first}; "
+            "this document is written as 900001-2.xml") in result.stderr
+    assert f"{second}: identifier: identifier 900001-2 made unique" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["900001-2.xml", "900001.xml"]
     assert b"The first text." in (out / "900001.xml").read_bytes()
-    assert sorted(p.name for p in out.iterdir()) == ["900001.xml"]
+    data = (out / "900001-2.xml").read_bytes()
+    assert b"The second text." in data
+    assert b'<idno type="local">900001-2</idno>' in data
+    assert b'<idno type="WCDA">900001</idno>' in data
+    assert "converted 2 of 2 files; 1 warning, 1 to review" in result.stdout

@@ -111,6 +111,39 @@ BAD_VALUES = [("gap", "reason", "lost"), ("supplied", "reason", "guess"),
 BAD_DATES = ["1965-13-45", "08/01/1965", "not a date", "1965-02-30", "65-01-08"]
 
 
+# Header fields that are never right empty (teikit.sch, pattern empty-fields), with the rule
+# that must report each emptied one.
+EMPTY_FIELDS = {
+    "//t:teiHeader/t:fileDesc/t:titleStmt/t:title": "tk-empty-title",
+    "//t:teiHeader/t:fileDesc/t:publicationStmt/t:distributor": "tk-empty-publisher",
+    "//t:teiHeader/t:fileDesc/t:publicationStmt/t:publisher": "tk-empty-publisher",
+    "//t:teiHeader/t:fileDesc/t:publicationStmt/t:idno": "tk-empty-idno",
+    "//t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:idno": "tk-empty-idno",
+    "//t:teiHeader//t:msIdentifier/t:idno": "tk-empty-idno",
+    "//t:teiHeader/t:fileDesc/t:titleStmt/t:sponsor": "tk-empty-resp",
+    "//t:teiHeader/t:fileDesc/t:titleStmt/t:funder": "tk-empty-resp",
+    "//t:teiHeader/t:fileDesc/t:titleStmt/t:respStmt/t:resp": "tk-empty-resp",
+    "//t:teiHeader/t:fileDesc/t:titleStmt/t:respStmt/t:persName": "tk-empty-name",
+    "//t:teiHeader/t:fileDesc/t:titleStmt/t:respStmt/t:name": "tk-empty-name",
+    "//t:teiHeader/t:fileDesc/t:notesStmt/t:note": "tk-empty-note",
+    "//t:teiHeader/t:fileDesc/t:notesStmt/t:note[t:label]/t:p": "tk-empty-note",
+    "//t:teiHeader/t:profileDesc/t:abstract/t:p": "tk-empty-note",
+    "//t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl": "tk-empty-source",
+    "//t:teiHeader//t:msIdentifier/t:repository": "tk-empty-source",
+    "//t:teiHeader/t:profileDesc/t:creation/t:date": "tk-empty-date",
+}
+DATE_VALUES = ("when", "from", "to", "notBefore", "notAfter")
+
+
+def emptied(node: etree._Element) -> None:
+    """Nothing left but the element and its attributes (a date also loses its value)."""
+    for child in list(node):
+        node.remove(child)
+    node.text = None
+    for name in DATE_VALUES:
+        node.attrib.pop(name, None)
+
+
 def mutations(path: Path, seed: int = 0, per_family: int = 6) -> Iterator[Mutation]:
     """Mutations of the valid document at `path` (its registers stay as they are)."""
     original = etree.parse(str(path))
@@ -261,9 +294,12 @@ def mutations(path: Path, seed: int = 0, per_family: int = 6) -> Iterator[Mutati
          lambda n: n.set("type", "variant"))
     rule("register-wikidata", "//t:idno[@type='Wikidata']", lambda n: setattr(n, "text", "X12"))
     rule("choice-pair", "//t:choice/t:reg", lambda n: setattr(n, "tag", f"{T}corr"))
-    rule("date-range", "//t:*[@from and @to]", lambda n: n.set("to", "1900-01-01"))
+    rule("date-range", "//t:*[@from and @to][not(self::t:biblScope)]",  # pages are not dates
+         lambda n: n.set("to", "1900-01-01"))
     rule("subst-pair", "//t:subst[t:add][t:del]/t:del", lambda n: setattr(n, "tag", f"{T}add"))
     rule("hand-resolves", "//t:handShift[@new]", lambda n: n.set("new", "#no-such-hand"))
+    for xpath in EMPTY_FIELDS:
+        rule("empty-field", xpath, emptied)
     for i in pick([e for e in elements if _local(e) == "supplied" and e.get("reason")], 4):
         def no_reason(tree: etree._ElementTree, i: int = i) -> list[etree._Element]:
             node = _at(tree, i)

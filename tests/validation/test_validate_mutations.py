@@ -55,7 +55,7 @@ def test_there_are_enough_mutations_of_every_kind(all_mutations: list[Mutation])
     for family in ("rename", "remove-required", "broken-ref", "ref-kind", "duplicate-id",
                    "stray-text", "bad-date", "bad-value", "unknown-attribute", "document-number",
                    "date-disagrees", "supplied-reason", "root-namespace", "register-preferred",
-                   "subst-pair", "hand-resolves"):
+                   "subst-pair", "hand-resolves", "empty-field"):
         assert families[family] >= 1, family
 
 

@@ -1,23 +1,35 @@
 """The metadata block of a report turned into a complete teiHeader.
 
 The archive's citation is kept verbatim, and the parts the converter recognises in it (title,
-date, archive, signature, translator, sponsors, URL) are marked up inside that same text, so
-that nothing is retyped and nothing is lost.
+date, archive and shelfmark, the people of each role, sponsors, a publication, URL; see
+`source_citation`) are marked up inside that same text, so that nothing is retyped and nothing
+is lost. Nothing empty is written (an empty field is left out, with the parser's warning), and
+a repeated field is kept. The document's identifier and the kind of text (translation or
+transcription) are decided here too, each fallback a review entry.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from lxml import etree
 
 from toolkit import __version__
 from toolkit.encoding import dates, languages
 from toolkit.encoding.names import NameTagger
-from toolkit.errors import Diagnostic, InputError, Severity
-from toolkit.tei import Inline, el, sub, tei
+from toolkit.encoding.source_citation import Citation, marked_up, parse_citation
+from toolkit.errors import Diagnostic, InputError, Severity, review
+from toolkit.tei import el, sub, tei
+
+__all__ = ["Citation", "Field", "HeaderResult", "Metadata", "build_header", "parse_citation"]
+
+CONTENTS_ITEM = re.compile(
+    r"^(?P<kind>Translation|Transcript|Transcription|Original(?: Scan)?)(?:\s*-\s*(?P<lang>[A-Za-z ]+))?$",
+    re.I)
 
 
 @dataclass(frozen=True)
@@ -48,115 +60,7 @@ class Metadata:
         return None
 
 
-@dataclass(frozen=True)
-class Citation:
-    text: str
-    number: str | None
-    url: str | None
-    archive: str | None
-    archive_abbr: str | None
-    signature: str | None
-    translator: str | None
-    sponsors: tuple[str, ...]
-    publisher: str | None
-
-
 KNOWN_FIELDS = {"citation", "summary", "credits", "original language", "contents"}
-
-_URL = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?(?=\s*$|\s)")
-_TITLE = re.compile(r'^\s*["“](?P<title>.+?),?["”]')
-_PUBLISHER = re.compile(r"(?:Wilson Center|History and Public Policy Program|[A-Z][\w&' ]{2,60}?) Digital Archive")
-_TRANSLATION = re.compile(
-    r"(?P<sentence>(?:(?:Obtained|Contributed|Provided)(?: and translated)?|Translated)"
-    r"(?: for (?:the )?(?P<for1>[A-Z][^.]*?))?(?: and translated)? by "
-    r"(?P<by>[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|la))*)"
-    r"(?: for (?:the )?(?P<for2>[A-Z][^.]*?))?\.)")
-
-
-def parse_citation(text: str) -> tuple[Citation, list[tuple[int, int, etree._Element]]]:
-    """Recognise the parts of an archive citation; returns them and their spans in `text`."""
-    spans: list[tuple[int, int, etree._Element]] = []
-    url_match = _URL.search(text)
-    url = url_match.group("url") if url_match else None
-    number = None
-    if url:
-        found = re.search(r"/(?:document|item)/(\d+)", url) or re.search(r"(\d+)/?$", url)
-        number = found.group(1) if found else None
-        spans.append((url_match.start("url"), url_match.end("url"), el("ref", url, target=url)))  # type: ignore[union-attr]
-    end_of_title = 0
-    title = _TITLE.match(text)
-    if title:
-        spans.append((title.start("title"), title.end("title"), el("title", title.group("title"))))
-        end_of_title = title.end()
-    when = dates.DATE_IN_TEXT.search(text, end_of_title)
-    if when:
-        iso = dates.parse_date(when.group())
-        spans.append((when.start(), when.end(), el("date", when.group(), **(iso.attributes() if iso else {}))))
-    publisher_match = _PUBLISHER.search(text, end_of_title)
-    publisher = publisher_match.group() if publisher_match else None
-    if publisher_match:
-        spans.append((publisher_match.start(), publisher_match.end(), el("publisher", publisher_match.group())))
-    translation = _TRANSLATION.search(text, publisher_match.end() if publisher_match else end_of_title)
-    translator = None
-    sponsors: list[str] = []
-    if translation:
-        translator = translation.group("by")
-        spans.append((translation.start("by"), translation.end("by"), el("persName", translator)))
-        for group in ("for1", "for2"):
-            if translation.group(group):
-                base = translation.start(group)
-                for part in re.finditer(r"[^,]+?(?=\s*(?:,|\band\b|$))", translation.group(group)):
-                    name = part.group().strip()
-                    name = re.sub(r"^and\s+", "", name)
-                    if name:
-                        start = base + part.start() + part.group().index(name)
-                        sponsors.append(name)
-                        spans.append((start, start + len(name), el("orgName", name)))
-    archive = archive_abbr = signature = None
-    if publisher_match:
-        stop = translation.start() if translation else (url_match.start() if url_match else len(text))
-        location = text[publisher_match.end():stop]
-        lead = len(location) - len(location.lstrip(", "))
-        location = location.strip(", ").rstrip(". ")
-        base = publisher_match.end() + lead
-        depth = 0
-        cut = len(location)
-        for i, ch in enumerate(location):
-            depth += {"(": 1, ")": -1}.get(ch, 0)
-            if ch == "," and depth == 0:
-                cut = i
-                break
-        if cut == len(location):
-            # No comma: "PRC FMA 106-00511-03" is an archive's initials and a file number.
-            words = location.split(" ")
-            first_number = next((i for i, w in enumerate(words) if re.search(r"\d", w)), len(words))
-            if 0 < first_number < len(words):
-                cut = len(" ".join(words[:first_number]))
-        if location:
-            archive = location[:cut].strip()
-            abbr = re.search(r"\(\s*([^()]+?)\s*\)\s*$", archive)
-            archive_abbr = abbr.group(1) if abbr else None
-            spans.append((base, base + len(archive), el("orgName", archive)))
-            rest = location[cut + 1:] if cut < len(location) else ""
-            if rest.strip():
-                signature = rest.strip()
-                start = base + cut + 1 + rest.index(signature)
-                spans.append((start, start + len(signature), el("idno", signature, type="signature")))
-    citation = Citation(text, number, url, archive, archive_abbr, signature, translator,
-                        tuple(sponsors), publisher)
-    return citation, spans
-
-
-def _marked_up(text: str, spans: list[tuple[int, int, etree._Element]]) -> list[Inline]:
-    out: list[Inline] = []
-    position = 0
-    for start, end, node in sorted(spans, key=lambda s: s[0]):
-        if start < position:
-            continue  # overlapping recognitions: keep the first
-        out.extend([text[position:start], node])
-        position = end
-    out.append(text[position:])
-    return out
 
 
 @dataclass(frozen=True)
@@ -167,25 +71,148 @@ class HeaderResult:
     iso_date: dates.IsoDate | None
 
 
+# The header's own conventions, one sentence each (stated in editorialDecl/interpretation).
+HEADER_CONVENTIONS = (
+    "The archive's citation is kept verbatim in sourceDesc/bibl[@type='citation'], with the "
+    "parts the converter recognised marked up inside it.",
+    "Each role the citation names (contributed, obtained, translated by...) is a respStmt of "
+    "its own; projects a translation was made for are sponsors.",
+    "The archive is the repository of msIdentifier and the whole archival reference (fond, "
+    "opis, delo, pages; record group, box, folder) its idno; a citation that names no archive "
+    "has no msDesc, and its reference stays marked up in the citation.",
+    "A printed publication the citation names is a second bibl (type publication) with its "
+    "title and biblScope (volume, part, issue, document, page).",
+    "The document number (the first idno of publicationStmt, also the file name) is a numeric "
+    "segment of the document URL or the Record ID field (type WCDA), the URL's slug when it "
+    "has no number (type WCDA), or one given with --id, taken from the file name or made "
+    "unique in a corpus (type local, followed by the archive's number when there is one).",
+    "A text whose original is in the language of the text (an English original, a "
+    "transcript) is a transcription, not a translation.",
+    "Empty fields of the metadata block are left out; a repeated field is kept (a Summary as "
+    "further paragraphs of the abstract, other fields as notes).",
+)
+_FUNDER = re.compile(r"(?:support|funding|grants?)\s+(?:from|of|by)\s+(?:the\s+)?(?P<f>.+?)\.?$", re.I)
+_TRANSLATION_KINDS = ("translation",)
+
+
+def sanitised_identifier(value: str) -> str | None:
+    """An identifier as a file name and NCName part: letters, digits, '.', '_' and '-'."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", value).strip("-._")[:120].strip("-._")
+    return cleaned or None
+
+
+@dataclass(frozen=True)
+class Identifier:
+    value: str
+    type: str  # WCDA (the archive's) or local (given, from the file name, made unique)
+    archive_number: str | None  # the archive's number when `value` is not it
+
+
+def document_identifier(citation: Citation, meta: Metadata, path: str, explicit: str | None,
+                        diagnostics: list[Diagnostic]) -> Identifier:
+    """The document number, by the rule stated in HEADER_CONVENTIONS."""
+    citation_field = meta.get("Citation")
+    line = citation_field.line if citation_field else meta.title_line
+    record = next(iter(_present(meta, "Record ID")), None)
+    record_id = sanitised_identifier(record.value) if record and record.value else None
+    archive_number = citation.number or record_id
+    if citation.number and record_id and record_id != citation.number:
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, f"the Record ID {record_id} differs from the document number "
+            f"{citation.number} of the URL; the URL's number is used", path, record.line if record else line))
+    if explicit:
+        return Identifier(explicit, "local", archive_number if archive_number != explicit else None)
+    if citation.number:
+        return Identifier(citation.number, "WCDA", None)
+    if record_id:
+        return Identifier(record_id, "WCDA", None)
+    slug = sanitised_identifier(citation.slug) if citation.slug else None
+    if slug:
+        diagnostics.append(review(
+            "identifier", f"the document URL has no number; its slug {slug!r} names the "
+            "document (give a Record ID field or --id for a number)", path, line))
+        return Identifier(slug, "WCDA", None)
+    stem = sanitised_identifier(Path(path).stem) or "document"
+    diagnostics.append(review(
+        "identifier", f"the Citation gives no document URL or Record ID; the file name gives the "
+        f"identifier {stem!r} (use --id to set one)", path, line))
+    return Identifier(stem, "local", None)
+
+
+def text_kind(meta: Metadata, path: str) -> tuple[str, str, list[Diagnostic]]:
+    """The body's div type and language from Contents ("Translation - English") and the
+    Original Language, with what was decided on the way (not yet reported: the reader's
+    contents_language reports it once)."""
+    contents = meta.get("Contents")
+    original = next(iter(_present(meta, "Original Language")), None)
+    original_lang = languages.by_name(original.value) if original else None
+    found: list[Diagnostic] = []
+    kinds: list[tuple[str, str | None]] = []
+    for item in contents.paragraphs if contents else ():
+        match = CONTENTS_ITEM.match(" ".join(item.split()))
+        if match:
+            kinds.append((match.group("kind").lower(), match.group("lang")))
+    for kind, lang_name in kinds:
+        if kind.startswith("transl"):
+            lang = languages.by_name(lang_name or "English")
+            code = lang.code if lang else "en"
+            if original_lang is not None and original_lang.code == code:
+                found.append(review(
+                    "header", f"Contents says Translation - {lang_name or 'English'} but the "
+                    f"original language is {original.value if original else ''}: the text is "
+                    "encoded as a transcription of the original", path,
+                    contents.line if contents else None))
+                return "transcription", code, found
+            return "translation", code, found
+    for kind, lang_name in kinds:
+        if kind.startswith("transc"):
+            lang = languages.by_name(lang_name or "") if lang_name else original_lang
+            return "transcription", lang.code if lang else "und", found
+    if kinds:  # only the original (scan)
+        code = original_lang.code if original_lang else "und"
+        found.append(review(
+            "header", "Contents lists only the original; the text is taken to be a transcription "
+            f"of the original ({code})", path, contents.line if contents else None))
+        return "transcription", code, found
+    if original_lang is not None and original_lang.code == "en":
+        return "transcription", "en", found
+    if contents is not None:
+        found.append(Diagnostic(Severity.WARNING, "Contents names no translation; the text is "
+                                "taken to be an English translation", path, contents.line))
+    return "translation", "en", found
+
+
+def _present(meta: Metadata, label: str) -> list[Field]:
+    """Every occurrence of a field that has a value (empty ones were warned about by the
+    parser and are left out: nothing empty is written)."""
+    return [f for f in meta.fields if f.label.lower() == label.lower() and f.value.strip()]
+
+
 def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: list[Diagnostic],
-                 fallback_number: str | None, change_date: date) -> HeaderResult:
-    def warn(message: str, line: int) -> None:
+                 document_id: str | None, change_date: date) -> HeaderResult:
+    """The teiHeader of one report. `document_id` is an identifier the user gave (--id)."""
+    def warn(message: str, line: int | None) -> None:
         diagnostics.append(Diagnostic(Severity.WARNING, message, path, line))
 
-    citation_field = meta.get("Citation")
-    if citation_field is None:
+    citations = _present(meta, "Citation")
+    if not citations:
+        found = meta.get("Citation")
+        if found is not None:
+            raise InputError("the Citation field is empty", path, found.line)
         raise InputError("the metadata block has no Citation field", path, meta.title_line)
+    citation_field = citations[0]
     citation, spans = parse_citation(citation_field.value)
-    number = citation.number or fallback_number
-    if not number:
-        raise InputError("the Citation gives no document URL or number, and the file name has "
-                         "none either", path, citation_field.line)
-    if not citation.number:
-        warn(f"the Citation has no document URL; document number {number} taken from the file name",
-             citation_field.line)
-    for part, value in (("archive", citation.archive), ("translator", citation.translator)):
-        if value is None:
-            warn(f"no {part} recognised in the Citation; it is kept verbatim", citation_field.line)
+    ident = document_identifier(citation, meta, path, document_id, diagnostics)
+    for guess in citation.guesses:
+        diagnostics.append(review("header", guess, path, citation_field.line))
+    div_type, text_lang, _ = text_kind(meta, path)
+    if citation.archive is None and citation.signature is None and citation.publication is None:
+        warn("no archive recognised in the Citation; it is kept verbatim", citation_field.line)
+    elif citation.archive is None and citation.publication is not None:
+        diagnostics.append(review("header", "the Citation names a publication but no archive; "
+                                  "no msDesc is written", path, citation_field.line))
+    if not citation.translators and div_type in _TRANSLATION_KINDS:
+        warn("no translator recognised in the Citation; it is kept verbatim", citation_field.line)
 
     iso = dates.parse_date(meta.date)
     if iso is None:
@@ -195,45 +222,40 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
+    if not meta.title.strip():
+        raise InputError("the metadata block's title is empty", path, meta.title_line)
     sub(title_stmt, "title", meta.title, type="main")
-    for sponsor in citation.sponsors:
+    for sponsor in dict.fromkeys(citation.sponsors):
         entry = tagger.lookup(sponsor)
         sub(title_stmt, "sponsor", [tagger.mention(entry, sponsor) if entry else sponsor])
-    credits = meta.get("Credits")
-    if credits:
-        funder = re.search(r"support from (?:the )?(?P<f>.+?)\.?$", credits.value)
+    credits = _present(meta, "Credits")
+    for credit in credits:
+        funder = _FUNDER.search(credit.value)
         if funder:
             name = funder.group("f")
             entry = tagger.lookup(name)
             sub(title_stmt, "funder", [tagger.mention(entry, name) if entry else name])
         else:
-            warn("no funder recognised in the Credits; kept verbatim", credits.line)
-    if citation.translator:
+            warn("no funder recognised in the Credits; kept verbatim", credit.line)
+    for role in citation.roles:
         resp = sub(title_stmt, "respStmt")
-        sub(resp, "resp", "translation from the original")
-        entry = tagger.lookup(citation.translator)
-        resp.append(tagger.mention(entry, citation.translator) if entry
-                    else el("persName", citation.translator))
+        sub(resp, "resp", role.resp)
+        for agent in role.agents:
+            entry = tagger.lookup(agent.name)
+            resp.append(tagger.mention(entry, agent.name) if entry else el(agent.kind, agent.name))
     resp = sub(title_stmt, "respStmt")
     sub(resp, "resp", "TEI encoding by the converter")
     sub(resp, "name", f"teikit {__version__}")
 
     publication = sub(file_desc, "publicationStmt")
     sub(publication, "distributor", citation.publisher or "Wilson Center Digital Archive")
-    sub(publication, "idno", number, type="WCDA")
+    sub(publication, "idno", ident.value, type=ident.type)
+    if ident.archive_number:
+        sub(publication, "idno", ident.archive_number, type="WCDA")
     if citation.url:
         sub(publication, "idno", citation.url, type="URI")
 
-    notes = [f for f in meta.fields if f.label.lower() not in KNOWN_FIELDS]
-    if credits or notes:
-        notes_stmt = sub(file_desc, "notesStmt")
-        if credits:
-            sub(notes_stmt, "note", credits.value, type="credits")
-        for extra in notes:
-            note = sub(notes_stmt, "note", type="metadata-field")
-            sub(note, "label", extra.label)
-            for paragraph in extra.paragraphs:
-                sub(note, "p", " ".join(paragraph.split()))
+    _notes(file_desc, meta, credits, citations, warn)
 
     source_desc = sub(file_desc, "sourceDesc")
     for _, _, node in spans:
@@ -241,52 +263,98 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
             entry = tagger.lookup(node.text) or tagger.lookup(re.sub(r"\s*\(.*\)\s*$", "", node.text))
             if entry:
                 node.set("ref", tagger.ref_of(entry))
-    sub(source_desc, "bibl", _marked_up(citation.text, spans), type="citation")
-    original = meta.get("Original Language")
+    sub(source_desc, "bibl", marked_up(citation.text, spans), type="citation")
+    if citation.publication is not None:
+        source_desc.append(citation.publication)
+    originals = _present(meta, "Original Language")
+    original = originals[0] if originals else None
     original_lang = None
-    if citation.archive or citation.signature or original:
+    lang = None
+    if original:
+        lang = languages.by_name(original.value)
+        if lang is None:
+            warn(f"original language {original.value!r} is not known; recorded as 'und'",
+                 original.line)
+        original_lang = lang.code if lang else "und"
+    if citation.archive:
         ms = sub(source_desc, "msDesc")
-        ident = sub(ms, "msIdentifier")
-        if citation.archive:
-            name = re.sub(r"\(\s*(.+?)\s*\)", r"(\1)", citation.archive)
-            entry = tagger.lookup(re.sub(r"\s*\(.*\)\s*$", "", name)) or (
-                tagger.lookup(citation.archive_abbr) if citation.archive_abbr else None)
-            attrs = {"ref": tagger.ref_of(entry)} if entry else {}
-            sub(ident, "repository", name, **attrs)
-        else:
-            sub(ident, "repository", "unknown archive")
+        ident_el = sub(ms, "msIdentifier")
+        name = re.sub(r"\(\s*(.+?)\s*\)", r"(\1)", citation.archive)
+        entry = tagger.lookup(re.sub(r"\s*\(.*\)\s*$", "", name)) or (
+            tagger.lookup(citation.archive_abbr) if citation.archive_abbr else None)
+        attrs = {"ref": tagger.ref_of(entry)} if entry else {}
+        sub(ident_el, "repository", name, **attrs)
         if citation.signature:
-            sub(ident, "idno", citation.signature, type="signature")
-        if original:
-            contents = sub(ms, "msContents")
-            lang = languages.by_name(original.value)
-            if lang is None:
-                warn(f"original language {original.value!r} is not known; recorded as 'und'",
-                     original.line)
-            original_lang = lang.code if lang else "und"
-            sub(contents, "textLang", original.value, mainLang=original_lang)
+            sub(ident_el, "idno", citation.signature, type="signature")
+        if original and original_lang:
+            sub(sub(ms, "msContents"), "textLang", original.value, mainLang=original_lang)
 
     encoding = sub(header, "encodingDesc")
     _editorial_declaration(encoding, meta.source_format)
+    interpretation = encoding.find(f"{tei('editorialDecl')}/{tei('interpretation')}")
+    if interpretation is not None:
+        sub(interpretation, "p", " ".join(HEADER_CONVENTIONS))
 
     profile = sub(header, "profileDesc")
-    summary = meta.get("Summary")
-    if summary:
+    summaries = _present(meta, "Summary")
+    if summaries:
         abstract = sub(profile, "abstract")
-        for paragraph in summary.paragraphs:
-            sub(abstract, "p", tagger.tag(" ".join(paragraph.split())))
+        for summary in summaries:
+            if summary is not summaries[0]:
+                warn(f"field 'Summary' appears again (first at line {summaries[0].line}); its "
+                     "text is kept as further paragraphs of the abstract", summary.line)
+            for paragraph in summary.paragraphs:
+                if paragraph.strip():
+                    sub(abstract, "p", tagger.tag(" ".join(paragraph.split())))
     creation = sub(profile, "creation")
     sub(creation, "date", meta.date, **(iso.attributes() if iso else {}))
     lang_usage = sub(profile, "langUsage")
-    if original_lang and original_lang != "en":
-        sub(lang_usage, "language", original.value if original else "", ident=original_lang)
+    declared: set[str] = set()
+    if original and original_lang and original_lang != "en":
+        sub(lang_usage, "language", original.value, ident=original_lang)
+        declared.add(original_lang)
+    if text_lang not in declared and text_lang != "en":
+        known = languages.BY_CODE.get(text_lang)
+        sub(lang_usage, "language", known.name if known else text_lang, ident=text_lang)
     sub(lang_usage, "language", "English", ident="en")
 
     revision = sub(header, "revisionDesc")
     sub(revision, "change",
         f"Converted from {meta.source_name} ({meta.source_format}) by teikit {__version__}.",
         when=change_date.isoformat())
-    return HeaderResult(header, number, original_lang, iso)
+    return HeaderResult(header, ident.value, original_lang, iso)
+
+
+def _notes(file_desc: etree._Element, meta: Metadata, credits: list[Field],
+           citations: list[Field], warn: Callable[[str, int | None], None]) -> None:
+    """notesStmt: the Credits, the fields the header has no place for, and every repeat of a
+    field it has one place for (a second Citation, Original Language...), each with its label."""
+    first_line: dict[str, int] = {}
+    kept: list[Field] = []
+    for item in meta.fields:
+        key = item.label.lower()
+        if not item.value.strip():
+            continue
+        if key not in KNOWN_FIELDS:
+            kept.append(item)
+        elif key in first_line and key not in ("summary", "contents"):
+            where = "a further credits note" if key == "credits" else "a note in notesStmt"
+            warn(f"field {item.label!r} appears again (first at line {first_line[key]}); its "
+                 f"value is kept as {where}", item.line)
+            if key != "credits":
+                kept.append(item)
+        first_line.setdefault(key, item.line)
+    if not credits and not kept:
+        return
+    notes_stmt = sub(file_desc, "notesStmt")
+    for credit in credits:
+        sub(notes_stmt, "note", credit.value, type="credits")
+    for extra in kept:
+        note = sub(notes_stmt, "note", type="metadata-field")
+        sub(note, "label", extra.label)
+        for paragraph in extra.paragraphs:
+            if paragraph.strip():
+                sub(note, "p", " ".join(paragraph.split()))
 
 
 def _editorial_declaration(encoding: etree._Element, source_format: str) -> None:

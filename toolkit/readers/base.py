@@ -19,6 +19,7 @@ class ReadContext:
 
     tagger: NameTagger
     change_date: date
+    document_id: str | None = None  # `teikit convert --id`: the one source's identifier
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,8 @@ class _Conversion:
             raise InputError("the Word document has no text", self.path, 1)
         meta, body, contents = self._metadata()
         names_before = self.context.tagger.count
-        fallback = re.search(r"(\d{3,})", Path(self.path).stem)
         header = build_header(meta, self.context.tagger, self.path, self.diagnostics,
-                              fallback.group(1) if fallback else None, self.context.change_date)
+                              self.context.document_id, self.context.change_date)
         div_type, lang = contents_language(contents, meta, self.path, self.diagnostics)
         div = self._body(body, div_type)
 

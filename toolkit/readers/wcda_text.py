@@ -13,20 +13,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.encoding import dates, languages
+from toolkit.encoding import dates
 from toolkit.encoding.body import BodyEncoder, SourceBlock
 from toolkit.encoding.brackets import LINE_BREAK
 from toolkit.encoding.citations import declare_citations
-from toolkit.encoding.header import Field, Metadata, build_header
+from toolkit.encoding.header import CONTENTS_ITEM, Field, Metadata, build_header, text_kind
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.safe_xml import check_xml_characters, decode_utf8
 from toolkit.tei import el, sub
 
 BOLD = re.compile(r"^\*\*(?P<content>.+?)\*\*\s*$", re.DOTALL)
-CONTENTS_ITEM = re.compile(
-    r"^(?P<kind>Translation|Transcript|Transcription|Original(?: Scan)?)(?:\s*-\s*(?P<lang>[A-Za-z ]+))?$",
-    re.I)
 
 Block = list[tuple[int, str]]  # (line number, line)
 
@@ -89,9 +86,8 @@ class WcdaTextReader:
             raise InputError("the report has no text after its metadata block", path,
                              blocks[-1][-1][0])
 
-        fallback = re.search(r"(\d{3,})", Path(path).stem)
-        header = build_header(meta, context.tagger, path, diagnostics,
-                              fallback.group(1) if fallback else None, context.change_date)
+        header = build_header(meta, context.tagger, path, diagnostics, context.document_id,
+                              context.change_date)
         div_type, lang = contents_language(contents, meta, path, diagnostics)
         when = dates.parse_date(meta.date)
         body_encoder = BodyEncoder(context.tagger, path, diagnostics,
@@ -133,6 +129,8 @@ def parse_metadata_block(blocks: list[Block], path: str, diagnostics: list[Diagn
         content = BOLD.match("\n".join(line for _, line in block).strip())
         assert content
         value = " ".join(content.group("content").split())
+        if not value:
+            continue  # "** **": nothing to keep, and an empty title is no title
         if date_text is None and dates.parse_date(value):
             date_text, date_line = value, block[0][0]
         else:
@@ -201,17 +199,9 @@ def parse_metadata_block(blocks: list[Block], path: str, diagnostics: list[Diagn
 
 def contents_language(contents: Field | None, meta: Metadata, path: str,
                       diagnostics: list[Diagnostic]) -> tuple[str, str]:
-    """The body's div type and language from the Contents field ("Translation - English")."""
-    for item in contents.paragraphs if contents else ():
-        match = CONTENTS_ITEM.match(item)
-        if match and match.group("kind").lower().startswith("transl"):
-            lang = languages.by_name(match.group("lang") or "English")
-            return "translation", lang.code if lang else "en"
-        if match and match.group("kind").lower().startswith("transc"):
-            lang = languages.by_name(match.group("lang") or "")
-            return "transcription", lang.code if lang else "und"
-    if contents is not None:
-        diagnostics.append(Diagnostic(Severity.WARNING, "Contents names no translation; the "
-                                      "text is taken to be an English translation", path,
-                                      contents.line))
-    return "translation", "en"
+    """The body's div type and language from the Contents field ("Translation - English") and
+    the Original Language (an English original is not a translation); what was decided by a
+    fallback is reported here, once per document."""
+    div_type, lang, found = text_kind(meta, path)
+    diagnostics.extend(found)
+    return div_type, lang
