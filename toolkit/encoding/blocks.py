@@ -126,14 +126,14 @@ def _wrapped(texts: list[str]) -> bool:
     """Hard-wrapped lines of one paragraph: lines no wider than an export wraps, most of them
     near the widest, and cut inside sentences (the next line goes on in lower case)."""
     width = max(len(t) for t in texts)
-    if width > WRAP_MAX or width < WRAP_MIN or any(t.startswith("**") for t in texts):
-        return False
+    if width > WRAP_MAX or width < WRAP_MIN or any(t.startswith("**") or "   " in t for t in texts):
+        return False  # too wide or too narrow, Markdown, or columns (runs of spaces)
     body = texts[:-1]
     full = sum(1 for t in body if len(t) >= 0.6 * width)
     cut = sum(1 for a, b in zip(texts, texts[1:])
               if not SENTENCE_END.search(a) and (b[:1].islower() or a.endswith((",", "-")))
               and not STRUCTURAL.match(b))
-    return full >= 0.75 * len(body) and cut >= max(1, 0.3 * len(body))
+    return full >= 0.75 * len(body) and cut >= max(1, 0.5 * len(body))
 
 
 def block_text(block: Block) -> str:
