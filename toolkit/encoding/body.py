@@ -359,6 +359,8 @@ class BodyEncoder:
     def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:
         """A line of classification or copy marks (one, or several apart by runs of spaces):
         each an `fw` of its type, where it stands."""
+        if len(unit.text) > 120:
+            return False  # most blocks are paragraphs: no need to look further
         parts = cue.fields(unit)
         kinds = [cue.mark_type(p.text.strip()) for p in parts]
         if not all(kinds):
