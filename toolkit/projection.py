@@ -238,4 +238,12 @@ def normalise(text: str) -> list[str]:
     """Paragraphs with white space collapsed: what the round trip compares. A source's
     paragraphs are read as the converter's block stage reads them (blank lines, one
     paragraph per line, hard-wrapped lines joined); a projection has one per line."""
-    return [" ".join(block_text(b).split()) for b in split_blocks(text)]
+    paragraphs: list[str] = []
+    for block in split_blocks(text):
+        start = 0
+        for index, (_, line) in enumerate(block):
+            # a Markdown hard break (two trailing spaces) is a line of the source: an lb
+            if line.endswith("  ") and index < len(block) - 1 or index == len(block) - 1:
+                paragraphs.append(" ".join(block_text(block[start:index + 1]).split()))
+                start = index + 1
+    return [p for p in paragraphs if p]

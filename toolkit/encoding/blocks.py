@@ -119,7 +119,9 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
 
 
 def _open_bold(block: Block) -> bool:
-    return sum(line.count("**") for _, line in block) % 2 == 1
+    """A block opening with `**` whose bold span is not closed yet."""
+    return block[0][1].lstrip().startswith("**") and \
+        sum(line.count("**") for _, line in block) % 2 == 1
 
 
 def _wrapped(texts: list[str]) -> bool:
