@@ -8,6 +8,8 @@ import re
 
 import pytest
 from converter_support import SAMPLE, context
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from toolkit.convert import convert_bytes
@@ -374,3 +376,24 @@ def test_a_mixed_case_title_is_a_head_with_a_review(check: Check) -> None:
 def test_what_is_not_structure(check: Check, body: str, expected: list[str]) -> None:
     div, _ = convert(body, *check)
     assert names(div) == expected
+
+
+WORDS = ("the delegation comrades talks question party embassy ministry report minister said "
+         "that would and of in to was were had it they").split()
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=3, max_size=40).map(
+    lambda w: " ".join(w).capitalize() + ".")
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(PARAGRAPH, min_size=1, max_size=8))
+def test_layouts_of_the_same_paragraphs_convert_alike(paragraphs: list[str],
+                                                      context: ReadContext) -> None:
+    """Blank lines between paragraphs or none: the same text element, the same projection,
+    one projected line per paragraph."""
+    def converted(body: str) -> etree._ElementTree:
+        return convert_bytes((HEAD + body).encode("utf-8"), "wilson-700101.txt", context).tree
+
+    spaced, lined = converted("\n\n".join(paragraphs) + "\n"), converted("\n".join(paragraphs) + "\n")
+    assert etree.tostring(spaced.find(".//tei:text", NS)) == etree.tostring(lined.find(".//tei:text", NS))
+    assert normalise(project(lined)) == [" ".join(p.split()) for p in paragraphs]
