@@ -4,13 +4,21 @@ It regenerates the translator's brackets from the elements that encode them (sup
 brackets, gaps as [...], `orig [reg]`, `word [sic]`, expansions as `F[oreign]`), turns page
 breaks back into the paragraph breaks they came from, and puts footnotes at the end. For a
 converted report it gives back the source body; that is the converter's round-trip test.
+
+Line structure: every block of the TEI (a paragraph, a head, a mark, a dateline, a list
+item, each line of a signature or of a stamp, each line after an lb) is one line, and lines are separated by a
+blank line. A source with one paragraph per line and one with blank lines between its
+paragraphs therefore project alike, line for line; a page-break join projects as the two
+lines it came from; a hard-wrapped paragraph is one line (its wrap points were the
+export's, not the document's); a line holding two fields apart by a run of spaces (an
+office and a place-and-date line) projects as one line per field.
 """
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
+
+from toolkit.encoding.blocks import block_text, split_blocks
 
 from toolkit.tei import NS, local_name
 
@@ -76,6 +84,12 @@ class _Projector:
             return
         if name == "note" and node.get("place") == "foot" and parent_name in CONTAINERS:
             self.inline(node)  # a note referenced nowhere: its text goes with the footnotes
+            return
+        if name == "note" and parent_name in CONTAINERS:
+            # a note between paragraphs (a stamp): a block, its line breaks kept as lines
+            self.flush()
+            self.current.append(self.inline(node))
+            self.flush()
             return
         if name == "gap" and parent_name in CONTAINERS:
             self.flush()
@@ -155,7 +169,7 @@ class _Projector:
         if name == "pb":
             return "" if node in self.taken else "\n\n\x00"
         if name == "lb":
-            return "\n"
+            return "\n\n\x00"  # a line of the source: a line of the projection
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
             return f"[{node.get('n')}]"  # a further reference to a footnote
         if name == "note":
@@ -221,5 +235,15 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
 
 
 def normalise(text: str) -> list[str]:
-    """Paragraphs with white space collapsed: what the round trip compares."""
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    """Paragraphs with white space collapsed: what the round trip compares. A source's
+    paragraphs are read as the converter's block stage reads them (blank lines, one
+    paragraph per line, hard-wrapped lines joined); a projection has one per line."""
+    paragraphs: list[str] = []
+    for block in split_blocks(text):
+        start = 0
+        for index, (_, line) in enumerate(block):
+            # a Markdown hard break (two trailing spaces) is a line of the source: an lb
+            if line.endswith("  ") and index < len(block) - 1 or index == len(block) - 1:
+                paragraphs.append(" ".join(block_text(block[start:index + 1]).split()))
+                start = index + 1
+    return [p for p in paragraphs if p]

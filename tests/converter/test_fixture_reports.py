@@ -143,16 +143,22 @@ def test_ellipses_and_illegible(context: ReadContext) -> None:
         ("omitted", "…."), ("omitted", None), ("omitted", "…"), ("illegible", None), ("omitted", "…")]
     assert gaps[3].get("quantity") == "2" and gaps[3].get("unit") == "word"
     assert text(gaps[3]) == "two words illegible"
-    assert div[-1] is gaps[-1]  # a paragraph that is only […] is a gap between paragraphs
+    assert div[-1][-1] is gaps[-1]  # a paragraph that is only […] is a gap between paragraphs
 
 
 def test_numbered_and_lettered_sections(context: ReadContext) -> None:
+    # A numbered line of its own followed by paragraphs heads a section (div[@n], the
+    # number kept as the head's label); lettered points inside it stay p[@n] with label.
     div = body(convert(report("117003"), context))
-    labelled = xpath(div, "tei:p[tei:label]")
+    heads = xpath(div, "tei:div[@n]/tei:head")
+    assert [(h.getparent().get("n"), text(h.find("tei:label", NS)), text(h))  # type: ignore[union-attr, arg-type]
+            for h in heads] == [("1", "1.", "1. General situation"), ("2", "2.", "2. Assessment")]
+    labelled = xpath(div, "tei:div/tei:p[tei:label]")
     assert [(p.get("n"), text(p.find("tei:label", NS))) for p in labelled] == [  # type: ignore[arg-type]
-        ("1", "1."), ("a", "a)"), ("b", "b)"), ("c", "(c)"), ("2", "2.")]
-    roman = xpath(body(convert(report("117008"), context)), "tei:p[tei:label]")
-    assert [p.get("n") for p in roman] == ["I", "a", "b", "II"]
+        ("a", "a)"), ("b", "b)"), ("c", "(c)")]
+    roman = body(convert(report("117008"), context))
+    assert [d.get("n") for d in xpath(roman, "tei:div")] == ["I", "II"]
+    assert [p.get("n") for p in xpath(roman, "tei:div/tei:p[tei:label]")] == ["a", "b"]
 
 
 def test_nested_brackets(context: ReadContext) -> None:

@@ -39,7 +39,8 @@ Tons
 
 [...]
 
-See [the archive](https://digitalarchive.wilsoncenter.org/) for the original.
+See [the archive](https://digitalarchive.wilsoncenter.org/) for the
+original.
 
 Schneidewind
 

@@ -1,8 +1,12 @@
-"""The body of a report: paragraphs, numbered points, page-break joins, memo headers,
-the closer with its signature, footnotes, and residue that fits nowhere.
+"""The body of a report as TEI: the stages after the reader, on its source blocks.
 
-Input is a list of source blocks (paragraphs with their line numbers), whatever format they
-came from; output is a TEI `div`.
+The blocks (`toolkit.encoding.blocks`) go through the note texts at the end
+(`toolkit.encoding.notes`), attachments, postscript and signature off the end, page-break joins,
+then the structure (`toolkit.encoding.structure` names what each block is: marks, heads,
+opener, sections, journal entries, lists, stamps), and each block's text through the inline
+encoder (brackets, names, dates). Output is a TEI `div`, plus `back` divisions for
+attachments that follow the signature. Whatever the formats of its reader, a body is encoded
+here, so the text export and Word files share every rule.
 """
 
 from __future__ import annotations
@@ -14,45 +18,15 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import dates
-from toolkit.encoding.brackets import ELLIPSIS, PAGE_BREAK, ROLE_WORDS, InlineEncoder, locator
+from toolkit.encoding import structure as cue
+from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SourceBlock
+from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import NameTagger
-from toolkit.errors import Diagnostic, Severity
+from toolkit.encoding.notes import NoteText, collect
+from toolkit.errors import Diagnostic, Severity, review
 from toolkit.tei import Inline, el, sub
 
-
-@dataclass(frozen=True)
-class SourceBlock:
-    """One paragraph of the source; `lines` maps offsets in `text` to source line numbers."""
-
-    text: str
-    lines: tuple[tuple[int, int], ...]
-    # The reader knows this block starts anew (a table or list stands before it in a Word
-    # file): it is never rejoined to the block before it as a page-break continuation.
-    separate: bool = False
-
-    @property
-    def line(self) -> int:
-        return self.lines[0][1]
-
-    def tail(self, offset: int) -> SourceBlock:
-        """The block from `offset` on, its line map shifted to match."""
-        return SourceBlock(self.text[offset:], tuple((max(0, p - offset), n) for p, n in self.lines))
-
-
-POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
-FOOTNOTE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.DOTALL)
-MEMO_FIELD = re.compile(
-    r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
-    r"Classification|Attachment|Enclosure)\s*:(?=\s*\S)", re.I)
-OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
-                            r"Honou?red)\b[^.]{0,100}[!,:]$")
-CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
-                            r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
-                            r"Best (?:regards|wishes))[,.!]?$", re.I)
-ADDRESSEE = re.compile(r"^To (?:the |Comrade |Mr\.? |Mrs\.? )[^.!?]{3,200}$")
-PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
-SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+__all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
 
 
 @dataclass
@@ -61,16 +35,16 @@ class BodyEncoder:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
-    # footnote texts by number, and the numbers referenced so far (set by encode)
     # xml:id prefix for a footnote referenced more than once (later references point to it);
     # by default the source file's name, so that ids stay unique across an edition
     note_id_prefix: str = ""
     # the document's own date (ISO), for dates in the text that give no year
     document_date: str | None = None
+    # attachments after the signature: divisions of the text's back (set by encode)
+    back: list[etree._Element] = field(default_factory=list)
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
-    _repeated: list[tuple[str, SourceBlock]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.note_id_prefix:
@@ -80,51 +54,64 @@ class BodyEncoder:
     def warn(self, message: str, line: int, column: int | None = None) -> None:
         self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line, column))
 
+    def decided(self, message: str, line: int) -> None:
+        """A structure taken on a weaker cue: an entry of the review list."""
+        self.diagnostics.append(review("structure", message, self.path, line))
+
     def encode(self, blocks: list[SourceBlock], div_type: str) -> etree._Element:
         blocks = [b for b in blocks if b.text.strip()]
-        trailing, footnotes = self._tail(blocks)
+        trailing = self._trailing(blocks)
+        notes = collect(blocks, cue.bound_to_previous)
+        trailing = self._trailing(blocks) + trailing
+        attachments = self._attachments(blocks)
+        postscript = self._postscript(blocks)
         signature = self._signature(blocks)
         salute = blocks.pop() if signature and len(blocks) > 1 and \
-            CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
-        units = self._join(blocks)
-        self._notes = {n: self._footnote_maker(block) for n, block in footnotes.items()}
+            cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
+        self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
         self._used = set()
 
         div = el("div", type=div_type)
-        in_opener = True
-        for unit in units:
-            in_opener = in_opener and self._opener(div, unit)
-            if not in_opener:
-                self._paragraph(div, unit)
-        if signature and div.find("{*}p") is None:
+        self._structure(div, self._join(blocks))
+        if signature and div.find("{*}p") is None and div.find(".//{*}div") is None:
             # A closer needs text before it (TEI); a document of header lines and a
             # signature keeps the signature lines as paragraphs.
             for block in ([salute] if salute else []) + signature:
                 self._paragraph(div, block)
         elif signature:
             self._closer(div, signature, salute)
-        for number, block in footnotes.items():
-            if number not in self._used:
-                self.warn(f"footnote [{number}] is never referenced in the text; kept at the end",
-                          block.line)
-                sub(div, "note", self._notes[number](), place="foot", n=number)
+        if postscript:
+            self._count("postscripts")
+            self._structure(sub(div, "postscript"), self._join(postscript), top=False)
+        self.back.extend(attachments)
+        end = self.back[-1] if self.back else div
+        for separator in notes.separators:
+            sub(end, "fw", self._inline(separator, separator.text.strip(), notes=False), type="notes")
+        for key, note in notes.texts.items():
+            if key not in self._used:
+                self.warn(f"footnote {note.label} is never referenced in the text; kept at the end",
+                          note.line)
+                sub(end, "note", self._notes[key](), place="foot", n=key)
                 self._count("notes")
-        for number, block in self._repeated:
-            sub(div, "note", self._footnote_maker(block)(), place="foot", n=number)
+        for note in notes.repeated:
+            self.warn(f"footnote {note.label} is given twice; the second text is kept at the end "
+                      "as a note referenced nowhere", note.line)
+            sub(end, "note", self._note_maker(note)(), place="foot", n=note.key)
             self._count("notes")
-        notes_line = min((b.line for b in [*footnotes.values(), *(b for _, b in self._repeated)]),
-                         default=None)
+        notes_line = min((n.line for n in [*notes.texts.values(), *notes.repeated]), default=None)
         for block in trailing:
             if ELLIPSIS.match(block.text.strip()[1:-1]):
-                div.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
+                end.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
                 continue
             self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
                       block.line)
             # Below the footnote texts, a fragment stood at the foot of the page.
             below = notes_line is not None and block.line > notes_line
-            sub(div, "fw", block.text.strip(), type="footer" if below else "residue")
+            sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
             self._count("residue")
         keep_inline_spacing(div)
+        for part in self.back:
+            keep_inline_spacing(part)
         return div
 
     def _count(self, key: str) -> None:
@@ -142,50 +129,67 @@ class BodyEncoder:
         self._used |= encoder.used_footnotes
         return content
 
-    def _footnote_maker(self, block: SourceBlock) -> Callable[[], list[Inline]]:
-        match = FOOTNOTE.match(block.text.strip())
-        assert match
-        shifted = block.tail(len(block.text) - len(block.text.lstrip()) + match.start("text"))
-        return lambda: self._inline(shifted, notes=False)
+    def _note_maker(self, note: NoteText) -> Callable[[], list[Inline]]:
+        return lambda: self._inline(note.text, note.text.text.rstrip(), notes=False)
 
-    # -- the end of the document: residue, footnotes, signature ----------------------------
-    def _tail(self, blocks: list[SourceBlock]) -> tuple[list[SourceBlock], dict[str, SourceBlock]]:
-        """Footnote texts, stray fragments and omission marks after the text (and after its
-        signature, which may stand before them), taken off the end of `blocks`."""
+    # -- the end of the document: residue, attachments, postscript, signature ---------------
+    def _trailing(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+        """Stray fragments and omission marks after the text (and after its signature),
+        taken off the end of `blocks`."""
         trailing: list[SourceBlock] = []
-        notes: list[SourceBlock] = []
-        while blocks and not _bound_to_previous(blocks):
+        while len(blocks) > 1 and not cue.bound_to_previous(blocks):
             text = blocks[-1].text.strip()
-            if FOOTNOTE.match(text) and len(blocks) > 1:
-                notes.insert(0, blocks.pop())
-            elif len(blocks) > 1 and (len(text) <= 2 or re.fullmatch(r"[-–—\d\s.]+", text)) \
+            if (len(text) <= 2 or re.fullmatch(r"[-–—\d\s.]+", text)) \
                     and not ELLIPSIS.match(text.strip("[]")):
                 trailing.insert(0, blocks.pop())
-            elif len(blocks) > 1 and text.startswith("[") and text.endswith("]") and \
-                    ELLIPSIS.match(text[1:-1]) and _signature_like(blocks[-2].text.strip()):
+            elif text.startswith("[") and text.endswith("]") and \
+                    ELLIPSIS.match(text[1:-1]) and cue.signature_like(blocks[-2].text.strip()):
                 trailing.insert(0, blocks.pop())
             else:
                 break
-        footnotes: dict[str, SourceBlock] = {}
-        for block in notes:
-            match = FOOTNOTE.match(block.text.strip())
-            assert match
-            if match.group("n") in footnotes:  # a number given twice: keep the text, apart
-                self.warn(f"footnote [{match.group('n')}] is given twice; the second text is kept "
-                          "at the end as a note referenced nowhere", block.line)
-                self._repeated.append((match.group("n"), block))
-            else:
-                footnotes[match.group("n")] = block
-        return trailing, footnotes
+        return trailing
+
+    def _attachments(self, blocks: list[SourceBlock]) -> list[etree._Element]:
+        """An `Attachment`/`Enclosure` line after the signature and what follows it: each a
+        `div[@type='attachment']` of the back, headed by that line (before the signature, the
+        section is a division of the text, see `_structure`)."""
+        starts = [i for i, b in enumerate(blocks) if i > 1 and cue.ATTACHMENT.match(b.text.strip())
+                  and len(b.text) <= 100 and any(cue.signature_like(x.text.strip())
+                                                 for x in blocks[max(0, i - 3):i])]
+        if not starts:
+            return []
+        made: list[etree._Element] = []
+        for start, end in zip(starts, starts[1:] + [len(blocks)]):
+            part = el("div", type="attachment")
+            head = blocks[start]
+            sub(part, "head", self._inline(head, head.text.strip()))
+            self.decided(f"{head.text.strip()!r} and what follows taken as an attachment", head.line)
+            self._structure(part, self._join(blocks[start + 1:end]), top=False)
+            made.append(part)
+            self._count("attachments")
+        del blocks[starts[0]:]
+        return made
+
+    def _postscript(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+        for index in range(len(blocks) - 1, max(0, len(blocks) - 8), -1):
+            if cue.POSTSCRIPT.match(blocks[index].text.strip()) and index > 0:
+                found = blocks[index:]
+                del blocks[index:]
+                return found
+        return []
 
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
-        while len(blocks) > 1 and len(lines) < 5 and _signature_like(blocks[-1].text.strip()) \
-                and (not _bound_to_previous(blocks) or _role_under_name(blocks)):
+        while len(blocks) > 1 and len(lines) < 5 and cue.signature_like(blocks[-1].text.strip()) \
+                and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
             lines.insert(0, blocks.pop())
-        if lines and not any(_name_like(b.text.strip()) or "[" in b.text for b in lines):
+        if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
+                             or cue.drafter(b.text.strip()) for b in lines):
             blocks.extend(lines)
             return []
+        if len(lines) == 1 and cue.drafter(lines[0].text.strip()):
+            self.decided(f"{lines[0].text.strip()!r} at the end taken as the drafter's name",
+                         lines[0].line)
         return lines
 
     def _closer(self, div: etree._Element, lines: list[SourceBlock],
@@ -194,11 +198,18 @@ class BodyEncoder:
         signed: list[Inline] = []
         name_parts: list[SourceBlock] = []
 
+        def person(name: str) -> etree._Element:
+            entry = self.tagger.lookup(name)
+            return self.tagger.mention(entry, name) if entry else el("persName", name)
+
+        def line() -> None:
+            if signed:
+                signed.append(el("lb"))
+
         def flush() -> None:
             if not name_parts:
                 return
-            if signed:
-                signed.append(el("lb"))
+            line()
             joined = " ".join(b.text.strip() for b in name_parts)
             entry = self.tagger.lookup(joined)
             content: list[Inline] = []
@@ -213,26 +224,39 @@ class BodyEncoder:
         for block in lines:
             text = block.text.strip()
             role = re.fullmatch(r"\((?P<role>[^()]+)\)", text)
-            split = _role_split(text)
-            if role or text[:1].islower() or split:
+            drafted = cue.drafter(text)
+            slashed = cue.SLASHED_SIGNATURE.match(text)
+            split = cue.role_split(text)
+            if slashed:
                 flush()
-                if signed:
-                    signed.append(el("lb"))
+                line()
+                office = slashed.group("role").strip()
+                if office:
+                    signed.extend([el("roleName", office), " "])
+                if slashed.group("sig"):
+                    start = block.text.index(slashed.group("sig"))
+                    piece = block.part(start, start + len(slashed.group("sig")))
+                    signed.extend([*self._inline(piece, piece.text), " "])
+                signed.extend(["/", person(slashed.group("name").strip()), "/"])
+            elif drafted:
+                flush()
+                line()
+                signed.extend(["(", person(drafted), ")"])
+            elif role or text[:1].islower() or split:
+                flush()
+                line()
                 if role:
                     signed.extend(["(", el("roleName", role.group("role")), ")"])
                 elif split:
                     office, name = split
                     signed.append(el("roleName", office))
                     if name:
-                        entry = self.tagger.lookup(name)
-                        signed.extend([" ", self.tagger.mention(entry, name) if entry
-                                       else el("persName", name)])
+                        signed.extend([" ", person(name)])
                 else:
                     signed.append(el("roleName", text))
             elif "[" in text:
                 flush()
-                if signed:
-                    signed.append(el("lb"))
+                line()
                 signed.extend(self._inline(block, text))
             else:
                 name_parts.append(block)
@@ -242,38 +266,144 @@ class BodyEncoder:
             sub(closer, "salute", self._inline(salute, salute.text.strip()))
         sub(closer, "signed", signed)
 
-    # -- paragraphs ------------------------------------------------------------------------------
+    # -- paragraphs and the structure between them ------------------------------------------
     def _join(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
-        """Rejoin paragraphs a page break cut inside a sentence or inside a bracket."""
+        """Rejoin paragraphs a page break cut inside a sentence or inside a bracket; a stamp
+        laid out over several lines is one block, its lines kept as line breaks."""
         units: list[SourceBlock] = []
         for block in blocks:
-            if units and not block.separate and _continues(units[-1].text, block.text):
+            if units and not block.separate and cue.continues(units[-1].text, block.text):
                 last = units[-1]
-                glue = last.text.rstrip() + " " + PAGE_BREAK
+                stamp = cue.STAMP.match(last.text.lstrip()) is not None
+                glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + PAGE_BREAK)
                 lines = last.lines + tuple((len(glue) + p, n) for p, n in block.lines)
                 units[-1] = SourceBlock(glue + block.text.lstrip(), lines)
-                self._count("page_breaks")
+                self._count("lines" if stamp else "page_breaks")
             else:
                 units.append(block)
         return units
 
-    def _opener(self, div: etree._Element, unit: SourceBlock) -> bool:
-        """Headings, memorandum fields, the place-and-date line, an addressee and a salutation
-        before the first paragraph: the document's head and opener."""
-        text = unit.text.strip()
-        if _heading_like(text):
-            sub(div, "head", self._inline(unit, text))
+    def _structure(self, div: etree._Element, units: list[SourceBlock], top: bool = True) -> None:
+        """The blocks of a division: marks, heads and the opener at its top, then paragraphs,
+        lists and stamps, numbered sections and journal entries as divisions of their own."""
+        container = div
+        entries = self._entry_dates(units)
+        index = 0
+        while index < len(units):
+            unit = units[index]
+            text = unit.text.strip()
+            following = units[index + 1].text.strip() if index + 1 < len(units) else ""
+            index += 1
+            if index - 1 in entries:
+                container = sub(div, "div", type="entry")
+                self._dateline(container, unit, text)
+                self._count("entries")
+                top = True
+                continue
+            if top and self._top(container, unit, text, following):
+                continue
+            if index <= 5 and self._marks(container, unit):
+                continue  # a mark after a stamp or a gap at the top stays where it stands
+            if cue.STAMP.match(text) and _one_bracket(text):
+                self._stamp(container, unit, text)
+                continue
+            if not top and following and cue.ATTACHMENT.match(text) and len(text) <= 100 \
+                    and not entries:
+                container = sub(div, "div", type="attachment")
+                sub(container, "head", self._inline(unit, text))
+                self.decided(f"{text!r} and what follows taken as an attachment", unit.line)
+                self._count("attachments")
+                top = True
+                continue
+            number = cue.section_heading(text)
+            if number and following and not cue.section_heading(following) \
+                    and not cue.POINT.match(following) and not entries:
+                container = sub(div, "div", n=number)
+                label = cue.SECTION.match(text)
+                assert label
+                sub(container, "head", self._labelled(unit, label.group("label")))
+                self.decided(f"{text!r} taken as the heading of section {number}", unit.line)
+                self._count("sections")
+                top = True
+                continue
+            taken = self._list(container, units, index - 1)
+            if taken:
+                index += taken - 1
+                top = False
+                continue
+            top = False
+            self._paragraph(container, unit)
+
+    def _top(self, div: etree._Element, unit: SourceBlock, text: str, following: str) -> bool:
+        """Before a division's first paragraph: marks, heads, the opener."""
+        if self._marks(div, unit):
             return True
-        opener = div.find("{*}opener")
-        field_match = MEMO_FIELD.match(text)
-        place_date = PLACE_DATE.match(text)
-        iso = dates.parse_date(place_date.group("date")) if place_date else None
-        salute = OPENING_SALUTE.match(text) and "[" not in text
-        addressee = ADDRESSEE.match(text) and not field_match
-        if not field_match and not (place_date and iso) and not salute and not addressee:
+        parts = cue.fields(unit)
+        if len(parts) > 1 and self._fields_line(div, parts):
+            return True
+        if cue.letter_spaced(text):
+            sub(div, "head", self._inline(unit, text), rend="letter-spaced")
+            self._count("heads")
+            return True
+        if cue.heading_like(text) and not cue.POINT.match(text):
+            sub(div, "head", self._inline(unit, text))
+            self._count("heads")
+            return True
+        if cue.title_like(text) and following:
+            sub(div, "head", self._inline(unit, text))
+            self.decided(f"{text!r} taken as the document's title", unit.line)
+            self._count("heads")
+            return True
+        return self._opener(div, unit)
+
+    def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:
+        """A line of classification or copy marks (one, or several apart by runs of spaces):
+        each an `fw` of its type, where it stands."""
+        if len(unit.text) > 120:
+            return False  # most blocks are paragraphs: no need to look further
+        parts = cue.fields(unit)
+        kinds = [cue.mark_type(p.text.strip()) for p in parts]
+        if not all(kinds):
             return False
+        for part, kind in zip(parts, kinds):
+            sub(div, "fw", self._inline(part, part.text.strip()), type=kind or "")
+            self._count("marks")
+        return True
+
+    def _fields_line(self, div: etree._Element, parts: list[SourceBlock]) -> bool:
+        """A line of fields apart by runs of spaces: an office and a place-and-date line
+        (`byline`, `dateline`), or marks beside them."""
+        found = [cue.place_date(p.text.strip()) or cue.date_line(p.text.strip()) for p in parts]
+        if sum(1 for f in found if f) != 1:
+            return False
+        opener = self._current_opener(div)
+        for part, dated in zip(parts, found):
+            text = part.text.strip()
+            if dated:
+                self._dateline(opener, part, text)
+            elif cue.mark_type(text):
+                sub(opener, "fw", self._inline(part, text), type=cue.mark_type(text) or "")
+            else:
+                sub(opener, "byline", self._inline(part, text))
+        return True
+
+    def _current_opener(self, div: etree._Element) -> etree._Element:
+        opener = div.find("{*}opener")
         if opener is None or (len(div) and div[-1] is not opener):
             opener = sub(div, "opener")
+        return opener
+
+    def _opener(self, div: etree._Element, unit: SourceBlock) -> bool:
+        """Memorandum fields, the place-and-date line, an addressee and a salutation before
+        the first paragraph: the document's opener."""
+        text = unit.text.strip()
+        field_match = cue.MEMO_FIELD.match(text)
+        dated = cue.place_date(text) or cue.date_line(text)
+        salute = cue.OPENING_SALUTE.match(text) and "[" not in text
+        addressee = cue.ADDRESSEE.match(text) and not field_match
+        if not field_match and not dated and not salute and not addressee:
+            return False
+        opener = self._current_opener(div)
         start = len(unit.text) - len(unit.text.lstrip())
         if field_match:
             label = field_match.group("label").rstrip(".").lower()
@@ -284,37 +414,104 @@ class BodyEncoder:
             sub(opener, "salute", self._inline(unit, text))
         elif addressee:
             sub(sub(opener, "address"), "addrLine", self._inline(unit, text))
-        elif place_date and iso:
-            place = place_date.group("place")
+        else:
+            self._dateline(opener, unit, text)
+        return True
+
+    def _dateline(self, parent: etree._Element, unit: SourceBlock, text: str) -> None:
+        """`Place, 12 March 1994` or a bare date as a dateline, the date with its ISO value."""
+        found = cue.place_date(text)
+        if found:
+            match, iso = found
+            place = match.group("place")
             entry = self.tagger.lookup(place)
             place_el = self.tagger.mention(entry, place) if entry else el("placeName", place)
-            rest = text[place_date.end("place"):place_date.start("date")]
-            date_el = el("date", place_date.group("date"), **iso.attributes())
-            sub(opener, "dateline", [place_el, rest, date_el, text[place_date.end("date"):]])
-        return True
+            rest = text[match.end("place"):match.start("date")]
+            date_el = el("date", match.group("date"), **iso.attributes())
+            sub(parent, "dateline", [place_el, rest, date_el, text[match.end("date"):]])
+            return
+        bare = cue.date_line(text)
+        assert bare is not None
+        date_text = text.rstrip(".")
+        sub(parent, "dateline", [el("date", date_text, **bare.attributes()), text[len(date_text):]])
+
+    def _entry_dates(self, units: list[SourceBlock]) -> set[int]:
+        """Indexes of the date lines that open a journal's entries: two or more lines that
+        are only a date (or a place and a date), each followed by text."""
+        found = [i for i, u in enumerate(units[:-1])
+                 if len(u.text) <= 60 and (cue.date_line(u.text.strip()) or
+                                           (i > 2 and cue.place_date(u.text.strip())))]
+        if len(found) < 2:
+            return set()
+        self.decided(f"the text split into {len(found)} journal entries at its date lines",
+                     units[found[0]].line)
+        return set(found)
+
+    def _list(self, div: etree._Element, units: list[SourceBlock], index: int) -> int:
+        """A run of two or more items (`1 - Cde. Name`, `- item`), perhaps under a short line
+        that announces it (`Four copies printed`): a `list`. The units taken, or 0."""
+        start = index
+        head = None
+        text = units[index].text.strip()
+        if not cue.LIST_ITEM.match(text) and len(text) <= 60 and cue.LIST_HEAD.search(text):
+            head = units[index]
+            start += 1
+        end = start
+        while end < len(units) and cue.LIST_ITEM.match(units[end].text.strip()):
+            end += 1
+        if end - start < 2:
+            return 0
+        made = sub(div, "list")
+        if head is not None:
+            sub(made, "head", self._inline(head, head.text.strip()))
+            self.decided(f"{head.text.strip()!r} and the {end - start} lines after it taken "
+                         "as a list", head.line)
+        for unit in units[start:end]:
+            label = cue.LIST_ITEM.match(unit.text.strip())
+            assert label
+            number = re.sub(r"\D", "", label.group("label"))
+            item = sub(made, "item", self._inline(unit, unit.text.strip()))
+            if number:
+                item.set("n", number)
+        self._count("lists")
+        return end - index
+
+    def _stamp(self, div: etree._Element, unit: SourceBlock, text: str) -> None:
+        """A stamp described in brackets, on its own (perhaps over several lines, in two
+        columns): `note[@type='stamp']` holding `stamp`, its lines as `lb`, no page break."""
+        start = unit.text.index("[")
+        inner = unit.part(start + 1, start + len(text) - 1)
+        sub(div, "note", [el("stamp", self._inline(inner, inner.text))], type="stamp")
+        self._count("stamps")
 
     def _paragraph(self, div: etree._Element, unit: SourceBlock) -> None:
         text = unit.text.strip()
         if text.startswith("[") and text.endswith("]") and ELLIPSIS.match(text[1:-1]):
             div.extend(x for x in self._inline(unit, text) if not isinstance(x, str))
             return
-        point = POINT.match(text)
+        point = cue.POINT.match(text)
+        self._count("paragraphs")
+        content = self._labelled(unit, point.group("label") if point else None)
+        if point and content and not isinstance(content[0], str):
+            self._count("points")
+            sub(div, "p", content, n=point.group("label").strip("().").strip())
+            return
+        sub(div, "p", content)
+
+    def _labelled(self, unit: SourceBlock, label: str | None) -> list[Inline]:
+        """A block's content, its opening number (`1)`, `2.`) as a `label` when the inline
+        encoding left it plain text."""
         content = self._inline(unit, unit.text.rstrip())
         if content and isinstance(content[0], str):
             content[0] = content[0].lstrip()
-        self._count("paragraphs")
-        if point:
-            label = point.group("label")
-            first = content[0] if content else ""
-            if isinstance(first, str) and first.startswith(label):
-                self._count("points")
-                content[0] = first[len(label):]
-                sub(div, "p", [el("label", label), *content], n=label.strip("().").strip())
-                return
-        sub(div, "p", content)
+        first = content[0] if content else ""
+        if label and isinstance(first, str) and first.startswith(label):
+            content[0] = first[len(label):]
+            content.insert(0, el("label", label))
+        return content
 
 
-CONTAINERS = {"div", "opener", "closer", "address", "choice"}
+CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
 
 
 def keep_inline_spacing(div: etree._Element) -> None:
@@ -327,80 +524,17 @@ def keep_inline_spacing(div: etree._Element) -> None:
             node.text = ""
 
 
-def _ncname(text: str) -> str:
-    return re.sub(r"[^\w.-]", "-", text).strip("-") or "field"
-
-
-def _continues(previous: str, following: str) -> bool:
-    prev, nxt = previous.rstrip(), following.lstrip()
-    if prev.count("[") > prev.count("]"):
-        return True
-    if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
-            or _heading_like(prev.strip()):
-        return False
-    return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
-        and nxt[0].islower()
-
-
-def _bound_to_previous(blocks: list[SourceBlock]) -> bool:
-    """Whether the last block continues the one before it (a page break inside a bracket or a
-    sentence): then it is no signature line, footnote or stray fragment of its own."""
-    if len(blocks) < 2:
+def _one_bracket(text: str) -> bool:
+    """Whether the text is one bracket, `[` at its start closed at its end."""
+    if not (text.startswith("[") and text.endswith("]")):
         return False
     depth = 0
-    for block in blocks[:-1]:
-        depth = max(0, depth + block.text.count("[") - block.text.count("]"))
-    return depth > 0 or _continues(blocks[-2].text, blocks[-1].text)
+    for index, char in enumerate(text):
+        depth += 1 if char == "[" else -1 if char == "]" else 0
+        if depth == 0:
+            return index == len(text) - 1
+    return False
 
 
-def _role_under_name(blocks: list[SourceBlock]) -> bool:
-    """A bare office ('ambassador') under a signature's name line ('Dvořák'): it reads like
-    a sentence cut by a page break, but it is the signature's last line."""
-    words = blocks[-1].text.split()
-    previous = blocks[-2].text.strip()
-    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "and")
-                               for w in words) \
-        and _name_like(previous) and _signature_like(previous) \
-        and sum(b.text.count("[") - b.text.count("]") for b in blocks) == 0
-
-
-def _heading_like(text: str) -> bool:
-    if text.startswith("[") or len(text.split(None, 10)) > 10:
-        return False  # checked first: most paragraphs are long
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def _role_split(text: str) -> tuple[str, str] | None:
-    """'Second Secretary' -> ('Second Secretary', ''), 'Ambassador Moravec' -> ('Ambassador',
-    'Moravec'); None when the line is not an office (a name, or something else)."""
-    words = text.split()
-    if not words or not ROLE_WORDS.fullmatch(words[0]):
-        return None
-    if all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "to", "for", "in", "and")
-           for w in words) or any(w.lower() in ("of", "the", "to", "for", "in") for w in words):
-        return text, ""
-    count = 0
-    while count < len(words) and ROLE_WORDS.fullmatch(words[count]):
-        count += 1
-    rest = words[count:]
-    if all(w[:1].isupper() for w in rest):
-        return " ".join(words[:count]), " ".join(rest)
-    return None
-
-
-def _name_like(text: str) -> bool:
-    words = text.split()
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _signature_like(text: str) -> bool:
-    if re.fullmatch(r"\([^()\d]{1,100}\)", text):
-        return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
-    if not text or len(text) > 60 or len(text.split()) > 5 or re.search(r"\d", text):
-        return False
-    if re.fullmatch(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", text, re.I):
-        return True
-    if SENTENCE_END.search(text) and not re.search(r"\b[A-Z]\.$", text):
-        return False
-    return _name_like(text) or bool(re.fullmatch(r"[a-z][\w' -]*", text))
+def _ncname(text: str) -> str:
+    return re.sub(r"[^\w.-]", "-", text).strip("-") or "field"

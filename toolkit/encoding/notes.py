@@ -7,6 +7,12 @@ The body stage collects note texts (`[1] text`, `1. text` under a rule or a `Not
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
+
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -15,3 +21,99 @@ def note_key(label: str) -> str:
     key = label.strip().translate(SUPERSCRIPTS)
     key = key.strip("[]^()").rstrip(".)").strip()
     return key.lower()
+
+
+# -- note texts at the end of a report ---------------------------------------------------------
+# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`: a note text wherever it stands
+# at the end. `1. text`, `1) text` only under a rule or a Notes line (else it is a point).
+NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^\d{1,3}[a-z]?\^)\s+|"
+                       r"(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)(?P<text>\S.*)$", re.DOTALL)
+NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$", re.DOTALL)
+NOTES_RULE = re.compile(r"^\s*(?:[_\-–—=*]\s*){3,}$")
+NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Footnotes?|Endnotes?|Translator'?s notes?|"
+                           r"Editor'?s notes?)\s*:?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class NoteText:
+    """A note's text at the end: its label as written, its key, and its text (a block)."""
+
+    label: str
+    key: str
+    text: SourceBlock
+    line: int
+
+
+@dataclass
+class Notes:
+    """What `collect` took off the end of the blocks: the notes' texts by key, texts given a
+    key twice, and the rule or Notes line that set them off (kept as forme work)."""
+
+    texts: dict[str, NoteText] = field(default_factory=dict)
+    repeated: list[NoteText] = field(default_factory=list)
+    separators: list[SourceBlock] = field(default_factory=list)
+
+
+def note_text(block: SourceBlock, numbered: bool) -> NoteText | None:
+    """The block as a note text (`numbered`: also `1. text`, under a rule or Notes line)."""
+    match = NOTE_TEXT.match(block.text) or (NUMBERED_NOTE.match(block.text) if numbered else None)
+    if not match:
+        return None
+    label = match.group("label") or match.group("sup")
+    return NoteText(label, note_key(label), block.tail(match.start("text")), block.line)
+
+
+def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool]) -> Notes:
+    """Take the note texts off the end of `blocks` (in place). A rule (`___`, `---`) or a
+    `Notes` line before them lets `1. text` count as a note text too; an unlabelled block
+    after a note text continues it. `bound(blocks)` says the last block continues the one
+    before it (a page break), and so is no note text of its own."""
+    notes = Notes()
+    start = _separator(blocks)
+    taken: list[NoteText] = []
+    if start is not None:
+        region = blocks[start + 1:]
+        for block in region:
+            found = note_text(block, numbered=True)
+            if found:
+                taken.append(found)
+            elif taken:
+                last = taken[-1]
+                glue = last.text.text.rstrip() + LINE_BREAK
+                lines = last.text.lines + tuple((len(glue) + p, n) for p, n in block.lines)
+                taken[-1] = NoteText(last.label, last.key,
+                                     SourceBlock(glue + block.text.lstrip(), lines), last.line)
+        # notes under a rule are numbered from 1, and are most of what stands there
+        if taken and taken[0].key.startswith("1") and 2 * len(taken) >= len(region):
+            notes.separators = blocks[start:start + 1]
+            del blocks[start:]
+        else:
+            taken = []
+    if not taken:
+        while len(blocks) > 1 and not bound(blocks):
+            found = note_text(blocks[-1], numbered=False)
+            if not found:
+                break
+            taken.insert(0, found)
+            blocks.pop()
+    for note in taken:
+        if note.key in notes.texts:
+            notes.repeated.append(note)
+        else:
+            notes.texts[note.key] = note
+    return notes
+
+
+def _separator(blocks: list[SourceBlock]) -> int | None:
+    """The last rule or Notes line after which only note texts (or their continuations)
+    stand; None when there is none, or when it is the first block."""
+    for index in range(len(blocks) - 1, 0, -1):
+        text = blocks[index].text
+        if NOTES_RULE.match(text) or NOTES_HEADING.match(text):
+            following = blocks[index + 1:index + 2]
+            if not following or note_text(following[0], numbered=True):
+                return index
+            return None
+        if len(blocks) - index > 200:
+            return None
+    return None

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.encoding.body import BodyEncoder, SourceBlock
+from toolkit.encoding.blocks import Block as TextBlock
+from toolkit.encoding.blocks import SourceBlock
+from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.header import Field, Metadata, build_header
@@ -27,7 +29,6 @@ from toolkit.readers.docx_inline import BlockIndex, Node, align, children_of, in
     insert_block, keep_mixed, to_element, wrap
 from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph, Span, Table
 from toolkit.readers.docx_package import Package
-from toolkit.readers.wcda_text import Block as TextBlock
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
 
@@ -62,6 +63,7 @@ class _Conversion:
         self.context = context
         self.diagnostics: list[Diagnostic] = []
         self.stats: dict[str, int] = {}
+        self.back: list[etree._Element] = []  # attachments after the signature (BodyEncoder)
         package = Package(data, path)
         for source in package.sources():  # headers and footers too, though not converted
             if source != package.document_part:
@@ -100,6 +102,8 @@ class _Conversion:
         root.append(header.header)
         text_el = sub(root, "text", xml_lang=lang)
         sub(text_el, "body").append(div)
+        if self.back:
+            sub(text_el, "back").extend(self.back)
         self._declare(header.header)
         declare_citations(root)
         self.stats["names"] = self.context.tagger.count - names_before
@@ -193,6 +197,7 @@ class _Conversion:
         source = "\n".join(b.text for b in flow)
         encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics)
         div = encoder.encode(flow, div_type)
+        self.back = encoder.back
         for key, value in encoder.stats.items():
             self.stats[key] = self.stats.get(key, 0) + value
         tree = align(div, source)

@@ -14,8 +14,8 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.encoding import dates
-from toolkit.encoding.body import BodyEncoder, SourceBlock
-from toolkit.encoding.brackets import LINE_BREAK
+from toolkit.encoding.blocks import Block, block_text, source_block, split_blocks
+from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.header import CONTENTS_ITEM, Field, Metadata, build_header, text_kind
 from toolkit.errors import Diagnostic, InputError, Severity
@@ -24,48 +24,6 @@ from toolkit.safe_xml import check_xml_characters, decode_utf8
 from toolkit.tei import el, sub
 
 BOLD = re.compile(r"^\*\*(?P<content>.+?)\*\*\s*$", re.DOTALL)
-
-Block = list[tuple[int, str]]  # (line number, line)
-
-
-def split_blocks(text: str) -> list[Block]:
-    """Blank-line separated blocks; a line of only (non-breaking) spaces counts as blank."""
-    blocks: list[Block] = []
-    current: Block = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip() == "":
-            if current:
-                blocks.append(current)
-                current = []
-        else:
-            current.append((number, line))
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def block_text(block: Block) -> str:
-    return " ".join(" ".join(line.split()) for _, line in block)
-
-
-def source_block(block: Block) -> SourceBlock:
-    """Join a block's lines: a Markdown hard break (two trailing spaces) becomes a line break.
-    (A trailing backslash, Markdown's other hard break, is kept as text: the export does not
-    use it, and a backslash in a translation must not vanish.)"""
-    parts: list[str] = []
-    lines: list[tuple[int, int]] = []
-    offset = 0
-    for i, (number, line) in enumerate(block):
-        if i:
-            previous = block[i - 1][1]
-            glue = LINE_BREAK if previous.endswith("  ") else " "
-            parts.append(glue)
-            offset += 1
-        text = line.rstrip() if i < len(block) - 1 else line.rstrip()
-        lines.append((offset, number))
-        parts.append(text)
-        offset += len(text)
-    return SourceBlock("".join(parts), tuple(lines))
 
 
 class WcdaTextReader:
@@ -80,7 +38,7 @@ class WcdaTextReader:
         check_xml_characters(text, path)
         diagnostics: list[Diagnostic] = []
         names_before = context.tagger.count
-        blocks = split_blocks(text)
+        blocks = split_blocks(text, path, diagnostics)
         meta, body_blocks, contents = parse_metadata_block(blocks, path, diagnostics)
         if not body_blocks:
             raise InputError("the report has no text after its metadata block", path,
@@ -99,6 +57,8 @@ class WcdaTextReader:
         text_el = sub(root, "text", xml_lang=lang)
         body = sub(text_el, "body")
         body.append(div)
+        if body_encoder.back:
+            sub(text_el, "back").extend(body_encoder.back)
         declare_citations(root)
         stats = dict(body_encoder.stats)
         stats["names"] = context.tagger.count - names_before

@@ -1,0 +1,162 @@
+"""Source text into blocks: the paragraphs of a report, each with its line numbers.
+
+Exports lay paragraphs out in three ways, often mixed in one file: blank lines between
+paragraphs (the sample), one paragraph per line with no blank lines (most real exports), and
+hard-wrapped paragraphs (lines of similar width cut inside sentences). A group of lines
+between blank lines is read line by line unless it looks hard-wrapped; lines of only spaces
+or no-break spaces are blank. The decision follows the lines' shape, not a document type, so
+a file may hold both (a wrapped summary, a body of one-line paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.errors import Diagnostic, review
+
+# Marks inside a block's text, the same as toolkit.encoding.brackets' (which turns them into
+# pb and lb): where a page break cut a paragraph, and a Markdown hard line break.
+PAGE_BREAK = "\x0c"
+LINE_BREAK = "\x0b"
+
+Block = list[tuple[int, str]]  # (line number, line)
+
+# What ends a paragraph's last line: a sentence, a closing quote, bracket or parenthesis.
+SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+BLANK = re.compile(r"^[\s\u200b\ufeff]*$")  # str.isspace() covers the no-break space
+# A line that opens a structure of its own: a numbered point or list item, a memo field,
+# a note text, a bullet. It never continues a wrapped paragraph.
+STRUCTURAL = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|\d{1,2}\s*[-–—]\s|[-–—•▪*·]\s|"
+                        r"\[\d{1,3}[a-z]?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|[A-Z][\w.]{0,14}:\s|\*\*)")
+WRAP_MAX = 100  # wider lines are whole paragraphs: no export wraps beyond this
+WRAP_MIN = 30   # narrower blocks are lists of short lines (signatures, marks, fields)
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """One paragraph of the source; `lines` maps offsets in `text` to source line numbers."""
+
+    text: str
+    lines: tuple[tuple[int, int], ...]
+    # The reader knows this block starts anew (a table or list stands before it in a Word
+    # file): it is never rejoined to the block before it as a page-break continuation.
+    separate: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][1]
+
+    def tail(self, offset: int) -> SourceBlock:
+        """The block from `offset` on, its line map shifted to match."""
+        return SourceBlock(self.text[offset:], tuple((max(0, p - offset), n) for p, n in self.lines))
+
+    def part(self, start: int, end: int) -> SourceBlock:
+        """The block's text from `start` to `end` (a field of a line), lines shifted."""
+        return SourceBlock(self.text[start:end],
+                           tuple((max(0, p - start), n) for p, n in self.lines if p < end)
+                           or ((0, self.line),))
+
+
+def split_blocks(text: str, path: str = "", diagnostics: list[Diagnostic] | None = None
+                 ) -> list[Block]:
+    """The source's paragraphs as groups of lines. Blank lines (also lines of only spaces or
+    no-break spaces) always separate; inside a group, every line is a paragraph of its own
+    unless the group reads as hard-wrapped lines of one paragraph (see `_wrapped`)."""
+    groups: list[Block] = []
+    current: Block = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if BLANK.match(line):
+            if current:
+                groups.append(current)
+                current = []
+        else:
+            current.append((number, line))
+    if current:
+        groups.append(current)
+    # Two lines alone are too few to tell a wrap from two paragraphs: they follow the
+    # document, read as wrapped only where longer groups of it are.
+    wrapping = any(len(g) > 2 and _wrapped([line.strip() for _, line in g]) for g in groups)
+    blocks: list[Block] = []
+    for group in groups:
+        blocks.extend(_paragraphs(group, wrapping, path, diagnostics))
+    return blocks
+
+
+def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagnostic] | None
+                ) -> list[Block]:
+    if len(group) == 1:
+        return [group]
+    texts = [line.strip() for _, line in group]
+    if (len(group) > 2 or wrapping) and _wrapped(texts):
+        width = max(len(t) for t in texts)
+        out: list[Block] = [[group[0]]]
+        for i in range(1, len(group)):
+            previous, line = texts[i - 1], texts[i]
+            # a short line ending a sentence ends a paragraph inside the wrapped group
+            # (or, indented, starts one)
+            ends = SENTENCE_END.search(previous) and \
+                (len(previous) < 0.8 * width or group[i][1][:1].isspace())
+            if ends or STRUCTURAL.match(line):
+                out.append([group[i]])
+            else:
+                out[-1].append(group[i])
+        if diagnostics is not None:
+            for block in out:
+                if len(block) > 1:
+                    diagnostics.append(review(
+                        "structure", f"lines {block[0][0]}-{block[-1][0]} read as one "
+                        "hard-wrapped paragraph", path, block[0][0]))
+        return out
+    out = []
+    for number, line in group:
+        # a bold span open on a line continues on the next (a Markdown title over two lines)
+        if out and _open_bold(out[-1]):
+            out[-1].append((number, line))
+        else:
+            out.append([(number, line)])
+    return out
+
+
+def _open_bold(block: Block) -> bool:
+    """A block opening with `**` whose bold span is not closed yet."""
+    return block[0][1].lstrip().startswith("**") and \
+        sum(line.count("**") for _, line in block) % 2 == 1
+
+
+def _wrapped(texts: list[str]) -> bool:
+    """Hard-wrapped lines of one paragraph: lines no wider than an export wraps, most of them
+    near the widest, and cut inside sentences (the next line goes on in lower case)."""
+    width = max(len(t) for t in texts)
+    if width > WRAP_MAX or width < WRAP_MIN or any(t.startswith("**") or "   " in t for t in texts):
+        return False  # too wide or too narrow, Markdown, or columns (runs of spaces)
+    body = texts[:-1]
+    full = sum(1 for t in body if len(t) >= 0.6 * width)
+    cut = sum(1 for a, b in zip(texts, texts[1:])
+              if not SENTENCE_END.search(a) and (b[:1].islower() or a.endswith((",", "-")))
+              and not STRUCTURAL.match(b))
+    return full >= 0.75 * len(body) and cut >= max(1, 0.5 * len(body))
+
+
+def block_text(block: Block) -> str:
+    return " ".join(" ".join(line.split()) for _, line in block)
+
+
+def source_block(block: Block) -> SourceBlock:
+    """Join a block's lines: a Markdown hard break (two trailing spaces) becomes a line break.
+    (A trailing backslash, Markdown's other hard break, is kept as text: the export does not
+    use it, and a backslash in a translation must not vanish.)"""
+    parts: list[str] = []
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for i, (number, line) in enumerate(block):
+        if i:
+            previous = block[i - 1][1]
+            glue = LINE_BREAK if previous.endswith("  ") else " "
+            parts.append(glue)
+            offset += 1
+        text = line.rstrip()
+        lines.append((offset, number))
+        parts.append(text)
+        offset += len(text)
+    return SourceBlock("".join(parts), tuple(lines))

@@ -1,0 +1,211 @@
+"""The document-structure stage's cues: what a block of a report is, read from its text.
+
+Each function looks at one block (or a block and its neighbours) and names what it is: a
+title or a section heading, a classification or copy mark, a memo field, a place-and-date
+line, a journal entry's date, a list item, a stamp, a postscript, an attachment, a signature
+line. `toolkit.encoding.body` builds the TEI from these answers. The cues follow the
+phenomenon (the shape of the line), never one sample's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.encoding import dates
+from toolkit.encoding.blocks import SENTENCE_END, SourceBlock
+from toolkit.encoding.brackets import ROLE_WORDS
+
+POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
+MEMO_FIELD = re.compile(
+    r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
+    r"Classification|Attachment|Enclosure)\s*:(?=\s*\S)", re.I)
+OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
+                            r"Honou?red)\b[^.]{0,100}[!,:]$")
+CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
+                            r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
+                            r"Best (?:regards|wishes))[,.!]?$", re.I)
+ADDRESSEE = re.compile(r"^To (?:the |Comrade |Mr\.? |Mrs\.? )[^.!?]{3,200}$")
+PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
+WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
+
+# Marks at the top of a document: its classification, its copy, its registration number.
+CLASSIFICATION = re.compile(
+    r"^(?:(?:strictly\s+|top\s+)?(?:secret|confidential)|restricted|unclassified|"
+    r"for official use only|urgent|very urgent|personal|eyes only|"
+    r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent))[.!]?$", re.I)
+COPY_MARK = re.compile(r"^(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d{1,4}"
+                       r"(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.I)
+NUMBER_MARK = re.compile(r"^(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
+# Titles of a document's kind, on a line of their own (also in mixed case).
+TITLE = re.compile(
+    r"^(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
+    r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
+    r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
+    r"(?:short\s+)?summary)\b[^.!?]{0,60}$", re.I)
+LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
+SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
+LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
+LIST_HEAD = re.compile(r"\b(?:cop(?:y|ies)|printed|distribution|distributed|sent to|"
+                       r"addressees?)\b|:$", re.I)
+# a stamp described, not only named (`[stamp]` alone is an omitted item, a gap)
+STAMP = re.compile(r"^\[(?:[\w'’. -]{0,40}\s)?(?:stamp|seal)(?:ed)?\b(?!\s*\])", re.I)
+POSTSCRIPT = re.compile(r"^P\.?\s?S\.?(?=[\s:,]|$)")
+ATTACHMENT = re.compile(r"^(?:Attachment|Enclosure|Annex|Appendix|Supplement)"
+                        r"(?:\s+(?:No\.?|N[º°o]\.?)?\s*[\dIVX]{1,4})?\s*[:.]?(?:\s+\S.{0,80})?$", re.I)
+FIELD_RUN = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")
+# `ROLE [signature] /N. NAME/`: an office, the signature's place, the typed name in slashes.
+SLASHED_SIGNATURE = re.compile(r"^(?P<role>[^\[\]/]*?)\s*(?P<sig>\[[^\[\]]*\])?\s*"
+                               r"/(?P<name>[^/\[\]]{2,60})/\s*$")
+DRAFTER = re.compile(r"^\((?P<name>[^()\d]{2,60})\)$")
+
+
+def mark_type(text: str) -> str | None:
+    """'classification', 'copy' or 'number' for a mark at the top of a document."""
+    if CLASSIFICATION.match(text):
+        return "classification"
+    if COPY_MARK.match(text):
+        return "copy"
+    if NUMBER_MARK.match(text):
+        return "number"
+    return None
+
+
+def fields(block: SourceBlock) -> list[SourceBlock]:
+    """A line's fields where runs of three or more spaces separate them (an office and a
+    place-and-date line; two marks); the block itself when there is one field."""
+    text = block.text
+    if "   " not in text and "\u00a0\u00a0" not in text:
+        return [block]
+    parts: list[SourceBlock] = []
+    start = len(text) - len(text.lstrip())
+    for run in FIELD_RUN.finditer(text, start):
+        parts.append(block.part(start, run.start()))
+        start = run.end()
+    parts.append(block.part(start, len(text.rstrip())))
+    return parts
+
+
+def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
+    match = PLACE_DATE.match(text)
+    iso = dates.parse_date(match.group("date")) if match else None
+    return (match, iso) if match and iso else None
+
+
+def date_line(text: str) -> dates.IsoDate | None:
+    """A line that is only a date (perhaps after a weekday): a journal entry's or a letter's."""
+    if len(text) > 40 or not re.search(r"\d{4}", text):
+        return None
+    return dates.parse_date(WEEKDAY.sub("", text).rstrip("."))
+
+
+def letter_spaced(text: str) -> bool:
+    """'M e m o r a n d u m', 'R E C O R D   O F': letters set apart by single spaces."""
+    return bool(LETTER_SPACED.match(text)) and sum(c.isalpha() for c in text) >= 4
+
+
+def heading_like(text: str) -> bool:
+    """A short line in capitals (a title: 'MEMORANDUM OF CONVERSATION')."""
+    if text.startswith("[") or len(text.split(None, 10)) > 10:
+        return False  # checked first: most paragraphs are long
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def title_like(text: str) -> bool:
+    """A mixed-case title of the document's kind on a line of its own ('Record of
+    Conversation', 'Journal of the Ambassador'): a weaker cue than capitals."""
+    return len(text) <= 80 and not SENTENCE_END.search(text.rstrip(".")) and \
+        text[:1].isupper() and bool(TITLE.match(text))
+
+
+def section_heading(text: str) -> str | None:
+    """The number of a numbered section heading ('2. Economic relations'), else None."""
+    match = SECTION.match(text)
+    if not match or len(match.group("title").split()) > 10 or not match.group("title")[:1].isupper():
+        return None
+    return match.group("n")
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether `following` goes on with `previous` across a page break: inside an open
+    bracket, or inside a sentence with the next block in lower case."""
+    prev, nxt = previous.rstrip(), following.lstrip()
+    if prev.count("[") > prev.count("]"):
+        return True
+    if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
+            or heading_like(prev.strip()):
+        return False
+    return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
+        and nxt[0].islower()
+
+
+def bound_to_previous(blocks: list[SourceBlock]) -> bool:
+    """Whether the last block continues the one before it (a page break inside a bracket or a
+    sentence): then it is no signature line, footnote or stray fragment of its own."""
+    if len(blocks) < 2:
+        return False
+    depth = 0
+    for block in blocks[-12:-1]:  # a bracket left open further up is the brackets' concern
+        depth = max(0, depth + block.text.count("[") - block.text.count("]"))
+    return depth > 0 or continues(blocks[-2].text, blocks[-1].text)
+
+
+def role_under_name(blocks: list[SourceBlock]) -> bool:
+    """A bare office ('ambassador') under a signature's name line ('Dvořák'): it reads like
+    a sentence cut by a page break, but it is the signature's last line."""
+    words = blocks[-1].text.split()
+    previous = blocks[-2].text.strip()
+    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "and")
+                               for w in words) \
+        and name_like(previous) and signature_like(previous) \
+        and sum(b.text.count("[") - b.text.count("]") for b in blocks[-2:]) == 0
+
+
+def role_split(text: str) -> tuple[str, str] | None:
+    """'Second Secretary' -> ('Second Secretary', ''), 'Ambassador Moravec' -> ('Ambassador',
+    'Moravec'); None when the line is not an office (a name, or something else)."""
+    words = text.split()
+    if not words or not ROLE_WORDS.fullmatch(words[0]):
+        return None
+    if all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "to", "for", "in", "and")
+           for w in words) or any(w.lower() in ("of", "the", "to", "for", "in") for w in words):
+        return text, ""
+    count = 0
+    while count < len(words) and ROLE_WORDS.fullmatch(words[count]):
+        count += 1
+    rest = words[count:]
+    if all(w[:1].isupper() for w in rest):
+        return " ".join(words[:count]), " ".join(rest)
+    return None
+
+
+def name_like(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def signature_like(text: str) -> bool:
+    if re.fullmatch(r"\([^()\d]{1,100}\)", text):
+        return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
+    if SLASHED_SIGNATURE.match(text) and len(text) <= 160:
+        return True  # "HEAD OF SECTION [signature] /N. NAME/"
+    if not text or len(text) > 60 or len(text.split()) > 5 or re.search(r"\d", text):
+        return False
+    if re.fullmatch(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", text, re.I):
+        return True
+    if SENTENCE_END.search(text) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    return name_like(text) or bool(re.fullmatch(r"[a-z][\w' -]*", text))
+
+
+def drafter(text: str) -> str | None:
+    """The name in a drafter's '(N. Name)' alone at the end; None for an office in
+    parentheses ('(ambassador)')."""
+    match = DRAFTER.match(text)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    words = name.split()
+    if not name_like(name) or len(words) > 4 or any(ROLE_WORDS.fullmatch(w) for w in words):
+        return None
+    return name
