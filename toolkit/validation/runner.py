@@ -21,6 +21,7 @@ from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
 from toolkit.validation.base import Validator
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
 from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
+from toolkit.validation.urls import UrlSchemeChecker
 from toolkit.validation.registry import (PROJECT_SCH, PROJECT_XSD, kind_of, load_validator)
 
 
@@ -86,6 +87,7 @@ class FileValidator:
         self.fixed += [load_validator(p, None, options.thorough) for p in options.schemas]
         self._applied = {v.path for v in self.fixed}
         self.references = ReferenceChecker() if options.project else None
+        self.urls = UrlSchemeChecker() if options.project else None
 
     def validate(self, path: Path) -> FileReport:
         started = time.perf_counter()
@@ -105,6 +107,8 @@ class FileValidator:
             found.extend(self._declared(document))
         if self.references is not None:
             found.extend(self.references.check(document))
+        if self.urls is not None:
+            found.extend(self.urls.check(document))
         found = [_with_column(d) for d in found]
         found.sort(key=lambda d: (d.line or 0, d.column or 0))
         return FileReport(shown, tuple(found), tuple(identifiers(document)))
