@@ -20,6 +20,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repository-id", default="teikit.example.org",
                         help="OAI identifier namespace, a domain name (oai:ID:NUMBER)")
     parser.add_argument("--admin-email", default="editors@example.org", help="OAI-PMH adminEmail")
+    parser.add_argument("--base-url", default="", metavar="URL",
+                        help="where the server is published (https://host/path): every link starts "
+                             "there; without it, links use the request's host if it is allowed")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="a host name the server answers for without --base-url (repeatable; "
+                             "localhost, 127.0.0.1, [::1] and --host always are)")
     parser.add_argument("--page-size", type=int, default=50, help="records or members per page (default: 50)")
 
 
@@ -31,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from toolkit.server import ServerConfig, create_app
+    hosts = ("127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host)
     app = create_app(ServerConfig(args.edition, args.registers, args.title, args.repository_id,
-                                  args.admin_email, args.page_size))
+                                  args.admin_email, args.page_size, base_url=args.base_url,
+                                  allowed_hosts=tuple(dict.fromkeys(hosts))))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
