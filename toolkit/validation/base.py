@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from toolkit.errors import Diagnostic
+from toolkit.errors import Diagnostic, Severity
 from toolkit.validation.document import Document
 
 
@@ -21,3 +22,21 @@ class Validator(Protocol):
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Yield the document's problems (lazily: the caller may stop early)."""
         ...
+
+
+#: diagnostics shown per file; the rest are counted in one line (64,000 invalid siblings made
+#: 64,000 error objects and took a minute: a person reads the first ones and fixes the cause)
+MAX_DIAGNOSTICS = 100
+NOT_SHOWN = "tk-not-shown"
+_NOT_SHOWN_COUNT = re.compile(r"^(\d+) more ")
+
+
+def not_shown(count: int, path: str, what: str = "problems in this file") -> Diagnostic:
+    """The one line that stands for `count` diagnostics left out."""
+    return Diagnostic(Severity.ERROR, f"{count} more {what} not shown (the first "
+                      f"{MAX_DIAGNOSTICS} are)", path, rule=NOT_SHOWN)
+
+
+def not_shown_count(diagnostic: Diagnostic) -> int:
+    match = _NOT_SHOWN_COUNT.match(diagnostic.message) if diagnostic.rule == NOT_SHOWN else None
+    return int(match.group(1)) if match else 0

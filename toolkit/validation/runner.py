@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
-from toolkit.validation.base import Validator
+from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_shown, not_shown_count
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
 from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
 from toolkit.validation.urls import UrlSchemeChecker
@@ -47,7 +48,9 @@ class FileReport:
 
     @property
     def errors(self) -> int:
-        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+        """Errors found, shown or not (a tk-not-shown line stands for its count)."""
+        return sum(not_shown_count(d) if d.rule == NOT_SHOWN else d.severity is Severity.ERROR
+                   for d in self.diagnostics)
 
     @property
     def warnings(self) -> int:
@@ -91,7 +94,15 @@ class FileValidator:
 
     def validate(self, path: Path) -> FileReport:
         started = time.perf_counter()
-        report = self._validate(path)
+        # a library's Python warning is never printed raw (several lines, a source line of
+        # ours): it becomes a diagnostic of the file, in the one-line format
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            report = self._validate(path)
+        if caught:
+            extra = tuple(Diagnostic(Severity.WARNING, " ".join(str(w.message).split())[:500], str(path),
+                                     1, 1, w.category.__name__) for w in caught)
+            report = replace(report, diagnostics=report.diagnostics + extra)
         return replace(report, seconds=time.perf_counter() - started)
 
     def _validate(self, path: Path) -> FileReport:
@@ -109,8 +120,7 @@ class FileValidator:
             found.extend(self.references.check(document))
         if self.urls is not None:
             found.extend(self.urls.check(document))
-        found = [_with_column(d) for d in found]
-        found.sort(key=lambda d: (d.line or 0, d.column or 0))
+        found = _capped([_with_column(d) for d in found], shown)
         return FileReport(shown, tuple(found), tuple(identifiers(document)))
 
     def _declared(self, document: Document) -> Iterator[Diagnostic]:
@@ -162,6 +172,23 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
                                    f"{target} does not exist; not applied", rule="tk-xml-model",
                                    line=declaration.line)
     return target
+
+
+def _capped(found: list[Diagnostic], path: str) -> list[Diagnostic]:
+    """The first MAX_DIAGNOSTICS by position, and one line counting the others."""
+    hidden = sum(not_shown_count(d) for d in found)
+    found = [d for d in found if d.rule != NOT_SHOWN]
+    found.sort(key=lambda d: (d.line or 0, d.column or 0))
+    hidden += max(0, len(found) - MAX_DIAGNOSTICS)
+    if not hidden:
+        return found
+    summary = not_shown(hidden, path)
+    if len(found) > MAX_DIAGNOSTICS:  # placed where the first one left out is
+        first = found[MAX_DIAGNOSTICS]
+        summary = replace(summary, line=first.line, column=first.column)
+    elif found:
+        summary = replace(summary, line=found[-1].line, column=found[-1].column)
+    return [*found[:MAX_DIAGNOSTICS], _with_column(replace(summary, line=summary.line or 1))]
 
 
 def _with_column(diagnostic: Diagnostic) -> Diagnostic:
