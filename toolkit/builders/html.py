@@ -29,6 +29,8 @@ from saxonche import (  # type: ignore[import-not-found]
 )
 
 from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders.pagefind_index import check_index, reproducible_index
+from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
 from toolkit.safe_xml import parse_xml, read_bytes
@@ -206,7 +208,9 @@ class HtmlBuilder:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
         parts.append(b"</tk:edition>")
         proc = processor()
-        staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=self.config.output_dir))
+        area = staging_dir(self.config.output_dir)
+        area.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="pages-", dir=area))
         try:
             node = proc.parse_xml(xml_text=b"".join(parts).decode("utf-8"))
             # Pages are written by Saxon itself, so that its HTML5 serialiser applies.
@@ -240,15 +244,24 @@ class HtmlBuilder:
         It indexes the small search pages of the records (same file names, so the same URLs
         as the document pages), not the full pages: half the work for the same words."""
         target = self.site / "pagefind"
-        staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site))
+        # staged outside the published site (an interrupted build leaves nothing in it), on
+        # the same file system, so that the swap is two renames
+        area = staging_dir(self.config.output_dir)
+        area.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="pagefind-", dir=area))
+        retired = area / f"{staging.name}-previous"
         try:
             _pagefind(self.records / "search", staging)
+            check_index(staging, len(list((self.records / "search").glob("*.html"))))
+            reproducible_index(staging)
+            self.site.mkdir(parents=True, exist_ok=True)
             if target.exists():
-                shutil.rmtree(target)
+                target.rename(retired)
             staging.rename(target)
         finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+            for leftover in (staging, retired):
+                if leftover.exists():
+                    shutil.rmtree(leftover, ignore_errors=True)
         return [target]
 
 
@@ -281,7 +294,10 @@ def _pagefind(pages: Path, output: Path) -> None:
     # every document, and Pagefind otherwise splits its index by language.
     command = [str(executable), "--site", str(pages), "--output-path", str(output),
                "--glob", "*.html", "--force-language", "en", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    # One indexing thread: with several, pages are numbered in the order threads finish, so
+    # two builds of the same input gave different indexes (issue 14). The pages are small.
+    environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     if result.returncode != 0:
         detail = " ".join((result.stderr or result.stdout).split())[:500]
         raise ToolkitError(f"Pagefind could not build the search index: {detail}", str(pages))

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from toolkit.builders import BUILDERS, BuildConfig, run_builder
+from toolkit.builders.base import Edition
+from toolkit.builders.safety import build_lock, check_input, disk_errors
 from toolkit.errors import Severity, UsageError
 from toolkit.validation import ValidateOptions, validate
 
@@ -35,14 +37,20 @@ def run(args: argparse.Namespace) -> int:
     unknown = [n for n in names if n not in BUILDERS]
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
-    if args.validate and not _valid(args.source, args.jobs):
-        return 1
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
-    for name in names:
-        report = run_builder(BUILDERS[name], config)
-        print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
-              f"{len(report.written)} files written")
+    # one build per output folder; staging of an interrupted build is cleaned first
+    with build_lock(config.output_dir):
+        if args.validate and not _valid(args.source, args.jobs):
+            return 1
+        # what no format can publish is refused before any format is written
+        for document in Edition.load(config).documents:
+            check_input(document.path)
+        with disk_errors(config.output_dir):
+            for name in names:
+                report = run_builder(BUILDERS[name], config)
+                print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
+                      f"{len(report.written)} files written")
     return 0
 
 

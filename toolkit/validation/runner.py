@@ -231,8 +231,10 @@ def _unreadable(diagnostic: Diagnostic, path: Path) -> Diagnostic:
 _WORKER: FileValidator | None = None
 
 
-def _init_worker(options: ValidateOptions) -> None:
+def _init_worker(options: ValidateOptions, parent: int) -> None:
     global _WORKER
+    from toolkit.builders.safety import die_with_parent
+    die_with_parent(parent)
     _WORKER = FileValidator(options)
 
 
@@ -258,7 +260,7 @@ def validate_files(paths: Sequence[Path], options: ValidateOptions | None = None
         yield from (_edition(index, r) for r in reports)
         return
     chunk = max(1, min(32, len(files) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, os.getpid())) as pool:
         for report in pool.map(_work, files, chunksize=chunk):
             yield _edition(index, report)
 
