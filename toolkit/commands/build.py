@@ -41,11 +41,12 @@ def run(args: argparse.Namespace) -> int:
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
     # one build per output folder; staging of an interrupted build is cleaned first
     with build_lock(config.output_dir):
-        if args.validate and not _valid(args.source, args.jobs):
-            return 1
-        # what no format can publish is refused before any format is written
+        # what no format can publish is refused first (a streaming parse: bounded memory),
+        # before validation or any format spends time and memory on it
         for document in Edition.load(config).documents:
             check_input(document.path)
+        if args.validate and not _valid(args.source, args.jobs):
+            return 1
         with disk_errors(config.output_dir):
             for name in names:
                 report = run_builder(BUILDERS[name], config)
