@@ -189,3 +189,99 @@ def test_entry_point_templates_are_absolute(base: str) -> None:
     collection = get(base, "/dts/collection").json()
     for member in collection["member"]:
         assert member["collection"].startswith(f"{base}/dts/collection?id=")
+
+
+OAI_DC_ELEMENTS = {"title", "creator", "subject", "description", "publisher", "contributor", "date",
+                   "type", "format", "identifier", "source", "language", "relation", "coverage", "rights"}
+STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
+
+
+def check_record_structure(record: etree._Element, prefix: str) -> None:
+    """The parts of OAI-PMH.xsd and oai_dc.xsd a record must meet (the XSDs themselves are not
+    in the repository; see the report of issue 14)."""
+    import re as _re
+    header = record.find("o:header", OAI)
+    assert header is not None
+    names = [etree.QName(c).localname for c in header]
+    assert names[:2] == ["identifier", "datestamp"] and set(names[2:]) <= {"setSpec"}
+    assert _re.match(STAMP, header.findtext("o:datestamp", namespaces=OAI) or "")
+    metadata = record.find("o:metadata", OAI)
+    assert metadata is not None and len(metadata) == 1  # exactly one element (xs:any, lax)
+    if prefix == "oai_dc":
+        dc = metadata[0]
+        assert dc.tag == f"{{{OAI['oai_dc']}}}dc"
+        for element in dc:
+            assert etree.QName(element).namespace == OAI["dc"]
+            assert etree.QName(element).localname in OAI_DC_ELEMENTS
+            assert len(element) == 0 and (element.text or "").strip()
+
+
+@pytest.mark.parametrize("verb, prefix", [("ListRecords", "oai_dc"), ("ListRecords", "tei"),
+                                          ("ListIdentifiers", "oai_dc")])
+def test_every_response_of_a_harvest_is_well_formed_oai(folder: Path, verb: str, prefix: str) -> None:
+    """A whole harvest page by page (page size 1), every response parsed strictly."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from exchange.test_server import free_port
+    port = free_port()
+    app = create_app(ServerConfig(folder, repository_id="test.teikit.org", page_size=1))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    strict = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        url = f"http://127.0.0.1:{port}/oai"
+        params: dict[str, str] = {"verb": verb, "metadataPrefix": prefix}
+        seen = 0
+        while True:
+            root = etree.fromstring(httpx.get(url, params=params, timeout=60).content, strict)
+            structurally_valid(root)
+            listing = root.find(f"o:{verb}", OAI)
+            assert listing is not None, etree.tostring(root)[:300]
+            for item in listing:
+                name = etree.QName(item).localname
+                if name == "record":
+                    check_record_structure(item, prefix)
+                    seen += 1
+                elif name == "header":
+                    seen += 1
+                else:
+                    assert name == "resumptionToken" and item is listing[-1]
+                    assert set(item.attrib) <= {"completeListSize", "cursor", "expirationDate"}
+            token = listing.findtext("o:resumptionToken", namespaces=OAI)
+            if not token:
+                break
+            params = {"verb": verb, "resumptionToken": token}
+        assert seen >= 3
+        for extra in ({"verb": "Identify"}, {"verb": "ListSets"}, {"verb": "ListMetadataFormats"},
+                      {"verb": "GetRecord", "identifier": "oai:test.teikit.org:116488", "metadataPrefix": prefix},
+                      {"verb": "Nope"}, {"verb": "ListRecords", "metadataPrefix": "x"}):
+            structurally_valid(etree.fromstring(httpx.get(url, params=extra, timeout=60).content, strict))
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_dts_responses_have_the_required_members(base: str) -> None:
+    """The members DTS 1.0 requires of each response type."""
+    entry = get(base, "/dts").json()
+    assert {"@context", "@id", "@type", "dtsVersion", "collection", "navigation", "document"} <= set(entry)
+    root = get(base, "/dts/collection").json()
+    required = {"@context", "@id", "@type", "dtsVersion", "title", "totalParents", "totalChildren", "collection"}
+    assert required <= set(root)
+    for member in root["member"]:
+        assert {"@id", "@type", "title", "totalParents", "totalChildren"} <= set(member)
+    resource = get(base, "/dts/collection", id="116488").json()
+    assert {"navigation", "document", "collection", "@id", "@type", "title"} <= set(resource)
+    assert resource["@type"] == "Resource"
+    navigation = get(base, "/dts/navigation", resource="116488", down="1").json()
+    assert {"@context", "@id", "@type", "dtsVersion", "resource", "member"} <= set(navigation)
+    assert navigation["@id"].startswith(f"{base}/dts/navigation?")
+    for unit in navigation["member"]:
+        assert {"identifier", "@type", "level", "parent"} <= set(unit)
