@@ -162,3 +162,18 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers), "workers outlived the killed build"
+
+
+def test_a_document_the_print_edition_refuses_leaves_the_web_edition_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """All formats or none: the print edition runs first, so its failure publishes nothing."""
+    source = edition(tmp_path / "tei")
+    out = tmp_path / "build"
+    assert run(capsys, "build", str(source), "-o", str(out), "-j", "1").code == 0
+    before = published(out)
+    (source / SAMPLE.name).write_text(SAMPLE.read_text("utf-8").replace(
+        "Report, Embassy of Hungary", "Report (revised), Embassy of Hungary"), "utf-8")
+    result = run(capsys, "build", str(source), "-o", str(out), "-j", "1",
+                 "--font-dir", str(tmp_path / "no-such-fonts"))
+    assert result.code != 0 and "no-such-fonts" in result.err
+    assert published(out) == before

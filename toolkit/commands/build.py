@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.builders import BUILDERS, BuildConfig, run_builder
+from toolkit.builders import BUILDERS, PUBLISH_ORDER, BuildConfig, run_builder
 from toolkit.builders.base import Edition
 from toolkit.builders.safety import build_lock, check_input, disk_errors
 from toolkit.errors import Severity, UsageError
@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         if args.validate and not _valid(args.source, args.jobs):
             return 1
         with disk_errors(config.output_dir):
-            for name in names:
+            order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
+            for name in sorted(names, key=lambda n: order.get(n, len(order))):
                 report = run_builder(BUILDERS[name], config)
                 print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
                       f"{len(report.written)} files written")
