@@ -42,9 +42,21 @@ def test_validate_caps_the_diagnostics_of_a_file(tmp_path: Path, capsys: pytest.
     lines = [line for line in result.out.splitlines() if line.startswith(str(source))]
     assert len(lines) == MAX_DIAGNOSTICS + 1
     assert all(re.match(rf"{re.escape(str(source))}:\d+:\d+: (error|warning): .+ \[[\w./-]+\]$", l) for l in lines)
-    assert re.search(r": error: 2900 more problems in this file not shown \(the first 100 are\) \[tk-not-shown\]$",
-                     lines[-1]), lines[-1]
+    assert re.search(r": error: 2900 more problems in this file not shown \(2900 errors; the first 100 are\) "
+                     r"\[tk-not-shown\]$", lines[-1]), lines[-1]
     assert "3000 errors" in result.out  # the summary counts what was not shown
+
+
+def test_many_warnings_do_not_make_a_file_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = edition(tmp_path / "tei") / "116488.xml"
+    links = "".join(f'<ref target="urn:x:{n}">link {n}</ref> ' for n in range(150))
+    source.write_text(SAMPLE.read_text("utf-8").replace("</p>", links + "</p>", 1), "utf-8")
+    result = run(capsys, "validate", "--no-declared", str(source))
+    assert result.code == 0, result.out[-500:]
+    lines = [line for line in result.out.splitlines() if line.startswith(str(source))]
+    assert len(lines) == MAX_DIAGNOSTICS + 1
+    assert ": warning: 50 more problems in this file not shown (0 errors; the first 100 are)" in lines[-1]
+    assert "0 errors, 150 warnings" in result.out
 
 
 def test_validate_is_linear_in_invalid_siblings(tmp_path: Path) -> None:

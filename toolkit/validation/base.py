@@ -28,15 +28,20 @@ class Validator(Protocol):
 #: 64,000 error objects and took a minute: a person reads the first ones and fixes the cause)
 MAX_DIAGNOSTICS = 100
 NOT_SHOWN = "tk-not-shown"
-_NOT_SHOWN_COUNT = re.compile(r"^(\d+) more ")
+_COUNTS = re.compile(r"^(\d+) more .*\((\d+) errors?[,;)]")
 
 
-def not_shown(count: int, path: str, what: str = "problems in this file") -> Diagnostic:
-    """The one line that stands for `count` diagnostics left out."""
-    return Diagnostic(Severity.ERROR, f"{count} more {what} not shown (the first "
-                      f"{MAX_DIAGNOSTICS} are)", path, rule=NOT_SHOWN)
+def not_shown(count: int, path: str, what: str = "problems in this file",
+              errors: int | None = None) -> Diagnostic:
+    """The one line that stands for `count` diagnostics left out, `errors` of them errors
+    (all, unless said): an error itself only if errors were left out."""
+    errors = count if errors is None else errors
+    return Diagnostic(Severity.ERROR if errors else Severity.WARNING,
+                      f"{count} more {what} not shown ({errors} error{'s' if errors != 1 else ''}; "
+                      f"the first {MAX_DIAGNOSTICS} are)", path, rule=NOT_SHOWN)
 
 
-def not_shown_count(diagnostic: Diagnostic) -> int:
-    match = _NOT_SHOWN_COUNT.match(diagnostic.message) if diagnostic.rule == NOT_SHOWN else None
-    return int(match.group(1)) if match else 0
+def not_shown_counts(diagnostic: Diagnostic) -> tuple[int, int]:
+    """(diagnostics, errors) a tk-not-shown line stands for; (0, 0) for any other."""
+    match = _COUNTS.match(diagnostic.message) if diagnostic.rule == NOT_SHOWN else None
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)

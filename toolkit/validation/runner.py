@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
-from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_shown, not_shown_count
+from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_shown, not_shown_counts
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
 from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
 from toolkit.validation.urls import UrlSchemeChecker
@@ -49,12 +49,13 @@ class FileReport:
     @property
     def errors(self) -> int:
         """Errors found, shown or not (a tk-not-shown line stands for its count)."""
-        return sum(not_shown_count(d) if d.rule == NOT_SHOWN else d.severity is Severity.ERROR
+        return sum(not_shown_counts(d)[1] if d.rule == NOT_SHOWN else d.severity is Severity.ERROR
                    for d in self.diagnostics)
 
     @property
     def warnings(self) -> int:
-        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+        return sum(not_shown_counts(d)[0] - not_shown_counts(d)[1] if d.rule == NOT_SHOWN
+                   else d.severity is Severity.WARNING for d in self.diagnostics)
 
     @property
     def valid(self) -> bool:
@@ -176,13 +177,15 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
 
 def _capped(found: list[Diagnostic], path: str) -> list[Diagnostic]:
     """The first MAX_DIAGNOSTICS by position, and one line counting the others."""
-    hidden = sum(not_shown_count(d) for d in found)
+    counts = [not_shown_counts(d) for d in found if d.rule == NOT_SHOWN]
     found = [d for d in found if d.rule != NOT_SHOWN]
     found.sort(key=lambda d: (d.line or 0, d.column or 0))
-    hidden += max(0, len(found) - MAX_DIAGNOSTICS)
+    left_out = found[MAX_DIAGNOSTICS:]
+    hidden = sum(c[0] for c in counts) + len(left_out)
+    hidden_errors = sum(c[1] for c in counts) + sum(d.severity is Severity.ERROR for d in left_out)
     if not hidden:
         return found
-    summary = not_shown(hidden, path)
+    summary = not_shown(hidden, path, errors=hidden_errors)
     if len(found) > MAX_DIAGNOSTICS:  # placed where the first one left out is
         first = found[MAX_DIAGNOSTICS]
         summary = replace(summary, line=first.line, column=first.column)
