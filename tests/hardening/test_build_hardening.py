@@ -45,7 +45,7 @@ def fill(disk: Path, leave: int) -> None:
         handle.write(b"\0" * max(0, free - leave))
 
 
-@pytest.mark.parametrize("leave", [0, 16 * 1024, 160 * 1024, 700 * 1024])
+@pytest.mark.parametrize("leave", [0, 16 * 1024, 100 * 1024, 160 * 1024, 250 * 1024, 400 * 1024, 700 * 1024])
 def test_a_full_disk_is_exit_1_naming_the_path(tmpfs: Path, tmp_path: Path, leave: int,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     source = edition(tmp_path / "tei")

@@ -224,6 +224,10 @@ class HtmlBuilder:
                 written.append(target)
             return written
         except PySaxonApiError as error:
+            if "Failure writing" in str(error):  # Saxon's words for a write that failed
+                full = shutil.disk_usage(staging).free < 1024 * 1024
+                raise ToolkitError(f"cannot write {staging}: {'the disk is full' if full else _message(error)}; "
+                                   "the published pages are unchanged", str(staging)) from None
             raise ToolkitError(f"cannot build the edition pages: {_message(error)}",
                                str(HTML_XSLT / "edition.xsl")) from None
         finally:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,17 @@ def _incomplete(path: Path, why: str) -> ToolkitError:
                         "disk full? The published index is unchanged", str(path))
 
 
+#: free space below which a file Pagefind wrote may have been cut short without a word
+LOW_SPACE = 1024 * 1024
+
+
 def check_index(folder: Path, pages: int) -> None:
+    if shutil.disk_usage(folder).free < LOW_SPACE:
+        # Pagefind exits 0 when a write fails for lack of space; a file cut short (its JS,
+        # say) is not always visible, so an index made on a full disk is not trusted
+        raise ToolkitError(f"cannot write {folder}: the disk is full (under "
+                           f"{LOW_SPACE // 1024} KB free after Pagefind ran); the published "
+                           "search index is unchanged", str(folder))
     entry = folder / "pagefind-entry.json"
     for required in (entry, folder / "pagefind.js"):
         if not required.is_file() or required.stat().st_size == 0:
@@ -38,6 +50,11 @@ def check_index(folder: Path, pages: int) -> None:
     for path in folder.rglob("*"):
         if path.is_file() and path.stat().st_size == 0:
             raise _incomplete(path, "is empty")
+        if path.suffix.startswith(".pf_") or path.suffix == ".pagefind":
+            try:  # the index files are gzip streams: one cut short does not decompress
+                gzip.decompress(path.read_bytes())
+            except (OSError, EOFError, zlib.error):
+                raise _incomplete(path, "is cut short") from None
     try:
         languages = json.loads(entry.read_text("utf-8"))["languages"]
     except (ValueError, KeyError, TypeError):
