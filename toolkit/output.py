@@ -30,11 +30,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         # mkstemp creates 0600; published files must be readable like any other output.
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError) and not error.filename:
+            # ENOSPC from write() names no file: the message must say which output failed
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
 
 

@@ -54,18 +54,36 @@ def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None
 
 
 def append_inline(parent: etree._Element, items: Iterable[Inline]) -> None:
-    """Append strings and elements in order, as text and tails."""
+    """Append strings and elements in order, as text and tails.
+
+    Linear in the items: the last child is tracked here rather than asked of lxml on every
+    string (`len(parent)` walks all children), and runs of strings are joined once rather
+    than concatenated one by one onto a growing text."""
+    last: etree._Element | None
+    try:
+        last = parent[-1]  # lxml finds the last child from the end: O(1)
+    except IndexError:
+        last = None
+    pending: list[str] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        if last is not None:
+            last.tail = (last.tail or "") + "".join(pending)
+        else:
+            parent.text = (parent.text or "") + "".join(pending)
+        pending.clear()
+
     for item in items:
         if isinstance(item, str):
-            if not item:
-                continue
-            if len(parent):
-                last = parent[-1]
-                last.tail = (last.tail or "") + item
-            else:
-                parent.text = (parent.text or "") + item
+            if item:
+                pending.append(item)
         else:
+            flush()
             parent.append(item)
+            last = item
+    flush()
 
 
 def local_name(node: etree._Element) -> str:

@@ -124,6 +124,24 @@ def strict_ooxml(path: Path) -> None:
     rewrite(path, members)
 
 
+def corrupt_deflate(path: Path) -> None:
+    """word/document.xml's deflate stream made invalid (block type 3), sizes and CRC untouched:
+    zlib.error escaped the reader (exit 3) before issue 14."""
+    good(path)
+    data = bytearray(path.read_bytes())
+    header = data.find(b"PK\x03\x04")
+    while header >= 0:
+        name_length, extra_length = struct.unpack_from("<HH", data, header + 26)
+        name = bytes(data[header + 30: header + 30 + name_length])
+        if name == b"word/document.xml":
+            start = header + 30 + name_length + extra_length
+            data[start:start + 8] = b"\xff" * 8
+            break
+        header = data.find(b"PK\x03\x04", header + 4)
+    assert header >= 0
+    path.write_bytes(bytes(data))
+
+
 def encrypted_member(path: Path) -> None:
     """Zip-level encryption: the 'encrypted' bit of a member's central directory entry."""
     good(path)
@@ -151,6 +169,7 @@ def empty(path: Path) -> None:
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "strict-ooxml": (strict_ooxml, "Strict Open XML"),
     "encrypted-member": (encrypted_member, "is encrypted"),
+    "corrupt-deflate": (corrupt_deflate, "word/document.xml cannot be read: its compressed data is damaged"),
     "no-metadata": (no_metadata, ":1: error: no metadata block: the report should open with its "
                                  "date and title in bold (January 8, 1965)"),
     "empty": (empty, "the Word document has no text"),

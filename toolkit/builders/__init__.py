@@ -7,5 +7,8 @@ from toolkit.builders.html import HtmlBuilder
 from toolkit.builders.pdf import PdfBuilder
 
 BUILDERS: dict[str, type[Builder]] = {"html": HtmlBuilder, "pdf": PdfBuilder}
+#: the order a build runs them in: the print edition, which is likelier to fail on a document
+#: (fonts, Typst), first, so that a document it cannot set leaves the web edition untouched too
+PUBLISH_ORDER = ("pdf", "html")
 
-__all__ = ["BUILDERS", "BuildConfig", "BuildReport", "Builder", "run_builder"]
+__all__ = ["BUILDERS", "PUBLISH_ORDER", "BuildConfig", "BuildReport", "Builder", "run_builder"]

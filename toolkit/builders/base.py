@@ -22,6 +22,7 @@ from typing import ClassVar, Protocol
 from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.builders.safety import die_with_parent
 from toolkit.progress import Progress
 
 
@@ -146,8 +147,9 @@ class BuildReport:
 _WORKER: Builder | None = None
 
 
-def _init_worker(builder_type: type[Builder], config: BuildConfig) -> None:
+def _init_worker(builder_type: type[Builder], config: BuildConfig, parent: int) -> None:
     global _WORKER
+    die_with_parent(parent)
     _WORKER = builder_type(config)
     _WORKER.prepare()
 
@@ -186,7 +188,7 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
         # builder already ran here) into a child where it cannot run.
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
                                  initializer=_init_worker,
-                                 initargs=(builder_type, config)) as pool:
+                                 initargs=(builder_type, config, os.getpid())) as pool:
             chunk = max(1, min(32, len(outdated) // (jobs * 4)))
             for result in pool.map(_write, outdated, chunksize=chunk):
                 if isinstance(result, Diagnostic):

@@ -29,6 +29,8 @@ from saxonche import (  # type: ignore[import-not-found]
 )
 
 from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders.pagefind_index import check_index, reproducible_index
+from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
@@ -216,7 +218,9 @@ class HtmlBuilder:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
         parts.append(b"</tk:edition>")
         proc = processor()
-        staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=self.config.output_dir))
+        area = staging_dir(self.config.output_dir)
+        area.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="pages-", dir=area))
         try:
             node = proc.parse_xml(xml_text=b"".join(parts).decode("utf-8"))
             # Pages are written by Saxon itself, so that its HTML5 serialiser applies.
@@ -230,6 +234,10 @@ class HtmlBuilder:
                 written.append(target)
             return written
         except PySaxonApiError as error:
+            if "Failure writing" in str(error):  # Saxon's words for a write that failed
+                full = shutil.disk_usage(staging).free < 1024 * 1024
+                raise ToolkitError(f"cannot write {staging}: {'the disk is full' if full else _message(error)}; "
+                                   "the published pages are unchanged", str(staging)) from None
             raise ToolkitError(f"cannot build the edition pages: {_message(error)}",
                                str(HTML_XSLT / "edition.xsl")) from None
         finally:
@@ -253,15 +261,24 @@ class HtmlBuilder:
         if not any((self.records / "search").glob("*.html")):
             shutil.rmtree(target, ignore_errors=True)  # no documents: nothing to index (Pagefind refuses)
             return []
-        staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.site))
+        # staged outside the published site (an interrupted build leaves nothing in it), on
+        # the same file system, so that the swap is two renames
+        area = staging_dir(self.config.output_dir)
+        area.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="pagefind-", dir=area))
+        retired = area / f"{staging.name}-previous"
         try:
             _pagefind(self.records / "search", staging)
+            check_index(staging, len(list((self.records / "search").glob("*.html"))))
+            reproducible_index(staging)
+            self.site.mkdir(parents=True, exist_ok=True)
             if target.exists():
-                shutil.rmtree(target)
+                target.rename(retired)
             staging.rename(target)
         finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+            for leftover in (staging, retired):
+                if leftover.exists():
+                    shutil.rmtree(leftover, ignore_errors=True)
         return [target]
 
 
@@ -324,7 +341,10 @@ def _pagefind(pages: Path, output: Path) -> None:
     # every document, and Pagefind otherwise splits its index by language.
     command = [str(executable), "--site", str(pages), "--output-path", str(output),
                "--glob", "*.html", "--force-language", "en", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    # One indexing thread: with several, pages are numbered in the order threads finish, so
+    # two builds of the same input gave different indexes (issue 14). The pages are small.
+    environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     if result.returncode != 0:
         detail = " ".join((result.stderr or result.stdout).split())[:500]
         raise ToolkitError(f"Pagefind could not build the search index: {detail}", str(pages))

@@ -7,7 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.builders import BUILDERS, BuildConfig, run_builder
+from toolkit.builders import BUILDERS, PUBLISH_ORDER, BuildConfig, run_builder
+from toolkit.builders.base import Edition
+from toolkit.builders.safety import build_lock, check_input, disk_errors
 from toolkit.config import config_for
 from toolkit.errors import Severity, UsageError
 from toolkit.progress import Progress
@@ -44,16 +46,24 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
     edition = config_for(args.source, args.config)  # a bad teikit.toml stops here, before any work
-    if args.validate and not _valid(args.source, args.jobs):
-        return 1
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
                          edition=edition,
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
-    for name in names:
-        with Progress(f"building {name}") as progress:
-            report = run_builder(BUILDERS[name], config, progress)
-        print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
-              f"{len(report.written)} files written")
+    # one build per output folder; staging of an interrupted build is cleaned first
+    with build_lock(config.output_dir):
+        # what no format can publish is refused first (a streaming parse: bounded memory),
+        # before validation or any format spends time and memory on it
+        for document in Edition.load(config).documents:
+            check_input(document.path)
+        if args.validate and not _valid(args.source, args.jobs):
+            return 1
+        with disk_errors(config.output_dir):
+            order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
+            for name in sorted(names, key=lambda n: order.get(n, len(order))):
+                with Progress(f"building {name}") as progress:
+                    report = run_builder(BUILDERS[name], config, progress)
+                print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
+                      f"{len(report.written)} files written")
     return 0
 
 

@@ -26,6 +26,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "teikit.toml's oai.repository_id)")
     parser.add_argument("--admin-email", default=None,
                         help="OAI-PMH adminEmail (default: teikit.toml's oai.admin_email)")
+    parser.add_argument("--base-url", default="", metavar="URL",
+                        help="where the server is published (https://host/path): every link starts "
+                             "there; without it, links use the request's host if it is allowed")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="a host name the server answers for without --base-url (repeatable; "
+                             "localhost, 127.0.0.1, [::1] and --host always are)")
     parser.add_argument("--page-size", type=int, default=50, help="records or members per page (default: 50)")
 
 
@@ -39,10 +45,12 @@ def run(args: argparse.Namespace) -> int:
     from toolkit.config import config_for
     from toolkit.server import ServerConfig, create_app
     edition = config_for(args.edition, args.config)
+    hosts = ("127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host)
     app = create_app(ServerConfig(args.edition, args.registers,
                                   args.title or edition.repository_name,
                                   args.repository_id or edition.oai.repository_id,
                                   args.admin_email or edition.oai.admin_email, args.page_size,
-                                  edition.oai.base_url))
+                                  edition.oai.base_url, base_url=args.base_url,
+                                  allowed_hosts=tuple(dict.fromkeys(hosts))))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0

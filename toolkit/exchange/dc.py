@@ -8,6 +8,7 @@ from lxml import etree
 
 from toolkit.exchange.edition import Edition
 from toolkit.tei import NS
+from toolkit.urls import DANGEROUS, is_safe_url, url_scheme
 
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -17,6 +18,16 @@ OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 
 def _text(node: etree._Element | None) -> str:
     return " ".join("".join(str(t) for t in node.itertext()).split()) if node is not None else ""
+
+
+def _shown_identifier(idno: etree._Element) -> bool:
+    """An identifier a harvester may turn into a link passes the URL rule (toolkit/urls.py):
+    a URI-typed idno must be http(s), mailto or relative; no idno may be javascript: and the like."""
+    text = _text(idno)
+    scheme = url_scheme(text)
+    if str(idno.get("type", "")).lower() in ("uri", "url"):
+        return is_safe_url(text)
+    return scheme not in DANGEROUS
 
 
 def dc_record(tree: etree._ElementTree, edition: Edition | None = None, base_dir: str | None = None) -> etree._Element:
@@ -58,7 +69,8 @@ def dc_record(tree: etree._ElementTree, edition: Edition | None = None, base_dir
     add("type", "Text")
     add("format", "application/tei+xml")
     for idno in header.iterfind("tei:fileDesc/tei:publicationStmt/tei:idno", NS):
-        add("identifier", _text(idno))
+        if _shown_identifier(idno):
+            add("identifier", _text(idno))
     for bibl in header.iterfind("tei:fileDesc/tei:sourceDesc/tei:bibl", NS):
         add("source", _text(bibl))
     for language in header.iterfind("tei:profileDesc/tei:langUsage/tei:language", NS):

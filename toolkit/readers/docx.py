@@ -115,9 +115,13 @@ class _Conversion:
         """Render the opening of the document as the text export would, and parse that."""
         text_blocks: list[TextBlock] = []
         where: dict[int, int] = {}  # paragraph number -> index of its block
+        unused: list[int] = []  # tables of the opening that give no metadata field
         for index, block in enumerate(self.blocks):
             if isinstance(block, Table):
-                text_blocks.extend(self._table_fields(block))
+                fields = self._table_fields(block)
+                if not fields and _has_text(block):
+                    unused.append(index)
+                text_blocks.extend(fields)
                 for row in block.rows:
                     for cell in row:
                         for paragraph in cell.paragraphs:
@@ -151,7 +155,16 @@ class _Conversion:
                 if marker.kind != "comment-start":
                     self.warn(f"a {marker.kind} in the metadata block has no place in the "
                               "teiHeader; dropped", block.number)
-        return meta, self.blocks[first:], contents
+        # a table among the metadata that is no metadata table (one column, say, between
+        # Contents: and its value) would vanish with the opening: it goes to the text
+        kept: list[Block] = []
+        for index in unused:
+            if index < first:
+                table = self.blocks[index]
+                self.warn("a table inside the metadata block is not a metadata table (two "
+                          "columns, label and value); kept at the start of the text", table.number)
+                kept.append(table)
+        return meta, kept + self.blocks[first:], contents
 
     def _table_fields(self, table: Table) -> list[TextBlock]:
         """A two-column metadata table as the text export's bold heads and labelled fields."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -141,6 +142,9 @@ class Package:
         try:
             with self._zip.open(info) as handle:
                 data = handle.read(info.file_size + 1)
+        except zlib.error as exc:  # a corrupt deflate stream: zipfile lets zlib's error through
+            raise InputError(f"zip member {name} cannot be read: its compressed data is damaged "
+                             f"({exc})", self.path) from None
         except (zipfile.BadZipFile, EOFError, OSError, ValueError,
                 NotImplementedError, RuntimeError) as exc:
             raise InputError(f"zip member {name} cannot be read ({exc})", self.path) from None

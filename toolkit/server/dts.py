@@ -5,22 +5,31 @@ Collections: the root collection holds one collection per archive (the OAI sets:
 (toolkit.server.citations). Fragments come back inside `dts:wrapper` in a TEI document that
 keeps the document's teiHeader. Errors are 400 (missing or conflicting parameters) and 404
 (unknown resource, reference, tree, page or media type), as the specification lists them.
+
+Every URI template and link is absolute (the community's DTS validator follows them), built
+from the server's public base (its configured base URL, or the checked request host), never
+from an unchecked Host header. Numbers in parameters are ASCII digits of bounded length.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
+from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from toolkit.exchange.standalone import standalone
 from toolkit.server.catalogue import Catalogue, Item
+from toolkit.server.hosts import HostError
 from toolkit.server.citations import CitationScheme, Unit, schemes
 from toolkit.readers.tei_import.loss import source_path
 from toolkit.tei import NS, TEI_NS, XML_LANG
@@ -30,6 +39,7 @@ DTS_NS = "https://w3id.org/api/dts#"
 VERSION = "1.0"
 ROOT_ID = "edition"
 TEI_MEDIA = "application/tei+xml"
+_NUMBER = re.compile(r"^[0-9]{1,9}$")  # "²".isdigit() is true; int() of 4,300 digits raises
 
 
 @dataclass(frozen=True)
@@ -56,28 +66,60 @@ def _error(error: DtsError) -> Response:
                        "description": error.message}, status_code=error.status)
 
 
+def _relative(url: URL) -> str:
+    """A URL's path and query, to be put after the public base."""
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
+# the absolute DTS root of the request being answered (sync endpoints run in a thread pool,
+# each call in its own copy of the context, so concurrent requests do not share it)
+_ROOT: ContextVar[str] = ContextVar("dts_root", default="")
+
+
 class DtsService:
-    def __init__(self, catalogue: Catalogue, config: DtsConfig) -> None:
+    def __init__(self, catalogue: Catalogue, config: DtsConfig,
+                 base: Callable[[Request], str] = lambda _request: "") -> None:
         self.catalogue = catalogue
         self.config = config
+        self._base = base  # raises HostError for a host not served
+
+    @property
+    def root(self) -> str:
+        return _ROOT.get() or self.config.prefix
 
     # -- templates ------------------------------------------------------------------------
     @property
     def collection_template(self) -> str:
-        return f"{self.config.prefix}/collection{{?id,page,nav}}"
+        return f"{self.root}/collection{{?id,page,nav}}"
 
     @property
     def navigation_template(self) -> str:
-        return f"{self.config.prefix}/navigation{{?resource,ref,start,end,down,tree,page}}"
+        return f"{self.root}/navigation{{?resource,ref,start,end,down,tree,page}}"
 
     @property
     def document_template(self) -> str:
-        return f"{self.config.prefix}/document{{?resource,ref,start,end,tree,mediaType}}"
+        return f"{self.root}/document{{?resource,ref,start,end,tree,mediaType}}"
 
-    def entry(self, _request: Request) -> Response:
-        return LdResponse({"@context": CONTEXT, "dtsVersion": VERSION, "@id": f"{self.config.prefix}/",
+    def entry(self, request: Request) -> Response:
+        return self._guarded(self._entry, request)
+
+    def _entry(self, request: Request) -> Response:
+        return LdResponse({"@context": CONTEXT, "dtsVersion": VERSION, "@id": f"{self.root}/",
                            "@type": "EntryPoint", "collection": self.collection_template,
                            "navigation": self.navigation_template, "document": self.document_template})
+
+    def _guarded(self, handler: Callable[[Request], Response], request: Request) -> Response:
+        try:
+            try:
+                token = _ROOT.set(self._base(request) + self.config.prefix)
+            except HostError as error:
+                raise DtsError(400, str(error)) from None
+            try:
+                return handler(request)
+            finally:
+                _ROOT.reset(token)
+        except DtsError as error:
+            return _error(error)
 
     # -- collection -----------------------------------------------------------------------
     def _sets(self, items: list[Item]) -> dict[str, tuple[str, list[Item]]]:
@@ -90,9 +132,9 @@ class DtsService:
         rid = quote(item.number, safe="")
         data: dict[str, Any] = {
             "@id": item.number, "@type": "Resource", "title": item.title, "totalParents": 1, "totalChildren": 0,
-            "collection": f"{self.config.prefix}/collection?id={rid}{{&page,nav}}",
-            "navigation": f"{self.config.prefix}/navigation?resource={rid}{{&ref,start,end,down,tree,page}}",
-            "document": f"{self.config.prefix}/document?resource={rid}{{&ref,start,end,tree,mediaType}}",
+            "collection": f"{self.root}/collection?id={rid}{{&page,nav}}",
+            "navigation": f"{self.root}/navigation?resource={rid}{{&ref,start,end,down,tree,page}}",
+            "document": f"{self.root}/document?resource={rid}{{&ref,start,end,tree,mediaType}}",
             "mediaTypes": [TEI_MEDIA],
             "citationTrees": [scheme.structure for scheme in schemes(item.tree)],
         }
@@ -119,13 +161,10 @@ class DtsService:
     def _collection_object(self, cid: str, title: str, parents: int, children: int) -> dict[str, Any]:
         return {"@id": cid, "@type": "Collection", "title": title, "totalParents": parents,
                 "totalChildren": children,
-                "collection": f"{self.config.prefix}/collection?id={quote(cid, safe='')}{{&page,nav}}"}
+                "collection": f"{self.root}/collection?id={quote(cid, safe='')}{{&page,nav}}"}
 
     def collection(self, request: Request) -> Response:
-        try:
-            return self._collection(request)
-        except DtsError as error:
-            return _error(error)
+        return self._guarded(self._collection, request)
 
     def _collection(self, request: Request) -> Response:
         params = request.query_params
@@ -161,7 +200,7 @@ class DtsService:
     def _page(self, value: str | None) -> int | None:
         if value is None:
             return None
-        if not value.isdigit() or int(value) < 1:
+        if not _NUMBER.match(value) or int(value) < 1:
             raise DtsError(400, f"page={value!r}: a page is a number from 1")
         return int(value)
 
@@ -174,8 +213,10 @@ class DtsService:
         if current > last:
             raise DtsError(404, f"page {current} is past the last page ({last})")
 
+        base = self._base(request)
+
         def url(number: int) -> str:
-            return str(request.url.include_query_params(page=number))
+            return base + _relative(request.url.include_query_params(page=number))
         view = {"@id": url(current), "@type": "Pagination", "first": url(1),
                 "previous": url(current - 1) if current > 1 else None,
                 "next": url(current + 1) if current < last else None, "last": url(last)}
@@ -216,10 +257,7 @@ class DtsService:
         return ref_unit, start_unit, end_unit
 
     def navigation(self, request: Request) -> Response:
-        try:
-            return self._navigation(request)
-        except DtsError as error:
-            return _error(error)
+        return self._guarded(self._navigation, request)
 
     @staticmethod
     def _unit(unit: Unit) -> dict[str, Any]:
@@ -236,10 +274,9 @@ class DtsService:
         down_value = params.get("down")
         down: int | None = None
         if down_value is not None:
-            try:
-                down = int(down_value)
-            except ValueError:
-                raise DtsError(400, f"down={down_value!r} is not a number") from None
+            if not re.match(r"^-?[0-9]{1,9}$", down_value):
+                raise DtsError(400, f"down={down_value!r} is not a number")
+            down = int(down_value)
             if down < -1:
                 raise DtsError(400, "down is -1 (the whole tree) or a depth from 0")
         page = self._page(params.get("page"))
@@ -248,7 +285,7 @@ class DtsService:
         if down == 0 and ref is None:
             raise DtsError(400, "down=0 needs ref (it lists the siblings of ref)")
         body: dict[str, Any] = {"@context": CONTEXT, "dtsVersion": VERSION, "@type": "Navigation",
-                                "@id": str(request.url), "resource": self._resource(item, full=False)}
+                                "@id": self._base(request) + _relative(request.url), "resource": self._resource(item, full=False)}
         if ref is not None:
             body["ref"] = self._unit(ref)
         if start is not None and end is not None:
@@ -276,10 +313,7 @@ class DtsService:
 
     # -- document -------------------------------------------------------------------------
     def document(self, request: Request) -> Response:
-        try:
-            return self._document(request)
-        except DtsError as error:
-            return _error(error)
+        return self._guarded(self._document, request)
 
     def _document(self, request: Request) -> Response:
         params = request.query_params
@@ -297,7 +331,7 @@ class DtsService:
                 span = found[found.index(start): found.index(end) + 1]
                 chosen = [u for u in span if not any(u.identifier.startswith(o.identifier + ".") for o in span if o is not u)]
             root = self._fragment(root, scheme, chosen, ref, start, end)
-        link = f'<{self.config.prefix}/collection?id={quote(item.number, safe="")}>; rel="collection"'
+        link = f'<{self.root}/collection?id={quote(item.number, safe="")}>; rel="collection"'
         return Response(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"),
                         media_type=TEI_MEDIA, headers={"Link": link})
 

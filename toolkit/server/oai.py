@@ -5,6 +5,10 @@ the files' modification times (seconds, UTC). Lists are paged with resumption to
 carry the request and the position; a token also carries a digest of the edition, so a
 harvest that spans a change of the edition is told to start again (badResumptionToken)
 instead of silently skipping or repeating records. Errors use the codes of the protocol.
+
+In ListRecords, a tei record's xml:ids (and the #pointers to them) are prefixed with the
+record's number (r116488.kosygin), so a list of records repeats no identifier: strict harvesters parse a whole response as one XML
+document, and ids unique per document are not unique per response. GetRecord gives the document's own identifiers.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from toolkit.exchange.dc import dc_record
 from toolkit.exchange.edition import Edition
 from toolkit.exchange.standalone import standalone
 from toolkit.server.catalogue import Catalogue, Item
-from toolkit.tei import TEI_NS
+from toolkit.tei import TEI_NS, XML_ID
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -42,6 +46,8 @@ VERBS: dict[str, tuple[set[str], set[str]]] = {  # verb -> (required, optional) 
 }
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_NOT_NAME = re.compile(r"[^A-Za-z0-9._-]")
+MAX_TOKEN = 4096  # the tokens issued here are a few hundred characters
 
 
 @dataclass(frozen=True)
@@ -227,7 +233,8 @@ class OaiRepository:
         self._child(header, "setSpec", item.set_spec)
         return header
 
-    def _record(self, item: Item, prefix: str, edition: Edition | None = None) -> etree._Element:
+    def _record(self, item: Item, prefix: str, edition: Edition | None = None,
+                scoped: bool = False) -> etree._Element:
         record = self._element("record")
         record.append(self._header(item))
         metadata = self._child(record, "metadata")
@@ -235,7 +242,8 @@ class OaiRepository:
         if prefix == "oai_dc":
             metadata.append(dc_record(item.tree, edition, str(item.path.parent)))
         else:
-            metadata.append(standalone(edition, item.number))
+            tei = standalone(edition, item.number)
+            metadata.append(scoped_ids(tei, f"r{_NOT_NAME.sub('_', item.number)}.") if scoped else tei)
         return record
 
     def _list(self, verb: str, args: Mapping[str, str]) -> etree._Element:
@@ -270,7 +278,7 @@ class OaiRepository:
         node = self._element(verb)
         edition = self.catalogue.edition()
         for item in page:
-            node.append(self._header(item) if verb == "ListIdentifiers" else self._record(item, prefix, edition))
+            node.append(self._header(item) if verb == "ListIdentifiers" else self._record(item, prefix, edition, scoped=True))
         following = offset + len(page)
         if offset > 0 or following < len(selected):
             token = self._child(node, "resumptionToken")
@@ -286,9 +294,11 @@ class OaiRepository:
 
     @staticmethod
     def _decode(token: str, verb: str, digest: str) -> dict[str, object]:
+        if len(token) > MAX_TOKEN:
+            raise OaiError("badResumptionToken", "the resumptionToken is not one this repository issued")
         try:
             data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-        except (binascii.Error, ValueError, UnicodeDecodeError):
+        except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
             raise OaiError("badResumptionToken", "the resumptionToken is not one this repository issued") from None
         if not isinstance(data, dict) or data.get("verb") != verb or not isinstance(data.get("offset"), int) \
                 or "metadataPrefix" not in data or data["offset"] < 0:
@@ -298,4 +308,23 @@ class OaiRepository:
         return {k: v for k, v in data.items() if k not in ("verb", "digest")}
 
 
-__all__ = ["OaiConfig", "OaiRepository"]
+def scoped_ids(root: etree._Element, prefix: str) -> etree._Element:
+    """Prefix every xml:id of the tree, and every `#id` pointer to one, with `prefix`."""
+    ids = {str(node.get(XML_ID)) for node in root.iter() if isinstance(node.tag, str) and node.get(XML_ID)}
+    if not ids:
+        return root
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for name, value in ((str(k), str(v)) for k, v in node.attrib.items()):
+            if name == XML_ID:
+                node.set(name, prefix + value)
+            elif "#" in value:
+                tokens = value.split()
+                changed = [f"#{prefix}{t[1:]}" if t.startswith("#") and t[1:] in ids else t for t in tokens]
+                if changed != tokens:
+                    node.set(name, " ".join(changed))
+    return root
+
+
+__all__ = ["OaiConfig", "OaiRepository", "scoped_ids"]

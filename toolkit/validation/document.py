@@ -41,6 +41,7 @@ class Document:
     _columns: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _order: dict[etree._Element, int] | None = field(default=None, repr=False)
+    _decoded: tuple[int, str] | None = field(default=None, repr=False)
 
     @property
     def root(self) -> etree._Element:
@@ -90,15 +91,23 @@ class Document:
                 per_line[number] = per_line.get(number, 0) + 1
         offsets = self._columns.get(line)
         if offsets is None:
+            # characters before each start tag, counted segment by segment: decoding the whole
+            # prefix per tag was quadratic on a long line (a file of one line, 64,000 elements)
             text = self._line_bytes(line)
-            offsets = [len(text[:m.start()].decode("utf-8", "replace")) + 1
-                       for m in _START_TAG.finditer(text)]
+            offsets = []
+            previous, chars = 0, 0
+            for match in _START_TAG.finditer(text):
+                chars += len(text[previous:match.start()].decode("utf-8", "replace"))
+                previous = match.start()
+                offsets.append(chars + 1)
             self._columns[line] = offsets
         index = self._order.get(node, 0)
         return offsets[index] if index < len(offsets) else (offsets[-1] if offsets else 1)
 
     def _attribute_column(self, line: int, element_column: int, attribute: str) -> int | None:
-        text = self._line_bytes(line).decode("utf-8", "replace")
+        if self._decoded is None or self._decoded[0] != line:  # many attributes, one long line
+            self._decoded = (line, self._line_bytes(line).decode("utf-8", "replace"))
+        text = self._decoded[1]
         name = _attribute_qname(attribute)
         match = re.compile(rf"(?<=\s){re.escape(name)}\s*=").search(text, element_column)
         return match.start() + 1 if match else None

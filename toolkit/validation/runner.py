@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -18,9 +19,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
-from toolkit.validation.base import Validator
+from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_shown, not_shown_counts
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
 from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
+from toolkit.validation.urls import UrlSchemeChecker
 from toolkit.validation.registry import (PROJECT_SCH, PROJECT_XSD, kind_of, load_validator)
 
 
@@ -46,11 +48,14 @@ class FileReport:
 
     @property
     def errors(self) -> int:
-        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+        """Errors found, shown or not (a tk-not-shown line stands for its count)."""
+        return sum(not_shown_counts(d)[1] if d.rule == NOT_SHOWN else d.severity is Severity.ERROR
+                   for d in self.diagnostics)
 
     @property
     def warnings(self) -> int:
-        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+        return sum(not_shown_counts(d)[0] - not_shown_counts(d)[1] if d.rule == NOT_SHOWN
+                   else d.severity is Severity.WARNING for d in self.diagnostics)
 
     @property
     def valid(self) -> bool:
@@ -88,10 +93,19 @@ class FileValidator:
         self.fixed += [load_validator(p, None, options.thorough) for p in options.schemas]
         self._applied = {v.path for v in self.fixed}
         self.references = ReferenceChecker() if options.project else None
+        self.urls = UrlSchemeChecker() if options.project else None
 
     def validate(self, path: Path) -> FileReport:
         started = time.perf_counter()
-        report = self._validate(path)
+        # a library's Python warning is never printed raw (several lines, a source line of
+        # ours): it becomes a diagnostic of the file, in the one-line format
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            report = self._validate(path)
+        if caught:
+            extra = tuple(Diagnostic(Severity.WARNING, " ".join(str(w.message).split())[:500], str(path),
+                                     1, 1, w.category.__name__) for w in caught)
+            report = replace(report, diagnostics=report.diagnostics + extra)
         return replace(report, seconds=time.perf_counter() - started)
 
     def _validate(self, path: Path) -> FileReport:
@@ -107,8 +121,9 @@ class FileValidator:
             found.extend(self._declared(document))
         if self.references is not None:
             found.extend(self.references.check(document))
-        found = [_with_column(d) for d in found]
-        found.sort(key=lambda d: (d.line or 0, d.column or 0))
+        if self.urls is not None:
+            found.extend(self.urls.check(document))
+        found = _capped([_with_column(d) for d in found], shown)
         return FileReport(shown, tuple(found), tuple(identifiers(document)))
 
     def _declared(self, document: Document) -> Iterator[Diagnostic]:
@@ -162,6 +177,25 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
     return target
 
 
+def _capped(found: list[Diagnostic], path: str) -> list[Diagnostic]:
+    """The first MAX_DIAGNOSTICS by position, and one line counting the others."""
+    counts = [not_shown_counts(d) for d in found if d.rule == NOT_SHOWN]
+    found = [d for d in found if d.rule != NOT_SHOWN]
+    found.sort(key=lambda d: (d.line or 0, d.column or 0))
+    left_out = found[MAX_DIAGNOSTICS:]
+    hidden = sum(c[0] for c in counts) + len(left_out)
+    hidden_errors = sum(c[1] for c in counts) + sum(d.severity is Severity.ERROR for d in left_out)
+    if not hidden:
+        return found
+    summary = not_shown(hidden, path, errors=hidden_errors)
+    if len(found) > MAX_DIAGNOSTICS:  # placed where the first one left out is
+        first = found[MAX_DIAGNOSTICS]
+        summary = replace(summary, line=first.line, column=first.column)
+    elif found:
+        summary = replace(summary, line=found[-1].line, column=found[-1].column)
+    return [*found[:MAX_DIAGNOSTICS], _with_column(replace(summary, line=summary.line or 1))]
+
+
 def _with_column(diagnostic: Diagnostic) -> Diagnostic:
     """Problems of a whole line (a processing instruction, an engine that gives no column)
     are placed at its start, so every line reads FILE:LINE:COLUMN."""
@@ -202,8 +236,10 @@ def _unreadable(diagnostic: Diagnostic, path: Path) -> Diagnostic:
 _WORKER: FileValidator | None = None
 
 
-def _init_worker(options: ValidateOptions) -> None:
+def _init_worker(options: ValidateOptions, parent: int) -> None:
     global _WORKER
+    from toolkit.builders.safety import die_with_parent
+    die_with_parent(parent)
     _WORKER = FileValidator(options)
 
 
@@ -229,7 +265,7 @@ def validate_files(paths: Sequence[Path], options: ValidateOptions | None = None
         yield from (_edition(index, r) for r in reports)
         return
     chunk = max(1, min(32, len(files) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, os.getpid())) as pool:
         for report in pool.map(_work, files, chunksize=chunk):
             yield _edition(index, report)
 

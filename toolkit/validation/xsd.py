@@ -10,6 +10,7 @@ every document; the test suite checks that the two engines agree.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from lxml import etree
 
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.safe_xml import parse_xml_file
+from toolkit.validation.base import MAX_DIAGNOSTICS, not_shown
 from toolkit.validation.document import Document
 
 if TYPE_CHECKING:  # xmlschema takes a second to import: only files with errors need it
@@ -55,6 +57,7 @@ class XsdValidator:
         self.thorough = thorough
         self._libxml2: etree.XMLSchema | None = None
         self._xmlschema: "xmlschema.XMLSchema10 | xmlschema.XMLSchema11 | None" = None
+        self._notes: list[Diagnostic] = []
         schema = parse_xml_file(self.path)
         self.version = schema.getroot().get(f"{{{VERSIONING_NS}}}minVersion", "1.0")
         try:
@@ -74,8 +77,12 @@ class XsdValidator:
             versions = (xmlschema.XMLSchema10, xmlschema.XMLSchema11)
             for version in versions if self.version == "1.0" else versions[::-1]:
                 try:
-                    # allow="local": imports and includes are read from disk, never fetched
-                    self._xmlschema = version(str(self.path), allow="local", defuse="always")
+                    # allow="local": imports and includes are read from disk, never fetched;
+                    # its warnings (an import that failed) become one-line diagnostics
+                    with warnings.catch_warnings(record=True) as caught:
+                        warnings.simplefilter("always")
+                        self._xmlschema = version(str(self.path), allow="local", defuse="always")
+                    self._notes = [self._note(w) for w in caught]
                     break
                 except (xmlschema.XMLSchemaException, OSError) as exc:
                     problem = problem or exc
@@ -84,13 +91,34 @@ class XsdValidator:
                 raise InputError(f"not a usable XML Schema: {message}", self.label) from None
         return self._xmlschema
 
+    def _note(self, caught: warnings.WarningMessage) -> Diagnostic:
+        """A warning xmlschema gave about the schema, as one line at the schema's xs:import."""
+        message = " ".join(str(caught.message).split())
+        namespace = re.search(r"namespace '([^']*)'", message)
+        line: int | None = None
+        if namespace:
+            for node in parse_xml_file(self.path).getroot().iter("{http://www.w3.org/2001/XMLSchema}import"):
+                if node.get("namespace") == namespace.group(1):
+                    line = node.sourceline if isinstance(node.sourceline, int) else None
+                    break
+        return Diagnostic(Severity.WARNING, message[:500], self.label, line, 1 if line else None,
+                          caught.category.__name__)
+
     def check(self, document: Document) -> Iterator[Diagnostic]:
         if self._libxml2 is not None and not self.thorough and self._libxml2.validate(document.tree):
             return
-        found = False
-        for error in self.explainer().iter_errors(document.tree):
-            found = True
-            yield self._diagnostic(document, error)
+        found = 0
+        self.explainer()
+        yield from self._notes  # once per process: they are about the schema, not the document
+        self._notes = []
+        source, originals = _explainable(document.tree)
+        errors = self.explainer().iter_errors(source)
+        for error in errors:
+            if found == MAX_DIAGNOSTICS:
+                yield not_shown(1 + sum(1 for _ in errors), document.display, f"errors against {self.label}")
+                return
+            found += 1
+            yield self._diagnostic(document, error, originals)
         if not found and self._libxml2 is not None and not self.thorough:
             # libxml2 rejected what xmlschema accepts: report libxml2's own words
             log: Any = self._libxml2.error_log
@@ -98,26 +126,72 @@ class XsdValidator:
                 yield Diagnostic(Severity.ERROR, _libxml2_message(entry.message), document.display,
                                  entry.line or None, None, self.label)
 
-    def _diagnostic(self, document: Document, error: "XMLSchemaValidationError") -> Diagnostic:
+    def _diagnostic(self, document: Document, error: "XMLSchemaValidationError",
+                    originals: dict[int, etree._Element] | None = None) -> Diagnostic:
         from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError
 
-        elem = error.elem if isinstance(error.elem, etree._Element) else None
+        elem: etree._Element | None
+        if originals is not None:  # a stand-in tree: back to the document's own element
+            elem = originals.get(id(error.elem))
+        else:
+            elem = error.elem if isinstance(error.elem, etree._Element) else None
         node: Any = elem
         message = error.reason or error.message
         if isinstance(error, XMLSchemaChildrenValidationError):
-            message, node = _children_message(error, elem)
+            message, node = _children_message(error, elem, originals)
         elif elem is not None:
             message, node = _value_message(error, elem)
         return document.diagnostic(Severity.ERROR, message, node, self.label,
                                    line=getattr(error, "sourceline", None))
 
 
-def _children_message(error: Any,
-                      elem: etree._Element | None) -> tuple[str, Any]:
+#: an element with more children than this is explained on a stand-in tree (see _explainable)
+WIDE = 1000
+
+
+def _explainable(tree: etree._ElementTree) -> tuple[Any, dict[int, etree._Element] | None]:
+    """The tree to give xmlschema, and the map back to the document's elements if it is a copy
+    (by id(): the copies live as long as the returned tree, so their ids stay unique).
+
+    xmlschema's error for an unexpected child calls len(parent) and parent[index], which lxml
+    answers by walking the children: 64,000 invalid siblings made a minute of work. On a
+    document with a wide element, xmlschema gets an xml.etree copy (constant-time len and
+    index); comments and processing instructions, which XSD ignores, are left out."""
+    if not any(len(node) > WIDE for node in tree.iter() if len(node) > 0):
+        return tree, None
+    import xml.etree.ElementTree as ET
+
+    originals: dict[int, etree._Element] = {}
+
+    def copy(node: etree._Element) -> ET.Element:
+        element = ET.Element(str(node.tag), {str(k): str(v) for k, v in node.attrib.items()})
+        originals[id(element)] = node
+        element.text = node.text
+        last: ET.Element | None = None
+        for child in node:
+            if isinstance(child.tag, str):
+                last = copy(child)
+                element.append(last)
+            elif child.tail:  # a comment's tail is text of the parent
+                if last is None:
+                    element.text = (element.text or "") + child.tail
+                else:
+                    last.tail = (last.tail or "") + child.tail
+        element.tail = node.tail
+        return element
+
+    root = copy(tree.getroot())
+    return ET.ElementTree(root), originals
+
+
+def _children_message(error: Any, elem: etree._Element | None,
+                      originals: dict[int, etree._Element] | None = None) -> tuple[str, Any]:
     parent = _name(elem.tag) if elem is not None else "the element"
     expected = [_name(getattr(e, "name", e)) for e in (error.expected or [])
                 if getattr(e, "name", None)]
     child = error.invalid_child
+    if originals is not None and child is not None:
+        child = originals.get(id(child))
     if isinstance(child, etree._Element):
         allowed = expected or _allowed_children(error)
         where = f"<{_name(child.tag)}> is not allowed here in <{parent}>"

@@ -14,6 +14,7 @@
     xmlns:tk="https://teikit.org/ns"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="urls.xsl"/>
   <xsl:include href="metadata.xsl"/>
 
   <!-- Register entries by xml:id; the registers are passed in as one document (see

@@ -17,7 +17,7 @@
   <xsl:mode name="tk:cite" on-no-match="shallow-skip"/>
 
   <xsl:template match="tei:teiHeader" mode="tk:cite">
-    <xsl:variable name="permalink" select="tk:absolute($doc-id || '.html')"/>
+    <xsl:variable name="permalink" select="tk:safe-url(tk:absolute($doc-id || '.html'))"/>
     <xsl:variable name="date" select="tk:date-label(tk:date-element(.))"/>
     <xsl:variable name="translators" select="tk:translators(.)"/>
     <aside class="tk-aside" aria-label="Citation and downloads" data-pagefind-ignore="all">
@@ -35,7 +35,8 @@
           <a class="tk-permalink" href="{$permalink}" data-permalink="{$permalink}"><xsl:value-of select="$permalink"/></a>
         </p>
         <button type="button" class="tk-copy" data-copy="citation" hidden="hidden">Copy citation</button>
-        <xsl:variable name="source" select="tk:source-url(.)"/>
+        <!-- the document's own URL: only through the one URL filter (xslt/common/urls.xsl) -->
+        <xsl:variable name="source" select="tk:safe-url(tk:source-url(.))"/>
         <xsl:if test="$source">
           <p class="tk-source">Published by the archive at
             <a href="{$source}"><xsl:value-of select="$source"/></a></p>

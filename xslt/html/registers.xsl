@@ -89,8 +89,8 @@
             <xsl:variable name="base" select="$tk:authorities(lower-case(@type))"/>
             <xsl:if test="position() gt 1">; </xsl:if>
             <xsl:choose>
-              <xsl:when test="starts-with(., 'http')"><a href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
-              <xsl:when test="$base"><a href="{$base || normalize-space(.)}"><xsl:value-of select="@type || ' ' || normalize-space(.)"/></a></xsl:when>
+              <xsl:when test="exists(tk:external-url(.))"><a href="{tk:external-url(.)}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+              <xsl:when test="$base and exists(tk:external-url($base || normalize-space(.)))"><a href="{tk:external-url($base || normalize-space(.))}"><xsl:value-of select="@type || ' ' || normalize-space(.)"/></a></xsl:when>
               <xsl:otherwise><xsl:value-of select="string-join((@type, normalize-space(.)), ' ')"/></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each>

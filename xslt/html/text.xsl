@@ -62,7 +62,7 @@
        not inside a link, which is focusable itself (and may not hold focusable elements). -->
   <xsl:template name="tk:focusable">
     <xsl:if test="not(ancestor::*[(tk:is-mention(.) and exists(tk:entry(., $registers)))
-                                  or self::tei:ref[matches(@target, '^(https?://|#)')]])">
+                                  or self::tei:ref[exists(tk:link-target(@target))]])">
       <xsl:attribute name="tabindex" select="0"/>
     </xsl:if>
   </xsl:template>
@@ -488,11 +488,12 @@
     <cite class="tk-title"><xsl:call-template name="tk:attributes"/><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
 
-  <!-- Links: web addresses and targets in the same document; anything else stays text. -->
+  <!-- Links: web addresses, e-mail and targets in the same document (tk:link-target, the one
+       URL filter); anything else, javascript: above all, stays text. -->
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:text">
-    <xsl:variable name="target" select="tokenize(@target)[1]"/>
+    <xsl:variable name="target" select="tk:link-target(@target)"/>
     <xsl:choose>
-      <xsl:when test="matches($target, '^(https?://|#)') and not(ancestor::tei:ref[@target])">
+      <xsl:when test="exists($target) and not(ancestor::tei:ref[@target])">
         <a class="tk-ref" href="{$target}">
           <xsl:call-template name="tk:attributes"/>
           <xsl:apply-templates mode="#current"/>

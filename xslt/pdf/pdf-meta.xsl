@@ -16,6 +16,8 @@
     xmlns:tk="https://teikit.org/ns"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="../common/urls.xsl"/>
+
   <xsl:mode name="tk:pdf-meta" on-no-match="shallow-skip"/>
 
   <!-- The longest running head, in characters, before a title is shortened at a word. -->
@@ -69,8 +71,8 @@
       <xsl:for-each select="($file/tei:sourceDesc/tei:bibl[@type = 'citation'], $file/tei:sourceDesc/tei:bibl)[1]">
         <citation><xsl:apply-templates mode="tk:pdf-text"/></citation>
       </xsl:for-each>
-      <xsl:for-each select="($file/tei:publicationStmt/tei:idno[@type = 'URI'])[1]">
-        <source-url><xsl:value-of select="normalize-space(.)"/></source-url>
+      <xsl:for-each select="($file/tei:publicationStmt/tei:idno[@type = 'URI'])[1][exists(tk:external-url(.))]">
+        <source-url><xsl:value-of select="tk:external-url(.)"/></source-url>
       </xsl:for-each>
       <xsl:if test="$edition-title">
         <edition><xsl:value-of select="$edition-title"/></edition>

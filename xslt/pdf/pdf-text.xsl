@@ -18,6 +18,8 @@
     xmlns:tk="https://teikit.org/ns"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="../common/urls.xsl"/>
+
   <xsl:mode name="tk:pdf-text" on-no-match="text-only-copy"/>
 
   <!-- Containers whose white-space-only text is layout, not content. -->
@@ -296,9 +298,9 @@
   </xsl:template>
 
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:pdf-text">
-    <xsl:variable name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="target" select="tk:external-url(tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
-      <xsl:when test="matches($target, '^(https?|mailto):')">
+      <xsl:when test="exists($target)">
         <link href="{$target}">
           <xsl:apply-templates mode="#current"/>
           <xsl:if test="self::tei:ptr"><xsl:value-of select="$target"/></xsl:if>

@@ -1,0 +1,103 @@
+"""Issue 14, items 3 and 9: no quadratic input in the commands this suite owns, a cap on the
+diagnostics of one file, and no raw Python warning in validate's output.
+
+Scaled down from the issue's inputs (64,000 invalid siblings, 1 MB lines) with a generous bound:
+time at 4x the input must stay well under the 16x a quadratic cost gives. CPU time, not wall
+time: the machine is shared."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from support import SAMPLE, edition, run
+from toolkit.tei import append_inline, el
+from toolkit.validation import ValidateOptions
+from toolkit.validation.base import MAX_DIAGNOSTICS
+from toolkit.validation.runner import FileValidator
+
+
+def invalid_siblings(path: Path, count: int) -> Path:
+    text = SAMPLE.read_text("utf-8")
+    bad = "<zzz>x</zzz>" * count
+    text, replaced = re.subn(r"(<body>\s*<div[^>]*>)", lambda m: m.group(1) + f"<p>{bad}</p>", text, count=1)
+    assert replaced == 1
+    path.write_text(text, "utf-8")
+    return path
+
+
+def cpu(action: object) -> float:
+    started = time.process_time()
+    action()  # type: ignore[operator]
+    return time.process_time() - started
+
+
+def test_validate_caps_the_diagnostics_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = invalid_siblings(edition(tmp_path / "tei") / "116488.xml", 3000)
+    result = run(capsys, "validate", "--no-declared", str(source))
+    assert result.code == 1
+    lines = [line for line in result.out.splitlines() if line.startswith(str(source))]
+    assert len(lines) == MAX_DIAGNOSTICS + 1
+    assert all(re.match(rf"{re.escape(str(source))}:\d+:\d+: (error|warning): .+ \[[\w./-]+\]$", l) for l in lines)
+    assert re.search(r": error: 2900 more problems in this file not shown \(2900 errors; the first 100 are\) "
+                     r"\[tk-not-shown\]$", lines[-1]), lines[-1]
+    assert "3000 errors" in result.out  # the summary counts what was not shown
+
+
+def test_many_warnings_do_not_make_a_file_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = edition(tmp_path / "tei") / "116488.xml"
+    links = "".join(f'<ref target="urn:x:{n}">link {n}</ref> ' for n in range(150))
+    source.write_text(SAMPLE.read_text("utf-8").replace("</p>", links + "</p>", 1), "utf-8")
+    result = run(capsys, "validate", "--no-declared", str(source))
+    assert result.code == 0, result.out[-500:]
+    lines = [line for line in result.out.splitlines() if line.startswith(str(source))]
+    assert len(lines) == MAX_DIAGNOSTICS + 1
+    assert ": warning: 50 more problems in this file not shown (0 errors; the first 100 are)" in lines[-1]
+    assert "0 errors, 150 warnings" in result.out
+
+
+def test_validate_is_linear_in_invalid_siblings(tmp_path: Path) -> None:
+    validator = FileValidator(ValidateOptions(jobs=1))
+    small = invalid_siblings(tmp_path / "small.xml", 2000)
+    large = invalid_siblings(tmp_path / "large.xml", 8000)
+    validator.validate(small)  # xmlschema compiled, outside the timing
+    first = cpu(lambda: validator.validate(small))
+    second = cpu(lambda: validator.validate(large))
+    assert second < 8 * max(first, 0.05), (first, second)  # quadratic: 16x
+
+
+def test_append_inline_is_linear() -> None:
+    def fill(count: int) -> None:
+        items: list[object] = []
+        for _ in range(count):
+            items += [el("persName", "Kim"), " and ", "[...]"]
+        append_inline(el("p"), items)  # type: ignore[arg-type]
+    first = cpu(lambda: fill(10_000))
+    second = cpu(lambda: fill(40_000))
+    assert second < 2.0 and second < 8 * max(first, 0.02), (first, second)
+
+
+def test_append_inline_keeps_the_order() -> None:
+    from lxml import etree
+    node = el("p", "a")
+    append_inline(node, ["b", el("hi", "x"), "c", "", "d", el("lb"), "e"])
+    assert etree.tostring(node, encoding="unicode").endswith('>ab<hi>x</hi>cd<lb/>e</p>')
+
+
+def test_schema_import_warnings_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    schema = tmp_path / "imports.xsd"
+    schema.write_text('<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                      'targetNamespace="http://www.tei-c.org/ns/1.0" elementFormDefault="qualified">\n'
+                      '  <xs:import namespace="http://example.org/missing" schemaLocation="missing.xsd"/>\n'
+                      '  <xs:element name="TEI"/>\n</xs:schema>\n', "utf-8")
+    result = run(capsys, "validate", "--thorough", "--no-project", "--no-declared", "--schema", str(schema), str(SAMPLE))
+    assert result.code == 0
+    assert "XMLSchemaImportWarning" in result.out + result.err
+    for line in (result.out + result.err).splitlines():
+        if line.startswith("validated "):
+            continue
+        assert re.match(r"^\S+:\d+:\d+: (error|warning): .+ \[\w+\]$", line), line
+    assert f"{schema}:3:1: warning: Import of namespace 'http://example.org/missing'" in result.out
