@@ -137,7 +137,7 @@ def _import_one(source: Path, context: ImportContext) -> ImportResult:
         return ImportResult(source, tuple(documents), format=kind, reports=tuple(reports))
     except ToolkitError as error:
         return ImportResult(source, error=error.diagnostic)
-    except (ValueError, TypeError, RecursionError) as error:
+    except (ValueError, TypeError, RecursionError, etree.LxmlError) as error:
         return ImportResult(source, error=Diagnostic(Severity.ERROR, f"cannot import: {error}", str(source)))
 
 

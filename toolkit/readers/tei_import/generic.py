@@ -131,7 +131,22 @@ def _number(doc: etree._Element, path: str, index: int) -> str:
 
 def _document(source: etree._Element, path: str, context: ImportContext, shared: Entries,
               external: _ExternalRegisters, index: int, notes: list[LossEntry]) -> ImportedDocument:
+    """One document: in the edition's own customisation when its markup can be brought onto it
+    (the narrowing mappings of `conform`), else kept as the archive wrote it, under the import
+    customisation (only what tei_all rejects is mended)."""
     number = _number(source, path, index)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, True)
+    if fits_project(_stripped(doc), f"{number}.xml"):
+        return finish(doc, number, report, entries, stats, context.schema_dir, layers=PROJECT_PIS)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, False)
+    make_valid(doc, report, path)
+    qualify_ids(doc, number, report)
+    return finish(doc, number, report, entries, stats, context.schema_dir, layers=IMPORT_PIS)
+
+
+def _transform(source: etree._Element, path: str, context: ImportContext, shared: Entries,
+               external: _ExternalRegisters, number: str, notes: list[LossEntry],
+               narrow: bool) -> tuple[etree._Element, LossReport, list[NewEntry], Counter[str]]:
     report = LossReport(Path(path).name, number, list(notes))
     doc = copy_with_origin(source)
     inherited = source.xpath("ancestor::*[@xml:lang][1]/@xml:lang")
@@ -176,19 +191,16 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     _consume_stand_off(doc, own, linked, report)
     _check_relative(doc, report)
     formulae_as_text(doc, report)
-    normalise_namespaces(doc, report)
-    _wrap_body(doc, report)
-    _conform(doc, report)
+    normalise_namespaces(doc, report, keep_examples=not narrow)
+    if narrow:
+        _wrap_body(doc, report)
+        _conform(doc, report)
     complete_header(doc, report, edition_authority())
     describe_hands(doc, report)
     _record_import(doc, path, context)
-    make_valid(doc, report, path)
     stats["paragraphs"] = sum(1 for _ in doc.iter(tei("p")))
     _prolog(source, report)
-    layers = PROJECT_PIS if fits_project(_stripped(doc), f"{number}.xml") else IMPORT_PIS
-    if layers is IMPORT_PIS:
-        qualify_ids(doc, number, report)
-    return finish(doc, number, report, entries, stats, context.schema_dir, layers=layers)
+    return doc, report, entries, stats
 
 
 def _stripped(doc: etree._Element) -> etree._Element:

@@ -59,10 +59,22 @@ def unwrap(node: etree._Element) -> None:
         last.tail = (last.tail or "") + tail
 
 
-def normalise_namespaces(root: etree._Element, report: LossReport) -> None:
-    """Unwrap non-TEI elements and drop non-TEI attributes that the readers did not map."""
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+
+
+def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples: bool = False) -> None:
+    """Unwrap non-TEI elements and drop non-TEI attributes that the readers did not map.
+
+    `keep_examples`: TEI's own examples (`egXML` in the Examples namespace, which tei_all
+    admits with any content) are kept as they are.
+    """
+    examples = set()
+    if keep_examples:
+        for example in root.iter(f"{{{EXAMPLES_NS}}}egXML"):
+            examples.update(id(n) for n in example.iter())
+    alive = list(root.iter()) if examples else []  # proxies alive while ids are compared
     for node in list(root.iter()):
-        if not isinstance(node.tag, str):
+        if not isinstance(node.tag, str) or id(node) in examples:
             continue
         for name in list(node.attrib):
             if name == ORIGIN:

@@ -34,6 +34,7 @@ _TEXT_HOLDERS = {"address": "addrLine", "listBibl": "bibl", "list": "item", "lg"
                  "availability": "p", "sourceDesc": "p", "encodingDesc": "p", "projectDesc": "p",
                  "editorialDecl": "p", "handDesc": "p", "physDesc": "p", "msContents": "p", "history": "p"}
 _MAX_PASSES = 40
+_PREFIXED = re.compile(r"(?<=/)[A-Za-z_][\w.-]*:([A-Za-z_][\w.-]*)")
 _ELEMWRONG = re.compile(r"Did not expect element (\S+) there")
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _BADATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
@@ -194,7 +195,11 @@ def make_valid(doc: etree._Element, report: LossReport, name: str) -> None:
 
 def _mend(error: GrammarError, probe: etree._Element, index: dict[int, etree._Element],
           done: set[int], report: LossReport) -> int:
-    found = probe.getroottree().xpath(error.path) if error.path else []
+    path = _PREFIXED.sub(lambda m: f"*[local-name()='{m.group(1)}']", error.path)
+    try:
+        found = probe.getroottree().xpath(path) if path else []
+    except etree.XPathError:
+        return 0
     nodes = [n for n in found if isinstance(n, etree._Element)] if isinstance(found, list) else []
     if not nodes:
         return 0
@@ -295,6 +300,11 @@ def _place(child: etree._Element, parent: etree._Element, report: LossReport) ->
     """An element the grammar does not allow here: into a paragraph (phrases directly in a
     division), else unwrapped with its text and children kept in place."""
     name = _local(child)
+    if ORIGIN not in child.attrib and parent.getparent() is not None and ORIGIN in parent.attrib:
+        # a block this pass made for stray text is not allowed here either: the container
+        # itself goes (its content joins its parent), which ends the cycle
+        child, parent = parent, parent.getparent()  # type: ignore[assignment]
+        name = _local(child)
     if local_name(parent) in _DIVISIONS and name in _PHRASE_OK_IN_P:
         wrapper = el("p")
         child.addprevious(wrapper)

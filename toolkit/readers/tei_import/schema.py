@@ -45,8 +45,12 @@ class GrammarError:
 
 @lru_cache(maxsize=1)
 def import_grammar() -> etree.RelaxNG:
-    """teikit-import.rng compiled (tei_all: some seconds, once per process)."""
-    return etree.RelaxNG(etree.parse(str(IMPORT_RNG)))
+    """teikit-import.rng compiled (tei_all: some seconds), once per process: the validators'
+    compiled copy when they hold one (so `import` then `validate` in one process compile it once)."""
+    from toolkit.validation.registry import load_validator
+
+    compiled = getattr(load_validator(IMPORT_RNG, "rng"), "_schema", None)
+    return compiled if isinstance(compiled, etree.RelaxNG) else etree.RelaxNG(etree.parse(str(IMPORT_RNG)))
 
 
 def grammar_errors(root: etree._Element) -> list[GrammarError]:
@@ -59,7 +63,13 @@ def grammar_errors(root: etree._Element) -> list[GrammarError]:
 
 
 def fits_project(root: etree._Element, file_name: str) -> bool:
-    """Is the document valid against the edition's own customisation (teikit.xsd + teikit.sch)?"""
+    """Is the document valid against the edition's own customisation (teikit.xsd + teikit.sch)?
+    The grammar's yes or no comes from libxml2 alone (the messages are not needed here)."""
+    from toolkit.validation.registry import load_validator
+
+    quick = getattr(load_validator(PROJECT_XSD, "xsd"), "_libxml2", None)
+    if isinstance(quick, etree.XMLSchema) and not quick.validate(root.getroottree()):
+        return False
     return not [d for d in _check(root, file_name, (PROJECT_XSD, "xsd"), (PROJECT_SCH, "sch"))
                 if d.severity is Severity.ERROR]
 
