@@ -249,8 +249,9 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
 
 
 def _check_relative(doc: etree._Element, report: LossReport) -> None:
-    for node in doc.iter():
-        if not isinstance(node.tag, str):
+    found = doc.xpath("descendant-or-self::*[@facs or @url]")
+    for node in found if isinstance(found, list) else []:
+        if not isinstance(node, etree._Element):
             continue
         for attribute in ("facs", "url"):
             value = node.get(attribute)

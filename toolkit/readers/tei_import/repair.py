@@ -103,10 +103,12 @@ def complete_header(doc: etree._Element, report: LossReport, authority: str) -> 
 def describe_hands(doc: etree._Element, report: LossReport) -> None:
     """Every hand a transcription names (`@hand`, `handShift/@new`) gets a handNote."""
     notes = {str(n.get(XML_ID)) for n in doc.iter(tei("handNote")) if n.get(XML_ID)}
-    other_ids = {str(n.get(XML_ID)) for n in doc.iter() if isinstance(n.tag, str) and n.get(XML_ID)} - notes
+    found = doc.xpath("descendant-or-self::*/@xml:id")
+    other_ids = {str(v) for v in found} - notes if isinstance(found, list) else set()
     missing: dict[str, etree._Element] = {}
-    for node in doc.iter():
-        if not isinstance(node.tag, str) or etree.QName(node).namespace != TEI_NS:
+    pointing = doc.xpath("descendant-or-self::tei:*[@hand] | descendant-or-self::tei:handShift[@new]", namespaces=NS)
+    for node in pointing if isinstance(pointing, list) else []:
+        if not isinstance(node, etree._Element):
             continue
         for attribute in ("hand", "new") if local_name(node) == "handShift" else ("hand",):
             value = (node.get(attribute) or "").strip()
@@ -225,8 +227,22 @@ def _mend(error: GrammarError, probe: etree._Element, index: dict[int, etree._El
             parent = source
         if child is None or parent is None or id(child) in done:
             return 0
-        done.add(id(child))
-        return _place(child, parent, report)
+        # libxml2 names the first misplaced element of a run; its later siblings of the same
+        # name are misplaced too (100,000 <lb/> in a sourceDesc take one pass, not 100,000)
+        run = [child] + [c for c in child.itersiblings() if isinstance(c.tag, str) and c.tag == child.tag
+                         and id(c) not in done]
+        changed, lines = 0, list[int | None]()
+        quiet = LossReport(report.source, report.document)  # the run is one line of the report
+        for position, node in enumerate(run):
+            done.add(id(node))
+            lines.append(origin(node)[1])
+            changed += _place(node, parent, report if position == 0 else quiet)
+        if len(quiet.entries) > 0:
+            last = next((line for line in reversed(lines) if line), None)
+            report.add(run[0], "dropped" if quiet.entries[0].action == "dropped" else "restructured",
+                       f"the same for the {len(quiet.entries)} <{child_name}> after it in <{local_name(parent)}>"
+                       + (f" (to line {last})" if last else ""))
+        return changed
     if error.kind == "RELAXNG_ERR_TEXTWRONG" or "Did not expect text" in error.message:
         return _wrap_text(source, done, report)
     expecting = _EXPECTING.search(error.message)
@@ -299,6 +315,8 @@ def _attributes_fit(original: etree._Element, stripped: etree._Element) -> bool:
 def _place(child: etree._Element, parent: etree._Element, report: LossReport) -> int:
     """An element the grammar does not allow here: into a paragraph (phrases directly in a
     division), else unwrapped with its text and children kept in place."""
+    if child.getparent() is not parent:
+        return 0  # already moved or unwrapped in this pass
     name = _local(child)
     if ORIGIN not in child.attrib and parent.getparent() is not None and ORIGIN in parent.attrib:
         # a block this pass made for stray text is not allowed here either: the container
