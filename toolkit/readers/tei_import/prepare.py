@@ -106,6 +106,7 @@ def expand_entities(data: bytes, path: str) -> tuple[bytes, list[LossEntry]]:
     body = data[end:].decode("utf-8")
     limit = min(MAX_SIZE, MAX_GROWTH * len(data) + 1024 * 1024)
     counts: dict[str, int] = {}
+    produced = [0]
 
     def expand(text: str, depth: int, chain: tuple[str, ...]) -> str:
         def one(match: re.Match[str]) -> str:
@@ -116,7 +117,12 @@ def expand_entities(data: bytes, path: str) -> tuple[bytes, list[LossEntry]]:
                 raise InputError(f"the entity {name!r} is nested more than {MAX_DEPTH} levels deep or refers "
                                  "to itself: refused", path, doctype_line)
             counts[name] = counts.get(name, 0) + 1
-            return expand(values[name], depth + 1, chain + (name,))
+            value = expand(values[name], depth + 1, chain + (name,))
+            produced[0] += len(value)  # every expansion counts, so many references are bounded too
+            if produced[0] > limit:
+                raise InputError(f"expanding the DOCTYPE's entities would make the document larger than "
+                                 f"{limit} characters: refused", path, doctype_line)
+            return value
         result = _REFERENCE.sub(one, text)
         if len(result) > limit:
             raise InputError(f"expanding the DOCTYPE's entities would make the document larger than "

@@ -38,7 +38,7 @@ _PREFIXED = re.compile(r"(?<=/)[A-Za-z_][\w.-]*:([A-Za-z_][\w.-]*)")
 _ELEMWRONG = re.compile(r"Did not expect element (\S+) there")
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _BADATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
-_EXPECTING = re.compile(r"Expecting an element (\S+), got nothing")
+_EXPECTING = re.compile(r"Expecting an element (\S*), got nothing")
 
 
 def edition_authority() -> str:
@@ -248,7 +248,9 @@ def _mend(error: GrammarError, probe: etree._Element, index: dict[int, etree._El
     expecting = _EXPECTING.search(error.message)
     if expecting and id(source) not in done:
         done.add(id(source))
-        return _supply(source, expecting.group(1), report)
+        if local_name(source) in _DIVISIONS and expecting.group(1).strip(",") in ("", "p", "div"):
+            return _content_in_paragraph(source, report)
+        return _supply(source, expecting.group(1).strip(","), report)
     if "failed to validate attributes" in error.message and id(source) not in done:
         done.add(id(source))
         return _drop_bad_attributes(source, report)
@@ -427,3 +429,20 @@ def qualify_ids(doc: etree._Element, number: str, report: LossReport) -> None:
     report.add(doc, "rewritten", f"{len(renamed)} xml:id{'s' if len(renamed) != 1 else ''} prefixed with "
                f"'{prefix}-' ({pointers} pointer attribute{'s' if pointers != 1 else ''} followed): identifiers "
                "are unique across the edition, and another archive's documents reuse names like 'p1'")
+
+
+def _content_in_paragraph(division: etree._Element, report: LossReport) -> int:
+    """A division holding only what may float anywhere (figures, page breaks, notes): TEI wants
+    at least one paragraph or division, so its content is put in one."""
+    paragraph = el("p")
+    paragraph.text, division.text = division.text, None
+    for child in [c for c in division if not (isinstance(c.tag, str) and local_name(c) in ("head", "opener"))]:
+        paragraph.append(child)
+    heads = [c for c in division if isinstance(c.tag, str)]
+    if heads:
+        heads[-1].addnext(paragraph)
+    else:
+        division.append(paragraph)
+    report.add(division, "restructured", f"<{local_name(division)}> held no paragraph or division, which TEI "
+               "requires; its content was put in a paragraph")
+    return 1
