@@ -124,6 +124,8 @@ def test_representative_imports_build_in_both_formats(foreign: tuple[Path, list[
     assert 'class="tk-sp"' in html and 'class="tk-speaker"' in html and "Who's there?" in html
     ms = next((tmp_path / "build" / "html").rglob("ms*.html")).read_text()
     assert "Manuscript description" in ms
+    figures = next((tmp_path / "build" / "html").rglob("test8*.html")).read_text()
+    assert 'class="tk-image" src="portrait.jpg"' in figures  # a local image is shown, as the source names it
     pdfs = sorted(p.name for p in (tmp_path / "build" / "pdf").rglob("*.pdf"))
     assert {"hamlet-1-1.pdf", "ms.pdf", "maria.pdf", "test8.pdf", "dick1736.pdf"} <= set(pdfs)
 

@@ -13,11 +13,12 @@
     xmlns:tk="https://teikit.org/ns"
     exclude-result-prefixes="#all">
 
-  <!-- An image is shown when its URL is relative (an image the edition holds beside the pages)
-       or http(s); any other scheme (javascript:, data:, file:) never reaches the page. -->
+  <!-- An image is shown when its URL is relative (an image the edition holds beside the pages);
+       a page fetches nothing from the network, and no other scheme (javascript:, data:, file:)
+       reaches it: those stay text.xsl's [image] marker. -->
   <xsl:function name="tk:image-url" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="$url[matches(., '^(https?://|[^:/?#]+(/[^:?#]*)?$|\./)', 'i')]
+    <xsl:sequence select="$url[matches(., '^([^:/?#]+(/[^:?#]*)?|\./[^:?#]*)$', 'i')]
                                 [not(matches(., '^\s*(javascript|data|file|vbscript):', 'i'))]
                                 [matches(., '\.(png|jpe?g|gif|svg|webp|tiff?)(\?.*)?$', 'i')]"/>
   </xsl:function>
