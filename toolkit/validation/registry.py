@@ -21,6 +21,9 @@ from toolkit.validation.xsd import XsdValidator
 SCHEMAS_DIR = PROJECT_SCHEMAS
 PROJECT_XSD = SCHEMAS_DIR / "teikit.xsd"
 PROJECT_SCH = SCHEMAS_DIR / "teikit.sch"
+# documents imported from other archives declare these instead (schemas/README.md, "Imported documents")
+IMPORT_RNG = SCHEMAS_DIR / "teikit-import.rng"
+IMPORT_SCH = SCHEMAS_DIR / "teikit-import.sch"
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"

@@ -23,7 +23,8 @@ from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_s
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
 from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
 from toolkit.validation.urls import UrlSchemeChecker
-from toolkit.validation.registry import (PROJECT_SCH, PROJECT_XSD, kind_of, load_validator)
+from toolkit.validation.registry import (IMPORT_RNG, IMPORT_SCH, PROJECT_SCH, PROJECT_XSD, kind_of,
+                                         load_validator)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,6 @@ class FileValidator:
             self.fixed += [load_validator(PROJECT_XSD, "xsd", options.thorough),
                            load_validator(PROJECT_SCH, "sch")]
         self.fixed += [load_validator(p, None, options.thorough) for p in options.schemas]
-        self._applied = {v.path for v in self.fixed}
         self.references = ReferenceChecker() if options.project else None
         self.urls = UrlSchemeChecker() if options.project else None
 
@@ -115,10 +115,11 @@ class FileValidator:
         except ToolkitError as error:
             return FileReport(shown, (_unreadable(error.diagnostic, path),))
         found: list[Diagnostic] = []
-        for validator in self.fixed:
+        fixed = self._imported(document) if self.options.project and self._declares_import(document) else self.fixed
+        for validator in fixed:
             found.extend(validator.check(document))
         if self.options.declared:
-            found.extend(self._declared(document))
+            found.extend(self._declared(document, {v.path for v in fixed}))
         if self.references is not None:
             found.extend(self.references.check(document))
         if self.urls is not None:
@@ -126,13 +127,28 @@ class FileValidator:
         found = _capped([_with_column(d) for d in found], shown)
         return FileReport(shown, tuple(found), tuple(identifiers(document)))
 
-    def _declared(self, document: Document) -> Iterator[Diagnostic]:
+    def _declares_import(self, document: Document) -> bool:
+        """An imported document (it declares teikit-import.rng): the project's layers for it are
+        the import customisation, not teikit.xsd + teikit.sch."""
+        for declaration in document.schema_declarations():
+            target = _resolve(document, declaration)
+            if isinstance(target, Path) and _resolved(target) == _resolved(IMPORT_RNG):
+                return True
+        return False
+
+    def _imported(self, document: Document) -> list[Validator]:
+        project = {_resolved(PROJECT_XSD), _resolved(PROJECT_SCH)}
+        return [load_validator(IMPORT_RNG, "rng"), load_validator(IMPORT_SCH, "sch")] + \
+            [v for v in self.fixed if _resolved(v.path) not in project]
+
+    def _declared(self, document: Document, applied: set[Path]) -> Iterator[Diagnostic]:
+        applied = {_resolved(p) for p in applied}
         for declaration in document.schema_declarations():
             target = _resolve(document, declaration)
             if isinstance(target, Diagnostic):
                 yield target
                 continue
-            if target is None or _resolved(target) in self._applied:
+            if target is None or _resolved(target) in applied:
                 continue
             kind = kind_of(target, declaration.schematypens)
             if kind is None:

@@ -20,6 +20,7 @@
   <xsl:include href="page.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="text.xsl"/>
+  <xsl:include href="imported.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="cite.xsl"/>
   <xsl:include href="summary.xsl"/>
@@ -64,6 +65,7 @@
       <xsl:with-param name="content" as="node()*">
         <article class="tk-document" data-pagefind-body="">
           <xsl:apply-templates select="$header" mode="tk:head"/>
+          <xsl:apply-templates select="$header[tk:imported(.)]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="tk:msdesc"/>
           <section class="tk-text-section" aria-labelledby="text-heading">
             <div class="tk-text-bar">
               <h2 id="text-heading">Text</h2>

@@ -16,6 +16,7 @@
 
   <xsl:import href="pdf-meta.xsl"/>
   <xsl:import href="pdf-text.xsl"/>
+  <xsl:import href="pdf-imported.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -50,6 +51,7 @@
         <summary><xsl:apply-templates mode="tk:pdf-text"/></summary>
       </xsl:for-each>
       <text>
+        <xsl:apply-templates select="tei:teiHeader[tk:imported(.)]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="tk:pdf-text"/>
         <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back)" mode="tk:pdf-text"/>
       </text>
     </doc>

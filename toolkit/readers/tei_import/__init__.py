@@ -16,6 +16,7 @@ Output layout in the edition folder DIR:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -29,9 +30,12 @@ from toolkit.output import schema_dir_relative, write_atomic
 from toolkit.readers.tei_import.document import ImportedDocument
 from toolkit.readers.tei_import.frus import is_frus, read_volume
 from toolkit.readers.tei_import.generic import read_generic
-from toolkit.readers.tei_import.loss import qname
+from toolkit.readers.tei_import.loss import LossEntry, qname
+from toolkit.readers.tei_import.p4 import migrate, needs_migration
+from toolkit.readers.tei_import.prepare import expand_entities, rename_repeated_ids
 from toolkit.readers.tei_import.normalise import ImportContext
 from toolkit.readers.tei_import.registers import EntryLinker, NewEntry, write_registers
+from toolkit.readers.tei_import.repair import edition_authority
 from toolkit.registers import load_registers
 from toolkit.safe_xml import parse_xml, read_bytes
 from toolkit.tei import TEI_NS
@@ -62,27 +66,66 @@ class ImportResult:
 def make_context(options: ImportOptions) -> ImportContext:
     registers = load_registers(options.registers_dir)
     return ImportContext(EntryLinker(registers, options.registers_dir, options.output_dir), options.change_date,
-                         schema_dir_relative(options.output_dir))
+                         schema_dir_relative(options.output_dir), edition_authority(options.output_dir))
 
 
 def import_bytes(data: bytes, path: str,
                  context: ImportContext) -> tuple[str, list[ImportedDocument], list[tuple[str, bytes]]]:
     """The documents in one source file, the format that read it, and file-level loss reports."""
-    tree = parse_xml(data, path)
+    data, notes = expand_entities(data, path)
+    data, notes = _without_prolog_declarations(data, notes)
+    try:
+        tree = parse_xml(data, path)
+    except InputError as error:
+        if "already defined" not in error.diagnostic.message:
+            raise
+        data, renamed = rename_repeated_ids(data)
+        if not renamed:
+            raise
+        notes += renamed
+        tree = parse_xml(data, path)
     root = tree.getroot()
+    kind = "TEI"
+    if needs_migration(root):
+        root, migrated = migrate(root)
+        tree = root.getroottree()
+        notes += migrated
+        kind = "TEI P4"
     name = qname(root)
     if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
-        hint = " (TEI P4 or TEI without its namespace is not read)" if name in ("TEI", "TEI.2", "teiCorpus") else ""
         raise InputError(f"not TEI: the root element is {name}; expected TEI or teiCorpus in the "
-                         f"namespace {TEI_NS}{hint}", path, _line(root))
+                         f"namespace {TEI_NS} (or TEI P4's TEI.2)", path, _line(root))
     if root.tag == f"{{{TEI_NS}}}TEI" and is_frus(root):
         documents, volume_report = read_volume(tree, path, context)
         return "FRUS", documents, [(volume_report.document, volume_report.to_json())]
-    documents, corpus_report = read_generic(tree, path, context)
+    documents, corpus_report = read_generic(tree, path, context, notes)
     if not documents:
         raise InputError("the teiCorpus holds no TEI document", path, _line(root))
     reports = [(corpus_report.document, corpus_report.to_json())] if corpus_report is not None else []
-    return ("teiCorpus" if corpus_report is not None else "TEI"), documents, reports
+    return ("teiCorpus" if corpus_report is not None else kind), documents, reports
+
+
+_PROLOG_COMMENT = re.compile(rb"<!--(?:(?!-->).)*?<!ENTITY(?:(?!-->).)*-->", re.S)
+
+
+def _without_prolog_declarations(data: bytes, notes: list[LossEntry]) -> tuple[bytes, list[LossEntry]]:
+    """Comments before the root that hold DTD declarations (a commented-out DOCTYPE) are not
+    carried into the edition anyway; they are removed so that the safe parser reads the file."""
+    head_end = data.find(b"<", data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0)
+    root_start = re.search(rb"<[A-Za-z_]", data)
+    limit = root_start.start() if root_start else len(data)
+    found = [m for m in _PROLOG_COMMENT.finditer(data, 0, limit)]
+    if not found or head_end < 0:
+        return data, notes
+    pieces, last = [], 0
+    for match in found:
+        pieces += [data[last:match.start()], b"\n" * data.count(b"\n", match.start(), match.end())]
+        last = match.end()
+        notes = notes + [LossEntry("comment()", "/", "dropped", "a comment before the root element holding "
+                                   "DTD declarations (a commented-out DOCTYPE); the edition's TEI declares no DTD",
+                                   data.count(b"\n", 0, match.start()) + 1)]
+    pieces.append(data[last:])
+    return b"".join(pieces), notes
 
 
 def _line(node: etree._Element) -> int | None:
@@ -95,7 +138,7 @@ def _import_one(source: Path, context: ImportContext) -> ImportResult:
         return ImportResult(source, tuple(documents), format=kind, reports=tuple(reports))
     except ToolkitError as error:
         return ImportResult(source, error=error.diagnostic)
-    except (ValueError, TypeError, RecursionError) as error:
+    except (ValueError, TypeError, RecursionError, etree.LxmlError) as error:
         return ImportResult(source, error=Diagnostic(Severity.ERROR, f"cannot import: {error}", str(source)))
 
 

@@ -10,6 +10,7 @@ from lxml import etree
 from toolkit.errors import Diagnostic
 from toolkit.readers.tei_import.loss import LossReport, strip_origin
 from toolkit.readers.tei_import.registers import NewEntry
+from toolkit.readers.tei_import.schema import with_pis
 from toolkit.output import serialize, with_schema_pis
 
 
@@ -27,12 +28,16 @@ class ImportedDocument:
 
 def finish(root: etree._Element, number: str, report: LossReport, entries: list[NewEntry],
            stats: Mapping[str, int], schema_dir: str = "",
-           diagnostics: tuple[Diagnostic, ...] = ()) -> ImportedDocument:
-    """Serialise an imported document the way the converter does (xml-model PIs included)."""
+           diagnostics: tuple[Diagnostic, ...] = (),
+           layers: tuple[tuple[str, str], ...] | None = None) -> ImportedDocument:
+    """Serialise an imported document the way the converter does (xml-model PIs included):
+    the project's schemas, or the `layers` given (the import customisation)."""
     strip_origin(root)
     _indent_structure(root)
     tree = root.getroottree()
-    if schema_dir:
+    if schema_dir and layers is not None:
+        tree = with_pis(etree.ElementTree(root), schema_dir, layers)
+    elif schema_dir:
         tree = with_schema_pis(etree.ElementTree(root), schema_dir)
     return ImportedDocument(number, serialize(tree), report.to_json(), tuple(entries), dict(stats), diagnostics)
 
@@ -52,8 +57,9 @@ def _indent_structure(root: etree._Element) -> None:
         if not children or any((c.tail or "").strip() for c in node):
             return
         node.text = "\n" + "  " * (depth + 1)
+        count = len(children) + sum(1 for c in node if not isinstance(c.tag, str))  # once: len() walks the children
         for index, child in enumerate(node):
-            last = index == len(node) - 1
+            last = index == count - 1
             child.tail = "\n" + "  " * (depth if last else depth + 1)
             if isinstance(child.tag, str):
                 walk(child, depth + 1)

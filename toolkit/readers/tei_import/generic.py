@@ -13,6 +13,7 @@ import. Each change is a line in the loss report.
 from __future__ import annotations
 
 from collections import Counter
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -21,9 +22,12 @@ from toolkit import __version__
 from toolkit.errors import ToolkitError
 from toolkit.readers.tei_import.conform import conform
 from toolkit.readers.tei_import.document import ImportedDocument, finish
-from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin
+from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin, strip_origin
 from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
 from toolkit.readers.tei_import.registers import NewEntry
+from toolkit.readers.tei_import.repair import (complete_header, describe_hands,
+                                               formulae_as_text, make_valid, qualify_ids)
+from toolkit.readers.tei_import.schema import IMPORT_PIS, PROJECT_PIS, fits_project
 from toolkit.readers.tei_import.transcription import conform_profile, conform_top_divs, conform_transcription
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import NS, XML_ID, XML_LANG, el, local_name, sub, tei
@@ -74,18 +78,22 @@ class _ExternalRegisters:
         return self.cache[path].get(xml_id)
 
 
-def read_generic(tree: etree._ElementTree, path: str,
-                 context: ImportContext) -> tuple[list[ImportedDocument], LossReport | None]:
-    """The documents of a TEI file or teiCorpus, and for a corpus the report of its own parts."""
+def read_generic(tree: etree._ElementTree, path: str, context: ImportContext,
+                 notes: list[LossEntry] | None = None) -> tuple[list[ImportedDocument], LossReport | None]:
+    """The documents of a TEI file or teiCorpus, and for a corpus the report of its own parts.
+
+    `notes`: what was repaired in the file before it was parsed (each document's report has them).
+    """
     root = tree.getroot()
     external = _ExternalRegisters(Path(path))
     if local_name(root) != "teiCorpus":
-        return [_document(root, path, context, {}, external, 0)], None
+        return [_document(root, path, context, {}, external, 0, notes or [])], None
     shared: Entries = {}
     for stand_off in root.iterfind("tei:standOff", NS):
         shared.update(entries_in(stand_off))
     documents = list(root.iterfind(".//tei:TEI", NS))
-    imported = [_document(doc, path, context, shared, external, index) for index, doc in enumerate(documents, 1)]
+    imported = [_document(doc, path, context, shared, external, index, notes or [])
+                for index, doc in enumerate(documents, 1)]
     return imported, _corpus_report(root, path, shared, documents)
 
 
@@ -122,9 +130,24 @@ def _number(doc: etree._Element, path: str, index: int) -> str:
 
 
 def _document(source: etree._Element, path: str, context: ImportContext, shared: Entries,
-              external: _ExternalRegisters, index: int) -> ImportedDocument:
+              external: _ExternalRegisters, index: int, notes: list[LossEntry]) -> ImportedDocument:
+    """One document: in the edition's own customisation when its markup can be brought onto it
+    (the narrowing mappings of `conform`), else kept as the archive wrote it, under the import
+    customisation (only what tei_all rejects is mended)."""
     number = _number(source, path, index)
-    report = LossReport(Path(path).name, number)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, True)
+    if fits_project(_stripped(doc), f"{number}.xml"):
+        return finish(doc, number, report, entries, stats, context.schema_dir, layers=PROJECT_PIS)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, False)
+    make_valid(doc, report, path)
+    qualify_ids(doc, number, report)
+    return finish(doc, number, report, entries, stats, context.schema_dir, layers=IMPORT_PIS)
+
+
+def _transform(source: etree._Element, path: str, context: ImportContext, shared: Entries,
+               external: _ExternalRegisters, number: str, notes: list[LossEntry],
+               narrow: bool) -> tuple[etree._Element, LossReport, list[NewEntry], Counter[str]]:
+    report = LossReport(Path(path).name, number, list(notes))
     doc = copy_with_origin(source)
     inherited = source.xpath("ancestor::*[@xml:lang][1]/@xml:lang")
     if source.get(XML_LANG) is None and isinstance(inherited, list) and inherited:
@@ -167,13 +190,23 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
             report.add(node, "rewritten", f"@{attribute} {value!r} became {ref!r} (the edition's registers)", attribute)
     _consume_stand_off(doc, own, linked, report)
     _check_relative(doc, report)
-    normalise_namespaces(doc, report)
-    _wrap_body(doc, report)
-    _conform(doc, report)
+    formulae_as_text(doc, report)
+    normalise_namespaces(doc, report, keep_examples=not narrow)
+    if narrow:
+        _wrap_body(doc, report)
+        _conform(doc, report)
+    complete_header(doc, report, context.authority)
+    describe_hands(doc, report)
     _record_import(doc, path, context)
     stats["paragraphs"] = sum(1 for _ in doc.iter(tei("p")))
     _prolog(source, report)
-    return finish(doc, number, report, entries, stats, context.schema_dir)
+    return doc, report, entries, stats
+
+
+def _stripped(doc: etree._Element) -> etree._Element:
+    copy = deepcopy(doc)
+    strip_origin(copy)
+    return copy
 
 
 def _prolog(source: etree._Element, report: LossReport) -> None:
@@ -198,6 +231,10 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
             report.add(entry, "mapped", f"register entry {xml_id!r} carried into the edition's registers")
             parent = entry.getparent()
             assert parent is not None
+            if (entry.tail or "").strip():
+                report.add(entry, "dropped", f"text {' '.join(str(entry.tail).split())[:80]!r} after the register "
+                           "entry, outside any element (a list of entries holds no text)")
+            entry.tail = None
             parent.remove(entry)
     for stand_off in list(doc.iterfind("tei:standOff", NS)):
         for container in list(stand_off.iter()):
@@ -212,8 +249,9 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
 
 
 def _check_relative(doc: etree._Element, report: LossReport) -> None:
-    for node in doc.iter():
-        if not isinstance(node.tag, str):
+    found = doc.xpath("descendant-or-self::*[@facs or @url]")
+    for node in found if isinstance(found, list) else []:
+        if not isinstance(node, etree._Element):
             continue
         for attribute in ("facs", "url"):
             value = node.get(attribute)

@@ -61,14 +61,18 @@ def copy_with_origin(node: etree._Element) -> etree._Element:
     copy = deepcopy(node)
     copy.tail = None
 
+    names: dict[str, str] = {}
+
     def walk(source: etree._Element, target: etree._Element, path: str) -> None:
         target.set(ORIGIN, f"{source.sourceline or 0}|{path}")
-        counts: dict[object, int] = {}
+        counts: dict[str, int] = {}
         for source_child, target_child in zip(source, target):
-            if not isinstance(source_child.tag, str):
+            tag = source_child.tag
+            if not isinstance(tag, str):
                 continue
-            counts[source_child.tag] = counts.get(source_child.tag, 0) + 1
-            walk(source_child, target_child, f"{path}/{qname(source_child)}[{counts[source_child.tag]}]")
+            counts[tag] = count = counts.get(tag, 0) + 1
+            name = names.get(tag) or names.setdefault(tag, qname_of(tag))
+            walk(source_child, target_child, f"{path}/{name}[{count}]")
     walk(node, copy, source_path(node))
     return copy
 

@@ -28,6 +28,7 @@ class ImportContext:
     linker: EntryLinker
     change_date: date
     schema_dir: str = ""  # the project's schemas/ relative to the output folder ("" : no xml-model)
+    authority: str = "teikit edition"  # completes a publicationStmt that names nobody
 
 
 def file_number(text: str) -> str:
@@ -37,21 +38,24 @@ def file_number(text: str) -> str:
 
 
 def unwrap(node: etree._Element) -> None:
-    """Replace an element by its content, keeping text, children and tail in place."""
+    """Replace an element by its content, keeping text, children and tail in place.
+
+    Constant work per child (no `parent.index`, which walks the siblings: unwrapping every
+    one of 100,000 siblings stays linear)."""
     parent = node.getparent()
     assert parent is not None
-    index = parent.index(node)
-    children = list(node)
+    previous = node.getprevious()
     text = node.text or ""
     tail = node.tail or ""
-    if index == 0:
+    if previous is None:
         parent.text = (parent.text or "") + text
     else:
-        previous = parent[index - 1]
         previous.tail = (previous.tail or "") + text
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
-    last = parent[index + len(children) - 1] if children else (parent[index - 1] if index > 0 else None)
+    children = list(node)
+    for child in children:
+        node.addprevious(child)
+    last = children[-1] if children else previous
+    node.tail = None
     parent.remove(node)
     if last is None:
         parent.text = (parent.text or "") + tail
@@ -59,26 +63,40 @@ def unwrap(node: etree._Element) -> None:
         last.tail = (last.tail or "") + tail
 
 
-def normalise_namespaces(root: etree._Element, report: LossReport) -> None:
-    """Unwrap non-TEI elements and drop non-TEI attributes that the readers did not map."""
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+
+
+def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples: bool = False) -> None:
+    """Unwrap non-TEI elements and drop non-TEI attributes that the readers did not map.
+
+    `keep_examples`: TEI's own examples (`egXML` in the Examples namespace, which tei_all
+    admits with any content) are kept as they are.
+    """
+    examples: set[int] = set()
+    if keep_examples:
+        for example in root.iter(f"{{{EXAMPLES_NS}}}egXML"):
+            examples.update(id(n) for n in example.iter())
+    alive = list(root.iter()) if examples else []  # proxies alive while ids are compared
+    tei_prefix = f"{{{TEI_NS}}}"
     for node in list(root.iter()):
-        if not isinstance(node.tag, str):
+        tag = node.tag
+        if not isinstance(tag, str) or id(node) in examples:
             continue
-        for name in list(node.attrib):
-            if name == ORIGIN:
-                continue
+        for name in [a for a in node.attrib if str(a).startswith("{") and a != ORIGIN]:  # plain names: kept
             namespace = etree.QName(name).namespace or ""
             if namespace not in _KEEP_ATTRIBUTE_NS:
                 report.add(node, "dropped", f"attribute of another namespace, value {node.get(name)!r}", str(name))
                 del node.attrib[name]
+        if tag.startswith(tei_prefix):
+            if tag[len(tei_prefix):len(tei_prefix) + 3] == "div" and _NUMBERED_DIV.fullmatch(tag[len(tei_prefix):]):
+                report.add(node, "mapped", f"{qname_of(tag)} became div (the edition uses unnumbered div)")
+                node.tag = tei("div")
+            continue
         namespace = etree.QName(node).namespace
         if namespace == XINCLUDE_NS and node is not root and node.getparent() is not None:
             _drop_xinclude(node, report)
         elif namespace != TEI_NS and node is not root and node.getparent() is not None:
             _replace_foreign(node, report)
-        elif namespace == TEI_NS and _NUMBERED_DIV.fullmatch(local_name(node)):
-            report.add(node, "mapped", f"{qname_of(str(node.tag))} became div (the edition uses unnumbered div)")
-            node.tag = tei("div")
 
 
 _STRUCTURAL = {"div", "body", "front", "back", "group", "floatingText", "postscript", "div1", "div2",

@@ -95,8 +95,7 @@ class EntryLinker:
         taken = existing is not None and not existing.file.name.startswith("imported-")
         if taken or (kind == "term" and wanted_id in self.by_id):
             xml_id = fallback_id
-        copy = etree.fromstring(etree.tostring(entry))
-        copy.tail = None
+        copy = etree.fromstring(etree.tostring(entry, with_tail=False))  # text after the entry is not its
         strip_origin(copy)
         copy.set(XML_ID, xml_id)
         return f"{self.file_ref(kind)}#{xml_id}", NewEntry(kind, xml_id, etree.tostring(copy))
