@@ -7,6 +7,8 @@ The body stage collects note texts (`[1] text`, `1. text` under a rule or a `Not
 
 from __future__ import annotations
 
+import re
+
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -15,3 +17,9 @@ def note_key(label: str) -> str:
     key = label.strip().translate(SUPERSCRIPTS)
     key = key.strip("[]^()").rstrip(".)").strip()
     return key.lower()
+
+
+# A reference outside brackets: `^1^` (Markdown superscript) or superscript figures after a
+# word or a sign (`Vienna¹`, `agreed.²`); `[1]` and `[1a]` are brackets (the bracket stage).
+REFERENCE = re.compile(r"\^(?P<caret>\d{1,3}[a-z]?)\^"
+                       r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
