@@ -182,18 +182,21 @@ def test_output_folder_is_a_file(tmp_path: Path) -> None:
 def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
     sources = []
     for number, body in (("900001", "First good report.\n"),
-                         ("900002", "A bad ] bracket.\n"),
-                         ("900003", "Second good report.\n")):
+                         ("900002", "A bad \x01 character.\n"),
+                         ("900003", "Second good report.\n"),
+                         ("900004", "A stray ] bracket.\n")):  # no longer refused (issue #10)
         path = tmp_path / f"wilson-{number}.txt"
         path.write_text(report(body, number), encoding="utf-8")
         sources.append(str(path))
     out = tmp_path / "out"
     result = run(*sources, "-o", str(out), "-j", "2")
     assert result.returncode == 1
-    assert sorted(p.name for p in out.iterdir()) == ["900001.xml", "900003.xml"]
-    bad_line = report("A bad ] bracket.\n").split("\n").index("A bad ] bracket.") + 1
-    assert f"{sources[1]}:{bad_line}:7: error: unbalanced bracket" in result.stderr
-    assert "converted 2 of 3 files, 1 failed" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["900001.xml", "900003.xml", "900004.xml"]
+    bad_line = report("A bad \x01 character.\n").split("\n").index("A bad \x01 character.") + 1
+    assert f"{sources[1]}:{bad_line}:7: error: character U+0001" in result.stderr
+    stray_line = report("A stray ] bracket.\n").split("\n").index("A stray ] bracket.") + 1
+    assert f"{sources[3]}:{stray_line}:9: warning: unbalanced bracket" in result.stderr
+    assert "converted 3 of 4 files, 1 failed" in result.stdout
     assert f"{sources[0]} -> {out / '900001.xml'}" in result.stdout
     assert "Traceback" not in result.stderr
 
