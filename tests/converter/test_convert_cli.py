@@ -91,6 +91,15 @@ def _cases() -> list[Bad]:
     text = report("")
     cases.append(Bad("no-body", text.encode(), "no text after its metadata block",
                      line_of(text, "Translation - English")[0]))
+    return cases
+
+
+CASES = _cases()
+
+
+def _unbalanced() -> list[Bad]:
+    """Reports refused before issue #10 for one bracket: now converted, warned and reviewed."""
+    cases: list[Bad] = []
     text = report("First paragraph.\n\nThe delegation arrived] on Monday.\n")
     line, column = line_of(text, "] on Monday")
     cases.append(Bad("close-without-open", text.encode(), "']' without a matching '['", line, column))
@@ -103,7 +112,19 @@ def _cases() -> list[Bad]:
     return cases
 
 
-CASES = _cases()
+@pytest.mark.parametrize("case", _unbalanced(), ids=lambda c: c.name)
+def test_an_unbalanced_bracket_is_no_longer_refused(case: Bad, tmp_path: Path) -> None:
+    source = tmp_path / "wilson-900001.txt"
+    source.write_bytes(case.data)
+    out = tmp_path / "out"
+    result = run(str(source), "-o", str(out), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    where = f"{source}:{case.line}:{case.column}: "
+    assert f"{where}warning: unbalanced bracket: {case.message}" in result.stderr, result.stderr
+    assert f"{where}bracket-repaired: " in result.stderr + result.stdout
+    assert "converted 1 of 1 file" in result.stdout
+    written = (out / "900001.xml").read_text(encoding="utf-8")
+    assert ("arrived]" if "]'" in case.message else "[of the") in written
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
