@@ -162,7 +162,8 @@ class InlineEncoder:
             return [text] if text else []
         out: list[Inline] = []
         position = 0
-        for match in REFERENCE.finditer(text):
+        # superscript figures are not ASCII: most strings need no search
+        for match in REFERENCE.finditer(text) if "^" in text or not text.isascii() else ():
             reference = self._superscript_reference(match, text, _plus(at, match.start()))
             if reference is None:
                 continue
@@ -186,7 +187,8 @@ class InlineEncoder:
                 position += len(item)
             else:
                 out.append(item)
-                position += len("".join(str(t) for t in item.itertext()))
+                position += len(item.text or "") if not len(item) else \
+                    len("".join(str(t) for t in item.itertext()))
         return out
 
     def _date_review(self, start: int) -> Callable[[int, str], None]:

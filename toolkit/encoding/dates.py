@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from toolkit.tei import Inline, el
@@ -265,13 +265,25 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
     return None
 
 
+# A date phrase holds a figure or a part-of word: text with neither (most of it) is not
+# searched (a plain character search and substring tests cost little; the phrase search does).
+_DIGIT = re.compile(r"\d")
+_PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of")
+
+
+def _phrases(text: str) -> Iterator[re.Match[str]]:
+    if _DIGIT.search(text) is None and not any(part in text for part in _PARTS):
+        return iter(())
+    return DATE_PHRASE.finditer(text)
+
+
 def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, str], None],
               stats: dict[str, int] | None = None) -> list[Inline]:
     """`text` with its dates as date elements; `on_inferred(offset, message)` is told of each
     date whose year came from the document's date."""
     out: list[Inline] = []
     position = 0
-    for found in DATE_PHRASE.finditer(text):
+    for found in _phrases(text):
         form = found.lastgroup
         if form is None:
             continue
