@@ -222,7 +222,7 @@ def test_abbreviations_and_their_expansions(ctx: ReadContext, edition: Path,
             "KWP [Korean Workers' Party] agreed.\n")
     div, _ = checked(body, ctx, edition, validator, tei_all)
     choices = xpath(div, ".//tei:choice")
-    pairs = [(text(c[0]), text(c[1]), etree.QName(c.getparent()).localname)  # type: ignore[arg-type]
+    pairs = [(text(c[0]), text(c[1]), etree.QName(c.getparent()).localname)
              for c in choices]
     assert pairs[:3] == [("ABC", "Agency for Broadcasting and Communication", "orgName"),
                          ("MfS", "Ministry for State Security", "orgName"),

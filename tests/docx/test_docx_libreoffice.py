@@ -12,7 +12,6 @@ from docx_fixtures import LIBREOFFICE_REPORT, assert_valid, context, libreoffice
 from lxml import etree
 
 from toolkit.convert import convert_bytes
-from toolkit.errors import Severity
 from toolkit.output import serialize
 from toolkit.projection import normalise, project
 from toolkit.readers import Conversion, ReadContext
@@ -74,8 +73,8 @@ def test_libreoffice_docx_is_valid_and_projects_to_its_text(conversion: Conversi
     assert conversion.number == "900002"
     # no warnings; two decisions for an editor to check (issue #10): a bracket classified by
     # default and a date whose year was taken from the document's date
-    assert [(d.severity, d.rule, d.line) for d in conversion.diagnostics] == [
-        (Severity.REVIEW, "bracket-default", 9), (Severity.REVIEW, "date", 9)], \
+    assert sorted((d.severity.value, d.rule or "", d.line or 0) for d in conversion.diagnostics) == [
+        ("review", "bracket-default", 9), ("review", "date", 9)], \
         [d.format() for d in conversion.diagnostics]
 
 

@@ -63,10 +63,15 @@ class InlineEncoder:
     _after: list[Inline] = field(default_factory=list)  # to stand right after the element
 
     def encode(self) -> list[Inline]:
+        first = len(self.diagnostics)
         nodes, repairs = parse_brackets(self.text)
         for repair in repairs:
             self._review("bracket-repaired", repair.message, repair.offset, warning=True)
-        return self._sequence(nodes)
+        content = self._sequence(nodes)
+        # brackets are classified before the text around them: report in source order
+        self.diagnostics[first:] = sorted(self.diagnostics[first:],
+                                          key=lambda d: (d.line or 0, d.column or 0))
+        return content
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
