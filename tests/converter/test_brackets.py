@@ -219,7 +219,7 @@ def test_abbreviations_and_their_expansions(ctx: ReadContext, edition: Path,
     body = ("The ABC [Agency for Broadcasting and Communication] and the MfS [Ministry for State "
             "Security] and the KGB [Committee for State Security] wrote to the F[oreign] "
             "M[inistry]; the USSR [Soviet Ambassador] Comrade Moskovsky and the "
-            "KWP [Korean Workers' Party] agreed.\n")
+            "KWP [Korean Workers' Party] agreed with Comrade KIM [Kim Il].\n")
     div, _ = checked(body, ctx, edition, validator, tei_all)
     choices = xpath(div, ".//tei:choice")
     pairs = [(text(c[0]), text(c[1]), etree.QName(c.getparent()).localname)
@@ -227,11 +227,12 @@ def test_abbreviations_and_their_expansions(ctx: ReadContext, edition: Path,
     assert pairs[:3] == [("ABC", "Agency for Broadcasting and Communication", "orgName"),
                          ("MfS", "Ministry for State Security", "orgName"),
                          ("KGB", "Committee for State Security", "orgName")]
-    assert pairs[3][:2] == ("KWP", "Korean Workers' Party") and len(pairs) == 4
+    assert pairs[3][:2] == ("KWP", "Korean Workers' Party") and len(pairs) == 5
+    assert pairs[4] == ("KIM", "Kim Il", "persName")  # a respelling, not an expansion
     assert [text(e) for e in xpath(div, ".//tei:expan[tei:ex]")] == ["Foreign", "Ministry"]
     assert [text(s) for s in xpath(div, ".//tei:supplied[@reason='identification']")] == [
         "Soviet Ambassador"]
-
+    assert xpath(div, ".//tei:choice[tei:orig='KIM']/tei:reg")
 
 # -- stamps and descriptions of the source ------------------------------------------------------
 

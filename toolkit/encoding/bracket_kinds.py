@@ -26,9 +26,11 @@ REDACTION = re.compile(r"\b(?:redacted|redaction|withheld|excised|sanitized|blac
 # "[MFA stamp: Incoming Nº 0571, 3 May 1958]", "[stamp]", "[round seal of the Embassy]"
 STAMP = re.compile(r"^(?:[\w.'’&-]+\s+){0,4}?(?:(?:date|rubber|round|official)\s+)?"
                    r"(?:stamp|seal|stamped|postmark)s?\b", re.I)
-HANDWRITTEN = re.compile(r"^(?:hand-?written|in handwriting|handwriting|written by hand)\b", re.I)
+HANDWRITTEN = re.compile(r"^(?:hand-?written|in handwriting|handwriting|written by hand|"
+                         r"added by hand)\b", re.I)
 SOURCE_NOTE = re.compile(
-    r"^(?:hand-?written|in handwriting|handwriting|typewritten|type-written|marginal(?:ia| note)?|"
+    r"^(?:hand-?written|in handwriting|handwriting|written by hand|added by hand|typewritten|"
+    r"type-written|marginal(?:ia| note)?|"
     r"margin note|in the (?:left |right |upper |lower |top |bottom )?margin|"
     r"note\b|translator'?s note|editor'?s note|emphasis|underlined|underlining|"
     r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible)",
@@ -104,6 +106,8 @@ def expands(short: str, phrase: str) -> bool:
     wanted = letters(short)
     if not wanted or wanted[0] != words[0][0].lower():
         return False
+    if len(letters(phrase)) < 2 * len(wanted):
+        return False  # "KIM [Kim Il]" respells a name, it does not expand one
     spelled = letters(phrase)
     index = 0
     for ch in wanted:
