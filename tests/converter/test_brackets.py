@@ -353,7 +353,7 @@ def _encode_seconds(text: str, ctx: ReadContext) -> float:
 
 
 @pytest.mark.parametrize("unit", ["[...] ", "] ", "[ ", "[x [y] z] ", "Kosygin and 14 May 1958, ",
-                                  "word¹ [1a] [a?] "])
+                                  "word¹ [1a] [a?] ", "**a ", "mid-May [sic] "])
 def test_the_inline_stage_is_linear(unit: str, ctx: ReadContext) -> None:
     """200 KB of one construct in one paragraph takes seconds, and 4x the text about 4x the
     time (a generous bound: quadratic work would be 16x)."""

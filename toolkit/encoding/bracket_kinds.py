@@ -62,7 +62,9 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # The abbreviation before a bracketed expansion: "KWP", "MfS", "U.S.S.R.", "CC-CPSU"
 SHORT_FORM = re.compile(r"(?<![\w.&-])([A-Z][A-Za-z&.-]{1,11})$")
 MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
-EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+# Bold spans at most 400 characters: an unclosed "**" would otherwise be searched to the end
+# of the paragraph from each of them (quadratic in a line of "**a ").
+EMPHASIS = re.compile(r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 
 
 def extent(content: str) -> dict[str, str]:
