@@ -60,10 +60,14 @@ class InlineEncoder:
     note_id_prefix: str = "fn"
     document_date: str | None = None  # ISO date of the document, for dates without a year
     _identified: bool = False  # the bracket follows a supplied identification
+    _dates: bool = True  # the paragraph may hold a date (the dates stage runs)
+    _references: bool = True  # ... a superscript or caret note reference
     _after: list[Inline] = field(default_factory=list)  # to stand right after the element
 
     def encode(self) -> list[Inline]:
         first = len(self.diagnostics)
+        self._dates = dates.may_hold_date(self.text)
+        self._references = "^" in self.text or not self.text.isascii()  # ¹ is not ASCII
         nodes, repairs = parse_brackets(self.text)
         for repair in repairs:
             self._review("bracket-repaired", repair.message, repair.offset, warning=True)
@@ -168,7 +172,8 @@ class InlineEncoder:
         out: list[Inline] = []
         position = 0
         # superscript figures are not ASCII: most strings need no search
-        for match in REFERENCE.finditer(text) if "^" in text or not text.isascii() else ():
+        searched = self._references and ("^" in text or not text.isascii())
+        for match in REFERENCE.finditer(text) if searched else ():
             reference = self._superscript_reference(match, text, _plus(at, match.start()))
             if reference is None:
                 continue
@@ -181,6 +186,8 @@ class InlineEncoder:
     def _names_and_dates(self, text: str, at: int | None) -> list[Inline]:
         if not text:
             return []
+        if not self._dates:
+            return self.tagger.tag(text)
         out: list[Inline] = []
         position = 0
         for item in self.tagger.tag(text):

@@ -271,10 +271,47 @@ _DIGIT = re.compile(r"\d")
 _PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of")
 
 
+_FIGURES = re.compile(r"\d+")
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _starts(text: str) -> list[int]:
+    """Where a date phrase may start: every phrase holds a figure, with at most three words
+    before it (a month, 'mid-', 'the beginning of'), or a part-of word ('mid-December')."""
+    starts: set[int] = set()
+    for figure in _FIGURES.finditer(text):
+        at = figure.start()
+        starts.add(at)
+        low = max(0, at - 32)
+        starts.update(w.start() for w in _WORD_START.finditer(text, low, at))
+    for part in _PARTS:
+        at = text.find(part)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(part, at + 1)
+    return sorted(starts)
+
+
+def may_hold_date(text: str) -> bool:
+    """False when `text` surely holds no date phrase (checked once per paragraph)."""
+    return _DIGIT.search(text) is not None or "id-" in text or "id " in text or \
+        "arly " in text or "ate " in text or "arly-" in text or "ate-" in text or \
+        "eginning of" in text or "iddle of" in text or "end of" in text
+
+
 def _phrases(text: str) -> Iterator[re.Match[str]]:
-    if _DIGIT.search(text) is None and not any(part in text for part in _PARTS):
-        return iter(())
-    return DATE_PHRASE.finditer(text)
+    """DATE_PHRASE's leftmost, non-overlapping matches (as finditer), tried only where a date
+    can start: a regex tried at every position of every string is what would cost."""
+    if not may_hold_date(text):
+        return
+    position = 0
+    for start in _starts(text):
+        if start < position:
+            continue
+        found = DATE_PHRASE.match(text, start)
+        if found is not None:
+            yield found
+            position = found.end()
 
 
 def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, str], None],
