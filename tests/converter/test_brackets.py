@@ -370,5 +370,5 @@ def test_parsing_a_megabyte_of_brackets_is_quick() -> None:
     text = "[...] " * 170_000 + "] " * 1000 + "[ " * 1000
     started = time.process_time()
     nodes, repairs = parse_brackets(text)
-    assert time.process_time() - started < 5.0
+    assert time.process_time() - started < 10.0  # quadratic work took minutes
     assert len(repairs) == 2000 and len(nodes) > 170_000

@@ -123,8 +123,39 @@ def pair_brackets(text: str) -> tuple[dict[int, int], list[Repair]]:
     return pairs, repairs
 
 
+def _balanced(text: str) -> list[str | Bracket] | None:
+    """The tree in one pass when every bracket pairs (the common case), else None."""
+    root: list[str | Bracket] = []
+    stack: list[Bracket] = []
+    buffer_start = 0
+    for found in SQUARE.finditer(text):
+        index = found.start()
+        target = stack[-1].children if stack else root
+        if index > buffer_start:
+            target.append(Piece(text[buffer_start:index], buffer_start))
+        if text[index] == "[":
+            bracket = Bracket(index)
+            target.append(bracket)
+            stack.append(bracket)
+        elif stack:
+            stack.pop().end = index + 1
+        else:
+            return None
+        buffer_start = index + 1
+    if stack:
+        return None
+    if buffer_start < len(text):
+        root.append(Piece(text[buffer_start:], buffer_start))
+    return root
+
+
 def parse_brackets(text: str) -> tuple[list[str | Bracket], list[Repair]]:
     """Split text into Pieces and (nested) Brackets; unpaired brackets stay in the Pieces."""
+    if "[" not in text and "]" not in text:
+        return ([Piece(text, 0)] if text else []), []
+    balanced = _balanced(text) if text.count("[") == text.count("]") else None
+    if balanced is not None:
+        return balanced, []
     pairs, repairs = pair_brackets(text)
     closings = set(pairs.values())
     root: list[str | Bracket] = []
