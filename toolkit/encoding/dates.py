@@ -292,11 +292,20 @@ def _starts(text: str) -> list[int]:
     return sorted(starts)
 
 
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NUMERIC = re.compile(r"\d[.-]\s?\d|\d0s")  # 3.6.1971, 1971-06-03, 1960s
+
+
 def may_hold_date(text: str) -> bool:
-    """False when `text` surely holds no date phrase (checked once per paragraph)."""
-    return _DIGIT.search(text) is not None or "id-" in text or "id " in text or \
-        "arly " in text or "ate " in text or "arly-" in text or "ate-" in text or \
-        "eginning of" in text or "iddle of" in text or "end of" in text
+    """False when `text` surely holds no date phrase: every phrase names a month, or is
+    numeric (3.6.1971, 1960s), or qualifies a year (early 1965). Substring tests are cheap;
+    the phrase search is not."""
+    if any(stem in text for stem in _MONTH_STEMS):
+        return True
+    if _DIGIT.search(text) is None:
+        return False
+    return _NUMERIC.search(text) is not None or "id-" in text or "id " in text or \
+        "arly" in text or "ate" in text
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
