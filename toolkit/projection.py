@@ -171,20 +171,23 @@ class _Projector:
         if name == "lb":
             return "\n\n\x00"  # a line of the source: a line of the projection
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
-            return f"[{node.get('n')}]"  # a further reference to a footnote
+            return _reference(node.get("n", ""), node.get("rend"))  # a further reference
         if name == "note":
             if node.get("place") == "foot":
                 number = node.get("n") or str(len(self.footnotes) + 1)
                 self.footnotes.append((number, f"[{number}] {self.content(node)}"))
-                return f"[{number}]"
+                return _reference(number, node.get("rend"))
             return f"[{self.content(node)}]"
+        if name == "unclear" and node.get("rend") in UNCLEAR_FORMS:
+            return UNCLEAR_FORMS[node.get("rend", "")].format(self.content(node))
         if name in ("supplied", "ex"):
             return f"[{self.content(node)}]"
         parent = node.getparent()
         parent_name = local_name(parent) if parent is not None else ""
         if name == "sic" and parent_name != "choice":
             inner = self.content(node)
-            return f"{inner} [sic]" if inner else "[sic]"
+            mark = node.get("rend") or "sic"  # the form the translator wrote: sic!, Sic
+            return f"{inner} [{mark}]" if inner else f"[{mark}]"
         if name == "choice":
             return self._choice(node)
         if name == "hi" and node.get("rend") in ("bold", "italic"):
@@ -216,6 +219,21 @@ class _Projector:
                 parts.append(self.inline(child))
             parts.append(child.tail or "")
         return "".join(parts)
+
+
+# The converter's uncertain readings (toolkit/encoding/brackets.py): @rend is the form the
+# translator wrote, `[word?]`, `[[word?]]` or `word [?]`.
+UNCLEAR_FORMS = {"query": "[{}?]", "double-query": "[[{}?]]", "query-after": "{} [?]"}
+SUPERSCRIPT_FIGURES = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _reference(label: str, rend: str | None) -> str:
+    """A footnote reference as written: `[1]`, `¹` (rend superscript), `^1^` (rend caret)."""
+    if rend == "superscript":
+        return label.translate(SUPERSCRIPT_FIGURES)
+    if rend == "caret":
+        return f"^{label}^"
+    return f"[{label}]"
 
 
 def project(tree: etree._ElementTree | etree._Element) -> str:

@@ -91,6 +91,15 @@ def _cases() -> list[Bad]:
     text = report("")
     cases.append(Bad("no-body", text.encode(), "no text after its metadata block",
                      line_of(text, "Translation - English")[0]))
+    return cases
+
+
+CASES = _cases()
+
+
+def _unbalanced() -> list[Bad]:
+    """Reports refused before issue #10 for one bracket: now converted, warned and reviewed."""
+    cases: list[Bad] = []
     text = report("First paragraph.\n\nThe delegation arrived] on Monday.\n")
     line, column = line_of(text, "] on Monday")
     cases.append(Bad("close-without-open", text.encode(), "']' without a matching '['", line, column))
@@ -103,7 +112,19 @@ def _cases() -> list[Bad]:
     return cases
 
 
-CASES = _cases()
+@pytest.mark.parametrize("case", _unbalanced(), ids=lambda c: c.name)
+def test_an_unbalanced_bracket_is_no_longer_refused(case: Bad, tmp_path: Path) -> None:
+    source = tmp_path / "wilson-900001.txt"
+    source.write_bytes(case.data)
+    out = tmp_path / "out"
+    result = run(str(source), "-o", str(out), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    where = f"{source}:{case.line}:{case.column}: "
+    assert f"{where}warning: unbalanced bracket: {case.message}" in result.stderr, result.stderr
+    assert f"{where}bracket-repaired: " in result.stderr + result.stdout
+    assert "converted 1 of 1 file" in result.stdout
+    written = (out / "900001.xml").read_text(encoding="utf-8")
+    assert ("arrived]" if "]'" in case.message else "[of the") in written
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -182,18 +203,21 @@ def test_output_folder_is_a_file(tmp_path: Path) -> None:
 def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
     sources = []
     for number, body in (("900001", "First good report.\n"),
-                         ("900002", "A bad ] bracket.\n"),
-                         ("900003", "Second good report.\n")):
+                         ("900002", "A bad \x01 character.\n"),
+                         ("900003", "Second good report.\n"),
+                         ("900004", "A stray ] bracket.\n")):  # no longer refused (issue #10)
         path = tmp_path / f"wilson-{number}.txt"
         path.write_text(report(body, number), encoding="utf-8")
         sources.append(str(path))
     out = tmp_path / "out"
     result = run(*sources, "-o", str(out), "-j", "2")
     assert result.returncode == 1
-    assert sorted(p.name for p in out.iterdir()) == ["900001.xml", "900003.xml"]
-    bad_line = report("A bad ] bracket.\n").split("\n").index("A bad ] bracket.") + 1
-    assert f"{sources[1]}:{bad_line}:7: error: unbalanced bracket" in result.stderr
-    assert "converted 2 of 3 files, 1 failed" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["900001.xml", "900003.xml", "900004.xml"]
+    bad_line = report("A bad \x01 character.\n").split("\n").index("A bad \x01 character.") + 1
+    assert f"{sources[1]}:{bad_line}:7: error: character U+0001" in result.stderr
+    stray_line = report("A stray ] bracket.\n").split("\n").index("A stray ] bracket.") + 1
+    assert f"{sources[3]}:{stray_line}:9: warning: unbalanced bracket" in result.stderr
+    assert "converted 3 of 4 files, 1 failed" in result.stdout
     assert f"{sources[0]} -> {out / '900001.xml'}" in result.stdout
     assert "Traceback" not in result.stderr
 

@@ -180,7 +180,9 @@ def test_emphasis_note_and_marginalia(context: ReadContext) -> None:
     (underlined,) = xpath(div, ".//tei:note[@place='inline']")
     assert text(underlined) == "underlined in the original"
     telegram = body(convert(report("117007"), context))
-    assert [n.get("type") for n in xpath(telegram, ".//tei:note")] == ["translator", "marginalia"]
+    # [stamp] describes a stamp of the original (issue #10): a note of its own type
+    assert [n.get("type") for n in xpath(telegram, ".//tei:note")] == ["stamp", "translator",
+                                                                         "marginalia"]
 
 
 def test_page_breaks_inside_sentences_and_brackets(context: ReadContext) -> None:

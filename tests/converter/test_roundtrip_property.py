@@ -51,7 +51,11 @@ words = st.lists(word, min_size=1, max_size=5).map(" ".join)
 simple_bracket = st.one_of(
     st.sampled_from(["[...]", "[…]", "[….]", "[illegible]", "[two words illegible]",
                      "[emphasis in the original]", "[underlined in the original]",
-                     '[handwritten in the left margin: "agreed"]', "[Translator's note: a pun]"]),
+                     '[handwritten in the left margin: "agreed"]', "[Translator's note: a pun]",
+                     # issue #10
+                     "[first two lines redacted]", "[one page redacted]", "[name redacted]",
+                     "[MFA stamp: Incoming Nº 0571, 3 May 1958]", "[seal]", "[sic!]",
+                     '[handwritten: "Agreed. K."]', "[Kosygin?]", "[[N. N. Name?]]"]),
     st.sampled_from(["Rus.", "Kor.", "Chin.", "Ger.", "Hun."]).flatmap(
         lambda lang: st.sampled_from(["хлебозаготовки", "Jaryeok Gaengsaeng", "大跃进, dayuejin",
                                       "Volkskammer", "tárgyalás"]).map(lambda t: f"[{lang} {t}]")),
@@ -75,7 +79,10 @@ phrase = st.one_of(
     st.sampled_from(["Kim Chang-man [Kim Chang Man]", "Kim Ir Sen [Kim Il Sung]",
                      "Choe Chang-ik [Choi Chang Ik]", "F[oreign] M[inistry]",
                      "PUWP [Polish United Workers' Party]", "German Democratic Republic [GDR]",
-                     "(pretensions)", "*revisionists*", "**not**"]),
+                     "(pretensions)", "*revisionists*", "**not**",
+                     "MfS [Ministry for State Security]", "the Tumen [?] river", "on 14 May 1958",
+                     "in mid-December", "June 3, 1971", "the early 1960s", "Vienna¹", "left] early",
+                     "the [open"]),
 )
 
 
@@ -144,7 +151,11 @@ TOKENS = st.sampled_from([
     *"ab Kc.,:;()[]*…-", "\n", "\n\n", "\n\n\n", "1", "2", "\u00a0", "  \n", "\\\n",
     "Kim Il Sung", "[...]", "[sic]", "[1]", "[1] ", "Rus. ", "F[oreign]", "(ambassador)",
     "From: ", "MEMO", "1) ", "a) ", "Dear X!", "With greetings", "**", "*", "[Kim Il-sung]",
-    "](http://x.org)", "CPSU ", "[Communist Party of the Soviet Union]"])
+    "](http://x.org)", "CPSU ", "[Communist Party of the Soviet Union]",
+    # issue #10: redactions, uncertain readings, stamps, handwriting, references, dates
+    "[two lines redacted]", "[?]", " [?]", "[Kim?]", "[[N. N. Name?]]", "[stamp: ", "[seal]",
+    "[handwritten: \"", "\"", "[sic!]", "¹", "²", "^1^", "14 May 1958", " mid-December",
+    "May 3", "3.6.1971", "1960s", "MfS [Ministry for State Security]", "[]"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

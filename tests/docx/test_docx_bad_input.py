@@ -185,7 +185,6 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
                                                 "(image: http://127.0.0.1:9/logo.png)"),
     "entity-bomb": (entity_bomb, "refused"),
     "duplicate-document": (duplicate_document, "word/document.xml more than once"),
-    "unbalanced": (unbalanced, "unbalanced bracket"),
 }
 
 
@@ -225,14 +224,18 @@ def test_each_refusal_names_the_file_and_the_reason(
     assert ": error: " in lines[0] and CASES[case][1] in lines[0]
 
 
-def test_the_unbalanced_bracket_is_located_by_paragraph(tmp_path: Path) -> None:
+def test_an_unbalanced_bracket_is_no_longer_refused(tmp_path: Path) -> None:
+    """Issue #10: a document is never lost for one bracket. The '[' is kept as text, and the
+    warning and review entry locate it by paragraph."""
     source = tmp_path / "report-900001.docx"
     unbalanced(source)
     result = run_convert(source, tmp_path / "out")
-    assert result.returncode == 1
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "out" / "900001.xml").read_text(encoding="utf-8")
+    assert "[Soviet Ambassador Comrade" in written
     # Ten metadata paragraphs, then the body: paragraph 11, column of the '['.
-    assert f"{source}:11:17: error: unbalanced bracket" in result.stderr
+    assert f"{source}:11:17: warning: unbalanced bracket" in result.stderr
+    assert f"{source}:11:17: bracket-repaired: unbalanced bracket" in result.stderr + result.stdout
 
 
 def test_a_good_file_converts_and_a_linked_template_is_only_reported(tmp_path: Path) -> None:

@@ -271,8 +271,9 @@ class BodyEncoder:
         """Rejoin paragraphs a page break cut inside a sentence or inside a bracket; a stamp
         laid out over several lines is one block, its lines kept as line breaks."""
         units: list[SourceBlock] = []
-        for block in blocks:
-            if units and not block.separate and cue.continues(units[-1].text, block.text):
+        for index, block in enumerate(blocks):
+            ahead = [b.text for b in blocks[index + 1:index + 9]]
+            if units and not block.separate and cue.continues(units[-1].text, block.text, ahead):
                 last = units[-1]
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None
                 glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + PAGE_BREAK)

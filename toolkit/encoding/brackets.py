@@ -1,120 +1,47 @@
-"""Square brackets of a translation, parsed (with nesting) and classified into TEI.
+"""Square brackets of a translation, classified into TEI, then names and dates in what is left.
 
 Translators use one sign, `[...]`, for many editorial acts. Each bracket is classified by its
-content and its neighbours: an omission (gap), a supplied identification or clarification, an
+content and its neighbours: an omission (gap reason omitted), a redaction (gap reason
+redacted), an illegible passage, a supplied identification or clarification, an
 original-language term (foreign), a variant spelling of the name before it (choice/orig/reg),
-[sic], an expansion inside a word (expan/ex), a footnote reference, a description of the source
-(note), a Markdown link. The brackets themselves are never stored: the stylesheets and the
-plain-text projection regenerate them from the elements.
+an abbreviation and its expansion (choice/abbr/expan), [sic], an uncertain reading (unclear),
+an expansion inside a word (expan/ex), a footnote reference, a stamp (note type stamp), a
+handwritten addition or another description of the source (note, add), a Markdown link. The
+brackets themselves are never stored: the stylesheets and the plain-text projection
+regenerate them from the elements. Unbalanced brackets are repaired (bracket_parse), never
+refused. A bracket no cue classifies is supplied clarification, listed for review.
+
+The texts between brackets then go through the notes (superscript references), names and
+dates stages, in that order, each on the strings the one before left.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from toolkit.encoding import languages
-from toolkit.encoding.names import NameTagger
-from toolkit.errors import Diagnostic, InputError, Severity
+import difflib
 from lxml import etree
 
+from toolkit.encoding import dates, languages
+from toolkit.encoding.bracket_kinds import (
+    ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
+    expands, extent, initials, is_short_form, letters, names_an_organisation, uncertain_reading)
+from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
+from toolkit.encoding.names import NameTagger
+from toolkit.encoding.notes import REFERENCE, note_key
+from toolkit.errors import Diagnostic, Severity, review
 from toolkit.tei import XML_ID, Inline, el
+
+__all__ = ["ELLIPSIS", "LINE_BREAK", "PAGE_BREAK", "ROLE_WORDS", "Bracket", "InlineEncoder",
+           "locator", "parse_brackets"]
 
 PAGE_BREAK = "\x0c"  # marks where a paragraph of the source was cut by a page break
 LINE_BREAK = "\x0b"  # a Markdown hard line break inside a paragraph
-
-ELLIPSIS = re.compile(r"^\s*(?:\.{2,}|…+\.*|\.\s\.\s\.|…\s?\.|\.…)\s*$")
-ILLEGIBLE = re.compile(r"^(?:\w+\s)?(?:words?\s)?(?:illegible|unreadable|indecipherable)(?:\s[\w ]+)?$", re.I)
-EXTENT = re.compile(r"^(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
-                    r"(?P<u>word|line|letter|character|page)s?\b", re.I)
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine ten".split(), start=1)}
-OMITTED_ITEM = re.compile(r"^(?:signature|illegible signature|initials|stamp|seal|date stamp)$", re.I)
-SOURCE_NOTE = re.compile(
-    r"^(?:hand-?written|in handwriting|handwriting|typewritten|type-written|marginal(?:ia| note)?|"
-    r"margin note|in the (?:left |right |upper |lower |top |bottom )?margin|stamp(?:ed)?\b|"
-    r"note\b|translator'?s note|editor'?s note|emphasis|underlined|underlining|"
-    r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible)",
-    re.I,
-)
-ROLE_WORDS = re.compile(
-    r"\b(?:ambassador|minister|chairman|chairwoman|secretary|president|premier|marshal|general|"
-    r"deputy|head|leader|director|counsel+or|attach[eé]|consul|commander|officer|member|chief|"
-    r"envoy|charg[eé]|advis[eo]r|correspondent|interpreter|vice|first|second|third|colonel|"
-    r"admiral|prime|foreign|party|comrade)\b",
-    re.I,
-)
-FOOTNOTE_REF = re.compile(r"^\d{1,3}$")
-ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-PERSON_CONTEXT = re.compile(r"(?:\b(?:Comrades?|Mr|Mrs|Ms|Dr|Messrs|Mme|Herr|Frau|Tovarishch)\.?|"
-                            + r"(?<![\w-])(?:[Aa]mbassador|[Mm]inister|[Cc]hairman|[Ss]ecretary|"
-                            + r"[Pp]remier|[Gg]eneral|[Mm]arshal|[Pp]resident))\s+$")
-STOP_WORDS = {"of", "the", "and", "for", "in", "on", "de", "des", "der", "du", "la", "of the"}
-MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
-BREAKS = re.compile(f"([{PAGE_BREAK}{LINE_BREAK}])")
-EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
-SQUARE = re.compile(r"[\[\]]")
-
-
-@dataclass
-class Bracket:
-    start: int
-    end: int = -1
-    children: list[str | Bracket] = field(default_factory=list)
-
-    def raw(self, text: str) -> str:
-        return text[self.start + 1:self.end - 1]
-
-    def plain(self) -> bool:
-        return all(isinstance(child, str) for child in self.children)
-
-
-def parse_brackets(text: str, locate: Callable[[int], tuple[int, int]], path: str) -> list[str | Bracket]:
-    """Split text into strings and (nested) brackets; unbalanced brackets are input errors."""
-    root: list[str | Bracket] = []
-    stack: list[Bracket] = []
-    buffer_start = 0
-
-    def target() -> list[str | Bracket]:
-        return stack[-1].children if stack else root
-
-    for found in SQUARE.finditer(text):
-        index, char = found.start(), found.group()
-        if char == "[":
-            if index > buffer_start:
-                target().append(text[buffer_start:index])
-            bracket = Bracket(index)
-            target().append(bracket)
-            stack.append(bracket)
-            buffer_start = index + 1
-        elif char == "]":
-            if not stack:
-                line, column = locate(index)
-                raise InputError("unbalanced bracket: ']' without a matching '['", path, line, column)
-            if index > buffer_start:
-                target().append(text[buffer_start:index])
-            stack.pop().end = index + 1
-            buffer_start = index + 1
-    if stack:
-        line, column = locate(stack[0].start)
-        raise InputError("unbalanced bracket: '[' is never closed", path, line, column)
-    if buffer_start < len(text):
-        root.append(text[buffer_start:])
-    return root
-
-
-def _initials(phrase: str) -> str:
-    """Initials of the capitalised words: 'Union of Soviet Socialist Republics' -> 'USSR'."""
-    words = re.findall(r"[\w'’]+", phrase)
-    if not words or any(w.lower() not in STOP_WORDS and not w[:1].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words if w.lower() not in STOP_WORDS)
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalpha())
+BREAKS = re.compile(f"[{PAGE_BREAK}{LINE_BREAK}]")
+UNIT_BEFORE = re.compile(r"(?<![\w])(?:k?m|cm|mm|ft|sq|in)$")  # km², m³: powers, not notes
 
 
 @dataclass
@@ -133,13 +60,31 @@ class InlineEncoder:
     note_id_prefix: str = "fn"
     document_date: str | None = None  # ISO date of the document, for dates without a year
     _identified: bool = False  # the bracket follows a supplied identification
+    _dates: bool = True  # the paragraph may hold a date (the dates stage runs)
+    _references: bool = True  # ... a superscript or caret note reference
     _after: list[Inline] = field(default_factory=list)  # to stand right after the element
 
     def encode(self) -> list[Inline]:
-        return self._sequence(parse_brackets(self.text, self.locate, self.path))
+        first = len(self.diagnostics)
+        self._dates = dates.may_hold_date(self.text)
+        self._references = "^" in self.text or not self.text.isascii()  # ¹ is not ASCII
+        nodes, repairs = parse_brackets(self.text)
+        for repair in repairs:
+            self._review("bracket-repaired", repair.message, repair.offset, warning=True)
+        content = self._sequence(nodes)
+        # brackets are classified before the text around them: report in source order
+        self.diagnostics[first:] = sorted(self.diagnostics[first:],
+                                          key=lambda d: (d.line or 0, d.column or 0))
+        return content
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
+
+    def _review(self, kind: str, message: str, offset: int, warning: bool = False) -> None:
+        line, column = self.locate(offset)
+        if warning:
+            self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line, column))
+        self.diagnostics.append(review(kind, message, self.path, line, column))
 
     # -- a sequence of strings and brackets -------------------------------------------
     def _sequence(self, nodes: list[str | Bracket]) -> list[Inline]:
@@ -149,13 +94,13 @@ class InlineEncoder:
         for index, node in enumerate(nodes):
             if isinstance(node, str):
                 if skip_link_tail:
-                    node = node[skip_link_tail:]
+                    node = cut(node, skip_link_tail)
                     skip_link_tail = 0
                 if attach_to is not None and not isinstance(attach_to, str):
                     word = re.match(r"\w+", node)
                     if word:
                         _append_text(attach_to, word.group())
-                        node = node[word.end():]
+                        node = cut(node, word.end())
                     attach_to = None
                 out.append(node)
                 continue
@@ -175,7 +120,7 @@ class InlineEncoder:
                 previous.get("reason") == "identification"
             element, consumed = self._classify(node, before, after)
             if consumed:
-                out[-1] = before[: len(before) - consumed]
+                out[-1] = cut(before, 0, len(before) - consumed)
             out.append(element)
             out.extend(self._after)
             self._after = []
@@ -187,35 +132,112 @@ class InlineEncoder:
         return self._sequence(children)
 
     def _finish(self, items: list[Inline], names: bool = True) -> list[Inline]:
-        """Tag names (unless `names` is false), page and line breaks, and Markdown emphasis
-        in the remaining strings."""
+        """Page and line breaks, Markdown emphasis, then (unless `names` is false: a foreign
+        term) note references, names and dates in the remaining strings."""
         out: list[Inline] = []
         for item in items:
             if not isinstance(item, str):
                 out.append(item)
                 continue
-            for part in BREAKS.split(item):
-                if part == PAGE_BREAK:
-                    out.append(el("pb"))
-                elif part == LINE_BREAK:
-                    out.append(el("lb"))
-                elif part:
-                    out.extend(self._emphasis(part, names))
+            base = offset_of(item)
+            position = 0
+            for found in BREAKS.finditer(item):
+                if found.start() > position:
+                    out.extend(self._emphasis(item[position:found.start()], _plus(base, position),
+                                              names))
+                out.append(el("pb") if found.group() == PAGE_BREAK else el("lb"))
+                position = found.end()
+            if position < len(item):
+                out.extend(self._emphasis(item[position:], _plus(base, position), names))
         return out
 
-    def _emphasis(self, text: str, names: bool = True) -> list[Inline]:
-        """Markdown bold and italics as hi; names are tagged unless the text is a foreign term."""
-        tag: Callable[[str], list[Inline]] = self.tagger.tag if names else (lambda t: [t])
+    def _emphasis(self, text: str, at: int | None, names: bool = True) -> list[Inline]:
+        """Markdown bold and italics as hi."""
         out: list[Inline] = []
         position = 0
         for match in EMPHASIS.finditer(text):
-            out.extend(tag(text[position:match.start()]))
+            out.extend(self._phrases(text[position:match.start()], _plus(at, position), names))
             bold = match.group(1) is not None
-            inner = match.group(1) if bold else match.group(2)
-            out.append(el("hi", tag(inner), rend="bold" if bold else "italic"))
+            group = 1 if bold else 2
+            inner = self._phrases(match.group(group), _plus(at, match.start(group)), names)
+            out.append(el("hi", inner, rend="bold" if bold else "italic"))
             position = match.end()
-        out.extend(tag(text[position:]))
+        out.extend(self._phrases(text[position:], _plus(at, position), names))
         return out
+
+    def _phrases(self, text: str, at: int | None, names: bool) -> list[Inline]:
+        """Superscript note references (¹, ^1^), then names, then dates."""
+        if not names:
+            return [text] if text else []
+        out: list[Inline] = []
+        position = 0
+        # superscript figures are not ASCII: most strings need no search
+        searched = self._references and ("^" in text or not text.isascii())
+        for match in REFERENCE.finditer(text) if searched else ():
+            reference = self._superscript_reference(match, text, _plus(at, match.start()))
+            if reference is None:
+                continue
+            out.extend(self._names_and_dates(text[position:match.start()], _plus(at, position)))
+            out.append(reference)
+            position = match.end()
+        out.extend(self._names_and_dates(text[position:], _plus(at, position)))
+        return out
+
+    def _names_and_dates(self, text: str, at: int | None) -> list[Inline]:
+        if not text:
+            return []
+        if not self._dates:
+            return self.tagger.tag(text)
+        out: list[Inline] = []
+        position = 0
+        for item in self.tagger.tag(text):
+            if isinstance(item, str):
+                if item:
+                    out.extend(dates.tag_dates(item, self.document_date,
+                                               self._date_review(_plus(at, position) or 0),
+                                               self.stats))
+                position += len(item)
+            else:
+                out.append(item)
+                position += len(item.text or "") if not len(item) else \
+                    len("".join(str(t) for t in item.itertext()))
+        return out
+
+    def _date_review(self, start: int) -> Callable[[int, str], None]:
+        def note(offset: int, message: str) -> None:
+            self._review("date", message, start + offset)
+        return note
+
+    # -- footnote references ----------------------------------------------------------------
+    def _footnote(self, label: str, rend: str | None = None) -> Inline | None:
+        """The note a reference names (by note_key), or a ptr to it when referenced before."""
+        key = note_key(label)
+        found = key if key in self.footnotes else label if label in self.footnotes else None
+        if found is None:
+            return None
+        first = self.made_notes.get(found)
+        if first is not None:  # the note was referenced before: point to it
+            first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{key}")
+            pointer = el("ptr", target="#" + first.get(XML_ID, ""), n=label)
+            if rend:
+                pointer.set("rend", rend)
+            return pointer
+        self._count("notes")
+        self.used_footnotes.add(found)
+        attributes = {"place": "foot", "n": label, **({"rend": rend} if rend else {})}
+        note = self.made_notes[found] = el("note", self.footnotes[found](), **attributes)
+        return note
+
+    def _superscript_reference(self, match: re.Match[str], text: str, at: int | None) -> Inline | None:
+        caret = match.group("caret")
+        label = caret if caret is not None else match.group("sup").translate(SUPERSCRIPT_DIGITS)
+        if caret is None and match.group("sup") in "²³" and UNIT_BEFORE.search(text[:match.start()]):
+            return None
+        reference = self._footnote(label, "caret" if caret is not None else "superscript")
+        if reference is None:
+            self._review("note", f"{match.group()!r} looks like a footnote reference but no note "
+                         "text was found; kept as text", at or 0, warning=True)
+        return reference
 
     # -- one bracket ----------------------------------------------------------------------
     def _classify(self, bracket: Bracket, before: str, after: str) -> tuple[Inline, int]:
@@ -231,64 +253,49 @@ class InlineEncoder:
         # no line break: the kinds that can keep a page break (in or after the element)
         one_line = whole and LINE_BREAK not in raw
 
+        if plain and not content:  # "[]", "[ ]": nothing to encode; the signs stay as text
+            self._review("bracket-default", "an empty bracket is kept as text", bracket.start)
+            return Piece(self.text[bracket.start:bracket.end], bracket.start), 0
         if plain and ELLIPSIS.match(raw):
             self._count("gaps")
             attrs = {} if raw == "..." else {"rend": raw.strip()}
             return el("gap", reason="omitted", **attrs), 0
-        if plain and content.lower() == "sic":
+        if plain and SIC.match(content):
             self._count("sic")
-            word = re.search(r"(\w[\w'’.-]*)\s$", before)
+            form = {} if raw == "sic" else {"rend": raw}
+            word = re.search(r"(\w[\w'’.-]*)\s$", before[-200:])
             if word:
-                return el("sic", word.group(1)), len(word.group(0))
-            return el("sic"), 0
-        if plain and FOOTNOTE_REF.match(content) and content in self.footnotes:
-            first = self.made_notes.get(content)
-            if first is not None:  # the note was referenced before: point to it
-                first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{content}")
-                return el("ptr", target="#" + first.get(XML_ID, ""), n=content), 0
-            self._count("notes")
-            self.used_footnotes.add(content)
-            note = self.made_notes[content] = el("note", self.footnotes[content](), place="foot", n=content)
-            return note, 0
+                return el("sic", word.group(1), **form), len(word.group(0))
+            return el("sic", **form), 0
+        if plain and FOOTNOTE_REF.match(content):
+            note = self._footnote(content)
+            if note is not None:
+                return note, 0
+        if one_line and REDACTION.search(content) and len(content) <= 120:
+            self._count("gaps")
+            return self._gap_broken(raw, content, reason="redacted", **extent(content)), 0
         if one_line and ILLEGIBLE.match(content):
             self._count("gaps")
-            extent = EXTENT.match(content)
-            size: dict[str, str] = {}
-            if extent:
-                quantity = extent.group("q").lower()
-                size = {"quantity": str(NUMBER_WORDS.get(quantity, quantity)),
-                        "unit": extent.group("u").lower()}
-            return self._gap_broken(raw, content, reason="illegible", **size), 0
+            return self._gap_broken(raw, content, reason="illegible", **extent(content)), 0
         if one_line and OMITTED_ITEM.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="omitted"), 0
+        uncertain = self._uncertain(bracket, content, before, plain)
+        if uncertain is not None:
+            return uncertain
+        if STAMP.match(content):
+            return self._stamp(bracket), 0
         if plain and re.fullmatch(r"[^\W\d_]+", content) and (
                 re.search(r"[^\W\d_]$", before) or re.match(r"[^\W\d_]", after)):
             return self._expansion(content, before)
         if SOURCE_NOTE.match(content):
-            self._count("notes")
-            place = "margin" if "margin" in content.lower() else "inline"
-            kind = ("marginalia" if place == "margin" else
-                    "translator" if content.lower().startswith("translator") else "editorial")
-            return el("note", self._strings(bracket.children), type=kind, place=place), 0
+            return self._source_note(bracket, content), 0
         if whole:
             prefixed = languages.split_language_prefix(raw)
             if prefixed:
-                label, term, tag = prefixed
-                self._count("supplied")
-                lead = raw[: raw.index(label) + len(label)]
-                middle = raw[len(lead): raw.index(term, len(lead))]
-                code = tag.split("-")[0]
-                terms: list[Inline] = self._finish([lead + middle], names=False)
-                for part in languages.split_terms(term):
-                    if part.strip(" ,;/" + PAGE_BREAK + LINE_BREAK):
-                        terms.append(el("foreign", self._finish([part], names=False),
-                                        xml_lang=languages.tag_for(code, part)))
-                    else:
-                        terms.extend(self._finish([part], names=False))
-                return el("supplied", terms, reason="original-term"), 0
+                return self._original_term(raw, prefixed), 0
         if one_line:
-            acronym = self._acronym(content, before, raw)
+            acronym = self._acronym(content, before, raw, after)
             if acronym is not None:
                 return acronym
             variant = self._variant(content, before, raw)
@@ -299,11 +306,101 @@ class InlineEncoder:
         if self._identifies(content, after):
             return el("supplied", inner, reason="identification"), 0
         if plain and FOOTNOTE_REF.match(content):
-            line, column = self.locate(bracket.start)
-            self.diagnostics.append(Diagnostic(
-                Severity.WARNING, f"[{content}] looks like a footnote reference but no note "
-                "text was found; encoded as supplied text", self.path, line, column))
+            message = (f"[{content}] looks like a footnote reference but no note text was found; "
+                       "encoded as supplied text")
+            self._review("note", message, bracket.start, warning=True)
+        else:
+            self._review("bracket-default", f"[{_short(content)}] matched no rule: encoded as "
+                         "supplied text (reason clarification)", bracket.start)
         return el("supplied", inner, reason="clarification"), 0
+
+    def _uncertain(self, bracket: Bracket, content: str, before: str,
+                   plain: bool) -> tuple[Inline, int] | None:
+        """`word [?]`, `[word?]`, `[[N. N. Name?]]`: the translator's uncertain reading, as
+        unclear (cert low); @rend records which of the three forms the source wrote, so the
+        projection gives back its brackets and its question mark."""
+        if plain and content == "?":
+            word = re.search(r"(\w[\w'’.-]*)(\s)$", before[-200:])
+            if not word:
+                return None
+            self._count("unclear")
+            reading = self._finish([cut(before, len(before) - len(word.group(0)),
+                                        len(before) - len(word.group(2)))])
+            return el("unclear", reading, cert="low", rend="query-after"), len(word.group(0))
+        inner: Bracket = bracket
+        rend = "query"
+        children = bracket.children
+        if len(children) == 1 and isinstance(children[0], Bracket) and children[0].plain():
+            inner, rend = children[0], "double-query"
+        elif not plain:
+            return None
+        raw = inner.raw(self.text)
+        if LINE_BREAK in raw or PAGE_BREAK in raw or not uncertain_reading(raw.strip()) \
+                or raw != raw.strip():
+            return None
+        self._count("unclear")
+        reading = self._finish([Piece(raw[:-1], inner.start + 1)])
+        return el("unclear", reading, cert="low", rend=rend), 0
+
+    def _stamp(self, bracket: Bracket) -> Inline:
+        """`[MFA stamp: Incoming Nº 0571, 3 May 1958]`: the description, then the stamp's
+        words in stamp; `[seal]` is the description alone."""
+        self._count("stamps")
+        description, words = self._split_at_colon(bracket.children)
+        if not words:
+            return el("note", self._strings(bracket.children), type="stamp", place="inline")
+        stamp = el("stamp", self._strings(words))
+        return el("note", [*self._finish(description), stamp], type="stamp", place="inline")
+
+    def _source_note(self, bracket: Bracket, content: str) -> Inline:
+        """A description of the source. A handwritten addition's own words (after the colon)
+        are add, placed as the description says; the description is the translator's note."""
+        self._count("notes")
+        lower = content.lower()
+        place = "margin" if "margin" in lower else "inline"
+        handwritten = HANDWRITTEN.match(content) is not None or "by hand" in lower
+        kind = ("marginalia" if place == "margin" else
+                "translator" if lower.startswith("translator") else
+                "handwritten" if handwritten else "editorial")
+        if handwritten or place == "margin":
+            description, words = self._split_at_colon(bracket.children)
+            if words and not lower.startswith("translator"):
+                where = add_place("".join(d for d in description if isinstance(d, str)))
+                addition = el("add", self._strings(words), **({"place": where} if where else {}))
+                return el("note", [*self._finish(description), addition], type=kind, place=place)
+        return el("note", self._strings(bracket.children), type=kind, place=place)
+
+    @staticmethod
+    def _split_at_colon(children: list[str | Bracket]) -> tuple[list[Inline], list[str | Bracket]]:
+        """A description up to its colon (and the space after it), and the words it describes."""
+        first = children[0] if children else ""
+        if not isinstance(first, str):
+            return [], []
+        colon = first.find(":")
+        if colon < 0:
+            return [], []
+        end = colon + 1 + (len(first[colon + 1:]) - len(first[colon + 1:].lstrip()))
+        rest = cut(first, end)
+        words: list[str | Bracket] = [rest] if rest else []
+        words.extend(children[1:])
+        if not "".join(w for w in words if isinstance(w, str)).strip() and not children[1:]:
+            return [], []
+        return [cut(first, 0, end)], words
+
+    def _original_term(self, raw: str, prefixed: tuple[str, str, str]) -> Inline:
+        label, term, tag = prefixed
+        self._count("supplied")
+        lead = raw[: raw.index(label) + len(label)]
+        middle = raw[len(lead): raw.index(term, len(lead))]
+        code = tag.split("-")[0]
+        terms: list[Inline] = self._finish([lead + middle], names=False)
+        for part in languages.split_terms(term):
+            if part.strip(" ,;/" + PAGE_BREAK + LINE_BREAK):
+                terms.append(el("foreign", self._finish([part], names=False),
+                                xml_lang=languages.tag_for(code, part)))
+            else:
+                terms.extend(self._finish([part], names=False))
+        return el("supplied", terms, reason="original-term")
 
     def _gap_broken(self, raw: str, content: str, **attributes: str) -> Inline:
         """A gap with its description; a gap cannot hold a pb (nor can its desc), so a page
@@ -324,7 +421,7 @@ class InlineEncoder:
 
     def _expansion(self, content: str, before: str) -> tuple[Inline, int]:
         self._count("expansions")
-        stem = re.search(r"\w+$", before)
+        stem = re.search(r"\w+$", before[-200:])
         head = stem.group() if stem else ""
         return el("expan", [head, el("ex", content)]), len(head)
 
@@ -341,14 +438,14 @@ class InlineEncoder:
         if not content[:1].isupper() or not before.endswith(" ") or before.endswith("  "):
             return None
         words = content.split()
-        tail = before[:-1]
+        tail = before[:-1][-300:]  # a name is short: a long text before costs no more
         best: tuple[float, str] | None = None  # the closest run of words before the bracket
         for count in range(max(1, len(words) - 1), len(words) + 2):
             match = re.search(r"(?:^|(?<=\s))((?:[\w'’.-]+\s){%d}[\w'’.-]+)$" % (count - 1), tail)
             if not match or not match.group(1)[:1].isupper():
                 continue
             candidate = match.group(1)
-            ratio = difflib.SequenceMatcher(None, _letters(candidate), _letters(content)).ratio()
+            ratio = difflib.SequenceMatcher(None, letters(candidate), letters(content)).ratio()
             known = self.tagger.lookup(candidate)
             if known is not None and known == self.tagger.lookup(content):
                 ratio = 2.0  # two spellings of one register entry
@@ -366,25 +463,31 @@ class InlineEncoder:
         person = PERSON_CONTEXT.search(prefix) or (not prefix.strip() and self._identified)
         return el("persName" if person else "name", [choice]), len(original) + 1
 
-    def _acronym(self, content: str, before: str, raw: str) -> tuple[Inline, int] | None:
-        """`PUWP [Polish United Workers' Party]` and `German Democratic Republic [GDR]`:
-        an abbreviation and its expansion, in either order, as choice/abbr/expan."""
+    def _acronym(self, content: str, before: str, raw: str, after: str) -> tuple[Inline, int] | None:
+        """`PUWP [Polish United Workers' Party]`, `MfS [Ministry for State Security]` and
+        `German Democratic Republic [GDR]`: an abbreviation and its expansion, in either
+        order, as choice/abbr/expan (in orgName when the expansion names an organisation)."""
         if not before.endswith(" ") or before.endswith("  "):
             return None
-        tail = before[:-1]
+        tail = before[:-1][-300:]
         if ACRONYM.match(content):
             words = tail.split(" ")
             for count in range(len(content), min(len(words), len(content) + 4) + 1):
                 phrase = " ".join(words[-count:])
-                if _initials(phrase) == content.replace("&", "") and phrase[:1].isupper():
+                if initials(phrase) == content.replace("&", "") and phrase[:1].isupper():
                     node = el("choice", [el("expan", phrase), el("abbr", content)])
                     return self._org(node, phrase, content), len(phrase) + 1
             return None
-        short = re.search(r"(?<![\w-])([A-Z][A-Z&]{1,7})$", tail)
-        if short and _initials(content) == short.group(1).replace("&", ""):
-            node = el("choice", [el("abbr", short.group(1)), el("expan", self._with_breaks(content, raw))])
-            return self._org(node, content, short.group(1)), len(short.group(1)) + 1
-        return None
+        short = SHORT_FORM.search(tail)
+        if not short or not is_short_form(short.group(1)):
+            return None
+        abbreviation = short.group(1)
+        exact = initials(content) == abbreviation.replace("&", "")
+        loose = expands(abbreviation, content) or names_an_organisation(content)
+        if not exact and (not loose or self._identifies(content, after)):
+            return None
+        node = el("choice", [el("abbr", abbreviation), el("expan", self._with_breaks(content, raw))])
+        return self._org(node, content, abbreviation), len(abbreviation) + 1
 
     def _org(self, node: etree._Element, *forms: str) -> Inline:
         self._count("abbreviations")
@@ -392,7 +495,20 @@ class InlineEncoder:
             entry = self.tagger.lookup(form)
             if entry:
                 return self.tagger.mention(entry, [node])
+        if names_an_organisation(forms[0]):
+            return el("orgName", [node])
         return node
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _plus(base: int | None, offset: int) -> int | None:
+    return None if base is None else base + offset
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _append_text(node: Inline, text: str) -> None:
@@ -402,15 +518,3 @@ def _append_text(node: Inline, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         node.text = (node.text or "") + text
-
-
-def locator(line_starts: list[tuple[int, int]]) -> Callable[[int], tuple[int, int]]:
-    """Map an offset in a paragraph's text to (line, column) in the source file."""
-    def locate(offset: int) -> tuple[int, int]:
-        line, start = line_starts[0][1], line_starts[0][0]
-        for position, number in line_starts:
-            if position <= offset:
-                start, line = position, number
-        return line, offset - start + 1
-    return locate
-

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from toolkit.tei import Inline, el
 
 MONTHS = {name: i for i, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -28,20 +31,27 @@ _PATTERNS = [
 
 @dataclass(frozen=True)
 class IsoDate:
-    """@when for a single date, or @from/@to for a range."""
+    """@when for a single date, @from/@to for a range, @notBefore/@notAfter for a span the
+    date lies somewhere in ('mid-December', 'early 1960s'); @cert when the year was inferred."""
 
     when: str | None = None
     from_: str | None = None
     to: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    cert: str | None = None
 
     def attributes(self) -> dict[str, str]:
-        if self.when:
-            return {"when": self.when}
         attrs: dict[str, str] = {}
-        if self.from_:
-            attrs["from"] = self.from_
-        if self.to:
-            attrs["to"] = self.to
+        if self.when:
+            attrs["when"] = self.when
+        else:
+            for name, value in (("from", self.from_), ("to", self.to),
+                                ("notBefore", self.not_before), ("notAfter", self.not_after)):
+                if value:
+                    attrs[name] = value
+        if self.cert:
+            attrs["cert"] = self.cert
         return attrs
 
 
@@ -101,3 +111,242 @@ DATE_IN_TEXT = re.compile(
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b)"
 )
+
+
+# -- dates in running text ------------------------------------------------------------------
+# Conservative: a date needs a month name with a day or a year, a qualified year or decade
+# ('early 1965', 'the 1960s'), or a full numeric date (3.6.1971, 1971-06-03). Bare years,
+# numbers and slashed dates (6/3/1971: which order?) are never tagged: a false date is worse
+# than a missing one. A day and month without a year take the year from the document's date
+# (the nearest such day to it) with cert="medium", and are listed for review.
+
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|"
+                r"Nov\.|Dec\.)")
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_Y = r"(?:1[5-9]|20)\d\d(?!\d)"
+_Q = r"(?:early|mid|late|Early|Mid|Late|(?:the\s+)?(?:beginning|middle|end)\s+of)"
+_DASH = r"\s*(?:-|–|—|to|until|till)\s*"
+
+
+def _named(name: str, pattern: str) -> str:
+    """Give a pattern's placeholders {m} {d} {y} {q} group names unique to it."""
+    return f"(?P<{name}>" + pattern.format(
+        m=f"(?P<{name}_m>{_MONTH_NAMES})", m2=f"(?P<{name}_m2>{_MONTH_NAMES})",
+        d=f"(?P<{name}_d>{_D})", d2=f"(?P<{name}_d2>{_D})",
+        y=f"(?P<{name}_y>{_Y})", y2=f"(?P<{name}_y2>{_Y})", q=f"(?P<{name}_q>{_Q})") + ")"
+
+
+_FORMS = [
+    ("span", r"{d}\s+{m},?(?:\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
+    ("days", r"{d}" + _DASH + r"{d2}\s+{m},?(?:\s+{y})?"),                    # 14-16 May 1958
+    ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2},?(?:\s+{y})?"),                  # May 14-16, 1958
+    ("dmy", r"{d}\.?\s+(?:of\s+)?{m},?(?:\s+{y})?"),                          # 14 May 1958, 14 May
+    ("mdy", r"{m}\s+{d}(?:,?\s+{y})?"),                                       # May 14, 1958
+    ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
+    ("my", r"{m},?\s+{y}"),                                                   # May 1958
+    ("decade", r"(?:{q}[-\s])?(?P<decade_y>(?:1[5-9]|20)\d0)s\b"),            # early 1960s
+    ("qy", r"{q}[-\s]{y}"),                                                   # early 1965
+    ("numeric", r"(?P<numeric_d>3[01]|[12]\d|0?[1-9])\.\s?(?P<numeric_mn>1[0-2]|0?[1-9])\.\s?{y}"),
+    ("iso", r"(?P<iso_y>(?:1[5-9]|20)\d\d)-(?P<iso_mn>1[0-2]|0[1-9])-(?P<iso_d>3[01]|[12]\d|0[1-9])"),
+]
+DATE_PHRASE = re.compile(r"(?<![\w.,/-])(?:" + "|".join(
+    _named(name, pattern) for name, pattern in _FORMS)
+    + r")(?![\w/-]|\.\d)")
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.rstrip(".").lower())
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= _days_in(year, month):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _part(qualifier: str) -> str:
+    lower = qualifier.lower()
+    return "early" if "early" in lower or "beginning" in lower else \
+        "late" if "late" in lower or "end" in lower else "mid"
+
+
+def _month_span(year: int, month: int, qualifier: str) -> tuple[str, str]:
+    first, last = {"early": (1, 10), "mid": (11, 20)}.get(_part(qualifier), (21, _days_in(year, month)))
+    return f"{year:04d}-{month:02d}-{first:02d}", f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def _nearest_year(month: int, day: int, document_date: str) -> int | None:
+    """The year that puts (month, day) nearest to the document's date."""
+    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", document_date)
+    if not match:
+        return None
+    year = int(match.group(1))
+    ref = (int(match.group(2) or 6), int(match.group(3) or 15))
+    if not match.group(2):
+        return year  # only the year is known: it is the year
+    best = min((year - 1, year, year + 1),
+               key=lambda y: abs((y - year) * 372 + (month - ref[0]) * 31 + (day - ref[1])))
+    return best
+
+
+def _resolve(form: str, g: dict[str, str | None], document_date: str | None
+             ) -> tuple[IsoDate, str | None] | None:
+    """The ISO value of a matched phrase and, if its year was inferred, that year's note."""
+    def get(key: str) -> str | None:
+        return g.get(f"{form}_{key}")
+
+    year_text = get("y")
+    year = int(year_text) if year_text else None
+    inferred: str | None = None
+    if form == "iso":
+        when = _iso(int(get("y") or 0), int(get("mn") or 0), int(get("d") or 0))
+        return (IsoDate(when=when), None) if when else None
+    if form == "numeric":
+        when = _iso(int(get("y") or 0), int(get("mn") or 0), int(get("d") or 0))
+        return (IsoDate(when=when), None) if when else None
+    if form == "decade":
+        start = int(get("y") or 0)
+        qualifier = get("q")
+        first, last = (start, start + 9) if not qualifier else {
+            "early": (start, start + 3), "mid": (start + 4, start + 6)}.get(
+            _part(qualifier), (start + 7, start + 9))
+        return IsoDate(not_before=f"{first:04d}", not_after=f"{last:04d}"), None
+    if form == "qy":
+        assert year is not None
+        months = {"early": (1, 4), "mid": (5, 8)}.get(_part(get("q") or ""), (9, 12))
+        return IsoDate(not_before=f"{year:04d}-{months[0]:02d}",
+                       not_after=f"{year:04d}-{months[1]:02d}"), None
+    month = _month(get("m") or "")
+    if month is None:
+        return None
+    if form == "my":
+        assert year is not None
+        when = _iso(year, month)
+        return (IsoDate(when=when), None) if when else None
+    day = _day(get("d") or "15") if form != "qm" else 15
+    if year is None:
+        if document_date is None:
+            return None
+        year = _nearest_year(month, day, document_date)
+        if year is None:
+            return None
+        inferred = str(year)
+    cert = "medium" if inferred else None
+    if form == "qm":
+        low, high = _month_span(year, month, get("q") or "")
+        return IsoDate(not_before=low, not_after=high, cert=cert), inferred
+    if form in ("dmy", "mdy"):
+        when = _iso(year, month, day)
+        return (IsoDate(when=when, cert=cert), inferred) if when else None
+    if form in ("days", "mdays"):
+        begins, ends = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
+        if begins and ends and begins < ends:
+            return IsoDate(from_=begins, to=ends, cert=cert), inferred
+        return None
+    if form == "span":
+        month2 = _month(get("m2") or "")
+        year2 = int(get("y2") or 0)
+        start_year = year if year_text else year2
+        if month2 is None:
+            return None
+        begins = _iso(start_year, month, day)
+        ends = _iso(year2, month2, _day(get("d2") or "0"))
+        if begins and ends and begins < ends:
+            return IsoDate(from_=begins, to=ends), None
+    return None
+
+
+# A date phrase holds a figure or a part-of word: text with neither (most of it) is not
+# searched (a plain character search and substring tests cost little; the phrase search does).
+_DIGIT = re.compile(r"\d")
+_PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of")
+
+
+_FIGURES = re.compile(r"\d+")
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _starts(text: str) -> list[int]:
+    """Where a date phrase may start: every phrase holds a figure, with at most three words
+    before it (a month, 'mid-', 'the beginning of'), or a part-of word ('mid-December')."""
+    starts: set[int] = set()
+    for figure in _FIGURES.finditer(text):
+        at = figure.start()
+        starts.add(at)
+        low = max(0, at - 32)
+        starts.update(w.start() for w in _WORD_START.finditer(text, low, at))
+    for part in _PARTS:
+        at = text.find(part)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(part, at + 1)
+    return sorted(starts)
+
+
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NUMERIC = re.compile(r"\d[.-]\s?\d|\d0s")  # 3.6.1971, 1971-06-03, 1960s
+
+
+def may_hold_date(text: str) -> bool:
+    """False when `text` surely holds no date phrase: every phrase names a month, or is
+    numeric (3.6.1971, 1960s), or qualifies a year (early 1965). Substring tests are cheap;
+    the phrase search is not."""
+    if any(stem in text for stem in _MONTH_STEMS):
+        return True
+    if _DIGIT.search(text) is None:
+        return False
+    return _NUMERIC.search(text) is not None or "id-" in text or "id " in text or \
+        "arly" in text or "ate" in text
+
+
+def _phrases(text: str) -> Iterator[re.Match[str]]:
+    """DATE_PHRASE's leftmost, non-overlapping matches (as finditer), tried only where a date
+    can start: a regex tried at every position of every string is what would cost."""
+    if not may_hold_date(text):
+        return
+    position = 0
+    for start in _starts(text):
+        if start < position:
+            continue
+        found = DATE_PHRASE.match(text, start)
+        if found is not None:
+            yield found
+            position = found.end()
+
+
+def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, str], None],
+              stats: dict[str, int] | None = None) -> list[Inline]:
+    """`text` with its dates as date elements; `on_inferred(offset, message)` is told of each
+    date whose year came from the document's date."""
+    out: list[Inline] = []
+    position = 0
+    for found in _phrases(text):
+        form = found.lastgroup
+        if form is None:
+            continue
+        resolved = _resolve(form, found.groupdict(), document_date)
+        if resolved is None:
+            continue
+        iso, inferred = resolved
+        phrase = found.group()
+        if inferred:
+            on_inferred(found.start(), f"{phrase!r} gives no year: dated {inferred} from the "
+                        f"document's date ({document_date}), cert medium")
+        if found.start() > position:
+            out.append(text[position:found.start()])
+        out.append(el("date", phrase, **iso.attributes()))
+        if stats is not None:
+            stats["dates"] = stats.get("dates", 0) + 1
+        position = found.end()
+    if position < len(text):
+        out.append(text[position:])
+    return out

@@ -400,3 +400,20 @@ def _editorial_declaration(encoding: etree._Element, source_format: str) -> None
         "type='attachment' of the back; note texts at the end ([1] text, ¹ text, or 1. text "
         "under a rule or a Notes line, kept as fw type='notes') are note place='foot' at their "
         "reference.")
+    interpretation = decl.find(tei("interpretation"))  # brackets and dates (issue #10)
+    assert interpretation is not None
+    sub(interpretation, "p",
+        "Redactions are gap reason='redacted' (quantity and unit when stated, the words in desc); "
+        "an uncertain reading ([word?], [[word?]], word [?]) is unclear cert='low', its form in "
+        "rend; an abbreviation followed by its bracketed expansion is choice with abbr and expan "
+        "(in orgName when it names an organisation); a stamp is note type='stamp', its words in "
+        "stamp; a handwritten addition is note type='handwritten' (or 'marginalia' in a margin) "
+        "with its words in add; [sic!] is sic with rend; footnote references written as "
+        "superscript figures or ^1^ keep that form in rend. An unbalanced bracket is kept as text "
+        "(or closes where a description of the source reads right) and listed for review, as is a "
+        "bracket no rule classified (supplied, reason clarification).")
+    sub(interpretation, "p",
+        "Dates in the text are date with when (from/to for a range, notBefore/notAfter for a part "
+        "of a month, year or decade) when a month with a day or a year, or a full numeric date, "
+        "states them; bare years and numbers are not tagged. A day or month without a year takes "
+        "the year nearest the document's date, with cert='medium', and is listed for review.")

@@ -117,3 +117,9 @@ def _separator(blocks: list[SourceBlock]) -> int | None:
         if len(blocks) - index > 200:
             return None
     return None
+
+
+# A reference outside brackets: `^1^` (Markdown superscript) or superscript figures after a
+# word or a sign (`Vienna¹`, `agreed.²`); `[1]` and `[1a]` are brackets (the bracket stage).
+REFERENCE = re.compile(r"\^(?P<caret>\d{1,3}[a-z]?)\^"
+                       r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")

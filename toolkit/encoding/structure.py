@@ -10,8 +10,10 @@ phenomenon (the shape of the line), never one sample's wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from toolkit.encoding import dates
+from toolkit.encoding.bracket_parse import continues_bracket
 from toolkit.encoding.blocks import SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ROLE_WORDS
 
@@ -126,11 +128,13 @@ def section_heading(text: str) -> str | None:
     return match.group("n")
 
 
-def continues(previous: str, following: str) -> bool:
+def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     """Whether `following` goes on with `previous` across a page break: inside an open
-    bracket, or inside a sentence with the next block in lower case."""
+    bracket that a ']' of `following` (or of the few blocks `ahead` of it, for a bracket cut
+    by more than one break) closes, or inside a sentence with the next block in lower case.
+    A '[' that nothing closes joins nothing: it is the bracket stage's to repair."""
     prev, nxt = previous.rstrip(), following.lstrip()
-    if prev.count("[") > prev.count("]"):
+    if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
         return True
     if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
             or heading_like(prev.strip()):
@@ -144,10 +148,19 @@ def bound_to_previous(blocks: list[SourceBlock]) -> bool:
     sentence): then it is no signature line, footnote or stray fragment of its own."""
     if len(blocks) < 2:
         return False
-    depth = 0
-    for block in blocks[-12:-1]:  # a bracket left open further up is the brackets' concern
-        depth = max(0, depth + block.text.count("[") - block.text.count("]"))
-    return depth > 0 or continues(blocks[-2].text, blocks[-1].text)
+    before = " ".join(b.text for b in blocks[-12:-1])  # further up is the brackets' concern
+    return continues_bracket(before, blocks[-1].text) or \
+        continues(blocks[-2].text, blocks[-1].text)
+
+
+def _through_close(following: str, ahead: Sequence[str]) -> str:
+    """`following` and the blocks after it up to the first that holds a ']' (at most 8)."""
+    parts = [following]
+    for text in ahead[:8]:
+        if "]" in parts[-1]:
+            break
+        parts.append(text)
+    return " ".join(parts)
 
 
 def role_under_name(blocks: list[SourceBlock]) -> bool:

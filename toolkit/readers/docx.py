@@ -96,7 +96,9 @@ class _Conversion:
         header = build_header(meta, self.context.tagger, self.path, self.diagnostics,
                               self.context.document_id, self.context.change_date)
         div_type, lang = contents_language(contents, meta, self.path, self.diagnostics)
-        div = self._body(body, div_type)
+        # the document's date, for dates in the text that give no year (as the text reader)
+        when = header.iso_date.when if header.iso_date else None
+        div = self._body(body, div_type, when)
 
         root = el("TEI", xml_lang="en")
         root.append(header.header)
@@ -188,7 +190,8 @@ class _Conversion:
         return heads + fields
 
     # -- the body ------------------------------------------------------------------------------
-    def _body(self, blocks: list[Block], div_type: str) -> etree._Element:
+    def _body(self, blocks: list[Block], div_type: str,
+              document_date: str | None = None) -> etree._Element:
         flow: list[SourceBlock] = []
         placed: list[tuple[Paragraph, int]] = []  # a flow paragraph and its offset in `source`
         structures: list[tuple[int, Block]] = []
@@ -208,7 +211,8 @@ class _Conversion:
             elif _has_text(block):
                 structures.append((offset, block))
         source = "\n".join(b.text for b in flow)
-        encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics)
+        encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics,
+                              document_date=document_date)
         div = encoder.encode(flow, div_type)
         self.back = encoder.back
         for key, value in encoder.stats.items():

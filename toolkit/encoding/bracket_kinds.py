@@ -1,0 +1,145 @@
+"""What a bracket's words say it is: the cues the bracket stage classifies by.
+
+Pure functions and patterns over a bracket's content and its neighbours, kept apart from the
+encoder that builds TEI from them (toolkit/encoding/brackets.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+ELLIPSIS = re.compile(r"^\s*(?:\.{2,}|…+\.*|\.\s\.\s\.|…\s?\.|\.…)\s*$")
+ILLEGIBLE = re.compile(r"^(?:\w+\s)?(?:words?\s)?(?:illegible|unreadable|indecipherable)(?:\s[\w ]+)?$", re.I)
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1})
+# "[two words illegible]", "[first two lines redacted]", "[3 pages redacted]"
+EXTENT = re.compile(
+    r"(?<!\w)(?:(?:first|last|next|following|further|another)\s+)?"
+    r"(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|single|\d{1,4})\s+"
+    r"(?P<u>word|line|letter|character|char|page|paragraph)s?\b", re.I)
+UNITS = {"word": "word", "line": "line", "letter": "char", "character": "char", "char": "char",
+         "page": "page", "paragraph": "paragraph"}
+OMITTED_ITEM = re.compile(r"^(?:signature|illegible signature|initials)$", re.I)
+REDACTION = re.compile(r"\b(?:redacted|redaction|withheld|excised|sanitized|blacked out|"
+                       r"not declassified)\b", re.I)
+# "[MFA stamp: Incoming Nº 0571, 3 May 1958]", "[stamp]", "[round seal of the Embassy]"
+STAMP = re.compile(r"^(?:[\w.'’&-]+\s+){0,4}?(?:(?:date|rubber|round|official)\s+)?"
+                   r"(?:stamp|seal|stamped|postmark)s?\b", re.I)
+HANDWRITTEN = re.compile(r"^(?:hand-?written|in handwriting|handwriting|written by hand|"
+                         r"added by hand)\b", re.I)
+SOURCE_NOTE = re.compile(
+    r"^(?:hand-?written|in handwriting|handwriting|written by hand|added by hand|typewritten|"
+    r"type-written|marginal(?:ia| note)?|"
+    r"margin note|in the (?:left |right |upper |lower |top |bottom )?margin|"
+    r"note\b|translator'?s note|editor'?s note|emphasis|underlined|underlining|"
+    r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible)",
+    re.I,
+)
+ROLE_WORDS = re.compile(
+    r"\b(?:ambassador|minister|chairman|chairwoman|secretary|president|premier|marshal|general|"
+    r"deputy|head|leader|director|counsel+or|attach[eé]|consul|commander|officer|member|chief|"
+    r"envoy|charg[eé]|advis[eo]r|correspondent|interpreter|vice|first|second|third|colonel|"
+    r"admiral|prime|foreign|party|comrade)\b",
+    re.I,
+)
+ORG_WORDS = re.compile(
+    r"\b(?:agency|association|academy|administration|army|bank|board|bureau|committee|"
+    r"commission|company|corporation|council|department|directorate|embassy|federation|front|"
+    r"institute|league|ministry|office|organi[sz]ation|party|presidium|secretariat|service|"
+    r"security|intelligence|broadcasting|assembly|congress|command|youth|trust|"
+    r"enterprise|cooperative)\b", re.I)
+FOOTNOTE_REF = re.compile(r"^\d{1,3}[a-z]?$")
+SIC = re.compile(r"^sic[!?.]?$", re.I)
+INTERROGATIVE = re.compile(r"^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|"
+                           r"do|does|did|can|could|should|would|will|shall|has|have|had)\b", re.I)
+PERSON_CONTEXT = re.compile(r"(?:\b(?:Comrades?|Mr|Mrs|Ms|Dr|Messrs|Mme|Herr|Frau|Tovarishch)\.?|"
+                            + r"(?<![\w-])(?:[Aa]mbassador|[Mm]inister|[Cc]hairman|[Ss]ecretary|"
+                            + r"[Pp]remier|[Gg]eneral|[Mm]arshal|[Pp]resident))\s+$")
+STOP_WORDS = {"of", "the", "and", "for", "in", "on", "de", "des", "der", "du", "la", "of the",
+              "to", "at", "für", "und", "die", "das"}
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+# The abbreviation before a bracketed expansion: "KWP", "MfS", "U.S.S.R.", "CC-CPSU"
+SHORT_FORM = re.compile(r"(?<![\w.&-])([A-Z][A-Za-z&.-]{1,11})$")
+MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
+# Bold spans at most 400 characters: an unclosed "**" would otherwise be searched to the end
+# of the paragraph from each of them (quadratic in a line of "**a ").
+EMPHASIS = re.compile(r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+
+
+def extent(content: str) -> dict[str, str]:
+    """@quantity and @unit of an omission whose size the bracket states."""
+    found = EXTENT.search(content)
+    if not found:
+        return {}
+    quantity = found.group("q").lower()
+    return {"quantity": str(NUMBER_WORDS.get(quantity, quantity)),
+            "unit": UNITS[found.group("u").lower()]}
+
+
+def initials(phrase: str) -> str:
+    """Initials of the capitalised words: 'Union of Soviet Socialist Republics' -> 'USSR'."""
+    words = re.findall(r"[\w'’]+", phrase)
+    if not words or any(w.lower() not in STOP_WORDS and not w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words if w.lower() not in STOP_WORDS)
+
+
+def letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def is_short_form(token: str) -> bool:
+    """An abbreviation: mostly capitals ('KWP', 'MfS', 'U.S.S.R.'), at least two of them."""
+    capitals = sum(ch.isupper() for ch in token)
+    alpha = sum(ch.isalpha() for ch in token)
+    return capitals >= 2 and capitals * 2 >= alpha and alpha <= 8
+
+
+def expands(short: str, phrase: str) -> bool:
+    """Whether `phrase` spells out `short`: its letters, in order, open the phrase's words or
+    stand inside them ('MfS' / 'Ministry for State Security', 'VEB' / 'Volkseigener
+    Betrieb'), the first letter opening the phrase."""
+    words = re.findall(r"[^\W\d_]+", phrase)
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    if any(w.lower() not in STOP_WORDS and not w[:1].isupper() for w in words):
+        return False
+    wanted = letters(short)
+    if not wanted or wanted[0] != words[0][0].lower():
+        return False
+    if len(letters(phrase)) < 2 * len(wanted):
+        return False  # "KIM [Kim Il]" respells a name, it does not expand one
+    spelled = letters(phrase)
+    index = 0
+    for ch in wanted:
+        index = spelled.find(ch, index)
+        if index < 0:
+            return False
+        index += 1
+    return True
+
+
+def names_an_organisation(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) >= 2 and phrase[:1].isupper() and ORG_WORDS.search(phrase) is not None
+
+
+def uncertain_reading(content: str) -> bool:
+    """`[Kim Tu-bong?]`: a short reading ending in a question mark, not a question."""
+    if not content.endswith("?") or content.count("?") != 1:
+        return False
+    words = content[:-1].split()
+    return 1 <= len(words) <= 6 and not INTERROGATIVE.match(content)
+
+
+def add_place(description: str) -> str | None:
+    """@place of a handwritten addition from the bracket's description of it."""
+    lower = description.lower()
+    places = [p for p in ("margin", "left", "right", "top", "bottom", "above", "below")
+              if re.search(rf"\b{p}\b", lower)]
+    if "upper" in lower and "top" not in places:
+        places.append("top")
+    if "lower" in lower and "bottom" not in places:
+        places.append("bottom")
+    return " ".join(places) or None
