@@ -146,8 +146,10 @@ def test_standalone_warns_about_pointers_to_missing_entries(edition: Path, tmp_p
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     document = edition / "116488.xml"
     document.write_text(document.read_text(encoding="utf-8").replace(
-        "registers/persons.xml#ivanov", "registers/persons.xml#nobody"), encoding="utf-8")
+        'ref="per:ivanov"', 'ref="registers/persons.xml#nobody"').replace(
+        'ref="per:kosygin"', 'ref="per:nobody-either"', 1), encoding="utf-8")
     export("standalone", edition, tmp_path / "out")
     err = capsys.readouterr().err
     assert f"{document}:" in err and "registers/persons.xml#nobody names no entry of the registers" in err
+    assert "per:nobody-either names no entry of the registers" in err  # a prefixed pointer too
     assert 'ref="registers/persons.xml#nobody"' in (tmp_path / "out" / "116488.xml").read_text(encoding="utf-8")

@@ -268,6 +268,7 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
 
     encoding = sub(header, "encodingDesc")
     _editorial_declaration(encoding, meta.source_format)
+    tagger.declare(encoding)  # what tagged the names, and the prefixes of their pointers
 
     profile = sub(header, "profileDesc")
     summary = meta.get("Summary")

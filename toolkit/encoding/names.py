@@ -24,8 +24,8 @@ from lxml import etree
 
 from toolkit.names import cues
 from toolkit.names.fold import fold, fold_form
-from toolkit.registers import Entry, Registers
-from toolkit.tei import Inline, el
+from toolkit.registers import MATCH_PATTERN, Entry, Registers
+from toolkit.tei import TEI_NS, Inline, el, sub
 
 #: what tagged the names, for the document's appInfo and editorialDecl
 RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statistical model): "
@@ -135,7 +135,8 @@ class NameTagger:
         # editor's decision, not the converter's
         self._forms = _Forms((name, entry) for entry in registers.entries for name in entry.names
                              if len(shared[fold_form(name)]) == 1)
-        self._refs = {entry.xml_id: registers.ref(entry, document_dir) for entry in registers.entries}
+        self._refs = {entry.xml_id: registers.ref(entry) for entry in registers.entries}
+        self._prefix_defs = registers.prefix_defs(document_dir)
         self._gazetteer = _gazetteer() if gazetteer else None
         self._cues = use_cues
         self.count = 0
@@ -162,6 +163,29 @@ class NameTagger:
 
     def ref_of(self, entry: Entry) -> str:
         return self._refs[entry.xml_id]
+
+    def declare(self, encoding_desc: etree._Element) -> None:
+        """What the document's names rest on, in its encodingDesc: the sentence saying what
+        tagged them (in editorialDecl/interpretation) and the listPrefixDef that turns its
+        pointers (`per:kosygin`) into the register files' URIs."""
+        decl = encoding_desc.find(f"{{{TEI_NS}}}editorialDecl")
+        if decl is not None:
+            interpretation = decl.find(f"{{{TEI_NS}}}interpretation")
+            if interpretation is None:
+                interpretation = sub(decl, "interpretation")
+            sub(interpretation, "p", RECOGNISER)
+        if not self._prefix_defs:
+            return
+        prefixes = el("listPrefixDef")
+        for ident, replacement in self._prefix_defs:
+            sub(sub(prefixes, "prefixDef", ident=ident, matchPattern=MATCH_PATTERN,
+                    replacementPattern=replacement), "p",
+                f"{ident}:ID points to the entry ID of the register {replacement.split('#')[0]}.")
+        after = decl if decl is not None else None
+        if after is not None:
+            after.addnext(prefixes)
+        else:
+            encoding_desc.append(prefixes)
 
     def starts_with_name(self, text: str) -> bool:
         """Whether `text` opens with a person's or other name (after 'Comrade', 'Mr.'...)."""
