@@ -76,13 +76,16 @@ def _boundary(folded: str, start: int, end: int) -> bool:
 class _Forms:
     """Name forms -> values, matched in folded text by one automaton."""
 
-    def __init__(self, forms: Iterable[tuple[str, object]]) -> None:
+    def __init__(self, forms: Iterable[tuple[str, object]], *also: _Forms) -> None:
         self.by_key: dict[str, list[tuple[str, object]]] = {}
         self.capital: set[str] = set()  # keys whose every form starts with a capital
         for form, value in forms:
             key = fold_form(form)
             if key:
                 self.by_key.setdefault(key, []).append((" ".join(form.split()), value))
+        for other in also:  # one automaton for several sources: one pass over the text
+            for key, values in other.by_key.items():
+                self.by_key.setdefault(key, []).extend(values)
         self.capital = {key for key, forms in self.by_key.items()
                         if all(form[:1].isupper() for form, _ in forms)}
         self.automaton = ahocorasick.Automaton()
@@ -137,7 +140,8 @@ class NameTagger:
                              if len(shared[fold_form(name)]) == 1)
         self._refs = {entry.xml_id: registers.ref(entry) for entry in registers.entries}
         self._prefix_defs = registers.prefix_defs(document_dir)
-        self._gazetteer = _gazetteer() if gazetteer else None
+        # registers and gazetteer matched in one pass (register values first for each form)
+        self._matcher = _Forms((), self._forms, _gazetteer()) if gazetteer else self._forms
         self._cues = use_cues
         self.count = 0
 
@@ -213,12 +217,11 @@ class NameTagger:
             return []  # every name this tagger finds has a capital letter
         folded = fold(text)
         candidates: list[Span] = []
-        for start, end, values in self._forms.matches(text, folded):
+        for start, end, values in self._matcher.matches(text, folded):
             entry = values[0]
-            assert isinstance(entry, Entry)
-            candidates.append(Span(start, end, entry.kind, entry, REGISTER))
-        if self._gazetteer is not None:
-            for start, end, _ in self._gazetteer.matches(text, folded):
+            if isinstance(entry, Entry):
+                candidates.append(Span(start, end, entry.kind, entry, REGISTER))
+            if not isinstance(values[-1], Entry):
                 candidates.append(Span(start, end, "place", None, GAZETTEER))
         for span in [c for c in candidates if c.kind == "place"]:
             begin = cues.extend_place(text, span.start)

@@ -211,7 +211,9 @@ _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _A
 
 
 _PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|ovna|evna|ichna)\s")
-_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in ("general", "captain"))
+# lower-case titles (`the ambassador Ivanov`); not the abbreviations, which are never written so
+_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in (
+    "general", "captain", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr", "frau"))
 
 
 def _trigger_automaton() -> ahocorasick.Automaton:
@@ -242,6 +244,7 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 
 _TRIGGERS = _trigger_automaton()
 _WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
+_UPPER_CHAR = re.compile(U)
 _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
 _SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
 
@@ -268,23 +271,30 @@ def find_cues(text: str) -> Iterator[Cue]:
             continue
         if "initials" not in rules and end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
             continue
+        # a rule that starts a name at or after the word needs a capital after one space
+        after = end + 1 if text[end:end + 1] == "." else end
+        capital_next = text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
         for rule in rules:
-            if rule in ("title", "initials", "korean", "chinese", "vietnamese", "first-name"):
+            if rule in ("title", "korean", "chinese", "vietnamese", "first-name"):
+                if capital_next:
+                    attempt(rule, start)
+            elif rule == "initials":
                 attempt(rule, start)
             elif rule == "lower-title":
-                match = _LOWER_TITLE.match(text, start)
+                match = _LOWER_TITLE.match(text, start) if capital_next else None
                 if match:
                     found.append((match, "person", "title", 1))
             elif rule == "speech":
                 pattern, kind, strength = _RULE["speech-before"]
-                match = pattern.search(text, max(0, start - 120), end)
+                capital = _UPPER_CHAR.search(text, max(0, start - 120), start)
+                match = pattern.search(text, capital.start(), end) if capital else None
                 while match is not None and match.end() != end:
                     match = pattern.search(text, match.start() + 1, end)
                 if match:
                     found.append((match, kind, "speech-before", strength))
-                after = _SPEECH_AFTER.match(text, start)
-                if after:
-                    found.append((after, "person", "speech", 3))
+                spoken = _SPEECH_AFTER.match(text, start) if capital_next else None
+                if spoken:
+                    found.append((spoken, "person", "speech", 3))
             elif rule == "head" and start not in heads_done:
                 heads_done.add(start)
                 pattern, kind, strength = _RULE["org-head"]
