@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from toolkit.cli import main
 
@@ -34,7 +35,7 @@ def propose(edition: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str,
     return result
 
 
-def test_propose_accept_merge_reject_link(edition: Path, tmp_path: Path,
+def test_propose_accept_merge_reject_link(edition: Path, tmp_path: Path, tei_all: etree.RelaxNG,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     proposals = {p["key"]: p for p in propose(edition, capsys)}
     seoul = proposals["seoul"]
@@ -58,6 +59,8 @@ def test_propose_accept_merge_reject_link(edition: Path, tmp_path: Path,
     places = (edition / "registers" / "places.xml").read_text(encoding="utf-8")
     assert '<place xml:id="seoul">' in places and '<idno type="GeoNames">1835848</idno>' in places
     assert "<geo>37.56600 126.97840</geo>" in places
+    for register in ("places.xml", "persons.xml"):  # the edited registers are still TEI
+        assert tei_all.validate(etree.parse(str(edition / "registers" / register))), tei_all.error_log
     persons = (edition / "registers" / "persons.xml").read_text(encoding="utf-8")
     assert "<persName><surname>Pak</surname> <forename>Seong-cheol</forename></persName>" in persons
     assert '<persName type="variant">Hao Deqing</persName>' in persons

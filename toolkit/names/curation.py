@@ -212,11 +212,11 @@ def entry_xml(proposal: Proposal, indent: str) -> str:
     for form, _ in proposal.forms.most_common():
         if form != proposal.name:
             lines.append(f'{inner}<{tag} type="variant">{html.escape(form, quote=False)}</{tag}>')
-    place = proposal.place
-    if place is not None and place.geonames:
-        lines.append(f'{inner}<idno type="GeoNames">{place.geonames}</idno>')
+    place = proposal.place  # TEI: location with the names, before identifiers
     if place is not None and place.lat is not None and place.lon is not None:
         lines.append(f"{inner}<location><geo>{place.lat:.5f} {place.lon:.5f}</geo></location>")
+    if place is not None and place.geonames:
+        lines.append(f'{inner}<idno type="GeoNames">{place.geonames}</idno>')
     lines.append(f"{indent}</{proposal.kind}>")
     return "\n".join(lines)
 
