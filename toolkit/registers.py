@@ -96,6 +96,12 @@ class Registers:
         """The entry's pointer, `prefix:id`: the same whatever folder the document is in."""
         return f"{prefix_for(entry.file)}:{entry.xml_id}"
 
+    def path_ref(self, entry: Entry, document_dir: Path) -> str:
+        """The entry as a URI relative to the document's folder (`registers/persons.xml#id`),
+        for documents that declare no prefixes (imports from other archives)."""
+        relative = os.path.relpath(entry.file.resolve(), document_dir.resolve())
+        return f"{Path(relative).as_posix()}#{entry.xml_id}"
+
     def prefix_defs(self, document_dir: Path) -> list[tuple[str, str]]:
         """(ident, replacementPattern) of each register file with entries, the file given
         relative to the folder the document is written to."""

@@ -25,6 +25,7 @@ from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_ori
 from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.readers.tei_import.transcription import conform_profile, conform_top_divs, conform_transcription
+from toolkit.registers import expand_ref, prefix_table
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import NS, XML_ID, XML_LANG, el, local_name, sub, tei
 
@@ -138,6 +139,7 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
         own.update(entries_in(stand_off))
     local = {**shared, **own}
     linked: set[str] = set()
+    prefixes = prefix_table(doc)
     for node in doc.iter():
         if not isinstance(node.tag, str) or local_name(node) not in NAME_TAGS | {"gloss"}:
             continue
@@ -145,6 +147,7 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
             value = node.get(attribute)
             if value is None or " " in value.strip() or value.startswith(("http://", "https://", "urn:")):
                 continue
+            written, value = value, expand_ref(value, prefixes)  # per:kosygin by the listPrefixDef
             file_part, _, xml_id = value.partition("#")
             found = local.get(xml_id) if not file_part else external.lookup(file_part, xml_id)
             if found is None or not xml_id:
@@ -161,6 +164,7 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
                 del node.attrib["corresp"]
             node.set("target" if attribute == "target" else "ref", ref)
             if not value.startswith("#") and ref == value:
+                node.set("target" if attribute == "target" else "ref", written)  # per:id kept as written
                 continue
             linked.add(xml_id)
             stats["names"] += 1
