@@ -159,11 +159,12 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
                 continue
             kind, entry = found
             ref, new = context.linker.link(kind, entry, xml_id, file_number(f"{number}-{xml_id}"))
+            ref = _declared(ref, prefixes)
             entries.extend([new] if new else [])
             if attribute == "corresp":
                 del node.attrib["corresp"]
             node.set("target" if attribute == "target" else "ref", ref)
-            if not value.startswith("#") and ref == value:
+            if not value.startswith("#") and ref in (value, written):
                 node.set("target" if attribute == "target" else "ref", written)  # per:id kept as written
                 continue
             linked.add(xml_id)
@@ -213,6 +214,16 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
                 container.getparent().remove(container)  # type: ignore[union-attr]
         if not any(isinstance(c.tag, str) for c in stand_off):
             doc.remove(stand_off)
+
+
+def _declared(ref: str, prefixes: dict[str, tuple[str, str]]) -> str:
+    """`registers/persons.xml#kosygin` as the document's own prefix writes it (`per:kosygin`),
+    when its listPrefixDef declares one for that register file."""
+    file_part, _, xml_id = ref.partition("#")
+    for ident, (match, replacement) in prefixes.items():
+        if match == "(.+)" and replacement == f"{file_part}#$1" and xml_id:
+            return f"{ident}:{xml_id}"
+    return ref
 
 
 def _check_relative(doc: etree._Element, report: LossReport) -> None:
