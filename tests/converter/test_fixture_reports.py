@@ -14,6 +14,7 @@ from toolkit.errors import Severity
 from toolkit.output import serialize
 from toolkit.projection import normalise, project
 from toolkit.readers import Conversion, ReadContext
+from toolkit.registers import PREFIXED, expand_ref, prefix_table
 from toolkit.tei import NS, XML_LANG, XML_NS
 
 __all__ = ["context"]  # the fixture, imported for pytest
@@ -61,8 +62,10 @@ def test_valid_and_round_trip(path: Path, context: ReadContext, tei_all: etree.R
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_refs_point_into_the_registers(path: Path, context: ReadContext) -> None:
     conversion = convert(path, context)
+    prefixes = prefix_table(conversion.tree.getroot())
     for node in xpath(conversion.tree, "//*[@ref]"):
-        target, _, fragment = node.get("ref", "").partition("#")
+        assert PREFIXED.match(node.get("ref", "")), node.get("ref")  # per:id, whatever the folder
+        target, _, fragment = expand_ref(node.get("ref", ""), prefixes).partition("#")
         assert target.startswith("registers/") and fragment
         register = etree.parse(str(ROOT / "tei" / target))
         assert xpath(register, f"//*[@xml:id='{fragment}']"), node.get("ref")
@@ -77,9 +80,9 @@ def test_memorandum_header(context: ReadContext) -> None:
     assert [f.get("subtype") for f in fields] == ["from", "to", "subject"]
     assert [text(f.find("tei:label", NS)) for f in fields] == ["From:", "To:", "Subject:"]  # type: ignore[arg-type]
     (dateline,) = xpath(opener, "tei:dateline")
-    assert xpath(dateline, "tei:placeName[@ref='registers/places.xml#pyongyang']")
+    assert xpath(dateline, "tei:placeName[@ref='plc:pyongyang']")
     assert xpath(dateline, "tei:date[@when='1962-03-12']")
-    assert xpath(fields[2], "tei:persName[@ref='registers/persons.xml#kim-il-sung']")
+    assert xpath(fields[2], "tei:persName[@ref='per:kim-il-sung']")
 
 
 def test_sic_wraps_the_word(context: ReadContext) -> None:
@@ -218,7 +221,7 @@ def test_closer_signed_with_gap_role_and_salute(context: ReadContext) -> None:
 def test_letter_opener(context: ReadContext) -> None:
     (opener,) = xpath(body(convert(report("117009"), context)), "tei:opener")
     assert [c.tag.split("}")[1] for c in opener] == ["dateline", "address", "salute"]
-    assert xpath(opener, "tei:salute/tei:persName[@ref='registers/persons.xml#kim-il-sung']")
+    assert xpath(opener, "tei:salute/tei:persName[@ref='per:kim-il-sung']")
     (choice,) = xpath(body(convert(report("117009"), context)), ".//tei:choice")
     assert [c.tag.split("}")[1] for c in choice] == ["expan", "abbr"] and text(choice[1]) == "GDR"
 
@@ -231,8 +234,8 @@ def test_variant_spellings(context: ReadContext) -> None:
     assert pairs == [
         ("Choe Chang-ik", "Choi Chang Ik", "persName", None),
         ("Yun Gong-heum", "Yun Kong Hum", "persName", None),
-        ("Kim Ir Sen", "Kim Il Sung", "persName", "registers/persons.xml#kim-il-sung"),
-        ("Peng Te-huai", "Peng Dehuai", "persName", "registers/persons.xml#peng-dehuai"),
+        ("Kim Ir Sen", "Kim Il Sung", "persName", "per:kim-il-sung"),
+        ("Peng Te-huai", "Peng Dehuai", "persName", "per:peng-dehuai"),
     ]
     identified = xpath(div, ".//tei:supplied[@reason='identification']")
     assert [text(s) for s in identified] == ["Soviet Ambassador", "First Deputy Premier",
@@ -303,6 +306,6 @@ def test_fragment_below_the_footnotes_is_the_pages_footer(context: ReadContext) 
 def test_variant_takes_the_closest_run_of_words(context: ReadContext) -> None:
     (choice,) = xpath(body(convert(report("117010"), context)), ".//tei:choice")
     assert text(choice.find("tei:orig", NS)) == "Kim Il Sung"  # type: ignore[arg-type]
-    assert choice.getparent().get("ref") == "registers/persons.xml#kim-il-sung"  # type: ignore[union-attr]
+    assert choice.getparent().get("ref") == "per:kim-il-sung"  # type: ignore[union-attr]
     (foreign,) = xpath(body(convert(report("117010"), context)), ".//tei:foreign")
     assert foreign.get(XML_LANG) == "bg" and foreign.text == "три часа"

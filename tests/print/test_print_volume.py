@@ -77,10 +77,13 @@ def register_forms() -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
     for path in sorted((ROOT / "tei" / "registers").glob("*.xml")):
         for entry in etree.parse(str(path)).iterfind(".//tei:standOff//*[@{http://www.w3.org/XML/1998/namespace}id]", NS):
-            names = [" ".join("".join(n.itertext()).split()) for n in entry
-                     if etree.QName(n).localname in ("persName", "placeName", "orgName", "name")]
+            nodes = [n for n in entry if etree.QName(n).localname in ("persName", "placeName", "orgName", "name")]
+            names = [" ".join("".join(n.itertext()).split()) for n in nodes]
             if names:
-                forms[names[0]] = names
+                # the index heads an entry whose name has parts "Surname, Forename"
+                surname = nodes[0].findtext("tei:surname", namespaces=NS)
+                forename = nodes[0].findtext("tei:forename", namespaces=NS)
+                forms[f"{surname}, {forename}" if surname and forename else names[0]] = names
     return forms
 
 
@@ -102,7 +105,9 @@ def test_index_points_to_the_pages_that_name_the_entry(print_edition: PrintEditi
     entries = index_entries(reader, index_page)
     forms = register_forms()
     labels = [label for label, _ in entries]
-    assert {"Alexei Kosygin", "Vasily Moskovsky", "Pyongyang", "Moscow", "Communist Party of the Soviet Union"} <= set(labels)
+    assert {"Kosygin, Alexei", "Moskovsky, Vasily", "Pyongyang", "Moscow", "Communist Party of the Soviet Union"} <= set(labels)
+    # persons by family name, from the register's structure: Kim Il Sung under K, before Kosygin
+    assert labels.index("Kim, Il Sung") < labels.index("Kosygin, Alexei") < labels.index("Moskovsky, Vasily")
     checked = 0
     for label, numbers in entries:
         assert label in forms, f"index entry {label!r} is not a register entry"
@@ -116,7 +121,7 @@ def test_index_points_to_the_pages_that_name_the_entry(print_edition: PrintEditi
     assert checked > 40
     # Moskovsky is named in the sample (pages of 116488) and in the memorandum 900001.
     rows = dict(contents(reader))
-    moskovsky = dict(entries)["Vasily Moskovsky"]
+    moskovsky = dict(entries)["Moskovsky, Vasily"]
     assert any(p >= rows[TITLES_IN_DATE_ORDER[3]] for p in moskovsky)
     assert any(rows[TITLES_IN_DATE_ORDER[2]] <= p < rows[TITLES_IN_DATE_ORDER[3]] for p in moskovsky)
 
@@ -126,7 +131,7 @@ def test_index_misses_no_page(print_edition: PrintEdition) -> None:
     reader = print_edition.reader("edition")
     pages = page_texts(reader)
     index_page = dict(contents(reader))["Index"]
-    listed = dict(index_entries(reader, index_page))["Alexei Kosygin"]
+    listed = dict(index_entries(reader, index_page))["Kosygin, Alexei"]
     naming = [number for number, text in enumerate(pages[: index_page - 1], start=1)
               if number > 2 and "Kosygin" in text]
     assert listed == naming

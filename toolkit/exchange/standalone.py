@@ -18,6 +18,7 @@ from toolkit import __version__
 from toolkit.config import EditionConfig
 from toolkit.exchange.edition import ENTRY_LISTS, POINTER_ATTRIBUTES, Edition
 from toolkit.tei import TEI_NS, XML_ID, el, local_name, sub
+from toolkit.registers import PREFIXED
 
 
 def _list_for(stand_off: etree._Element, entry: etree._Element) -> etree._Element:
@@ -63,7 +64,7 @@ class _Embedder:
                 found = self.edition.entry_for(document_dir, value)
                 if found is not None:
                     node.set(attribute, f"#{self.id_for(*found)}")
-                elif ".xml#" in value and "://" not in value:
+                elif (".xml#" in value and "://" not in value) or _prefixed(value, self.edition):
                     line = node.sourceline if isinstance(node.sourceline, int) else None
                     self.unresolved.append((line, value))
 
@@ -81,6 +82,12 @@ class _Embedder:
                 child.tail = "\n      " if position < len(list_el) - 1 else "\n    "
             list_el.tail = "\n    " if index < len(stand_off) - 1 else "\n  "
         return stand_off
+
+
+def _prefixed(value: str, edition: Edition) -> bool:
+    """A `per:kosygin` pointer with a prefix of the edition's registers."""
+    found = PREFIXED.match(value)
+    return found is not None and found.group("prefix") in edition.prefixes()
 
 
 def _ids_in(root: etree._Element) -> set[str]:

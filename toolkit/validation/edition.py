@@ -1,7 +1,8 @@
 """Rules about more than one file: references into the registers, identifiers across the edition.
 
 A Schematron rule sees one document; these checks follow each @ref to the register file it
-names (relative to the document, as URIs are), parse it with the same hostile-XML guards, and
+names (a `per:kosygin` pointer expanded by the document's listPrefixDef first; then relative to
+the document, as URIs are), parse it with the same hostile-XML guards, and
 look the entry up. Parsed registers are cached per process (by path and modification time).
 Cross-document xml:id uniqueness is decided by the runner, which sees every file in order;
 this module extracts each document's identifiers for it.
@@ -19,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from toolkit.errors import Diagnostic, Severity, ToolkitError
+from toolkit.registers import expand_ref, prefix_table
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import TEI_NS, XML_ID
 from toolkit.validation.document import Document
@@ -75,11 +77,13 @@ class ReferenceChecker:
         # per document: each register named is resolved and looked up once, not per mention
         targets: dict[str, tuple[str, dict[str, str] | str]] = {}
         unreadable: set[str] = set()
+        prefixes = prefix_table(document.root)  # per:kosygin -> registers/persons.xml#kosygin
         for node in document.root.iter(f"{{{TEI_NS}}}*"):
             value = node.get("ref")
             if value is None:
                 continue
-            for token in value.split():
+            for written in value.split():
+                token = expand_ref(written, prefixes)
                 path, fragment = _split(token)
                 if fragment is None:
                     continue  # external authorities are not fetched; form is tk-ref-form
@@ -91,19 +95,19 @@ class ReferenceChecker:
                     if shown not in unreadable:  # one message per register, not per mention
                         unreadable.add(shown)
                         yield document.diagnostic(
-                            Severity.ERROR, f"<{name}> ref=\"{token}\": the register {shown} "
+                            Severity.ERROR, f"<{name}> ref=\"{written}\": the register {shown} "
                             f"{entries} (every later reference to it fails too)", _ref(node),
                             "tk-ref-resolves")
                     continue
                 kind = entries.get(fragment)
                 if kind is None:
                     yield document.diagnostic(
-                        Severity.ERROR, f"<{name}> ref=\"{token}\": {shown} has no entry "
+                        Severity.ERROR, f"<{name}> ref=\"{written}\": {shown} has no entry "
                         f"xml:id=\"{fragment}\"", _ref(node), "tk-ref-resolves")
                 elif name in ENTRY_KINDS and kind not in ENTRY_KINDS[name]:
                     expected = " or ".join(f"<{k}>" for k in sorted(ENTRY_KINDS[name]))
                     yield document.diagnostic(
-                        Severity.ERROR, f"<{name}> ref=\"{token}\" points to a <{kind}>; "
+                        Severity.ERROR, f"<{name}> ref=\"{written}\" points to a <{kind}>; "
                         f"<{name}> must point to {expected}", _ref(node), "tk-ref-kind")
 
     def _target(self, document: Document, path: str) -> tuple[str, dict[str, str] | str]:

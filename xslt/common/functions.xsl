@@ -198,11 +198,27 @@
     <xsl:sequence select="tokenize(($name/@ref, $name/@corresp, $name/@key)[1])[1]"/>
   </xsl:function>
 
-  <!-- The register id a pointer names: the part after '#', or the whole of a bare key. -->
+  <!-- The register id a pointer names: the part after '#', the id of a prefixed pointer
+       (per:kosygin, declared in the document's listPrefixDef), or the whole of a bare key. -->
   <xsl:function name="tk:ref-id" as="xs:string?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:sequence select="if (contains($ref, '#')) then substring-after($ref, '#')[.]
+                          else if (matches($ref, '^[a-z][a-z0-9+.\-]*:[\i][\c]*$')) then substring-after($ref, ':')
                           else if (matches($ref, '^[\i][\c]*$')) then $ref else ()"/>
+  </xsl:function>
+
+  <!-- A prefixed pointer (per:kosygin) expanded by the prefixDef of the document $context is
+       in (TEI: replace() of the part after the colon, matchPattern by replacementPattern);
+       any other pointer unchanged. -->
+  <xsl:function name="tk:expand-ref" as="xs:string?">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="prefix" select="if (matches($ref, '^[a-z][a-z0-9+.\-]*:[^/]')) then substring-before($ref, ':') else ()"/>
+    <xsl:variable name="def" select="if ($prefix) then (root($context)//tei:listPrefixDef/tei:prefixDef[@ident = $prefix])[1] else ()"/>
+    <xsl:variable name="rest" select="substring-after($ref, ':')"/>
+    <xsl:sequence select="if ($def and matches($rest, '^(' || $def/@matchPattern || ')$'))
+                          then replace($rest, '^' || $def/@matchPattern || '$', $def/@replacementPattern)
+                          else $ref"/>
   </xsl:function>
 
   <!-- Which register a name belongs in: persons, places or organisations. -->

@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="https://teikit.org/ns"
+    xmlns:svg="http://www.w3.org/2000/svg"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -47,6 +48,9 @@
                                 else lower-case(tk:kind-label($kind, true())))"/>
           <xsl:text> in the register. Each entry lists the passages of the documents that name it.</xsl:text>
         </p>
+        <xsl:call-template name="tk:places-map">
+          <xsl:with-param name="places" select="$entries[$kind = 'places'][tei:location/tei:geo]"/>
+        </xsl:call-template>
         <xsl:if test="count($entries) gt 30">
           <nav class="tk-letters" aria-label="Initial letters">
             <ul>
@@ -63,6 +67,44 @@
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    The places that have coordinates, drawn on a map of their own: longitude and latitude as
+    x and -y (equirectangular), a graticule every 30 degrees, each place a dot linking to its
+    entry. Inline SVG, offline: no tile server, no script, no CDN.
+  -->
+  <xsl:template name="tk:places-map">
+    <xsl:param name="places" as="element()*"/>
+    <xsl:if test="exists($places)">
+      <figure class="tk-map">
+        <svg:svg viewBox="-180 -90 360 180" role="img" aria-labelledby="tk-map-title">
+          <svg:title id="tk-map-title">Map of the places of the edition with coordinates</svg:title>
+          <svg:rect x="-180" y="-90" width="360" height="180" fill="#eef3f7" stroke="#9ab"/>
+          <xsl:for-each select="-150 to 150">
+            <xsl:if test=". mod 30 = 0">
+              <svg:line x1="{.}" y1="-90" x2="{.}" y2="90" stroke="#cdd" stroke-width="0.3"/>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:for-each select="-60 to 60">
+            <xsl:if test=". mod 30 = 0">
+              <svg:line x1="-180" y1="{.}" x2="180" y2="{.}" stroke="#cdd" stroke-width="0.3"/>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:for-each select="$places">
+            <xsl:variable name="geo" select="tokenize(normalize-space(tei:location/tei:geo[1]), ' ')"/>
+            <xsl:if test="count($geo) = 2 and $geo[1] castable as xs:double and $geo[2] castable as xs:double">
+              <svg:a href="#{@xml:id}">
+                <svg:circle class="tk-map-place" cx="{xs:double($geo[2])}" cy="{-xs:double($geo[1])}" r="1.8" fill="#a33">
+                  <svg:title><xsl:value-of select="tk:entry-label(.)"/></svg:title>
+                </svg:circle>
+              </svg:a>
+            </xsl:if>
+          </xsl:for-each>
+        </svg:svg>
+        <figcaption><xsl:value-of select="count($places)"/> of the places have coordinates; each dot links to its entry.</figcaption>
+      </figure>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org" mode="tk:register">

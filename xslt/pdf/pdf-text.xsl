@@ -271,7 +271,7 @@
   <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs)[@ref]
                        [not(ancestor::tei:teiHeader) or ancestor::tei:abstract]"
                 mode="tk:pdf-text">
-    <xsl:variable name="ref" select="tokenize(normalize-space(@ref), ' ')[1]"/>
+    <xsl:variable name="ref" select="tk:pdf-expand-ref(tokenize(normalize-space(@ref), ' ')[1], .)"/>
     <name kind="{tk:name-kind(.)}" key="{tk:register-key($ref)}">
       <xsl:apply-templates mode="#current"/>
     </name>
@@ -352,6 +352,19 @@
         else if (matches($name/@ref, 'place', 'i')) then 'place'
         else if (matches($name/@ref, 'org', 'i')) then 'org'
         else 'name'"/>
+  </xsl:function>
+
+  <!-- "per:kosygin" -> "registers/persons.xml#kosygin" by the document's prefixDef (as
+       tk:expand-ref of xslt/common, which the print stylesheets do not import). -->
+  <xsl:function name="tk:pdf-expand-ref" as="xs:string">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="prefix" select="if (matches($ref, '^[a-z][a-z0-9+.\-]*:[^/]')) then substring-before($ref, ':') else ()"/>
+    <xsl:variable name="def" select="if ($prefix) then (root($context)//tei:listPrefixDef/tei:prefixDef[@ident = $prefix])[1] else ()"/>
+    <xsl:variable name="rest" select="substring-after($ref, ':')"/>
+    <xsl:sequence select="if ($def and matches($rest, '^(' || $def/@matchPattern || ')$'))
+                          then replace($rest, '^' || $def/@matchPattern || '$', $def/@replacementPattern)
+                          else $ref"/>
   </xsl:function>
 
   <!-- "registers/persons.xml#kosygin" -> "persons#kosygin"; "#x" -> "#x". -->

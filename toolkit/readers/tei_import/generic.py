@@ -29,6 +29,7 @@ from toolkit.readers.tei_import.repair import (complete_header, describe_hands,
                                                formulae_as_text, make_valid, qualify_ids)
 from toolkit.readers.tei_import.schema import IMPORT_PIS, PROJECT_PIS, fits_project
 from toolkit.readers.tei_import.transcription import conform_profile, conform_top_divs, conform_transcription
+from toolkit.registers import expand_ref, prefix_table
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import NS, XML_ID, XML_LANG, el, local_name, sub, tei
 
@@ -161,6 +162,7 @@ def _transform(source: etree._Element, path: str, context: ImportContext, shared
         own.update(entries_in(stand_off))
     local = {**shared, **own}
     linked: set[str] = set()
+    prefixes = prefix_table(doc)
     for node in doc.iter():
         if not isinstance(node.tag, str) or local_name(node) not in NAME_TAGS | {"gloss"}:
             continue
@@ -168,6 +170,7 @@ def _transform(source: etree._Element, path: str, context: ImportContext, shared
             value = node.get(attribute)
             if value is None or " " in value.strip() or value.startswith(("http://", "https://", "urn:")):
                 continue
+            written, value = value, expand_ref(value, prefixes)  # per:kosygin by the listPrefixDef
             file_part, _, xml_id = value.partition("#")
             found = local.get(xml_id) if not file_part else external.lookup(file_part, xml_id)
             if found is None or not xml_id:
@@ -179,11 +182,13 @@ def _transform(source: etree._Element, path: str, context: ImportContext, shared
                 continue
             kind, entry = found
             ref, new = context.linker.link(kind, entry, xml_id, file_number(f"{number}-{xml_id}"))
+            ref = _declared(ref, prefixes)
             entries.extend([new] if new else [])
             if attribute == "corresp":
                 del node.attrib["corresp"]
             node.set("target" if attribute == "target" else "ref", ref)
-            if not value.startswith("#") and ref == value:
+            if not value.startswith("#") and ref in (value, written):
+                node.set("target" if attribute == "target" else "ref", written)  # per:id kept as written
                 continue
             linked.add(xml_id)
             stats["names"] += 1
@@ -246,6 +251,16 @@ def _consume_stand_off(doc: etree._Element, own: Entries, linked: set[str], repo
                 container.getparent().remove(container)  # type: ignore[union-attr]
         if not any(isinstance(c.tag, str) for c in stand_off):
             doc.remove(stand_off)
+
+
+def _declared(ref: str, prefixes: dict[str, tuple[str, str]]) -> str:
+    """`registers/persons.xml#kosygin` as the document's own prefix writes it (`per:kosygin`),
+    when its listPrefixDef declares one for that register file."""
+    file_part, _, xml_id = ref.partition("#")
+    for ident, (match, replacement) in prefixes.items():
+        if match == "(.+)" and replacement == f"{file_part}#$1" and xml_id:
+            return f"{ident}:{xml_id}"
+    return ref
 
 
 def _check_relative(doc: etree._Element, report: LossReport) -> None:

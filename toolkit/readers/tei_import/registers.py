@@ -90,7 +90,7 @@ class EntryLinker:
         existing = self.by_id.get(wanted_id)
         if (existing is not None and KIND_OF_ENTRY.get(kind) == existing.kind
                 and existing.label == name and not existing.file.name.startswith("imported-")):
-            return self.registers.ref(existing, self.output_dir), None
+            return self.registers.path_ref(existing, self.output_dir), None
         xml_id = wanted_id
         taken = existing is not None and not existing.file.name.startswith("imported-")
         if taken or (kind == "term" and wanted_id in self.by_id):

@@ -1,0 +1,105 @@
+"""Recognition through the real converter: names beyond the registers, longest match, folding,
+case variants, and linear time."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from toolkit.convert import ConvertOptions, convert_bytes, make_context
+from toolkit.encoding.names import NameTagger
+from toolkit.readers import ReadContext
+from toolkit.registers import load_registers
+from toolkit.tei import NS
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = """**May 1, 1966**
+
+**Report on names**
+
+**Citation:**
+
+"Report on names", May 1, 1966, Wilson Center Digital Archive, Archive of Invented Reports (AIR), test. <https://wilson-center.drivingcreative.com/document/990100>
+
+**Original Language:**
+
+Hungarian
+
+**Contents:**
+
+Translation - English
+
+"""
+
+
+@pytest.fixture(scope="module")
+def context() -> ReadContext:
+    return make_context(ConvertOptions(ROOT / "tei", ROOT / "tei" / "registers", date(2026, 1, 1)))
+
+
+def names(context: ReadContext, body: str) -> list[tuple[str, str, str | None]]:
+    """(element, text, ref) of every name in the converted body, in order."""
+    tree = convert_bytes((HEADER + body).encode(), "wilson-990100.txt", context).tree
+    text = tree.getroot().find("tei:text", NS)
+    assert text is not None
+    return [(etree.QName(n).localname, " ".join("".join(n.itertext()).split()), n.get("ref"))
+            for n in text.iter("{*}persName", "{*}placeName", "{*}orgName")]
+
+
+def test_longest_names_of_the_right_kind(context: ReadContext) -> None:
+    found = names(context, "Delegates of South Korea, the Republic of China, the People's Republic "
+                           "of China, the Korean Workers’ Party and the Association for Trade with "
+                           "China met in Pyongyang.\n")
+    assert ("placeName", "South Korea", None) in found
+    assert ("placeName", "Republic of China", None) in found  # Taiwan: never the PRC's entry
+    assert ("placeName", "People's Republic of China", "plc:china") in found
+    assert ("orgName", "Korean Workers’ Party", "org:kwp") in found  # curly apostrophe folded
+    assert ("orgName", "Association for Trade with China", None) in found
+    assert not [n for n in found if n[1] in ("Korea", "China")]  # nothing tagged inside those
+
+
+def test_cues_find_persons_the_registers_lack(context: ReadContext) -> None:
+    found = names(context, "Comrade Pak Seong-cheol told Cde. N. N. Petrov and Ambassador "
+                           "Sudarikov that Mao Zedong, Chou En-lai and Konstantin Katushev had "
+                           "arrived. Takeo Hirano replied at once.\n")
+    persons = {text for tag, text, ref in found if tag == "persName" and ref is None}
+    assert persons == {"Pak Seong-cheol", "N. N. Petrov", "Sudarikov", "Mao Zedong", "Chou En-lai",
+                       "Konstantin Katushev", "Takeo Hirano"}
+
+
+def test_case_variants_and_signatures(context: ReadContext) -> None:
+    found = names(context, "KIM IL SUNG and Kim Il-Sung spoke; the kwp and korea are not names "
+                           "here. /N. KUZNETSOV/ signed for A. Kosygin, not for N. Kosygin.\n")
+    assert ("persName", "KIM IL SUNG", "per:kim-il-sung") in found
+    assert ("persName", "Kim Il-Sung", "per:kim-il-sung") in found
+    assert ("persName", "N. KUZNETSOV", None) in found
+    assert ("persName", "A. Kosygin", "per:kosygin") in found  # initials agree with A. N. Kosygin
+    assert ("persName", "N. Kosygin", None) in found  # they do not: never linked
+    assert all(text not in ("kwp", "korea") for _, text, _ in found)
+
+
+def test_adjectives_and_generic_nouns_are_not_names(context: ReadContext) -> None:
+    found = names(context, "The Soviet government and the Chinese party told the embassy that "
+                           "the Soviet Union's Council of Ministers agreed.\n")
+    assert [(t, x) for t, x, _ in found] == [("placeName", "Soviet Union"), ("orgName", "Council of Ministers")]
+
+
+def test_tagging_is_linear() -> None:
+    tagger = NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
+    sentence = "Comrade Kosygin met Kim Il Sung in South Korea. "
+
+    def seconds(count: int) -> float:  # best of three: the machine may be busy
+        text = sentence * count
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            tagger.tag(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = seconds(1000), seconds(8000)
+    assert large < 24 * max(small, 0.01), (small, large)  # 8x the text: linear, not 64x

