@@ -21,22 +21,26 @@ from toolkit.names.linker import link_edition
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION",
+                                    help="propose, accept, merge, reject or link")
+    edition_help = "the edition folder (default: tei)"
     propose = actions.add_parser("propose", help="list the proposed entries: names the documents "
                                  "tag without a register entry, with counts and contexts")
-    propose.add_argument("edition", type=Path, nargs="?", default=Path("tei"))
-    propose.add_argument("--format", choices=("text", "json"), default="text")
+    propose.add_argument("edition", type=Path, nargs="?", default=Path("tei"), help=edition_help)
+    propose.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text for reading, json for tools (default: text)")
     propose.add_argument("--html", type=Path, metavar="FILE", help="also write a static review page")
     for name, help_ in (("accept", "add a proposed entry to the register of its kind"),
                         ("merge", "add a proposal's spellings to an entry as variants"),
                         ("reject", "reject a proposal (it is not proposed again)")):
         action = actions.add_parser(name, help=help_)
-        action.add_argument("key", metavar="KEY")
-        action.add_argument("edition", type=Path, nargs="?", default=Path("tei"))
+        action.add_argument("key", metavar="KEY", help="the proposal's key, as propose lists it")
+        action.add_argument("edition", type=Path, nargs="?", default=Path("tei"), help=edition_help)
         if name == "merge":
-            action.add_argument("--into", required=True, metavar="ID")
+            action.add_argument("--into", required=True, metavar="ID",
+                                help="the register entry (xml:id) that takes the spellings")
     link = actions.add_parser("link", help="link the documents' names to the registers, in place")
-    link.add_argument("edition", type=Path, nargs="?", default=Path("tei"))
+    link.add_argument("edition", type=Path, nargs="?", default=Path("tei"), help=edition_help)
     parser.add_argument("--registers", type=Path, metavar="DIR",
                         help="the registers (default: EDITION/registers)")
 
