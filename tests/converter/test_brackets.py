@@ -145,7 +145,7 @@ def test_a_stray_bracket_inside_a_marginal_note(ctx: ReadContext, edition: Path,
     (addition,) = xpath(note, "tei:add")
     assert addition.get("place") == "margin left"
     assert text(addition) == '"To Comrade Kosygin [for information"'
-    assert xpath(addition, "tei:persName[@ref='registers/persons.xml#kosygin']")
+    assert xpath(addition, "tei:persName[@ref='per:kosygin']")
     assert len(reviews(conversion, "bracket-repaired")) == 1 and len(warnings(conversion)) == 1
 
 
@@ -206,7 +206,7 @@ def test_uncertain_readings_keep_their_question_mark(ctx: ReadContext, edition: 
     assert [(u.get("cert"), u.get("rend"), text(u)) for u in readings] == [
         ("low", "double-query", "N. N. Petrov"), ("low", "query", "Kosygin"),
         ("low", "query-after", "Tumen")]
-    assert xpath(readings[1], "tei:persName[@ref='registers/persons.xml#kosygin']")
+    assert xpath(readings[1], "tei:persName[@ref='per:kosygin']")
     assert not xpath(div, ".//tei:supplied/tei:supplied")
     (question,) = xpath(div, ".//tei:supplied")  # a question is the translator's words
     assert text(question) == "why did they come?"

@@ -259,8 +259,8 @@ def test_names_in_the_registers_are_linked(context: ReadContext, tei_all: etree.
               "Balázs Szalontai and translated for NKIDP by Balázs Szalontai.")
     header = checked(convert(report(cite(middle)), context), tei_all, validator, edition)
     refs = header.xpath("tei:fileDesc/tei:titleStmt/tei:respStmt/tei:persName/@ref", namespaces=NS)
-    assert refs == ["registers/persons.xml#szalontai"] * 2
-    assert header.xpath(".//tei:repository/@ref", namespaces=NS) == ["registers/organisations.xml#mol"]
+    assert refs == ["per:szalontai"] * 2
+    assert header.xpath(".//tei:repository/@ref", namespaces=NS) == ["org:mol"]
 
 
 def test_english_original_and_transcript_are_not_translations(
