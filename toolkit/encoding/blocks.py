@@ -30,7 +30,8 @@ BLANK = re.compile(r"^[\s\u200b\ufeff]*$")  # str.isspace() covers the no-break 
 STRUCTURAL = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|\d{1,2}\s*[-–—]\s|[-–—•▪*·]\s|"
                         r"\[\d{1,3}[a-z]?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|[A-Z][\w.]{0,14}:\s|\*\*)")
 WRAP_MAX = 100  # wider lines are whole paragraphs: no export wraps beyond this
-WRAP_MIN = 30   # narrower blocks are lists of short lines (signatures, marks, fields)
+WRAP_MIN = 50   # narrower blocks are lists of short lines (signatures, marks, fields) or a
+#                 title block (JOURNAL / of Ambassador X / for the period ...), not wrapped prose
 
 
 @dataclass(frozen=True)
