@@ -16,6 +16,8 @@ office and a place-and-date line) projects as one line per field.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from toolkit.encoding.blocks import block_text, split_blocks
@@ -236,6 +238,12 @@ def _reference(label: str, rend: str | None) -> str:
     return f"[{label}]"
 
 
+def _note_order(number: str) -> tuple[int, str]:
+    """Footnote numbers in a source's order: 1, 1a, 1b, 2 ... (unnumbered ones last)."""
+    match = re.match(r"(\d+)(.*)", number)
+    return (int(match.group(1)), match.group(2)) if match else (1 << 30, number)
+
+
 def project(tree: etree._ElementTree | etree._Element) -> str:
     """Paragraphs of plain text separated by blank lines."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
@@ -246,7 +254,7 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
     projector.flush()
     paragraphs: list[str] = []
     # Footnote texts stand at the end in the order of their numbers, as a source lists them.
-    footnotes = sorted(projector.footnotes, key=lambda f: int(f[0]) if f[0].isdigit() else 1 << 30)
+    footnotes = sorted(projector.footnotes, key=lambda f: _note_order(f[0]))
     for paragraph in projector.paragraphs + [text for _, text in footnotes] + projector.bottom:
         paragraphs.extend(p for p in (" ".join(x.split()) for x in paragraph.split("\x00")) if p)
     return "\n\n".join(paragraphs) + "\n"
