@@ -164,6 +164,19 @@ def _read_run(corpus: Corpus, run: subprocess.CompletedProcess[str], sources: li
                 corpus.messages.setdefault(source, []).append(line)
 
 
+KNOWN_GAPS = {line.split("#", 1)[0].strip()
+              for line in (LAYOUTS / "known-gaps.list").read_text("utf-8").splitlines()
+              if line.split("#", 1)[0].strip()}
+
+
+@pytest.fixture(autouse=True)
+def _known_gap(request: pytest.FixtureRequest) -> None:
+    """An expectation listed in layouts/known-gaps.list is a strict xfail: it is still run, and
+    once the converter meets it the test fails until its line is removed."""
+    if request.node.name in KNOWN_GAPS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a known gap (layouts/known-gaps.list)"))
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     output = tmp_path_factory.mktemp("layouts") / "tei"
