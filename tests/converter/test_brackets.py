@@ -356,14 +356,16 @@ def _encode_seconds(text: str, ctx: ReadContext) -> float:
                                   "word¹ [1a] [a?] ", "**a ", "mid-May [sic] "])
 def test_the_inline_stage_is_linear(unit: str, ctx: ReadContext) -> None:
     """200 KB of one construct in one paragraph takes seconds, and 4x the text about 4x the
-    time (a generous bound: quadratic work would be 16x)."""
+    time (a generous bound, allowing for the allocator and the garbage collector: quadratic
+    work would be 16x)."""
     small = unit * (50_000 // len(unit))
     large = unit * (200_000 // len(unit))
     _encode_seconds(small[:2000], ctx)  # warm up
-    one = max(_encode_seconds(small, ctx), 0.01)
-    four = _encode_seconds(large, ctx)
+    # the better of two runs each: a shared machine's noise only ever adds time
+    one = max(min(_encode_seconds(small, ctx) for _ in range(2)), 0.01)
+    four = min(_encode_seconds(large, ctx) for _ in range(2))
     assert four < 6.0
-    assert four / one < 8.0, (one, four)
+    assert four / one < 10.0, (one, four)  # linear is 4x, quadratic 16x
 
 
 def test_parsing_a_megabyte_of_brackets_is_quick() -> None:

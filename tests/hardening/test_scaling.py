@@ -75,9 +75,10 @@ def test_append_inline_is_linear() -> None:
         for _ in range(count):
             items += [el("persName", "Kim"), " and ", "[...]"]
         append_inline(el("p"), items)  # type: ignore[arg-type]
-    first = cpu(lambda: fill(10_000))
-    second = cpu(lambda: fill(40_000))
-    assert second < 2.0 and second < 8 * max(first, 0.02), (first, second)
+    # the better of three runs each: a shared machine's noise only ever adds time
+    first = min(cpu(lambda: fill(10_000)) for _ in range(3))
+    second = min(cpu(lambda: fill(40_000)) for _ in range(3))
+    assert second < 2.0 and second < 10 * max(first, 0.02), (first, second)  # quadratic: 16x
 
 
 def test_append_inline_keeps_the_order() -> None:
