@@ -78,8 +78,10 @@ def _convert_one(source: Path, context: ReadContext, options: ConvertOptions) ->
 _WORKER: tuple[ReadContext, ConvertOptions] | None = None
 
 
-def _init_worker(options: ConvertOptions) -> None:
+def _init_worker(options: ConvertOptions, parent: int) -> None:
     global _WORKER
+    from toolkit.builders.safety import die_with_parent
+    die_with_parent(parent)  # a killed convert leaves no worker behind
     _WORKER = (make_context(options), options)
 
 
@@ -103,7 +105,8 @@ def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[
                                          for s in sources)
         yield from (_write(r, written, options) for r in results)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(options, os.getpid())) as pool:
         for result in pool.map(_work, sources, chunksize=8):
             yield _write(result, written, options)
 

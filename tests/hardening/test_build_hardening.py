@@ -179,3 +179,34 @@ def test_a_document_the_print_edition_refuses_leaves_the_web_edition_alone(
                  "--font-dir", str(tmp_path / "no-such-fonts"))
     assert result.code != 0 and "no-such-fonts" in result.err
     assert published(out) == before
+
+
+def test_convert_workers_die_with_their_parent(tmp_path: Path) -> None:
+    """As for builds: a killed `teikit convert -j 2` leaves no worker converting on."""
+    sample = (ROOT / "sources" / "wilson-116488.txt").read_text("utf-8")
+    sources = []
+    for number in range(700000, 700400):  # work enough that the pool outlives the sleep below
+        path = tmp_path / "sources" / f"report-{number}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(sample.replace("116488", str(number)), "utf-8")
+        sources.append(str(path))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    convert = subprocess.Popen([sys.executable, "-m", "toolkit", "convert", *sources, "-o",
+                                str(tmp_path / "out"), "-j", "2"], env=env, cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(workers) < 2 and convert.poll() is None:
+        workers = _children(convert.pid)
+        time.sleep(0.1)
+    if convert.poll() is not None:
+        pytest.fail("the conversion finished before its workers could be seen")
+    time.sleep(1.0)  # past the workers' initializer, which asks to die with the parent
+    workers = {w for w in _children(convert.pid) if _alive(w)}
+    assert workers
+    os.kill(convert.pid, signal.SIGKILL)
+    convert.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "workers outlived the killed conversion"

@@ -145,8 +145,10 @@ def _import_one(source: Path, context: ImportContext) -> ImportResult:
 _WORKER: ImportContext | None = None
 
 
-def _init_worker(options: ImportOptions) -> None:
+def _init_worker(options: ImportOptions, parent: int) -> None:
     global _WORKER
+    from toolkit.builders.safety import die_with_parent
+    die_with_parent(parent)  # a killed import leaves no worker behind
     _WORKER = make_context(options)
 
 
@@ -165,7 +167,8 @@ def import_files(sources: Sequence[Path], options: ImportOptions) -> Iterator[Im
         for source in sources:
             yield _write(_import_one(source, context), options, written, new_entries)
     else:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(options, os.getpid())) as pool:
             for result in pool.map(_work, sources):
                 yield _write(result, options, written, new_entries)
     if new_entries:
