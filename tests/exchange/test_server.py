@@ -48,9 +48,11 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path, config: ServerConfig | None = None) -> Iterator[str]:
+    """A real uvicorn serving the edition on a free localhost port (its base URL yielded)."""
     port = free_port()
-    app = create_app(ServerConfig(folder, title="Test edition", repository_id="test.teikit.org", page_size=PAGE))
+    app = create_app(config or ServerConfig(folder, title="Test edition", repository_id="test.teikit.org",
+                                            page_size=PAGE))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -139,6 +139,26 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _kill_and_watch_workers(process: subprocess.Popen[bytes], what: str) -> None:
+    """Wait for the process's pool workers, SIGKILL the process, and check that they go too."""
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(workers) < 2 and process.poll() is None:
+        workers = _children(process.pid)
+        time.sleep(0.1)
+    if process.poll() is not None:
+        pytest.fail(f"the {what} finished before its workers could be seen")
+    time.sleep(1.0)  # past the workers' initializer, which asks to die with the parent
+    workers = {w for w in _children(process.pid) if _alive(w)}
+    assert workers
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 60  # a worker still importing exits when its initializer runs
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), f"workers outlived the killed {what}"
+
+
 def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     source = edition(tmp_path / "tei")
     fixture = FIXTURE.read_text("utf-8")
@@ -148,22 +168,7 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     build = subprocess.Popen([sys.executable, "-m", "toolkit", "build", str(source), "-o", str(tmp_path / "out"),
                               "--no-validate", "-j", "2", "--only", "pdf"], env=env, cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: set[int] = set()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(workers) < 2 and build.poll() is None:
-        workers = _children(build.pid)
-        time.sleep(0.1)
-    if build.poll() is not None:
-        pytest.fail("the build finished before its workers could be seen")
-    time.sleep(1.0)  # past the workers' initializer, which asks to die with the parent
-    workers = _children(build.pid)
-    assert workers
-    os.kill(build.pid, signal.SIGKILL)
-    build.wait()
-    deadline = time.monotonic() + 60  # a worker still importing exits when its initializer runs
-    while time.monotonic() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.1)
-    assert not any(_alive(w) for w in workers), "workers outlived the killed build"
+    _kill_and_watch_workers(build, "build")
 
 
 def test_a_document_the_print_edition_refuses_leaves_the_web_edition_alone(
@@ -194,19 +199,4 @@ def test_convert_workers_die_with_their_parent(tmp_path: Path) -> None:
     convert = subprocess.Popen([sys.executable, "-m", "toolkit", "convert", *sources, "-o",
                                 str(tmp_path / "out"), "-j", "2"], env=env, cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: set[int] = set()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(workers) < 2 and convert.poll() is None:
-        workers = _children(convert.pid)
-        time.sleep(0.1)
-    if convert.poll() is not None:
-        pytest.fail("the conversion finished before its workers could be seen")
-    time.sleep(1.0)  # past the workers' initializer, which asks to die with the parent
-    workers = {w for w in _children(convert.pid) if _alive(w)}
-    assert workers
-    os.kill(convert.pid, signal.SIGKILL)
-    convert.wait()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.1)
-    assert not any(_alive(w) for w in workers), "workers outlived the killed conversion"
+    _kill_and_watch_workers(convert, "conversion")

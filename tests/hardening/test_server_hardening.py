@@ -6,6 +6,7 @@ page numbers, bounded POST bodies, no Host header reflected, absolute DTS URI te
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import os
 import shutil
@@ -19,7 +20,7 @@ from lxml import etree
 from exchange.test_server import FIXTURES, OAI, serve
 from teitest import ROOT
 from toolkit.cli import main
-from toolkit.server import ServerConfig, create_app
+from toolkit.server import ServerConfig
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 PROTOCOL_ORDER = ["responseDate", "request"]
@@ -158,23 +159,10 @@ def test_an_unknown_host_is_refused_and_never_reflected(base: str) -> None:
 
 
 def test_a_configured_base_url_is_used_whatever_the_host(folder: Path) -> None:
-    import threading
-    import time
-
-    import uvicorn
-
-    from exchange.test_server import free_port
-    port = free_port()
-    app = create_app(ServerConfig(folder, repository_id="test.teikit.org", page_size=1,
-                                  base_url="https://edition.example.org/api/"))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    try:
-        url = f"http://127.0.0.1:{port}"
+    config = ServerConfig(folder, repository_id="test.teikit.org", page_size=1,
+                          base_url="https://edition.example.org/api/")
+    with contextlib.contextmanager(serve)(folder, config) as base_url:
+        url = base_url
         hostile = {"Host": "evil.example"}
         identify = httpx.get(f"{url}/oai", params={"verb": "Identify"}, headers=hostile, timeout=60)
         root = etree.fromstring(identify.content)
@@ -192,9 +180,6 @@ def test_a_configured_base_url_is_used_whatever_the_host(folder: Path) -> None:
             if link != "Pagination":
                 assert str(link).startswith("https://edition.example.org/api/dts/collection?"), link
         assert "evil.example" not in identify.text + str(entry) + str(paged)
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def test_entry_point_templates_are_absolute(base: str) -> None:
@@ -236,23 +221,10 @@ def check_record_structure(record: etree._Element, prefix: str) -> None:
                                           ("ListIdentifiers", "oai_dc")])
 def test_every_response_of_a_harvest_is_well_formed_oai(folder: Path, verb: str, prefix: str) -> None:
     """A whole harvest page by page (page size 1), every response parsed strictly."""
-    import threading
-    import time
-
-    import uvicorn
-
-    from exchange.test_server import free_port
-    port = free_port()
-    app = create_app(ServerConfig(folder, repository_id="test.teikit.org", page_size=1))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
     strict = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        url = f"http://127.0.0.1:{port}/oai"
+    config = ServerConfig(folder, repository_id="test.teikit.org", page_size=1)
+    with contextlib.contextmanager(serve)(folder, config) as base_url:
+        url = base_url + "/oai"
         params: dict[str, str] = {"verb": verb, "metadataPrefix": prefix}
         seen = 0
         while True:
@@ -279,9 +251,6 @@ def test_every_response_of_a_harvest_is_well_formed_oai(folder: Path, verb: str,
                       {"verb": "GetRecord", "identifier": "oai:test.teikit.org:116488", "metadataPrefix": prefix},
                       {"verb": "Nope"}, {"verb": "ListRecords", "metadataPrefix": "x"}):
             structurally_valid(etree.fromstring(httpx.get(url, params=extra, timeout=60).content, strict))
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def test_dts_responses_have_the_required_members(base: str) -> None:
