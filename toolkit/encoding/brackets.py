@@ -186,11 +186,12 @@ class InlineEncoder:
     def _names_and_dates(self, text: str, at: int | None) -> list[Inline]:
         if not text:
             return []
+        review = self._name_review(at or 0)
         if not self._dates:
-            return self.tagger.tag(text)
+            return self.tagger.tag(text, review)
         out: list[Inline] = []
         position = 0
-        for item in self.tagger.tag(text):
+        for item in self.tagger.tag(text, review):
             if isinstance(item, str):
                 if item:
                     out.extend(dates.tag_dates(item, self.document_date,
@@ -202,6 +203,11 @@ class InlineEncoder:
                 position += len(item.text or "") if not len(item) else \
                     len("".join(str(t) for t in item.itertext()))
         return out
+
+    def _name_review(self, start: int) -> Callable[[int, str], None]:
+        def note(offset: int, message: str) -> None:
+            self._review("name", message, start + offset)
+        return note
 
     def _date_review(self, start: int) -> Callable[[int, str], None]:
         def note(offset: int, message: str) -> None:

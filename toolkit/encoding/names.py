@@ -14,7 +14,7 @@ unregistered name is never pointed at a register entry it merely resembles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +51,7 @@ class Span:
     kind: str
     entry: Entry | None
     rank: int
+    rule: str = ""  # what found an unregistered name: a cue rule, or "gazetteer"
 
 
 def _case_fits(written: str, form: str) -> bool:
@@ -198,14 +199,21 @@ class NameTagger:
         return any(span.start == 0 and (span.entry is not None or span.kind == "person")
                    for span in self.spans(head))
 
-    def tag(self, text: str) -> list[Inline]:
+    def tag(self, text: str, review: Callable[[int, str], None] | None = None) -> list[Inline]:
+        """`text` with its names wrapped. `review(offset, message)` is told of each name
+        tagged without a register entry (found by a cue or the gazetteer): a decision an
+        editor confirms, so it belongs in the review list with its line."""
         out: list[Inline] = []
         position = 0
         for span in self.spans(text):
             out.append(text[position:span.start])
             words = text[span.start:span.end]
-            out.append(self.mention(span.entry, words) if span.entry is not None
-                       else self.unlinked(span.kind, words))
+            if span.entry is not None:
+                out.append(self.mention(span.entry, words))
+            else:
+                out.append(self.unlinked(span.kind, words))
+                if review is not None:
+                    review(span.start, unregistered(words, span))
             position = span.end
         out.append(text[position:])
         return out
@@ -222,11 +230,11 @@ class NameTagger:
             if isinstance(entry, Entry):
                 candidates.append(Span(start, end, entry.kind, entry, REGISTER))
             if not isinstance(values[-1], Entry):
-                candidates.append(Span(start, end, "place", None, GAZETTEER))
+                candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
         for span in [c for c in candidates if c.kind == "place"]:
             begin = cues.extend_place(text, span.start)
             if begin < span.start and self.lookup(text[begin:span.end]) is None:
-                candidates.append(Span(begin, span.end, "place", None, GAZETTEER))
+                candidates.append(Span(begin, span.end, "place", None, GAZETTEER, "gazetteer"))
         if self._cues:
             for cue in cues.find_cues(text):
                 candidates.append(self._from_cue(text, cue))
@@ -246,7 +254,24 @@ class NameTagger:
             given = [c for c in initials.group() if c.isalpha()]
             if rest is not None and rest.kind == "person" and _initials_agree(given, rest):
                 return Span(cue.start, cue.end, "person", rest, REGISTER)
-        return Span(cue.start, cue.end, cue.kind, None, rank)
+        return Span(cue.start, cue.end, cue.kind, None, rank, cue.rule)
+
+
+KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
+RULE_WORDS = {
+    "gazetteer": "the place gazetteer", "title": "a title before it", "initials": "its initials",
+    "first-name": "a usual first name", "patronymic": "a patronymic",
+    "korean": "the shape of a Korean name", "chinese": "the shape of a Chinese name",
+    "vietnamese": "the shape of a Vietnamese name", "speech": "a speech verb beside it",
+    "org-head": "an organisation's head noun", "signature": "a signature's shape",
+}
+
+
+def unregistered(words: str, span: Span) -> str:
+    """The review message of a name tagged without a register entry."""
+    how = RULE_WORDS.get(span.rule, span.rule or "a cue of the text")
+    return (f"{words!r} tagged as {KIND_WORD[span.kind]} by {how}; no register entry holds "
+            "it (teikit registers propose lists it to accept, merge or reject)")
 
 
 def _initials_agree(given: list[str], entry: Entry) -> bool:
