@@ -5,7 +5,8 @@ them, and linking the documents to the registers in place.
     teikit registers accept KEY [tei]        # a new entry in the register of its kind
     teikit registers merge KEY --into ID [tei]  # its spellings become variants of ID
     teikit registers reject KEY [tei]        # remembered in registers/rejected.json
-    teikit registers link tei                # ref="per:id" on the names the registers hold
+    teikit registers link tei                # ref="per:id" on the names the registers hold,
+                                             # and their forms in plain text tagged
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         if name == "merge":
             action.add_argument("--into", required=True, metavar="ID",
                                 help="the register entry (xml:id) that takes the spellings")
-    link = actions.add_parser("link", help="link the documents' names to the registers, in place")
+    link = actions.add_parser("link", help="link the documents' names to the registers, in place, "
+                              "and tag the registers' names met as plain text")
     link.add_argument("edition", type=Path, nargs="?", default=Path("tei"), help=edition_help)
     parser.add_argument("--registers", type=Path, metavar="DIR",
                         help="the registers (default: EDITION/registers)")
@@ -53,9 +55,13 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "link":
         changed = 0
         for result in link_edition(edition, registers_dir):
-            for line, text, ref in result.names:
-                print(f"{result.path}:{line or ''}: linked {text!r} -> {ref}")
-            changed += bool(result.names)
+            lines = [(line or 0, f"linked {text!r} -> {ref}") for line, text, ref in result.names]
+            lines += [(line, f"tagged {text!r} -> {ref}") for line, text, ref in result.wrapped]
+            lines += [(line, f"not linked {text!r}: a form of {', '.join(ids)} (make it a form "
+                       "of one entry only, or tag it by hand)") for line, text, ids in result.ambiguous]
+            for line, message in sorted(lines, key=lambda item: item[0]):
+                print(f"{result.path}:{line or ''}: {message}")
+            changed += result.changed
         print(f"linked names in {changed} of {len(curation.documents(edition))} documents")
         return 0
     proposals = curation.propose(edition, registers_dir)

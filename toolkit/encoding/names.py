@@ -132,13 +132,18 @@ class NameTagger:
         shared: dict[str, set[str]] = {}
         for entry in registers.entries:
             for name in entry.names:
-                form = " ".join(name.split())
-                self._exact.setdefault(form, entry)
-                shared.setdefault(fold_form(form), set()).add(entry.xml_id)
+                shared.setdefault(fold_form(name), set()).add(entry.xml_id)
+        for entry in registers.entries:
+            for name in entry.names:
+                if len(shared[fold_form(name)]) == 1:  # a shared form links to neither entry
+                    self._exact.setdefault(" ".join(name.split()), entry)
         # a form two entries share (folded) links to neither: which one is meant is the
         # editor's decision, not the converter's
         self._forms = _Forms((name, entry) for entry in registers.entries for name in entry.names
                              if len(shared[fold_form(name)]) == 1)
+        self._shared = _Forms((name, tuple(sorted(shared[fold_form(name)])))
+                              for entry in registers.entries for name in entry.names
+                              if len(shared[fold_form(name)]) > 1)
         self._refs = {entry.xml_id: registers.ref(entry) for entry in registers.entries}
         self._prefix_defs = registers.prefix_defs(document_dir)
         # registers and gazetteer matched in one pass (register values first for each form)
@@ -165,6 +170,15 @@ class NameTagger:
         """A name no register entry holds: tagged, without @ref."""
         self.count += 1
         return el({"person": "persName", "place": "placeName", "org": "orgName"}[kind], content)
+
+    def ambiguous(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, entry ids) of the forms in `text` that two or more entries share:
+        never linked, reported to the editor instead."""
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        for start, end, values in self._shared.matches(text, fold(text)):
+            ids = sorted({i for value in values if isinstance(value, tuple) for i in value})
+            found.append((start, end, tuple(ids)))
+        return found
 
     def ref_of(self, entry: Entry) -> str:
         return self._refs[entry.xml_id]
