@@ -7,6 +7,7 @@ is reported, not linked."""
 from __future__ import annotations
 
 import difflib
+import time
 import re
 import shutil
 from collections import Counter
@@ -145,3 +146,31 @@ def test_a_document_in_a_prefixed_namespace_gets_prefixed_tags(edition: Path) ->
     assert '<tei:head>Talks with <tei:persName ref="per:tsend">Tsend</tei:persName></tei:head>' in new
     root = etree.fromstring(new.encode("utf-8"))
     assert sum(1 for _ in root.iter(f"{{{TEI_NS}}}persName")) == 8  # 2 before, 6 tagged
+
+
+def test_linking_takes_linear_time(edition: Path) -> None:
+    """Many names in one document (every one wrapped, every edit spliced): 4x the text costs
+    at most 10x the time (quadratic work would be 16x); the better of three runs counts."""
+    from toolkit.encoding.names import NameTagger
+    from toolkit.names.linker import link_file
+    from toolkit.registers import load_registers
+
+    registers = load_registers(edition / "registers")
+    lookup = NameTagger(registers, edition, gazetteer=False, use_cues=False)
+    wrapper = NameTagger(registers, edition)
+    paragraph = ("<p>Tsend met Kim Il Sung in Moscow; <hi>Tsend</hi> and Korea &amp; China.\n"
+                 "          " + "words " * 20 + "</p>\n")
+    document = edition / "report.xml"
+
+    def cost(count: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            document.write_text(DOCUMENT.replace("<p>Dorj agreed", paragraph * count + "<p>Dorj agreed"),
+                                encoding="utf-8")
+            started = time.perf_counter()
+            result = link_file(document, registers, lookup, wrapper)
+            best = min(best, time.perf_counter() - started)
+        assert len(result.wrapped) >= 5 * count
+        return best
+
+    assert cost(1200) < 10 * cost(300)

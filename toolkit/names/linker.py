@@ -155,13 +155,13 @@ def link_file(path: Path, registers: Registers, tagger: NameTagger,
             spans, shared = wrapper.spans(text), wrapper.ambiguous(text)
             for start, end, entry_ref, prefix_file, where in _wrappable(spans, shared, segments, registers):
                 tag = wrapper_tag(entry_ref[0], where)
-                edits.append((where.run.starts[start - where.at], 1, f'<{tag} ref="{entry_ref[1]}">'))
-                edits.append((where.run.ends[end - 1 - where.at], 0, f"</{tag}>"))
+                edits.append((where.run.start_of(start - where.at), 1, f'<{tag} ref="{entry_ref[1]}">'))
+                edits.append((where.run.end_of(end - 1 - where.at), 0, f"</{tag}>"))
                 used.add(prefix_file)
-                result.wrapped.append((line(where.run.starts[start - where.at]), text[start:end],
+                result.wrapped.append((line(where.run.start_of(start - where.at)), text[start:end],
                                        entry_ref[1]))
             for start, end, ids, where in _ambiguous(spans, shared, segments):
-                result.ambiguous.append((line(where.run.starts[start - where.at]), text[start:end], ids))
+                result.ambiguous.append((line(where.run.start_of(start - where.at)), text[start:end], ids))
     if not edits:
         return result
     declared = prefix_table(root)
@@ -169,9 +169,13 @@ def link_file(path: Path, registers: Registers, tagger: NameTagger,
     if missing:
         position, addition = _declaration(raw, document, missing, registers, path.parent, path)
         edits.append((position, 0, addition))
-    # from the end, so earlier offsets stay right; at one offset an end tag before a start tag
-    for position, _, addition in sorted(edits, key=lambda e: (e[0], -e[1]), reverse=True):
-        raw = raw[:position] + addition + raw[position:]
+    # in file order (at one offset an end tag before a start tag), pieces joined once
+    pieces: list[str] = []
+    position = 0
+    for offset, _, addition in sorted(edits, key=lambda e: (e[0], e[1])):
+        pieces += [raw[position:offset], addition]
+        position = offset
+    raw = "".join(pieces) + raw[position:]
     try:
         linked = etree.fromstring(raw.encode("utf-8"))
     except etree.XMLSyntaxError as error:  # pragma: no cover - a defect of this module
@@ -193,14 +197,11 @@ def wrapper_tag(tag: str, where: _Segment) -> str:
     return f"{prefix}:{tag}" if prefix else tag
 
 
-def _segment_at(segments: list[_Segment], start: int) -> _Segment | None:
-    index = bisect.bisect_right([s.at for s in segments], start) - 1
-    return segments[index] if index >= 0 else None
-
-
-def _inside(segments: list[_Segment], start: int, end: int) -> _Segment | None:
-    """The eligible segment holding all of [start, end), if there is one."""
-    segment = _segment_at(segments, start)
+def _inside(segments: list[_Segment], starts: list[int], start: int, end: int) -> _Segment | None:
+    """The eligible segment holding all of [start, end), if there is one (`starts`: the
+    segments' offsets, for a binary search)."""
+    index = bisect.bisect_right(starts, start) - 1
+    segment = segments[index] if index >= 0 else None
     if segment is None or not segment.eligible or end > segment.at + len(segment.run.text):
         return None
     return segment
@@ -209,28 +210,33 @@ def _inside(segments: list[_Segment], start: int, end: int) -> _Segment | None:
 def _wrappable(spans: list[Span], shared: list[tuple[int, int, tuple[str, ...]]],
                segments: list[_Segment], registers: Registers,
                ) -> Iterator[tuple[int, int, tuple[str, str], str, _Segment]]:
-    """Register names of a block (as the tagger chose them) that stand as plain text of one
-    element."""
+    """Register names of a block (as the tagger chose them, in order) that stand as plain
+    text of one element and are not part of a form two entries share."""
+    starts = [s.at for s in segments]
+    ordered = sorted(shared)
+    next_shared, reach = 0, -1  # the furthest end of the shared forms started so far
     for span in spans:
-        if span.entry is None:
-            continue
-        if any(s <= span.start and span.end <= e and (s, e) != (span.start, span.end)
-               for s, e, _ in shared):
-            continue  # part of a longer form two entries share: which one is meant is open
-        where = _inside(segments, span.start, span.end)
-        if where is None:
-            continue
-        yield (span.start, span.end, (span.entry.mention_tag, registers.ref(span.entry)),
-               prefix_for(span.entry.file), where)
+        while next_shared < len(ordered) and ordered[next_shared][0] <= span.start:
+            reach = max(reach, ordered[next_shared][1])
+            next_shared += 1
+        if span.entry is None or reach >= span.end:
+            continue  # (a register span is never itself a shared form: those link to nothing)
+        where = _inside(segments, starts, span.start, span.end)
+        if where is not None:
+            yield (span.start, span.end, (span.entry.mention_tag, registers.ref(span.entry)),
+                   prefix_for(span.entry.file), where)
 
 
 def _ambiguous(spans: list[Span], shared: list[tuple[int, int, tuple[str, ...]]],
                segments: list[_Segment]) -> Iterator[tuple[int, int, tuple[str, ...], _Segment]]:
-    """Shared forms standing as plain text, not inside a longer name the tagger found."""
+    """Shared forms standing as plain text, not inside a longer name the tagger chose."""
+    starts = [s.at for s in segments]
+    span_starts = [s.start for s in spans]  # chosen spans do not overlap: one can hold it
     for start, end, ids in shared:
-        if any(s.start <= start and end <= s.end and (s.end - s.start) > end - start for s in spans):
+        index = bisect.bisect_right(span_starts, start) - 1
+        if index >= 0 and spans[index].end >= end and spans[index].end - spans[index].start > end - start:
             continue
-        where = _inside(segments, start, end)
+        where = _inside(segments, starts, start, end)
         if where is not None:
             yield start, end, ids, where
 

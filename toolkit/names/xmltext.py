@@ -10,6 +10,7 @@ tricks), so this reader only needs to find the markup, not to check it. One pass
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -21,20 +22,34 @@ _MARKUP = re.compile(
     r"|<(?P<start>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>",
     re.S)
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_TOKEN = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);|\s+|[^&\s]+")
+# what is not one file character per character: references, white space other than one space
+_SPECIAL = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);|[\t\n\r][\t\n\r ]*| [\t\n\r ]+")
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
 @dataclass
 class Run:
     """Character data between two pieces of markup. `text` is decoded, its white space runs
-    made single spaces; `starts[i]`, `ends[i]` are the file offsets where its character i
-    begins and ends."""
+    made single spaces. `pieces` maps it back to the file: (index in text, file offset,
+    length in the file of that one character, or 0 for a literal stretch that runs to the next
+    piece, one file character per character)."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    pieces: list[tuple[int, int, int]]
     cdata: bool = False
+
+    def _piece(self, index: int) -> tuple[int, int, int]:
+        return self.pieces[bisect.bisect_right(self.pieces, (index, 1 << 62, 0)) - 1]
+
+    def start_of(self, index: int) -> int:
+        """The file offset where the text's character `index` begins."""
+        at, offset, length = self._piece(index)
+        return offset if length else offset + index - at
+
+    def end_of(self, index: int) -> int:
+        """The file offset just after the text's character `index`."""
+        at, offset, length = self._piece(index)
+        return offset + length if length else offset + index - at + 1
 
 
 @dataclass
@@ -81,37 +96,37 @@ class Element:
 
 
 def _run(raw: str, start: int, end: int, path: str, cdata: bool = False) -> Run:
+    if _SPECIAL.search(raw, start, end) is None or cdata:  # most runs: one line, no entity
+        return Run(raw[start:end], [(0, start, 0)], cdata)
     text: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for token in _TOKEN.finditer(raw, start, end):
-        value = token.group()
-        if token.group(1) is not None and not cdata:
-            ref = token.group(1)
-            if ref.startswith("#x"):
-                char = chr(int(ref[2:], 16))
-            elif ref.startswith("#"):
-                char = chr(int(ref[1:]))
-            elif ref in _ENTITIES:
-                char = _ENTITIES[ref]
-            else:
-                raise InputError(f"the entity &{ref}; is not one XML defines; not linked", path,
-                                 raw.count("\n", 0, token.start()) + 1)
-            text.append(char)
-            starts.append(token.start())
-            ends.append(token.end())
-        elif value.isspace():
-            text.append(" ")
-            starts.append(token.start())
-            ends.append(token.end())
+    pieces: list[tuple[int, int, int]] = []
+    length = 0
+    position = start
+    for token in _SPECIAL.finditer(raw, start, end):
+        if token.start() > position:  # a literal stretch
+            pieces.append((length, position, 0))
+            text.append(raw[position:token.start()])
+            length += token.start() - position
+        ref = token.group(1)
+        if ref is None:
+            char = " "  # a run of white space other than one space
+        elif ref.startswith("#x"):
+            char = chr(int(ref[2:], 16))
+        elif ref.startswith("#"):
+            char = chr(int(ref[1:]))
+        elif ref in _ENTITIES:
+            char = _ENTITIES[ref]
         else:
-            offset = token.start()
-            for char in value:
-                text.append(char)
-                starts.append(offset)
-                offset += 1
-                ends.append(offset)
-    return Run("".join(text), starts, ends, cdata)
+            raise InputError(f"the entity &{ref}; is not one XML defines; not linked", path,
+                             raw.count("\n", 0, token.start()) + 1)
+        pieces.append((length, token.start(), token.end() - token.start()))
+        text.append(char)
+        length += 1
+        position = token.end()
+    if position < end:
+        pieces.append((length, position, 0))
+        text.append(raw[position:end])
+    return Run("".join(text), pieces or [(0, start, 0)], cdata)
 
 
 def read(raw: str, path: str = "") -> Element:
