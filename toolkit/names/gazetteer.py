@@ -6,7 +6,8 @@ GeoNames), and a short list of the period's political names the packages lack
 (`Republic of China`, `South Vietnam`, `GDR`). Each name carries its GeoNames identifier and
 coordinates when the package gives them, for proposals of new register entries. A city
 name that is also a common English word (`Mobile`, `Reading`) is left out: a gazetteer
-must not make every capitalised word a place.
+must not make every capitalised word a place. Capitals are also found by GeoNames' other
+spellings of their names (long ones only).
 """
 
 from __future__ import annotations
@@ -111,4 +112,18 @@ def places() -> dict[str, tuple[str, Place]]:
         if int(city["population"]) >= 100_000 or name in capitals:
             add(name, Place(name, str(city["geonameid"]), float(city["latitude"]),
                             float(city["longitude"]), str(city["countrycode"])))
+    # the capitals' other spellings in GeoNames (`Ulaanbaatar` for its `Ulan Bator`), after
+    # every preferred name so that none displaces one; one word of eight letters or more, so
+    # that no short spelling that is also a word (`Male`, `Lime`, `Salem`) becomes a place
+    for city in cache.get_cities().values():
+        # a capital whose country names it otherwise (Mongolia's `Ulaanbaatar`: `Ulan Bator`)
+        if str(city["name"]) in capitals or not capitals.isdisjoint(city.get("alternatenames") or ()):
+            place = Place(str(city["name"]), str(city["geonameid"]), float(city["latitude"]),
+                          float(city["longitude"]), str(city["countrycode"]))
+            for other in city.get("alternatenames") or ():
+                if (len(other) >= 8 and _SPELLING.fullmatch(other)) or other in capitals:
+                    add(other, place)
     return found
+
+
+_SPELLING = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*")
