@@ -229,3 +229,14 @@ def test_epub_is_a_build_target(tmp_path: Path) -> None:
     assert main(["build", str(config.source_dir), "-o", str(out), "--only", "epub", "-j", "1"]) == 0
     assert (out / "epub" / "letters-from-pyongyang.epub").is_file()
     assert not (out / "pdf").exists()
+
+
+def test_no_book_without_documents(book: Book, tmp_path: Path) -> None:
+    config = make_source(tmp_path)
+    run_builder(EpubBuilder, config)
+    assert (config.output_dir / "epub" / "letters-from-pyongyang.epub").is_file()
+    for path in config.source_dir.glob("*.xml"):
+        path.unlink()
+    run_builder(EpubBuilder, config)
+    assert not list((config.output_dir / "epub").glob("*.epub"))
+    assert not list((config.output_dir / "html" / "epub").glob("*.epub"))

@@ -142,10 +142,15 @@ class EpubBuilder:
         for name, document in wanted.items():  # a chapter removed by hand since the last build
             if not (self.chapters / name).is_file():
                 self.write_one(document)
+        book = self.out_dir / epub_name(self.config)
+        if not edition.documents:  # no book without documents, as no print volume
+            for old in [*self.out_dir.glob("*.epub"),
+                        *(self.config.output_dir / "html" / "epub").glob("*.epub")]:
+                old.unlink()
+            return []
         files = {f"{ROOT}/{name}": (self.chapters / name).read_bytes() for name in sorted(wanted)}
         files.update({f"{ROOT}/{name}": data for name, data in self._edition_pages(wanted).items()})
         files[f"{ROOT}/epub.css"] = STYLESHEET.read_bytes()
-        book = self.out_dir / epub_name(self.config)
         for old in self.out_dir.glob("*.epub"):  # the edition was renamed
             if old != book:
                 old.unlink()
