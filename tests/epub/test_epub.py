@@ -81,6 +81,7 @@ def make_source(base: Path) -> BuildConfig:
     for fixture in sorted(FIXTURES.glob("*.xml")):
         shutil.copy(fixture, tei)
     (tei / "900099.xml").write_text(hostile(), "utf-8")
+    shutil.copy(Path(__file__).parent / "fixtures" / "900098.xml", tei)
     shutil.copytree(ROOT / "tei" / "registers", tei / "registers")
     (base / "teikit.toml").write_text(CONFIG, "utf-8")
     (base / "about.md").write_text(ABOUT, "utf-8")
@@ -125,7 +126,7 @@ def test_the_container_is_reproducible(book: Book, tmp_path: Path) -> None:
     before = book.path.read_bytes()
     assert run_builder(EpubBuilder, book.config).rebuilt == ()
     forced = run_builder(EpubBuilder, BuildConfig(**{**book.config.__dict__, "force": True}))
-    assert len(forced.rebuilt) == 5 and book.path.read_bytes() == before
+    assert len(forced.rebuilt) == 6 and book.path.read_bytes() == before
 
 
 def test_the_web_edition_gets_a_copy(book: Book) -> None:
@@ -156,9 +157,9 @@ def test_navigation_has_front_matter_documents_in_date_order_and_registers(book:
     assert top == ["Title page", "About the letters", "Editorial principles", "Abbreviations",
                    "List of documents", "Documents", "Persons", "Places", "Organisations"]
     documents = [a.get("href") for a in toc.findall("h:ol/h:li[6]/h:ol/h:li/h:a", NS)]
-    # 900003 1956, 900002 1964, 116488 and 900099 1965 (by number), 900001 1966
-    assert documents == ["doc-900003.xhtml", "doc-900002.xhtml", "doc-116488.xhtml",
-                         "doc-900099.xhtml", "doc-900001.xhtml"]
+    # 900003 1956, 900098 1957, 900002 1964, 116488 and 900099 1965 (by number), 900001 1966
+    assert documents == ["doc-900003.xhtml", "doc-900098.xhtml", "doc-900002.xhtml",
+                         "doc-116488.xhtml", "doc-900099.xhtml", "doc-900001.xhtml"]
     spine = [ref.get("idref") for ref in book.xml("package.opf").findall("opf:spine/opf:itemref", NS)]
     assert spine[:2] == ["f1", "nav"]
 
@@ -174,6 +175,24 @@ def test_footnotes_are_epub_footnotes_at_their_marks(book: Book) -> None:
         assert back is not None and back.get("href") == f"#nr{number}" and mark.get("id") == f"nr{number}"
     texts = [" ".join("".join(n.itertext()).split()) for n in notes]
     assert [t.split()[1] for t in texts] == ["FIRSTNOTE", "SECONDNOTE", "THIRDNOTE", "FOURTHNOTE"]
+
+
+def test_a_group_of_texts_has_one_footnote_numbering_and_its_blocks(book: Book) -> None:
+    chapter = book.xml("doc-900098.xhtml")
+    marks = [a.get("href") for a in chapter.findall(".//h:a[@epub:type='noteref']", NS)]
+    notes = [n.get("id") for n in chapter.findall(".//h:aside[@epub:type='footnote']", NS)]
+    assert marks == ["#n1", "#n2"] and notes == ["n1", "n2"]
+    text = " ".join(" ".join(chapter.itertext()).split())
+    assert "Two letters about the harvest. [ SUMMARYNOTE ]" in text  # the summary's note inline
+    assert "and [p. 2] beta." in text.replace("and [p. 2]beta", "and [p. 2] beta")
+    hrefs = [a.get("href") for a in chapter.iter(f"{{{XHTML}}}a")]
+    assert "https://example.org/harvest" in hrefs and "mailto:editors@example.org" in hrefs
+    assert not any("javascript" in (h or "") for h in hrefs)
+    assert chapter.find(".//h:td[@colspan='2']", NS) is not None
+    assert len(chapter.findall(".//h:ol/h:li", NS)) == 2
+    quote = chapter.find(".//h:blockquote/h:p", NS)
+    assert quote is not None and quote.text == "INNERQUOTE"
+    assert quote.getparent().getparent().tag == f"{{{XHTML}}}section"  # in the text, not in a p
 
 
 def test_names_link_to_register_entries_that_link_back(book: Book) -> None:
@@ -199,7 +218,7 @@ def test_the_front_matter_pages(book: Book) -> None:
     assert paragraph is not None and "".join(paragraph.itertext()) == "Reports of the embassy and a script."
     assert [a.get("href") for a in paragraph.findall("h:a", NS)] == ["https://example.org/e"]
     title = " ".join(" ".join(book.xml("title.xhtml").find(".//h:body", NS).itertext()).split())  # type: ignore[union-attr]
-    for words in ("Letters from Pyongyang", "5 documents", "Ada Editor, general editor",
+    for words in ("Letters from Pyongyang", "6 documents", "Ada Editor, general editor",
                   "The Test Archive, 2025", "Licence: CC BY 4.0", "Funded by The Test Foundation."):
         assert words in title, title
     abbreviations = book.xml("abbreviations.xhtml")
@@ -207,7 +226,7 @@ def test_the_front_matter_pages(book: Book) -> None:
         ["".join(dt.itertext()), "".join(dd.itertext())]
         for dt, dd in zip(abbreviations.iterfind(".//h:dt", NS), abbreviations.iterfind(".//h:dd", NS))]
     rows = book.xml("documents.xhtml").findall(".//h:tbody/h:tr", NS)
-    assert ["".join(td.itertext()) for td in rows[2]] == [
+    assert ["".join(td.itertext()) for td in rows[3]] == [
         "116488", "8 January 1965", "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"]
 
 

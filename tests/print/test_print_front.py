@@ -65,6 +65,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     long = (ROOT / "tei" / "116488.xml").read_text("utf-8")
     long = re.sub(r"(<titleStmt>\s*<title[^>]*>)[^<]*", lambda m: m.group(1) + LONG_TITLE, long, count=1)
     (tei / "900010.xml").write_text(long, "utf-8")
+    shutil.copy(ROOT / "tests" / "epub" / "fixtures" / "900098.xml", tei)  # a group of texts
     (base / "teikit.toml").write_text(CONFIG, "utf-8")
     (base / "about.md").write_text(ABOUT, "utf-8")
     (base / "principles.md").write_text(PRINCIPLES, "utf-8")
@@ -123,6 +124,13 @@ def test_a_long_title_is_shortened_at_a_word_in_the_running_head(built: Built) -
             shown = match.group(1).split()
             assert shown == LONG_TITLE.split()[:len(shown)], head  # whole words, from the start
             assert 4 <= len(shown) < len(LONG_TITLE.split())
+
+
+def test_the_texts_of_a_group_are_printed(built: Built) -> None:
+    text = flat(" ".join(page_texts(built.reader("900098"))))
+    for words in ("THE FIRST LETTER", "Alpha", "Gamma", "INNERQUOTE", "The field is wide,",
+                  "1 SUMMARYNOTE", "2 NOTEONE", "3 NOTETWO"):
+        assert words in text, words
 
 
 def test_the_residue_line_is_in_the_colophon_and_the_colophon_not_alone(built: Built) -> None:

@@ -77,7 +77,7 @@
             </section>
           </xsl:for-each>
           <div class="text">
-            <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back)" mode="tk:epub-text"/>
+            <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:group, tei:back)" mode="tk:epub-text"/>
           </div>
           <xsl:apply-templates select="tei:text" mode="tk:epub-notes"/>
           <xsl:call-template name="tk:epub-colophon">

@@ -23,9 +23,7 @@
       <section class="footnotes" epub:type="footnotes" role="doc-endnotes">
         <h2>Notes</h2>
         <xsl:for-each select="$notes">
-          <xsl:variable name="n" as="xs:integer">
-            <xsl:number level="any" count="tei:note[tk:epub-footnote(.)]" from="tei:text"/>
-          </xsl:variable>
+          <xsl:variable name="n" select="tk:epub-note-number(.)"/>
           <aside epub:type="footnote" role="doc-footnote" id="n{$n}" class="footnote">
             <xsl:choose>
               <xsl:when test="tei:p">

@@ -30,11 +30,22 @@
                'lg', 'closer', 'opener', 'postscript', 'table', 'row', 'listBibl', 'argument',
                'floatingText', 'group', 'text', 'abstract', 'epigraph', 'signed', 'quote')"/>
 
-  <!-- Footnotes: notes with no place or a place at the foot or end (others stay inline). -->
+  <!-- Footnotes: notes of the text with no place or a place at the foot or end (others stay
+       inline; so do notes of the header's summary, which has no footnotes of its own). -->
   <xsl:function name="tk:epub-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/self::tei:note and (empty($note/@place)
+    <xsl:sequence select="$note/self::tei:note and exists($note/ancestor::tei:text) and (empty($note/@place)
                           or $note/@place = ('foot', 'bottom', 'end', 'foot-note'))"/>
+  </xsl:function>
+
+  <!-- A footnote's number: one sequence for the whole document, texts in a group included
+       (numbering per inner text would give two footnotes one id). -->
+  <xsl:function name="tk:epub-note-number" as="xs:integer">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="n" as="xs:integer">
+      <xsl:number select="$note" level="any" count="tei:note[tk:epub-footnote(.)]" from="tei:TEI"/>
+    </xsl:variable>
+    <xsl:sequence select="$n"/>
   </xsl:function>
 
   <!-- ============================================================== text and blocks -->
@@ -49,6 +60,14 @@
 
   <xsl:template match="tei:front | tei:body | tei:back | tei:group" mode="tk:epub-text">
     <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <!-- A text of a group (letters in one document, a collection): a section of its own. -->
+  <xsl:template match="tei:group/tei:text" mode="tk:epub-text">
+    <section class="text">
+      <xsl:call-template name="tk:epub-lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </section>
   </xsl:template>
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 |
@@ -260,9 +279,7 @@
 
   <!-- A footnote's mark: a link to the chapter's footnote, numbered per document. -->
   <xsl:template match="tei:note[tk:epub-footnote(.)]" mode="tk:epub-text">
-    <xsl:variable name="n" as="xs:integer">
-      <xsl:number level="any" count="tei:note[tk:epub-footnote(.)]" from="tei:text"/>
-    </xsl:variable>
+    <xsl:variable name="n" select="tk:epub-note-number(.)"/>
     <a epub:type="noteref" role="doc-noteref" class="noteref" id="nr{$n}" href="#n{$n}">
       <xsl:value-of select="$n"/>
     </a>
