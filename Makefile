@@ -16,13 +16,13 @@ OAI_XSD_PKG := pyoai==2.5.0
 .PHONY: edition test setup system clean
 
 # The sample edition: convert the sample report (into build/converted, a check that the
-# converter still produces the committed tei/), then validate tei/ and build the HTML and
-# PDF editions from it (teikit build validates before it publishes). `system` installs the
+# converter still produces the committed tei/), then validate tei/ and build the HTML, PDF
+# and EPUB editions from it (teikit build validates before it publishes). `system` installs the
 # Noto fonts the print edition is set in (system-packages.txt).
 edition: system $(STAMP)
 	$(BIN)/teikit convert sources/*.txt -o build/converted
 	$(BIN)/teikit build tei -o build
-	@echo "web edition: build/html/index.html   print edition: build/pdf/edition.pdf"
+	@echo "web edition: build/html/index.html   print edition: build/pdf/edition.pdf   EPUB: build/epub/"
 
 test: system $(STAMP) $(TEI_ALL) $(OAI_XSD) node_modules/.installed
 	TEIKIT_TEI_ALL=$(TEI_ALL) TEIKIT_OAI_XSD=$(OAI_XSD) $(BIN)/python -m pytest

@@ -75,7 +75,7 @@ class EditionConfig:
     licence: Licence = Licence()
     base_url: str = ""
     languages: tuple[str, ...] = ("en",)
-    # '' = not configured: the web writes day-month-year, the print edition the source's wording
+    # '' = not configured: the web, the print edition and the EPUB write day-month-year
     date_format: str = ""
     funders: tuple[str, ...] = ()
     about: Path | None = None  # the about text (Markdown or TEI), resolved

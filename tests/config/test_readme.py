@@ -50,5 +50,6 @@ def test_every_readme_example_runs_from_a_clone(tmp_path: Path) -> None:
         assert result.returncode == 0, f"teikit {shlex.join(args)}: {result.stdout}\n{result.stderr}"
     assert (clone / "build" / "html" / "index.html").is_file()
     assert (clone / "build" / "pdf" / "edition.pdf").is_file()
+    assert (clone / "build" / "epub" / "teikit-sample-edition.epub").is_file()
     assert list((clone / "build" / "imported" / "loss").iterdir())
     assert (tmp_path / "my-edition" / "teikit.toml").is_file()

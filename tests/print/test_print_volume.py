@@ -31,16 +31,28 @@ def flat(text: str) -> str:
     return " ".join(re.sub("\u00ad\\s*", "", text).split())
 
 
-def contents(reader: PdfReader) -> list[tuple[str, int]]:
-    """(title, page) rows of the contents page, as printed."""
+def list_page(reader: PdfReader) -> int:
+    """The page number of the list of documents, as the contents give it."""
     text = flat(page_texts(reader)[1])
     assert text.startswith("Contents")
+    match = re.search(r"List of documents[ .]*?(\d+)(?!\d)", text)
+    assert match, text
+    return int(match.group(1))
+
+
+def contents(reader: PdfReader) -> list[tuple[str, int]]:
+    """(title, page) rows of the list of documents and the contents' Index row, as printed."""
+    pages = page_texts(reader)
+    listing = flat(pages[list_page(reader) - 1])
+    assert listing.startswith("List of documents NO. DATE TITLE PAGE")
     rows = []
-    for title in TITLES_IN_DATE_ORDER + ["Index"]:
-        match = re.search(re.escape(flat(title)) + r"[ .]*?(\d+)(?!\d)", text)
-        assert match, f"{title!r} is not in the contents: {text}"
+    for title in TITLES_IN_DATE_ORDER:
+        match = re.search(re.escape(flat(title)) + r"[ .]*?(\d+)(?!\d)", listing)
+        assert match, f"{title!r} is not in the list of documents: {listing}"
         rows.append((title, int(match.group(1))))
-    return rows
+    match = re.search(r"Index[ .]*?(\d+)(?!\d)", flat(pages[1]))
+    assert match
+    return rows + [("Index", int(match.group(1)))]
 
 
 def test_contents_lists_documents_in_date_order_with_their_pages(print_edition: PrintEdition) -> None:
@@ -55,21 +67,34 @@ def test_contents_lists_documents_in_date_order_with_their_pages(print_edition: 
         if title != "Index":
             assert f"DOCUMENT" in text.split(flat(title))[0]  # the title block starts there
             # ... and not already on the page before
-            assert flat(title) not in flat(pages[page - 2]) or page - 1 == 2
+            assert flat(title) not in flat(pages[page - 2]) or page - 1 == list_page(reader)
 
 
-def test_each_document_has_its_running_head_and_footnotes_restart(print_edition: PrintEdition) -> None:
+def test_list_of_documents_gives_number_date_title_and_page(print_edition: PrintEdition) -> None:
+    reader = print_edition.reader("edition")
+    listing = flat(page_texts(reader)[list_page(reader) - 1])
+    assert "116488 8 January 1965 Report, Embassy of Hungary" in listing
+    numbers = [m.group(1) for m in re.finditer(r"\b(\d{6}) \d{1,2} [A-Z][a-z]+ \d{4}", listing)]
+    assert numbers == ["900003", "900002", "116488", "900001"]  # date order
+
+
+def test_front_matter_parts_are_in_the_contents_and_on_their_pages(print_edition: PrintEdition) -> None:
+    """The built edition has no teikit.toml: the about text is absent, the abbreviations come
+    from the sample's organisations register."""
     reader = print_edition.reader("edition")
     pages = page_texts(reader)
-    rows = dict(contents(reader))
-    memo = rows[TITLES_IN_DATE_ORDER[3]]
-    report = rows[TITLES_IN_DATE_ORDER[2]]
-    assert flat(pages[report]).startswith("Report, Embassy of Hungary in North Korea to the Hungarian … January 8, 1965")
-    assert flat(pages[memo]).startswith("Memorandum on Soviet deliveries March 1, 1966")
-    memo_text = flat(" ".join(pages[memo - 1:rows["Index"] - 1]))
-    assert "1 FIRSTNOTE" in memo_text and "4 FOURTHNOTE" in memo_text
-    hostile = flat(pages[rows[TITLES_IN_DATE_ORDER[1]] - 1])
-    assert "1 NOTE #box(width: 1pt) ]" in hostile
+    text = flat(pages[1])
+    match = re.search(r"Abbreviations[ .]*?(\d+)(?!\d)", text)
+    assert match and "About this edition" not in text
+    abbreviations = flat(pages[int(match.group(1)) - 1])
+    assert abbreviations.startswith("Abbreviations")
+    for form, expansion in (("CPSU", "Communist Party of the Soviet Union"),
+                            ("KWP", "Korean Workers' Party"), ("WPK", "Korean Workers' Party"),
+                            ("MOL", "National Archives of Hungary")):
+        assert form in abbreviations and expansion in abbreviations
+    # by form, alphabetically
+    forms = re.findall(r"\b[A-Z]{3,}\b", abbreviations.split("Abbreviations", 1)[1])
+    assert forms[:3] == ["CMEA", "COMECON", "CPSU"]
 
 
 def register_forms() -> dict[str, list[str]]:
@@ -151,7 +176,8 @@ def test_bookmarks_and_metadata(print_edition: PrintEdition) -> None:
     walk(reader.outline)
     for title in TITLES_IN_DATE_ORDER:
         assert title in titles
-    assert {"Contents", "Index", "Persons", "Places", "Organisations"} <= set(titles)
+    assert {"Contents", "Abbreviations", "List of documents", "Index", "Persons", "Places",
+            "Organisations"} <= set(titles)
     assert titles.index(TITLES_IN_DATE_ORDER[0]) < titles.index(TITLES_IN_DATE_ORDER[3])
     meta = reader.metadata
     assert meta is not None and meta.title == "teikit sample edition"

@@ -27,6 +27,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
+from toolkit.frontmatter import front_matter
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
@@ -171,7 +172,9 @@ class PdfBuilder:
         stage.set_parameter("edition-url",
                             self._processor.make_string_value(edition_url(self.config, document.id)))
         stage.set_parameter("edition-title", self._processor.make_string_value(self.config.title))
-        stage.set_parameter("date-format", self._processor.make_string_value(self.config.edition.date_format))
+        # the web's default too when not configured: a page and its PDF give a date alike
+        stage.set_parameter("date-format", self._processor.make_string_value(
+            self.config.edition.date_format or "day-month-year"))
         try:
             node = self._processor.parse_xml(xml_text=tei)
             result = stage.transform_to_string(xdm_node=node)
@@ -233,6 +236,7 @@ class PdfBuilder:
         assert self._processor is not None and self._volume_stage is not None
         sources = etree.Element("sources")
         sources.append(self.front_matter())
+        sources.append(front_matter(self.config.edition, self.config.registers_dir))
         for document in edition.documents:
             cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
             if not cache.is_file():

@@ -52,7 +52,7 @@
       </xsl:for-each>
       <text>
         <xsl:apply-templates select="tei:teiHeader[tk:imported(.)]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="tk:pdf-text"/>
-        <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back)" mode="tk:pdf-text"/>
+        <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:group, tei:back)" mode="tk:pdf-text"/>
       </text>
     </doc>
   </xsl:template>

@@ -20,9 +20,6 @@
 
   <xsl:mode name="tk:pdf-meta" on-no-match="shallow-skip"/>
 
-  <!-- The longest running head, in characters, before a title is shortened at a word. -->
-  <xsl:variable name="tk:short-title-length" as="xs:integer" select="60"/>
-
   <xsl:template match="tei:teiHeader" mode="tk:pdf-meta">
     <xsl:param name="edition-url" as="xs:string" tunnel="yes"/>
     <xsl:param name="edition-title" as="xs:string" tunnel="yes"/>
@@ -83,6 +80,9 @@
       <xsl:for-each select="(max(tei:revisionDesc//tei:change/@when[. castable as xs:date] ! xs:date(.)))[1]">
         <changed><xsl:value-of select="."/></changed>
       </xsl:for-each>
+      <xsl:for-each select="root(.)//tei:text//tei:fw[@type = 'residue'][normalize-space()]">
+        <residue><xsl:apply-templates mode="tk:pdf-text"/></residue>
+      </xsl:for-each>
       <xsl:for-each select="$file/tei:publicationStmt/tei:distributor[normalize-space()]">
         <distributor><xsl:value-of select="normalize-space(.)"/></distributor>
       </xsl:for-each>
@@ -98,16 +98,14 @@
   </xsl:function>
 
   <!--
-    The running head: title[@type='short'] when the encoder gave one, else the title, cut at
-    the last word boundary that fits and marked with an ellipsis.
+    The running head: title[@type='short'] when the encoder gave one, else the title. The
+    Typst template shortens it at the last word that fits the head's width (lib.typ,
+    fit-head): only there is the width of the printed words known.
   -->
   <xsl:function name="tk:short-title" as="xs:string">
     <xsl:param name="header" as="element(tei:teiHeader)"/>
     <xsl:variable name="given" select="normalize-space(($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short'])[1])"/>
-    <xsl:variable name="title" select="tk:title($header)"/>
-    <xsl:sequence select="if ($given) then $given
-        else if (string-length($title) le $tk:short-title-length) then $title
-        else replace(substring($title, 1, $tk:short-title-length), '[\s,;:]+\S*$', '') || ' …'"/>
+    <xsl:sequence select="($given[.], tk:title($header))[1]"/>
   </xsl:function>
 
   <!-- The element that dates the document: creation, then the source's date, then docDate. -->
@@ -120,11 +118,11 @@
         root($header)//tei:text//tei:docDate)[1]"/>
   </xsl:function>
 
-  <!-- How dates read (teikit.toml date_format): day-month-year, month-day-year, iso; '' (not
-       configured) keeps the source's own wording. -->
-  <xsl:param name="date-format" as="xs:string" select="''"/>
+  <!-- How dates read (teikit.toml date_format): day-month-year, month-day-year, iso; the web
+       edition's default when not configured, so that a page and its PDF give a date alike. -->
+  <xsl:param name="date-format" as="xs:string" select="'day-month-year'"/>
 
-  <!-- A date with @when in the configured format; () if none is configured or @when is odd. -->
+  <!-- A date with @when in the configured format; () if @when is odd (the source's wording then). -->
   <xsl:function name="tk:print-date" as="xs:string?">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="when" select="string($date/@when)"/>

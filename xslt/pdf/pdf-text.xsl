@@ -132,6 +132,12 @@
     <fw><xsl:apply-templates mode="#current"/></fw>
   </xsl:template>
 
+  <!-- Fragments the converter found after the text and could place nowhere (fw type residue)
+       are not text of the document: the colophon names them (pdf-meta.xsl, meta/residue), so
+       that a stray line neither stands unlabelled after the signature nor pushes the colophon
+       onto a page of its own. -->
+  <xsl:template match="tei:fw[@type = 'residue']" mode="tk:pdf-text"/>
+
   <xsl:template match="tei:list" mode="tk:pdf-text">
     <list type="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ordered' else 'bulleted'}">
       <xsl:call-template name="tk:lang"/>

@@ -5,8 +5,11 @@
   xslt/pdf/typst/volume.typ typesets as build/pdf/edition.pdf.
 
   Source: <sources> with <edition> (the configuration's subtitle, editors, publisher, year,
-  licence, funders), listing <document href="..."/> (print XML files) and <register href="..."/>
-  (TEI registers). Output: <volume title count from to> with <edition> copied, the documents in date order
+  licence, funders), <tk:front> (toolkit/frontmatter.py: the about and editorial-principles
+  texts as TEI, the organisations' abbreviations), listing <document href="..."/> (print XML
+  files) and <register href="..."/> (TEI registers). Output: <volume title count from to> with
+  <edition> copied, <front> (the texts as print blocks, each <part kind heading>, and
+  <abbreviations> of <abbr form>expansion</abbr>), the documents in date order
   (undated ones last, then by id) and one <index kind heading> per register kind holding the
   <entry key> of every name the documents point to, sorted by label. The pages come from
   Typst, which finds each name's index marker on its page.
@@ -17,6 +20,9 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="https://teikit.org/ns"
     exclude-result-prefixes="#all">
+
+  <!-- the front matter's texts are TEI, printed as the documents' text is -->
+  <xsl:import href="pdf-text.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -52,6 +58,7 @@
       <xsl:if test="$edition-url"><xsl:attribute name="url" select="$edition-url"/></xsl:if>
       <!-- the title page's facts from teikit.toml (subtitle, editors, publisher, year, licence) -->
       <xsl:copy-of select="edition"/>
+      <xsl:apply-templates select="tk:front" mode="tk:pdf-volume"/>
       <xsl:sequence select="$docs"/>
       <xsl:variable name="names" select="$docs//name[@key != '']"/>
       <xsl:for-each-group select="$names" group-by="@kind">
@@ -70,6 +77,30 @@
         </index>
       </xsl:for-each-group>
     </volume>
+  </xsl:template>
+
+  <!-- The front matter: each editorial text a <part>, headed by its own single top heading
+       (Markdown "# About this edition") or by the kind's name; then the abbreviations. -->
+  <xsl:template match="tk:front" mode="tk:pdf-volume">
+    <front>
+      <xsl:for-each select="tk:text">
+        <xsl:variable name="div" select="tei:div"/>
+        <xsl:variable name="top" select="$div/*[1][self::tei:div][tei:head][count($div/*) = 1]"/>
+        <xsl:variable name="heading" select="($top/tei:head[1] ! normalize-space(),
+            if (@kind = 'principles') then 'Editorial principles' else 'About this edition')[1]"/>
+        <part kind="{@kind}" heading="{$heading}">
+          <xsl:apply-templates select="if ($top) then $top/node() except $top/tei:head[1] else $div/node()"
+                               mode="tk:pdf-text"/>
+        </part>
+      </xsl:for-each>
+      <xsl:if test="tk:abbreviations/tk:abbr">
+        <abbreviations heading="Abbreviations">
+          <xsl:for-each select="tk:abbreviations/tk:abbr">
+            <abbr form="{@form}"><xsl:value-of select="."/></abbr>
+          </xsl:for-each>
+        </abbreviations>
+      </xsl:if>
+    </front>
   </xsl:template>
 
   <xsl:function name="tk:index-heading" as="xs:string">
