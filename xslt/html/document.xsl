@@ -91,9 +91,9 @@
               intervention of <xsl:value-of select="if (exists(tk:translators($header)))
               then 'the translator or the editors' else 'the editors'"/>: supplied words in
               <span class="tk-demo-supplied">[italics]</span>, omissions as […], passages the
-              source does not give as their description, <span class="tk-gap-desc">[two words
-              illegible]</span>, variant spellings as orig [<span class="tk-reg">reg</span>], page
-              breaks as <span class="tk-pb-sign">p. 2</span>; hover over or focus one to see who
+              source does not give as their description, <span class="tk-demo-gap">[two words
+              illegible]</span>, variant spellings as orig [<span class="tk-demo-reg">reg</span>], page
+              breaks as <span class="tk-demo-pb">p. 2</span>; hover over or focus one to see who
               intervened and why. The numbers in the margin cite the paragraphs (a link to each).
               The reading view shows the text alone.</p>
             <xsl:apply-templates select="tei:text" mode="tk:text"/>
