@@ -268,3 +268,21 @@ def test_search_pages_carry_the_filters_outside_the_indexed_words(site: Path) ->
     assert "Anastas Mikoyan" in persons
     assert "Anastas" not in text(record.xpath("//main")[0]), "a register's name form is not a word of the text"
     assert record.xpath("//*[@data-pagefind-filter='archive']/text()") == ["National Archives of Hungary (MOL)"]
+
+
+def test_an_imported_frus_document_keeps_its_inclosure_heading_in_the_text(tmp_path: Path) -> None:
+    volume = ROOT.parent / "shared" / "frus" / "frus1894Nicaragua.xml"
+    assert volume.is_file(), f"{volume} is missing (../shared holds the FRUS volume)"
+    from toolkit.cli import main
+    assert main(["import", str(volume), "-o", str(tmp_path / "imported")]) == 0
+    source = tmp_path / "tei"
+    source.mkdir()
+    shutil.copy(tmp_path / "imported" / "frus1894Nicaragua-d2.xml", source)
+    site = build_with(source, tmp_path / "out")
+    doc = page(site, "frus1894Nicaragua-d2.html")
+    attachment = doc.xpath("//div[contains(@class, 'tk-type-attachment')]")[0]
+    first = attachment.xpath("*")[0]
+    assert text(first) == "[Inclosure in No. 2.]" and "tk-note-in-text" in first.get("class")
+    assert not any("Inclosure" in text(n) for n in doc.xpath("//li[@class='tk-note']"))
+    # a document that is no translation: the help speaks of the editors only
+    assert "translator" not in text(doc.xpath("//p[@class='tk-view-help']")[0])

@@ -97,6 +97,7 @@ class HtmlBuilder:
         self._document: PyXsltExecutable | None = None
         self._edition: PyXsltExecutable | None = None
         self._registers: PyXdmNode | None = None
+        self._order: list[tuple[str, str, str]] = []  # (id, title, date) in date order
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
@@ -181,6 +182,7 @@ class HtmlBuilder:
         for document in edition.documents:  # outputs removed by hand since the last build
             if document.id not in rebuilt_ids and not self._complete(document):
                 written.extend(self.write_one(document))
+                rebuilt_ids.add(document.id)
         self._remove_stale({d.id for d in edition.documents})
         # A new edition (teikit init) has no documents yet: its pages are made all the same.
         for folder in (self.site, self.records / "search"):
@@ -189,6 +191,7 @@ class HtmlBuilder:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
             search = pool.submit(self._search_index)
             written.extend(self._edition_pages(edition))
+            written.extend(self._link_sequence(self._order, rebuilt_ids))
             written.extend(self._copy_assets())
             written.extend(search.result())
         written.extend(site_pdfs(self.config.output_dir))  # PDFs built before this site
@@ -265,8 +268,7 @@ class HtmlBuilder:
                 os.replace(page, target)
                 written.append(target)
             order = etree.parse(str(staging / "sequence.xml")).getroot()
-            written.extend(self._link_sequence([(d.get("id", ""), d.get("title", ""), d.get("date-label", ""))
-                                                for d in order]))
+            self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
             return written
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
@@ -278,16 +280,19 @@ class HtmlBuilder:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
-    def _link_sequence(self, order: list[tuple[str, str, str]]) -> list[Path]:
-        """Previous and next in date order, written into each document page's (empty or
-        outdated) `nav.tk-sequence`: only the pages whose neighbours changed are rewritten."""
+    def _link_sequence(self, order: list[tuple[str, str, str]], rendered: set[str]) -> list[Path]:
+        """Previous and next in date order, written into each document page's `nav.tk-sequence`
+        (empty when the page was just rendered). The links last written are kept in the
+        records (sequence.json), so that only pages just rendered or whose neighbours changed
+        are read and rewritten: a build that adds one document touches three pages."""
+        state = self.records / "sequence.json"
+        try:
+            previous = json.loads(state.read_text("utf-8"))
+        except (OSError, ValueError):
+            previous = {}
+        current: dict[str, str] = {}
         written = []
         for index, (identifier, _title, _date) in enumerate(order):
-            path = self.site / f"{identifier}.html"
-            try:
-                page = path.read_text("utf-8")
-            except OSError:
-                continue
             links = []
             for rel, label, neighbour in (("prev", "Previous", order[index - 1] if index else None),
                                           ("next", "Next", order[index + 1] if index + 1 < len(order) else None)):
@@ -298,11 +303,20 @@ class HtmlBuilder:
                                  f'<span class="tk-sequence-title">{title}</span>'
                                  + (f' <span class="tk-sequence-date">{date}</span>' if date else "")
                                  + "</a>")
-            content = "".join(links)
+            content = current[identifier] = "".join(links)
+            if identifier not in rendered and previous.get(identifier) == content:
+                continue
+            path = self.site / f"{identifier}.html"
+            try:
+                page = path.read_text("utf-8")
+            except OSError:
+                continue
             linked = _SEQUENCE.sub(lambda m: m.group(1) + content + m.group(3), page, count=1)
             if linked != page:
                 write_atomic(path, linked.encode("utf-8"))
                 written.append(path)
+        if current != previous:
+            write_atomic(state, json.dumps(current, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         return written
 
     def _copy_assets(self) -> list[Path]:
