@@ -4,6 +4,7 @@ by a local HTTP server. Screenshots land in build/screenshots/ for a person to l
 from __future__ import annotations
 
 import contextlib
+import shutil
 import functools
 import http.server
 import threading
@@ -408,3 +409,37 @@ def test_axe_finds_no_serious_violations(page: Page, base_url: str, url: str) ->
         again = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
             .violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")
         assert again == []
+
+
+# ------------------------------------------------- the site served alone, with the PDFs
+
+@pytest.fixture(scope="module")
+def full_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built as `teikit build` does (print edition, then the site), and only its
+    html/ folder served, as the README says (`python3 -m http.server -d build/html`)."""
+    from toolkit.cli import main
+    base = tmp_path_factory.mktemp("full")
+    source = base / "tei"
+    source.mkdir()
+    shutil.copy(ROOT / "tei" / f"{SAMPLE_ID}.xml", source)
+    shutil.copytree(ROOT / "tei" / "registers", source / "registers")
+    assert main(["build", str(source), "-o", str(base / "build"), "-j", "1", "--no-validate"]) == 0
+    with serve(base / "build" / "html") as url:
+        yield url
+
+
+def test_pdf_and_tei_downloads_resolve_when_the_site_is_served_alone(page: Page, full_url: str) -> None:
+    for name in ("index.html", f"{SAMPLE_ID}.html"):
+        page.goto(full_url + name)
+        links = page.locator("a[type='application/pdf'], a[type='application/tei+xml']")
+        hrefs = links.evaluate_all("links => links.map(a => a.href)")
+        assert hrefs and all(h.startswith(full_url) for h in hrefs), hrefs
+        for href in hrefs:
+            response = page.request.get(href)
+            assert response.ok, href
+            assert response.body().startswith(b"%PDF-" if href.endswith(".pdf") else b"<?xml"), href
+    # and a reader following the link gets the file
+    page.goto(full_url + f"{SAMPLE_ID}.html")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="TEI P5 source (XML)").click()
+    assert Path(download.value.path()).read_bytes() == (ROOT / "tei" / f"{SAMPLE_ID}.xml").read_bytes()
