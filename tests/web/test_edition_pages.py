@@ -149,7 +149,7 @@ def configured_site(tmp_path: Path) -> Path:
 def test_one_citation_of_the_edition_with_the_configured_permalink_and_its_files(tmp_path: Path) -> None:
     site = configured_site(tmp_path)
     doc = page(site, f"{SAMPLE_ID}.html")
-    citation = text(doc.xpath("//p[@id='citation']")[0])
+    citation = " ".join(text(p) for p in doc.xpath("//div[@id='citation']/p"))
     assert citation == (
         "“Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry”, January 8, "
         "1965, translated by Balázs Szalontai. In: A Test Edition, edited by Ada Editor and Bo Second "

@@ -85,7 +85,7 @@ def test_document_page_has_the_metadata_a_reader_needs(site: Path) -> None:
     }
     summary = text(doc.xpath("//section[@class='tk-summary']")[0])
     assert "reports on information obtained through Soviet ambassador" in summary
-    citation = text(doc.xpath("//p[@id='citation']")[0])
+    citation = " ".join(text(p) for p in doc.xpath("//div[@id='citation']/p"))
     assert citation.startswith("“Report, Embassy of Hungary in North Korea")
     assert "translated by Balázs Szalontai" in citation and "document 116488" in citation
     # one citation: the archive's record is its source, said once; no base URL, no permalink

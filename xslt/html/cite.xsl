@@ -58,35 +58,41 @@
     <aside class="tk-aside" aria-label="Citation and downloads" data-pagefind-ignore="all">
       <section class="tk-cite" aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite this document</h2>
-        <p class="tk-citation" id="citation">
-          <xsl:value-of select="'“' || $c?title || '”'"/>
-          <xsl:value-of select="string-join(('', $c?date-label[.]), ', ')"/>
-          <xsl:if test="exists($c?translators)">
-            <xsl:value-of select="', translated by ' || string-join($c?translators, ' and ')"/>
-          </xsl:if>
-          <xsl:text>. In: </xsl:text>
-          <cite><xsl:value-of select="$c?edition"/></cite>
-          <xsl:if test="exists($c?editors)">
-            <xsl:value-of select="', edited by ' || string-join($c?editors, ' and ')"/>
-          </xsl:if>
-          <xsl:variable name="imprint" select="string-join(($c?publisher, $c?year)[.], ', ')"/>
-          <xsl:if test="$imprint"><xsl:value-of select="' (' || $imprint || ')'"/></xsl:if>
-          <xsl:value-of select="', document ' || $c?number"/>
-          <xsl:if test="$c?permalink">
-            <xsl:text>, </xsl:text>
-            <a class="tk-permalink" href="{$c?permalink}"><xsl:value-of select="$c?permalink"/></a>
-          </xsl:if>
-          <xsl:text>.</xsl:text>
-          <xsl:if test="$source or $c?source-url">
-            <xsl:text> Source: </xsl:text>
-            <xsl:value-of select="$source"/>
-            <xsl:if test="$c?source-url">
-              <xsl:value-of select="if ($source) then ', ' else ''"/>
-              <a class="tk-source-link" href="{$c?source-url}"><xsl:value-of select="$c?source-url"/></a>
+        <!-- one citation: the document in the edition, then its source (two paragraphs,
+             one text: the copy button copies both) -->
+        <div class="tk-citation" id="citation">
+          <p>
+            <xsl:value-of select="'“' || $c?title || '”'"/>
+            <xsl:value-of select="string-join(('', $c?date-label[.]), ', ')"/>
+            <xsl:if test="exists($c?translators)">
+              <xsl:value-of select="', translated by ' || string-join($c?translators, ' and ')"/>
+            </xsl:if>
+            <xsl:text>. In: </xsl:text>
+            <cite><xsl:value-of select="$c?edition"/></cite>
+            <xsl:if test="exists($c?editors)">
+              <xsl:value-of select="', edited by ' || string-join($c?editors, ' and ')"/>
+            </xsl:if>
+            <xsl:variable name="imprint" select="string-join(($c?publisher, $c?year)[.], ', ')"/>
+            <xsl:if test="$imprint"><xsl:value-of select="' (' || $imprint || ')'"/></xsl:if>
+            <xsl:value-of select="', document ' || $c?number"/>
+            <xsl:if test="$c?permalink">
+              <xsl:text>, </xsl:text>
+              <a class="tk-permalink" href="{$c?permalink}"><xsl:value-of select="$c?permalink"/></a>
             </xsl:if>
             <xsl:text>.</xsl:text>
+          </p>
+          <xsl:if test="$source or $c?source-url">
+            <p class="tk-source">
+              <xsl:text>Source: </xsl:text>
+              <xsl:value-of select="$source"/>
+              <xsl:if test="$c?source-url">
+                <xsl:value-of select="if ($source) then ', ' else ''"/>
+                <a href="{$c?source-url}"><xsl:value-of select="$c?source-url"/></a>
+              </xsl:if>
+              <xsl:text>.</xsl:text>
+            </p>
           </xsl:if>
-        </p>
+        </div>
         <button type="button" class="tk-copy" data-copy="citation" hidden="hidden">Copy citation</button>
         <p class="tk-cite-formats">Download the citation:
           <a href="cite/{$doc-id}.json" type="application/vnd.citationstyles.csl+json" download="{$doc-id}.json">CSL-JSON</a>,

@@ -31,7 +31,8 @@
     if (!button || !text || !navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(text.textContent.replace(/\s+/g, " ").trim()).then(function () {
+      navigator.clipboard.writeText(Array.prototype.map.call(
+        text.querySelectorAll("p"), function (p) { return p.textContent; }).join(" ").replace(/\s+/g, " ").trim()).then(function () {
         button.textContent = "Copied";
         setTimeout(function () { button.textContent = "Copy citation"; }, 2000);
       });
