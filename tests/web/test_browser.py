@@ -3,6 +3,8 @@ by a local HTTP server. Screenshots land in build/screenshots/ for a person to l
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import functools
 import http.server
 import threading
@@ -13,7 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from web.support import FIXTURE_ID, ROOT, SAMPLE_ID
+from toolkit.builders.base import BuildConfig, run_builder
+from toolkit.builders.html import HtmlBuilder
+from toolkit.config import load_config
+from web.support import FIXTURE_ID, ROOT, SAMPLE_ID, make_source
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -27,16 +32,35 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site on a local HTTP server in a thread."""
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site on a local HTTP server in a thread: its address."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def configured_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample edition built with its own teikit.toml and about.md, as `make edition` does."""
+    base = tmp_path_factory.mktemp("configured")
+    source = make_source(base / "tei")
+    config = BuildConfig(source_dir=source, output_dir=base / "build", edition=load_config(ROOT / "teikit.toml"))
+    run_builder(HtmlBuilder, config)
+    with serve(base / "build" / "html") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +112,13 @@ def test_document_page_shows_the_text(page: Page, base_url: str) -> None:
 def test_view_toggle_changes_what_is_displayed(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{SAMPLE_ID}.html")
     first = page.locator(".tk-text p").first
+    assert first.locator("a.tk-pn").inner_text() == "1", "the paragraph number, in the margin"
+
+    class Text:  # the paragraph's text after its number
+        @staticmethod
+        def inner_text() -> str:
+            return page.locator(".tk-text p").first.inner_text().split("\n", 1)[1]
+    first = Text()  # type: ignore[assignment]
     supplied = ".tk-text .tk-supplied"
     assert first.inner_text().startswith("In mid-December [Soviet Ambassador] Comrade Moskovsky")
     assert page.locator(f"{supplied} .tk-supplied-text").first.evaluate(
@@ -132,12 +163,12 @@ def test_tooltips_show_on_keyboard_focus(page: Page, base_url: str) -> None:
 
 def test_search_finds_a_word_of_the_report(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}search.html?q=warships")
-    result = page.locator(".pagefind-ui__result-link").first
+    result = page.locator(".tk-result-link").first
     result.wait_for(timeout=15000)
     assert result.inner_text() == ("Report, Embassy of Hungary in North Korea to the Hungarian "
                                    "Foreign Ministry")
-    assert "warships" in page.locator(".pagefind-ui__result-excerpt").first.inner_text()
-    assert page.locator(".pagefind-ui__result-link").count() == 1
+    assert "warships" in page.locator(".tk-result-excerpt").first.inner_text()
+    assert page.locator(".tk-result-link").count() == 1
     shoot(page, "search")
     result.click()
     page.wait_for_url(f"{base_url}{SAMPLE_ID}.html")
@@ -145,9 +176,139 @@ def test_search_finds_a_word_of_the_report(page: Page, base_url: str) -> None:
     page.fill("#site-q", "juche")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}search.html?q=juche")
-    found = page.locator(".pagefind-ui__result-link").first
+    found = page.locator(".tk-result-link").first
     found.wait_for(timeout=15000)
     assert found.inner_text() == "Memorandum of Conversation on Every Kind of Markup"
+
+
+def test_search_for_a_word_in_no_document_finds_nothing(page: Page, base_url: str) -> None:
+    """Issue 12: a name that is in no document found both, highlighting the article "a"."""
+    for absent in ("Charles de Gaulle", "Aleksandrov", "a Gromyko"):
+        page.goto(f"{base_url}search.html?q={absent}")
+        status = page.locator("#search-status")
+        status.filter(has_text="No document contains").wait_for(timeout=15000)
+        assert status.inner_text() == f"No document contains “{absent}”."
+        assert page.locator(".tk-result").count() == 0
+    shoot(page, "search-nothing")
+    # every word of the query must be in the document: two words of different documents find none
+    page.goto(f"{base_url}search.html?q=warships juche")
+    page.locator("#search-status").filter(has_text="No document").wait_for(timeout=15000)
+    # a word's other forms still find it (Pagefind stems): warship for warships
+    page.goto(f"{base_url}search.html?q=warship")
+    page.locator(".tk-result-link").first.wait_for(timeout=15000)
+    assert page.locator(".tk-result-link").all_inner_texts() == [
+        "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"]
+
+
+def test_search_filters_by_archive_language_year_and_person(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}search.html?q=Kosygin")
+    page.locator("#search-status").filter(has_text="2 documents found").wait_for(timeout=15000)
+    labels = page.locator("#search-filters label").all_inner_texts()
+    assert labels == ["Archive", "Original language", "Year", "Person"]
+    page.get_by_label("Year").select_option("1963")
+    page.locator("#search-status").filter(has_text="1 document found").wait_for(timeout=15000)
+    assert page.locator(".tk-result-link").all_inner_texts() == ["Memorandum of Conversation on Every Kind of Markup"]
+    assert "year=1963" in page.url, "the filter is in the address, so the search can be linked"
+    page.get_by_label("Year").select_option("")
+    page.get_by_label("Person").select_option("Nikita Khrushchev")
+    page.locator("#search-status").filter(has_text="1 document found").wait_for(timeout=15000)
+    assert page.locator(".tk-result-link").all_inner_texts() == [
+        "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"]
+    page.get_by_label("Person").select_option("")
+    page.get_by_label("Original language").select_option("Russian")
+    page.locator("#search-status").filter(has_text="1 document found").wait_for(timeout=15000)
+    page.get_by_label("Original language").select_option("")
+    page.get_by_label("Archive").select_option("National Archives of Hungary (MOL)")
+    page.locator("#search-status").filter(has_text="1 document found").wait_for(timeout=15000)
+    # the site's own look: the site's fonts and colours, no Pagefind stylesheet
+    assert page.locator("#search-q").evaluate("e => getComputedStyle(e).fontFamily").startswith('"Noto Sans"')
+    assert page.locator("link[href*='pagefind']").count() == 0
+    shoot(page, "search-filters")
+
+
+def test_illegible_gaps_and_variants_are_each_their_own_kind(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{FIXTURE_ID}.html")
+
+    def style(selector: str, prop: str) -> str:
+        return str(page.locator(selector).first.evaluate(f"e => getComputedStyle(e).{prop}"))
+
+    illegible, omitted = ".tk-gap-illegible", ".tk-gap-omitted"
+    assert page.locator(illegible).inner_text() == "[two words illegible]"
+    assert page.locator(omitted).first.inner_text() == "[…]"
+    desc, sign = f"{illegible} .tk-gap-desc", f"{omitted} .tk-gap-sign"
+    assert style(desc, "fontFamily") != style(sign, "fontFamily")
+    assert style(desc, "backgroundImage") != style(sign, "backgroundImage")
+    # variant spellings (orig [reg]) against supplied words ([italics])
+    reg, supplied = ".tk-reg", ".tk-supplied-text"
+    assert style(supplied, "fontStyle") == "italic" and style(reg, "fontStyle") == "normal"
+    assert style(reg, "fontVariantCaps") == "small-caps"
+    assert style(reg, "fontFamily") != style(supplied, "fontFamily")
+    # page breaks name their page
+    assert page.locator(".tk-pb").first.inner_text() == "p. 2"
+    page.locator(illegible).scroll_into_view_if_needed()
+    shoot(page, "fixture-kinds")
+    # the reading view keeps the description of a lacuna (the reader must know text is missing)
+    page.get_by_text("Reading", exact=True).click()
+    assert page.locator(desc).is_visible() and not page.locator(f"{illegible} .tk-mark").first.is_visible()
+
+
+def test_a_passage_link_lands_on_its_paragraph(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{SAMPLE_ID}.html#12")
+    paragraph = page.locator("[id='12']")
+    assert paragraph.evaluate("e => e.matches(':target')")
+    assert paragraph.inner_text().startswith("12\nThe policy of economic isolationism") or \
+        paragraph.inner_text().startswith("12The policy of economic isolationism")
+    # (the scroll may be smooth: wait for it to end near the paragraph)
+    page.wait_for_function("(() => { const r = document.getElementById('12').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < 200; })()", timeout=5000)
+    shoot(page, "passage")
+    # the number in the margin is the paragraph's link
+    number = page.locator("[id='3'] > a.tk-pn")
+    number.click()
+    page.wait_for_url(f"{base_url}{SAMPLE_ID}.html#3")
+    assert page.locator("[id='3']").evaluate("e => e.matches(':target')")
+
+
+def test_previous_and_next_lead_through_the_documents_in_date_order(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{FIXTURE_ID}.html")
+    assert page.locator("a[rel='prev']").count() == 0
+    page.locator("a[rel='next']").click()
+    page.wait_for_url(f"{base_url}{SAMPLE_ID}.html")
+    assert page.locator("a[rel='next']").count() == 0
+    page.locator("a[rel='prev']").click()
+    page.wait_for_url(f"{base_url}{FIXTURE_ID}.html")
+
+
+def test_the_citation_downloads(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{SAMPLE_ID}.html")
+    citation = page.locator("#citation").inner_text()
+    assert citation.count("National Archives of Hungary (MOL)") == 1
+    assert page.locator(".tk-permalink").count() == 0, "no base URL, so no permalink from this host"
+    found = {}
+    for label, start in (("CSL-JSON", "["), ("BibTeX", "@incollection{116488,"), ("RIS", "TY  - MANSCPT")):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=label, exact=True).click()
+        path = download.value.path()
+        assert download.value.suggested_filename.startswith(SAMPLE_ID)
+        content = Path(path).read_text("utf-8")
+        assert content.startswith(start), label
+        found[label] = content
+    assert '"title": "Report, Embassy of Hungary' in found["CSL-JSON"]
+    page.locator(".tk-aside").scroll_into_view_if_needed()
+    shoot(page, "document-cite")
+
+
+def test_about_and_abbreviations_pages_for_the_eye(page: Page, base_url: str, configured_url: str) -> None:
+    page.goto(f"{configured_url}about.html")
+    assert page.locator("h1").inner_text() == "teikit sample edition"
+    assert page.locator("h3", has_text="Editorial principles").is_visible()
+    assert page.locator("a[rel='license']").inner_text() == "CC BY 4.0"
+    shoot(page, "about", full_page=True)
+    page.goto(f"{base_url}abbreviations.html")
+    assert page.get_by_role("link", name="Communist Party of the Soviet Union").is_visible()
+    shoot(page, "abbreviations", full_page=True)
+    page.get_by_role("link", name="Communist Party of the Soviet Union").click()
+    page.wait_for_url(f"{base_url}organisations.html#cpsu")
 
 
 def test_a_register_link_leads_to_the_entry_and_back(page: Page, base_url: str) -> None:
@@ -226,14 +387,15 @@ def test_nothing_is_fetched_from_outside_the_site(page: Page, base_url: str) -> 
 # ------------------------------------------------------------------------- accessibility
 
 @pytest.mark.parametrize("url", [f"{SAMPLE_ID}.html", f"{FIXTURE_ID}.html", "index.html",
-                                 "persons.html", "timeline.html", "search.html?q=Kosygin"])
+                                 "persons.html", "timeline.html", "search.html?q=Kosygin",
+                                 "about.html", "abbreviations.html"])
 def test_axe_finds_no_serious_violations(page: Page, base_url: str, url: str) -> None:
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `npm install` (package.json lists axe-core)")
     page.goto(base_url + url)
     page.wait_for_load_state("networkidle")
     if url.startswith("search"):
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+        page.locator(".tk-result-link").first.wait_for(timeout=15000)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run(document, {
         resultTypes: ['violations'],
@@ -248,3 +410,37 @@ def test_axe_finds_no_serious_violations(page: Page, base_url: str, url: str) ->
         again = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
             .violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")
         assert again == []
+
+
+# ------------------------------------------------- the site served alone, with the PDFs
+
+@pytest.fixture(scope="module")
+def full_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built as `teikit build` does (print edition, then the site), and only its
+    html/ folder served, as the README says (`python3 -m http.server -d build/html`)."""
+    from toolkit.cli import main
+    base = tmp_path_factory.mktemp("full")
+    source = base / "tei"
+    source.mkdir()
+    shutil.copy(ROOT / "tei" / f"{SAMPLE_ID}.xml", source)
+    shutil.copytree(ROOT / "tei" / "registers", source / "registers")
+    assert main(["build", str(source), "-o", str(base / "build"), "-j", "1", "--no-validate"]) == 0
+    with serve(base / "build" / "html") as url:
+        yield url
+
+
+def test_pdf_and_tei_downloads_resolve_when_the_site_is_served_alone(page: Page, full_url: str) -> None:
+    for name in ("index.html", f"{SAMPLE_ID}.html"):
+        page.goto(full_url + name)
+        links = page.locator("a[type='application/pdf'], a[type='application/tei+xml']")
+        hrefs = links.evaluate_all("links => links.map(a => a.href)")
+        assert hrefs and all(h.startswith(full_url) for h in hrefs), hrefs
+        for href in hrefs:
+            response = page.request.get(href)
+            assert response.ok, href
+            assert response.body().startswith(b"%PDF-" if href.endswith(".pdf") else b"<?xml"), href
+    # and a reader following the link gets the file
+    page.goto(full_url + f"{SAMPLE_ID}.html")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="TEI P5 source (XML)").click()
+    assert Path(download.value.path()).read_bytes() == (ROOT / "tei" / f"{SAMPLE_ID}.xml").read_bytes()

@@ -23,6 +23,10 @@ def cls(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+def cls_of(node: html.HtmlElement) -> set[str]:
+    return set((node.get("class") or "").split())
+
+
 def text(node: html.HtmlElement) -> str:
     return " ".join(node.text_content().split())
 
@@ -81,10 +85,17 @@ def test_document_page_has_the_metadata_a_reader_needs(site: Path) -> None:
     }
     summary = text(doc.xpath("//section[@class='tk-summary']")[0])
     assert "reports on information obtained through Soviet ambassador" in summary
-    citation = text(doc.xpath("//p[@id='citation']")[0])
+    citation = " ".join(text(p) for p in doc.xpath("//div[@id='citation']/p"))
     assert citation.startswith("“Report, Embassy of Hungary in North Korea")
     assert "translated by Balázs Szalontai" in citation and "document 116488" in citation
-    assert doc.xpath("//a[@class='tk-permalink']/@href") == [f"{SAMPLE_ID}.html"]
+    # one citation: the archive's record is its source, said once; no base URL, no permalink
+    # (a permalink made from whatever host served the page would not be one)
+    assert citation.count("National Archives of Hungary (MOL)") == 1
+    assert citation.count("https://wilson-center.drivingcreative.com/document/116488") == 1
+    assert "Source: National Archives of Hungary (MOL), XIX-J-1-j Korea" in citation
+    assert not doc.xpath("//a[@class='tk-permalink']")
+    assert doc.xpath("//p[@class='tk-cite-formats']/a/@href") == [
+        f"cite/{SAMPLE_ID}.json", f"cite/{SAMPLE_ID}.bib", f"cite/{SAMPLE_ID}.ris"]
     downloads = doc.xpath("//section[@class='tk-downloads']//a/@href")
     assert downloads == [f"tei/{SAMPLE_ID}.xml", f"pdf/{SAMPLE_ID}.pdf"]
     assert (site / "tei" / f"{SAMPLE_ID}.xml").read_bytes() == (ROOT / "tei" / f"{SAMPLE_ID}.xml").read_bytes()
@@ -123,7 +134,12 @@ def test_every_kind_of_editorial_markup_is_rendered(site: Path) -> None:
     assert text(term) == "[Kor. juche]" and "term of the original" in term.get("data-tip")
     # gaps: […] with the reason and the description in the tooltip
     gaps = body.xpath(f".//span[{cls('tk-gap')}]")
-    assert [text(g) for g in gaps] == ["[…]"] * 5
+    assert [text(g) for g in gaps] == ["[…]", "[two words illegible]", "[…]", "[…]", "[…]"]
+    # an illegible passage is its own kind, not an omission: its own class and sign
+    illegible = gaps[1]
+    assert cls_of(illegible) >= {"tk-gap-lacuna", "tk-gap-illegible"} and "tk-gap-omitted" not in cls_of(illegible)
+    assert illegible.xpath("span[@class='tk-gap-desc']/text()") == ["two words illegible"]
+    assert all("tk-gap-omitted" in cls_of(g) and g.xpath("span[@class='tk-gap-sign']") for i, g in enumerate(gaps) if i != 1)
     tips = [g.get("data-tip") for g in gaps]
     assert "Omitted by the translator (Jane Translator)." in tips
     assert "Illegible in the source: two words illegible." in tips
@@ -159,7 +175,8 @@ def test_every_kind_of_editorial_markup_is_rendered(site: Path) -> None:
     assert one(".//i[contains(@class, 'tk-hi')]").text == "italic"
     assert one(".//a[@class='tk-ref']").get("href") == "https://example.org/doc"
     pb = one(f".//span[{cls('tk-pb')}]")
-    assert text(pb) == "|" and pb.get("data-tip") == "Page break in the source."
+    assert text(pb) == "p. 2", "a page break without @n begins page 2"
+    assert pb.get("data-tip") == "Page break in the source: page 2 begins here (pages counted by the edition)."
     assert one(".//p[contains(., 'a line')]").xpath(".//br")
     # head, opener, point with label, closer with signature, residue
     assert one(".//h3[@class='tk-head']").text == "MEMORANDUM OF CONVERSATION"
@@ -170,7 +187,8 @@ def test_every_kind_of_editorial_markup_is_rendered(site: Path) -> None:
     signed = one(".//div[@class='tk-closer']/p[@class='tk-signed']")
     assert text(signed) == "JózsefKovács(ambassador)" and len(signed.xpath(".//br")) == 2
     fw = one(f".//p[{cls('tk-fw')}]")
-    assert text(fw) == "II" and "outside the text" in fw.get("data-tip")
+    assert text(fw) == "Stray text of the source: II" and "outside the text" in fw.get("data-tip")
+    assert fw.xpath("span[@class='tk-fw-text']/text()") == ["II"]
     # what other archives send
     add = one(f".//span[{cls('tk-add')}]")
     assert "inserted words" in text(add) and add.get("data-tip") == "Added (above) by Jane Translator."
@@ -204,10 +222,19 @@ def test_unknown_elements_are_rendered_with_their_text(site: Path, tmp_path: Pat
 
 def test_names_link_to_register_entries_that_link_back(site: Path) -> None:
     doc = page(site, f"{SAMPLE_ID}.html")
-    names = doc.xpath("//a[contains(@class, 'tk-name')]")
-    assert len(names) > 100
-    ids = [n.get("id") for n in names]
+    mentions = doc.xpath(f"//*[{cls('tk-name')}]")
+    names = doc.xpath(f"//a[{cls('tk-name')}]")
+    assert len(mentions) > 100
+    ids = [n.get("id") for n in mentions]
     assert len(set(ids)) == len(ids) and all(re.fullmatch(r"m-\d+", i) for i in ids)
+    # quietly: a block links each entry once, at its first mention; the others are plain text
+    # with their anchor (the register's passages link to every mention)
+    assert 50 < len(names) < len(mentions)
+    for block in doc.xpath("//div[@class='tk-text']//p"):
+        hrefs = block.xpath(f".//a[{cls('tk-name')}]/@href")
+        assert len(hrefs) == len(set(hrefs)), text(block)[:60]
+    cuba = doc.xpath(f"//p[@data-ref='5']//*[{cls('tk-name')}][. = 'Cuba']")
+    assert [c.tag for c in cuba] == ["a", "span", "span", "span", "span", "span"]
     registers = {name: page(site, f"{name}.html") for name in ("persons", "places", "organisations")}
     for name in names:
         register, anchor = name.get("href").split(".html#")
@@ -246,8 +273,10 @@ def test_index_timeline_and_search_pages(site: Path) -> None:
     assert [b.get("height") for b in svg.xpath(".//*[local-name()='rect']")] == ["160", "160"]
     assert timeline.xpath("//section[@id='period-1963-05']//a/@href") == [f"{FIXTURE_ID}.html"]
     search = page(site, "search.html")
-    assert search.xpath("//script/@src") == ["pagefind/pagefind-ui.js", "assets/edition.js"]
-    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert search.xpath("//script/@src") == ["assets/search.js", "assets/edition.js"]
+    assert search.xpath("//script[@src='assets/search.js']/@type") == ["module"]
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "assets" / "search.js").is_file()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     assert (site / "assets" / "edition.css").is_file()
 

@@ -2,11 +2,13 @@
 
 Per document (in worker processes): `xslt/html/document.xsl` writes `html/ID.html` and, as
 secondary results, a small XML record (metadata and register mentions) and a small page of
-its text for the search index, both under `.html-records/`; the TEI source is copied to
-`html/tei/ID.xml` for download. Once per
-build, `finish` joins the records, runs `xslt/html/edition.xsl` for the index, timeline,
-registers and search pages, copies the static assets (`xslt/html/assets/`) and builds the
-Pagefind index. Records are what make incremental builds cheap: the edition pages are
+its text for the search index, both under `.html-records/`, and its citation as CSL-JSON,
+BibTeX and RIS (`html/cite/ID.*`); the TEI source is copied to `html/tei/ID.xml` for
+download. Paragraph ids are the DTS references, computed here with the DTS server's code
+(`citation_refs`). Once per build, `finish` joins the records, runs `xslt/html/edition.xsl`
+for the index, timeline, registers, search, about and abbreviations pages, fills in each
+document page's previous/next links (`_link_sequence`), copies the static assets
+(`xslt/html/assets/`) and builds the Pagefind index. Records are what make incremental builds cheap: the edition pages are
 rebuilt from them without re-reading unchanged documents.
 """
 
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
+import json
 import os
 import re
 import shutil
@@ -24,6 +28,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from lxml import etree
+from markdown_it import MarkdownIt
 from saxonche import (  # type: ignore[import-not-found]
     PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable,
 )
@@ -34,6 +40,7 @@ from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
+from toolkit.server.citations import schemes
 from toolkit.safe_xml import parse_xml, read_bytes
 from toolkit.tei import TEI_NS
 
@@ -43,12 +50,22 @@ ASSETS = HTML_XSLT / "assets"
 REGISTER_NAMES = ("persons", "places", "organisations")
 _XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
 _PRIVATE_FILES = (".manifest-", ".html-records")
+#: the citation files written beside each page, as cite/ID.SUFFIX
+CITATION_FORMATS = ("json", "bib", "ris")
+#: the previous/next links of a document page, filled in once every record is known
+_SEQUENCE = re.compile(r'(<nav class="tk-sequence"[^>]*>)(.*?)(</nav>)', re.DOTALL)
 
 
 @functools.cache
 def processor() -> PySaxonProcessor:
     """One Saxon processor per process (SaxonC keeps one VM per process anyway)."""
     return PySaxonProcessor(license=False)
+
+
+def _text(value: object) -> str:
+    """A text result document's characters (str() would serialise it as XML: &amp;, &#xD;)."""
+    head = getattr(value, "head", None)
+    return str(head.string_value) if head is not None else str(value)
 
 
 def _message(error: Exception) -> str:
@@ -82,6 +99,7 @@ class HtmlBuilder:
         self._document: PyXsltExecutable | None = None
         self._edition: PyXsltExecutable | None = None
         self._registers: PyXdmNode | None = None
+        self._order: list[tuple[str, str, str]] = []  # (id, title, date) in date order
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
@@ -107,6 +125,7 @@ class HtmlBuilder:
         executable.set_parameter("date-format",
                                  proc.make_string_value(self.config.edition.date_format or "day-month-year"))
         executable.set_parameter("registers", self._registers)
+        executable.set_parameter("edition", proc.make_string_value(edition_json(self.config)))
         # The print edition's PDFs are mirrored into the site as pdf/ID.pdf and pdf/edition.pdf
         # (site_pdfs); the pages link them relatively, so the links hold on disk and when the
         # site folder alone is served.
@@ -124,6 +143,7 @@ class HtmlBuilder:
         try:
             node = proc.parse_xml(xml_text=data.decode("utf-8"))
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
+            self._document.set_parameter("citations", proc.make_string_value(citation_refs(root)))
             self._document.set_base_output_uri((self.records / f"{document.id}-").as_uri())
             with _saxon_quiet():
                 page = self._document.transform_to_string(xdm_node=node)
@@ -133,7 +153,11 @@ class HtmlBuilder:
                              str(document.path)) from None
         record = next((str(v) for k, v in results.items() if k.endswith("summary.xml")), None)
         search = next((str(v) for k, v in results.items() if k.endswith("search.html")), None)
-        if page is None or record is None or search is None:
+        # text results: their string value (str() would serialise them as XML, escaping & and <)
+        citations = {suffix: next((_text(v) for k, v in results.items()
+                                   if k.endswith(f"cite.{suffix}")), None)
+                     for suffix in CITATION_FORMATS}
+        if page is None or record is None or search is None or None in citations.values():
             raise InputError(f"the HTML stylesheet produced no page for {document.path}",
                              str(document.path))
         html_path = self.site / f"{document.id}.html"
@@ -144,7 +168,13 @@ class HtmlBuilder:
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
         write_atomic(search_path, search.encode("utf-8"))
-        return [html_path, tei_path, record_path, search_path]
+        written = [html_path, tei_path, record_path, search_path]
+        for suffix, text in citations.items():
+            assert text is not None
+            path = self.site / "cite" / f"{document.id}.{suffix}"
+            write_atomic(path, text.encode("utf-8"))
+            written.append(path)
+        return written
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         """Edition pages, assets and the search index, from the records of every document."""
@@ -154,6 +184,7 @@ class HtmlBuilder:
         for document in edition.documents:  # outputs removed by hand since the last build
             if document.id not in rebuilt_ids and not self._complete(document):
                 written.extend(self.write_one(document))
+                rebuilt_ids.add(document.id)
         self._remove_stale({d.id for d in edition.documents})
         # A new edition (teikit init) has no documents yet: its pages are made all the same.
         for folder in (self.site, self.records / "search"):
@@ -162,6 +193,7 @@ class HtmlBuilder:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
             search = pool.submit(self._search_index)
             written.extend(self._edition_pages(edition))
+            written.extend(self._link_sequence(self._order, rebuilt_ids))
             written.extend(self._copy_assets())
             written.extend(search.result())
         written.extend(site_pdfs(self.config.output_dir))  # PDFs built before this site
@@ -193,11 +225,15 @@ class HtmlBuilder:
         parts.append(b"</tk:registers>")
         return processor().parse_xml(xml_text=b"".join(parts).decode("utf-8"))
 
+    def _outputs(self, identifier: str) -> list[Path]:
+        """Every file a document's rendering writes (its record last)."""
+        return [self.site / f"{identifier}.html", self.site / "tei" / f"{identifier}.xml",
+                self.records / "search" / f"{identifier}.html",
+                *(self.site / "cite" / f"{identifier}.{suffix}" for suffix in CITATION_FORMATS),
+                self.records / f"{identifier}.xml"]
+
     def _complete(self, document: Document) -> bool:
-        return all(p.exists() for p in (self.site / f"{document.id}.html",
-                                        self.site / "tei" / f"{document.id}.xml",
-                                        self.records / f"{document.id}.xml",
-                                        self.records / "search" / f"{document.id}.html"))
+        return all(p.exists() for p in self._outputs(document.id))
 
     def _remove_stale(self, ids: set[str]) -> None:
         """Pages of documents that left the edition go with them."""
@@ -205,14 +241,15 @@ class HtmlBuilder:
             return
         for record in self.records.glob("*.xml"):
             if record.stem not in ids:
-                for path in (record, self.site / f"{record.stem}.html",
-                             self.site / "tei" / f"{record.stem}.xml",
-                             self.records / "search" / f"{record.stem}.html"):
+                for path in self._outputs(record.stem):
                     path.unlink(missing_ok=True)
 
     def _edition_pages(self, edition: Edition) -> list[Path]:
         if self._edition is None:  # only the process that finishes needs it
             self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
+            about = about_document(self.config)
+            if about is not None:
+                self._edition.set_parameter("about", processor().parse_xml(xml_text=about))
         parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
         for document in edition.documents:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
@@ -232,6 +269,8 @@ class HtmlBuilder:
                 target = self.site / page.name
                 os.replace(page, target)
                 written.append(target)
+            order = etree.parse(str(staging / "sequence.xml")).getroot()
+            self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
             return written
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
@@ -242,6 +281,45 @@ class HtmlBuilder:
                                str(HTML_XSLT / "edition.xsl")) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+    def _link_sequence(self, order: list[tuple[str, str, str]], rendered: set[str]) -> list[Path]:
+        """Previous and next in date order, written into each document page's `nav.tk-sequence`
+        (empty when the page was just rendered). The links last written are kept in the
+        records (sequence.json), so that only pages just rendered or whose neighbours changed
+        are read and rewritten: a build that adds one document touches three pages."""
+        state = self.records / "sequence.json"
+        try:
+            previous = json.loads(state.read_text("utf-8"))
+        except (OSError, ValueError):
+            previous = {}
+        current: dict[str, str] = {}
+        written = []
+        for index, (identifier, _title, _date) in enumerate(order):
+            links = []
+            for rel, label, neighbour in (("prev", "Previous", order[index - 1] if index else None),
+                                          ("next", "Next", order[index + 1] if index + 1 < len(order) else None)):
+                if neighbour is not None:
+                    other, title, date = (html.escape(part, quote=True) for part in neighbour)
+                    links.append(f'<a class="tk-{rel}" rel="{rel}" href="{other}.html">'
+                                 f'<span class="tk-sequence-label">{label}</span> '
+                                 f'<span class="tk-sequence-title">{title}</span>'
+                                 + (f' <span class="tk-sequence-date">{date}</span>' if date else "")
+                                 + "</a>")
+            content = current[identifier] = "".join(links)
+            if identifier not in rendered and previous.get(identifier) == content:
+                continue
+            path = self.site / f"{identifier}.html"
+            try:
+                page = path.read_text("utf-8")
+            except OSError:
+                continue
+            linked = _SEQUENCE.sub(lambda m: m.group(1) + content + m.group(3), page, count=1)
+            if linked != page:
+                write_atomic(path, linked.encode("utf-8"))
+                written.append(path)
+        if current != previous:
+            write_atomic(state, json.dumps(current, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return written
 
     def _copy_assets(self) -> list[Path]:
         written = []
@@ -280,6 +358,55 @@ class HtmlBuilder:
                 if leftover.exists():
                     shutil.rmtree(leftover, ignore_errors=True)
         return [target]
+
+
+def edition_json(config: BuildConfig) -> str:
+    """What teikit.toml says of the edition, for the pages (citation, about page) as JSON."""
+    edition = config.edition
+    return json.dumps({
+        "title": config.title, "subtitle": edition.subtitle,
+        "editors": [{"name": e.name, "role": e.role, "affiliation": e.affiliation} for e in edition.editors],
+        "publisher": edition.publisher, "year": str(edition.year or ""),
+        "licence": {"name": edition.licence.name, "url": edition.licence.url},
+        "funders": list(edition.funders), "languages": list(edition.languages),
+    }, ensure_ascii=False)
+
+
+def about_document(config: BuildConfig) -> str | None:
+    """The about and editorial-principles texts as one `tk:about` element (XML text): Markdown
+    rendered to XHTML (CommonMark, raw HTML off: an about text cannot inject markup), a TEI
+    text as it is. None when teikit.toml names neither."""
+    parts = []
+    for path in dict.fromkeys(p for p in (config.edition.about, config.edition.editorial_principles) if p):
+        data = read_bytes(path)
+        if path.suffix.lower() == ".xml":
+            parse_xml(data, str(path))
+            parts.append(_XML_DECLARATION.sub(b"", data).decode("utf-8"))
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError("the about text is not UTF-8", str(path), 1) from None
+            body = MarkdownIt("commonmark", {"html": False, "xhtmlOut": True}).render(text)
+            parts.append(f'<div xmlns="http://www.w3.org/1999/xhtml" class="tk-markdown">{body}</div>')
+    if not parts:
+        return None
+    return '<tk:about xmlns:tk="https://teikit.org/ns">' + "".join(parts) + "</tk:about>"
+
+
+def citation_refs(root: etree._Element) -> str:
+    """The DTS reference of each citable element of the default citation tree, as JSON keyed by
+    the element's ordinal in document order (1 = the root; what the stylesheet's tk:element
+    accumulator counts). The DTS server's own code computes them, so that a page's `#3` is
+    DTS `ref=3` whatever the document declares (refsDecl) or, without a declaration, derives."""
+    trees = schemes(etree.ElementTree(root))
+    if not trees:
+        return "{}"
+    ordinal = {id(element): number for number, element in
+               enumerate((e for e in root.iter() if isinstance(e.tag, str)), start=1)}
+    refs = {str(ordinal[id(unit.element)]): unit.identifier for unit in trees[0].units
+            if id(unit.element) in ordinal}
+    return json.dumps(refs, ensure_ascii=False)
 
 
 def site_pdfs(output_dir: Path) -> list[Path]:

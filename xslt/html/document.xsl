@@ -27,6 +27,7 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="tk:summary" method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:output name="tk:plain" method="text" encoding="UTF-8"/>
 
   <!-- The document's id: its file name without .xml (the archive's document number). -->
   <xsl:param name="doc-id" as="xs:string" required="yes"/>
@@ -53,6 +54,15 @@
     <xsl:result-document href="search.html" format="tk:summary">
       <xsl:apply-templates select="." mode="tk:search-page"/>
     </xsl:result-document>
+    <xsl:result-document href="cite.json" format="tk:plain">
+      <xsl:apply-templates select="$header" mode="tk:csl-json"/>
+    </xsl:result-document>
+    <xsl:result-document href="cite.bib" format="tk:plain">
+      <xsl:apply-templates select="$header" mode="tk:bibtex"/>
+    </xsl:result-document>
+    <xsl:result-document href="cite.ris" format="tk:plain">
+      <xsl:apply-templates select="$header" mode="tk:ris"/>
+    </xsl:result-document>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:title($header)"/>
       <xsl:with-param name="href" select="$doc-id || '.html'"/>
@@ -78,13 +88,21 @@
               </fieldset>
             </div>
             <p class="tk-view-help" data-pagefind-ignore="all">The editorial view shows every
-              intervention of the translator or the editors (supplied words in <span
-              class="tk-demo-supplied">[italics]</span>, omissions as […], variant spellings as
-              orig [reg]); hover over or focus one to see who intervened and why. The reading
-              view shows the text alone.</p>
+              intervention of <xsl:value-of select="if (exists(tk:translators($header)))
+              then 'the translator or the editors' else 'the editors'"/>: supplied words in
+              <span class="tk-demo-supplied">[italics]</span>, omissions as […], passages the
+              source does not give as their description, <span class="tk-demo-gap">[two words
+              illegible]</span>, variant spellings as orig [<span class="tk-demo-reg">reg</span>], page
+              breaks as <span class="tk-demo-pb">p. 2</span>; hover over or focus one to see who
+              intervened and why. The numbers in the margin cite the paragraphs (a link to each).
+              The reading view shows the text alone.</p>
             <xsl:apply-templates select="tei:text" mode="tk:text"/>
           </section>
           <xsl:apply-templates select="tei:text" mode="tk:notes"/>
+          <!-- previous and next in date order: filled in by the builder once every record is
+               known (toolkit.builders.html.link_sequence), so that a new document changes
+               its neighbours' links without re-rendering them -->
+          <nav class="tk-sequence" aria-label="Documents in date order" data-pagefind-ignore="all"></nav>
         </article>
         <xsl:apply-templates select="$header" mode="tk:cite"/>
       </xsl:with-param>

@@ -23,9 +23,12 @@
   <xsl:include href="timeline.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="search.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="about.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="tk:page" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output name="tk:sequence" method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- The edition's title, shown in every page's header. -->
   <xsl:param name="edition-title" as="xs:string" select="'TEI edition'"/>
@@ -67,6 +70,20 @@
     </xsl:for-each>
     <xsl:result-document href="search.html" format="tk:page">
       <xsl:apply-templates select="." mode="tk:search"/>
+    </xsl:result-document>
+    <xsl:result-document href="about.html" format="tk:page">
+      <xsl:apply-templates select="." mode="tk:about"/>
+    </xsl:result-document>
+    <xsl:result-document href="abbreviations.html" format="tk:page">
+      <xsl:apply-templates select="." mode="tk:abbreviations"/>
+    </xsl:result-document>
+    <!-- the documents in the index's order, for the builder's previous/next links -->
+    <xsl:result-document href="sequence.xml" format="tk:sequence">
+      <tk:sequence>
+        <xsl:for-each select="$docs">
+          <tk:doc id="{@id}" title="{@title}" date-label="{@date-label}"/>
+        </xsl:for-each>
+      </tk:sequence>
     </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>

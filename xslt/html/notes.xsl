@@ -17,7 +17,7 @@
 
   <!-- The whole list, or nothing when the text has no notes. -->
   <xsl:template match="tei:text" mode="tk:notes">
-    <xsl:variable name="notes" select=".//tei:note"/>
+    <xsl:variable name="notes" select=".//tei:note[not(tk:in-place(.))]"/>
     <xsl:if test="exists($notes)">
       <section class="tk-notes" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes</h2>

@@ -11,14 +11,46 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- The navigation of the edition: file name and label of each edition page. -->
+  <!-- The navigation of the edition: file name and label of each edition page. A register
+       with no entries and an empty list of abbreviations are left out (their pages are still
+       written, so that old links hold). -->
   <xsl:variable name="tk:nav" as="map(xs:string, xs:string)*" select="(
       map { 'href': 'index.html', 'label': 'Documents' },
       map { 'href': 'timeline.html', 'label': 'Timeline' },
-      map { 'href': 'persons.html', 'label': 'Persons' },
-      map { 'href': 'places.html', 'label': 'Places' },
-      map { 'href': 'organisations.html', 'label': 'Organisations' },
-      map { 'href': 'search.html', 'label': 'Search' })"/>
+      ('persons', 'places', 'organisations')[tk:register-size(.) gt 0]
+        ! map { 'href': . || '.html', 'label': tk:kind-label(., true()) },
+      map { 'href': 'abbreviations.html', 'label': 'Abbreviations' }[exists(tk:abbreviations())],
+      map { 'href': 'search.html', 'label': 'Search' },
+      map { 'href': 'about.html', 'label': 'About' })"/>
+
+  <!-- The edition's own metadata (teikit.toml) as JSON from the builder: title, editors
+       [{name, role}], publisher, year, licence {name, url}. -->
+  <xsl:param name="edition" as="xs:string" select="'{}'"/>
+  <xsl:variable name="tk:edition" as="map(*)" select="parse-json($edition)"/>
+
+  <!-- How many entries a register has. -->
+  <xsl:function name="tk:register-size" as="xs:integer">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="count($registers//(*:person | *:personGrp | *:place | *:org)[@xml:id][tk:entry-kind(.) = $kind])"/>
+  </xsl:function>
+
+  <!-- The abbreviations of the organisations register: each short form (a name typed abbr,
+       acronym or short, or written in capitals: CPSU, KWP) with its entry, sorted. -->
+  <xsl:function name="tk:abbreviations" as="map(xs:string, item())*">
+    <xsl:variable name="found" as="map(xs:string, item())*">
+      <xsl:for-each select="$registers//*:org[@xml:id]">
+        <xsl:variable name="org" select="."/>
+        <xsl:for-each select="distinct-values(*:orgName[@type = ('abbr', 'abbreviation', 'acronym', 'short')
+            or matches(normalize-space(.), '^\p{Lu}[\p{Lu}\p{N}.&amp;/\-]{1,11}$')] ! normalize-space(.))">
+          <xsl:sequence select="map { 'abbr': ., 'entry': $org }"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$found">
+      <xsl:sort select="lower-case(?abbr)"/>
+      <xsl:sequence select="."/>
+    </xsl:for-each>
+  </xsl:function>
 
   <xsl:template name="tk:page">
     <!-- The page's own title (the edition's title is appended). -->

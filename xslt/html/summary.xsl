@@ -82,7 +82,20 @@
   <xsl:template match="tei:TEI" mode="tk:search-page">
     <xsl:variable name="header" select="tei:teiHeader"/>
     <html lang="{(@xml:lang, 'en')[1]}">
-      <head><title><xsl:value-of select="tk:title($header)"/></title></head>
+      <head>
+        <title><xsl:value-of select="tk:title($header)"/></title>
+        <!-- filters that are not words of the document: in attributes, so that a search for
+             a word finds the documents that contain it, not those whose register entry does -->
+        <xsl:for-each select="substring(string(tk:doc-date($header)), 1, 4)[matches(., '^\d{4}$')]">
+          <meta data-pagefind-filter="year[content]" content="{.}"/>
+        </xsl:for-each>
+        <xsl:for-each select="distinct-values(($header/tei:profileDesc/tei:abstract, tei:text)
+            //(tei:persName | tei:name | tei:rs)[tk:is-mention(.)] ! tk:entry(., $registers)
+            [tk:entry-kind(.) = 'persons'] ! tk:entry-label(.))">
+          <xsl:sort select="."/>
+          <meta data-pagefind-filter="person[content]" content="{.}"/>
+        </xsl:for-each>
+      </head>
       <body>
         <main data-pagefind-body="">
           <h1 data-pagefind-meta="title"><xsl:value-of select="tk:title($header)"/></h1>

@@ -15,6 +15,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="https://teikit.org/ns"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -27,10 +28,61 @@
         match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)][ancestor::tei:text or ancestor::tei:abstract]"/>
   </xsl:accumulator>
 
-  <!-- Ordinal of each note of the text: the number the reader sees. -->
+  <!-- Ordinal of each note of the text: the number the reader sees. Notes that stand in the
+       text itself (place="inline" between blocks: FRUS's "[Inclosure 1 in No. 12.]") are
+       shown where they are and not numbered. -->
   <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule phase="start" match="tei:text//tei:note" select="$value + 1"/>
+    <xsl:accumulator-rule phase="start" match="tei:text//tei:note[not(tk:in-place(.))]" select="$value + 1"/>
   </xsl:accumulator>
+
+  <!-- Ordinal of each page break of the text: the page number when pb has no @n (the first
+       page is 1, so the first break begins page 2). -->
+  <xsl:accumulator name="tk:pages" as="xs:integer" initial-value="1">
+    <xsl:accumulator-rule phase="start" match="tei:text//tei:pb" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Register entries already named in the current block: only a block's first mention of
+       an entry is a link, so that a paragraph naming Vietnam five times is not underlined
+       five times (the others keep their m-N anchors for the registers' back links). -->
+  <xsl:accumulator name="tk:seen" as="map(xs:string, xs:boolean)" initial-value="map {}">
+    <xsl:accumulator-rule phase="start" select="map {}"
+        match="tei:p | tei:ab | tei:head | tei:item | tei:note | tei:abstract | tei:cell | tei:l
+               | tei:signed | tei:dateline | tei:salute | tei:fw | tei:label | tei:trailer | tei:byline"/>
+    <xsl:accumulator-rule phase="end" select="map:put($value, string(tk:ref-id(tk:ref(.))), true())"
+        match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)]"/>
+  </xsl:accumulator>
+
+  <!-- Ordinal of each element in document order: the key of the DTS citation references the
+       builder computes (the same code as the DTS server, so #3 here is ref=3 there). -->
+  <xsl:accumulator name="tk:element" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule phase="start" match="*" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The DTS reference of each citable element, by its ordinal (JSON from the builder). -->
+  <xsl:param name="citations" as="xs:string" select="'{}'"/>
+  <xsl:variable name="tk:citations" as="map(*)" select="parse-json($citations)"/>
+
+  <!-- The DTS reference of an element of the text, if it is a citable unit. -->
+  <xsl:function name="tk:cite-ref" as="xs:string?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="$tk:citations(string($node ! accumulator-before('tk:element')))"/>
+  </xsl:function>
+
+  <!-- A note that the text shows where it stands: an inline note between blocks. -->
+  <xsl:function name="tk:in-place" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@place = 'inline' and exists($note/parent::*[self::tei:div or self::tei:div1
+        or self::tei:div2 or self::tei:div3 or self::tei:body or self::tei:back or self::tei:front
+        or self::tei:floatingText or self::*:attachment])"/>
+  </xsl:function>
+
+  <!-- Is this mention rendered as a link to its register entry? -->
+  <xsl:function name="tk:links" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="exists(tk:entry($name, $registers))
+        and not($name/ancestor::*[self::tei:ref[@target] or tk:is-mention(.)])
+        and not(map:contains($name ! accumulator-before('tk:seen'), string(tk:ref-id(tk:ref($name)))))"/>
+  </xsl:function>
 
 
   <!-- Does this name count as a mention (a name element with a register pointer)? -->
@@ -61,7 +113,7 @@
   <!-- Interventions take keyboard focus so that their tooltip can be read without a mouse;
        not inside a link, which is focusable itself (and may not hold focusable elements). -->
   <xsl:template name="tk:focusable">
-    <xsl:if test="not(ancestor::*[(tk:is-mention(.) and exists(tk:entry(., $registers)))
+    <xsl:if test="not(ancestor::*[(tk:is-mention(.) and tk:links(.))
                                   or self::tei:ref[exists(tk:link-target(@target))]])">
       <xsl:attribute name="tabindex" select="0"/>
     </xsl:if>
@@ -104,9 +156,31 @@
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:floatingText
                        | tei:postscript | tei:argument | tei:epigraph | tei:titlePage" mode="tk:text">
     <div class="tk-{local-name()}{@type ! (' tk-type-' || .)}">
-      <xsl:call-template name="tk:attributes"/>
+      <xsl:call-template name="tk:citable"/>
       <xsl:apply-templates mode="#current"/>
     </div>
+  </xsl:template>
+
+  <!-- lang and id of a citable unit: its id is its DTS reference (116488.html#3 is DTS
+       ref=3), its own xml:id an empty anchor; anything else as tk:attributes. -->
+  <xsl:template name="tk:citable">
+    <xsl:param name="number" as="xs:boolean" select="false()"/>
+    <xsl:variable name="ref" select="tk:cite-ref(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($ref)">
+        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+        <xsl:attribute name="id" select="$ref"/>
+        <xsl:attribute name="data-ref" select="$ref"/>
+        <xsl:if test="@xml:id and @xml:id ne $ref"><span id="{@xml:id}"></span></xsl:if>
+        <xsl:if test="$number">
+          <a class="tk-pn" href="#{$ref}" data-pagefind-ignore="all"
+             aria-label="Paragraph {$ref} (link to it)"><xsl:value-of select="$ref"/></a>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tk:attributes"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Headings follow the page's outline: h1 is the title, h2 the page's sections. -->
@@ -123,7 +197,9 @@
   <xsl:template match="tei:p | tei:ab" mode="tk:text">
     <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
       <xsl:attribute name="class" select="string-join(('tk-p', 'tk-point'[current()/tei:label]), ' ')"/>
-      <xsl:call-template name="tk:attributes"/>
+      <xsl:call-template name="tk:citable">
+        <xsl:with-param name="number" select="true()"/>
+      </xsl:call-template>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>
@@ -232,7 +308,10 @@
        data-tip="{if (@type = 'residue') then 'Fragment of the source outside the text, kept as found.'
                   else 'Page furniture of the source' || (@type ! (' (' || . || ')')) || '.'}">
       <xsl:call-template name="tk:focusable"/>
-      <xsl:apply-templates mode="#current"/>
+      <span class="tk-fw-label"><xsl:value-of select="if (@type = 'residue') then 'Stray text of the source:'
+          else 'Page furniture' || (@type ! (' (' || . || ')')) || ':'"/></span>
+      <xsl:text> </xsl:text>
+      <span class="tk-fw-text"><xsl:apply-templates mode="#current"/></span>
     </p>
   </xsl:template>
 
@@ -275,12 +354,29 @@
     </span>
   </xsl:template>
 
+  <!-- An omission by the translator or editors is […]; a passage the source does not give
+       (illegible, damaged, redacted...) is its description in brackets, [two words illegible],
+       set in another style: the reader must not take one for the other. -->
   <xsl:template match="tei:gap" mode="tk:text">
-    <span class="tk-iv tk-gap" data-tip="{if (@reason = 'damage') then 'Lost through damage to the source'
-        || (@quantity ! (' (' || . || ' ' || (../@unit, 'units')[1] || ')')) || '.' else tk:intervention(.)}">
+    <xsl:variable name="desc" select="normalize-space(string-join(tei:desc, ' '))"/>
+    <xsl:variable name="omitted" select="not(@reason) or @reason = ('omitted', 'omission', 'cut', 'editorial')"/>
+    <xsl:variable name="tip" select="if (@reason = 'damage') then 'Lost through damage to the source'
+        || (@quantity ! (' (' || . || ' ' || (../@unit, 'units')[1] || ')')) || '.' else tk:intervention(.)"/>
+    <span class="tk-iv tk-gap {if ($omitted) then 'tk-gap-omitted' else 'tk-gap-lacuna tk-gap-' || replace(@reason, '[^\w-]', '')}"
+          data-tip="{$tip}">
       <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
-      <span class="tk-gap-sign">…</span>
+      <xsl:choose>
+        <xsl:when test="$omitted">
+          <span class="tk-gap-sign">…</span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="tk-gap-desc"><xsl:value-of select="if ($desc) then $desc else
+              string-join((@quantity ! (. || ' ' || (../@unit, 'units')[1]),
+                           map { 'illegible': 'illegible', 'damage': 'lost to damage', 'redacted': 'redacted',
+                                 'unclear': 'unclear' }(string(@reason)), string(@reason))[.][position() le 2], ' ')"/></span>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
     </span>
   </xsl:template>
@@ -416,12 +512,15 @@
     </span>
   </xsl:template>
 
-  <!-- A page break of the source: a discreet marker, never a paragraph break. -->
+  <!-- A page break of the source: a marker naming the page that begins, never a paragraph
+       break. Without @n the edition counts the pages (the first break begins page 2). -->
   <xsl:template match="tei:pb" mode="tk:text">
-    <span class="tk-iv tk-pb" data-tip="{tk:intervention(.)}">
+    <xsl:variable name="n" select="string((@n, accumulator-after('tk:pages'))[1])"/>
+    <span class="tk-iv tk-pb" data-tip="{'Page break in the source: page ' || $n || ' begins here'
+        || (if (@n) then '' else ' (pages counted by the edition)') || '.'}">
       <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:attributes"/>
-      <span class="tk-pb-sign"><xsl:value-of select="if (@n) then '|' || @n || '|' else '|'"/></span>
+      <span class="tk-pb-sign">p. <xsl:value-of select="$n"/></span>
     </span>
   </xsl:template>
 
@@ -436,6 +535,16 @@
   <!-- ================================================================= notes -->
 
   <!-- A note in the text: its number, linked to the notes after the text. -->
+  <!-- An inline note standing between blocks (FRUS's "[Inclosure 1 in No. 12.]") stays in
+       the text where it is, as the source prints it. -->
+  <xsl:template match="tei:note[tk:in-place(.)]" mode="tk:text" priority="1">
+    <p class="tk-note-in-text tk-iv" data-tip="{tk:note-kind(.)}.">
+      <xsl:call-template name="tk:focusable"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="tk:text">
     <xsl:variable name="n" select="accumulator-before('tk:notes')"/>
     <xsl:if test="not(parent::*[local-name() = ('div', 'body', 'back', 'front', 'div1', 'div2', 'div3')])">
@@ -452,7 +561,8 @@
         'Footnote of the source' || ($note/@n ! (' (' || . || ')'))
       else if ($note/@place = 'margin' or $note/@type = 'marginalia') then 'Marginal note of the source'
       else if ($note/@type = 'translator') then 'Note of the translator'
-      else if ($note/@type = 'editorial') then 'Description of the source by the translator'
+      else if ($note/@type = 'editorial') then 'Description of the source'
+          || (if (exists(tk:translators(root($note)/tei:TEI/tei:teiHeader))) then ' by the translator' else '')
       else if ($note/@resp) then 'Note by ' || tk:intervener($note)
       else 'Note'"/>
   </xsl:function>
@@ -510,9 +620,9 @@
   <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)]" mode="tk:text" priority="1">
     <xsl:variable name="entry" select="tk:entry(., $registers)"/>
     <xsl:variable name="id" select="'m-' || accumulator-before('tk:mentions')"/>
-    <xsl:variable name="class" select="'tk-name'"/>
+    <xsl:variable name="class" select="'tk-name tk-' || (tk:register-kind(.), 'name')[1]"/>
     <xsl:choose>
-      <xsl:when test="exists($entry) and not(ancestor::*[self::tei:ref[@target] or tk:is-mention(.)])">
+      <xsl:when test="tk:links(.)">
         <a class="{$class}" id="{$id}" href="{tk:entry-kind($entry)}.html#{$entry/@xml:id}">
           <xsl:call-template name="tk:attributes"/>
           <xsl:apply-templates mode="#current"/>

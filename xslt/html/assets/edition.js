@@ -1,7 +1,6 @@
 /* The web edition's small script. Everything works without it (the view switch is pure
-   CSS); it adds: the view remembered across pages, sorting and filtering of the index,
-   an absolute permalink when the page is served, copying the citation, and the search UI.
-   No network fetch other than the site's own Pagefind files. */
+   CSS); it adds: the view remembered across pages, sorting and filtering of the index and
+   copying the citation. The search page has its own module, search.js. */
 (function () {
   "use strict";
 
@@ -25,20 +24,15 @@
     });
   }
 
-  /* ---- citation: absolute permalink when served, and a copy button */
+  /* ---- citation: a copy button (the permalink is the configured one, never this host's) */
   function citation() {
-    var link = document.querySelector(".tk-permalink");
-    if (link && !/^[a-z]+:/i.test(link.getAttribute("href")) && /^https?:$/.test(location.protocol)) {
-      var absolute = new URL(link.getAttribute("href"), location.href).href;
-      link.href = absolute;
-      link.textContent = absolute;
-    }
     var button = document.querySelector(".tk-copy");
     var text = document.getElementById("citation");
     if (!button || !text || !navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(text.textContent.replace(/\s+/g, " ").trim()).then(function () {
+      navigator.clipboard.writeText(Array.prototype.map.call(
+        text.querySelectorAll("p"), function (p) { return p.textContent; }).join(" ").replace(/\s+/g, " ").trim()).then(function () {
         button.textContent = "Copied";
         setTimeout(function () { button.textContent = "Copy citation"; }, 2000);
       });
@@ -96,31 +90,7 @@
     }
   }
 
-  /* ---- the search page: Pagefind's UI over the index built with the site */
-  function search() {
-    var element = document.getElementById("search");
-    if (!element) return;
-    if (location.protocol === "file:") {  // browsers do not let pages read files from disk
-      element.textContent = "Search needs the edition to be served over HTTP (for example " +
-        "`python3 -m http.server` in this folder); the documents and registers work from disk.";
-      return;
-    }
-    if (typeof window.PagefindUI !== "function") return;
-    // Result URLs are relative to the site's folder (search.html sits in it), so the
-    // edition works under any path on a server.
-    var ui = new window.PagefindUI({
-      element: "#search", showImages: false, showSubResults: false, resetStyles: false,
-      baseUrl: new URL(".", location.href).pathname,
-      translations: { placeholder: "Search the documents" }
-    });
-    // A visible label for Pagefind's input (the page carries the text).
-    var input = element.querySelector("input");
-    if (input) input.setAttribute("aria-labelledby", "search-label");
-    var query = new URLSearchParams(location.search).get("q");
-    if (query) ui.triggerSearch(query);
-  }
-
-  function start() { views(); citation(); index(); search(); }
+  function start() { views(); citation(); index(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
