@@ -32,6 +32,7 @@ from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.pagefind_index import check_index, reproducible_index
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
+from toolkit.facsimile import web as facsimile
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.safe_xml import parse_xml, read_bytes
@@ -124,6 +125,9 @@ class HtmlBuilder:
         try:
             node = proc.parse_xml(xml_text=data.decode("utf-8"))
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
+            # the scanned original as static IIIF (tiles cached by content), and its pages
+            pages, scans = facsimile.publish_document(root, document, self.config, self.site)
+            self._document.set_parameter("facsimile-pages", proc.make_string_value(pages))
             self._document.set_base_output_uri((self.records / f"{document.id}-").as_uri())
             with _saxon_quiet():
                 page = self._document.transform_to_string(xdm_node=node)
@@ -144,7 +148,7 @@ class HtmlBuilder:
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
         write_atomic(search_path, search.encode("utf-8"))
-        return [html_path, tei_path, record_path, search_path]
+        return [html_path, tei_path, record_path, search_path, *scans]
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         """Edition pages, assets and the search index, from the records of every document."""
@@ -209,6 +213,7 @@ class HtmlBuilder:
                              self.site / "tei" / f"{record.stem}.xml",
                              self.records / "search" / f"{record.stem}.html"):
                     path.unlink(missing_ok=True)
+                facsimile.remove(self.site, record.stem)
 
     def _edition_pages(self, edition: Edition) -> list[Path]:
         if self._edition is None:  # only the process that finishes needs it
@@ -250,7 +255,7 @@ class HtmlBuilder:
                 target = self.site / "assets" / source.relative_to(ASSETS)
                 write_atomic(target, source.read_bytes())
                 written.append(target)
-        return written
+        return written + facsimile.copy_viewer(self.site)
 
     def _search_index(self) -> list[Path]:
         """Pagefind's index of the documents, built once, swapped in whole.
