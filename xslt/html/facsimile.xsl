@@ -44,8 +44,18 @@
                                   or self::tei:ref[exists(tk:link-target(@target))]])">
       <xsl:variable name="page" select="tk:facs-page(.)"/>
       <button type="button" class="tk-facs-open" data-facs-page="{$page}" aria-controls="tk-facsimile"
-              aria-label="Show page {$page} of the scan" data-pagefind-ignore="all">p.&#160;<xsl:value-of select="$page"/></button>
+              data-pagefind-ignore="all">p.&#160;<xsl:value-of select="$page"/><span
+              class="tk-visually-hidden"> of the scan: show it</span></button>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The first page has no pb: its marker opens the text, so that the n-th marker is page n. -->
+  <xsl:template match="/tei:TEI/tei:text[exists($tk:facs-published[. = 1])]" mode="tk:text" priority="2">
+    <p class="tk-facs-first" data-pagefind-ignore="all">
+      <button type="button" class="tk-facs-open" data-facs-page="1" aria-controls="tk-facsimile">p.&#160;1<span
+              class="tk-visually-hidden"> of the scan: show it</span></button>
+    </p>
+    <xsl:next-match/>
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="tk:facsimile-head">

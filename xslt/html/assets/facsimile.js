@@ -12,7 +12,6 @@
   var status = panel.querySelector(".tk-facs-status");
   var follow = panel.querySelector(".tk-facs-follow input");
   var items = Array.prototype.slice.call(panel.querySelectorAll(".tk-facs-pages li"));
-  var numbers = items.map(function (li, i) { return i + 1; });
   var markers = Array.prototype.slice.call(document.querySelectorAll(".tk-facs-open"));
   var current = 0; // index into items
   var viewer = null;
@@ -54,6 +53,7 @@
       crossOriginPolicy: false, gestureSettingsMouse: { clickToZoom: false },
       visibilityRatio: 0.5, minZoomImageRatio: 0.8
     });
+    window.tkFacsimileViewer = viewer; // for the browser tests and the curious
     viewer.canvas.setAttribute("aria-label", "Scan viewer: arrow keys move, + and - zoom, 0 fits the page");
     viewer.canvas.setAttribute("role", "application");
     viewer.addHandler("page", function (event) { if (event.page !== current) show(event.page, true); });
@@ -92,9 +92,18 @@
     return found < 0 ? 0 : Number(markers[found].dataset.facsPage) - 1;
   }
 
+  /* A page the reader asked for stays until they scroll on themselves (wheel, touch, keys);
+     the scrolling that focusing a marker causes does not count. */
+  var pinned = false;
   var pending = false;
+  function unpin() { pinned = false; }
+  window.addEventListener("wheel", unpin, { passive: true });
+  window.addEventListener("touchmove", unpin, { passive: true });
+  window.addEventListener("keydown", function (event) {
+    if (/^(PageUp|PageDown|ArrowUp|ArrowDown|Home|End| )$/.test(event.key) && !panel.contains(event.target)) unpin();
+  });
   window.addEventListener("scroll", function () {
-    if (!follow.checked || pending) return;
+    if (!follow.checked || pinned || pending) return;
     pending = true;
     window.requestAnimationFrame(function () {
       pending = false;
@@ -105,12 +114,16 @@
 
   markers.forEach(function (button) {
     button.addEventListener("click", function () {
+      pinned = true;
       show(Number(button.dataset.facsPage) - 1, true);
       if (window.matchMedia("(max-width: 62rem)").matches) panel.scrollIntoView({ block: "nearest" });
     });
   });
   panel.querySelectorAll("[data-facs-step]").forEach(function (button) {
-    button.addEventListener("click", function () { show(current + Number(button.dataset.facsStep), true); });
+    button.addEventListener("click", function () {
+      pinned = true;
+      show(current + Number(button.dataset.facsStep), true);
+    });
   });
   panel.querySelectorAll("[data-facs-zoom]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -119,6 +132,5 @@
       if (factor === 0) viewer.viewport.goHome(); else viewer.viewport.zoomBy(factor);
     });
   });
-  void numbers;
   load();
 })();
