@@ -49,8 +49,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The first page has no pb: its marker opens the text, so that the n-th marker is page n. -->
-  <xsl:template match="/tei:TEI/tei:text[exists($tk:facs-published[. = 1])]" mode="tk:text" priority="2">
+  <!-- The first page has no pb (a converted report): its marker opens the text, so that the
+       n-th marker is page n. An imported text that starts with a pb has its own. -->
+  <xsl:template match="/tei:TEI/tei:text[exists($tk:facs-published[. = 1])]
+                                      [not(.//tei:pb[@facs][tk:facs-page(.) = 1])]" mode="tk:text" priority="2">
     <p class="tk-facs-first" data-pagefind-ignore="all">
       <button type="button" class="tk-facs-open" data-facs-page="1" aria-controls="tk-facsimile">p.&#160;1<span
               class="tk-visually-hidden"> of the scan: show it</span></button>
@@ -87,7 +89,7 @@
         <div class="tk-facs-view" id="tk-facs-view" hidden="hidden"></div>
         <ol class="tk-facs-pages">
           <xsl:for-each select="$tk:facs-published">
-            <li data-info="{$base}{.}/info.json">
+            <li data-page="{.}" data-info="{$base}{.}/info.json">
               <a href="{$base}{.}/full/max/0/default.jpg">Page <xsl:value-of select="."/> of the scan</a>
             </li>
           </xsl:for-each>

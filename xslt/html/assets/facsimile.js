@@ -17,27 +17,35 @@
   var viewer = null;
   var images = null;
 
+  /* page numbers (data-facs-page) are the facsimile's; a page whose image is not published
+     (a remote one) has no item, so numbers and indexes may differ */
+  function indexOf(number) {
+    for (var i = 0; i < items.length; i++) if (Number(items[i].dataset.page) === number) return i;
+    return -1;
+  }
+  function numberOf(index) { return Number(items[index].dataset.page); }
+
   function absolute(href) { return new URL(href, document.baseURI).href; }
 
   function show(index, announce) {
     if (index < 0 || index >= items.length) return;
     current = index;
-    panel.dataset.page = String(index + 1);
-    status.textContent = "page " + (index + 1) + " of " + items.length;
+    panel.dataset.page = String(numberOf(index));
+    status.textContent = "page " + numberOf(index) + " of " + items.length;
     if (!announce) status.setAttribute("aria-live", "off"); else status.setAttribute("aria-live", "polite");
     if (viewer) {
       if (viewer.currentPage() !== index) viewer.goToPage(index);
     } else if (images) {
       images.forEach(function (img, i) { img.hidden = i !== index; });
     }
-    view.setAttribute("aria-label", "Page " + (index + 1) + " of " + items.length + " of the scan");
+    view.setAttribute("aria-label", "Page " + numberOf(index) + " of the scan");
   }
 
   function plainImages() {
     images = items.map(function (li, i) {
       var img = document.createElement("img");
       img.src = li.querySelector("a").getAttribute("href");
-      img.alt = "Page " + (i + 1) + " of the scan";
+      img.alt = "Page " + numberOf(i) + " of the scan";
       img.className = "tk-facs-image";
       img.hidden = i !== current;
       view.appendChild(img);
@@ -89,7 +97,7 @@
       var mid = (lo + hi) >> 1;
       if (markers[mid].getBoundingClientRect().top <= line) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
     }
-    return found < 0 ? 0 : Number(markers[found].dataset.facsPage) - 1;
+    return found < 0 ? 0 : Math.max(0, indexOf(Number(markers[found].dataset.facsPage)));
   }
 
   /* A page the reader asked for stays until they scroll on themselves (wheel, touch, keys);
@@ -115,7 +123,7 @@
   markers.forEach(function (button) {
     button.addEventListener("click", function () {
       pinned = true;
-      show(Number(button.dataset.facsPage) - 1, true);
+      show(indexOf(Number(button.dataset.facsPage)), true);
       if (window.matchMedia("(max-width: 62rem)").matches) panel.scrollIntoView({ block: "nearest" });
     });
   });
