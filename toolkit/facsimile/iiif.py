@@ -3,8 +3,7 @@
 No image server: every URL a level 0 client may ask for is a file. Per page, the tile pyramid
 (`{region}/{size}/0/default.jpg`, 512 px tiles, scale factors 1, 2, 4... down to one tile) and
 every listed full-image size are made once per image content (SHA-256) in a cache under the
-build folder, pages in parallel threads (Pillow decodes, scales and encodes without the GIL),
-then linked into the site; `info.json` and the manifest are small and written per build, since
+build folder, pages in parallel worker processes, then linked into the site; `info.json` and the manifest are small and written per build, since
 they name the site's URL.
 
 A document's pages are its `facsimile/surface` elements that hold a `graphic` (or the
@@ -19,11 +18,12 @@ import hashlib
 import io
 import json
 import math
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -140,14 +140,22 @@ def _render(source: Path, target: Path) -> tuple[int, int]:
     for factor in scale_factors(width, height)[1:]:  # each level from the one above: cheap
         levels[factor] = levels[factor // 2].resize(
             (math.ceil(width / factor), math.ceil(height / factor)), Image.Resampling.LANCZOS)
+    written: dict[tuple[int, tuple[int, int, int, int]], Path] = {}  # full/max is full/W,H
     for path, factor, box in plan(width, height):
-        level = levels[factor]
-        tile = level if box == (0, 0, level.width, level.height) else level.crop(box)
         out = target / path
         out.parent.mkdir(parents=True, exist_ok=True)
+        if (factor, box) in written:
+            try:
+                os.link(written[factor, box], out)  # the same image under its other name
+            except OSError:
+                shutil.copyfile(written[factor, box], out)
+            continue
+        level = levels[factor]
+        tile = level if box == (0, 0, level.width, level.height) else level.crop(box)
         buffer = io.BytesIO()
         tile.save(buffer, "JPEG", quality=QUALITY)
         out.write_bytes(buffer.getvalue())
+        written[factor, box] = out
     (target / "size").write_text(f"{width} {height}\n", "ascii")
     return width, height
 
@@ -160,24 +168,50 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def cached_pyramid(source: Path, cache: Path) -> tuple[Path, int, int]:
-    """The tiles of an image's content, made at most once: `cache/<sha256>/`."""
-    digest = content_hash(source)
-    folder = cache / f"{digest}-{TILE}-{QUALITY}"
-    if not (folder / "size").is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".tiles-", dir=cache))
+def _cache_folder(cache: Path, digest: str) -> Path:
+    return cache / f"{digest}-{TILE}-{QUALITY}"
+
+
+def _make_pyramid(job: tuple[Path, Path]) -> None:
+    """Render one image's pyramid into its cache folder (in a worker process, or here)."""
+    source, folder = job
+    if (folder / "size").is_file():
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tiles-", dir=folder.parent))
+    try:
+        _render(source, staging)
         try:
-            _render(source, staging)
-            try:
-                os.rename(staging, folder)  # atomic; another worker may have won the race
-            except OSError:
-                if not (folder / "size").is_file():
-                    raise
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    width, height = map(int, (folder / "size").read_text("ascii").split())
-    return folder, width, height
+            os.rename(staging, folder)  # atomic; another worker may have won the race
+        except OSError:
+            if not (folder / "size").is_file():
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def cached_pyramids(sources: Sequence[Path], cache: Path, jobs: int) -> list[tuple[Path, int, int]]:
+    """The tiles of each image's content, each made at most once: `cache/<sha256>-.../`.
+    Missing pyramids are made in parallel worker processes (Pillow's resampling and JPEG
+    encoding are CPU work; processes, not threads, so that the GIL never serialises them),
+    spawned, not forked: the build's workers hold a Saxon VM a fork must not copy."""
+    folders = [_cache_folder(cache, content_hash(source)) for source in sources]
+    missing = list(dict.fromkeys((s, f) for s, f in zip(sources, folders) if not (f / "size").is_file()))
+    workers = min(jobs, len(missing))
+    if workers > 1 and len(missing) >= 4:
+        from toolkit.builders.safety import die_with_parent
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+            list(pool.map(_make_pyramid, missing, chunksize=max(1, len(missing) // (workers * 4))))
+    else:
+        for job in missing:
+            _make_pyramid(job)
+    result = []
+    for folder in folders:
+        width, height = map(int, (folder / "size").read_text("ascii").split())
+        result.append((folder, width, height))
+    return result
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -237,9 +271,8 @@ def publish(root: etree._Element, document: Path, doc_id: str, site: Path, cache
         shutil.rmtree(folder, ignore_errors=True)
         return Published((), missing, ())
     base = (base_url or FALLBACK_BASE).rstrip("/") + "/"
-    workers = jobs or min(8, os.cpu_count() or 1)
-    with ThreadPoolExecutor(workers) as pool:
-        pyramids = list(pool.map(lambda p: cached_pyramid(p.image or Path(), cache), local))
+    pyramids = cached_pyramids([p.image for p in local if p.image is not None], cache,
+                               jobs or os.cpu_count() or 1)
     written: list[Path] = []
     keep = set()
     sizes: dict[int, tuple[int, int]] = {}
