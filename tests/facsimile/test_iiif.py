@@ -196,3 +196,32 @@ def test_tiles_are_built_once_per_image_content(built: Path, tmp_path: Path) -> 
         second.unlink()
         build(built)
     assert not (built / "build" / "html" / "iiif" / "116489").exists()  # left with its document
+
+
+def test_a_bad_page_image_is_an_error_naming_the_document_and_line(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    edition = make_edition(tmp_path / "edition")
+    document = edition / "tei" / f"{SAMPLE}.xml"
+    assert main(["facsimile", str(document), str(scan_pdf(tmp_path / "scan.pdf", 3))]) == 0
+    (edition / "facsimiles" / SAMPLE / "page-002.jpg").write_bytes(b"\xff\xd8\xff broken")
+    assert main(["build", str(edition / "tei"), "-o", str(edition / "build"), "--only", "html"]) == 1
+    err = capsys.readouterr().err
+    line = next(n for n, text in enumerate(document.read_text("utf-8").splitlines(), 1) if "page-002.jpg" in text)
+    assert f"{document}:{line}: error: page image ../facsimiles/{SAMPLE}/page-002.jpg: not an image" in err
+    assert "Traceback" not in err and not (edition / "build" / "html" / f"{SAMPLE}.html").exists()
+
+
+def test_a_document_cannot_publish_an_image_outside_its_edition(tmp_path: Path) -> None:
+    from toolkit.facsimile.iiif import local_image
+
+    edition = make_edition(tmp_path / "edition")
+    outside = tmp_path / "private.png"
+    outside.write_bytes(b"x")
+    inside = edition / "facsimiles" / "p.png"
+    inside.parent.mkdir()
+    inside.write_bytes(b"x")
+    document = edition / "tei" / f"{SAMPLE}.xml"
+    assert local_image("../facsimiles/p.png", document) == inside.resolve()
+    assert local_image("../../private.png", document) is None
+    assert local_image(str(outside), document) is None and local_image(f"file://{outside}", document) is None
+    assert local_image("https://example.org/p.png", document) is None

@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from lxml import etree
 from PIL import Image
 
 from toolkit.config import EditionConfig
+from toolkit.errors import InputError
+from toolkit.facsimile.rasterise import MAX_PIXELS  # noqa: F401  (sets Pillow's bomb limit)
 from toolkit.output import write_atomic
 from toolkit.tei import TEI_NS
 
@@ -55,6 +58,7 @@ class Page:
     url: str  # graphic/@url as written
     image: Path | None  # the local file, None when remote or missing
     label: str
+    line: int | None = None  # of the graphic, for messages
 
 
 def pages_of(root: etree._Element, document: Path) -> list[Page]:
@@ -73,18 +77,26 @@ def pages_of(root: etree._Element, document: Path) -> list[Page]:
             if graphic is None or not graphic.get("url"):
                 continue
             url = graphic.get("url", "")
-            pages.append(Page(len(pages) + 1, surface, url, local_image(url, document), label))
+            pages.append(Page(len(pages) + 1, surface, url, local_image(url, document), label,
+                              _line(graphic)))
     return pages
+
+
+def _line(node: etree._Element) -> int | None:
+    line = node.sourceline
+    return line if isinstance(line, int) else None
 
 
 def local_image(url: str, document: Path) -> Path | None:
     """The file a relative `@url` names beside the document; None for any other URL (a
-    remote image is listed, never fetched) or a file that is not there."""
+    remote image is listed, never fetched), a file that is not there, or one outside the
+    edition (the folder above the document's): a document cannot publish any image on disk."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or parts.path.startswith("/") or not parts.path:
         return None
-    path = (document.parent / unquote(parts.path)).resolve()
-    return path if path.is_file() else None
+    folder = document.parent.resolve()
+    path = (folder / unquote(parts.path)).resolve()
+    return path if path.is_file() and path.is_relative_to(folder.parent) else None
 
 
 # -- the tile pyramid ---------------------------------------------------------------------------
@@ -172,25 +184,35 @@ def _cache_folder(cache: Path, digest: str) -> Path:
     return cache / f"{digest}-{TILE}-{QUALITY}"
 
 
-def _make_pyramid(job: tuple[Path, Path]) -> None:
-    """Render one image's pyramid into its cache folder (in a worker process, or here)."""
+def _make_pyramid(job: tuple[Path, Path]) -> str | None:
+    """Render one image's pyramid into its cache folder (in a worker process, or here); the
+    reason it cannot, for an image that is not one (errors cross process boundaries as text)."""
     source, folder = job
     if (folder / "size").is_file():
-        return
+        return None
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tiles-", dir=folder.parent))
     try:
-        _render(source, staging)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                _render(source, staging)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return f"the image claims more than {Image.MAX_IMAGE_PIXELS} pixels; refused"
+        except (OSError, SyntaxError, ValueError) as error:  # Pillow's words for bad image data
+            return f"not an image Pillow can read: {error}"
         try:
             os.rename(staging, folder)  # atomic; another worker may have won the race
         except OSError:
             if not (folder / "size").is_file():
                 raise
+        return None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def cached_pyramids(sources: Sequence[Path], cache: Path, jobs: int) -> list[tuple[Path, int, int]]:
+def cached_pyramids(sources: Sequence[Path], cache: Path, jobs: int,
+                    document: Path | None = None, pages: Sequence[Page] = ()) -> list[tuple[Path, int, int]]:
     """The tiles of each image's content, each made at most once: `cache/<sha256>-.../`.
     Missing pyramids are made in parallel worker processes (Pillow's resampling and JPEG
     encoding are CPU work; processes, not threads, so that the GIL never serialises them),
@@ -203,10 +225,14 @@ def cached_pyramids(sources: Sequence[Path], cache: Path, jobs: int) -> list[tup
 
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                  initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            list(pool.map(_make_pyramid, missing, chunksize=max(1, len(missing) // (workers * 4))))
+            errors = list(pool.map(_make_pyramid, missing, chunksize=max(1, len(missing) // (workers * 4))))
     else:
-        for job in missing:
-            _make_pyramid(job)
+        errors = [_make_pyramid(job) for job in missing]
+    for (source, _), error in zip(missing, errors):
+        if error is not None:
+            page = next((p for p in pages if p.image == source), None)
+            raise InputError(f"page image {page.url if page else source}: {error}",
+                             str(document or source), page.line if page else None)
     result = []
     for folder in folders:
         width, height = map(int, (folder / "size").read_text("ascii").split())
@@ -272,7 +298,7 @@ def publish(root: etree._Element, document: Path, doc_id: str, site: Path, cache
         return Published((), missing, ())
     base = (base_url or FALLBACK_BASE).rstrip("/") + "/"
     pyramids = cached_pyramids([p.image for p in local if p.image is not None], cache,
-                               jobs or os.cpu_count() or 1)
+                               jobs or os.cpu_count() or 1, document, local)
     written: list[Path] = []
     keep = set()
     sizes: dict[int, tuple[int, int]] = {}
