@@ -45,7 +45,8 @@ def test_a_pdf_becomes_surfaces_and_page_break_pointers(edition: Path, tmp_path:
         graphic = surface.find("tei:graphic", TEI)
         assert graphic is not None
         image = (document.parent / graphic.get("url", "")).resolve()
-        assert image == (edition / "facsimiles" / SAMPLE / f"page-00{number}.jpg").resolve()
+        assert image.parent == (edition / "facsimiles" / SAMPLE).resolve()
+        assert re.fullmatch(rf"page-00{number}-[0-9a-f]{{10}}\.jpg", image.name)
         with Image.open(image) as opened:  # 850 x 1100 pt at 100 dpi, rasterised at 150 dpi
             assert opened.format == "JPEG"
             assert (graphic.get("width"), graphic.get("height")) == (f"{opened.width}px", f"{opened.height}px")
@@ -102,8 +103,8 @@ def test_a_count_that_does_not_match_is_a_warning_naming_both_numbers(
         [f"#facs-{SAMPLE}-{n}" if n <= pages else None for n in (2, 3)]
     # a later run with the right scan repairs it, and leaves no stale page image behind
     assert facsimile(edition, scan_pdf(tmp_path / "scan3.pdf", 3)) == 0
-    assert sorted(p.name for p in (edition / "facsimiles" / SAMPLE).iterdir()) == \
-        ["page-001.jpg", "page-002.jpg", "page-003.jpg"]
+    assert [p.name[:9] for p in sorted((edition / "facsimiles" / SAMPLE).iterdir())] == \
+        ["page-001-", "page-002-", "page-003-"]
     assert len(etree.parse(str(document)).findall("tei:facsimile/tei:surface", TEI)) == 3
 
 
@@ -113,11 +114,12 @@ def test_page_images_png_and_multipage_tiff_are_taken_in_order(edition: Path, tm
     document = edition / "tei" / f"{SAMPLE}.xml"
     assert facsimile(edition, tmp_path / "1.png", tmp_path / "2.tif") == 0
     graphics = etree.parse(str(document)).findall("tei:facsimile/tei:surface/tei:graphic", TEI)
-    assert [g.get("url") for g in graphics] == [f"../facsimiles/{SAMPLE}/page-00{n}.png" for n in (1, 2, 3)]
+    urls = [g.get("url", "") for g in graphics]
+    assert [re.sub("-[0-9a-f]{10}", "", u) for u in urls] == [f"../facsimiles/{SAMPLE}/page-00{n}.png" for n in (1, 2, 3)]
     assert [g.get("mimeType") for g in graphics] == ["image/png"] * 3
     # the PNG is kept byte for byte; TIFF pages (browsers show no TIFF) become PNG
-    assert (edition / "facsimiles" / SAMPLE / "page-001.png").read_bytes() == (tmp_path / "1.png").read_bytes()
-    with Image.open(edition / "facsimiles" / SAMPLE / "page-003.png") as third:
+    assert (document.parent / urls[0]).read_bytes() == (tmp_path / "1.png").read_bytes()
+    with Image.open(document.parent / urls[2]) as third:
         assert third.size == (850, 1100)
 
 
@@ -143,3 +145,18 @@ def test_a_document_that_is_not_tei_is_refused(edition: Path, tmp_path: Path,
     assert main(["facsimile", str(register), str(scan_pdf(tmp_path / "s.pdf", 1))]) == 1
     assert "persons.xml:1: error: not a TEI document with a text" in capsys.readouterr().err
     assert register.read_bytes() == before
+
+
+def test_a_new_scan_of_one_page_changes_that_page_s_name_only(edition: Path, tmp_path: Path) -> None:
+    """Builds hash the TEI: the image's content hash in its name makes a new scan rebuild."""
+    for n in (1, 2, 3):
+        page_image(n).save(tmp_path / f"{n}.png")
+    document = edition / "tei" / f"{SAMPLE}.xml"
+    assert facsimile(edition, *(tmp_path / f"{n}.png" for n in (1, 2, 3))) == 0
+    before = [g.get("url") for g in etree.parse(str(document)).iterfind(".//tei:graphic", TEI)]
+    page_image(7).save(tmp_path / "2.png")  # the page scanned again
+    assert facsimile(edition, *(tmp_path / f"{n}.png" for n in (1, 2, 3))) == 0
+    after = [g.get("url") for g in etree.parse(str(document)).iterfind(".//tei:graphic", TEI)]
+    assert after[0] == before[0] and after[2] == before[2] and after[1] != before[1]
+    assert sorted(p.name for p in (edition / "facsimiles" / SAMPLE).iterdir()) == \
+        sorted(Path(u or "").name for u in after)  # the old page 2 is gone

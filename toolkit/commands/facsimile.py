@@ -1,7 +1,8 @@
 """`teikit facsimile DOC SCAN...`: record the scanned original of a document in its TEI.
 
 The scan (a PDF, rasterised, or page images) is copied into the edition as one image per page
-(`facsimiles/<id>/page-NNN.jpg` by default) and the document gains `facsimile/surface/graphic`
+(`facsimiles/<id>/page-NNN-HASH.jpg` by default: the content hash in the name makes a new
+scan change the TEI, so builds republish it) and the document gains `facsimile/surface/graphic`
 and `pb/@facs`, edited in place (see toolkit/facsimile/record.py). A page count that does not
 match the page breaks is a warning naming both numbers; the pages are still matched in order.
 """

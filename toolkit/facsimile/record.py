@@ -9,6 +9,7 @@ linear scan of the markup finds where they are in the text, and the two must agr
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -87,7 +88,10 @@ def record(document: Path, data: bytes, pages: list[PageImage],
     images: dict[Path, bytes] = {}
     urls = []
     for number, page in enumerate(pages, 1):
-        path = folder / f"page-{number:0{width}d}{page.suffix}"
+        # the name carries the image's content hash: a new scan of the page changes the TEI,
+        # so that builds (which hash the TEI) republish it; the same scan, the same name
+        digest = hashlib.sha256(page.data).hexdigest()[:10]
+        path = folder / f"page-{number:0{width}d}-{digest}{page.suffix}"
         images[path] = page.data
         urls.append(Path(os.path.relpath(path.resolve(), document.parent.resolve())).as_posix())
     stale = tuple(sorted(p for p in folder.glob("page-*") if p not in images)) if folder.is_dir() else ()
