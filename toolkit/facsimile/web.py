@@ -14,7 +14,7 @@ from toolkit.facsimile.iiif import publish
 from toolkit.output import write_atomic
 
 _REPOSITORY = Path(__file__).resolve().parents[2]
-VIEWER_FILES = ("openseadragon.min.js",)
+VIEWER_FILES = ("openseadragon.min.js", "LICENSE.txt")
 
 
 def publish_document(root: etree._Element, document: Document, config: BuildConfig,
@@ -32,11 +32,11 @@ def remove(site: Path, doc_id: str) -> None:
 
 def viewer_source() -> Path | None:
     """OpenSeadragon as npm installed it (`npm install`, package.json), or None."""
-    for candidate in (_REPOSITORY / "node_modules" / "openseadragon" / "build" / "openseadragon",
-                      Path(__file__).resolve().parents[1] / "data" / "openseadragon"):
-        if (candidate / VIEWER_FILES[0]).is_file():
-            return candidate
-    return None
+    npm = _REPOSITORY / "node_modules" / "openseadragon"
+    if (npm / "build" / "openseadragon" / VIEWER_FILES[0]).is_file():
+        return npm
+    shipped = Path(__file__).resolve().parents[1] / "data" / "openseadragon"  # a wheel (setup.py)
+    return shipped if (shipped / VIEWER_FILES[0]).is_file() else None
 
 
 def copy_viewer(site: Path) -> list[Path]:
@@ -47,7 +47,12 @@ def copy_viewer(site: Path) -> list[Path]:
     written = []
     for name in VIEWER_FILES:
         target = site / "assets" / "openseadragon" / name
-        data = (source / name).read_bytes()
+        file = source / name
+        if not file.is_file():  # npm's layout: the script under build/, the licence at the top
+            file = source / "build" / "openseadragon" / name
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
         if not (target.is_file() and target.read_bytes() == data):
             write_atomic(target, data)
         written.append(target)
