@@ -226,3 +226,21 @@ def test_a_document_cannot_publish_an_image_outside_its_edition(tmp_path: Path) 
     assert local_image("../../private.png", document) is None
     assert local_image(str(outside), document) is None and local_image(f"file://{outside}", document) is None
     assert local_image("https://example.org/p.png", document) is None
+
+
+def test_a_page_whose_image_changed_keeps_none_of_the_old_tiles(tmp_path: Path) -> None:
+    from toolkit.config import EditionConfig
+    from toolkit.facsimile.iiif import image_paths, publish
+
+    (tmp_path / "tei").mkdir()
+    document = tmp_path / "tei" / "d1.xml"
+    document.write_text(f'<TEI xmlns="{TEI["tei"]}"><teiHeader/><facsimile><surface xml:id="s1">'
+                        '<graphic url="p.png"/></surface></facsimile><text/></TEI>', "utf-8")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    for size in ((1500, 1100), (700, 900)):
+        Image.new("RGB", size, (200, 190, 170)).save(tmp_path / "tei" / "p.png")
+        root = etree.parse(str(document)).getroot()
+        assert len(publish(root, document, "d1", site, cache, EditionConfig(), BASE, jobs=1).pages) == 1
+        files = {p.relative_to(site / "iiif" / "d1" / "1").as_posix()
+                 for p in (site / "iiif" / "d1" / "1").rglob("*") if p.is_file()}
+        assert files == {*image_paths(*size), "info.json", ".pyramid"}

@@ -305,7 +305,11 @@ def publish(root: etree._Element, document: Path, doc_id: str, site: Path, cache
     for page, (tiles, width, height) in zip(local, pyramids):
         target = folder / str(page.number)
         keep.add(str(page.number))
+        stamp = target / ".pyramid"  # which cached pyramid the page's files are
+        if target.is_dir() and not (stamp.is_file() and stamp.read_text("ascii") == tiles.name):
+            shutil.rmtree(target)  # another image: none of its tiles may stay
         _link_tree(tiles, target)
+        write_atomic(stamp, tiles.name.encode("ascii"))
         service = f"{base}iiif/{doc_id}/{page.number}"
         info = target / "info.json"
         write_atomic(info, json.dumps(info_json(service, width, height), indent=1).encode())
