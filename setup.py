@@ -1,4 +1,5 @@
-"""Ships the repository's top-level xslt/ and schemas/ inside the wheel, as toolkit/data/.
+"""Ships the repository's top-level xslt/ and schemas/ inside the wheel, as toolkit/data/ (and
+OpenSeadragon from node_modules/, the web edition's facsimile viewer).
 
 The repository keeps both folders at its top level (editors, XML tools and the converted TEI's
 xml-model instructions point there); an installed package finds them through
@@ -31,6 +32,16 @@ class build_py_with_data(build_py):  # noqa: N801 - setuptools' naming
             if target.exists():
                 shutil.rmtree(target)
             shutil.copytree(ROOT / name, target, ignore=IGNORE)
+        # the facsimile viewer (OpenSeadragon, as npm installed it: package.json), so that an
+        # installed teikit bundles it into web editions too (toolkit/facsimile/web.py)
+        viewer = ROOT / "node_modules" / "openseadragon" / "build" / "openseadragon" / "openseadragon.min.js"
+        if viewer.is_file():
+            target = Path(self.build_lib) / "toolkit" / "data" / "openseadragon"
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(viewer, target / viewer.name)
+            licence = viewer.parents[2] / "LICENSE.txt"
+            if licence.is_file():
+                shutil.copyfile(licence, target / licence.name)
 
 
 # setuptools works in .cache/setuptools, not build/: build/ is where teikit writes the editions.

@@ -38,6 +38,7 @@ from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.pagefind_index import check_index, reproducible_index
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
+from toolkit.facsimile import web as facsimile
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.server.citations import schemes
@@ -144,6 +145,9 @@ class HtmlBuilder:
             node = proc.parse_xml(xml_text=data.decode("utf-8"))
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
             self._document.set_parameter("citations", proc.make_string_value(citation_refs(root)))
+            # the scanned original as static IIIF (tiles cached by content), and its pages
+            pages, scans = facsimile.publish_document(root, document, self.config, self.site)
+            self._document.set_parameter("facsimile-pages", proc.make_string_value(pages))
             self._document.set_base_output_uri((self.records / f"{document.id}-").as_uri())
             with _saxon_quiet():
                 page = self._document.transform_to_string(xdm_node=node)
@@ -168,7 +172,7 @@ class HtmlBuilder:
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
         write_atomic(search_path, search.encode("utf-8"))
-        written = [html_path, tei_path, record_path, search_path]
+        written = [html_path, tei_path, record_path, search_path, *scans]
         for suffix, text in citations.items():
             assert text is not None
             path = self.site / "cite" / f"{document.id}.{suffix}"
@@ -243,6 +247,7 @@ class HtmlBuilder:
             if record.stem not in ids:
                 for path in self._outputs(record.stem):
                     path.unlink(missing_ok=True)
+                facsimile.remove(self.site, record.stem)
 
     def _edition_pages(self, edition: Edition) -> list[Path]:
         if self._edition is None:  # only the process that finishes needs it
@@ -328,7 +333,7 @@ class HtmlBuilder:
                 target = self.site / "assets" / source.relative_to(ASSETS)
                 write_atomic(target, source.read_bytes())
                 written.append(target)
-        return written
+        return written + facsimile.copy_viewer(self.site)
 
     def _search_index(self) -> list[Path]:
         """Pagefind's index of the documents, built once, swapped in whole.

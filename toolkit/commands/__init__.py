@@ -33,6 +33,8 @@ COMMANDS = [
             "one file per document number"),
     Command("text", "text", "print the plain-text projection of TEI documents (brackets "
             "regenerated from the markup)"),
+    Command("facsimile", "facsimile", "record a document's scanned original (a PDF or page "
+            "images) in its TEI: facsimile surfaces and pb/@facs, edited in place"),
     Command("validate", "validate", "validate TEI files (folders recursively) against the "
             "project schema and rules"),
     Command("build", "build", "build the editions (HTML, PDF) from the TEI folder into the "

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
                                   args.repository_id or edition.oai.repository_id,
                                   args.admin_email or edition.oai.admin_email, args.page_size,
                                   edition.oai.base_url, base_url=args.base_url,
+                                  edition_url=edition.base_url,
                                   allowed_hosts=tuple(dict.fromkeys(hosts))))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0

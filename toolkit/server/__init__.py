@@ -40,6 +40,7 @@ class ServerConfig:
     base_url: str = ""
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
     max_body: int = 64 * 1024  # an OAI-PMH request is a few arguments
+    edition_url: str = ""  # where the web edition is published (its IIIF manifests are there)
 
 
 def public_base(config: ServerConfig, request: Request) -> str:
@@ -49,7 +50,7 @@ def public_base(config: ServerConfig, request: Request) -> str:
 
 def create_app(config: ServerConfig) -> Starlette:
     catalogue = Catalogue(config.edition_dir, config.registers_dir)
-    dts = DtsService(catalogue, DtsConfig("/dts", config.title, config.page_size),
+    dts = DtsService(catalogue, DtsConfig("/dts", config.title, config.page_size, config.edition_url),
                      lambda request: public_base(config, request))
     oai = OaiRepository(catalogue, OaiConfig(config.title, config.repository_id, config.admin_email, config.page_size))
 

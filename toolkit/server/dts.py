@@ -47,6 +47,9 @@ class DtsConfig:
     prefix: str = "/dts"
     title: str = "teikit edition"
     page_size: int = 50
+    # where the web edition is published (teikit.toml base_url): a document with a facsimile
+    # links its IIIF manifest there (issue 15); '' links none, since none is known
+    edition_url: str = ""
 
 
 class DtsError(Exception):
@@ -140,7 +143,24 @@ class DtsService:
         }
         if full:
             data["dublinCore"] = self._dublin_core(item)
+        manifest = self._manifest(item)
+        if manifest:
+            # DTS 1.0 leaves other vocabularies to `extensions`; this one is IIIF's own
+            data["extensions"] = {"@context": "http://iiif.io/api/presentation/3/context.json",
+                                  "seeAlso": [{"id": manifest, "type": "Manifest",
+                                               "format": "application/ld+json",
+                                               "profile": "http://iiif.io/api/presentation/3/context.json"}]}
         return data
+
+    def _manifest(self, item: Item) -> str:
+        """The IIIF manifest the web build publishes for the document, '' if none."""
+        if not self.config.edition_url:
+            return ""
+        from toolkit.facsimile.iiif import pages_of
+
+        if not any(page.image is not None for page in pages_of(item.tree.getroot(), item.path)):
+            return ""
+        return f"{self.config.edition_url.rstrip('/')}/iiif/{quote(item.number, safe='')}/manifest.json"
 
     def _dublin_core(self, item: Item) -> dict[str, Any]:
         header = item.tree.find("tei:teiHeader", NS)

@@ -24,6 +24,7 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="cite.xsl"/>
   <xsl:include href="summary.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="tk:summary" method="xml" encoding="UTF-8" indent="no"/>
@@ -71,11 +72,13 @@
       <xsl:with-param name="description" select="normalize-space(tk:summary($header))[.]"/>
       <xsl:with-param name="head" as="element()*">
         <link rel="alternate" type="application/tei+xml" href="tei/{$doc-id}.xml"/>
+        <xsl:apply-templates select="." mode="tk:facsimile-head"/>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <article class="tk-document" data-pagefind-body="">
           <xsl:apply-templates select="$header" mode="tk:head"/>
           <xsl:apply-templates select="$header[tk:imported(.)]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="tk:msdesc"/>
+          <xsl:apply-templates select="." mode="tk:facsimile"/>
           <section class="tk-text-section" aria-labelledby="text-heading">
             <div class="tk-text-bar">
               <h2 id="text-heading">Text</h2>

@@ -273,6 +273,12 @@ def _check_relative(doc: etree._Element, report: LossReport) -> None:
             if value and not value.startswith("#") and ":" not in value.split("/")[0]:
                 report.add(node, "kept", f"@{attribute} {value!r} is relative to the source file; "
                            "kept as is (copy the images beside the imported edition)", attribute)
+            elif value and value.lower().startswith(("http://", "https://")) and \
+                    (attribute == "facs" or local_name(node) == "graphic"):
+                # issue 15: a page image on another server is never fetched
+                report.add(node, "kept", f"@{attribute} {value!r} is a remote image: kept as a "
+                           "link, never fetched; the web edition shows local page images only",
+                           attribute)
 
 
 def _wrap_body(doc: etree._Element, report: LossReport) -> None:
