@@ -377,6 +377,7 @@ def edition_json(config: BuildConfig) -> str:
         "publisher": edition.publisher, "year": str(edition.year or ""),
         "licence": {"name": edition.licence.name, "url": edition.licence.url},
         "funders": list(edition.funders), "languages": list(edition.languages),
+        "citation_style": edition.citation_style,
     }, ensure_ascii=False)
 
 
