@@ -87,7 +87,7 @@
                   <a href="pdf/edition.pdf" type="application/pdf">PDF</a>
                 </xsl:if>
                 <xsl:if test="$epub">
-                  <xsl:text>; for e-readers: </xsl:text>
+                  <xsl:text>; the e-book: </xsl:text>
                   <a href="{$epub}" type="application/epub+zip" download="">EPUB</a>
                 </xsl:if>
               </dd>
