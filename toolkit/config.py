@@ -27,6 +27,9 @@ DATE_FORMATS = {
     "month-day-year": "[MNn] [D], [Y]",    # January 8, 1965
     "iso": "[Y0001]-[M01]-[D01]",          # 1965-01-08
 }
+#: citation_style values: how the web edition's cite box writes a document's citation
+#: (the CSL-JSON, BibTeX and RIS files are data, the same in every style)
+CITATION_STYLES = ("chicago", "apa")
 TEXT_SUFFIXES = (".md", ".markdown", ".xml")
 
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")  # BCP 47, as xml:lang takes it
@@ -78,6 +81,7 @@ class EditionConfig:
     # '' = not configured: the web, the print edition and the EPUB write day-month-year
     date_format: str = ""
     funders: tuple[str, ...] = ()
+    citation_style: str = "chicago"  # one of CITATION_STYLES
     about: Path | None = None  # the about text (Markdown or TEI), resolved
     editorial_principles: Path | None = None
     oai: OaiSettings = OaiSettings()
@@ -234,6 +238,10 @@ class _Reader:
         if date_format and date_format not in DATE_FORMATS:
             raise self.fail(("date_format",), f"{date_format!r} is not one of "
                             f"{', '.join(DATE_FORMATS)}")
+        citation_style = self.string(top, ("citation_style",), defaults.citation_style)
+        if citation_style not in CITATION_STYLES:
+            raise self.fail(("citation_style",), f"{citation_style!r} is not one of "
+                            f"{', '.join(CITATION_STYLES)}")
         return EditionConfig(
             title=self.string(top, ("title",), defaults.title, required="title" in top),
             subtitle=self.string(top, ("subtitle",)),
@@ -245,6 +253,7 @@ class _Reader:
             languages=languages,
             date_format=date_format,
             funders=self.strings(top, ("funders",), ()),
+            citation_style=citation_style,
             about=self.text_file(top, ("about",)),
             editorial_principles=self.text_file(top, ("editorial_principles",)),
             oai=self.oai(top.get("oai", {})),

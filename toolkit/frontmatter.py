@@ -2,8 +2,8 @@
 names (Markdown or TEI) and the list of abbreviations the organisations register holds.
 
 Made once per build in Python, then handed to the XSLT stages as one `<tk:front>` document, so
-that the print volume and the EPUB (and any other output) read the same TEI and never parse
-Markdown themselves. Markdown is read by markdown-it-py (CommonMark) with raw HTML off: a
+that the web's about and abbreviations pages, the print volume and the EPUB read the same TEI
+and one rule of what an abbreviation is, and never parse Markdown themselves. Markdown is read by markdown-it-py (CommonMark) with raw HTML off: a
 tag in the text prints as text, and a link is kept only as http(s), mailto or relative.
 """
 

@@ -80,6 +80,7 @@ def test_a_full_configuration_is_read(tmp_path: Path) -> None:
     assert config.date_picture == "[MNn] [D], [Y]"
     assert config.repository_name == "Letters from Pyongyang"
     assert config.about == (tmp_path / "about.md").resolve()
+    assert config.citation_style == "chicago", "the default: the cite box's form before the key"
 
 
 @pytest.mark.parametrize(("old", "new", "line", "words"), [
@@ -95,6 +96,8 @@ def test_a_full_configuration_is_read(tmp_path: Path) -> None:
      "oai.admin_email: 'nobody' is not an e-mail address"),
     ('subtitle = "Hungarian reports, 1965"', 'subtitle = "unclosed', 2, "not valid TOML"),
     ('funders = ["The Test Foundation"]', 'titel = "typo"', 8, "titel: unknown key"),
+    ('funders = ["The Test Foundation"]', 'citation_style = "mla"', 8,
+     "citation_style: 'mla' is not one of chicago, apa"),
 ])
 def test_a_bad_value_is_an_error_at_its_key_and_line_and_nothing_is_built(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, line: int,

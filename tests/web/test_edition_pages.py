@@ -14,8 +14,10 @@ from pathlib import Path
 from lxml import etree, html
 
 from toolkit.builders.base import BuildConfig, run_builder
+from toolkit.builders.epub import EpubBuilder, epub_name
 from toolkit.builders.html import HtmlBuilder
 from toolkit.config import load_config
+from toolkit.frontmatter import abbreviations
 from toolkit.server.citations import schemes
 from web.support import FIXTURE_ID, FIXTURES, ROOT, SAMPLE_ID, make_source, page
 
@@ -140,10 +142,10 @@ Supplied words are in brackets.
 """
 
 
-def configured_site(tmp_path: Path) -> Path:
+def configured_site(tmp_path: Path, config: str = CONFIG) -> Path:
     source = make_source(tmp_path / "tei")
     (tmp_path / "about.md").write_text(ABOUT, "utf-8")
-    return build_with(source, tmp_path / "out", CONFIG)
+    return build_with(source, tmp_path / "out", config)
 
 
 def test_one_citation_of_the_edition_with_the_configured_permalink_and_its_files(tmp_path: Path) -> None:
@@ -179,6 +181,26 @@ def test_one_citation_of_the_edition_with_the_configured_permalink_and_its_files
     assert ris[0] == "TY  - MANSCPT" and ris[-1] == "ER  - "
     assert "A2  - Ada Editor" in ris and "A2  - Bo Second" in ris and "DA  - 1965/01/08" in ris
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in ris)
+
+
+def test_the_configured_citation_style_writes_the_cite_box_and_leaves_the_files(tmp_path: Path) -> None:
+    chicago = configured_site(tmp_path / "chicago")
+    apa = configured_site(tmp_path / "apa", 'citation_style = "apa"\n' + CONFIG)
+    doc = page(apa, f"{SAMPLE_ID}.html")
+    paragraphs = [text(p) for p in doc.xpath("//div[@id='citation']/p")]
+    assert paragraphs[0] == (
+        "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry (Balázs "
+        "Szalontai, Trans.). (2026). In Ada Editor & Bo Second (Eds.), A Test Edition (Document "
+        "116488). Test Press. https://edition.example.org/docs/116488.html (Original work dated "
+        "January 8, 1965)")
+    assert doc.xpath("//div[@id='citation']//cite/text()") == ["A Test Edition"]
+    assert doc.xpath("//a[@class='tk-permalink']/@href") == ["https://edition.example.org/docs/116488.html"]
+    # the source is said once, as in the default style
+    assert paragraphs[1:] == [text(p) for p in page(chicago, f"{SAMPLE_ID}.html").xpath(
+        "//div[@id='citation']/p")][1:]
+    for suffix in ("json", "bib", "ris"):  # the files are data, the same in every style
+        name = f"cite/{SAMPLE_ID}.{suffix}"
+        assert (apa / name).read_bytes() == (chicago / name).read_bytes(), suffix
 
 
 def test_citation_files_escape_what_their_formats_need(tmp_path: Path) -> None:
@@ -225,6 +247,54 @@ def test_abbreviations_page_from_the_organisations_register(site: Path) -> None:
     assert rows["KWP"][0] == rows["WPK"][0] == "Korean Workers' Party"
     assert "Council of Ministers" not in rows, "a shorter name is not an abbreviation"
     assert list(rows) == sorted(rows, key=str.lower)
+
+
+ABOUT_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>About</title></titleStmt><publicationStmt><p/></publicationStmt>
+<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
+<div><head>Principles</head>
+<p>Words the editor <hi rend="italic">supplied</hi> are marked; see <ref target="https://example.org/g">the
+guide</ref>, not <ref target="javascript:alert(1)">this</ref>.</p>
+<list rend="numbered"><item>one</item><item>two</item></list>
+<div><head>Names</head><p>Every <persName>person</persName> is in the register.</p></div>
+</div></body></text></TEI>
+"""
+
+
+def test_about_page_renders_a_tei_text_as_print_and_epub_read_it(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "tei")
+    (tmp_path / "principles.xml").write_text(ABOUT_TEI, "utf-8")
+    site = build_with(source, tmp_path / "out", CONFIG.replace('about = "about.md"',
+                                                               'editorial_principles = "principles.xml"'))
+    body = page(site, "about.html").xpath("//section[@class='tk-about-text']")[0]
+    assert [(h.tag, text(h)) for h in body.xpath(".//h2 | .//h3")] == [("h2", "Principles"), ("h3", "Names")]
+    assert body.xpath(".//em/text()") == ["supplied"]
+    assert body.xpath(".//a/@href") == ["https://example.org/g"], "javascript: is no link"
+    assert "not this." in text(body)
+    assert [text(li) for li in body.xpath(".//ol/li")] == ["one", "two"]
+    assert "Every person is in the register." in text(body), "other TEI through the text stage"
+
+
+def test_abbreviations_page_lists_what_frontmatter_lists(site: Path) -> None:
+    """One rule for what an abbreviation is: the page and the navigation follow
+    toolkit.frontmatter.abbreviations(), which print and EPUB use."""
+    listed = abbreviations(ROOT / "tei" / "registers" / "organisations.xml")
+    rows = [(text(d.xpath("dt")[0]), text(d.xpath("dd")[0]), d.xpath("dd/a/@href")[0])
+            for d in page(site, "abbreviations.html").xpath("//dl[@class='tk-abbreviations']/div")]
+    assert rows == [(form, expansion, f"organisations.html#{entry}") for form, expansion, entry in listed]
+    assert len(rows) >= 5
+
+
+def test_about_page_links_the_epub_once_it_is_built(tmp_path: Path) -> None:
+    source = make_source(tmp_path / "tei")
+    config = BuildConfig(source_dir=source, output_dir=tmp_path / "out", edition=load_config(None))
+    site = build_with(source, tmp_path / "out")
+    assert not page(site, "about.html").xpath("//a[@type='application/epub+zip']")
+    run_builder(EpubBuilder, config)  # as a full build does, before the web edition
+    run_builder(HtmlBuilder, dataclasses.replace(config, force=True))
+    links = page(site, "about.html").xpath("//a[@type='application/epub+zip']/@href")
+    assert links == [f"epub/{epub_name(config)}"]
+    assert (site / links[0]).is_file()
 
 
 def test_an_empty_register_is_not_in_the_navigation(tmp_path: Path) -> None:

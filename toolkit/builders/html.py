@@ -29,16 +29,17 @@ from pathlib import Path
 from typing import ClassVar
 
 from lxml import etree
-from markdown_it import MarkdownIt
 from saxonche import (  # type: ignore[import-not-found]
     PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable,
 )
 
 from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders.epub import epub_name
 from toolkit.builders.pagefind_index import check_index, reproducible_index
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.facsimile import web as facsimile
+from toolkit.frontmatter import front_matter
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.server.citations import schemes
@@ -100,11 +101,12 @@ class HtmlBuilder:
         self._document: PyXsltExecutable | None = None
         self._edition: PyXsltExecutable | None = None
         self._registers: PyXdmNode | None = None
+        self._front: PyXdmNode | None = None
         self._order: list[tuple[str, str, str]] = []  # (id, title, date) in date order
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
-        own = [Path(__file__)]
+        own = [Path(__file__), Path(__file__).parents[1] / "frontmatter.py"]
         own += sorted(p for p in (XSLT / "common").rglob("*") if p.is_file())
         own += sorted(p for p in HTML_XSLT.rglob("*") if p.is_file())
         return own
@@ -115,6 +117,10 @@ class HtmlBuilder:
     def prepare(self) -> None:
         """Compile the document stylesheet and parse the registers, once per process."""
         self._registers = self._load_registers()
+        # The front matter print and EPUB read too (toolkit.frontmatter): the about texts as
+        # TEI and the abbreviations, so that the web has no rule of its own for either.
+        front = front_matter(self.config.edition, self.config.registers_dir)
+        self._front = processor().parse_xml(xml_text=etree.tostring(front, encoding="unicode"))
         self._document = self._configure(self._compile(HTML_XSLT / "document.xsl"))
         # The record and the search page are XML and small: captured in memory.
         self._document.set_capture_result_documents(True, False)
@@ -126,6 +132,7 @@ class HtmlBuilder:
         executable.set_parameter("date-format",
                                  proc.make_string_value(self.config.edition.date_format or "day-month-year"))
         executable.set_parameter("registers", self._registers)
+        executable.set_parameter("front", self._front)
         executable.set_parameter("edition", proc.make_string_value(edition_json(self.config)))
         # The print edition's PDFs are mirrored into the site as pdf/ID.pdf and pdf/edition.pdf
         # (site_pdfs); the pages link them relatively, so the links hold on disk and when the
@@ -252,9 +259,10 @@ class HtmlBuilder:
     def _edition_pages(self, edition: Edition) -> list[Path]:
         if self._edition is None:  # only the process that finishes needs it
             self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
-            about = about_document(self.config)
-            if about is not None:
-                self._edition.set_parameter("about", processor().parse_xml(xml_text=about))
+        # The EPUB builder runs first in a full build and puts the book in html/epub/.
+        book = Path("epub") / epub_name(self.config)
+        self._edition.set_parameter("epub", processor().make_string_value(
+            book.as_posix() if (self.site / book).is_file() else ""))
         parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
         for document in edition.documents:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
@@ -374,29 +382,8 @@ def edition_json(config: BuildConfig) -> str:
         "publisher": edition.publisher, "year": str(edition.year or ""),
         "licence": {"name": edition.licence.name, "url": edition.licence.url},
         "funders": list(edition.funders), "languages": list(edition.languages),
+        "citation_style": edition.citation_style,
     }, ensure_ascii=False)
-
-
-def about_document(config: BuildConfig) -> str | None:
-    """The about and editorial-principles texts as one `tk:about` element (XML text): Markdown
-    rendered to XHTML (CommonMark, raw HTML off: an about text cannot inject markup), a TEI
-    text as it is. None when teikit.toml names neither."""
-    parts = []
-    for path in dict.fromkeys(p for p in (config.edition.about, config.edition.editorial_principles) if p):
-        data = read_bytes(path)
-        if path.suffix.lower() == ".xml":
-            parse_xml(data, str(path))
-            parts.append(_XML_DECLARATION.sub(b"", data).decode("utf-8"))
-        else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError("the about text is not UTF-8", str(path), 1) from None
-            body = MarkdownIt("commonmark", {"html": False, "xhtmlOut": True}).render(text)
-            parts.append(f'<div xmlns="http://www.w3.org/1999/xhtml" class="tk-markdown">{body}</div>')
-    if not parts:
-        return None
-    return '<tk:about xmlns:tk="https://teikit.org/ns">' + "".join(parts) + "</tk:about>"
 
 
 def citation_refs(root: etree._Element) -> str:

@@ -37,6 +37,8 @@ base_url = ""
 languages = ["en"]
 # How dates read: "day-month-year" (8 January 1965), "month-day-year" (January 8, 1965), "iso".
 date_format = "day-month-year"
+# How the web edition's "Cite this document" box writes a citation: "chicago" or "apa".
+citation_style = "chicago"
 funders = []
 # The about text and the editorial principles: Markdown (.md) or TEI (.xml) files.
 about = "about.md"

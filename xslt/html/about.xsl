@@ -3,27 +3,26 @@
   Stages "about" (mode tk:about) and "abbreviations" (mode tk:abbreviations): the edition's
   front matter on the web. The about page shows what teikit.toml says of the edition (title,
   subtitle, editors with their roles, publisher, year, licence, funders) and the about and
-  editorial-principles texts it names: Markdown (rendered by the builder to XHTML, raw HTML
-  off) or TEI (its body, through the text stage's rules). Links in those texts pass the one
-  URL filter (tk:safe-url). The abbreviations page lists the short forms of the organisations
-  register (tk:abbreviations in page.xsl), each with the entry it abbreviates.
+  editorial-principles texts it names. Both texts and the list of abbreviations come from
+  $front (page.xsl), made by toolkit.frontmatter, the one source print and EPUB read too: the
+  texts are TEI there whether written in Markdown or TEI, rendered here by a small mode
+  (tk:front) for what Markdown gives and by the text stage's rules for anything else. Links
+  pass the one URL filter (tk:safe-url).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:h="http://www.w3.org/1999/xhtml"
     xmlns:tk="https://teikit.org/ns"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- The about and editorial-principles texts (teikit.toml's about, editorial_principles),
-       wrapped in one tk:about element: each an XHTML div (from Markdown) or a TEI document. -->
-  <xsl:param name="about" as="document-node()?" select="()"/>
+  <!-- The web address of the EPUB of the volume (html/epub/NAME.epub), when one was built. -->
+  <xsl:param name="epub" as="xs:string" select="''"/>
 
   <xsl:mode name="tk:about" on-no-match="shallow-skip"/>
-  <xsl:mode name="tk:about-text" on-no-match="shallow-copy"/>
+  <xsl:mode name="tk:front" on-no-match="text-only-copy"/>
 
   <xsl:template match="tk:edition" mode="tk:about">
     <xsl:variable name="editors" select="array:flatten(($tk:edition?editors, [])[1])"/>
@@ -87,12 +86,17 @@
                   <xsl:text>; the print edition: </xsl:text>
                   <a href="pdf/edition.pdf" type="application/pdf">PDF</a>
                 </xsl:if>
+                <xsl:if test="$epub">
+                  <xsl:text>; the e-book: </xsl:text>
+                  <a href="{$epub}" type="application/epub+zip" download="">EPUB</a>
+                </xsl:if>
               </dd>
             </div>
           </dl>
-          <xsl:for-each select="$about/tk:about/*">
+          <!-- one file named as both the about text and the principles is shown once -->
+          <xsl:for-each select="$front/tk:front/tk:text[not(@source = preceding-sibling::tk:text/@source)]">
             <section class="tk-about-text">
-              <xsl:apply-templates select="." mode="tk:about-text"/>
+              <xsl:apply-templates select="tei:div/node()" mode="tk:front"/>
             </section>
           </xsl:for-each>
         </div>
@@ -100,41 +104,58 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Markdown rendered: the page has its own h1, so the text's headings go one level down. -->
-  <xsl:template match="h:div[@class = 'tk-markdown']" mode="tk:about-text">
-    <xsl:apply-templates mode="#current"/>
+  <!-- The TEI of an about text. The page has its own h1: a heading is h2 at the text's top
+       level and one lower for each division it is nested in. -->
+  <xsl:template match="tei:div" mode="tk:front">
+    <div class="tk-about-div"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
-  <xsl:template match="h:h1 | h:h2 | h:h3 | h:h4 | h:h5" mode="tk:about-text">
-    <xsl:element name="h{min((6, xs:integer(substring(local-name(), 2)) + 1))}">
+  <xsl:template match="tei:head" mode="tk:front">
+    <xsl:element name="h{max((2, min((6, count(ancestor::tei:div)))))}">
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>
-  <xsl:template match="h:a" mode="tk:about-text">
-    <xsl:variable name="url" select="tk:safe-url(@href)"/>
+  <xsl:template match="tei:p" mode="tk:front">
+    <p><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+  <xsl:template match="tei:list" mode="tk:front">
+    <xsl:element name="{if (@rend = 'numbered') then 'ol' else 'ul'}">
+      <xsl:apply-templates select="tei:item" mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:item" mode="tk:front">
+    <li><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+  <xsl:template match="tei:quote" mode="tk:front">
+    <blockquote><xsl:apply-templates mode="#current"/></blockquote>
+  </xsl:template>
+  <xsl:template match="tei:ab[@type = 'code']" mode="tk:front">
+    <pre><code><xsl:value-of select="."/></code></pre>
+  </xsl:template>
+  <xsl:template match="tei:code" mode="tk:front">
+    <code><xsl:value-of select="."/></code>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'italic']" mode="tk:front">
+    <em><xsl:apply-templates mode="#current"/></em>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'bold']" mode="tk:front">
+    <strong><xsl:apply-templates mode="#current"/></strong>
+  </xsl:template>
+  <xsl:template match="tei:lb" mode="tk:front">
+    <br/>
+  </xsl:template>
+  <xsl:template match="tei:seg" mode="tk:front">
+    <span><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+  <xsl:template match="tei:ref" mode="tk:front">
+    <xsl:variable name="url" select="tk:safe-url(string(@target))"/>
     <xsl:choose>
       <xsl:when test="$url"><a href="{$url}"><xsl:apply-templates mode="#current"/></a></xsl:when>
       <xsl:otherwise><span><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="h:img" mode="tk:about-text">
-    <xsl:variable name="url" select="tk:safe-url(@src)[not(matches(., '^https?:', 'i'))]"/>
-    <xsl:if test="$url"><img src="{$url}" alt="{@alt}"/></xsl:if>
-  </xsl:template>
-  <xsl:template match="@*" mode="tk:about-text"/>
-  <xsl:template match="h:ol/@start | h:td/@style | h:th/@style" mode="tk:about-text">
-    <xsl:copy/>
-  </xsl:template>
-  <xsl:template match="h:*[not(self::h:p or self::h:h1 or self::h:h2 or self::h:h3 or self::h:h4 or self::h:h5
-      or self::h:h6 or self::h:ul or self::h:ol or self::h:li or self::h:em or self::h:strong or self::h:code
-      or self::h:pre or self::h:blockquote or self::h:hr or self::h:br or self::h:table or self::h:thead
-      or self::h:tbody or self::h:tr or self::h:td or self::h:th or self::h:div or self::h:a or self::h:img
-      or self::h:s or self::h:span)]" mode="tk:about-text">
-    <xsl:apply-templates mode="#current"/>
-  </xsl:template>
-
-  <!-- A TEI about text: its front and body as the text stage renders any TEI. -->
-  <xsl:template match="tei:TEI" mode="tk:about-text">
-    <xsl:apply-templates select="tei:text/(tei:front, tei:body)" mode="tk:text"/>
+  <!-- Anything else a TEI about text holds (names, notes, tables, gaps) as in a document. -->
+  <xsl:template match="*" mode="tk:front" priority="-1">
+    <xsl:apply-templates select="." mode="tk:text"/>
   </xsl:template>
 
   <!-- ================================================================ abbreviations -->
@@ -157,8 +178,8 @@
             <dl class="tk-abbreviations">
               <xsl:for-each select="$list">
                 <div>
-                  <dt><abbr title="{tk:entry-label(?entry)}"><xsl:value-of select="?abbr"/></abbr></dt>
-                  <dd><a href="organisations.html#{?entry/@xml:id}"><xsl:value-of select="tk:entry-label(?entry)"/></a></dd>
+                  <dt><abbr title="{.}"><xsl:value-of select="@form"/></abbr></dt>
+                  <dd><a href="organisations.html#{@id}"><xsl:value-of select="."/></a></dd>
                 </div>
               </xsl:for-each>
             </dl>

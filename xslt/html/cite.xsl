@@ -7,7 +7,9 @@
   from elsewhere (a mirror, localhost) still cites the edition's own address, and without a
   base URL the citation has none. The same citation is written beside the page as CSL-JSON,
   BibTeX and RIS (secondary results cite.json, cite.bib, cite.ris; the builder writes them
-  to cite/ID.*), for reference managers. Downloads are relative links inside the site.
+  to cite/ID.*), for reference managers. Downloads are relative links inside the site. The
+  box cites in the style teikit.toml names (citation_style: chicago, the default, or apa);
+  the files are data and the same in every style.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -61,26 +63,33 @@
         <!-- one citation: the document in the edition, then its source (two paragraphs,
              one text: the copy button copies both) -->
         <div class="tk-citation" id="citation">
-          <p>
-            <xsl:value-of select="'“' || $c?title || '”'"/>
-            <xsl:value-of select="string-join(('', $c?date-label[.]), ', ')"/>
-            <xsl:if test="exists($c?translators)">
-              <xsl:value-of select="', translated by ' || string-join($c?translators, ' and ')"/>
-            </xsl:if>
-            <xsl:text>. In: </xsl:text>
-            <cite><xsl:value-of select="$c?edition"/></cite>
-            <xsl:if test="exists($c?editors)">
-              <xsl:value-of select="', edited by ' || string-join($c?editors, ' and ')"/>
-            </xsl:if>
-            <xsl:variable name="imprint" select="string-join(($c?publisher, $c?year)[.], ', ')"/>
-            <xsl:if test="$imprint"><xsl:value-of select="' (' || $imprint || ')'"/></xsl:if>
-            <xsl:value-of select="', document ' || $c?number"/>
-            <xsl:if test="$c?permalink">
-              <xsl:text>, </xsl:text>
-              <a class="tk-permalink" href="{$c?permalink}"><xsl:value-of select="$c?permalink"/></a>
-            </xsl:if>
-            <xsl:text>.</xsl:text>
-          </p>
+          <xsl:choose>
+            <xsl:when test="$tk:edition?citation_style = 'apa'">
+              <xsl:call-template name="tk:citation-apa"><xsl:with-param name="c" select="$c"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>
+                <xsl:value-of select="'“' || $c?title || '”'"/>
+                <xsl:value-of select="string-join(('', $c?date-label[.]), ', ')"/>
+                <xsl:if test="exists($c?translators)">
+                  <xsl:value-of select="', translated by ' || string-join($c?translators, ' and ')"/>
+                </xsl:if>
+                <xsl:text>. In: </xsl:text>
+                <cite><xsl:value-of select="$c?edition"/></cite>
+                <xsl:if test="exists($c?editors)">
+                  <xsl:value-of select="', edited by ' || string-join($c?editors, ' and ')"/>
+                </xsl:if>
+                <xsl:variable name="imprint" select="string-join(($c?publisher, $c?year)[.], ', ')"/>
+                <xsl:if test="$imprint"><xsl:value-of select="' (' || $imprint || ')'"/></xsl:if>
+                <xsl:value-of select="', document ' || $c?number"/>
+                <xsl:if test="$c?permalink">
+                  <xsl:text>, </xsl:text>
+                  <a class="tk-permalink" href="{$c?permalink}"><xsl:value-of select="$c?permalink"/></a>
+                </xsl:if>
+                <xsl:text>.</xsl:text>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:if test="$source or $c?source-url">
             <p class="tk-source">
               <xsl:text>Source: </xsl:text>
@@ -110,6 +119,41 @@
       </section>
     </aside>
   </xsl:template>
+
+  <!-- The citation in APA style (teikit.toml citation_style = "apa"), as APA cites a work
+       republished in an edited collection: the edition's year first, the document's own date
+       last ("Original work dated"), names as the configuration and the header give them. -->
+  <xsl:template name="tk:citation-apa">
+    <xsl:param name="c" as="map(xs:string, item()*)"/>
+    <xsl:variable name="editors" select="$c?editors"/>
+    <p>
+      <xsl:value-of select="$c?title"/>
+      <xsl:if test="exists($c?translators)">
+        <xsl:value-of select="' (' || tk:apa-names($c?translators) || ', Trans.)'"/>
+      </xsl:if>
+      <xsl:value-of select="'. (' || ($c?year[.], 'n.d.')[1] || '). In '"/>
+      <xsl:if test="exists($editors)">
+        <xsl:value-of select="tk:apa-names($editors) || (if (count($editors) = 1) then ' (Ed.), ' else ' (Eds.), ')"/>
+      </xsl:if>
+      <cite><xsl:value-of select="$c?edition"/></cite>
+      <xsl:value-of select="' (Document ' || $c?number || ').'"/>
+      <xsl:if test="$c?publisher"><xsl:value-of select="' ' || $c?publisher || '.'"/></xsl:if>
+      <xsl:if test="$c?permalink">
+        <xsl:text> </xsl:text>
+        <a class="tk-permalink" href="{$c?permalink}"><xsl:value-of select="$c?permalink"/></a>
+      </xsl:if>
+      <xsl:if test="$c?date-label">
+        <xsl:value-of select="' (Original work dated ' || $c?date-label || ')'"/>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
+  <!-- Names joined as APA joins them: A; A &amp; B; A, B, &amp; C. -->
+  <xsl:function name="tk:apa-names" as="xs:string">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:sequence select="if (count($names) le 2) then string-join($names, ' &amp; ')
+        else string-join($names[position() lt last()], ', ') || ', &amp; ' || $names[last()]"/>
+  </xsl:function>
 
   <!-- ======================================================== citation files -->
 

@@ -34,22 +34,16 @@
     <xsl:sequence select="count($registers//(*:person | *:personGrp | *:place | *:org)[@xml:id][tk:entry-kind(.) = $kind])"/>
   </xsl:function>
 
-  <!-- The abbreviations of the organisations register: each short form (a name typed abbr,
-       acronym or short, or written in capitals: CPSU, KWP) with its entry, sorted. -->
-  <xsl:function name="tk:abbreviations" as="map(xs:string, item())*">
-    <xsl:variable name="found" as="map(xs:string, item())*">
-      <xsl:for-each select="$registers//*:org[@xml:id]">
-        <xsl:variable name="org" select="."/>
-        <xsl:for-each select="distinct-values(*:orgName[@type = ('abbr', 'abbreviation', 'acronym', 'short')
-            or matches(normalize-space(.), '^\p{Lu}[\p{Lu}\p{N}.&amp;/\-]{1,11}$')] ! normalize-space(.))">
-          <xsl:sequence select="map { 'abbr': ., 'entry': $org }"/>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:for-each select="$found">
-      <xsl:sort select="lower-case(?abbr)"/>
-      <xsl:sequence select="."/>
-    </xsl:for-each>
+  <!-- The edition's front matter, made by the builder with toolkit.frontmatter (the one source
+       print and EPUB read too): `tk:front` holding the about texts as TEI (`tk:text/tei:div`)
+       and the abbreviations of the organisations register (`tk:abbreviations/tk:abbr` with
+       @form, @id of the entry and the expansion as text, sorted). -->
+  <xsl:param name="front" as="document-node()?" select="()"/>
+
+  <!-- The abbreviations as listed by toolkit.frontmatter.abbreviations(): the web has no rule
+       of its own for what counts as one. -->
+  <xsl:function name="tk:abbreviations" as="element(tk:abbr)*">
+    <xsl:sequence select="$front/tk:front/tk:abbreviations/tk:abbr"/>
   </xsl:function>
 
   <xsl:template name="tk:page">
