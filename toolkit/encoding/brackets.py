@@ -445,10 +445,13 @@ class InlineEncoder:
             if not match or not match.group(1)[:1].isupper():
                 continue
             candidate = match.group(1)
-            ratio = difflib.SequenceMatcher(None, letters(candidate), letters(content)).ratio()
             known = self.tagger.lookup(candidate)
             if known is not None and known == self.tagger.lookup(content):
                 ratio = 2.0  # two spellings of one register entry
+            else:  # difflib's cheap upper bounds first: most runs are far from the bracket
+                matcher = difflib.SequenceMatcher(None, letters(candidate), letters(content))
+                ratio = 0.0 if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75 \
+                    else matcher.ratio()
             if ratio >= 0.75 and (best is None or ratio >= best[0]):
                 best = (ratio, candidate)
         if best is None:
