@@ -140,6 +140,10 @@ class InlineEncoder:
                 out.append(item)
                 continue
             base = offset_of(item)
+            if PAGE_BREAK not in item and LINE_BREAK not in item:  # most strings: no search
+                if item:
+                    out.extend(self._emphasis(item[0:], base, names))
+                continue
             position = 0
             for found in BREAKS.finditer(item):
                 if found.start() > position:
@@ -153,6 +157,8 @@ class InlineEncoder:
 
     def _emphasis(self, text: str, at: int | None, names: bool = True) -> list[Inline]:
         """Markdown bold and italics as hi."""
+        if "*" not in text:  # both forms need an asterisk
+            return self._phrases(text, at, names)
         out: list[Inline] = []
         position = 0
         for match in EMPHASIS.finditer(text):
