@@ -141,6 +141,10 @@ class InlineEncoder:
                 out.append(item)
                 continue
             base = offset_of(item)
+            if PAGE_BREAK not in item and LINE_BREAK not in item:  # most strings: no search
+                if item:
+                    out.extend(self._emphasis(item[0:], base, names))
+                continue
             position = 0
             for found in BREAKS.finditer(item):
                 if found.start() > position:
@@ -154,6 +158,8 @@ class InlineEncoder:
 
     def _emphasis(self, text: str, at: int | None, names: bool = True) -> list[Inline]:
         """Markdown bold and italics as hi."""
+        if "*" not in text:  # both forms need an asterisk
+            return self._phrases(text, at, names)
         out: list[Inline] = []
         position = 0
         for match in EMPHASIS.finditer(text):
@@ -452,10 +458,13 @@ class InlineEncoder:
             if not match or not match.group(1)[:1].isupper():
                 continue
             candidate = match.group(1)
-            ratio = difflib.SequenceMatcher(None, letters(candidate), letters(content)).ratio()
             known = self.tagger.lookup(candidate)
             if known is not None and known == self.tagger.lookup(content):
                 ratio = 2.0  # two spellings of one register entry
+            else:  # difflib's cheap upper bounds first: most runs are far from the bracket
+                matcher = difflib.SequenceMatcher(None, letters(candidate), letters(content))
+                ratio = 0.0 if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75 \
+                    else matcher.ratio()
             if ratio >= 0.75 and (best is None or ratio >= best[0]):
                 best = (ratio, candidate)
         if best is None:

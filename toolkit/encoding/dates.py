@@ -294,13 +294,14 @@ def _starts(text: str) -> list[int]:
 
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NUMERIC = re.compile(r"\d[.-]\s?\d|\d0s")  # 3.6.1971, 1971-06-03, 1960s
+_MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 
 
 def may_hold_date(text: str) -> bool:
     """False when `text` surely holds no date phrase: every phrase names a month, or is
     numeric (3.6.1971, 1960s), or qualifies a year (early 1965). Substring tests are cheap;
     the phrase search is not."""
-    if any(stem in text for stem in _MONTH_STEMS):
+    if _MONTH_STEM.search(text) is not None:  # one scan, not twelve
         return True
     if _DIGIT.search(text) is None:
         return False

