@@ -24,12 +24,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from lxml import etree
 from saxonche import (  # type: ignore[import-not-found]
     PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable,
 )
 
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.pagefind_index import check_index, reproducible_index
+from toolkit.builders.images import local_images, mark_images, publish_images
+from toolkit.builders.images import report as report_images
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.output import write_atomic
@@ -120,9 +123,13 @@ class HtmlBuilder:
         if root.tag != f"{{{TEI_NS}}}TEI":
             raise InputError(f"not a TEI document: the root element is {root.tag!r}, expected "
                              f"TEI in the namespace {TEI_NS}", str(document.path), 1)
+        images, warnings = local_images(root, document.path, self.config.source_dir.parent)
+        report_images(warnings)
+        mark_images(root, images)  # for Saxon only: the published TEI is the document as it is
         proc = processor()
         try:
-            node = proc.parse_xml(xml_text=data.decode("utf-8"))
+            text = etree.tostring(root.getroottree(), encoding="unicode") if images else data.decode("utf-8")
+            node = proc.parse_xml(xml_text=text)
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
             self._document.set_base_output_uri((self.records / f"{document.id}-").as_uri())
             with _saxon_quiet():
@@ -144,7 +151,7 @@ class HtmlBuilder:
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
         write_atomic(search_path, search.encode("utf-8"))
-        return [html_path, tei_path, record_path, search_path]
+        return [html_path, tei_path, record_path, search_path, *publish_images(images, self.site)]
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         """Edition pages, assets and the search index, from the records of every document."""

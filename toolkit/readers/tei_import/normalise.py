@@ -73,11 +73,13 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
     `keep_examples`: TEI's own examples (`egXML` in the Examples namespace, which tei_all
     admits with any content) are kept as they are.
     """
-    examples: set[int] = set()
+    kept: list[etree._Element] = []  # held, so that their proxies (and ids) live through the loop
     if keep_examples:
         for example in root.iter(f"{{{EXAMPLES_NS}}}egXML"):
-            examples.update(id(n) for n in example.iter())
-    alive = list(root.iter()) if examples else []  # proxies alive while ids are compared
+            kept.extend(example.iter())
+    for xeno in root.iter(f"{{{TEI_NS}}}xenoData"):  # another vocabulary by definition (MathML)
+        kept.extend(n for n in xeno.iter() if n is not xeno)
+    examples = {id(n) for n in kept}
     tei_prefix = f"{{{TEI_NS}}}"
     plain = [ORIGIN]  # the attributes of an element nothing happens to (the common case)
     for node in list(root.iter(etree.Element)):

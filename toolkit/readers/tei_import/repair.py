@@ -147,9 +147,17 @@ def describe_hands(doc: etree._Element, report: LossReport) -> None:
                    "profileDesc/handNotes/handNote[@xml:id='" + name + "'] was added so that it resolves")
 
 
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+
+
 def formulae_as_text(doc: etree._Element, report: LossReport) -> None:
     """A formula written in MathML (or another vocabulary) keeps its characters: TEI's formula
-    holds text, graphics and highlighting, not MathML (tei_all has no MathML)."""
+    holds text, graphics and highlighting, not MathML (tei_all has no MathML). MathML itself
+    is kept whole where tei_all admits any vocabulary, a `teiHeader/xenoData` of its own that
+    the formula points to (@corresp), so the web edition can show it as MathML."""
+    header = doc.find("tei:teiHeader", NS)
+    taken = {str(v) for v in doc.xpath("//@xml:id")} if header is not None else set()  # type: ignore[union-attr]
+    count = 0
     for formula in list(doc.iter(tei("formula"))):
         foreign = [c for c in formula.iter() if isinstance(c.tag, str) and c is not formula
                    and etree.QName(c).namespace != TEI_NS]
@@ -157,9 +165,33 @@ def formulae_as_text(doc: etree._Element, report: LossReport) -> None:
             continue
         text = text_of(formula)
         vocabulary = etree.QName(foreign[0]).namespace or "no namespace"
+        children = [c for c in formula if isinstance(c.tag, str)]
+        math = children[0] if len(children) == 1 and children[0].tag == f"{{{MATHML_NS}}}math" \
+            and not (formula.text or "").strip() and not (children[0].tail or "").strip() else None
         for child in list(formula):
             formula.remove(child)
         formula.text = text
+        if math is not None and header is not None:
+            count += 1
+            while f"mathml-{count}" in taken:
+                count += 1
+            ident = f"mathml-{count}"
+            taken.add(ident)
+            xeno = el("xenoData", type="MathML")
+            xeno.set(XML_ID, ident)
+            math.tail = None
+            xeno.append(math)
+            revision = header.find("tei:revisionDesc", NS)
+            if revision is not None:
+                revision.addprevious(xeno)
+            else:
+                header.append(xeno)
+            formula.set("corresp", " ".join([*(formula.get("corresp") or "").split(), f"#{ident}"]))
+            report.add(formula, "restructured", f"the formula's MathML was moved whole into "
+                       f"teiHeader/xenoData[@xml:id='{ident}'] and the formula points to it (@corresp); "
+                       f"the formula keeps its text {text[:60]!r} (TEI's formula holds no MathML; the web "
+                       "edition shows the MathML, the print edition the text)")
+            continue
         report.add(formula, "rewritten", f"the formula in {vocabulary} became its text {text[:60]!r} "
                    "(TEI's formula holds text; the markup of the formula is not kept)")
 
