@@ -1,7 +1,7 @@
 """Input scaling (issue 14, item 3): time per MB of input at 1x, 2x, 4x and 8x input, for the
 inputs that were quadratic, through the code paths the hardening work owns.
 
-    python benchmarks/input_scaling.py [--base 8000] [--cases validate-siblings,append-inline,validate-paragraphs,build-html]
+    python benchmarks/input_scaling.py [--base 8000] [--cases validate-siblings,append-inline,validate-paragraphs,build-html,import-lb]
 
 Cases (the base is the count of repeated units at 1x):
   validate-siblings    `validate` of the sample with BASE invalid sibling elements in one
@@ -10,6 +10,9 @@ Cases (the base is the count of repeated units at 1x):
   append-inline        toolkit.tei.append_inline of BASE names between strings (what every
                        reader uses; 40,000 names took 61 s through convert)
   build-html           `build --only html` of one document of BASE/4 paragraphs
+  import-lb            `import` (in-process: import_bytes) of a foreign TEI document with
+                       BASE*1.5 <lb/> directly in its sourceDesc (the issue's case: 100,000 took
+                       156 s); each is repaired, the run is one line of the loss report
 
 Timed: CPU time of the work in this process (the machine is shared, wall time is noise), after
 one warm-up run at 1x (schemas compiled, stylesheets compiled). The verdict: time per MB at 8x
@@ -86,11 +89,31 @@ def case_build(work: Path, count: int) -> tuple[int, Callable[[], None]]:
     return (folder / "116488.xml").stat().st_size, lambda: run_builder(HtmlBuilder, config)
 
 
+def case_import(work: Path, count: int) -> tuple[int, Callable[[], None]]:
+    from datetime import date
+
+    from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
+
+    lbs = "<lb/>" * (count * 3 // 2)
+    data = ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
+            "<fileDesc><titleStmt><title>Lines</title></titleStmt><publicationStmt><publisher>An archive"
+            f"</publisher></publicationStmt><sourceDesc><p>A source.</p>{lbs}</sourceDesc></fileDesc>"
+            "</teiHeader><text><body><p>The text.</p></body></text></TEI>\n").encode()
+    folder = work / "import"
+    folder.mkdir(exist_ok=True)
+    context = _contexts.setdefault("i", make_context(ImportOptions(folder, folder / "registers", date(2026, 1, 1))))
+    return len(data), lambda: import_bytes(data, "lines.xml", context)  # type: ignore[arg-type]
+
+
+_contexts: dict[str, object] = {}
+
+
 CASES: dict[str, Callable[[Path, int], tuple[int, Callable[[], None]]]] = {
     "validate-siblings": lambda w, n: case_validate(w, n, valid=False),
     "validate-paragraphs": lambda w, n: case_validate(w, n, valid=True),
     "append-inline": case_append,
     "build-html": case_build,
+    "import-lb": case_import,
 }
 
 

@@ -102,3 +102,23 @@ def test_schema_import_warnings_are_one_line(tmp_path: Path, capsys: pytest.Capt
             continue
         assert re.match(r"^\S+:\d+:\d+: (error|warning): .+ \[\w+\]$", line), line
     assert f"{schema}:3:1: warning: Import of namespace 'http://example.org/missing'" in result.out
+
+
+def test_import_is_linear_in_line_breaks_of_a_source_description(tmp_path: Path) -> None:
+    """The issue's case: <lb/> directly in sourceDesc (100,000 took 156 s), each one repaired."""
+    from datetime import date
+
+    from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
+
+    context = make_context(ImportOptions(tmp_path, tmp_path / "registers", date(2026, 1, 1)))
+
+    def source(count: int) -> bytes:
+        return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                "</titleStmt><publicationStmt><publisher>P</publisher></publicationStmt><sourceDesc><p>S</p>"
+                + "<lb/>" * count + "</sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>").encode()
+    small, large = source(3000), source(12000)
+    _kind, documents, _reports = import_bytes(small, "lb.xml", context)  # grammar compiled, outside the timing
+    assert b"<lb/>" not in documents[0].data.split(b"</sourceDesc>")[0]  # each was repaired
+    first = min(cpu(lambda: import_bytes(small, "lb.xml", context)) for _ in range(2))
+    second = min(cpu(lambda: import_bytes(large, "lb.xml", context)) for _ in range(2))
+    assert second < 8 * max(first, 0.05), (first, second)  # quadratic: 16x

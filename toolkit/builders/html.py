@@ -36,6 +36,8 @@ from saxonche import (  # type: ignore[import-not-found]
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.epub import epub_name
 from toolkit.builders.pagefind_index import check_index, reproducible_index
+from toolkit.builders.images import local_images, mark_images, publish_images
+from toolkit.builders.images import report as report_images
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.facsimile import web as facsimile
@@ -147,9 +149,13 @@ class HtmlBuilder:
         if root.tag != f"{{{TEI_NS}}}TEI":
             raise InputError(f"not a TEI document: the root element is {root.tag!r}, expected "
                              f"TEI in the namespace {TEI_NS}", str(document.path), 1)
+        images, warnings = local_images(root, document.path, self.config.source_dir.parent)
+        report_images(warnings)
+        mark_images(root, images)  # for Saxon only: the published TEI is the document as it is
         proc = processor()
         try:
-            node = proc.parse_xml(xml_text=data.decode("utf-8"))
+            text = etree.tostring(root.getroottree(), encoding="unicode") if images else data.decode("utf-8")
+            node = proc.parse_xml(xml_text=text)
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
             self._document.set_parameter("citations", proc.make_string_value(citation_refs(root)))
             # the scanned original as static IIIF (tiles cached by content), and its pages
@@ -179,11 +185,12 @@ class HtmlBuilder:
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
         write_atomic(search_path, search.encode("utf-8"))
-        written = [html_path, tei_path, record_path, search_path, *scans]
-        for suffix, text in citations.items():
-            assert text is not None
+        written = [html_path, tei_path, record_path, search_path, *scans,
+                   *publish_images(images, self.site)]
+        for suffix, body in citations.items():
+            assert body is not None
             path = self.site / "cite" / f"{document.id}.{suffix}"
-            write_atomic(path, text.encode("utf-8"))
+            write_atomic(path, body.encode("utf-8"))
             written.append(path)
         return written
 

@@ -26,6 +26,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
+from toolkit.builders.images import local_images, mark_images, publish_images
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.frontmatter import front_matter
 from toolkit.output import write_atomic
@@ -53,6 +54,7 @@ PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
 
 VOLUME_NAME = "edition.pdf"
 PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
+PRINT_ROOT = "print-root"  # Typst's root: the templates and the documents' images
 
 _UNDISPLAYABLE = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed')
 _MAX_RETRIES = 32
@@ -152,8 +154,20 @@ class PdfBuilder:
             self._volume_stage = xslt.compile_stylesheet(stylesheet_file=str(VOLUME_STAGE))
         except PySaxonApiError as exc:
             raise ToolkitError(f"the print stylesheets do not compile: {exc}", str(XSLT_DIR)) from None
-        self._compiler = typst.Compiler(root=str(TYPST_DIR), font_paths=self.font_dirs(),
+        self._compiler = typst.Compiler(root=str(self._print_root()), font_paths=self.font_dirs(),
                                         ignore_system_fonts=True)
+
+    def _print_root(self) -> Path:
+        """Typst reads only files under its root: the templates are copied, beside the
+        documents' images (toolkit/builders/images.py), into OUTPUT/pdf/print-root/, which
+        persists like print-xml/ so the volume finds the images of documents not rebuilt."""
+        root = self.out_dir / PRINT_ROOT
+        for template in TYPST_DIR.glob("*.typ"):
+            data = template.read_bytes()
+            target = root / template.name
+            if not target.is_file() or target.read_bytes() != data:
+                write_atomic(target, data)
+        return root
 
     # -- one document ---------------------------------------------------------------------
     def print_xml(self, document: Document) -> tuple[str, str]:
@@ -167,6 +181,12 @@ class PdfBuilder:
             raise InputError(f"not a TEI document: the root element is <{tree.getroot().tag}>, "
                              "expected <TEI> in the TEI namespace", path, 1)
         tei = decode_utf8(data, path)
+        images, warnings = local_images(tree.getroot(), document.path, self.config.source_dir.parent)
+        for warning in warnings:
+            self.diagnostics.append(warning)
+            print(warning.format(), file=sys.stderr)
+        mark_images(tree.getroot(), images)  # for Saxon only: the PDF attaches the TEI as it is
+        publish_images(images, self.out_dir / PRINT_ROOT)
         stage = self._document_stage
         stage.set_parameter("document-id", self._processor.make_string_value(document.id))
         stage.set_parameter("edition-url",
@@ -176,7 +196,7 @@ class PdfBuilder:
         stage.set_parameter("date-format", self._processor.make_string_value(
             self.config.edition.date_format or "day-month-year"))
         try:
-            node = self._processor.parse_xml(xml_text=tei)
+            node = self._processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode") if images else tei)
             result = stage.transform_to_string(xdm_node=node)
         except PySaxonApiError as exc:
             raise InputError(f"the print stylesheet failed: {exc}", path) from None
@@ -204,7 +224,7 @@ class PdfBuilder:
         for _ in range(_MAX_RETRIES):
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
-                    input=str(template), sys_inputs={"data": data, **(extra or {})},
+                    input=str(self.out_dir / PRINT_ROOT / template.name), sys_inputs={"data": data, **(extra or {})},
                     pdf_standards=PDF_STANDARDS)
             except typst.TypstError as exc:
                 match = _UNDISPLAYABLE.search(str(exc))

@@ -21,6 +21,7 @@ from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.safe_xml import parse_xml_file
 from toolkit.validation.base import MAX_DIAGNOSTICS, not_shown
 from toolkit.validation.document import Document
+from toolkit.validation.xsd_capped import capped_errors
 
 if TYPE_CHECKING:  # xmlschema takes a second to import: only files with errors need it
     import xmlschema
@@ -112,13 +113,15 @@ class XsdValidator:
         yield from self._notes  # once per process: they are about the schema, not the document
         self._notes = []
         source, originals = _explainable(document.tree)
-        errors = self.explainer().iter_errors(source)
+        errors, uncounted = capped_errors(self.explainer(), source, MAX_DIAGNOSTICS + 1)
         for error in errors:
             if found == MAX_DIAGNOSTICS:
-                yield not_shown(1 + sum(1 for _ in errors), document.display, f"errors against {self.label}")
-                return
+                break
             found += 1
             yield self._diagnostic(document, error, originals)
+        if len(errors) + uncounted > found:
+            yield not_shown(len(errors) + uncounted - found, document.display, f"errors against {self.label}")
+            return
         if not found and self._libxml2 is not None and not self.thorough:
             # libxml2 rejected what xmlschema accepts: report libxml2's own words
             log: Any = self._libxml2.error_log
@@ -161,27 +164,20 @@ def _explainable(tree: etree._ElementTree) -> tuple[Any, dict[int, etree._Elemen
         return tree, None
     import xml.etree.ElementTree as ET
 
-    originals: dict[int, etree._Element] = {}
-
-    def copy(node: etree._Element) -> ET.Element:
-        element = ET.Element(str(node.tag), {str(k): str(v) for k, v in node.attrib.items()})
-        originals[id(element)] = node
-        element.text = node.text
-        last: ET.Element | None = None
-        for child in node:
-            if isinstance(child.tag, str):
-                last = copy(child)
-                element.append(last)
-            elif child.tail:  # a comment's tail is text of the parent
-                if last is None:
-                    element.text = (element.text or "") + child.tail
-                else:
-                    last.tail = (last.tail or "") + child.tail
-        element.tail = node.tail
-        return element
-
-    root = copy(tree.getroot())
-    return ET.ElementTree(root), originals
+    # serialised by libxml2 and read back by expat (both C): a copy in Python, element by
+    # element, cost as much as xmlschema's own work. expat's tree builder drops comments and
+    # processing instructions and joins the text around them, as XSD reads it.
+    root = tree.getroot()
+    try:
+        copy = ET.fromstring(etree.tostring(root, encoding="utf-8"))
+    except ET.ParseError:  # e.g. an entity reference lxml kept unexpanded: the slow way
+        return tree, None
+    elements = [node for node in root.iter() if isinstance(node.tag, str)]
+    copies = list(copy.iter())
+    if len(elements) != len(copies):  # cannot happen for a tree lxml parsed; never guess
+        return tree, None
+    originals = {id(c): e for c, e in zip(copies, elements)}
+    return ET.ElementTree(copy), originals
 
 
 def _children_message(error: Any, elem: etree._Element | None,

@@ -11,34 +11,61 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="https://teikit.org/ns"
+    xmlns:mml="http://www.w3.org/1998/Math/MathML"
+    xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- An image is shown when its URL is relative (an image the edition holds beside the pages);
-       a page fetches nothing from the network, and no other scheme (javascript:, data:, file:)
-       reaches it: those stay text.xsl's [image] marker. -->
-  <xsl:function name="tk:image-url" as="xs:string?">
-    <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="$url[matches(., '^([^:/?#]+(/[^:?#]*)?|\./[^:?#]*)$', 'i')]
-                                [not(matches(., '^\s*(javascript|data|file|vbscript):', 'i'))]
-                                [matches(., '\.(png|jpe?g|gif|svg|webp|tiff?)(\?.*)?$', 'i')]"/>
-  </xsl:function>
-
-  <xsl:template match="tei:graphic[exists(tk:image-url(@url))]" mode="tk:text" priority="1">
-    <img class="tk-image" src="{tk:image-url(@url)}" loading="lazy"
+  <!-- An image is shown when the builder published it (toolkit/builders/images.py: a PNG, JPEG
+       or self-contained SVG inside the edition folder, copied as images/<sha256>.<ext>, named
+       in @tk:src); a page fetches nothing from the network, and any other graphic stays
+       text.xsl's [image] marker. -->
+  <xsl:template match="tei:graphic[@tk:src]" mode="tk:text" priority="1">
+    <img class="tk-image" src="{@tk:src}" loading="lazy"
          alt="{normalize-space((../tei:figDesc, ../tei:head, tei:desc, 'An image of the source')[1])}">
       <xsl:if test="@width"><xsl:attribute name="data-width" select="@width"/></xsl:if>
     </img>
   </xsl:template>
 
-  <!-- Formulae: their text (MathML is not TEI; tei_all's formula holds text and highlighting). -->
+  <!-- Formulae: as MathML when the import kept it (teiHeader/xenoData[@type='MathML'] that the
+       formula's @corresp points to; browsers render MathML natively), else their text. Only
+       MathML elements and their presentation attributes are copied: no links, no scripts, no
+       styles, no annotation-xml (which may hold HTML or SVG). -->
+  <xsl:key name="tk:xeno" match="tei:xenoData[@xml:id]" use="@xml:id"/>
   <xsl:template match="tei:formula" mode="tk:text">
+    <xsl:variable name="math" select="(for $t in tokenize(@corresp)[starts-with(., '#')]
+                                       return key('tk:xeno', substring($t, 2))/mml:math)[1]"/>
     <xsl:element name="{if (parent::tei:p or parent::tei:hi or parent::tei:item or parent::tei:cell) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'tk-formula'"/>
       <xsl:if test="@notation"><xsl:attribute name="data-notation" select="@notation"/></xsl:if>
       <xsl:call-template name="tk:attributes"/>
+      <xsl:choose>
+        <xsl:when test="$math">
+          <xsl:apply-templates select="$math" mode="tk:mathml">
+            <xsl:with-param name="alttext" select="normalize-space(.)" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="mml:*" mode="tk:mathml">
+    <xsl:param name="alttext" tunnel="yes" as="xs:string" select="''"/>
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@*[namespace-uri() = ''][local-name() = $tk:mathml-attributes]"/>
+      <xsl:if test="self::mml:math and $alttext and not(@alttext)">
+        <xsl:attribute name="alttext" select="$alttext"/>
+      </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>
+  <xsl:template match="mml:annotation-xml | mml:annotation" mode="tk:mathml"/>
+  <xsl:template match="*" mode="tk:mathml"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:variable name="tk:mathml-attributes" as="xs:string+" select="('display', 'mathvariant', 'mathsize',
+      'dir', 'displaystyle', 'scriptlevel', 'form', 'fence', 'separator', 'stretchy', 'symmetric',
+      'largeop', 'movablelimits', 'accent', 'accentunder', 'lspace', 'rspace', 'minsize', 'maxsize',
+      'linethickness', 'columnalign', 'rowalign', 'columnspan', 'rowspan', 'notation', 'depth', 'height',
+      'width', 'voffset', 'alttext', 'open', 'close', 'separators', 'bevelled', 'numalign', 'denomalign')"/>
 
   <!-- Drama: speeches with their speaker, stage directions, the cast. -->
   <xsl:template match="tei:sp" mode="tk:text">

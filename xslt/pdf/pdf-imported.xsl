@@ -37,20 +37,36 @@
     <p><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <!-- A formula: its text, in italics; an image: named, with its description (the print
-       edition holds no images of the source). -->
+  <!-- A formula: its text, in italics (MathML is not kept in the print edition). -->
   <xsl:template match="tei:formula" mode="tk:pdf-text">
     <hi rend="italic"><xsl:apply-templates mode="#current"/></hi>
   </xsl:template>
+
+  <!-- An image the builder published (toolkit/builders/images.py names it in @tk:src: a PNG,
+       JPEG or SVG of the edition folder) is drawn; any other stays named in brackets. -->
   <xsl:template match="tei:figure[not(ancestor::tei:p)]" mode="tk:pdf-text">
-    <p>
-      <xsl:text>[Figure</xsl:text>
-      <xsl:for-each select="(tei:head, tei:figDesc)[1]">
-        <xsl:text>: </xsl:text><xsl:value-of select="normalize-space(.)"/>
-      </xsl:for-each>
-      <xsl:text>]</xsl:text>
-    </p>
+    <xsl:variable name="caption" select="(tei:head, tei:figDesc)[1]"/>
+    <xsl:for-each select="tei:graphic[@tk:src]">
+      <image src="{@tk:src}" block="true" alt="{normalize-space(($caption, 'An image of the source')[1])}"/>
+    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="tei:graphic[@tk:src]">
+        <xsl:if test="$caption"><caption><xsl:value-of select="normalize-space($caption)"/></caption></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:text>[Figure</xsl:text>
+          <xsl:for-each select="$caption">
+            <xsl:text>: </xsl:text><xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
+          <xsl:text>]</xsl:text>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates select="* except (tei:head, tei:figDesc, tei:graphic)" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:graphic[@tk:src][not(parent::tei:figure[not(ancestor::tei:p)])]" mode="tk:pdf-text" priority="1">
+    <image src="{@tk:src}" alt="{normalize-space((../tei:figDesc, 'An image of the source')[1])}"/>
   </xsl:template>
   <xsl:template match="tei:graphic[not(parent::tei:figure)]" mode="tk:pdf-text">
     <xsl:text>[image]</xsl:text>

@@ -37,6 +37,7 @@ ENTRY_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org
 NAME_TAGS = {"persName", "placeName", "orgName", "name", "rs", "author", "editor", "repository",
              "settlement", "country", "region", "institution", "term", "origPlace", "pubPlace",
              "publisher", "sponsor", "funder", "distributor", "authority"}
+_NAME_TAGS_ANY_NS = tuple(f"{{*}}{name}" for name in sorted(NAME_TAGS | {"gloss"}))
 _GLOBAL = {"note", "pb", "lb", "cb", "milestone", "fw", "figure", "gap", "anchor", "index"}
 
 Entries = dict[str, tuple[str, etree._Element]]  # xml:id -> (kind, entry element)
@@ -136,20 +137,22 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     (the narrowing mappings of `conform`), else kept as the archive wrote it, under the import
     customisation (only what tei_all rejects is mended)."""
     number = _number(source, path, index)
-    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, True)
+    annotated = copy_with_origin(source)  # once: each attempt below starts from a copy of it
+    doc, report, entries, stats = _transform(source, annotated, path, context, shared, external, number, notes, True)
     if fits_project(_stripped(doc), f"{number}.xml"):
         return finish(doc, number, report, entries, stats, context.schema_dir, layers=PROJECT_PIS)
-    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, False)
+    doc, report, entries, stats = _transform(source, annotated, path, context, shared, external, number, notes, False)
     make_valid(doc, report, path)
     qualify_ids(doc, number, report)
     return finish(doc, number, report, entries, stats, context.schema_dir, layers=IMPORT_PIS)
 
 
-def _transform(source: etree._Element, path: str, context: ImportContext, shared: Entries,
-               external: _ExternalRegisters, number: str, notes: list[LossEntry],
+def _transform(source: etree._Element, annotated: etree._Element, path: str, context: ImportContext,
+               shared: Entries, external: _ExternalRegisters, number: str, notes: list[LossEntry],
                narrow: bool) -> tuple[etree._Element, LossReport, list[NewEntry], Counter[str]]:
+    """`annotated`: the source's copy_with_origin, copied again here (in libxml2) per attempt."""
     report = LossReport(Path(path).name, number, list(notes))
-    doc = copy_with_origin(source)
+    doc = deepcopy(annotated)
     inherited = source.xpath("ancestor::*[@xml:lang][1]/@xml:lang")
     if source.get(XML_LANG) is None and isinstance(inherited, list) and inherited:
         doc.set(XML_LANG, str(inherited[0]))
@@ -163,9 +166,7 @@ def _transform(source: etree._Element, path: str, context: ImportContext, shared
     local = {**shared, **own}
     linked: set[str] = set()
     prefixes = prefix_table(doc)
-    for node in doc.iter():
-        if not isinstance(node.tag, str) or local_name(node) not in NAME_TAGS | {"gloss"}:
-            continue
+    for node in doc.iter(*_NAME_TAGS_ANY_NS):  # filtered by libxml2, not per element in Python
         for attribute in ("target",) if local_name(node) == "gloss" else ("ref", "corresp"):
             value = node.get(attribute)
             if value is None or " " in value.strip() or value.startswith(("http://", "https://", "urn:")):

@@ -17,6 +17,7 @@ from toolkit.readers.tei_import.registers import EntryLinker
 from toolkit.tei import TEI_NS, XML_NS, local_name, tei
 
 _KEEP_ATTRIBUTE_NS = {"", XML_NS}
+_NUMBERED_DIVS = {f"{{{TEI_NS}}}div{n}" for n in range(1, 8)}
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 _NUMBERED_DIV = re.compile(r"div[1-7]")
 
@@ -72,14 +73,20 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
     `keep_examples`: TEI's own examples (`egXML` in the Examples namespace, which tei_all
     admits with any content) are kept as they are.
     """
-    examples: set[int] = set()
+    kept: list[etree._Element] = []  # held, so that their proxies (and ids) live through the loop
     if keep_examples:
         for example in root.iter(f"{{{EXAMPLES_NS}}}egXML"):
-            examples.update(id(n) for n in example.iter())
-    alive = list(root.iter()) if examples else []  # proxies alive while ids are compared
+            kept.extend(example.iter())
+    for xeno in root.iter(f"{{{TEI_NS}}}xenoData"):  # another vocabulary by definition (MathML)
+        kept.extend(n for n in xeno.iter() if n is not xeno)
+    examples = {id(n) for n in kept}
     tei_prefix = f"{{{TEI_NS}}}"
-    for node in list(root.iter()):
+    plain = [ORIGIN]  # the attributes of an element nothing happens to (the common case)
+    for node in list(root.iter(etree.Element)):
         tag = node.tag
+        keys = node.keys()
+        if (keys == plain or not keys) and tag.startswith(tei_prefix) and tag not in _NUMBERED_DIVS:
+            continue  # two tests per element: this loop is linear in a file of 100,000 <lb/>
         if not isinstance(tag, str) or id(node) in examples:
             continue
         for name in [a for a in node.attrib if str(a).startswith("{") and a != ORIGIN]:  # plain names: kept

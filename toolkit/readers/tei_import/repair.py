@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import InputError, ToolkitError
-from toolkit.readers.tei_import.loss import ORIGIN, LossReport, origin, qname
+from toolkit.readers.tei_import.loss import ORIGIN, Action, LossReport, origin, qname
 from toolkit.readers.tei_import.normalise import text_of, unwrap
 from toolkit.readers.tei_import.schema import GrammarError, grammar_errors
 from toolkit.tei import NS, TEI_NS, XML_ID, el, local_name, sub, tei
@@ -147,9 +147,17 @@ def describe_hands(doc: etree._Element, report: LossReport) -> None:
                    "profileDesc/handNotes/handNote[@xml:id='" + name + "'] was added so that it resolves")
 
 
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+
+
 def formulae_as_text(doc: etree._Element, report: LossReport) -> None:
     """A formula written in MathML (or another vocabulary) keeps its characters: TEI's formula
-    holds text, graphics and highlighting, not MathML (tei_all has no MathML)."""
+    holds text, graphics and highlighting, not MathML (tei_all has no MathML). MathML itself
+    is kept whole where tei_all admits any vocabulary, a `teiHeader/xenoData` of its own that
+    the formula points to (@corresp), so the web edition can show it as MathML."""
+    header = doc.find("tei:teiHeader", NS)
+    taken = {str(v) for v in doc.xpath("//@xml:id")} if header is not None else set()  # type: ignore[union-attr]
+    count = 0
     for formula in list(doc.iter(tei("formula"))):
         foreign = [c for c in formula.iter() if isinstance(c.tag, str) and c is not formula
                    and etree.QName(c).namespace != TEI_NS]
@@ -157,9 +165,33 @@ def formulae_as_text(doc: etree._Element, report: LossReport) -> None:
             continue
         text = text_of(formula)
         vocabulary = etree.QName(foreign[0]).namespace or "no namespace"
+        children = [c for c in formula if isinstance(c.tag, str)]
+        math = children[0] if len(children) == 1 and children[0].tag == f"{{{MATHML_NS}}}math" \
+            and not (formula.text or "").strip() and not (children[0].tail or "").strip() else None
         for child in list(formula):
             formula.remove(child)
         formula.text = text
+        if math is not None and header is not None:
+            count += 1
+            while f"mathml-{count}" in taken:
+                count += 1
+            ident = f"mathml-{count}"
+            taken.add(ident)
+            xeno = el("xenoData", type="MathML")
+            xeno.set(XML_ID, ident)
+            math.tail = None
+            xeno.append(math)
+            revision = header.find("tei:revisionDesc", NS)
+            if revision is not None:
+                revision.addprevious(xeno)
+            else:
+                header.append(xeno)
+            formula.set("corresp", " ".join([*(formula.get("corresp") or "").split(), f"#{ident}"]))
+            report.add(formula, "restructured", f"the formula's MathML was moved whole into "
+                       f"teiHeader/xenoData[@xml:id='{ident}'] and the formula points to it (@corresp); "
+                       f"the formula keeps its text {text[:60]!r} (TEI's formula holds no MathML; the web "
+                       "edition shows the MathML, the print edition the text)")
+            continue
         report.add(formula, "rewritten", f"the formula in {vocabulary} became its text {text[:60]!r} "
                    "(TEI's formula holds text; the markup of the formula is not kept)")
 
@@ -168,9 +200,7 @@ def make_valid(doc: etree._Element, report: LossReport, name: str) -> None:
     """Mend what the import grammar rejects, reporting each change; InputError when it cannot."""
     for _pass in range(_MAX_PASSES):
         probe = deepcopy(doc)
-        for node in probe.iter():
-            if isinstance(node.tag, str) and ORIGIN in node.attrib:
-                del node.attrib[ORIGIN]
+        etree.strip_attributes(probe, ORIGIN)
         errors = grammar_errors(probe)
         if not errors:
             return
@@ -224,16 +254,23 @@ def _mend(error: GrammarError, probe: etree._Element, index: dict[int, etree._El
         # name are misplaced too (100,000 <lb/> in a sourceDesc take one pass, not 100,000)
         run = [child] + [c for c in child.itersiblings() if isinstance(c.tag, str) and c.tag == child.tag
                          and id(c) not in done]
-        changed, lines = 0, list[int | None]()
-        quiet = LossReport(report.source, report.document)  # the run is one line of the report
-        for position, node in enumerate(run):
+        last = next((line for line in (origin(node)[1] for node in reversed(run)) if line), None)
+        changed = 0
+        quiet = _Tally()  # the run is one line of the report
+        done.add(id(child))
+        changed += _place(child, parent, report)
+        plain = etree.QName(parent).localname not in _DIVISIONS or _local(child) not in _PHRASE_OK_IN_P
+        for node in run[1:]:
             done.add(id(node))
-            lines.append(origin(node)[1])
-            changed += _place(node, parent, report if position == 0 else quiet)
-        if len(quiet.entries) > 0:
-            last = next((line for line in reversed(lines) if line), None)
-            report.add(run[0], "dropped" if quiet.entries[0].action == "dropped" else "restructured",
-                       f"the same for the {len(quiet.entries)} <{child_name}> after it in <{local_name(parent)}>"
+            if plain and node.getparent() is parent and ORIGIN in node.attrib:
+                _unwrap_quickly(node, parent)  # what _place does here, without its tests
+                quiet.add(node, "dropped", "")
+                changed += 1
+            else:
+                changed += _place(node, parent, quiet)
+        if quiet.count > 0:
+            report.add(run[0], "dropped" if quiet.first == "dropped" else "restructured",
+                       f"the same for the {quiet.count} <{child_name}> after it in <{local_name(parent)}>"
                        + (f" (to line {last})" if last else ""))
         return changed
     if error.kind == "RELAXNG_ERR_TEXTWRONG" or "Did not expect text" in error.message:
@@ -250,13 +287,49 @@ def _mend(error: GrammarError, probe: etree._Element, index: dict[int, etree._El
     return 0
 
 
+def _unwrap_quickly(node: etree._Element, parent: etree._Element) -> None:
+    """`unwrap`, with a shortcut for an empty element (a run of <lb/>): only its tail moves."""
+    if len(node) or node.text:
+        unwrap(node)
+        return
+    tail = node.tail
+    if tail:
+        previous = node.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+    parent.remove(node)
+
+
+class _Tally(LossReport):
+    """Stands for a report where only the number of changes and the first action are kept
+    (the later elements of a run: 100,000 entries of paths and lines cost more than the repair)."""
+
+    def __init__(self) -> None:
+        super().__init__("", "")
+        self.count = 0
+        self.first = ""
+
+    def add(self, node: etree._Element, action: Action, detail: str, attribute: str | None = None) -> None:
+        self.count += 1
+        self.first = self.first or action
+
+
 def _line(node: etree._Element) -> int | None:
     line = node.sourceline
     return line if isinstance(line, int) else None
 
 
+_TEI_PREFIX = f"{{{TEI_NS}}}"
+
+
 def _local(node: etree._Element) -> str:
-    return etree.QName(node).localname if etree.QName(node).namespace == TEI_NS else qname(node)
+    """A TEI element's local name, another's prefixed name (from the tag: no QName objects)."""
+    tag = node.tag
+    if isinstance(tag, str) and tag.startswith(_TEI_PREFIX):
+        return tag[len(_TEI_PREFIX):]
+    return qname(node)
 
 
 def _drop_attribute(node: etree._Element, name: str, report: LossReport) -> int:
@@ -318,23 +391,28 @@ def _place(child: etree._Element, parent: etree._Element, report: LossReport) ->
         # itself goes (its content joins its parent), which ends the cycle
         child, parent = parent, parent.getparent()  # type: ignore[assignment]
         name = _local(child)
-    if local_name(parent) in _DIVISIONS and name in _PHRASE_OK_IN_P:
+    parent_name = etree.QName(parent).localname
+    if parent_name in _DIVISIONS and name in _PHRASE_OK_IN_P:
         wrapper = el("p")
         child.addprevious(wrapper)
         wrapper.append(child)
         wrapper.tail, child.tail = child.tail, None
-        report.add(child, "restructured", f"<{name}> directly in <{local_name(parent)}> was put in a paragraph "
+        report.add(child, "restructured", f"<{name}> directly in <{parent_name}> was put in a paragraph "
                    "(TEI allows it only inside one)")
         return 1
     if child.getparent() is None:
         return 0
+    if isinstance(report, _Tally):  # a later element of a run: counted, not described
+        report.add(child, "dropped", "")
+        unwrap(child)
+        return 1
     empty = not (child.text or "").strip() and not len(child)
     attributes = {qname_attr(str(k)): str(v) for k, v in child.attrib.items() if k != ORIGIN}
     if empty:
-        report.add(child, "dropped", f"<{name}> is not allowed inside <{local_name(parent)}> (TEI P5 4.3.0); "
+        report.add(child, "dropped", f"<{name}> is not allowed inside <{parent_name}> (TEI P5 4.3.0); "
                    f"the empty element was removed" + (f" (attributes {attributes})" if attributes else ""))
     else:
-        report.add(child, "dropped", f"<{name}> is not allowed inside <{local_name(parent)}> (TEI P5 4.3.0); "
+        report.add(child, "dropped", f"<{name}> is not allowed inside <{parent_name}> (TEI P5 4.3.0); "
                    "its markup was removed, its text and children kept in place"
                    + (f" (attributes {attributes})" if attributes else ""))
     unwrap(child)
