@@ -64,6 +64,14 @@ class OaiSettings:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """The print volume: typeset in parts of `part_size` documents (each part one Typst
+    compile, merged), so that memory stays bounded and a change re-typesets only its part."""
+
+    part_size: int = 100
+
+
+@dataclass(frozen=True)
 class EditionConfig:
     """What the edition is; the defaults are the sample edition's behaviour before teikit.toml."""
 
@@ -81,6 +89,7 @@ class EditionConfig:
     about: Path | None = None  # the about text (Markdown or TEI), resolved
     editorial_principles: Path | None = None
     oai: OaiSettings = OaiSettings()
+    print: PrintSettings = PrintSettings()
     path: Path | None = field(default=None, compare=False)  # the file read; None: defaults
 
     @property
@@ -248,6 +257,7 @@ class _Reader:
             about=self.text_file(top, ("about",)),
             editorial_principles=self.text_file(top, ("editorial_principles",)),
             oai=self.oai(top.get("oai", {})),
+            print=self.print_settings(top.get("print", {})),
             path=self.path.resolve(),
         )
 
@@ -282,6 +292,14 @@ class _Reader:
                             "(OAI identifiers read oai:DOMAIN:NUMBER)")
         return OaiSettings(self.string(entry, ("oai", "repository_name")), repository_id, email,
                            self.url(entry, ("oai", "base_url")))
+
+
+    def print_settings(self, value: object) -> PrintSettings:
+        entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
+        size = entry.get("part_size", PrintSettings.part_size)
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise self.fail(("print", "part_size"), "expected a whole number of documents, 1 or more")
+        return PrintSettings(size)
 
 
 def _kind(value: object) -> str:

@@ -13,6 +13,7 @@ those characters as framed code points (U+XXXX) and warns, naming the document.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
+from toolkit.builders.volume import VolumeAssembler
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
@@ -40,7 +42,8 @@ TYPST_DIR = XSLT_DIR / "typst"
 DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
 VOLUME_STAGE = XSLT_DIR / "pdf-volume.xsl"
 DOCUMENT_TEMPLATE = TYPST_DIR / "document.typ"
-VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"
+VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"  # the volume's front and back matter
+PART_TEMPLATE = TYPST_DIR / "volume-part.typ"  # a part of the volume's documents
 
 # Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk), used when present, after the
 # configured folders.
@@ -49,6 +52,8 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")  # what Typst loads from a font
 
 # PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
 PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
+# The volume is merged from parts, whose structure trees pypdf cannot merge: untagged PDF/A-3b.
+VOLUME_STANDARDS: list[PDFStandard] = ["a-3b"]
 
 VOLUME_NAME = "edition.pdf"
 PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
@@ -117,6 +122,7 @@ class PdfBuilder:
         self._document_stage: PyXsltExecutable | None = None
         self._volume_stage: PyXsltExecutable | None = None
         self._compiler: typst.Compiler | None = None
+        self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -193,8 +199,9 @@ class PdfBuilder:
 
     # -- typesetting ------------------------------------------------------------------------
     def typeset(self, template: Path, data: str, source: str,
-                extra: dict[str, str] | None = None) -> bytes:
-        """Compile a template over print XML; characters no font has are marked and reported."""
+                extra: dict[str, str] | None = None, *, tagged: bool = True) -> bytes:
+        """Compile a template over print XML; characters no font has are marked and reported.
+        Untagged (`tagged=False`): PDF/A-3b only, for the volume's parts and matter."""
         self.prepare()
         assert self._compiler is not None
         missing: set[str] = set()
@@ -202,7 +209,7 @@ class PdfBuilder:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
                     input=str(template), sys_inputs={"data": data, **(extra or {})},
-                    pdf_standards=PDF_STANDARDS)
+                    pdf_standards=PDF_STANDARDS if tagged else VOLUME_STANDARDS, pdf_tags=tagged)
             except typst.TypstError as exc:
                 match = _UNDISPLAYABLE.search(str(exc))
                 found = {c for c in _typst_string(match.group(1)) if not c.isspace()} if match else set()
@@ -281,8 +288,33 @@ class PdfBuilder:
             target.unlink(missing_ok=True)
             return site_pdfs(self.config.output_dir)
         volume = self.volume_xml(edition)
-        write_atomic(target, self.typeset(VOLUME_TEMPLATE, volume, str(self.config.source_dir)))
+        assembler = VolumeAssembler(self.out_dir, self._volume_stamp(), self._typeset_reporting,
+                                    PART_TEMPLATE, VOLUME_TEMPLATE)
+        pdf = assembler.assemble(volume, self.config.edition.print.part_size, str(self.config.source_dir))
+        self.parts_typeset = assembler.typeset_parts
+        write_atomic(target, pdf)
         return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
+
+    def _volume_stamp(self) -> str:
+        """What shapes every part besides its documents: templates, fonts, configuration."""
+        digest = hashlib.sha256()
+        for path in self.inputs():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(self.environment().encode())
+        digest.update(self.config.fingerprint().encode())
+        return digest.hexdigest()
+
+    def _typeset_reporting(self, template: Path, data: str, extra: dict[str, str],
+                           source: str) -> tuple[bytes, object]:
+        """Typeset a part or the matter, then query what it reports (<tk-part>, <tk-back>)."""
+        pdf = self.typeset(template, data, source, extra, tagged=False)
+        assert self._compiler is not None
+        label = "<tk-part>" if template == PART_TEMPLATE else "<tk-back>"
+        try:
+            report = json.loads(self._compiler.query(label, field="value", one=True, format="json"))
+        except (typst.TypstError, ValueError) as exc:
+            raise ToolkitError(f"{template.name} reported nothing ({label}): {exc}", source) from None
+        return pdf, report
 
     def _remove_stale(self, ids: set[str]) -> None:
         """The PDF and print XML of a document that left the edition go with it."""
