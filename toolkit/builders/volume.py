@@ -170,8 +170,8 @@ def merge(matter: bytes, front: int, parts: list[Path]) -> bytes:
     for key in ("/Metadata", "/OutputIntents", "/Lang", "/ViewerPreferences"):
         if key in catalog:
             writer.root_object[NameObject(key)] = catalog[key].clone(writer)
-    if reader.metadata is not None:
-        writer.add_metadata(dict(reader.metadata))
+    # /Info exactly the matter's (PDF/A: it must agree with the XMP, which names no pypdf)
+    writer.metadata = dict(reader.metadata or {})
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     output = io.BytesIO()
     writer.write(output)
