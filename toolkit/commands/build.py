@@ -16,6 +16,9 @@ from toolkit.progress import Progress
 from toolkit.validation import ValidateOptions, validate_files
 from toolkit.validation.runner import collect
 
+#: the validation results of earlier builds, by content hash (toolkit/validation/cache.py)
+VALIDATION_CACHE = ".validation-cache.json"
+
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
         # before validation or any format spends time and memory on it
         for document in Edition.load(config).documents:
             check_input(document.path)
-        if args.validate and not _valid(args.source, args.jobs):
+        cache = config.output_dir / VALIDATION_CACHE
+        if args.force:
+            cache.unlink(missing_ok=True)  # everything validated again, as everything is built
+        if args.validate and not _valid(args.source, args.jobs, cache):
             return 1
         with disk_errors(config.output_dir):
             order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
@@ -67,17 +73,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _valid(source: Path, jobs: int) -> bool:
-    """Nothing is published from an edition that fails validation; warnings are shown."""
-    errors = warnings = 0
+def _valid(source: Path, jobs: int, cache: Path) -> bool:
+    """Nothing is published from an edition that fails validation; warnings are shown (those
+    of unchanged files too: their reports come from the cache, not from validating again)."""
+    errors = warnings = unchanged = 0
     with Progress("validating", len(collect([source]))) as progress:
-        for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs))):
+        for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs, cache=cache))):
+            unchanged += report.cached
             for diagnostic in report.diagnostics:
                 print(diagnostic.format(), file=sys.stderr)
                 errors += diagnostic.severity is Severity.ERROR
                 warnings += diagnostic.severity is Severity.WARNING
     print(f"validated {source}: {errors} error{'s' if errors != 1 else ''}, "
-          f"{warnings} warning{'s' if warnings != 1 else ''}")
+          f"{warnings} warning{'s' if warnings != 1 else ''}"
+          + (f" ({unchanged} unchanged, not validated again)" if unchanged else ""))
     if errors:
         print(f"teikit build: {source} is not valid; nothing was published", file=sys.stderr)
     return errors == 0
