@@ -72,6 +72,14 @@ class PrintSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """The web edition: a register page lists an entry's first `register_page_size`
+    documents and links pages of the others, so that no page grows with the corpus."""
+
+    register_page_size: int = 100
+
+
+@dataclass(frozen=True)
 class EditionConfig:
     """What the edition is; the defaults are the sample edition's behaviour before teikit.toml."""
 
@@ -90,6 +98,7 @@ class EditionConfig:
     editorial_principles: Path | None = None
     oai: OaiSettings = OaiSettings()
     print: PrintSettings = PrintSettings()
+    web: WebSettings = WebSettings()
     path: Path | None = field(default=None, compare=False)  # the file read; None: defaults
 
     @property
@@ -258,6 +267,8 @@ class _Reader:
             editorial_principles=self.text_file(top, ("editorial_principles",)),
             oai=self.oai(top.get("oai", {})),
             print=self.print_settings(top.get("print", {})),
+            web=WebSettings(self.count(self.table(top.get("web", {}), ("web",), ("register_page_size",)),
+                                       ("web", "register_page_size"), WebSettings.register_page_size)),
             path=self.path.resolve(),
         )
 
@@ -296,10 +307,15 @@ class _Reader:
 
     def print_settings(self, value: object) -> PrintSettings:
         entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
-        size = entry.get("part_size", PrintSettings.part_size)
+        return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size))
+
+    def count(self, data: dict[str, Any], key: Key, default: int) -> int:
+        """A whole number of documents, 1 or more."""
+        name = key[-1]
+        size = data.get(str(name), default)
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-            raise self.fail(("print", "part_size"), "expected a whole number of documents, 1 or more")
-        return PrintSettings(size)
+            raise self.fail(key, "expected a whole number of documents, 1 or more")
+        return size
 
 
 def _kind(value: object) -> str:

@@ -213,6 +213,8 @@ class HtmlBuilder:
     def _edition_pages(self, edition: Edition) -> list[Path]:
         if self._edition is None:  # only the process that finishes needs it
             self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
+            self._edition.set_parameter("register-page-size", processor().make_integer_value(
+                self.config.edition.web.register_page_size))  # long registers in pages (#13)
         parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
         for document in edition.documents:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
@@ -232,6 +234,7 @@ class HtmlBuilder:
                 target = self.site / page.name
                 os.replace(page, target)
                 written.append(target)
+            self._remove_stale_register_pages({p.name for p in written}, {d.id for d in edition.documents})
             return written
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
@@ -242,6 +245,13 @@ class HtmlBuilder:
                                str(HTML_XSLT / "edition.xsl")) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+    def _remove_stale_register_pages(self, made: set[str], ids: set[str]) -> None:
+        """A register's further pages (KIND-ID-N.html) that this build did not make again."""
+        for kind in ("persons", "places", "organisations"):
+            for page in self.site.glob(f"{kind}-*-*.html"):
+                if page.name not in made and page.stem not in ids and page.stem.rsplit("-", 1)[1].isdigit():
+                    page.unlink()
 
     def _copy_assets(self) -> list[Path]:
         written = []
