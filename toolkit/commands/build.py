@@ -39,6 +39,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="publish without validating first (not recommended)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help="render the documents on the Dask cluster of this scheduler "
+                             "(tcp://HOST:8786; OUTPUT must be the same folder on every worker; "
+                             "default: local worker processes)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     edition = config_for(args.source, args.config)  # a bad teikit.toml stops here, before any work
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
                          edition=edition,
-                         font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
+                         font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force,
+                         scheduler=args.scheduler)
     # one build per output folder; staging of an interrupted build is cleaned first
     with build_lock(config.output_dir):
         # what no format can publish is refused first (a streaming parse: bounded memory),
