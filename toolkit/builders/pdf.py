@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import re
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -27,6 +30,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
+from toolkit.builders.safety import die_with_parent
 from toolkit.builders.volume import VolumeAssembler
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.output import write_atomic
@@ -288,9 +292,24 @@ class PdfBuilder:
             target.unlink(missing_ok=True)
             return site_pdfs(self.config.output_dir)
         volume = self.volume_xml(edition)
-        assembler = VolumeAssembler(self.out_dir, self._volume_stamp(), self._typeset_reporting,
-                                    PART_TEMPLATE, VOLUME_TEMPLATE)
-        pdf = assembler.assemble(volume, self.config.edition.print.part_size, str(self.config.source_dir))
+        # Typst keeps what it memoised for the life of the process (about 2 MB per document
+        # typeset, measured): each part is typeset in a process of its own, which returns
+        # that memory when it ends, so the volume's peak is one part's, not the edition's.
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                 max_tasks_per_child=1, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            def typeset(template: Path, data: str, extra: dict[str, str],
+                        source: str) -> tuple[bytes, object]:
+                if template != PART_TEMPLATE:
+                    return self._typeset_reporting(template, data, extra, source)
+                result = pool.submit(_typeset_part, self.config, data, extra, source).result()
+                if isinstance(result, Diagnostic):
+                    raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
+                return result
+            assembler = VolumeAssembler(self.out_dir, self._volume_stamp(), typeset,
+                                        PART_TEMPLATE, VOLUME_TEMPLATE)
+            pdf = assembler.assemble(volume, self.config.edition.print.part_size,
+                                     str(self.config.source_dir))
         self.parts_typeset = assembler.typeset_parts
         write_atomic(target, pdf)
         return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
@@ -323,3 +342,16 @@ class PdfBuilder:
             if print_xml.stem not in ids:
                 (self.out_dir / f"{print_xml.stem}.pdf").unlink(missing_ok=True)
                 print_xml.unlink()
+
+
+def _typeset_part(config: BuildConfig, data: str, extra: dict[str, str],
+                  source: str) -> tuple[bytes, object] | Diagnostic:
+    """Runs in a process of its own: one part of the volume (fonts loaded, no stylesheets).
+    A ToolkitError comes back as its Diagnostic (pickling an exception would lose its place)."""
+    builder = PdfBuilder(config)
+    try:
+        builder._compiler = typst.Compiler(root=str(TYPST_DIR), font_paths=builder.font_dirs(),
+                                           ignore_system_fonts=True)
+        return builder._typeset_reporting(PART_TEMPLATE, data, extra, source)
+    except ToolkitError as error:
+        return error.diagnostic
