@@ -58,3 +58,46 @@ def test_a_document_that_fails_on_a_worker_fails_the_build(tmp_path: Path) -> No
         with pytest.raises(ToolkitError) as error:
             run_builder(HtmlBuilder, config)
     assert error.value.diagnostic.path.endswith("900009.xml") and error.value.diagnostic.line == 4
+
+
+def test_a_worker_killed_mid_build_still_ends_in_the_complete_edition(tmp_path: Path) -> None:
+    """Its documents are redone elsewhere; nothing half-written is left (atomic writes)."""
+    import os
+    import signal
+    import threading
+    import time
+
+    source = make_edition(tmp_path / "tei")
+    sample = (source / "116488.xml").read_bytes()
+    for number in range(700000, 700030):
+        (source / f"{number}.xml").write_bytes(sample)
+    local = BuildConfig(source_dir=source, output_dir=tmp_path / "local", jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = BuildConfig(source_dir=source, output_dir=tmp_path / "remote", jobs=1,
+                             scheduler=cluster.scheduler_address)
+        with distributed.Client(cluster) as client:
+            pids = client.run(os.getpid)
+            failure: list[BaseException] = []
+
+            def build() -> None:
+                try:
+                    run_builder(PdfBuilder, remote)
+                except BaseException as error:  # noqa: BLE001 - reported by the test
+                    failure.append(error)
+
+            thread = threading.Thread(target=build)
+            thread.start()
+            out = remote.output_dir / "pdf"
+            deadline = time.monotonic() + 300
+            while not list(out.glob("7*.pdf")) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            done_at_kill = len(list(out.glob("7*.pdf")))
+            os.kill(sorted(pids.values())[0], signal.SIGKILL)
+            thread.join(600)
+            assert not failure, failure
+    assert 0 < done_at_kill < 30, "the worker must die while documents are left"
+    run_builder(PdfBuilder, local)
+    here, there = tree(local.output_dir), tree(remote.output_dir)
+    assert sorted(here) == sorted(there)
+    assert [name for name in here if here[name] != there[name]] == []
