@@ -67,6 +67,22 @@ class OaiSettings:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """The print volume: typeset in parts of `part_size` documents (each part one Typst
+    compile, merged), so that memory stays bounded and a change re-typesets only its part."""
+
+    part_size: int = 100
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """The web edition: a register page lists an entry's first `register_page_size`
+    documents and links pages of the others, so that no page grows with the corpus."""
+
+    register_page_size: int = 100
+
+
+@dataclass(frozen=True)
 class EditionConfig:
     """What the edition is; the defaults are the sample edition's behaviour before teikit.toml."""
 
@@ -85,6 +101,8 @@ class EditionConfig:
     about: Path | None = None  # the about text (Markdown or TEI), resolved
     editorial_principles: Path | None = None
     oai: OaiSettings = OaiSettings()
+    print: PrintSettings = PrintSettings()
+    web: WebSettings = WebSettings()
     path: Path | None = field(default=None, compare=False)  # the file read; None: defaults
 
     @property
@@ -257,6 +275,9 @@ class _Reader:
             about=self.text_file(top, ("about",)),
             editorial_principles=self.text_file(top, ("editorial_principles",)),
             oai=self.oai(top.get("oai", {})),
+            print=self.print_settings(top.get("print", {})),
+            web=WebSettings(self.count(self.table(top.get("web", {}), ("web",), ("register_page_size",)),
+                                       ("web", "register_page_size"), WebSettings.register_page_size)),
             path=self.path.resolve(),
         )
 
@@ -291,6 +312,19 @@ class _Reader:
                             "(OAI identifiers read oai:DOMAIN:NUMBER)")
         return OaiSettings(self.string(entry, ("oai", "repository_name")), repository_id, email,
                            self.url(entry, ("oai", "base_url")))
+
+
+    def print_settings(self, value: object) -> PrintSettings:
+        entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
+        return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size))
+
+    def count(self, data: dict[str, Any], key: Key, default: int) -> int:
+        """A whole number of documents, 1 or more."""
+        name = key[-1]
+        size = data.get(str(name), default)
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise self.fail(key, "expected a whole number of documents, 1 or more")
+        return size
 
 
 def _kind(value: object) -> str:

@@ -38,6 +38,7 @@ class BuildConfig:
     font_dirs: tuple[Path, ...] = ()
     jobs: int = 1
     force: bool = False
+    scheduler: str = ""  # a Dask scheduler's address: per-document work on its cluster
 
     @property
     def registers_dir(self) -> Path:
@@ -53,7 +54,7 @@ class BuildConfig:
 
     def fingerprint(self) -> str:
         data = asdict(self)
-        for volatile in ("jobs", "force", "output_dir"):
+        for volatile in ("jobs", "force", "output_dir", "scheduler"):
             data.pop(volatile)
         data["edition"] = self.edition.fingerprint()
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
@@ -183,7 +184,15 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
         progress.total = len(outdated)
     prepared = False
     jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
-    if jobs > 1:
+    if config.scheduler and outdated:
+        from toolkit.cluster import write_documents
+        for result in write_documents(config.scheduler, builder_type, config, outdated):
+            if isinstance(result, Diagnostic):
+                raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
+            written.extend(result)
+            if progress is not None:
+                progress.advance()
+    elif jobs > 1:
         # Workers are spawned, not forked: a fork would copy this process's Saxon VM (if a
         # builder already ran here) into a child where it cannot run.
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),

@@ -266,6 +266,8 @@ class HtmlBuilder:
     def _edition_pages(self, edition: Edition) -> list[Path]:
         if self._edition is None:  # only the process that finishes needs it
             self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
+            self._edition.set_parameter("register-page-size", processor().make_integer_value(
+                self.config.edition.web.register_page_size))  # long registers in pages (#13)
         # The EPUB builder runs first in a full build and puts the book in html/epub/.
         book = Path("epub") / epub_name(self.config)
         self._edition.set_parameter("epub", processor().make_string_value(
@@ -291,6 +293,7 @@ class HtmlBuilder:
                 written.append(target)
             order = etree.parse(str(staging / "sequence.xml")).getroot()
             self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
+            self._remove_stale_register_pages({p.name for p in written}, {d.id for d in edition.documents})
             return written
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
@@ -340,6 +343,13 @@ class HtmlBuilder:
         if current != previous:
             write_atomic(state, json.dumps(current, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         return written
+
+    def _remove_stale_register_pages(self, made: set[str], ids: set[str]) -> None:
+        """A register's further pages (KIND-ID-N.html) that this build did not make again."""
+        for kind in ("persons", "places", "organisations"):
+            for page in self.site.glob(f"{kind}-*-*.html"):
+                if page.name not in made and page.stem not in ids and page.stem.rsplit("-", 1)[1].isdigit():
+                    page.unlink()
 
     def _copy_assets(self) -> list[Path]:
         written = []

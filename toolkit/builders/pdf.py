@@ -13,8 +13,12 @@ those characters as framed code points (U+XXXX) and warns, naming the document.
 from __future__ import annotations
 
 import hashlib
+import json
+import multiprocessing
+import os
 import re
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -27,6 +31,8 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
 from toolkit.builders.images import local_images, mark_images, publish_images
+from toolkit.builders.safety import die_with_parent
+from toolkit.builders.volume import VolumeAssembler
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.frontmatter import front_matter
 from toolkit.output import write_atomic
@@ -42,7 +48,8 @@ TYPST_DIR = XSLT_DIR / "typst"
 DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
 VOLUME_STAGE = XSLT_DIR / "pdf-volume.xsl"
 DOCUMENT_TEMPLATE = TYPST_DIR / "document.typ"
-VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"
+VOLUME_TEMPLATE = TYPST_DIR / "volume.typ"  # the volume's front and back matter
+PART_TEMPLATE = TYPST_DIR / "volume-part.typ"  # a part of the volume's documents
 
 # Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk), used when present, after the
 # configured folders.
@@ -51,6 +58,8 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")  # what Typst loads from a font
 
 # PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
 PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
+# The volume is merged from parts, whose structure trees pypdf cannot merge: untagged PDF/A-3b.
+VOLUME_STANDARDS: list[PDFStandard] = ["a-3b"]
 
 VOLUME_NAME = "edition.pdf"
 PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
@@ -120,6 +129,7 @@ class PdfBuilder:
         self._document_stage: PyXsltExecutable | None = None
         self._volume_stage: PyXsltExecutable | None = None
         self._compiler: typst.Compiler | None = None
+        self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -216,8 +226,9 @@ class PdfBuilder:
 
     # -- typesetting ------------------------------------------------------------------------
     def typeset(self, template: Path, data: str, source: str,
-                extra: dict[str, str] | None = None) -> bytes:
-        """Compile a template over print XML; characters no font has are marked and reported."""
+                extra: dict[str, str] | None = None, *, tagged: bool = True) -> bytes:
+        """Compile a template over print XML; characters no font has are marked and reported.
+        Untagged (`tagged=False`): PDF/A-3b only, for the volume's parts and matter."""
         self.prepare()
         assert self._compiler is not None
         missing: set[str] = set()
@@ -225,7 +236,7 @@ class PdfBuilder:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
                     input=str(self.out_dir / PRINT_ROOT / template.name), sys_inputs={"data": data, **(extra or {})},
-                    pdf_standards=PDF_STANDARDS)
+                    pdf_standards=PDF_STANDARDS if tagged else VOLUME_STANDARDS, pdf_tags=tagged)
             except typst.TypstError as exc:
                 match = _UNDISPLAYABLE.search(str(exc))
                 found = {c for c in _typst_string(match.group(1)) if not c.isspace()} if match else set()
@@ -305,8 +316,48 @@ class PdfBuilder:
             target.unlink(missing_ok=True)
             return site_pdfs(self.config.output_dir)
         volume = self.volume_xml(edition)
-        write_atomic(target, self.typeset(VOLUME_TEMPLATE, volume, str(self.config.source_dir)))
+        # Typst keeps what it memoised for the life of the process (about 2 MB per document
+        # typeset, measured): each part is typeset in a process of its own, which returns
+        # that memory when it ends, so the volume's peak is one part's, not the edition's.
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                 max_tasks_per_child=1, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            def typeset(template: Path, data: str, extra: dict[str, str],
+                        source: str) -> tuple[bytes, object]:
+                if template != PART_TEMPLATE:
+                    return self._typeset_reporting(template, data, extra, source)
+                result = pool.submit(_typeset_part, self.config, data, extra, source).result()
+                if isinstance(result, Diagnostic):
+                    raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
+                return result
+            assembler = VolumeAssembler(self.out_dir, self._volume_stamp(), typeset,
+                                        PART_TEMPLATE, VOLUME_TEMPLATE)
+            pdf = assembler.assemble(volume, self.config.edition.print.part_size,
+                                     str(self.config.source_dir))
+        self.parts_typeset = assembler.typeset_parts
+        write_atomic(target, pdf)
         return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
+
+    def _volume_stamp(self) -> str:
+        """What shapes every part besides its documents: templates, fonts, configuration."""
+        digest = hashlib.sha256()
+        for path in self.inputs():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(self.environment().encode())
+        digest.update(self.config.fingerprint().encode())
+        return digest.hexdigest()
+
+    def _typeset_reporting(self, template: Path, data: str, extra: dict[str, str],
+                           source: str) -> tuple[bytes, object]:
+        """Typeset a part or the matter, then query what it reports (<tk-part>, <tk-back>)."""
+        pdf = self.typeset(template, data, source, extra, tagged=False)
+        assert self._compiler is not None
+        label = "<tk-part>" if template == PART_TEMPLATE else "<tk-back>"
+        try:
+            report = json.loads(self._compiler.query(label, field="value", one=True, format="json"))
+        except (typst.TypstError, ValueError) as exc:
+            raise ToolkitError(f"{template.name} reported nothing ({label}): {exc}", source) from None
+        return pdf, report
 
     def _remove_stale(self, ids: set[str]) -> None:
         """The PDF and print XML of a document that left the edition go with it."""
@@ -315,3 +366,17 @@ class PdfBuilder:
             if print_xml.stem not in ids:
                 (self.out_dir / f"{print_xml.stem}.pdf").unlink(missing_ok=True)
                 print_xml.unlink()
+
+
+def _typeset_part(config: BuildConfig, data: str, extra: dict[str, str],
+                  source: str) -> tuple[bytes, object] | Diagnostic:
+    """Runs in a process of its own: one part of the volume (fonts loaded, no stylesheets).
+    A ToolkitError comes back as its Diagnostic (pickling an exception would lose its place)."""
+    builder = PdfBuilder(config)
+    try:
+        # the print root, as the parent's compiler: the templates and the documents' images
+        builder._compiler = typst.Compiler(root=str(builder._print_root()), font_paths=builder.font_dirs(),
+                                           ignore_system_fonts=True)
+        return builder._typeset_reporting(PART_TEMPLATE, data, extra, source)
+    except ToolkitError as error:
+        return error.diagnostic

@@ -16,6 +16,9 @@ from toolkit.progress import Progress
 from toolkit.validation import ValidateOptions, validate_files
 from toolkit.validation.runner import collect
 
+#: the validation results of earlier builds, by content hash (toolkit/validation/cache.py)
+VALIDATION_CACHE = ".validation-cache.json"
+
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +39,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="publish without validating first (not recommended)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help="render the documents on the Dask cluster of this scheduler "
+                             "(tcp://HOST:8786; OUTPUT must be the same folder on every worker; "
+                             "default: local worker processes)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,14 +55,18 @@ def run(args: argparse.Namespace) -> int:
     edition = config_for(args.source, args.config)  # a bad teikit.toml stops here, before any work
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
                          edition=edition,
-                         font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force)
+                         font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force,
+                         scheduler=args.scheduler)
     # one build per output folder; staging of an interrupted build is cleaned first
     with build_lock(config.output_dir):
         # what no format can publish is refused first (a streaming parse: bounded memory),
         # before validation or any format spends time and memory on it
         for document in Edition.load(config).documents:
             check_input(document.path)
-        if args.validate and not _valid(args.source, args.jobs):
+        cache = config.output_dir / VALIDATION_CACHE
+        if args.force:
+            cache.unlink(missing_ok=True)  # everything validated again, as everything is built
+        if args.validate and not _valid(args.source, args.jobs, cache):
             return 1
         with disk_errors(config.output_dir):
             order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
@@ -67,17 +78,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _valid(source: Path, jobs: int) -> bool:
-    """Nothing is published from an edition that fails validation; warnings are shown."""
-    errors = warnings = 0
+def _valid(source: Path, jobs: int, cache: Path) -> bool:
+    """Nothing is published from an edition that fails validation; warnings are shown (those
+    of unchanged files too: their reports come from the cache, not from validating again)."""
+    errors = warnings = unchanged = 0
     with Progress("validating", len(collect([source]))) as progress:
-        for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs))):
+        for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs, cache=cache))):
+            unchanged += report.cached
             for diagnostic in report.diagnostics:
                 print(diagnostic.format(), file=sys.stderr)
                 errors += diagnostic.severity is Severity.ERROR
                 warnings += diagnostic.severity is Severity.WARNING
     print(f"validated {source}: {errors} error{'s' if errors != 1 else ''}, "
-          f"{warnings} warning{'s' if warnings != 1 else ''}")
+          f"{warnings} warning{'s' if warnings != 1 else ''}"
+          + (f" ({unchanged} unchanged, not validated again)" if unchanged else ""))
     if errors:
         print(f"teikit build: {source} is not valid; nothing was published", file=sys.stderr)
     return errors == 0

@@ -23,8 +23,9 @@ from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_s
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
 from toolkit.validation.edition import IdIndex, IdOccurrence, ReferenceChecker, identifiers
 from toolkit.validation.urls import UrlSchemeChecker
-from toolkit.validation.registry import (IMPORT_RNG, IMPORT_SCH, PROJECT_SCH, PROJECT_XSD, kind_of,
-                                         load_validator)
+from toolkit.validation.registry import (IMPORT_RNG, IMPORT_SCH, PROJECT_SCH, PROJECT_XSD, SCHEMAS_DIR,
+                                         kind_of, load_validator)
+from toolkit.validation.cache import ValidationCache, diagnostics_of, ids_of
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ class ValidateOptions:
     declared: bool = True
     thorough: bool = False  # run xmlschema on every file, not only on those libxml2 rejects
     jobs: int = os.cpu_count() or 1
+    cache: Path | None = None  # a JSON file of earlier results, reused by content hash
+
+    def fingerprint(self) -> str:
+        """What shapes every report, for the cache (not where it runs or caches)."""
+        return repr((self.schemas, self.project, self.declared, self.thorough))
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class FileReport:
     diagnostics: tuple[Diagnostic, ...]
     ids: tuple[IdOccurrence, ...] = field(default=(), repr=False)
     seconds: float = 0.0  # time spent on this file (reported by the JUnit format)
+    cached: bool = field(default=False, compare=False)  # reused from the cache, not validated
 
     @property
     def errors(self) -> int:
@@ -269,21 +276,53 @@ def validate_files(paths: Sequence[Path], options: ValidateOptions | None = None
     """One report per XML file under `paths`, in order; UsageError for bad paths or schemas."""
     options = options or ValidateOptions()
     files = collect(paths)
+    if options.cache is not None:
+        yield from _cached(files, options, options.cache)
+        return
+    yield from _validate_all(files, options)
+
+
+def _validate_all(files: list[Path], options: ValidateOptions) -> Iterator[FileReport]:
+    """The files' reports, in order, each with the edition-wide xml:id check."""
+    index = IdIndex()
+    for report in _reports(files, options):
+        yield _edition(index, report)
+
+
+def _cached(files: list[Path], options: ValidateOptions, path: Path) -> Iterator[FileReport]:
+    """As _validate_all, reusing the cached report of every file whose key is unchanged;
+    only the others are validated (and no schema is compiled when there are none)."""
+    cache = ValidationCache.for_run(path, files, SCHEMAS_DIR, options.schemas, options.fingerprint())
+    keys = {f: cache.key(f) for f in files}
+    entries = {f: cache.get(f, keys[f]) for f in files}
+    misses = [f for f in files if entries[f] is None]
+    fresh = iter(_reports(misses, options) if misses else ())
+    index = IdIndex()
+    for file in files:
+        entry = entries[file]
+        if entry is None:
+            report = next(fresh)
+            cache.put(file, keys[file], report.diagnostics, report.ids)
+        else:
+            report = FileReport(str(file), diagnostics_of(entry), ids_of(entry), cached=True)
+        yield _edition(index, report)
+    cache.save()
+
+
+def _reports(files: list[Path], options: ValidateOptions) -> Iterator[FileReport]:
+    """Each file's own report, in order, from worker processes when there are enough files."""
     try:
         local = FileValidator(options)  # compiles here first: a bad --schema is a usage error
     except ToolkitError as error:
         raise UsageError(error.diagnostic.message, error.diagnostic.path,
                          error.diagnostic.line) from None
-    index = IdIndex()
     jobs = max(1, min(options.jobs, os.cpu_count() or 1, len(files) // 8))
     if jobs == 1:
-        reports: Iterator[FileReport] = (local.validate(p) for p in files)
-        yield from (_edition(index, r) for r in reports)
+        yield from (local.validate(p) for p in files)
         return
     chunk = max(1, min(32, len(files) // (jobs * 4)))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, os.getpid())) as pool:
-        for report in pool.map(_work, files, chunksize=chunk):
-            yield _edition(index, report)
+        yield from pool.map(_work, files, chunksize=chunk)
 
 
 def _edition(index: IdIndex, report: FileReport) -> FileReport:

@@ -67,6 +67,9 @@
           <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
         </xsl:apply-templates>
       </xsl:result-document>
+      <xsl:apply-templates select="$edition" mode="tk:register-pages">
+        <xsl:with-param name="kind" select="." tunnel="yes"/>
+      </xsl:apply-templates>
     </xsl:for-each>
     <xsl:result-document href="search.html" format="tk:page">
       <xsl:apply-templates select="." mode="tk:search"/>

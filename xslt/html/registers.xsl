@@ -11,6 +11,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="https://teikit.org/ns"
     xmlns:svg="http://www.w3.org/2000/svg"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -145,6 +146,23 @@
         <xsl:otherwise>
           <h3 class="tk-mentions-head">Named in <xsl:value-of select="count(distinct-values($mentions/../@id))"/>
             <xsl:value-of select="if (count(distinct-values($mentions/../@id)) = 1) then ' document' else ' documents'"/></h3>
+          <xsl:variable name="pages" select="tk:mention-pages($mentions)"/>
+          <xsl:call-template name="tk:mention-list">
+            <xsl:with-param name="mentions" select="tk:mention-page($mentions, 1)"/>
+          </xsl:call-template>
+          <xsl:if test="$pages gt 1">
+            <xsl:call-template name="tk:mention-nav">
+              <xsl:with-param name="entry" select="."/>
+              <xsl:with-param name="mentions" select="$mentions"/>
+              <xsl:with-param name="current" select="1"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+  <xsl:template name="tk:mention-list">
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
           <ul class="tk-mentions">
             <xsl:for-each-group select="$mentions" group-by="../@id">
               <xsl:sort select="(../@date[.], '9999')[1]"/>
@@ -177,8 +195,99 @@
               </li>
             </xsl:for-each-group>
           </ul>
-        </xsl:otherwise>
-      </xsl:choose>
-    </article>
   </xsl:template>
+
+  <!--
+    Long mention lists in pages (issue #13: no page grows without bound): a register page
+    lists the first $register-page-size documents (teikit.toml [web] register_page_size) naming an entry, in date order, and
+    links the others' pages, KIND-ID-N.html, which edition.xsl writes (mode
+    tk:register-pages). An entry's anchor stays on the register page, so links from the
+    documents are the same however large the edition.
+  -->
+  <xsl:param name="register-page-size" as="xs:integer" select="100"/>
+  <xsl:variable name="tk:documents-per-page" as="xs:integer" select="max(($register-page-size, 1))"/>
+
+  <!-- The documents naming an entry, as ids in date order. -->
+  <xsl:function name="tk:mention-docs" as="xs:string*">
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:for-each-group select="$mentions" group-by="string(../@id)">
+      <xsl:sort select="(../@date[.], '9999')[1]"/>
+      <xsl:sequence select="current-grouping-key()"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="tk:mention-pages" as="xs:integer">
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:sequence select="(count(distinct-values($mentions/../@id)) - 1) idiv $tk:documents-per-page + 1"/>
+  </xsl:function>
+
+  <!-- The mentions in the documents of page $n (1-based). -->
+  <xsl:function name="tk:mention-page" as="element(tk:mention)*">
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="docs" select="tk:mention-docs($mentions)"/>
+    <xsl:variable name="rank" select="map:merge(for $i in 1 to count($docs) return map {$docs[$i]: $i})"/>
+    <xsl:sequence select="$mentions[($rank(string(../@id)) - 1) idiv $tk:documents-per-page + 1 = $n]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:mention-href" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n = 1) then $kind || '.html#' || $entry/@xml:id
+                          else $kind || '-' || $entry/@xml:id || '-' || $n || '.html'"/>
+  </xsl:function>
+
+  <xsl:template name="tk:mention-nav">
+    <xsl:param name="kind" as="xs:string" tunnel="yes"/>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:param name="current" as="xs:integer"/>
+    <xsl:variable name="total" select="count(distinct-values($mentions/../@id))"/>
+    <nav class="tk-mention-pages" aria-label="Documents naming {tk:entry-label($entry)}, by page">
+      <p>
+        <xsl:value-of select="'Documents ' || ($current - 1) * $tk:documents-per-page + 1 || '–'
+                              || min(($current * $tk:documents-per-page, $total)) || ' of ' || $total || '. Pages: '"/>
+        <xsl:for-each select="1 to tk:mention-pages($mentions)">
+          <xsl:choose>
+            <xsl:when test=". = $current"><span aria-current="page"><xsl:value-of select="."/></span></xsl:when>
+            <xsl:otherwise><a href="{tk:mention-href($kind, $entry, .)}"><xsl:value-of select="."/></a></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="position() != last()">, </xsl:if>
+        </xsl:for-each>
+      </p>
+    </nav>
+  </xsl:template>
+
+  <!-- The further pages of every entry named in more documents than one page lists. -->
+  <xsl:template match="tk:edition" mode="tk:register-pages">
+    <xsl:param name="kind" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="edition" select="."/>
+    <xsl:for-each select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id][tk:entry-kind(.) = $kind]">
+      <xsl:variable name="entry" select="."/>
+      <xsl:variable name="mentions" select="key('tk:mentions', @xml:id, $edition)"/>
+      <xsl:for-each select="2 to tk:mention-pages($mentions)">
+        <xsl:variable name="n" select="."/>
+        <xsl:result-document href="{tk:mention-href($kind, $entry, $n)}" format="tk:page">
+          <xsl:call-template name="tk:page">
+            <xsl:with-param name="title" select="tk:entry-label($entry) || ' (' || $n || ')'"/>
+            <xsl:with-param name="href" select="tk:mention-href($kind, $entry, $n)"/>
+            <xsl:with-param name="kind" select="'register'"/>
+            <xsl:with-param name="content" as="node()*">
+              <h1><a href="{tk:mention-href($kind, $entry, 1)}"><xsl:value-of select="tk:entry-label($entry)"/></a></h1>
+              <xsl:call-template name="tk:mention-nav">
+                <xsl:with-param name="entry" select="$entry"/>
+                <xsl:with-param name="mentions" select="$mentions"/>
+                <xsl:with-param name="current" select="$n"/>
+              </xsl:call-template>
+              <xsl:call-template name="tk:mention-list">
+                <xsl:with-param name="mentions" select="tk:mention-page($mentions, $n)"/>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:result-document>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
 </xsl:stylesheet>

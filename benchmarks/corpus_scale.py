@@ -1,0 +1,194 @@
+"""Corpus scale (issue #13): wall, CPU and peak memory of every build stage at 1,000+ documents.
+
+    python benchmarks/corpus_scale.py [--count 1000 --count 3000] [--jobs 2] [--keep DIR]
+
+For each count: synthetic reports (benchmarks/synthetic.py) converted to TEI (not timed), then
+three scenarios, each run as the real command line in a child process:
+
+- **full**: an empty output folder, then `teikit validate`, `teikit build --only pdf
+  --no-validate`, `teikit build --only html --no-validate` (the stages of one `teikit build`,
+  run apart so that each has its own figures), then `teikit build` (validation + both formats,
+  nothing left to build but the check that it is so);
+- **no-op**: `teikit build` again, nothing changed;
+- **one changed**: one document's paragraph edited (a word added), then `teikit build`.
+
+Per stage: wall time, CPU time of the whole process tree (the command and its workers, from
+`getrusage(RUSAGE_CHILDREN)`), and peak RSS of the whole process tree (the sum of the RSS of
+the command and all its descendants, sampled every 50 ms from /proc). The figures print as a
+Markdown table (`--json FILE` writes them as JSON too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.edition import converted_edition  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Stage:
+    count: int
+    scenario: str
+    stage: str
+    wall: float
+    cpu: float
+    peak_mb: float
+    exit: int
+
+
+def _children() -> dict[int, list[int]]:
+    """Every process's children, from /proc/*/stat (ppid is the 4th field after the name)."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(entry.name))
+    return tree
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in `pid` and all its descendants."""
+    tree = _children()
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(tree.get(current, ()))
+        try:
+            with open(f"/proc/{current}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+        except OSError:
+            pass
+    return total
+
+
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_stage(command: list[str], count: int, scenario: str, stage: str) -> Stage:
+    """Run one command, sampling its process tree's memory; its output goes to a log."""
+    cpu = _cpu_children()
+    start = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss(process.pid))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        code = process.wait()
+        done.set()
+        sampler.join()
+        if code != 0:
+            log.seek(0)
+            sys.stderr.write(log.read().decode("utf-8", "replace")[-3000:])
+    return Stage(count, scenario, stage, time.perf_counter() - start, _cpu_children() - cpu,
+                 peak / 2**20, code)
+
+
+def touch_one(edition: Path) -> Path:
+    """Edit one document in the middle of the corpus: a word added to its first paragraph."""
+    documents = sorted(edition.glob("*.xml"))
+    target = documents[len(documents) // 2]
+    text = target.read_text("utf-8")
+    at = text.index("<p", text.index("<body"))
+    at = text.index(">", at) + 1
+    target.write_text(text[:at] + "Edited. " + text[at:], "utf-8")
+    return target
+
+
+def measure(count: int, folder: Path, jobs: int, size: int) -> list[Stage]:
+    edition = converted_edition(folder / str(count), count, size=size, jobs=jobs)
+    out = folder / str(count) / "build"
+    teikit = [sys.executable, "-m", "toolkit"]
+    src, dst, j = str(edition), str(out), ["-j", str(jobs)]
+    stages = [
+        ("full", "validate", [*teikit, "validate", src, *j]),
+        ("full", "build pdf", [*teikit, "build", src, "-o", dst, "--only", "pdf", "--no-validate", *j]),
+        ("full", "build html", [*teikit, "build", src, "-o", dst, "--only", "html", "--no-validate", *j]),
+        ("full", "build (validate + check)", [*teikit, "build", src, "-o", dst, *j]),
+        ("no-op", "build", [*teikit, "build", src, "-o", dst, *j]),
+    ]
+    results = []
+    for scenario, stage, command in stages:
+        results.append(run_stage(command, count, scenario, stage))
+        print(_row(results[-1]), flush=True)
+    touch_one(edition)
+    for stage, command in (("validate", [*teikit, "validate", src, *j]),
+                           ("build", [*teikit, "build", src, "-o", dst, *j])):
+        results.append(run_stage(command, count, "one changed", stage))
+        print(_row(results[-1]), flush=True)
+    sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
+    biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
+    print(f"| {count} | largest pages | {', '.join(f'{n} {s / 2**20:.1f} MB' for n, s in biggest)} |")
+    volume = out / "pdf" / "edition.pdf"
+    if volume.is_file():
+        print(f"| {count} | volume | {volume.stat().st_size / 2**20:.1f} MB |")
+    return results
+
+
+def _row(stage: Stage) -> str:
+    flag = "" if stage.exit == 0 else f" (exit {stage.exit})"
+    return (f"| {stage.count} | {stage.scenario} | {stage.stage}{flag} | {stage.wall:.1f} s | "
+            f"{stage.cpu:.1f} s | {stage.peak_mb:.0f} MB |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, action="append",
+                        help="corpus size (repeatable; default: 1000 and 3000)")
+    parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    counts = args.count or [1000, 3000]
+    load = os.getloadavg()
+    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+          f"{os.cpu_count()} cores, load {load[0]:.1f} at start, -j {args.jobs}")
+    print("| documents | scenario | stage | wall | CPU (tree) | peak RSS (tree) |")
+    print("|---|---|---|---|---|---|")
+    results: list[Stage] = []
+    with tempfile.TemporaryDirectory(prefix="corpus-scale-") as scratch:
+        folder = args.keep or Path(scratch)
+        for count in counts:
+            results.extend(measure(count, folder, args.jobs, args.size))
+    print(f"load {os.getloadavg()[0]:.1f} at the end")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
+    return 0 if all(r.exit == 0 for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Validation results cached by content hash (issue #13): a no-op rebuild validates nothing.
+
+A file's report is reused when nothing that could change it has changed: the file's bytes and
+path, the schemas that apply (the project's schema folder, every --schema, the local schemas
+the file declares in xml-model), the edition's registers (references are checked against
+them), and the options. The cache is one JSON file (the build keeps it in its output folder,
+`.validation-cache.json`); a damaged or foreign cache file is ignored, never trusted.
+
+Cached is the file's own report, before the edition-wide xml:id check, which the runner does
+again over every report (it depends on the other files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from toolkit.errors import Diagnostic, Severity
+from toolkit.output import write_atomic
+from toolkit.validation.edition import IdOccurrence
+
+VERSION = 1
+_XML_MODEL = re.compile(rb"<\?xml-model\b[^?]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """Names and contents of files, in the order given (missing files count as missing)."""
+    parts = []
+    for path in paths:
+        try:
+            parts.append(path.as_posix().encode() + b"\0" + path.read_bytes())
+        except OSError:
+            parts.append(path.as_posix().encode() + b"\0missing")
+    return _digest(*parts)
+
+
+def edition_registers(files: Sequence[Path]) -> list[Path]:
+    """The register files next to the validated documents (`registers/*.xml` beside a file or
+    its folder's parent, the layouts of the edition's tei/ and of its registers/)."""
+    folders = {f.parent for f in files} | {f.parent.parent for f in files}
+    return sorted({p for folder in folders for p in (folder / "registers").glob("*.xml")})
+
+
+class ValidationCache:
+    def __init__(self, path: Path, context: str) -> None:
+        self.path = path
+        self.context = context
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.hits = 0
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("version") == VERSION and isinstance(data.get("files"), dict):
+                self.entries = data["files"]
+        except (OSError, ValueError, AttributeError):
+            pass
+        self._used: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def for_run(cls, path: Path, files: Sequence[Path], schemas_dir: Path,
+                schemas: Sequence[Path], options: str) -> ValidationCache:
+        """The cache of one run: its context is everything shared by every file's report."""
+        project = sorted(p for p in schemas_dir.rglob("*") if p.is_file())
+        context = _digest(str(VERSION).encode(), options.encode(), files_digest(project).encode(),
+                          files_digest(schemas).encode(),
+                          files_digest(edition_registers(files)).encode())
+        return cls(path, context)
+
+    def key(self, file: Path) -> str | None:
+        """The file's key, or None if the file cannot be read (it is validated, to say so)."""
+        try:
+            data = file.read_bytes()
+        except OSError:
+            return None
+        declared = []
+        for match in _XML_MODEL.finditer(data[:65536]):
+            href = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+            parts = urlsplit(href)
+            if parts.scheme in ("", "file") and parts.path:
+                declared.append(file.parent / unquote(parts.path))
+        return _digest(self.context.encode(), str(file).encode(), data,
+                       files_digest(declared).encode())
+
+    def get(self, file: Path, key: str | None) -> Any:
+        """The cached report's fields for this key, or None."""
+        entry = self.entries.get(str(file))
+        if key is None or entry is None or entry.get("key") != key:
+            return None
+        self.hits += 1
+        self._used[str(file)] = entry
+        return entry
+
+    def put(self, file: Path, key: str | None, diagnostics: Sequence[Diagnostic],
+            ids: Sequence[IdOccurrence]) -> None:
+        if key is None:
+            return
+        self._used[str(file)] = {
+            "key": key,
+            "diagnostics": [{**asdict(d), "severity": d.severity.value} for d in diagnostics],
+            "ids": [[i.xml_id, i.line, i.column] for i in ids],
+        }
+
+    def save(self) -> None:
+        """Only this run's files are kept: a file that left the edition leaves the cache."""
+        try:
+            write_atomic(self.path, json.dumps({"version": VERSION, "files": self._used},
+                                               separators=(",", ":")).encode())
+        except OSError:
+            pass  # a cache that cannot be written (a full disk) only costs the next run time
+
+
+def diagnostics_of(entry: Any) -> tuple[Diagnostic, ...]:
+    return tuple(Diagnostic(Severity(d["severity"]), d["message"], d["path"], d["line"], d["column"],
+                            d["rule"]) for d in entry["diagnostics"])
+
+
+def ids_of(entry: Any) -> tuple[IdOccurrence, ...]:
+    return tuple(IdOccurrence(xml_id, line, column) for xml_id, line, column in entry["ids"])
