@@ -43,10 +43,12 @@ def folio(page: str) -> str:
 
 
 def contents_rows(pages: list[str]) -> dict[str, int]:
-    """Document id -> the page the contents give, matched by each document's title."""
+    """Document id -> the page the list of documents gives, matched by each document's title."""
     titles = {"900003": "Jelentés", "900002": "Hostile", "116488": "Report, Embassy of Hungary",
               "900001": "Memorandum on a Conversation"}
-    text = " ".join(pages[1].split())
+    listing = [page for page in pages if page.lstrip().startswith("List of documents")]
+    assert listing, "the volume has no list of documents"
+    text = " ".join(listing[0].split())
     found = {}
     for doc, title in titles.items():
         match = re.search(re.escape(title) + r".*?[ .](\d+)(?!\d)", text)
