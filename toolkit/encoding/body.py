@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import structure as cue
+from toolkit.encoding import dates, structure as cue
 from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SourceBlock
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import NameTagger
@@ -65,7 +65,11 @@ class BodyEncoder:
         trailing = self._trailing(blocks) + trailing
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
+        distribution = self._distribution(blocks)
         signature = self._signature(blocks)
+        if distribution and not signature:
+            blocks.extend(distribution)  # a list at the end, not one after a signature
+            distribution = []
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
@@ -80,6 +84,12 @@ class BodyEncoder:
                 self._paragraph(div, block)
         elif signature:
             self._closer(div, signature, salute)
+        if distribution:
+            # After the closer a division holds only notes and forme work (TEI's divBottom
+            # and model.global): the distribution list is a note of its type holding the list.
+            holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
+                else div
+            self._list(holder, self._join(distribution), 0)
         if postscript:
             self._count("postscripts")
             self._structure(sub(div, "postscript"), self._join(postscript), top=False)
@@ -130,7 +140,14 @@ class BodyEncoder:
         return content
 
     def _note_maker(self, note: NoteText) -> Callable[[], list[Inline]]:
-        return lambda: self._inline(note.text, note.text.text.rstrip(), notes=False)
+        """The note's content; a text labelled otherwise than `[1]` (`¹ text`, `1. text`,
+        `^1^ text`) keeps its label as written, so that the projection gives it back."""
+        def make() -> list[Inline]:
+            content = self._inline(note.text, note.text.text.rstrip(), notes=False)
+            if note.label.startswith("["):
+                return content
+            return [el("label", note.label), " " if note.spaced else "", *content]
+        return make
 
     # -- the end of the document: residue, attachments, postscript, signature ---------------
     def _trailing(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
@@ -178,13 +195,33 @@ class BodyEncoder:
                 return found
         return []
 
+    def _distribution(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+        """A distribution list after the signature (`Four copies printed` / `1 - Cde. ...`):
+        two or more list lines at the end, perhaps under a line announcing them, right after
+        a signature line; taken off the end of `blocks`."""
+        start = len(blocks)
+        while start > 0 and cue.LIST_ITEM.match(blocks[start - 1].text.strip()):
+            start -= 1
+        if len(blocks) - start < 2:
+            return []
+        announced = blocks[start - 1].text.strip() if start else ""
+        if announced and len(announced) <= 60 and cue.LIST_HEAD.search(announced):
+            start -= 1
+        if start < 2 or not cue.signature_like(blocks[start - 1].text.strip()):
+            return []
+        taken = blocks[start:]
+        del blocks[start:]
+        return taken
+
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
         while len(blocks) > 1 and len(lines) < 5 and cue.signature_like(blocks[-1].text.strip()) \
                 and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
             lines.insert(0, blocks.pop())
         if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
-                             or cue.drafter(b.text.strip()) for b in lines):
+                             or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
+                             or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
+                             for b in lines):
             blocks.extend(lines)
             return []
         if len(lines) == 1 and cue.drafter(lines[0].text.strip()):
@@ -194,7 +231,12 @@ class BodyEncoder:
 
     def _closer(self, div: etree._Element, lines: list[SourceBlock],
                 salute: SourceBlock | None) -> None:
+        """The closing salutation, the signature lines as `signed` (offices as roleName,
+        names as persName, the signature's bracket as gap) and a closing date as dateline."""
         self._count("closers")
+        closer = sub(div, "closer")
+        if salute is not None:
+            sub(closer, "salute", self._inline(salute, salute.text.strip()))
         signed: list[Inline] = []
         name_parts: list[SourceBlock] = []
 
@@ -221,11 +263,24 @@ class BodyEncoder:
                           else el("persName", content))
             name_parts.clear()
 
-        for block in lines:
+        def end_signed() -> None:
+            flush()
+            if signed:
+                sub(closer, "signed", list(signed))
+                signed.clear()
+
+        for block in self._closing_pieces(lines):
             text = block.text.strip()
+            dated = self._closing_date(block, text)
+            if dated is not None:
+                end_signed()  # `14.V.58    P. Vetrov`: the date, then the signature
+                sub(closer, "dateline", [dated])
+                continue
             role = re.fullmatch(r"\((?P<role>[^()]+)\)", text)
             drafted = cue.drafter(text)
             slashed = cue.SLASHED_SIGNATURE.match(text)
+            colon = cue.role_colon(text)
+            lead = cue.bracket_lead(text)
             split = cue.role_split(text)
             if slashed:
                 flush()
@@ -238,20 +293,32 @@ class BodyEncoder:
                     piece = block.part(start, start + len(slashed.group("sig")))
                     signed.extend([*self._inline(piece, piece.text), " "])
                 signed.extend(["/", person(slashed.group("name").strip()), "/"])
+            elif colon:
+                flush()
+                line()
+                signed.extend([el("roleName", colon.group("role").strip()),
+                               text[colon.end("role"):colon.start("name")],
+                               person(colon.group("name").strip())])
+            elif lead:
+                flush()
+                line()
+                start = block.text.index(lead.group("bracket"))
+                piece = block.part(start, start + len(lead.group("bracket")))
+                signed.extend([*self._inline(piece, piece.text),
+                               text[lead.end("bracket"):lead.start("rest")],
+                               person(lead.group("rest").strip())])
             elif drafted:
                 flush()
                 line()
                 signed.extend(["(", person(drafted), ")"])
-            elif role or text[:1].islower() or split:
+            elif role or text[:1].islower() or split or cue.office_line(text):
                 flush()
                 line()
                 if role:
                     signed.extend(["(", el("roleName", role.group("role")), ")"])
-                elif split:
+                elif split and split[1]:
                     office, name = split
-                    signed.append(el("roleName", office))
-                    if name:
-                        signed.extend([" ", person(name)])
+                    signed.extend([el("roleName", office), " ", person(name)])
                 else:
                     signed.append(el("roleName", text))
             elif "[" in text:
@@ -260,11 +327,31 @@ class BodyEncoder:
                 signed.extend(self._inline(block, text))
             else:
                 name_parts.append(block)
-        flush()
-        closer = sub(div, "closer")
-        if salute is not None:
-            sub(closer, "salute", self._inline(salute, salute.text.strip()))
-        sub(closer, "signed", signed)
+        end_signed()
+
+    def _closing_pieces(self, lines: list[SourceBlock]) -> list[SourceBlock]:
+        """The signature's lines, a line of fields (`14.V.58    P. Vetrov`) as its fields."""
+        pieces: list[SourceBlock] = []
+        for block in lines:
+            parts = cue.fields(block) if cue.closing_fields(block.text.strip()) else [block]
+            pieces.extend(parts)
+        return pieces
+
+    def _closing_date(self, block: SourceBlock, text: str) -> etree._Element | None:
+        """A date standing alone among the signature's lines, as `date` with its ISO value;
+        a two-digit year's century is taken from the document's date, for review."""
+        full = cue.date_line(text)
+        if full is not None:
+            return el("date", text, **full.attributes())
+        short = dates.short_numeric(text, self.document_date)
+        if short is None:
+            return None
+        iso, inferred = short
+        if inferred:
+            self.diagnostics.append(review(
+                "date", f"{text!r} gives a two-digit year: dated {iso.when} from the "
+                f"document's date ({self.document_date})", self.path, block.line))
+        return el("date", text, **iso.attributes())
 
     # -- paragraphs and the structure between them ------------------------------------------
     def _join(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
@@ -521,7 +608,8 @@ def keep_inline_spacing(div: etree._Element) -> None:
     node tells lxml the element is mixed content and keeps it on one line."""
     for node in div.iter():
         if node is not div and isinstance(node.tag, str) and node.text is None and len(node) \
-                and etree.QName(node).localname not in CONTAINERS:
+                and etree.QName(node).localname not in CONTAINERS \
+                and node.get("type") != "distribution":  # a note holding a list
             node.text = ""
 
 

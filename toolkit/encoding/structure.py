@@ -59,6 +59,13 @@ FIELD_RUN = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")
 SLASHED_SIGNATURE = re.compile(r"^(?P<role>[^\[\]/]*?)\s*(?P<sig>\[[^\[\]]*\])?\s*"
                                r"/(?P<name>[^/\[\]]{2,60})/\s*$")
 DRAFTER = re.compile(r"^\((?P<name>[^()\d]{2,60})\)$")
+# Words an office holds besides its titles ('Secretary of the session', "chargé d'affaires").
+CONNECTORS = frozenset({"of", "the", "to", "for", "in", "and", "at", "on", "d'affaires",
+                        "d’affaires", "a.i.", "ad", "interim"})
+# `Ambassador: G. Stoyanov`: an office, a colon, the signer's name.
+ROLE_COLON = re.compile(r"^(?P<role>[^:\[\]/]{2,60}?)\s*:\s+(?P<name>[^:\[\]/]{2,60})$")
+# `[illegible] Kádas`, `[signature] N. Name`: a bracket (the signature's place) before a name.
+BRACKET_LEAD = re.compile(r"^(?P<bracket>\[[^\[\]]{1,40}\])\s*(?P<rest>\S.{0,60})$")
 
 
 def mark_type(text: str) -> str | None:
@@ -168,7 +175,10 @@ def role_under_name(blocks: list[SourceBlock]) -> bool:
     a sentence cut by a page break, but it is the signature's last line."""
     words = blocks[-1].text.split()
     previous = blocks[-2].text.strip()
-    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "and")
+    lead = bracket_lead(previous)
+    if lead:
+        previous = lead.group("rest")  # `[illegible] Kádas` over `chargé d'affaires`
+    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
                                for w in words) \
         and name_like(previous) and signature_like(previous) \
         and sum(b.text.count("[") - b.text.count("]") for b in blocks[-2:]) == 0
@@ -197,7 +207,55 @@ def name_like(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+def office_line(text: str) -> bool:
+    """A line that is an office alone ('Ambassador of the USSR in the PRC', 'Secretary of the
+    session', "chargé d'affaires"): a signature's role line, above or under the name."""
+    words = text.split()
+    if not words or len(words) > 10 or len(text) > 90 or re.search(r"\d", text) \
+            or (text[-1] in ".!?;:," and words[-1].lower() not in CONNECTORS):
+        return False
+    if not ROLE_WORDS.fullmatch(words[0]):
+        return False
+    plain = [w for w in words[1:] if not ROLE_WORDS.fullmatch(w) and w.lower() not in CONNECTORS
+             and not w[:1].isupper()]
+    return len(plain) <= 1 and (len(words) == 1 or role_split(text) == (text, "")
+                                or all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
+                                       for w in words))
+
+
+def role_colon(text: str) -> re.Match[str] | None:
+    """`Ambassador: G. Stoyanov`: an office, a colon, a name."""
+    match = ROLE_COLON.match(text)
+    if match and office_line(match.group("role").strip()) and name_like(match.group("name")):
+        return match
+    return None
+
+
+def bracket_lead(text: str) -> re.Match[str] | None:
+    """`[illegible] Kádas`: a short bracket (an illegible or omitted signature) before a name."""
+    match = BRACKET_LEAD.match(text)
+    if match and name_like(match.group("rest")) and len(match.group("rest").split()) <= 4 \
+            and not SENTENCE_END.search(match.group("rest").rstrip(".")):
+        return match
+    return None
+
+
+def closing_fields(text: str) -> list[str] | None:
+    """`14.V.58    P. Vetrov`: a signature line whose fields (apart by runs of spaces) are a
+    date and the signature; None for other lines."""
+    if len(text) > 160 or not FIELD_RUN.search(text):
+        return None
+    parts = [p for p in FIELD_RUN.split(text.strip()) if p.strip()]
+    dated = [bool(dates.SHORT_NUMERIC.match(p) or date_line(p)) for p in parts]
+    if not 1 < len(parts) <= 3 or not any(dated) or all(dated) or \
+            not all(d or signature_like(p) for p, d in zip(parts, dated)):
+        return None
+    return parts
+
+
 def signature_like(text: str) -> bool:
+    if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text):
+        return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if re.fullmatch(r"\([^()\d]{1,100}\)", text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
     if SLASHED_SIGNATURE.match(text) and len(text) <= 160:
