@@ -376,12 +376,23 @@ class BodyEncoder:
         lists and stamps, numbered sections and journal entries as divisions of their own."""
         container = div
         entries = self._entry_dates(units)
+        # 'A. Economic relations' is a section when another lettered heading stands beside
+        # it; alone, 'K. Brenner' is an initial and a name
+        lettered = sum(1 for u in units[:200] if not (cue.section_heading(u.text.strip())
+                                                       or "1").isdigit())
         index = 0
         while index < len(units):
             unit = units[index]
             text = unit.text.strip()
             following = units[index + 1].text.strip() if index + 1 < len(units) else ""
             index += 1
+            if top and self._heading_cue(text, following):
+                while index < len(units) and index not in entries and \
+                        cue.title_continues(units[index].text.strip()):
+                    unit = self._title_line(unit, units[index])
+                    index += 1
+                text = unit.text.strip()
+                following = units[index].text.strip() if index < len(units) else ""
             if index - 1 in entries:
                 container = sub(div, "div", type="entry")
                 self._dateline(container, unit, text)
@@ -404,6 +415,8 @@ class BodyEncoder:
                 top = True
                 continue
             number = cue.section_heading(text)
+            if number and not number.isdigit() and lettered < 2:
+                number = None
             if number and following and not cue.section_heading(following) \
                     and not cue.POINT.match(following) and not entries:
                 container = sub(div, "div", n=number)
@@ -422,22 +435,58 @@ class BodyEncoder:
             top = False
             self._paragraph(container, unit)
 
+    @staticmethod
+    def _heading_cue(text: str, following: str) -> bool:
+        """A title at the top (capitals, letter-spaced, a document kind): lines after it may
+        go on with it."""
+        return not cue.mark_type(text) and (
+            cue.letter_spaced(text) or (cue.heading_like(text) and not cue.POINT.match(text))
+            or (cue.title_like(text) and bool(following)))
+
+    def _title_line(self, head: SourceBlock, more: SourceBlock) -> SourceBlock:
+        """A title's next line joined to it as a line break (a join across a page break
+        there was a title's line, not a break)."""
+        glue = head.text.rstrip() + LINE_BREAK
+        text = glue + more.text.lstrip()
+        lines = list(head.lines + tuple((len(glue) + p, n) for p, n in more.lines))
+        while PAGE_BREAK in text:  # the join's ' \f' becomes a line break: offsets move by one
+            at = text.index(PAGE_BREAK)
+            self.stats["page_breaks"] = self.stats.get("page_breaks", 0) - 1
+            cut = 1 if at and text[at - 1] == " " else 0
+            text = text[:at - cut] + LINE_BREAK + text[at + 1:]
+            lines = [(p - cut if p > at else p, n) for p, n in lines]
+        return SourceBlock(text, tuple(lines))
+
+    def _place_line(self, text: str) -> etree._Element | None:
+        """A line that is only a place ('Beijing' over a journal's entries): its placeName."""
+        if len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d\[\]]", text) \
+                or not text[:1].isupper():
+            return None
+        spans = self.tagger.spans(text)
+        if len(spans) != 1 or spans[0].kind != "place" or spans[0].start != 0 \
+                or spans[0].end != len(text):
+            return None
+        entry = spans[0].entry
+        return self.tagger.mention(entry, text) if entry else self.tagger.unlinked("place", text)
+
     def _top(self, div: etree._Element, unit: SourceBlock, text: str, following: str) -> bool:
-        """Before a division's first paragraph: marks, heads, the opener."""
+        """Before a division's first paragraph: marks, heads, the opener. (A title's first
+        line tells a title: its next lines, in `text` after a line break, go on with it.)"""
         if self._marks(div, unit):
             return True
+        first = text.split(LINE_BREAK, 1)[0].rstrip()
         parts = cue.fields(unit)
         if len(parts) > 1 and self._fields_line(div, parts):
             return True
-        if cue.letter_spaced(text):
+        if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
             return True
-        if cue.heading_like(text) and not cue.POINT.match(text):
+        if cue.heading_like(first) and not cue.POINT.match(first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
             return True
-        if cue.title_like(text) and following:
+        if cue.title_like(first) and following:
             sub(div, "head", self._inline(unit, text))
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
@@ -489,9 +538,13 @@ class BodyEncoder:
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text
         addressee = cue.ADDRESSEE.match(text) and not field_match
-        if not field_match and not dated and not salute and not addressee:
+        place = None if field_match or dated or salute or addressee else self._place_line(text)
+        if not field_match and not dated and not salute and not addressee and place is None:
             return False
         opener = self._current_opener(div)
+        if place is not None:
+            sub(opener, "dateline", [place])
+            return True
         start = len(unit.text) - len(unit.text.lstrip())
         if field_match:
             label = field_match.group("label").rstrip(".").lower()
@@ -541,20 +594,38 @@ class BodyEncoder:
         start = index
         head = None
         text = units[index].text.strip()
-        if not cue.LIST_ITEM.match(text) and len(text) <= 60 and cue.LIST_HEAD.search(text):
+        if not cue.LIST_ITEM.match(text) and not cue.POINT.match(text) and len(text) <= 60 \
+                and cue.LIST_HEAD.search(text):
             head = units[index]
             start += 1
         end = start
         while end < len(units) and cue.LIST_ITEM.match(units[end].text.strip()):
             end += 1
+        # Short points of one kind on consecutive lines after a line ending in a colon
+        # ('Agenda:', '... proposes the following:') enumerate what it announces: a list.
+        # Points with prose between them, or of a paragraph's length, are numbered paragraphs.
+        announced = head is not None or (start > 0 and units[start - 1].text.rstrip().endswith(":"))
+        kind = cue.point_kind(units[start].text.strip()) if start < len(units) and announced \
+            and end == start else None
+        if kind:
+            while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX \
+                    and cue.point_kind(units[end].text.strip()) == kind:
+                end += 1
         if end - start < 2:
             return 0
         made = sub(div, "list")
         if head is not None:
             sub(made, "head", self._inline(head, head.text.strip()))
-            self.decided(f"{head.text.strip()!r} and the {end - start} lines after it taken "
-                         "as a list", head.line)
+        if head is not None or kind:
+            self.decided(f"{units[start - 1].text.strip()[:60]!r} and the {end - start} lines "
+                         "after it taken as a list", units[start - 1].line)
         for unit in units[start:end]:
+            if kind:
+                point = cue.POINT.match(unit.text.strip())
+                assert point
+                item = sub(made, "item", self._labelled(unit, point.group("label")),
+                           n=point.group("label").strip("().").strip())
+                continue
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
             number = re.sub(r"\D", "", label.group("label"))
@@ -599,6 +670,7 @@ class BodyEncoder:
         return content
 
 
+LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from toolkit.encoding import dates
 from toolkit.encoding.bracket_parse import continues_bracket
-from toolkit.encoding.blocks import SENTENCE_END, SourceBlock
+from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ROLE_WORDS
 
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
@@ -40,10 +40,11 @@ COPY_MARK = re.compile(r"^(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d
 NUMBER_MARK = re.compile(r"^(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
-    r"^(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
+    r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of
+    r"(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
-    r"(?:short\s+)?summary)\b[^.!?]{0,60}$", re.I)
+    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.){0,60}$", re.I)  # initials' points
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
@@ -116,7 +117,7 @@ def heading_like(text: str) -> bool:
     """A short line in capitals (a title: 'MEMORANDUM OF CONVERSATION')."""
     if text.startswith("[") or len(text.split(None, 10)) > 10:
         return False  # checked first: most paragraphs are long
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]  # not 'º' of 'Nº'
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
@@ -135,6 +136,26 @@ def section_heading(text: str) -> str | None:
     return match.group("n")
 
 
+def title_continues(text: str) -> bool:
+    """A line going on with a title above it ('JOURNAL' / 'of Ambassador P. I. Vetrov' /
+    'for the period from 10 to 20 May 1958'): lower case, short, no sentence ending it."""
+    lines = text.replace(PAGE_BREAK, LINE_BREAK).split(LINE_BREAK)
+    return text[:1].islower() and all(len(line) <= 120 for line in lines) \
+        and not SENTENCE_END.search(text.rstrip()) and not POINT.match(text)
+
+
+def point_kind(text: str) -> str | None:
+    """The kind of a point's label: '1)', 'a)', '1.', 'IV.' (figures or letters, and the
+    sign after them), so that a run of points of one kind reads as one enumeration."""
+    match = POINT.match(text)
+    if not match:
+        return None
+    label = match.group("label")
+    core = label.strip("().")
+    kind = "1" if core.isdigit() else "a" if core.islower() else "A"
+    return kind + label[-1]
+
+
 def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     """Whether `following` goes on with `previous` across a page break: inside an open
     bracket that a ']' of `following` (or of the few blocks `ahead` of it, for a bracket cut
@@ -144,7 +165,7 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
         return True
     if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
-            or heading_like(prev.strip()):
+            or heading_like(prev.strip()) or OPENING_SALUTE.match(prev.strip()):
         return False
     return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
         and nxt[0].islower()
