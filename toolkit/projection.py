@@ -179,6 +179,8 @@ class _Projector:
             if node.get("place") == "foot":
                 number = node.get("n") or str(len(self.footnotes) + 1)
                 first = node[0] if len(node) else None
+                if first is None and not (node.text or "").strip():
+                    return _reference(number, node.get("rend"))  # a reference with no text
                 if first is not None and isinstance(first.tag, str) and \
                         local_name(first) == "label" and not (node.text or "").strip():
                     text = self.content(node)  # the text's label as the source wrote it
