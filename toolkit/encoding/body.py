@@ -19,7 +19,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import dates, structure as cue
-from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SourceBlock
+from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import NameTagger
 from toolkit.encoding.notes import NoteText, collect
@@ -427,7 +427,8 @@ class BodyEncoder:
                 self._count("sections")
                 top = True
                 continue
-            taken = self._list(container, units, index - 1)
+            taken = self._late_fields(container, units, index - 1) if not top else 0
+            taken = taken or self._list(container, units, index - 1)
             if taken:
                 index += taken - 1
                 top = False
@@ -611,6 +612,13 @@ class BodyEncoder:
             while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX \
                     and cue.point_kind(units[end].text.strip()) == kind:
                 end += 1
+            # ... and it is an enumeration when a label announces it ('Agenda:') or its items
+            # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
+            # '2) ...' are numbered statements)
+            named = head is not None and len(head.text.split()) <= 2
+            if not named and any(u.text.rstrip().endswith((".", "!", "?"))
+                                 for u in units[start:end - 1]):
+                end = start
         if end - start < 2:
             return 0
         made = sub(div, "list")
@@ -632,6 +640,32 @@ class BodyEncoder:
             item = sub(made, "item", self._inline(unit, unit.text.strip()))
             if number:
                 item.set("n", number)
+        self._count("lists")
+        return end - index
+
+    def _late_fields(self, div: etree._Element, units: list[SourceBlock], index: int) -> int:
+        """Memo fields (`Subject:`, `To:`) among the header lines but after a line that is
+        no opener's (an office line in mixed case): header fields still, never paragraphs. An
+        opener stands only before the first block, so they are a `list[@type='memo-fields']`,
+        each field an item with its label. The units taken, or 0."""
+        if index > 8 or any(len(u.text) > 60 and SENTENCE_END.search(u.text)
+                            for u in units[:index]):
+            return 0  # after a sentence of the text, 'Subject:' opens a paragraph
+        end = index
+        while end < len(units) and end <= index + 8 and cue.MEMO_FIELD.match(units[end].text.strip()):
+            end += 1
+        if end == index:
+            return 0
+        made = sub(div, "list", type="memo-fields")
+        for unit in units[index:end]:
+            found = cue.MEMO_FIELD.match(unit.text.strip())
+            assert found
+            start = len(unit.text) - len(unit.text.lstrip())
+            value = unit.tail(start + found.end())
+            sub(made, "item", [el("label", found.group()), *self._inline(value, value.text.rstrip())],
+                n=_ncname(found.group("label").rstrip(".").lower()))
+        self.decided(f"{units[index].text.strip()[:40]!r} after the first paragraph taken as "
+                     "a memo field", units[index].line)
         self._count("lists")
         return end - index
 
