@@ -692,8 +692,12 @@ class BodyEncoder:
         sub(div, "p", content)
 
     def _labelled(self, unit: SourceBlock, label: str | None) -> list[Inline]:
-        """A block's content, its opening number (`1)`, `2.`) as a `label` when the inline
-        encoding left it plain text."""
+        """A block's content, its opening number (`1)`, `2.`, `I.`) as a `label`; the label
+        is not given to the inline stages (the names stage read 'I. Political' as a name)."""
+        lead = len(unit.text) - len(unit.text.lstrip())
+        if label and unit.text.startswith(label, lead):
+            rest = unit.tail(lead + len(label))
+            return [el("label", label), *self._inline(rest, rest.text.rstrip())]
         content = self._inline(unit, unit.text.rstrip())
         if content and isinstance(content[0], str):
             content[0] = content[0].lstrip()

@@ -173,10 +173,10 @@ def _named(name: str, pattern: str) -> str:
 
 
 _FORMS = [
-    ("span", r"{d}\s+{m},?(?:\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
-    ("days", r"{d}" + _DASH + r"{d2}\s+{m},?(?:\s+{y})?"),                    # 14-16 May 1958
-    ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2},?(?:\s+{y})?"),                  # May 14-16, 1958
-    ("dmy", r"{d}\.?\s+(?:of\s+)?{m},?(?:\s+{y})?"),                          # 14 May 1958, 14 May
+    ("span", r"{d}\s+{m}(?:,?\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
+    ("days", r"{d}" + _DASH + r"{d2}\s+{m}(?:,?\s+{y})?"),                    # 14-16 May 1958
+    ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
+    ("dmy", r"{d}\.?\s+(?:of\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
     ("mdy", r"{m}\s+{d}(?:,?\s+{y})?"),                                       # May 14, 1958
     ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
     ("my", r"{m},?\s+{y}"),                                                   # May 1958
