@@ -65,7 +65,8 @@ class _Projector:
         parent_name = local_name(parent) if parent is not None else ""
         if name in ("teiHeader", "facsimile", "standOff"):
             return
-        if name in CONTAINERS and name not in ("closer", "opener"):
+        if (name in CONTAINERS and name not in ("closer", "opener")) or \
+                (name == "note" and node.get("type") == "distribution"):  # a note holding a list
             self.flush()
             for child in node:
                 if isinstance(child.tag, str):
@@ -177,7 +178,15 @@ class _Projector:
         if name == "note":
             if node.get("place") == "foot":
                 number = node.get("n") or str(len(self.footnotes) + 1)
-                self.footnotes.append((number, f"[{number}] {self.content(node)}"))
+                first = node[0] if len(node) else None
+                if first is None and not (node.text or "").strip():
+                    return _reference(number, node.get("rend"))  # a reference with no text
+                if first is not None and isinstance(first.tag, str) and \
+                        local_name(first) == "label" and not (node.text or "").strip():
+                    text = self.content(node)  # the text's label as the source wrote it
+                else:
+                    text = f"[{number}] {self.content(node)}"
+                self.footnotes.append((number, text))
                 return _reference(number, node.get("rend"))
             return f"[{self.content(node)}]"
         if name == "unclear" and node.get("rend") in UNCLEAR_FORMS:

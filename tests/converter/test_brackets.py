@@ -287,8 +287,12 @@ def test_a_lettered_reference_finds_its_note(ctx: ReadContext) -> None:
     encoder = InlineEncoder("As agreed[1a] and[2].", ctx.tagger, {"1a": lambda: ["A note."]},
                             locator([(0, 7)]), "x.txt", diagnostics, {})
     content = encoder.encode()
-    (note,) = [c for c in content if not isinstance(c, str) and c.tag.endswith("note")]
+    note, missing = [c for c in content if not isinstance(c, str) and c.tag.endswith("note")]
     assert note.get("n") == "1a" and note.text == "A note." and encoder.used_footnotes == {"1a"}
+    # [2] has no text (the document has note texts): kept where it stands, an empty note
+    assert missing.get("n") == "2" and missing.get("place") == "foot" and missing.text is None \
+        and len(missing) == 0
+    assert "kept as an empty note" in diagnostics[0].message
     assert [(d.severity, d.rule, d.line, d.column) for d in diagnostics] == [
         (Severity.WARNING, None, 7, 18), (Severity.REVIEW, "note", 7, 18)]
 

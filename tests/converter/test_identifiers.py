@@ -64,7 +64,8 @@ def test_slug_with_trailing_digits_is_not_a_number(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert outputs(out) == ["report-on-the-talks-17.xml"]
     data = (out / "report-on-the-talks-17.xml").read_bytes()
-    assert b'<idno type="WCDA">report-on-the-talks-17</idno>' in data
+    assert b'<idno type="slug">report-on-the-talks-17</idno>' in data  # a name, no number
+    assert b'type="WCDA"' not in data
     assert (f"{source}:{citation_line(text)}: identifier: the document URL has no number; its "
             "slug 'report-on-the-talks-17' names the document") in result.stderr
     assert "; 0 warnings, 1 to review" in result.stdout

@@ -18,8 +18,8 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import structure as cue
-from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SourceBlock
+from toolkit.encoding import dates, structure as cue
+from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import NoteText, collect
@@ -67,7 +67,11 @@ class BodyEncoder:
         trailing = self._trailing(blocks) + trailing
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
+        distribution = self._distribution(blocks)
         signature = self._signature(blocks)
+        if distribution and not signature:
+            blocks.extend(distribution)  # a list at the end, not one after a signature
+            distribution = []
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
@@ -82,6 +86,12 @@ class BodyEncoder:
                 self._paragraph(div, block)
         elif signature:
             self._closer(div, signature, salute)
+        if distribution:
+            # After the closer a division holds only notes and forme work (TEI's divBottom
+            # and model.global): the distribution list is a note of its type holding the list.
+            holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
+                else div
+            self._list(holder, self._join(distribution), 0)
         if postscript:
             self._count("postscripts")
             self._structure(sub(div, "postscript"), self._join(postscript), top=False)
@@ -132,7 +142,14 @@ class BodyEncoder:
         return content
 
     def _note_maker(self, note: NoteText) -> Callable[[], list[Inline]]:
-        return lambda: self._inline(note.text, note.text.text.rstrip(), notes=False)
+        """The note's content; a text labelled otherwise than `[1]` (`¹ text`, `1. text`,
+        `^1^ text`) keeps its label as written, so that the projection gives it back."""
+        def make() -> list[Inline]:
+            content = self._inline(note.text, note.text.text.rstrip(), notes=False)
+            if note.label.startswith("["):
+                return content
+            return [el("label", note.label), " " if note.spaced else "", *content]
+        return make
 
     # -- the end of the document: residue, attachments, postscript, signature ---------------
     def _trailing(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
@@ -180,13 +197,33 @@ class BodyEncoder:
                 return found
         return []
 
+    def _distribution(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+        """A distribution list after the signature (`Four copies printed` / `1 - Cde. ...`):
+        two or more list lines at the end, perhaps under a line announcing them, right after
+        a signature line; taken off the end of `blocks`."""
+        start = len(blocks)
+        while start > 0 and cue.LIST_ITEM.match(blocks[start - 1].text.strip()):
+            start -= 1
+        if len(blocks) - start < 2:
+            return []
+        announced = blocks[start - 1].text.strip() if start else ""
+        if announced and len(announced) <= 60 and cue.LIST_HEAD.search(announced):
+            start -= 1
+        if start < 2 or not cue.signature_like(blocks[start - 1].text.strip()):
+            return []
+        taken = blocks[start:]
+        del blocks[start:]
+        return taken
+
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
         while len(blocks) > 1 and len(lines) < 5 and cue.signature_like(blocks[-1].text.strip()) \
                 and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
             lines.insert(0, blocks.pop())
         if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
-                             or cue.drafter(b.text.strip()) for b in lines):
+                             or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
+                             or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
+                             for b in lines):
             blocks.extend(lines)
             return []
         if len(lines) == 1 and cue.drafter(lines[0].text.strip()):
@@ -196,7 +233,12 @@ class BodyEncoder:
 
     def _closer(self, div: etree._Element, lines: list[SourceBlock],
                 salute: SourceBlock | None) -> None:
+        """The closing salutation, the signature lines as `signed` (offices as roleName,
+        names as persName, the signature's bracket as gap) and a closing date as dateline."""
         self._count("closers")
+        closer = sub(div, "closer")
+        if salute is not None:
+            sub(closer, "salute", self._inline(salute, salute.text.strip()))
         signed: list[Inline] = []
         name_parts: list[SourceBlock] = []
 
@@ -223,11 +265,24 @@ class BodyEncoder:
                           else el("persName", content))
             name_parts.clear()
 
-        for block in lines:
+        def end_signed() -> None:
+            flush()
+            if signed:
+                sub(closer, "signed", list(signed))
+                signed.clear()
+
+        for block in self._closing_pieces(lines):
             text = block.text.strip()
+            dated = self._closing_date(block, text)
+            if dated is not None:
+                end_signed()  # `14.V.58    P. Vetrov`: the date, then the signature
+                sub(closer, "dateline", [dated])
+                continue
             role = re.fullmatch(r"\((?P<role>[^()]+)\)", text)
             drafted = cue.drafter(text)
             slashed = cue.SLASHED_SIGNATURE.match(text)
+            colon = cue.role_colon(text)
+            lead = cue.bracket_lead(text)
             split = cue.role_split(text)
             if slashed:
                 flush()
@@ -240,20 +295,32 @@ class BodyEncoder:
                     piece = block.part(start, start + len(slashed.group("sig")))
                     signed.extend([*self._inline(piece, piece.text), " "])
                 signed.extend(["/", person(slashed.group("name").strip()), "/"])
+            elif colon:
+                flush()
+                line()
+                signed.extend([el("roleName", colon.group("role").strip()),
+                               text[colon.end("role"):colon.start("name")],
+                               person(colon.group("name").strip())])
+            elif lead:
+                flush()
+                line()
+                start = block.text.index(lead.group("bracket"))
+                piece = block.part(start, start + len(lead.group("bracket")))
+                signed.extend([*self._inline(piece, piece.text),
+                               text[lead.end("bracket"):lead.start("rest")],
+                               person(lead.group("rest").strip())])
             elif drafted:
                 flush()
                 line()
                 signed.extend(["(", person(drafted), ")"])
-            elif role or text[:1].islower() or split:
+            elif role or text[:1].islower() or split or cue.office_line(text):
                 flush()
                 line()
                 if role:
                     signed.extend(["(", el("roleName", role.group("role")), ")"])
-                elif split:
+                elif split and split[1]:
                     office, name = split
-                    signed.append(el("roleName", office))
-                    if name:
-                        signed.extend([" ", person(name)])
+                    signed.extend([el("roleName", office), " ", person(name)])
                 else:
                     signed.append(el("roleName", text))
             elif "[" in text:
@@ -262,11 +329,31 @@ class BodyEncoder:
                 signed.extend(self._inline(block, text))
             else:
                 name_parts.append(block)
-        flush()
-        closer = sub(div, "closer")
-        if salute is not None:
-            sub(closer, "salute", self._inline(salute, salute.text.strip()))
-        sub(closer, "signed", signed)
+        end_signed()
+
+    def _closing_pieces(self, lines: list[SourceBlock]) -> list[SourceBlock]:
+        """The signature's lines, a line of fields (`14.V.58    P. Vetrov`) as its fields."""
+        pieces: list[SourceBlock] = []
+        for block in lines:
+            parts = cue.fields(block) if cue.closing_fields(block.text.strip()) else [block]
+            pieces.extend(parts)
+        return pieces
+
+    def _closing_date(self, block: SourceBlock, text: str) -> etree._Element | None:
+        """A date standing alone among the signature's lines, as `date` with its ISO value;
+        a two-digit year's century is taken from the document's date, for review."""
+        full = cue.date_line(text)
+        if full is not None:
+            return el("date", text, **full.attributes())
+        short = dates.short_numeric(text, self.document_date)
+        if short is None:
+            return None
+        iso, inferred = short
+        if inferred:
+            self.diagnostics.append(review(
+                "date", f"{text!r} gives a two-digit year: dated {iso.when} from the "
+                f"document's date ({self.document_date})", self.path, block.line))
+        return el("date", text, **iso.attributes())
 
     # -- paragraphs and the structure between them ------------------------------------------
     def _join(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
@@ -291,12 +378,23 @@ class BodyEncoder:
         lists and stamps, numbered sections and journal entries as divisions of their own."""
         container = div
         entries = self._entry_dates(units)
+        # 'A. Economic relations' is a section when another lettered heading stands beside
+        # it; alone, 'K. Brenner' is an initial and a name
+        lettered = sum(1 for u in units[:200] if not (cue.section_heading(u.text.strip())
+                                                       or "1").isdigit())
         index = 0
         while index < len(units):
             unit = units[index]
             text = unit.text.strip()
             following = units[index + 1].text.strip() if index + 1 < len(units) else ""
             index += 1
+            if top and self._heading_cue(text, following):
+                while index < len(units) and index not in entries and \
+                        cue.title_continues(units[index].text.strip()):
+                    unit = self._title_line(unit, units[index])
+                    index += 1
+                text = unit.text.strip()
+                following = units[index].text.strip() if index < len(units) else ""
             if index - 1 in entries:
                 container = sub(div, "div", type="entry")
                 self._dateline(container, unit, text)
@@ -319,6 +417,8 @@ class BodyEncoder:
                 top = True
                 continue
             number = cue.section_heading(text)
+            if number and not number.isdigit() and lettered < 2:
+                number = None
             if number and following and not cue.section_heading(following) \
                     and not cue.POINT.match(following) and not entries:
                 container = sub(div, "div", n=number)
@@ -329,7 +429,8 @@ class BodyEncoder:
                 self._count("sections")
                 top = True
                 continue
-            taken = self._list(container, units, index - 1)
+            taken = self._late_fields(container, units, index - 1) if not top else 0
+            taken = taken or self._list(container, units, index - 1)
             if taken:
                 index += taken - 1
                 top = False
@@ -337,22 +438,58 @@ class BodyEncoder:
             top = False
             self._paragraph(container, unit)
 
+    @staticmethod
+    def _heading_cue(text: str, following: str) -> bool:
+        """A title at the top (capitals, letter-spaced, a document kind): lines after it may
+        go on with it."""
+        return not cue.mark_type(text) and (
+            cue.letter_spaced(text) or (cue.heading_like(text) and not cue.POINT.match(text))
+            or (cue.title_like(text) and bool(following)))
+
+    def _title_line(self, head: SourceBlock, more: SourceBlock) -> SourceBlock:
+        """A title's next line joined to it as a line break (a join across a page break
+        there was a title's line, not a break)."""
+        glue = head.text.rstrip() + LINE_BREAK
+        text = glue + more.text.lstrip()
+        lines = list(head.lines + tuple((len(glue) + p, n) for p, n in more.lines))
+        while PAGE_BREAK in text:  # the join's ' \f' becomes a line break: offsets move by one
+            at = text.index(PAGE_BREAK)
+            self.stats["page_breaks"] = self.stats.get("page_breaks", 0) - 1
+            cut = 1 if at and text[at - 1] == " " else 0
+            text = text[:at - cut] + LINE_BREAK + text[at + 1:]
+            lines = [(p - cut if p > at else p, n) for p, n in lines]
+        return SourceBlock(text, tuple(lines))
+
+    def _place_line(self, text: str) -> etree._Element | None:
+        """A line that is only a place ('Beijing' over a journal's entries): its placeName."""
+        if len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d\[\]]", text) \
+                or not text[:1].isupper():
+            return None
+        spans = self.tagger.spans(text)
+        if len(spans) != 1 or spans[0].kind != "place" or spans[0].start != 0 \
+                or spans[0].end != len(text):
+            return None
+        entry = spans[0].entry
+        return self.tagger.mention(entry, text) if entry else self.tagger.unlinked("place", text)
+
     def _top(self, div: etree._Element, unit: SourceBlock, text: str, following: str) -> bool:
-        """Before a division's first paragraph: marks, heads, the opener."""
+        """Before a division's first paragraph: marks, heads, the opener. (A title's first
+        line tells a title: its next lines, in `text` after a line break, go on with it.)"""
         if self._marks(div, unit):
             return True
+        first = text.split(LINE_BREAK, 1)[0].rstrip()
         parts = cue.fields(unit)
         if len(parts) > 1 and self._fields_line(div, parts):
             return True
-        if cue.letter_spaced(text):
+        if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
             return True
-        if cue.heading_like(text) and not cue.POINT.match(text):
+        if cue.heading_like(first) and not cue.POINT.match(first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
             return True
-        if cue.title_like(text) and following:
+        if cue.title_like(first) and following:
             sub(div, "head", self._inline(unit, text))
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
@@ -404,9 +541,13 @@ class BodyEncoder:
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text
         addressee = cue.ADDRESSEE.match(text) and not field_match
-        if not field_match and not dated and not salute and not addressee:
+        place = None if field_match or dated or salute or addressee else self._place_line(text)
+        if not field_match and not dated and not salute and not addressee and place is None:
             return False
         opener = self._current_opener(div)
+        if place is not None:
+            sub(opener, "dateline", [place])
+            return True
         start = len(unit.text) - len(unit.text.lstrip())
         if field_match:
             label = field_match.group("label").rstrip(".").lower()
@@ -456,26 +597,77 @@ class BodyEncoder:
         start = index
         head = None
         text = units[index].text.strip()
-        if not cue.LIST_ITEM.match(text) and len(text) <= 60 and cue.LIST_HEAD.search(text):
+        if not cue.LIST_ITEM.match(text) and not cue.POINT.match(text) and len(text) <= 60 \
+                and cue.LIST_HEAD.search(text):
             head = units[index]
             start += 1
         end = start
         while end < len(units) and cue.LIST_ITEM.match(units[end].text.strip()):
             end += 1
+        # Short points of one kind on consecutive lines after a line ending in a colon
+        # ('Agenda:', '... proposes the following:') enumerate what it announces: a list.
+        # Points with prose between them, or of a paragraph's length, are numbered paragraphs.
+        announced = head is not None or (start > 0 and units[start - 1].text.rstrip().endswith(":"))
+        kind = cue.point_kind(units[start].text.strip()) if start < len(units) and announced \
+            and end == start else None
+        if kind:
+            while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX \
+                    and cue.point_kind(units[end].text.strip()) == kind:
+                end += 1
+            # ... and it is an enumeration when a label announces it ('Agenda:') or its items
+            # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
+            # '2) ...' are numbered statements)
+            named = head is not None and len(head.text.split()) <= 2
+            if not named and any(u.text.rstrip().endswith((".", "!", "?"))
+                                 for u in units[start:end - 1]):
+                end = start
         if end - start < 2:
             return 0
         made = sub(div, "list")
         if head is not None:
             sub(made, "head", self._inline(head, head.text.strip()))
-            self.decided(f"{head.text.strip()!r} and the {end - start} lines after it taken "
-                         "as a list", head.line)
+        if head is not None or kind:
+            self.decided(f"{units[start - 1].text.strip()[:60]!r} and the {end - start} lines "
+                         "after it taken as a list", units[start - 1].line)
         for unit in units[start:end]:
+            if kind:
+                point = cue.POINT.match(unit.text.strip())
+                assert point
+                item = sub(made, "item", self._labelled(unit, point.group("label")),
+                           n=point.group("label").strip("().").strip())
+                continue
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
             number = re.sub(r"\D", "", label.group("label"))
             item = sub(made, "item", self._inline(unit, unit.text.strip()))
             if number:
                 item.set("n", number)
+        self._count("lists")
+        return end - index
+
+    def _late_fields(self, div: etree._Element, units: list[SourceBlock], index: int) -> int:
+        """Memo fields (`Subject:`, `To:`) among the header lines but after a line that is
+        no opener's (an office line in mixed case): header fields still, never paragraphs. An
+        opener stands only before the first block, so they are a `list[@type='memo-fields']`,
+        each field an item with its label. The units taken, or 0."""
+        if index > 8 or any(len(u.text) > 60 and SENTENCE_END.search(u.text)
+                            for u in units[:index]):
+            return 0  # after a sentence of the text, 'Subject:' opens a paragraph
+        end = index
+        while end < len(units) and end <= index + 8 and cue.MEMO_FIELD.match(units[end].text.strip()):
+            end += 1
+        if end == index:
+            return 0
+        made = sub(div, "list", type="memo-fields")
+        for unit in units[index:end]:
+            found = cue.MEMO_FIELD.match(unit.text.strip())
+            assert found
+            start = len(unit.text) - len(unit.text.lstrip())
+            value = unit.tail(start + found.end())
+            sub(made, "item", [el("label", found.group()), *self._inline(value, value.text.rstrip())],
+                n=_ncname(found.group("label").rstrip(".").lower()))
+        self.decided(f"{units[index].text.strip()[:40]!r} after the first paragraph taken as "
+                     "a memo field", units[index].line)
         self._count("lists")
         return end - index
 
@@ -502,8 +694,12 @@ class BodyEncoder:
         sub(div, "p", content)
 
     def _labelled(self, unit: SourceBlock, label: str | None) -> list[Inline]:
-        """A block's content, its opening number (`1)`, `2.`) as a `label` when the inline
-        encoding left it plain text."""
+        """A block's content, its opening number (`1)`, `2.`, `I.`) as a `label`; the label
+        is not given to the inline stages (the names stage read 'I. Political' as a name)."""
+        lead = len(unit.text) - len(unit.text.lstrip())
+        if label and unit.text.startswith(label, lead):
+            rest = unit.tail(lead + len(label))
+            return [el("label", label), *self._inline(rest, rest.text.rstrip())]
         content = self._inline(unit, unit.text.rstrip())
         if content and isinstance(content[0], str):
             content[0] = content[0].lstrip()
@@ -514,6 +710,7 @@ class BodyEncoder:
         return content
 
 
+LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
 
 
@@ -523,7 +720,8 @@ def keep_inline_spacing(div: etree._Element) -> None:
     node tells lxml the element is mixed content and keeps it on one line."""
     for node in div.iter():
         if node is not div and isinstance(node.tag, str) and node.text is None and len(node) \
-                and etree.QName(node).localname not in CONTAINERS:
+                and etree.QName(node).localname not in CONTAINERS \
+                and node.get("type") != "distribution":  # a note holding a list
             node.text = ""
 
 

@@ -41,6 +41,7 @@ __all__ = ["ELLIPSIS", "LINE_BREAK", "PAGE_BREAK", "ROLE_WORDS", "Bracket", "Inl
 PAGE_BREAK = "\x0c"  # marks where a paragraph of the source was cut by a page break
 LINE_BREAK = "\x0b"  # a Markdown hard line break inside a paragraph
 BREAKS = re.compile(f"[{PAGE_BREAK}{LINE_BREAK}]")
+STATE_WORDS = re.compile(r"\b(?:republic|kingdom|states|emirates|union of)\b", re.I)
 UNIT_BEFORE = re.compile(r"(?<![\w])(?:k?m|cm|mm|ft|sq|in)$")  # km², m³: powers, not notes
 
 
@@ -314,6 +315,13 @@ class InlineEncoder:
             variant = self._variant(content, before, raw)
             if variant is not None:
                 return variant
+        if plain and FOOTNOTE_REF.match(content) and self.footnotes:
+            # The document has note texts, but none for this reference: the reference is
+            # kept where it stands, as a note whose text the source does not give.
+            self._review("note", f"[{content}] is a footnote reference with no note text; kept "
+                         "as an empty note", bracket.start, warning=True)
+            self._count("notes")
+            return el("note", place="foot", n=note_key(content)), 0
         self._count("supplied")
         inner = self._strings(bracket.children)
         if self._identifies(content, after):
@@ -503,15 +511,23 @@ class InlineEncoder:
         if not exact and (not loose or self._identifies(content, after)):
             return None
         node = el("choice", [el("abbr", abbreviation), el("expan", self._with_breaks(content, raw))])
-        return self._org(node, content, abbreviation), len(abbreviation) + 1
+        return self._org(node, content, abbreviation, acronym=exact and bool(ACRONYM.match(abbreviation))), \
+            len(abbreviation) + 1
 
-    def _org(self, node: etree._Element, *forms: str) -> Inline:
+    def _org(self, node: etree._Element, *forms: str, acronym: bool = False) -> Inline:
+        """The pair in the register's name element, or in orgName when the expansion names an
+        organisation: by its head noun, or (`acronym`) as capitals the initials of its words
+        spell ('CSTR [Central Statistical and Trade Registry]'), unless it names a state or
+        the names stage reads it as a place or person."""
         self._count("abbreviations")
         for form in forms:
             entry = self.tagger.lookup(form)
             if entry:
                 return self.tagger.mention(entry, [node])
         if names_an_organisation(forms[0]):
+            return el("orgName", [node])
+        if acronym and not STATE_WORDS.search(forms[0]) and not any(
+                span.kind in ("place", "person") for span in self.tagger.spans(forms[0])):
             return el("orgName", [node])
         return node
 

@@ -105,6 +105,41 @@ def parse_date(text: str) -> IsoDate | None:
     return None
 
 
+# A closing date of a telegram or a signature: `14.V.58`, `14.5.1958` (day, month in figures
+# or Roman numerals, year in two or four figures).
+SHORT_NUMERIC = re.compile(r"^(?P<d>\d{1,2})\.\s?(?P<m>[IVX]{1,4}|\d{1,2})\.\s?(?P<y>\d{4}|\d{2})\.?$")
+ROMAN_MONTHS = {r: i for i, r in enumerate(
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
+
+
+def short_numeric(text: str, document_date: str | None) -> tuple[IsoDate, bool] | None:
+    """`14.V.58` as a date, and whether its century was inferred: a two-digit year takes the
+    century that puts it nearest the document's date (without one it is no date). An
+    inferred year more than ten years from the document's is marked cert='medium'."""
+    match = SHORT_NUMERIC.match(text.strip())
+    if not match:
+        return None
+    month_text = match.group("m")
+    month = ROMAN_MONTHS.get(month_text) if month_text.isalpha() else int(month_text)
+    year_text = match.group("y")
+    if month is None:
+        return None
+    if len(year_text) == 4:
+        iso = _iso(int(year_text), month, int(match.group("d")))
+        return (IsoDate(when=iso), False) if iso else None
+    known = re.match(r"\d{4}", document_date or "")
+    if not known:
+        return None
+    reference = int(known.group())
+    year = min((c * 100 + int(year_text) for c in (reference // 100 - 1, reference // 100,
+                                                    reference // 100 + 1)),
+               key=lambda y: abs(y - reference))
+    iso = _iso(year, month, int(match.group("d")))
+    if not iso:
+        return None
+    return IsoDate(when=iso, cert="medium" if abs(year - reference) > 10 else None), True
+
+
 DATE_IN_TEXT = re.compile(
     r"(?:\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December),?\s+\d{4}\b"
@@ -138,10 +173,10 @@ def _named(name: str, pattern: str) -> str:
 
 
 _FORMS = [
-    ("span", r"{d}\s+{m},?(?:\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
-    ("days", r"{d}" + _DASH + r"{d2}\s+{m},?(?:\s+{y})?"),                    # 14-16 May 1958
-    ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2},?(?:\s+{y})?"),                  # May 14-16, 1958
-    ("dmy", r"{d}\.?\s+(?:of\s+)?{m},?(?:\s+{y})?"),                          # 14 May 1958, 14 May
+    ("span", r"{d}\s+{m}(?:,?\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
+    ("days", r"{d}" + _DASH + r"{d2}\s+{m}(?:,?\s+{y})?"),                    # 14-16 May 1958
+    ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
+    ("dmy", r"{d}\.?\s+(?:of\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
     ("mdy", r"{m}\s+{d}(?:,?\s+{y})?"),                                       # May 14, 1958
     ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
     ("my", r"{m},?\s+{y}"),                                                   # May 1958

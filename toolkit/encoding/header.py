@@ -84,7 +84,7 @@ HEADER_CONVENTIONS = (
     "title and biblScope (volume, part, issue, document, page).",
     "The document number (the first idno of publicationStmt, also the file name) is a numeric "
     "segment of the document URL or the Record ID field (type WCDA), the URL's slug when it "
-    "has no number (type WCDA), or one given with --id, taken from the file name or made "
+    "has no number (type slug: a name, not a number), or one given with --id, taken from the file name or made "
     "unique in a corpus (type local, followed by the archive's number when there is one).",
     "A text whose original is in the language of the text (an English original, a "
     "transcript) is a transcription, not a translation.",
@@ -104,7 +104,8 @@ def sanitised_identifier(value: str) -> str | None:
 @dataclass(frozen=True)
 class Identifier:
     value: str
-    type: str  # WCDA (the archive's) or local (given, from the file name, made unique)
+    type: str  # WCDA (the archive's number), slug (the URL's, no number), or local (given,
+    #            from the file name, made unique)
     archive_number: str | None  # the archive's number when `value` is not it
 
 
@@ -131,7 +132,7 @@ def document_identifier(citation: Citation, meta: Metadata, path: str, explicit:
         diagnostics.append(review(
             "identifier", f"the document URL has no number; its slug {slug!r} names the "
             "document (give a Record ID field or --id for a number)", path, line))
-        return Identifier(slug, "WCDA", None)
+        return Identifier(slug, "slug", None)  # the archive's name of it, not its number
     stem = sanitised_identifier(Path(path).stem) or "document"
     diagnostics.append(review(
         "identifier", f"the Citation gives no document URL or Record ID; the file name gives the "
@@ -383,24 +384,31 @@ def _editorial_declaration(encoding: etree._Element, source_format: str) -> None
         "bracket it cuts; after a gap, which cannot hold one, whose desc keeps a line break "
         "where the page turned). Numbered and lettered points are "
         "paragraphs with n and a label. Headings, memorandum fields, the place-and-date line, "
-        "the addressee and the salutation before the text form its head and opener; the "
+        "the addressee and the salutation before the text form its head and opener (memo fields "
+        "under a header line that is a paragraph, an opener being only before the first, are "
+        "a list type='memo-fields'); the "
         "closing salutation and signature lines form the closer. Fragments after the text that "
         "fit nowhere are kept as fw type='residue' (type='footer' below the footnote texts). "
         "Layouts: blank lines, one paragraph per line, or hard-wrapped lines (joined, with a "
         "review entry) mark paragraphs; lines of only spaces are blank. Classification, copy "
         "and number marks at the top are fw type='classification', 'copy' or 'number' where "
         "they stand; titles are head (letter-spacing as rend='letter-spaced', the letters as "
-        "written); an office and a place-and-date line apart by a run of spaces are byline and "
+        "written), lines in lower case under a title part of it (as lb); a line that is only a "
+        "place is the opener's dateline; an office and a place-and-date line apart by a run of spaces are byline and "
         "dateline; a numbered heading on its own line opens a div with n and a head keeping "
         "its label; date lines opening a journal's entries open div type='entry' with their "
         "dateline; distribution lists and enumerations are list with item (a line announcing "
-        "them its head); a stamp described in brackets between paragraphs is note "
+        "them its head; short points of one kind on consecutive lines after a colon are items "
+        "with n and their label); a stamp described in brackets between paragraphs is note "
         "type='stamp' holding stamp, its lines as lb; signatures in the forms ROLE [signature] "
-        "/NAME/, a name then an office, or a drafter's (Name) are signed with roleName, gap and "
-        "persName; a P.S. is postscript; an attachment after the signature is a div "
+        "/NAME/, a name then an office, an office then a name, Office: Name, [illegible] Name or a "
+        "drafter's (Name) are signed with roleName, gap and persName, a date beside them the "
+        "closer's dateline (a two-digit year in the century nearest the document's date); a "
+        "distribution list after the signature is note type='distribution' holding the list "
+        "(after a closer TEI allows only notes and forme work); a P.S. is postscript; an attachment after the signature is a div "
         "type='attachment' of the back; note texts at the end ([1] text, ¹ text, or 1. text "
         "under a rule or a Notes line, kept as fw type='notes') are note place='foot' at their "
-        "reference.")
+        "reference, a label other than [1] kept as the note's label.")
     interpretation = decl.find(tei("interpretation"))  # brackets and dates (issue #10)
     assert interpretation is not None
     sub(interpretation, "p",
@@ -410,7 +418,10 @@ def _editorial_declaration(encoding: etree._Element, source_format: str) -> None
         "(in orgName when it names an organisation); a stamp is note type='stamp', its words in "
         "stamp; a handwritten addition is note type='handwritten' (or 'marginalia' in a margin) "
         "with its words in add; [sic!] is sic with rend; footnote references written as "
-        "superscript figures or ^1^ keep that form in rend. An unbalanced bracket is kept as text "
+        "superscript figures or ^1^ keep that form in rend; a reference with no note text, in a "
+        "document with note texts, is an empty note place='foot' with its n; an acronym whose "
+        "expansion's initials spell it is orgName unless it names a state, a place or a person. "
+        "An unbalanced bracket is kept as text "
         "(or closes where a description of the source reads right) and listed for review, as is a "
         "bracket no rule classified (supplied, reason clarification).")
     sub(interpretation, "p",

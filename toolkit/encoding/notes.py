@@ -42,6 +42,7 @@ class NoteText:
     key: str
     text: SourceBlock
     line: int
+    spaced: bool = True  # white space between the label and the text ('¹ text', not '¹text')
 
 
 @dataclass
@@ -59,8 +60,10 @@ def note_text(block: SourceBlock, numbered: bool) -> NoteText | None:
     match = NOTE_TEXT.match(block.text) or (NUMBERED_NOTE.match(block.text) if numbered else None)
     if not match:
         return None
-    label = match.group("label") or match.group("sup")
-    return NoteText(label, note_key(label), block.tail(match.start("text")), block.line)
+    group = "label" if match.group("label") else "sup"
+    label = match.group(group)
+    return NoteText(label, note_key(label), block.tail(match.start("text")), block.line,
+                    match.start("text") > match.end(group))
 
 
 def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool]) -> Notes:
@@ -82,7 +85,8 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
                 glue = last.text.text.rstrip() + LINE_BREAK
                 lines = last.text.lines + tuple((len(glue) + p, n) for p, n in block.lines)
                 taken[-1] = NoteText(last.label, last.key,
-                                     SourceBlock(glue + block.text.lstrip(), lines), last.line)
+                                     SourceBlock(glue + block.text.lstrip(), lines), last.line,
+                                     last.spaced)
         # notes under a rule are numbered from 1, and are most of what stands there
         if taken and taken[0].key.startswith("1") and 2 * len(taken) >= len(region):
             notes.separators = blocks[start:start + 1]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from toolkit.encoding import dates
 from toolkit.encoding.bracket_parse import continues_bracket
-from toolkit.encoding.blocks import SENTENCE_END, SourceBlock
+from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ROLE_WORDS
 
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
@@ -40,10 +40,11 @@ COPY_MARK = re.compile(r"^(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d
 NUMBER_MARK = re.compile(r"^(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
-    r"^(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
+    r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of
+    r"(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
-    r"(?:short\s+)?summary)\b[^.!?]{0,60}$", re.I)
+    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.){0,60}$", re.I)  # initials' points
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
@@ -59,6 +60,13 @@ FIELD_RUN = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")
 SLASHED_SIGNATURE = re.compile(r"^(?P<role>[^\[\]/]*?)\s*(?P<sig>\[[^\[\]]*\])?\s*"
                                r"/(?P<name>[^/\[\]]{2,60})/\s*$")
 DRAFTER = re.compile(r"^\((?P<name>[^()\d]{2,60})\)$")
+# Words an office holds besides its titles ('Secretary of the session', "chargé d'affaires").
+CONNECTORS = frozenset({"of", "the", "to", "for", "in", "and", "at", "on", "d'affaires",
+                        "d’affaires", "a.i.", "ad", "interim"})
+# `Ambassador: G. Stoyanov`: an office, a colon, the signer's name.
+ROLE_COLON = re.compile(r"^(?P<role>[^:\[\]/]{2,60}?)\s*:\s+(?P<name>[^:\[\]/]{2,60})$")
+# `[illegible] Kádas`, `[signature] N. Name`: a bracket (the signature's place) before a name.
+BRACKET_LEAD = re.compile(r"^(?P<bracket>\[[^\[\]]{1,40}\])\s*(?P<rest>\S.{0,60})$")
 
 
 def mark_type(text: str) -> str | None:
@@ -109,7 +117,7 @@ def heading_like(text: str) -> bool:
     """A short line in capitals (a title: 'MEMORANDUM OF CONVERSATION')."""
     if text.startswith("[") or len(text.split(None, 10)) > 10:
         return False  # checked first: most paragraphs are long
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]  # not 'º' of 'Nº'
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
@@ -128,6 +136,26 @@ def section_heading(text: str) -> str | None:
     return match.group("n")
 
 
+def title_continues(text: str) -> bool:
+    """A line going on with a title above it ('JOURNAL' / 'of Ambassador P. I. Vetrov' /
+    'for the period from 10 to 20 May 1958'): lower case, short, no sentence ending it."""
+    lines = text.replace(PAGE_BREAK, LINE_BREAK).split(LINE_BREAK)
+    return text[:1].islower() and all(len(line) <= 120 for line in lines) \
+        and not SENTENCE_END.search(text.rstrip()) and not POINT.match(text)
+
+
+def point_kind(text: str) -> str | None:
+    """The kind of a point's label: '1)', 'a)', '1.', 'IV.' (figures or letters, and the
+    sign after them), so that a run of points of one kind reads as one enumeration."""
+    match = POINT.match(text)
+    if not match:
+        return None
+    label = match.group("label")
+    core = label.strip("().")
+    kind = "1" if core.isdigit() else "a" if core.islower() else "A"
+    return kind + label[-1]
+
+
 def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     """Whether `following` goes on with `previous` across a page break: inside an open
     bracket that a ']' of `following` (or of the few blocks `ahead` of it, for a bracket cut
@@ -137,7 +165,7 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
         return True
     if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
-            or heading_like(prev.strip()):
+            or heading_like(prev.strip()) or OPENING_SALUTE.match(prev.strip()):
         return False
     return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
         and nxt[0].islower()
@@ -168,7 +196,10 @@ def role_under_name(blocks: list[SourceBlock]) -> bool:
     a sentence cut by a page break, but it is the signature's last line."""
     words = blocks[-1].text.split()
     previous = blocks[-2].text.strip()
-    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "and")
+    lead = bracket_lead(previous)
+    if lead:
+        previous = lead.group("rest")  # `[illegible] Kádas` over `chargé d'affaires`
+    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
                                for w in words) \
         and name_like(previous) and signature_like(previous) \
         and sum(b.text.count("[") - b.text.count("]") for b in blocks[-2:]) == 0
@@ -197,7 +228,55 @@ def name_like(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+def office_line(text: str) -> bool:
+    """A line that is an office alone ('Ambassador of the USSR in the PRC', 'Secretary of the
+    session', "chargé d'affaires"): a signature's role line, above or under the name."""
+    words = text.split()
+    if not words or len(words) > 10 or len(text) > 90 or re.search(r"\d", text) \
+            or (text[-1] in ".!?;:," and words[-1].lower() not in CONNECTORS):
+        return False
+    if not ROLE_WORDS.fullmatch(words[0]):
+        return False
+    plain = [w for w in words[1:] if not ROLE_WORDS.fullmatch(w) and w.lower() not in CONNECTORS
+             and not w[:1].isupper()]
+    return len(plain) <= 1 and (len(words) == 1 or role_split(text) == (text, "")
+                                or all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
+                                       for w in words))
+
+
+def role_colon(text: str) -> re.Match[str] | None:
+    """`Ambassador: G. Stoyanov`: an office, a colon, a name."""
+    match = ROLE_COLON.match(text)
+    if match and office_line(match.group("role").strip()) and name_like(match.group("name")):
+        return match
+    return None
+
+
+def bracket_lead(text: str) -> re.Match[str] | None:
+    """`[illegible] Kádas`: a short bracket (an illegible or omitted signature) before a name."""
+    match = BRACKET_LEAD.match(text)
+    if match and name_like(match.group("rest")) and len(match.group("rest").split()) <= 4 \
+            and not SENTENCE_END.search(match.group("rest").rstrip(".")):
+        return match
+    return None
+
+
+def closing_fields(text: str) -> list[str] | None:
+    """`14.V.58    P. Vetrov`: a signature line whose fields (apart by runs of spaces) are a
+    date and the signature; None for other lines."""
+    if len(text) > 160 or not FIELD_RUN.search(text):
+        return None
+    parts = [p for p in FIELD_RUN.split(text.strip()) if p.strip()]
+    dated = [bool(dates.SHORT_NUMERIC.match(p) or date_line(p)) for p in parts]
+    if not 1 < len(parts) <= 3 or not any(dated) or all(dated) or \
+            not all(d or signature_like(p) for p, d in zip(parts, dated)):
+        return None
+    return parts
+
+
 def signature_like(text: str) -> bool:
+    if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text):
+        return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if re.fullmatch(r"\([^()\d]{1,100}\)", text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
     if SLASHED_SIGNATURE.match(text) and len(text) <= 160:
