@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,33 @@ def test_text_that_looks_like_markup_is_shown_literally(tmp_path: Path) -> None:
     assert text(doc.xpath("//h1")[0]) == " ".join(hostile.split())
     assert text(doc.xpath("//ul[@class='tk-list']/li")[0]) == " ".join(hostile.split())
     assert hostile in doc.xpath("//title")[0].text
+
+
+def test_notes_between_blocks_stand_in_the_text(tmp_path: Path) -> None:
+    """A converted report's distribution list after the signature and a stamp laid out between
+    paragraphs have no reference to number: they stand where the source has them, as a block
+    (a div when it holds a list), not as numbered notes after the text."""
+    layouts = ROOT / "tests" / "converter" / "layouts"
+    subprocess.run([sys.executable, "-m", "toolkit", "convert", "-o", str(tmp_path / "tei"),
+                    str(layouts / "005-record-of-conversation-sections.txt"),
+                    str(layouts / "014-stamp-block-two-columns.txt")], check=True, capture_output=True)
+    builder = HtmlBuilder(BuildConfig(source_dir=ROOT / "tei", output_dir=tmp_path / "out"))
+    builder.prepare()
+    written = {path.stem: path for path in sorted((tmp_path / "tei").glob("*.xml"))}
+    for path in written.values():
+        builder.write_one(Document(path))
+    site = tmp_path / "out" / "html"
+    pages = {stem: page(site, f"{stem}.html") for stem in written}
+    distribution = [d for d in pages.values() if d.xpath("//*[@data-tip='Distribution list of the source.']")]
+    assert len(distribution) == 1
+    block = distribution[0].xpath("//*[@data-tip='Distribution list of the source.']")[0]
+    assert block.tag == "div" and block.xpath(".//li"), "the list is a block in the text"
+    assert not block.xpath("ancestor::*[contains(@class, 'tk-notes')]")
+    assert not distribution[0].xpath("//li[contains(@class, 'tk-note')]"), "nothing is left to number"
+    stamps = [d for d in pages.values() if d.xpath("//p[@data-tip='Stamp on the source.']")]
+    assert len(stamps) == 1
+    assert "Incoming" in text(stamps[0].xpath("//p[@data-tip='Stamp on the source.']")[0])
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "text",
+                             *(str(site / f"{stem}.html") for stem in written)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout

@@ -71,7 +71,8 @@
   <!-- A note that the text shows where it stands: an inline note between blocks. -->
   <xsl:function name="tk:in-place" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/@place = 'inline' and exists($note/parent::*[self::tei:div or self::tei:div1
+    <xsl:sequence select="($note/@place = 'inline' or empty($note/@place))
+        and exists($note/parent::*[self::tei:div or self::tei:div1
         or self::tei:div2 or self::tei:div3 or self::tei:body or self::tei:back or self::tei:front
         or self::tei:floatingText or self::*:attachment])"/>
   </xsl:function>
@@ -537,12 +538,17 @@
   <!-- A note in the text: its number, linked to the notes after the text. -->
   <!-- An inline note standing between blocks (FRUS's "[Inclosure 1 in No. 12.]") stays in
        the text where it is, as the source prints it. -->
+  <!-- So does a note between blocks with no place (a converted report's distribution list
+       after the signature, a stamp laid out between paragraphs): it has no reference to number.
+       One that holds blocks (a list) is a div, since a p may not hold them. -->
   <xsl:template match="tei:note[tk:in-place(.)]" mode="tk:text" priority="1">
-    <p class="tk-note-in-text tk-iv" data-tip="{tk:note-kind(.)}.">
+    <xsl:element name="{if (tei:list | tei:p | tei:table | tei:lg) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="'tk-note-in-text tk-iv'"/>
+      <xsl:attribute name="data-tip" select="tk:note-kind(.) || '.'"/>
       <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:attributes"/>
       <xsl:apply-templates mode="#current"/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="tk:text">
@@ -561,6 +567,8 @@
         'Footnote of the source' || ($note/@n ! (' (' || . || ')'))
       else if ($note/@place = 'margin' or $note/@type = 'marginalia') then 'Marginal note of the source'
       else if ($note/@type = 'translator') then 'Note of the translator'
+      else if ($note/@type = 'distribution') then 'Distribution list of the source'
+      else if ($note/@type = 'stamp') then 'Stamp on the source'
       else if ($note/@type = 'editorial') then 'Description of the source'
           || (if (exists(tk:translators(root($note)/tei:TEI/tei:teiHeader))) then ' by the translator' else '')
       else if ($note/@resp) then 'Note by ' || tk:intervener($note)
