@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.resources import schemas_dir
+from toolkit.tei import tree_of
 
 
 def _current_umask() -> int:
@@ -44,7 +45,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     """The project's canonical serialisation: UTF-8, declaration, two-space indentation."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8",
+    return etree.tostring(tree_of(root), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True)
 
 

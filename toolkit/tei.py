@@ -65,6 +65,14 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
     return node
 
 
+def tree_of(root: etree._Element) -> etree._ElementTree:
+    """The document `root` heads. An element `el` made in the shared factory document (any but
+    `TEI`) answers `getroottree()` with that document, whose root is another element: a root
+    of ours (a teiCorpus, a DTS fragment) is given a tree of its own instead."""
+    tree = root.getroottree()
+    return tree if tree.getroot() is root else etree.ElementTree(root)
+
+
 def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None = None,
         /, **attrs: str) -> etree._Element:
     child = el(tag, content, **attrs)

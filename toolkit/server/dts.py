@@ -31,6 +31,7 @@ from toolkit.exchange.standalone import standalone
 from toolkit.server.catalogue import Catalogue, Item
 from toolkit.server.hosts import HostError
 from toolkit.server.citations import CitationScheme, Unit, schemes
+from toolkit.tei import tree_of
 from toolkit.readers.tei_import.loss import source_path
 from toolkit.tei import NS, TEI_NS, XML_LANG
 
@@ -352,7 +353,7 @@ class DtsService:
                 chosen = [u for u in span if not any(u.identifier.startswith(o.identifier + ".") for o in span if o is not u)]
             root = self._fragment(root, scheme, chosen, ref, start, end)
         link = f'<{self.root}/collection?id={quote(item.number, safe="")}>; rel="collection"'
-        return Response(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"),
+        return Response(etree.tostring(tree_of(root), xml_declaration=True, encoding="UTF-8"),
                         media_type=TEI_MEDIA, headers={"Link": link})
 
     def _fragment(self, full: etree._Element, scheme: CitationScheme, chosen: list[Unit], ref: Unit | None,
