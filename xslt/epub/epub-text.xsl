@@ -38,12 +38,12 @@
                           or $note/@place = ('foot', 'bottom', 'end', 'foot-note')) and not(tk:epub-in-place($note))"/>
   </xsl:function>
 
-  <!-- A note with no place (or inline) that is a child of a division: a distribution list
+  <!-- A note with no place that is a child of a division: a distribution list
        after the signature, a stamp between paragraphs. It stands where it is, as a block: it
        has no mark in the text (the web's tk:in-place, xslt/html/text.xsl). -->
   <xsl:function name="tk:epub-in-place" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="($note/@place = 'inline' or empty($note/@place))
+    <xsl:sequence select="empty($note/@place)
         and exists($note/parent::*[self::tei:div or self::tei:div1 or self::tei:div2
         or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:body or self::tei:back
         or self::tei:front or self::tei:floatingText or self::tei:postscript or self::*:attachment])"/>

@@ -376,10 +376,11 @@
 
   <!-- ==================================================================== functions -->
 
-  <!-- A note with no place or an inline one, a child of a division: a block of its own. -->
+  <!-- A note with no place, a child of a division: a block of its own (an inline note there
+       stays a bracketed remark: its brackets say it describes the source). -->
   <xsl:function name="tk:pdf-in-place" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="($note/@place = 'inline' or empty($note/@place))
+    <xsl:sequence select="empty($note/@place)
         and exists($note/parent::*[self::tei:div or self::tei:div1 or self::tei:div2
         or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:body or self::tei:back
         or self::tei:front or self::tei:floatingText or self::tei:postscript or self::*:attachment])"/>
