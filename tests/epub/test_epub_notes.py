@@ -29,6 +29,11 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("epub-notes")
     for layout in CONVERTED:
         assert main(["convert", str(LAYOUTS / layout), "-o", str(base / "tei")]) == 0
+    # a label that is not the note's number (here "*") is the source's sign: it is kept
+    tei = base / "tei"
+    starred = (tei / "710007.xml").read_text("utf-8").replace("<label>2.</label>", "<label>*</label>")
+    (tei / "710099.xml").write_text(starred.replace('<idno type="WCDA">710007</idno>',
+                                                    '<idno type="WCDA">710099</idno>'), "utf-8")
     (base / "teikit.toml").write_text(CONFIG, "utf-8")
     config = BuildConfig(source_dir=base / "tei", output_dir=base / "build",
                          edition=load_config(base / "teikit.toml"), jobs=1)
@@ -89,3 +94,9 @@ def test_a_notes_own_number_is_not_shown_twice(book: Path) -> None:
     notes = [flat(n) for n in doc.findall(".//h:aside[@epub:type='footnote']", NS)]
     assert notes == ['1 In the original the figure is given as "about forty".',
                      "2 The session was held on 9 April 1964."]
+
+
+def test_a_label_that_is_not_the_notes_number_is_kept(book: Path) -> None:
+    notes = [flat(n) for n in chapter(book, "710099").findall(".//h:aside[@epub:type='footnote']", NS)]
+    assert notes == ['1 In the original the figure is given as "about forty".',
+                     "2 * The session was held on 9 April 1964."]

@@ -32,10 +32,16 @@ def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     tei = base / "tei"
     for layout in CONVERTED:
         assert main(["convert", str(LAYOUTS / layout), "-o", str(tei)]) == 0
+    # a label that is not the note's number (here "*") is the source's sign: it is kept
+    starred = (tei / "710007.xml").read_text("utf-8")
+    assert starred.count("<label>2.</label>") == 1
+    starred = starred.replace("<label>2.</label>", "<label>*</label>").replace(
+        '<idno type="WCDA">710007</idno>', '<idno type="WCDA">710099</idno>')
+    (tei / "710099.xml").write_text(starred, "utf-8")
     out = base / "build"
     run_builder(PdfBuilder, BuildConfig(source_dir=tei, output_dir=out, jobs=1))
     lines = {}
-    for name in CONVERTED.values():
+    for name in (*CONVERTED.values(), "710099"):
         text = subprocess.run(["pdftotext", str(out / "pdf" / f"{name}.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
         lines[name] = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
@@ -81,3 +87,9 @@ def test_a_notes_own_number_is_not_printed_beside_the_footnote_number(
     assert '1 In the original the figure is given as "about forty".' in lines
     assert "2 The session was held on 9 April 1964." in lines
     assert not any(line.startswith(("1 1.", "2 2.")) for line in lines)
+
+
+def test_a_label_that_is_not_the_notes_number_is_kept(pdf_text: dict[str, list[str]]) -> None:
+    lines = pdf_text["710099"]
+    assert '1 In the original the figure is given as "about forty".' in lines
+    assert "2 * The session was held on 9 April 1964." in lines
