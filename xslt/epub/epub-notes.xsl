@@ -34,6 +34,12 @@
                   </p>
                 </xsl:for-each>
               </xsl:when>
+              <!-- a mark whose note the source does not give: the footnote says so -->
+              <xsl:when test="not(normalize-space()) and empty(*)">
+                <p><a href="#nr{$n}" class="back"><xsl:value-of select="$n"/></a><xsl:text> </xsl:text>
+                  <i><xsl:value-of select="'The source marks ' || (if (@n) then 'note ' || @n else 'a note')
+                      || ' here but gives no text for it.'"/></i></p>
+              </xsl:when>
               <xsl:otherwise>
                 <p><a href="#nr{$n}" class="back"><xsl:value-of select="$n"/></a><xsl:text> </xsl:text>
                   <xsl:apply-templates mode="tk:epub-text"/></p>

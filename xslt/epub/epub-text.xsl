@@ -35,7 +35,28 @@
   <xsl:function name="tk:epub-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="$note/self::tei:note and exists($note/ancestor::tei:text) and (empty($note/@place)
-                          or $note/@place = ('foot', 'bottom', 'end', 'foot-note'))"/>
+                          or $note/@place = ('foot', 'bottom', 'end', 'foot-note')) and not(tk:epub-in-place($note))"/>
+  </xsl:function>
+
+  <!-- A note with no place that is a child of a division: a distribution list
+       after the signature, a stamp between paragraphs. It stands where it is, as a block: it
+       has no mark in the text (the web's tk:in-place, xslt/html/text.xsl). -->
+  <xsl:function name="tk:epub-in-place" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="empty($note/@place)
+        and exists($note/parent::*[self::tei:div or self::tei:div1 or self::tei:div2
+        or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:body or self::tei:back
+        or self::tei:front or self::tei:floatingText or self::tei:postscript or self::*:attachment])"/>
+  </xsl:function>
+
+  <!-- A footnote's first label that is its own number ("1." before the text): the
+       footnote's number stands for it, so it is not shown twice (a, * are kept). -->
+  <xsl:function name="tk:epub-number-label" as="xs:boolean">
+    <xsl:param name="label" as="element()"/>
+    <xsl:sequence select="exists($label/parent::tei:note[tk:epub-footnote(.)])
+        and empty($label/preceding-sibling::node()[normalize-space() or self::*])
+        and replace(normalize-space($label), '[\p{P}\s]', '')
+            = ($label/../@n, string(tk:epub-note-number($label/..)))"/>
   </xsl:function>
 
   <!-- A footnote's number: one sequence for the whole document, texts in a group included
@@ -285,6 +306,19 @@
     </a>
   </xsl:template>
 
+  <!-- A note between blocks (tk:epub-in-place): a block where the source has it, titled by
+       what it is; a div when it holds a list or paragraphs, else a p. -->
+  <xsl:template match="tei:note[tk:epub-in-place(.)]" mode="tk:epub-text" priority="1">
+    <xsl:element name="{if (tei:list | tei:p | tei:table | tei:lg) then 'div' else 'p'}"
+                 namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="'note-in-text ' || (@type[. = ('distribution', 'stamp')], 'note')[1]"/>
+      <xsl:attribute name="title" select="if (@type = 'distribution') then 'Distribution list of the source'
+          else if (@type = 'stamp') then 'Stamp on the source' else 'Note of the source'"/>
+      <xsl:call-template name="tk:epub-lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
   <!-- Other notes describe the source where they stand: inline, bracketed, in italics. -->
   <xsl:template match="tei:note" mode="tk:epub-text">
     <xsl:variable name="t" select="normalize-space(.)"/>
@@ -298,7 +332,7 @@
 
   <!-- A paragraph inside an inline note (or a note's mark) is a run of its line: no block may
        stand in a phrase. -->
-  <xsl:template match="tei:note[not(tk:epub-footnote(.))]//tei:p" mode="tk:epub-text" priority="2">
+  <xsl:template match="tei:note[not(tk:epub-footnote(.) or tk:epub-in-place(.))]//tei:p" mode="tk:epub-text" priority="2">
     <span class="p"><xsl:apply-templates mode="#current"/></span>
     <xsl:text> </xsl:text>
   </xsl:template>
@@ -367,6 +401,8 @@
   </xsl:template>
 
   <xsl:template match="tei:list/tei:label" mode="tk:epub-text"/>
+
+  <xsl:template match="tei:note/tei:label[1][tk:epub-number-label(.)]" mode="tk:epub-text" priority="1"/>
 
   <!-- A language change inside the text (not already said by the element's own template). -->
   <xsl:template match="tei:seg[@xml:lang] | tei:s[@xml:lang] | tei:q[@xml:lang]" mode="tk:epub-text">

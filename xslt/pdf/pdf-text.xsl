@@ -256,8 +256,38 @@
                 mode="tk:pdf-text">
     <note>
       <xsl:copy-of select="@type"/>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:choose>
+        <!-- A reference whose note the source does not give (the converter's empty note):
+             the mark stays, the footnote says so (the web lists it as the source's note N). -->
+        <xsl:when test="not(normalize-space()) and empty(*)">
+          <xsl:attribute name="empty" select="'true'"/>
+          <xsl:copy-of select="@n"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="#current"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </note>
+  </xsl:template>
+
+  <!-- The source's own number of a footnote ("1." written before its text, kept as the
+       note's first label): the footnote's number stands in its place, so it is not printed a
+       second time beside it. A label that is not the note's number (a, *) is kept. -->
+  <xsl:template match="tei:note/tei:label[1][not(preceding-sibling::node()[normalize-space() or self::*])]
+                       [replace(normalize-space(), '[\p{P}\s]', '') = (../@n, string(tk:pdf-footnote-ordinal(..)))]"
+                mode="tk:pdf-text" priority="1"/>
+
+  <!--
+    A note between blocks with no place (the converter's distribution list after the
+    signature, a stamp laid out between paragraphs) stands where the source has it, as a
+    block: it has no mark in the text for a footnote to hang on (the web does the same,
+    tk:in-place of xslt/html/text.xsl).
+  -->
+  <xsl:template match="tei:note[tk:pdf-in-place(.)]" mode="tk:pdf-text" priority="1">
+    <insert kind="{(@type[. = ('distribution', 'stamp')], 'note')[1]}">
+      <xsl:call-template name="tk:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </insert>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="tk:pdf-text">
@@ -345,6 +375,27 @@
   </xsl:template>
 
   <!-- ==================================================================== functions -->
+
+  <!-- A note with no place, a child of a division: a block of its own (an inline note there
+       stays a bracketed remark: its brackets say it describes the source). -->
+  <xsl:function name="tk:pdf-in-place" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="empty($note/@place)
+        and exists($note/parent::*[self::tei:div or self::tei:div1 or self::tei:div2
+        or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:body or self::tei:back
+        or self::tei:front or self::tei:floatingText or self::tei:postscript or self::*:attachment])"/>
+  </xsl:function>
+
+  <!-- The number Typst gives a footnote: its rank among the document's footnotes. -->
+  <xsl:function name="tk:pdf-footnote-ordinal" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="n" as="xs:integer">
+      <xsl:number select="$note" level="any" from="tei:TEI"
+          count="tei:note[not(@place) or @place = ('foot', 'bottom', 'end', 'foot-note')]
+                 [ancestor::tei:text or ancestor::tei:abstract][not(tk:pdf-in-place(.))]"/>
+    </xsl:variable>
+    <xsl:sequence select="$n"/>
+  </xsl:function>
 
   <!-- person, place, org or name: which part of the index a name belongs to. -->
   <xsl:function name="tk:name-kind" as="xs:string">
