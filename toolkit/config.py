@@ -77,9 +77,12 @@ class PrintSettings:
 @dataclass(frozen=True)
 class WebSettings:
     """The web edition: a register page lists an entry's first `register_page_size`
-    documents and links pages of the others, so that no page grows with the corpus."""
+    documents and links pages of the others, and an edition of more than `index_page_size`
+    documents has its index in pages (plus documents.json for the script's filters), so that
+    no page grows with the corpus."""
 
     register_page_size: int = 100
+    index_page_size: int = 500
 
 
 @dataclass(frozen=True)
@@ -276,8 +279,7 @@ class _Reader:
             editorial_principles=self.text_file(top, ("editorial_principles",)),
             oai=self.oai(top.get("oai", {})),
             print=self.print_settings(top.get("print", {})),
-            web=WebSettings(self.count(self.table(top.get("web", {}), ("web",), ("register_page_size",)),
-                                       ("web", "register_page_size"), WebSettings.register_page_size)),
+            web=self.web_settings(top.get("web", {})),
             path=self.path.resolve(),
         )
 
@@ -317,6 +319,12 @@ class _Reader:
     def print_settings(self, value: object) -> PrintSettings:
         entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
         return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size))
+
+    def web_settings(self, value: object) -> WebSettings:
+        entry = self.table(value, ("web",), tuple(WebSettings.__dataclass_fields__))
+        return WebSettings(
+            register_page_size=self.count(entry, ("web", "register_page_size"), WebSettings.register_page_size),
+            index_page_size=self.count(entry, ("web", "index_page_size"), WebSettings.index_page_size))
 
     def count(self, data: dict[str, Any], key: Key, default: int) -> int:
         """A whole number of documents, 1 or more."""

@@ -268,6 +268,8 @@ class HtmlBuilder:
             self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
             self._edition.set_parameter("register-page-size", processor().make_integer_value(
                 self.config.edition.web.register_page_size))  # long registers in pages (#13)
+            self._edition.set_parameter("index-page-size", processor().make_integer_value(
+                self.config.edition.web.index_page_size))  # a large index in pages (#13)
         # The EPUB builder runs first in a full build and puts the book in html/epub/.
         book = Path("epub") / epub_name(self.config)
         self._edition.set_parameter("epub", processor().make_string_value(
@@ -287,13 +289,14 @@ class HtmlBuilder:
             with _saxon_quiet():
                 self._edition.transform_to_string(xdm_node=node)
             written = []
-            for page in sorted(staging.glob("*.html")):
+            for page in [*sorted(staging.glob("*.html")), *staging.glob("documents.json")]:
                 target = self.site / page.name
                 os.replace(page, target)
                 written.append(target)
             order = etree.parse(str(staging / "sequence.xml")).getroot()
             self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
             self._remove_stale_register_pages({p.name for p in written}, {d.id for d in edition.documents})
+            self._remove_stale_index_pages({p.name for p in written}, {d.id for d in edition.documents})
             return written
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
@@ -350,6 +353,15 @@ class HtmlBuilder:
             for page in self.site.glob(f"{kind}-*-*.html"):
                 if page.name not in made and page.stem not in ids and page.stem.rsplit("-", 1)[1].isdigit():
                     page.unlink()
+
+    def _remove_stale_index_pages(self, made: set[str], ids: set[str]) -> None:
+        """Pages of the index (index-N.html) and documents.json that this build did not make
+        again: the edition shrank, or fell below [web] index_page_size."""
+        for page in self.site.glob("index-*.html"):
+            if page.name not in made and page.stem not in ids and page.stem[len("index-"):].isdigit():
+                page.unlink()
+        if "documents.json" not in made:
+            (self.site / "documents.json").unlink(missing_ok=True)
 
     def _copy_assets(self) -> list[Path]:
         written = []

@@ -49,17 +49,37 @@
         <xsl:sort select="lower-case(@title)"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:result-document href="index.html" format="tk:page">
-      <xsl:apply-templates select="." mode="tk:index">
-        <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:result-document>
+    <xsl:variable name="edition" select="."/>
+    <xsl:choose>
+      <xsl:when test="count($docs) le $tk:index-page-size">
+        <xsl:result-document href="index.html" format="tk:page">
+          <xsl:apply-templates select="." mode="tk:index">
+            <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:result-document>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- a large edition (#13): the index in pages, and every document as JSON for the script -->
+        <xsl:variable name="pages" select="(count($docs) - 1) idiv $tk:index-page-size + 1"/>
+        <xsl:for-each select="1 to $pages">
+          <xsl:result-document href="{tk:index-href(.)}" format="tk:page">
+            <xsl:apply-templates select="$edition" mode="tk:index">
+              <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+              <xsl:with-param name="page" select="." tunnel="yes"/>
+              <xsl:with-param name="pages" select="$pages" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:result-document>
+        </xsl:for-each>
+        <xsl:result-document href="documents.json" method="text" encoding="UTF-8">
+          <xsl:value-of select="tk:documents-json($docs)"/>
+        </xsl:result-document>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:result-document href="timeline.html" format="tk:page">
       <xsl:apply-templates select="." mode="tk:timeline">
         <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:result-document>
-    <xsl:variable name="edition" select="."/>
     <xsl:for-each select="'persons', 'places', 'organisations'">
       <xsl:result-document href="{.}.html" format="tk:page">
         <xsl:apply-templates select="$edition" mode="tk:register">
