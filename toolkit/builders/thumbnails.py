@@ -50,7 +50,8 @@ def thumbnail(image: LocalImage, folder: Path) -> str | None:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(image.data)) as opened:
-                opened.draft("RGB", (THUMB_WIDTH, THUMB_WIDTH * 4))  # JPEG: decode at a fraction
+                # a JPEG decodes at 1/2, 1/4 or 1/8 of its size, still at least the thumbnail's
+                opened.draft("RGB", (THUMB_WIDTH, max(1, THUMB_WIDTH * opened.height // max(1, opened.width))))
                 small = opened.convert("RGB")
         small.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4), Image.Resampling.LANCZOS)
         out = io.BytesIO()
