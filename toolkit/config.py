@@ -72,6 +72,8 @@ class PrintSettings:
     compile, merged), so that memory stays bounded and a change re-typesets only its part."""
 
     part_size: int = 100
+    # an appendix "Facsimile" of page thumbnails after each document with a scan (issue #15)
+    facsimile_thumbnails: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,7 +320,16 @@ class _Reader:
 
     def print_settings(self, value: object) -> PrintSettings:
         entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
-        return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size))
+        return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size),
+                             self.switch(entry, ("print", "facsimile_thumbnails"),
+                                         PrintSettings.facsimile_thumbnails))
+
+    def switch(self, data: dict[str, Any], key: Key, default: bool) -> bool:
+        """true or false, nothing else (TOML's own booleans, not "yes" or 1)."""
+        value = data.get(str(key[-1]), default)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"expected true or false, found {_kind(value)}")
+        return value
 
     def web_settings(self, value: object) -> WebSettings:
         entry = self.table(value, ("web",), tuple(WebSettings.__dataclass_fields__))

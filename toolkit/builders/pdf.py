@@ -32,6 +32,7 @@ from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
 from toolkit.builders.images import local_images, mark_images, publish_images
 from toolkit.builders.safety import die_with_parent
+from toolkit.builders.thumbnails import mark_thumbnails, scan_only
 from toolkit.builders.volume import VolumeAssembler
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
 from toolkit.frontmatter import front_matter
@@ -192,11 +193,14 @@ class PdfBuilder:
                              "expected <TEI> in the TEI namespace", path, 1)
         tei = decode_utf8(data, path)
         images, warnings = local_images(tree.getroot(), document.path, self.config.source_dir.parent)
+        if self.config.edition.print.facsimile_thumbnails:  # the appendix of page thumbnails
+            warnings += mark_thumbnails(tree.getroot(), images, self.out_dir / PRINT_ROOT, document.path)
         for warning in warnings:
             self.diagnostics.append(warning)
             print(warning.format(), file=sys.stderr)
         mark_images(tree.getroot(), images)  # for Saxon only: the PDF attaches the TEI as it is
-        publish_images(images, self.out_dir / PRINT_ROOT)
+        scans = scan_only(tree.getroot(), images)  # full-size scans: Typst reads only thumbnails
+        publish_images([i for i in images if i.url not in scans], self.out_dir / PRINT_ROOT)
         stage = self._document_stage
         stage.set_parameter("document-id", self._processor.make_string_value(document.id))
         stage.set_parameter("edition-url",

@@ -4,7 +4,7 @@
   <doc> that xslt/pdf/typst/document.typ typesets (and that the volume stage gathers).
 
   Output: <doc id lang when> holding <meta> (stage pdf-meta.xsl), <summary> and <text> (stage
-  pdf-text.xsl). The output is data, not Typst source: the template reads it with xml(), so
+  pdf-text.xsl), and <facsimile> when the scan's pages are to be shown as thumbnails. The output is data, not Typst source: the template reads it with xml(), so
   characters that are markup in Typst print as themselves.
 -->
 <xsl:stylesheet version="3.0"
@@ -35,6 +35,21 @@
     <xsl:apply-templates select="tei:TEI" mode="tk:pdf-document"/>
   </xsl:template>
 
+  <!-- The facsimile appendix ([print] facsimile_thumbnails): <facsimile> of <page n src>, one
+       per surface whose image the builder reduced (toolkit/builders/thumbnails.py set
+       @tk:thumb, a name under the print root); nothing when the switch is off. -->
+  <xsl:template name="tk:facsimile-pages">
+    <xsl:variable name="surfaces" select="tei:facsimile//tei:surface[tei:graphic/@tk:thumb]"/>
+    <xsl:if test="exists($surfaces)">
+      <facsimile>
+        <xsl:for-each select="$surfaces">
+          <page n="{(@n[normalize-space()], string(count(preceding::tei:surface) + 1))[1]}"
+                src="{tei:graphic[@tk:thumb][1]/@tk:thumb}"/>
+        </xsl:for-each>
+      </facsimile>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:TEI" mode="tk:pdf-document">
     <xsl:variable name="text" select="(tei:text, tei:facsimile)[1]"/>
     <xsl:variable name="date" select="tk:date-element(tei:teiHeader)"/>
@@ -54,6 +69,7 @@
         <xsl:apply-templates select="tei:teiHeader[tk:imported(.)]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="tk:pdf-text"/>
         <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:group, tei:back)" mode="tk:pdf-text"/>
       </text>
+      <xsl:call-template name="tk:facsimile-pages"/>
     </doc>
   </xsl:template>
 
