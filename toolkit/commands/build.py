@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         if args.force:
             cache.unlink(missing_ok=True)  # everything validated again, as everything is built
         if args.validate and not _valid(args.source, args.jobs, cache):
-            return 1
+            return 1  # the cache too is as it was: a refused build changes nothing in the output
         with disk_errors(config.output_dir):
             order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
             for name in sorted(names, key=lambda n: order.get(n, len(order))):
@@ -82,16 +83,29 @@ def _valid(source: Path, jobs: int, cache: Path) -> bool:
     """Nothing is published from an edition that fails validation; warnings are shown (those
     of unchanged files too: their reports come from the cache, not from validating again)."""
     errors = warnings = unchanged = 0
-    with Progress("validating", len(collect([source]))) as progress:
-        for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs, cache=cache))):
-            unchanged += report.cached
-            for diagnostic in report.diagnostics:
-                print(diagnostic.format(), file=sys.stderr)
-                errors += diagnostic.severity is Severity.ERROR
-                warnings += diagnostic.severity is Severity.WARNING
+    # this run's results go to a copy, which replaces the cache only when the build goes on
+    trial = cache.with_name(cache.name + ".new")
+    if cache.is_file():
+        shutil.copyfile(cache, trial)
+    else:
+        trial.unlink(missing_ok=True)
+    try:
+        with Progress("validating", len(collect([source]))) as progress:
+            for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs, cache=trial))):
+                unchanged += report.cached
+                for diagnostic in report.diagnostics:
+                    print(diagnostic.format(), file=sys.stderr)
+                    errors += diagnostic.severity is Severity.ERROR
+                    warnings += diagnostic.severity is Severity.WARNING
+    except BaseException:
+        trial.unlink(missing_ok=True)  # an interrupted run leaves no half-made copy
+        raise
     print(f"validated {source}: {errors} error{'s' if errors != 1 else ''}, "
           f"{warnings} warning{'s' if warnings != 1 else ''}"
           + (f" ({unchanged} unchanged, not validated again)" if unchanged else ""))
     if errors:
+        trial.unlink(missing_ok=True)
         print(f"teikit build: {source} is not valid; nothing was published", file=sys.stderr)
+    elif trial.is_file():
+        os.replace(trial, cache)
     return errors == 0
