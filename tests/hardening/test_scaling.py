@@ -148,3 +148,24 @@ def test_import_still_reports_a_foreign_attribute_in_a_plain_document(tmp_path: 
     entries = json.loads(documents[0].loss)["entries"]
     assert [e for e in entries if e["element"] == name and e["action"] == "dropped"
             and "another namespace" in e["detail"]], entries
+
+
+def test_import_reports_lines_beyond_65534(tmp_path: Path) -> None:
+    """libxml2 keeps lines above 65,534 where a copy of the tree loses them: an import of a
+    long file still names the line of an element near its end in the loss report."""
+    import json
+    from datetime import date
+
+    from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
+
+    context = make_context(ImportOptions(tmp_path, tmp_path / "registers", date(2026, 1, 1)))
+    lines = "\n".join("<p>A line.</p>" for _ in range(70000))
+    data = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:example"><teiHeader><fileDesc><titleStmt>'
+            "<title>T</title></titleStmt><publicationStmt><publisher>P</publisher></publicationStmt><sourceDesc>"
+            f"<p>S</p></sourceDesc></fileDesc></teiHeader><text><body>\n{lines}\n"
+            '<p x:kind="a">x</p></body></text></TEI>').encode()
+    _kind, documents, _reports = import_bytes(data, "long.xml", context)
+    entries = json.loads(documents[0].loss)["entries"]
+    found = [e for e in entries if e["element"] == "p/@{urn:example}kind"]
+    assert found and found[0]["line"] == 70002, found
+    assert found[0]["path"] == "/TEI/text[1]/body[1]/p[70001]", found
