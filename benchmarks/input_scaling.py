@@ -1,7 +1,7 @@
 """Input scaling (issue 14, item 3): time per MB of input at 1x, 2x, 4x and 8x input, for the
 inputs that were quadratic, through the code paths the hardening work owns.
 
-    python benchmarks/input_scaling.py [--base 8000] [--cases validate-siblings,append-inline,validate-paragraphs,build-html,import-lb]
+    python benchmarks/input_scaling.py [--base 8000] [--cases validate-siblings,append-inline,validate-paragraphs,build-html,import-lb,import-lines]
 
 Cases (the base is the count of repeated units at 1x):
   validate-siblings    `validate` of the sample with BASE invalid sibling elements in one
@@ -13,6 +13,8 @@ Cases (the base is the count of repeated units at 1x):
   import-lb            `import` (in-process: import_bytes) of a foreign TEI document with
                        BASE*1.5 <lb/> directly in its sourceDesc (the issue's case: 100,000 took
                        156 s); each is repaired, the run is one line of the loss report
+  import-lines         the same with a line of text before each <lb/>, in the sourceDesc's
+                       paragraph (11 bytes per element; the document fits the customisation)
 
 Timed: CPU time of the work in this process (the machine is shared, wall time is noise), after
 one warm-up run at 1x (schemas compiled, stylesheets compiled). The verdict: time per MB at 8x
@@ -89,15 +91,18 @@ def case_build(work: Path, count: int) -> tuple[int, Callable[[], None]]:
     return (folder / "116488.xml").stat().st_size, lambda: run_builder(HtmlBuilder, config)
 
 
-def case_import(work: Path, count: int) -> tuple[int, Callable[[], None]]:
+def case_import(work: Path, count: int, text: bool = False) -> tuple[int, Callable[[], None]]:
     from datetime import date
 
     from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
 
-    lbs = "<lb/>" * (count * 3 // 2)
+    if text:  # a line of text before each break, in the paragraph: fits the customisation
+        source = "<p>A source." + "a line<lb/>" * (count * 3 // 2) + "</p>"
+    else:  # each break misplaced: repaired
+        source = "<p>A source.</p>" + "<lb/>" * (count * 3 // 2)
     data = ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
             "<fileDesc><titleStmt><title>Lines</title></titleStmt><publicationStmt><publisher>An archive"
-            f"</publisher></publicationStmt><sourceDesc><p>A source.</p>{lbs}</sourceDesc></fileDesc>"
+            f"</publisher></publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc>"
             "</teiHeader><text><body><p>The text.</p></body></text></TEI>\n").encode()
     folder = work / "import"
     folder.mkdir(exist_ok=True)
@@ -114,6 +119,7 @@ CASES: dict[str, Callable[[Path, int], tuple[int, Callable[[], None]]]] = {
     "append-inline": case_append,
     "build-html": case_build,
     "import-lb": case_import,
+    "import-lines": lambda w, n: case_import(w, n, text=True),
 }
 
 

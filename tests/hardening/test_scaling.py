@@ -122,3 +122,50 @@ def test_import_is_linear_in_line_breaks_of_a_source_description(tmp_path: Path)
     first = min(cpu(lambda: import_bytes(small, "lb.xml", context)) for _ in range(2))
     second = min(cpu(lambda: import_bytes(large, "lb.xml", context)) for _ in range(2))
     assert second < 8 * max(first, 0.05), (first, second)  # quadratic: 16x
+
+
+@pytest.mark.parametrize(("declaration", "attribute", "name"), [
+    ('xmlns:x="urn:example"', 'x:kind="a"', "p/@{urn:example}kind"),
+    ('xmlns:tk="https://teikit.org/ns"', 'tk:kind="a"', "p/@{https://teikit.org/ns}kind"),  # the importer's own namespace
+    ('xmlns:tei="http://www.tei-c.org/ns/1.0"', 'tei:rend="b"', "p/@rend"),  # TEI's namespace on an attribute
+])
+def test_import_still_reports_a_foreign_attribute_in_a_plain_document(tmp_path: Path, declaration: str,
+                                                                      attribute: str, name: str) -> None:
+    """The namespace normalisation skips its walk when libxml2 finds nothing foreign: one
+    attribute of another namespace among plain TEI is still found, dropped and reported."""
+    import json
+    from datetime import date
+
+    from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
+
+    context = make_context(ImportOptions(tmp_path, tmp_path / "registers", date(2026, 1, 1)))
+    data = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" {declaration}><teiHeader><fileDesc><titleStmt>'
+            "<title>T</title></titleStmt><publicationStmt><publisher>P</publisher></publicationStmt><sourceDesc>"
+            f"<p>S</p></sourceDesc></fileDesc></teiHeader><text><body><p {attribute}>x</p></body></text></TEI>").encode()
+    _kind, documents, _reports = import_bytes(data, "plain.xml", context)
+    text = documents[0].data.split(b"<body>")[1]
+    assert b"kind=" not in text and b"rend=" not in text
+    entries = json.loads(documents[0].loss)["entries"]
+    assert [e for e in entries if e["element"] == name and e["action"] == "dropped"
+            and "another namespace" in e["detail"]], entries
+
+
+def test_import_reports_lines_beyond_65534(tmp_path: Path) -> None:
+    """libxml2 keeps lines above 65,534 where a copy of the tree loses them: an import of a
+    long file still names the line of an element near its end in the loss report."""
+    import json
+    from datetime import date
+
+    from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
+
+    context = make_context(ImportOptions(tmp_path, tmp_path / "registers", date(2026, 1, 1)))
+    lines = "\n".join("<p>A line.</p>" for _ in range(70000))
+    data = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:example"><teiHeader><fileDesc><titleStmt>'
+            "<title>T</title></titleStmt><publicationStmt><publisher>P</publisher></publicationStmt><sourceDesc>"
+            f"<p>S</p></sourceDesc></fileDesc></teiHeader><text><body>\n{lines}\n"
+            '<p x:kind="a">x</p></body></text></TEI>').encode()
+    _kind, documents, _reports = import_bytes(data, "long.xml", context)
+    entries = json.loads(documents[0].loss)["entries"]
+    found = [e for e in entries if e["element"] == "p/@{urn:example}kind"]
+    assert found and found[0]["line"] == 70002, found
+    assert found[0]["path"] == "/TEI/text[1]/body[1]/p[70001]", found

@@ -73,6 +73,8 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
     `keep_examples`: TEI's own examples (`egXML` in the Examples namespace, which tei_all
     admits with any content) are kept as they are.
     """
+    if _nothing_foreign(root):
+        return
     kept: list[etree._Element] = []  # held, so that their proxies (and ids) live through the loop
     if keep_examples:
         for example in root.iter(f"{{{EXAMPLES_NS}}}egXML"):
@@ -104,6 +106,31 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
             _drop_xinclude(node, report)
         elif namespace != TEI_NS and node is not root and node.getparent() is not None:
             _replace_foreign(node, report)
+
+
+_PREFIX_DECLARATION = re.compile(rb'xmlns:([\w.-]+)="([^"]*)"')  # a literal start: searched fast
+
+
+def _nothing_foreign(root: etree._Element) -> bool:
+    """True when the loop of `normalise_namespaces` would change nothing: every element is TEI,
+    none is a numbered div, and no attribute is in a namespace other than XML's (or is the
+    importer's own ORIGIN). Found in libxml2 (counts, a filtered walk, one serialisation),
+    not by a Python test of every element; anything uncertain answers False (the full loop)."""
+    if root.xpath("count(descendant-or-self::*)") != root.xpath("count(descendant-or-self::t:*)",
+                                                                 namespaces={"t": TEI_NS}):
+        return False
+    if next(root.iter(*_NUMBERED_DIVS), None) is not None:
+        return False
+    data = etree.tostring(root)
+    origin_ns, origin_name = ORIGIN[1:].split("}")
+    for prefix, uri in _PREFIX_DECLARATION.findall(data):
+        # a prefix is only declared for an attribute or element of its namespace; elements are
+        # all TEI (above), so a prefix of another namespace than ORIGIN's may name an attribute;
+        # ORIGIN's prefix names ORIGIN only if every " prefix:" is one (text may only add to both)
+        if uri.decode("utf-8", "replace") != origin_ns or \
+                data.count(b" " + prefix + b":") != data.count(b" " + prefix + b":" + origin_name.encode() + b'="'):
+            return False
+    return True
 
 
 _STRUCTURAL = {"div", "body", "front", "back", "group", "floatingText", "postscript", "div1", "div2",

@@ -95,11 +95,13 @@ def complete_header(doc: etree._Element, report: LossReport, authority: str) -> 
 
 def describe_hands(doc: etree._Element, report: LossReport) -> None:
     """Every hand a transcription names (`@hand`, `handShift/@new`) gets a handNote."""
+    pointing = doc.xpath("descendant-or-self::tei:*[@hand] | descendant-or-self::tei:handShift[@new]", namespaces=NS)
+    if not pointing:
+        return  # most documents name no hand: the identifiers are not gathered (a walk of every element)
     notes = {str(n.get(XML_ID)) for n in doc.iter(tei("handNote")) if n.get(XML_ID)}
     found = doc.xpath("descendant-or-self::*/@xml:id")
     other_ids = {str(v) for v in found} - notes if isinstance(found, list) else set()
     missing: dict[str, etree._Element] = {}
-    pointing = doc.xpath("descendant-or-self::tei:*[@hand] | descendant-or-self::tei:handShift[@new]", namespaces=NS)
     for node in pointing if isinstance(pointing, list) else []:
         if not isinstance(node, etree._Element):
             continue
@@ -156,13 +158,15 @@ def formulae_as_text(doc: etree._Element, report: LossReport) -> None:
     is kept whole where tei_all admits any vocabulary, a `teiHeader/xenoData` of its own that
     the formula points to (@corresp), so the web edition can show it as MathML."""
     header = doc.find("tei:teiHeader", NS)
-    taken = {str(v) for v in doc.xpath("//@xml:id")} if header is not None else set()  # type: ignore[union-attr]
+    taken: set[str] | None = None  # the identifiers, gathered at the first formula to change
     count = 0
     for formula in list(doc.iter(tei("formula"))):
         foreign = [c for c in formula.iter() if isinstance(c.tag, str) and c is not formula
                    and etree.QName(c).namespace != TEI_NS]
         if not foreign:
             continue
+        if taken is None:  # before the first change, as the identifiers stood in the source
+            taken = {str(v) for v in doc.xpath("//@xml:id")} if header is not None else set()  # type: ignore[union-attr]
         text = text_of(formula)
         vocabulary = etree.QName(foreign[0]).namespace or "no namespace"
         children = [c for c in formula if isinstance(c.tag, str)]
@@ -474,8 +478,9 @@ def qualify_ids(doc: etree._Element, number: str, report: LossReport) -> None:
     imported document is prefixed with its document number, and every `#id` pointer follows."""
     prefix = number if _NCNAME_START.match(number) else f"d{number}"
     renamed: dict[str, str] = {}
-    for node in doc.iter():
-        if isinstance(node.tag, str) and node.get(XML_ID):
+    identified = doc.xpath("descendant-or-self::*[@xml:id]")  # in libxml2: no proxy per element
+    for node in identified if isinstance(identified, list) else []:
+        if isinstance(node, etree._Element) and node.get(XML_ID):
             old = str(node.get(XML_ID))
             if old == prefix or old.startswith(prefix + "-"):
                 continue  # already the edition's own (a re-import of an exported document)

@@ -67,11 +67,14 @@ def fits_project(root: etree._Element, file_name: str) -> bool:
     The grammar's yes or no comes from libxml2 alone (the messages are not needed here)."""
     from toolkit.validation.registry import load_validator
 
-    quick = getattr(load_validator(PROJECT_XSD, "xsd"), "_libxml2", None)
+    xsd = load_validator(PROJECT_XSD, "xsd")
+    quick = getattr(xsd, "_libxml2", None)
     if isinstance(quick, etree.XMLSchema) and not quick.validate(root.getroottree()):
         return False
-    return not [d for d in _check(root, file_name, (PROJECT_XSD, "xsd"), (PROJECT_SCH, "sch"))
-                if d.severity is Severity.ERROR]
+    # the XSD layer would only ask libxml2 the same question again (unless it is thorough)
+    layers = ((PROJECT_SCH, "sch"),) if isinstance(quick, etree.XMLSchema) and \
+        getattr(xsd, "thorough", True) is False else ((PROJECT_XSD, "xsd"), (PROJECT_SCH, "sch"))
+    return not [d for d in _check(root, file_name, *layers, copy=False) if d.severity is Severity.ERROR]
 
 
 def import_rule_errors(root: etree._Element, file_name: str) -> list[Diagnostic]:
@@ -79,12 +82,20 @@ def import_rule_errors(root: etree._Element, file_name: str) -> list[Diagnostic]
     return [d for d in _check(root, file_name, (IMPORT_SCH, "sch")) if d.severity is Severity.ERROR]
 
 
-def _check(root: etree._Element, file_name: str, *layers: tuple[Path, str]) -> list[Diagnostic]:
+def _check(root: etree._Element, file_name: str, *layers: tuple[Path, str], copy: bool = True) -> list[Diagnostic]:
+    """`copy=False`: `root` is a copy of the caller's already, the root of its own tree."""
     from toolkit.validation.document import Document  # the validators, as `teikit validate` runs them
     from toolkit.validation.registry import load_validator
 
-    tree = etree.ElementTree(deepcopy(root))
-    document = Document(PROJECT_SCHEMAS.parent / file_name, file_name, b"", tree)
+    class Unserialised(Document):
+        """A document with no source bytes: every column is 1, which is known without the
+        map of every element's place on its line (a walk of the tree per document)."""
+
+        def _element_column(self, node: etree._Element, line: int) -> int | None:
+            return 1
+
+    tree = etree.ElementTree(deepcopy(root) if copy or root.getparent() is not None else root)
+    document = Unserialised(PROJECT_SCHEMAS.parent / file_name, file_name, b"", tree)
     found: list[Diagnostic] = []
     for path, kind in layers:
         found.extend(load_validator(path, kind).check(document))
