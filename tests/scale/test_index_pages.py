@@ -5,20 +5,15 @@ synthetic documents with pages of 10."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lxml import html
 
 from benchmarks.edition import converted_edition
+from browsing import chromium, serve
 from toolkit.builders import BuildConfig, run_builder
 from toolkit.builders.html import HtmlBuilder
 from toolkit.config import ConfigError, EditionConfig, WebSettings, load_config
@@ -142,39 +137,14 @@ def test_the_index_page_size_is_read(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------- in a real browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_the_script_filters_and_sorts_every_document_from_the_json(site: Path) -> None:
     """Chromium through Playwright on the served site: a filter on page 2 finds the matching
     documents of every page, and a sort by title orders the whole edition across pages."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
     documents = json.loads((site / "documents.json").read_text("utf-8"))
     languages = [d["language"] for d in documents]
     language = max(sorted(set(languages)), key=languages.count)
     wanted = sorted(d["id"] for d in documents if d["language"] == language)
-    with serve(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+    with serve(site) as url, chromium() as browser:
         page = browser.new_page()
         page.goto(f"{url}index-2.html")
         shown = page.locator("#shown")
@@ -204,4 +174,3 @@ def test_the_script_filters_and_sorts_every_document_from_the_json(site: Path) -
         assert sorted(seen) == sorted(d["id"] for d in documents)
         assert page.evaluate("ts => ts.every((t, i) => i === 0 || ts[i - 1].toLowerCase()"
                              ".localeCompare(t.toLowerCase()) <= 0)", titles)
-        browser.close()
