@@ -17,7 +17,7 @@ from toolkit.builders.html import HtmlBuilder
 from toolkit.cli import main
 from toolkit.config import config_for
 
-from browsing import AXE, SCREENSHOTS, chromium, serve
+from browsing import SCREENSHOTS, chromium, serious_violations, serve
 
 from .scans import ROOT, SAMPLE, make_edition, scan_pdf
 
@@ -123,15 +123,7 @@ def test_side_by_side_on_wide_screens_and_stacked_on_narrow_ones(browser: Browse
 
 
 def test_axe_finds_no_serious_violations_on_the_page_with_the_viewer(browser: Browser, base_url: str) -> None:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm install` (package.json lists axe-core)")
     page = open_page(browser, base_url)
     shown(page)
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => (await axe.run(document, {
-        resultTypes: ['violations'],
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
-      })).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     assert not serious, serious

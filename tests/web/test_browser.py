@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 from toolkit.builders.base import BuildConfig, run_builder
 from toolkit.builders.html import HtmlBuilder
 from toolkit.config import load_config
-from browsing import AXE, SCREENSHOTS, chromium, serve
+from browsing import SCREENSHOTS, chromium, serious_violations, serve
 from web.support import FIXTURE_ID, ROOT, SAMPLE_ID, make_source
 
 @pytest.fixture(scope="module")
@@ -356,19 +356,11 @@ def test_nothing_is_fetched_from_outside_the_site(page: Page, base_url: str) -> 
                                  "persons.html", "timeline.html", "search.html?q=Kosygin",
                                  "about.html", "abbreviations.html"])
 def test_axe_finds_no_serious_violations(page: Page, base_url: str, url: str) -> None:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm install` (package.json lists axe-core)")
     page.goto(base_url + url)
     page.wait_for_load_state("networkidle")
     if url.startswith("search"):
         page.locator(".tk-result-link").first.wait_for(timeout=15000)
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => (await axe.run(document, {
-        resultTypes: ['violations'],
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
-      })).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     assert not serious, serious
     # the reading view has the same colours and structure
     if url == f"{SAMPLE_ID}.html":
