@@ -2,7 +2,10 @@
 
 The manifest is checked by iiif-prezi3's models (generated from the IIIF Presentation 3 JSON
 Schema; no copy of the schema file itself ships on PyPI) and, since those models are lenient
-in places, by the spec's MUSTs written out here. Tiles: every URL a level 0 client derives
+in places, by the spec's MUSTs written out here, including what the official JSON Schema (of
+the IIIF presentation-validator, run on these manifests outside the repository) checks beyond
+them: `rights` a Creative Commons or RightsStatements.org URI in its http:// form, language
+map keys of letters and hyphens, every id an http(s) URI. Tiles: every URL a level 0 client derives
 from each info.json (computed here as OpenSeadragon does, not with the builder's code) is a
 file of the stated size, for every canvas at every scale factor and listed size."""
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -58,10 +62,23 @@ def site_path(edition: Path, url: str) -> Path:
     return edition / "build" / "html" / urlsplit(url).path.lstrip("/")
 
 
+LANGUAGE_KEY = re.compile(r"^[a-zA-Z-][a-zA-Z-]*$|^none$")  # as the official schema has it
+RIGHTS = re.compile(r"^http://(creativecommons\.org/(licenses|publicdomain)/|rightsstatements\.org/vocab/)")
+
+
 def language_map(value: Any) -> bool:
     return isinstance(value, dict) and bool(value) and all(
-        isinstance(k, str) and isinstance(v, list) and v and all(isinstance(s, str) for s in v)
-        for k, v in value.items())
+        isinstance(k, str) and LANGUAGE_KEY.match(k) and isinstance(v, list) and v
+        and all(isinstance(s, str) for s in v) for k, v in value.items())
+
+
+def ids_of(value: Any) -> list[str]:
+    """Every `id` anywhere in the manifest."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k == "id"] + [i for v in value.values() for i in ids_of(v)]
+    if isinstance(value, list):
+        return [i for v in value for i in ids_of(v)]
+    return []
 
 
 def test_the_manifest_validates_against_the_presentation_3_models(built: Path) -> None:
@@ -105,12 +122,15 @@ def test_the_manifest_meets_the_musts_of_presentation_3(built: Path) -> None:
     assert {r["format"]: r["id"] for r in data["rendering"]} == {
         "application/pdf": f"{BASE}pdf/{SAMPLE}.pdf", "application/tei+xml": f"{BASE}tei/{SAMPLE}.xml"}
     assert site_path(built, f"{BASE}tei/{SAMPLE}.xml").is_file()
+    assert all(isinstance(i, str) and i.startswith(("http://", "https://")) for i in ids_of(data))
+    assert RIGHTS.match(data["rights"])  # MUST be a CC or RightsStatements.org URI, as they spell it
 
 
 def test_label_metadata_and_rights_come_from_the_document_and_teikit_toml(built: Path) -> None:
     data = manifest_of(built)
     assert data["label"] == {"en": ["Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"]}
-    assert data["rights"] == "https://creativecommons.org/licenses/by/4.0/"
+    # teikit.toml says https://creativecommons.org/...; `rights` takes Creative Commons' own URI
+    assert data["rights"] == "http://creativecommons.org/licenses/by/4.0/"
     assert "CC BY 4.0" in data["requiredStatement"]["value"]["none"][0]
     fields = {m["label"]["en"][0]: m["value"]["none"][0] for m in data["metadata"]}
     assert fields["Identifier"] == SAMPLE and fields["Date"] == "January 8, 1965"
@@ -244,3 +264,25 @@ def test_a_page_whose_image_changed_keeps_none_of_the_old_tiles(tmp_path: Path) 
         files = {p.relative_to(site / "iiif" / "d1" / "1").as_posix()
                  for p in (site / "iiif" / "d1" / "1").rglob("*") if p.is_file()}
         assert files == {*image_paths(*size), "info.json", ".pyramid"}
+
+
+def test_rights_holds_only_a_licence_uri_the_spec_admits_and_languages_are_map_keys() -> None:
+    from toolkit.config import EditionConfig, Licence
+    from toolkit.facsimile.iiif import Page, manifest_json
+
+    root = etree.fromstring(f'<TEI xmlns="{TEI["tei"]}" xml:lang="de-1996"><teiHeader><fileDesc><titleStmt>'
+                            '<title>Bericht</title></titleStmt></fileDesc></teiHeader></TEI>')
+    pages = [Page(1, "s1", "p.png", None, "1")]
+
+    def manifest(url: str) -> dict[str, Any]:
+        edition = EditionConfig(licence=Licence("Some licence", url))
+        return manifest_json(root, "d1", pages, {1: (600, 800)}, edition, BASE)
+
+    assert manifest("https://rightsstatements.org/vocab/InC/1.0/")["rights"] == \
+        "http://rightsstatements.org/vocab/InC/1.0/"
+    assert manifest("http://creativecommons.org/publicdomain/zero/1.0/")["rights"] == \
+        "http://creativecommons.org/publicdomain/zero/1.0/"
+    other = manifest("https://example.org/our-licence")
+    assert "rights" not in other  # not a URI `rights` may hold: the licence is still stated
+    assert "Some licence" in other["requiredStatement"]["value"]["none"][0]
+    assert other["label"] == {"de": ["Bericht"]}  # xml:lang de-1996: the primary subtag

@@ -20,6 +20,7 @@ import json
 import math
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -325,6 +326,28 @@ def publish(root: etree._Element, document: Path, doc_id: str, site: Path, cache
     return Published(tuple(local), missing, tuple(written))
 
 
+# Presentation 3.0 `rights`: a Creative Commons or RightsStatements.org URI as those define it
+# (http://, which the official JSON Schema checks); any other licence is named only in
+# `requiredStatement`.
+_RIGHTS = re.compile(r"^https?://(creativecommons\.org/(?:licenses|publicdomain)/|rightsstatements\.org/vocab/)(.*)$")
+
+
+def rights_uri(url: str) -> str | None:
+    """The licence's canonical `rights` URI, None when it is not one `rights` may hold."""
+    found = _RIGHTS.match(url.strip())
+    return f"http://{found.group(1)}{found.group(2)}" if found else None
+
+
+def label_language(tag: str | None) -> str:
+    """A language map key for the document's xml:lang: the tag when it is letters and hyphens
+    (what the official schema admits), else its primary subtag, else 'none'."""
+    tag = (tag or "").strip()
+    if re.fullmatch(r"[A-Za-z][A-Za-z-]*", tag):
+        return tag
+    primary = tag.split("-")[0]
+    return primary if re.fullmatch(r"[A-Za-z]{2,8}", primary) else "none"
+
+
 def _text(root: etree._Element, path: str) -> str:
     found = root.xpath(f"string({path})", namespaces=NS)
     return " ".join(str(found).split())
@@ -333,7 +356,7 @@ def _text(root: etree._Element, path: str) -> str:
 def manifest_json(root: etree._Element, doc_id: str, pages: Sequence[Page],
                   sizes: dict[int, tuple[int, int]], edition: EditionConfig, base: str) -> dict[str, object]:
     """A Presentation 3.0 manifest: a canvas per page, in the order of the page breaks."""
-    language = root.get("{http://www.w3.org/XML/1998/namespace}lang") or "en"
+    language = label_language(root.get("{http://www.w3.org/XML/1998/namespace}lang") or "en")
     title = _text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]") or doc_id
     prefix = f"{base}iiif/{doc_id}"
 
@@ -391,8 +414,9 @@ def manifest_json(root: etree._Element, doc_id: str, pages: Sequence[Page],
         ],
         "items": canvases,
     }
-    if edition.licence.url.startswith(("http://", "https://")):
-        manifest["rights"] = edition.licence.url
+    rights = rights_uri(edition.licence.url)
+    if rights is not None:
+        manifest["rights"] = rights
     if edition.licence.name or edition.publisher:
         statement = ", ".join(part for part in (edition.licence.name, edition.publisher) if part)
         manifest["requiredStatement"] = pair("Licence of the edition", statement)
