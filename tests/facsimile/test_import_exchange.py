@@ -3,7 +3,8 @@
 An imported letter keeps its `facsimile` and `pb/@facs`; its local page images are published
 and shown like a converted report's; a remote one is listed in the loss report and never
 fetched (the build runs with sockets refused). DTS and OAI-PMH keep `@facs`, and the DTS
-collection entry of a document with a facsimile links its IIIF manifest."""
+collection entry of a document with a facsimile links its IIIF manifest; with a base_url their
+page images are the published IIIF images, without one relative to the TEI file as written."""
 
 from __future__ import annotations
 
@@ -124,7 +125,17 @@ def test_the_dts_collection_entry_links_the_manifest(edition: Path, imported: Pa
         ids = {s.get("{http://www.w3.org/XML/1998/namespace}id") for s in listed.iter(f"{{{TEI}}}surface")}
         pointers = {pb.get("facs") for pb in listed.iter(f"{{{TEI}}}pb")}
         assert pointers and {p.lstrip("#") for p in pointers} <= ids  # scoped ids, pointers still resolve
+        # page images: where the web edition published them, not relative to a TEI file elsewhere
+        scans = [f"https://edition.example.org/iiif/{SAMPLE}/{n}/full/max/0/default.jpg" for n in (1, 2, 3)]
+        assert [g.get("url") for g in tree.iter(f"{{{TEI}}}graphic")] == scans
+        assert [g.get("url") for g in record.iter(f"{{{TEI}}}graphic")] == scans
+        assert scans[0] in {g.get("url") for g in listed.iter(f"{{{TEI}}}graphic")}
     # without a known web edition address, no link is invented
     config.write_text(config.read_text("utf-8").replace('base_url = "https://edition.example.org/"', 'base_url = ""'), "utf-8")
     with serving(["tei"], cwd=edition) as base:
         assert "extensions" not in httpx.get(f"{base}/dts/collection", params={"id": SAMPLE}).json()
+        # and image URLs stay as the file writes them, relative to it
+        written = [g.get("url") for g in etree.parse(str(edition / "tei" / f"{SAMPLE}.xml")).iter(f"{{{TEI}}}graphic")]
+        assert written and all(u.startswith(f"../facsimiles/{SAMPLE}/") for u in written)
+        served = etree.fromstring(httpx.get(f"{base}/dts/document", params={"resource": SAMPLE}).content)
+        assert [g.get("url") for g in served.iter(f"{{{TEI}}}graphic")] == written

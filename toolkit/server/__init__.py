@@ -52,7 +52,8 @@ def create_app(config: ServerConfig) -> Starlette:
     catalogue = Catalogue(config.edition_dir, config.registers_dir)
     dts = DtsService(catalogue, DtsConfig("/dts", config.title, config.page_size, config.edition_url),
                      lambda request: public_base(config, request))
-    oai = OaiRepository(catalogue, OaiConfig(config.title, config.repository_id, config.admin_email, config.page_size))
+    oai = OaiRepository(catalogue, OaiConfig(config.title, config.repository_id, config.admin_email,
+                                                config.page_size, config.edition_url))
 
     async def oai_endpoint(request: Request) -> Response:
         try:

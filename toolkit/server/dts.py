@@ -28,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from toolkit.exchange.standalone import standalone
+from toolkit.facsimile.published import resolve_image_urls
 from toolkit.server.catalogue import Catalogue, Item
 from toolkit.server.hosts import HostError
 from toolkit.server.citations import CitationScheme, Unit, schemes
@@ -49,7 +50,8 @@ class DtsConfig:
     title: str = "teikit edition"
     page_size: int = 50
     # where the web edition is published (teikit.toml base_url): a document with a facsimile
-    # links its IIIF manifest there (issue 15); '' links none, since none is known
+    # links its IIIF manifest there, and its images' URLs point there (issue 15); '' links
+    # none and keeps image URLs relative to the TEI file, since no published address is known
     edition_url: str = ""
 
 
@@ -344,6 +346,8 @@ class DtsService:
         if media is not None and media not in (TEI_MEDIA, "application/xml", "text/xml"):
             raise DtsError(404, f"mediaType {media!r} is not available; use {TEI_MEDIA}")
         root = standalone(self.catalogue.edition(), item.number)
+        # images relative to the TEI file: where the web edition published them (issue 15)
+        resolve_image_urls(root, item.path, item.number, self.config.edition_url)
         if ref is not None or start is not None:
             if ref is not None:
                 chosen = [ref]

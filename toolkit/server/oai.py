@@ -27,6 +27,7 @@ from toolkit.exchange.dc import dc_record
 from toolkit.exchange.edition import Edition
 from toolkit.exchange.standalone import standalone
 from toolkit.server.catalogue import Catalogue, Item
+from toolkit.facsimile.published import resolve_image_urls
 from toolkit.tei import TEI_NS, XML_ID
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -56,6 +57,7 @@ class OaiConfig:
     repository_id: str  # the namespace part of oai identifiers, a domain name
     admin_email: str
     page_size: int = 50
+    edition_url: str = ""  # the web edition's address: tei records' image URLs point there
 
 
 class OaiError(Exception):
@@ -243,6 +245,7 @@ class OaiRepository:
             metadata.append(dc_record(item.tree, edition, str(item.path.parent)))
         else:
             tei = standalone(edition, item.number)
+            resolve_image_urls(tei, item.path, item.number, self.config.edition_url)  # or relative
             metadata.append(scoped_ids(tei, f"r{_NOT_NAME.sub('_', item.number)}.") if scoped else tei)
         return record
 
