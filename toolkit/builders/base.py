@@ -22,6 +22,7 @@ from typing import ClassVar, Protocol
 from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.builders.images import images_hash
 from toolkit.builders.safety import die_with_parent
 from toolkit.progress import Progress
 
@@ -175,7 +176,9 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
         builder.environment(),
     ]).encode()).hexdigest()
     manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
-    hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path)).encode()).hexdigest()
+    # a document's hash covers the local images it shows (a new scan rebuilds its page and PDF)
+    hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path)
+                                      + images_hash(doc.path, config.source_dir.parent)).encode()).hexdigest()
               for doc in edition.documents}
     outdated = [doc for doc in edition.documents
                 if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]

@@ -37,6 +37,7 @@ from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.epub import epub_name
 from toolkit.builders.pagefind_index import check_index, reproducible_index
 from toolkit.builders.images import local_images, mark_images, publish_images
+from toolkit.builders.images import referenced_digests, remove_unreferenced
 from toolkit.builders.images import report as report_images
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
@@ -204,6 +205,8 @@ class HtmlBuilder:
                 written.extend(self.write_one(document))
                 rebuilt_ids.add(document.id)
         self._remove_stale({d.id for d in edition.documents})
+        remove_unreferenced(self.site, referenced_digests(  # images no document shows any more
+            (d.path for d in edition.documents), self.config.source_dir.parent))
         # A new edition (teikit init) has no documents yet: its pages are made all the same.
         for folder in (self.site, self.records / "search"):
             folder.mkdir(parents=True, exist_ok=True)

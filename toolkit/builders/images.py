@@ -13,8 +13,11 @@ the file and line. Shared by the web and print builders (and meant for scans too
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import sys
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,6 +31,7 @@ from toolkit.tei import TEI_NS
 #: the attribute the builders' stylesheets read: the published name, relative to the pages
 SRC = "{https://teikit.org/ns}src"
 IMAGE_DIR = "images"
+THUMB_DIR = "thumbs"  # the print root's page thumbnails (toolkit.builders.thumbnails)
 MAX_BYTES = 50 * 1024 * 1024  # a figure, not an archive: larger files keep the placeholder
 _SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -143,3 +147,94 @@ def publish_images(images: list[LocalImage], folder: Path) -> list[Path]:
 def report(warnings: list[Diagnostic]) -> None:
     for warning in warnings:
         print(warning.format(), file=sys.stderr)
+
+
+# -- images in the build's content hash, and files no document refers to ------------------------
+
+# graphic/@url read from the document's bytes, not a parse: run over every document on every
+# build (the build hashes bytes, never parses, to tell which documents changed); linear, as
+# a tag's scan stops at the next < or >
+_GRAPHIC_URL = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?graphic\b[^<>]*?\burl\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}  # one process: html, pdf, epub builds
+
+
+def file_key(path: Path) -> tuple[str, int, int, int, int] | None:
+    """What identifies a file's content for a cache within one process: path, size, inode,
+    mtime and ctime; None for a file changed in the last 2 s, whose next change could keep
+    the same timestamps (git's "racy" rule: such files are read again every time)."""
+    stat = path.stat()
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) < 2_000_000_000:
+        return None
+    return (str(path), stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def file_digest(path: Path) -> str:
+    """The file's SHA-256, read once per process while it does not change."""
+    key = file_key(path)
+    if key is not None and key in _DIGESTS:
+        return _DIGESTS[key]
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    if key is not None:
+        if len(_DIGESTS) > 65536:
+            _DIGESTS.clear()
+        _DIGESTS[key] = digest.hexdigest()
+    return digest.hexdigest()
+
+
+def referenced_files(document: Path, edition: Path) -> list[tuple[str, Path | None]]:
+    """Each relative graphic/@url of `document` with the edition file it names (None when there
+    is none), by the rules local_images() applies; remote and absolute URLs are left out."""
+    data = document.read_bytes()
+    if b"graphic" not in data:
+        return []
+    boundary = edition.resolve()
+    found: dict[str, Path | None] = {}
+    for match in _GRAPHIC_URL.finditer(data):
+        url = html.unescape((match.group(1) or match.group(2) or b"").decode("utf-8", "replace")).strip()
+        parts = urlsplit(url)
+        if not url or url in found or parts.scheme or parts.netloc or url.startswith(("/", "\\")):
+            continue
+        try:
+            path: Path | None = (document.parent / unquote(parts.path)).resolve()
+        except (OSError, RuntimeError):
+            path = None
+        if path is not None and not (path.is_relative_to(boundary) and path.is_file()):
+            path = None
+        found[url] = path
+    return list(found.items())
+
+
+def images_hash(document: Path, edition: Path) -> str:
+    """The content of the local images `document` shows, for the build's per-document hash: a
+    changed image (or one that appears where the page had a placeholder) rebuilds the
+    document's page and PDF though its TEI is unchanged. '' for a document without images."""
+    files = referenced_files(document, edition)
+    if not files:
+        return ""
+    text = "\0".join(f"{url}\0{file_digest(path) if path else '-'}" for url, path in files)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def referenced_digests(documents: Iterable[Path], edition: Path) -> set[str]:
+    """The SHA-256 of every local image the edition's documents refer to now."""
+    return {file_digest(path) for document in documents
+            for _, path in referenced_files(document, edition) if path is not None}
+
+
+def remove_unreferenced(root: Path, digests: set[str]) -> list[Path]:
+    """Published images (`images/<sha256>.<ext>`) and their thumbnails (`thumbs/<sha256>-W.jpg`)
+    under `root` that no document refers to any more (it left the edition, or changed its
+    image): removed, so the site and the print root hold only what the edition shows."""
+    removed = []
+    for folder in (root / IMAGE_DIR, root / THUMB_DIR):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            digest = path.name.split(".", 1)[0].split("-", 1)[0]
+            if path.is_file() and re.fullmatch(r"[0-9a-f]{64}", digest) and digest not in digests:
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -31,6 +31,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.html import site_pdfs
 from toolkit.builders.images import local_images, mark_images, publish_images
+from toolkit.builders.images import referenced_digests, remove_unreferenced
 from toolkit.builders.safety import die_with_parent
 from toolkit.builders.thumbnails import mark_thumbnails, scan_only
 from toolkit.builders.volume import VolumeAssembler
@@ -315,6 +316,8 @@ class PdfBuilder:
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         self._remove_stale({d.id for d in edition.documents})
+        remove_unreferenced(self.out_dir / PRINT_ROOT, referenced_digests(  # images, thumbnails
+            (d.path for d in edition.documents), self.config.source_dir.parent))
         target = self.out_dir / VOLUME_NAME
         if not edition.documents:
             target.unlink(missing_ok=True)

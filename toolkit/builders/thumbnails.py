@@ -18,14 +18,13 @@ from pathlib import Path
 from lxml import etree
 from PIL import Image
 
-from toolkit.builders.images import LocalImage
+from toolkit.builders.images import THUMB_DIR, LocalImage
 from toolkit.errors import Diagnostic, Severity
 from toolkit.output import write_atomic
 from toolkit.tei import TEI_NS
 
 #: the attribute pdf-document.xsl reads: the thumbnail's name, relative to the print root
 THUMB = "{https://teikit.org/ns}thumb"
-THUMB_DIR = "thumbs"
 THUMB_WIDTH = 300  # px: a grid of three per row on A4 at about 160 dpi
 QUALITY = 70
 

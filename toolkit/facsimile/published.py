@@ -22,29 +22,31 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from toolkit.builders.images import IMAGE_DIR, MAX_BYTES, image_kind
+from toolkit.builders.images import IMAGE_DIR, MAX_BYTES, file_key, image_kind
 from toolkit.facsimile.iiif import local_image, pages_of
 from toolkit.tei import TEI_NS
 
-# A DTS or OAI answer rewrites on every request: the content hash of a figure is kept per
-# (path, size, mtime), so an unchanged file is read once, a changed one again.
-_NAMES: dict[tuple[str, int, int], str | None] = {}
+# A DTS or OAI answer rewrites on every request: a figure's published name is kept while the
+# file does not change (images.file_key), so an unchanged file is read once.
+_NAMES: dict[tuple[str, int, int, int, int], str | None] = {}
 _CACHE_LIMIT = 4096
 
 
 def published_name(path: Path) -> str | None:
     """`images/<sha256>.<ext>` as the builders publish the file, None when they do not."""
-    stat = path.stat()
-    if stat.st_size > MAX_BYTES:
+    if path.stat().st_size > MAX_BYTES:
         return None
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _NAMES:
+    key = file_key(path)
+    if key is not None and key in _NAMES:
+        return _NAMES[key]
+    data = path.read_bytes()
+    kind = image_kind(data)
+    name = f"{IMAGE_DIR}/{hashlib.sha256(data).hexdigest()}.{kind}" if kind else None
+    if key is not None:
         if len(_NAMES) >= _CACHE_LIMIT:
             _NAMES.clear()
-        data = path.read_bytes()
-        kind = image_kind(data)
-        _NAMES[key] = f"{IMAGE_DIR}/{hashlib.sha256(data).hexdigest()}.{kind}" if kind else None
-    return _NAMES[key]
+        _NAMES[key] = name
+    return name
 
 
 def resolve_image_urls(root: etree._Element, document: Path, doc_id: str, base_url: str) -> int:
