@@ -4,6 +4,7 @@ build is real, and every URL given out is checked to be a file of the built site
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -63,6 +64,14 @@ def test_published_images_get_their_urls_in_the_built_site(edition: Path) -> Non
             site_file = edition / "build" / "html" / urlsplit(url).path.lstrip("/")
             assert site_file.is_file(), url
     assert str(edition) not in etree.tostring(root, encoding="unicode")
+
+
+def test_scans_are_published_as_iiif_only_figures_under_images(edition: Path) -> None:
+    """The page shows a scan through its tiles: a copy of each scan under images/ would double
+    the site's size for nothing."""
+    published = sorted(p.name for p in (edition / "build" / "html" / "images").iterdir())
+    digest = hashlib.sha256((edition / "figures" / "map.png").read_bytes()).hexdigest()
+    assert published == [f"{digest}.png"]
 
 
 def test_without_a_base_url_every_url_stays_relative_to_the_tei_file(edition: Path) -> None:

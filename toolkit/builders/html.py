@@ -38,6 +38,7 @@ from toolkit.builders.epub import epub_name
 from toolkit.builders.pagefind_index import check_index, reproducible_index
 from toolkit.builders.images import local_images, mark_images, publish_images
 from toolkit.builders.images import referenced_digests, remove_unreferenced
+from toolkit.builders.thumbnails import scan_only
 from toolkit.builders.images import report as report_images
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
@@ -186,8 +187,9 @@ class HtmlBuilder:
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
         write_atomic(search_path, search.encode("utf-8"))
+        facsimile_only = scan_only(root, images)  # scans: shown as their IIIF tiles, not copied
         written = [html_path, tei_path, record_path, search_path, *scans,
-                   *publish_images(images, self.site)]
+                   *publish_images([i for i in images if i.url not in facsimile_only], self.site)]
         for suffix, body in citations.items():
             assert body is not None
             path = self.site / "cite" / f"{document.id}.{suffix}"
