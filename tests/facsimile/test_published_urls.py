@@ -34,9 +34,12 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["facsimile", str(document), str(scan_pdf(root / "scan.pdf", 3))]) == 0
     (folder / "figures").mkdir()
     Image.new("RGB", (120, 80), (20, 90, 160)).save(folder / "figures" / "map.png")
+    Image.new("RGB", (120, 80), (90, 20, 160)).save(folder / "figures" / "verso.png")
     Image.new("RGB", (10, 10)).save(root / "outside.png")
     figures = "".join(f'<figure><graphic url="{url}"/></figure>' for url in FIGURES)
-    header, body = document.read_text("utf-8").split("<body", 1)
+    text = document.read_text("utf-8")  # a second image of the first page: not published
+    text = text.replace("</surface>", '<graphic url="../figures/verso.png"/></surface>', 1)
+    header, body = text.split("<body", 1)
     document.write_text(header + "<body" + body.replace("</p>", figures + "</p>", 1), "utf-8")
     config = BuildConfig(source_dir=folder / "tei", output_dir=folder / "build",
                          edition=config_for(folder / "tei"), base_url=BASE)
@@ -53,9 +56,10 @@ def test_published_images_get_their_urls_in_the_built_site(edition: Path) -> Non
     root = etree.parse(str(document)).getroot()
     assert resolve_image_urls(root, document, SAMPLE, BASE) == 4  # three pages and the map
     resolved = urls(root)
-    figures = [u for u in resolved if not u.startswith(f"{BASE}iiif/")]
+    figures = [u for u in resolved[4:] if not u.startswith(f"{BASE}iiif/")]
     assert [u for u in resolved if u.startswith(f"{BASE}iiif/")] == \
         [f"{BASE}iiif/{SAMPLE}/{n}/full/max/0/default.jpg" for n in (1, 2, 3)]
+    assert resolved[1] == "../figures/verso.png"  # in the facsimile, not a page: as written
     assert figures[0].startswith(f"{BASE}images/") and figures[0].endswith(".png")
     # not published by the build: as written (no URL invented, no path of this machine)
     assert figures[1:] == FIGURES[1:]

@@ -7,7 +7,8 @@ them, so where the edition has a published address (`base_url` in teikit.toml) e
 
 - a facsimile page (a local image `pages_of` finds): its IIIF full image,
   `BASE/iiif/ID/N/full/max/0/default.jpg` (the build tiles every such page, TIFF included);
-- any other graphic the builders publish (`toolkit.builders.images`): `BASE/images/<sha256>.<ext>`.
+- any graphic of the text the builders publish (`toolkit.builders.images`):
+  `BASE/images/<sha256>.<ext>`.
 
 Remote and absolute URLs, fragments and images the build does not publish (missing, outside the
 edition, of another format) are left as written: no URL is invented, and no filesystem path
@@ -58,16 +59,20 @@ def resolve_image_urls(root: etree._Element, document: Path, doc_id: str, base_u
     base = base_url.rstrip("/") + "/"
     pages = {page.url: page.number for page in pages_of(root, document) if page.image is not None}
     facsimile = f"{{{TEI_NS}}}facsimile"
+    graphics = [(g, any(a.tag == facsimile for a in g.iterancestors()))
+                for g in root.iter(f"{{{TEI_NS}}}graphic")]
+    in_text = {(g.get("url") or "").strip() for g, in_facsimile in graphics if not in_facsimile}
     changed = 0
-    for graphic in root.iter(f"{{{TEI_NS}}}graphic"):
+    for graphic, in_facsimile in graphics:
         raw = graphic.get("url") or ""
         url = raw.strip()
         parts = urlsplit(url)
         if not parts.path or parts.scheme or parts.netloc or url.startswith(("/", "\\")):
             continue  # remote, absolute or a bare fragment: as written
-        in_facsimile = any(a.tag == facsimile for a in graphic.iterancestors())
         if in_facsimile and raw in pages:
             published = f"{base}iiif/{quote(doc_id, safe='')}/{pages[raw]}/full/max/0/default.jpg"
+        elif url not in in_text:
+            continue  # a facsimile's other image: the build publishes only its pages (tiles)
         else:
             path = local_image(url, document)
             name = published_name(path) if path is not None else None
