@@ -184,16 +184,35 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+_URLS: dict[tuple[str, int, int, int, int], list[str]] = {}  # one process: html, pdf, epub
+
+
+def _graphic_urls(document: Path) -> list[str]:
+    """The graphic/@url values of the document's bytes, scanned once per process while the file
+    does not change (the html, pdf and epub builds of one `teikit build` each ask)."""
+    key = file_key(document)
+    if key is not None and key in _URLS:
+        return _URLS[key]
+    data = document.read_bytes()
+    urls = [] if b"graphic" not in data else [
+        html.unescape((match.group(1) or match.group(2) or b"").decode("utf-8", "replace")).strip()
+        for match in _GRAPHIC_URL.finditer(data)]
+    if key is not None:
+        if len(_URLS) > 65536:
+            _URLS.clear()
+        _URLS[key] = urls
+    return urls
+
+
 def referenced_files(document: Path, edition: Path) -> list[tuple[str, Path | None]]:
     """Each relative graphic/@url of `document` with the edition file it names (None when there
     is none), by the rules local_images() applies; remote and absolute URLs are left out."""
-    data = document.read_bytes()
-    if b"graphic" not in data:
+    urls = _graphic_urls(document)
+    if not urls:
         return []
     boundary = edition.resolve()
     found: dict[str, Path | None] = {}
-    for match in _GRAPHIC_URL.finditer(data):
-        url = html.unescape((match.group(1) or match.group(2) or b"").decode("utf-8", "replace")).strip()
+    for url in urls:
         parts = urlsplit(url)
         if not url or url in found or parts.scheme or parts.netloc or url.startswith(("/", "\\")):
             continue
