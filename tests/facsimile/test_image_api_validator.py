@@ -9,6 +9,7 @@ table and recorded as a page of the sample report, beside two ordinary scanned p
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,7 +54,7 @@ def run(name: str, server: str, prefix: str, identifier: str) -> ImageAPI:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = tmp_path_factory.mktemp("validator")
     edition = make_edition(root / "edition")
     pages = [reference_image(root / "p1.png")]
