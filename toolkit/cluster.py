@@ -237,5 +237,10 @@ def taken_from(folder: Path, before: Mapping[Path, tuple[int, int, int]]) -> lis
 
 
 def shown_path(text: str, read: str, shown: str) -> str:
-    """A worker's message with the absolute path it read under put back as the command named it."""
-    return text.replace(read, shown) if read != shown else text
+    """A worker's message with the absolute path it read (or a path beside it: a declared
+    schema) put back as the command named it."""
+    if read == shown:
+        return text
+    text = text.replace(read, shown)
+    folder = str(Path(shown).parent)
+    return text.replace(str(Path(read).parent) + os.sep, "" if folder == "." else folder + os.sep)

@@ -13,6 +13,7 @@ and the paths as the user gave them, which are the ones every result and message
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -181,19 +182,37 @@ def import_remote(cluster: ClusterSettings, options: ImportOptions
 
 # -- validate ----------------------------------------------------------------------------------
 
-def _prepare_validate(options: ValidateOptions) -> FileValidator:
+@dataclass
+class _Validator:
+    validator: FileValidator
+    cwd: str  # the command's working folder: schemas are named relative to it
+
+
+def _prepare_validate(options: ValidateOptions, cwd: str) -> _Validator:
     from toolkit.validation.runner import FileValidator
-    return FileValidator(options)
+    return _Validator(FileValidator(options), cwd)
 
 
-def _validate_task(validator: FileValidator, source: Source) -> FileReport:
-    report = validator.validate(Path(source.path))
-    if source.path == source.shown:
-        return report
+_SCHEMA = (".xsd", ".rng", ".sch")
+
+
+def _schema_label(rule: str | None, cwd: str) -> str | None:
+    """A schema as the command names it (relative to its working folder when inside it), not
+    as the worker does (relative to its own)."""
+    if not rule or not rule.lower().endswith(_SCHEMA):
+        return rule
+    absolute = os.path.abspath(rule)
+    relative = os.path.relpath(absolute, cwd)
+    return absolute if relative.startswith("..") else relative
+
+
+def _validate_task(state: _Validator, source: Source) -> FileReport:
+    report = state.validator.validate(Path(source.path))
 
     def named(d: Diagnostic) -> Diagnostic:
         return replace(d, path=shown_path(d.path, source.path, source.shown),
-                       message=shown_path(d.message, source.path, source.shown))
+                       message=shown_path(d.message, source.path, source.shown),
+                       rule=_schema_label(d.rule, state.cwd))
     return replace(report, path=source.shown, diagnostics=tuple(named(d) for d in report.diagnostics))
 
 
@@ -202,7 +221,7 @@ def validate_remote(cluster: ClusterSettings, options: ValidateOptions
     """The files' own reports from the cluster; workers read the documents from the shared
     folder (validating makes no file, and a document's declared schemas are beside it)."""
     absolute = replace(options, schemas=tuple(p.resolve() for p in options.schemas), cache=None)
-    prepare = partial(_prepare_validate, absolute)
+    prepare = partial(_prepare_validate, absolute, os.getcwd())
     return lambda files: run(cluster.scheduler, prepare, _validate_task, files,
                              partial(_source, "shared-folder"))
 
