@@ -174,6 +174,33 @@ def test_the_cluster_section_is_read_and_is_no_part_of_the_build_hash(tmp_path: 
     assert clustered.fingerprint() == plain.fingerprint()
 
 
+def test_the_readme_recipe_runs(tmp_path: Path, cluster: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's cluster recipe: its `teikit` lines are run (convert on the module's
+    cluster, from a copy of the clone's sources); `build` is run by the tests above."""
+    import shlex
+    from toolkit.cli import build_parser
+    text = (ROOT / "README.md").read_text("utf-8").split("## On several machines", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", text, re.S)
+    assert block is not None
+    lines = [shlex.split(line.replace("tcp://HOST:8786", cluster), comments=True)
+             for line in block.group(1).splitlines()]
+    assert [words[:2] for words in lines[:2]] == [["dask", "scheduler"], ["dask", "worker"]]
+    for name in ("local", "cluster"):
+        shutil.copytree(ROOT / "sources", tmp_path / name / "sources")
+        shutil.copytree(REGISTERS, tmp_path / name / "tei" / "registers")
+    for words in lines[2:]:
+        assert words[0] == ".venv/bin/teikit"
+        build_parser(words[1:]).parse_args(words[1:])  # every option exists
+        if words[1] == "convert":
+            sources = sorted(f"sources/{p.name}" for p in (ROOT / "sources").glob("*.txt"))
+            args = [w for w in words[1:] if w != "sources/*.txt"]
+            args[1:1] = sources
+            code, _out, err = cli(capsys, tmp_path / "cluster", *args)
+            assert code == 0, err
+            assert cli(capsys, tmp_path / "local", *args[:args.index("--scheduler")])[0] == 0
+    assert_same_tree(tmp_path / "local", tmp_path / "cluster", at_least=5)
+
+
 # -- transfer = "bytes": workers that cannot see the edition ----------------------------------
 
 @pytest.fixture(scope="module")
@@ -271,3 +298,4 @@ def test_a_worker_killed_mid_convert_still_gives_the_complete_output(
     assert outcome == [0]
     assert 0 < done_at_kill < len(sources), "the worker must die while reports are left"
     assert_same_tree(tmp_path / "local", tmp_path / "cluster", at_least=len(sources))
+
