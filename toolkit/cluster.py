@@ -16,7 +16,8 @@ once per worker, the registers and the edition's texts), the worker rebuilds the
 absolute paths under a private folder (so relative links come out as on the command's side:
 `Mirror`) and returns the bytes of what it made, which the command writes atomically.
 `convert` and `import` always write on the command's side (numbers must be made unique in
-input order); `validate` makes no files and reads the documents from the shared folder.
+input order). Validation runs on the cluster with a shared folder only (a document's declared
+schemas are files beside it); with `bytes` it runs on the command's machine.
 
 A worker that dies mid-task leaves nothing half-written (every file is written atomically
 from bytes) and Dask gives its tasks to another worker; only when a task has killed
@@ -33,7 +34,7 @@ import pickle
 import shutil
 import tempfile
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,10 +85,15 @@ def _raise(diagnostic: Diagnostic) -> None:
                        diagnostic.rule)
 
 
+#: on a worker: how many times each plugin prepared (once per worker process; a test reads it)
+PREPARED: Counter[str] = Counter()
+
+
 def plugin_name(prepare: Callable[[], Any]) -> str:
-    """One plugin per preparation: a later run with other options (or other registers) prepares
-    anew, a run with the same ones reuses what the workers prepared."""
-    return "teikit-" + hashlib.sha256(pickle.dumps(prepare)).hexdigest()[:16]
+    """What is prepared and with what (a hash of the pickled call): two runs at once with
+    other options each have their own plugin."""
+    label = getattr(getattr(prepare, "func", prepare), "__name__", "work").strip("_")
+    return f"teikit-{label}-{hashlib.sha256(pickle.dumps(prepare)).hexdigest()[:16]}"
 
 
 def make_plugin(name: str, prepare: Callable[[], Any]) -> Any:
@@ -106,6 +112,8 @@ def make_plugin(name: str, prepare: Callable[[], Any]) -> Any:
 
         def setup(self, worker: Any) -> None:
             self.lock = threading.Lock()
+            from toolkit import cluster  # this module on the worker (the class travels by value)
+            cluster.PREPARED[self.name] += 1
             try:
                 self.state = self.prepare()
             except ToolkitError as error:  # reported by the first task, with its file and line
@@ -114,7 +122,8 @@ def make_plugin(name: str, prepare: Callable[[], Any]) -> Any:
         def teardown(self, worker: Any) -> None:
             close = getattr(self.state, "close", None)
             if callable(close):
-                close()
+                close()  # a mirror's private folder
+            self.state = None
 
     return Prepare()
 
@@ -146,33 +155,47 @@ def run(address: str, prepare: Callable[[], Any], work: Callable[[Any, Any], R],
     with _connect(address) as client:
         name = plugin_name(prepare)
         client.register_plugin(make_plugin(name, prepare), name=name)
-        window = max(4, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
-        pending: deque[tuple[T, Any]] = deque()
-        queue = iter(items)
+        try:
+            yield from _results(distributed, client, name, work, items, send, shown)
+        finally:
+            # what the workers prepared is released with the run: a long-lived cluster does not
+            # keep a compiled builder per configuration it has ever seen
+            client.unregister_worker_plugin(name)
 
-        def submit() -> None:
-            for item in queue:
-                # pure=False: asked again, an item is worked again, never served from memory
-                pending.append((item, client.submit(_task, name, work, send(item), pure=False)))
-                return
 
-        for _ in range(window):
-            submit()
-        while pending:
-            item, future = pending.popleft()
-            try:
-                result = future.result()
-            except distributed.client.FutureCancelledError:
-                raise ToolkitError("the Dask scheduler cancelled the work (was it shut down?)",
-                                   shown(item)) from None
-            except distributed.scheduler.KilledWorker:
-                raise ToolkitError("the cluster's workers died while working on this file, "
-                                   "each time it was tried", shown(item)) from None
-            future.release()
-            submit()
-            if isinstance(result, _Failed):
-                _raise(result.diagnostic)
-            yield result
+def _results(distributed: Any, client: Any, name: str, work: Callable[[Any, Any], R],
+             items: Sequence[T], send: Callable[[T], Any], shown: Callable[[T], str]
+             ) -> Iterator[R]:
+    """The tasks' results in order, at most `window` in flight (submitted as others finish)."""
+    window = max(4, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+    pending: deque[tuple[T, Any]] = deque()
+    queue = iter(items)
+
+    def submit() -> None:
+        for item in queue:
+            # pure=False: asked again, an item is worked again, never served from memory
+            pending.append((item, client.submit(_task, name, work, send(item), pure=False)))
+            return
+
+    for _ in range(window):
+        submit()
+    while pending:
+        item, future = pending.popleft()
+        try:
+            result = future.result()
+        except distributed.client.FutureCancelledError:
+            raise ToolkitError("the Dask scheduler cancelled the work (was it shut down?)",
+                               shown(item)) from None
+        except distributed.scheduler.KilledWorker:
+            raise ToolkitError("the cluster's workers died while working on this file, "
+                               "each time it was tried", shown(item)) from None
+        future.release()
+        submit()
+        if isinstance(result, _Failed):
+            _raise(result.diagnostic)
+        yield result
+
+
 
 
 # -- transfer = "bytes": the command's paths rebuilt on a worker --------------------------------

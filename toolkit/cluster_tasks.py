@@ -217,9 +217,12 @@ def _validate_task(state: _Validator, source: Source) -> FileReport:
 
 
 def validate_remote(cluster: ClusterSettings, options: ValidateOptions
-                    ) -> Callable[[Sequence[Path]], Iterator[FileReport]]:
-    """The files' own reports from the cluster; workers read the documents from the shared
-    folder (validating makes no file, and a document's declared schemas are beside it)."""
+                    ) -> Callable[[Sequence[Path]], Iterator[FileReport]] | None:
+    """The files' own reports from the cluster, whose workers read the documents from the
+    shared folder (a document's declared schemas are beside it). None: validate here (no
+    scheduler, or transfer = "bytes": workers without the folder)."""
+    if not cluster.scheduler or cluster.transfer == BYTES:
+        return None
     absolute = replace(options, schemas=tuple(p.resolve() for p in options.schemas), cache=None)
     prepare = partial(_prepare_validate, absolute, os.getcwd())
     return lambda files: run(cluster.scheduler, prepare, _validate_task, files,

@@ -95,7 +95,7 @@ def _valid(source: Path, jobs: int, cache: Path, cluster: ClusterSettings) -> bo
     try:
         with Progress("validating", len(collect([source]))) as progress:
             options = ValidateOptions(jobs=jobs, cache=trial)
-            remote = validate_remote(cluster, options) if cluster.scheduler else None
+            remote = validate_remote(cluster, options)
             for report in progress.wrap(validate_files([source], options, remote)):
                 unchanged += report.cached
                 for diagnostic in report.diagnostics:

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     configured, bad_config = _configs(args.paths)
     cluster = settings(args.scheduler, configured)
-    remote = validate_remote(cluster, options) if cluster.scheduler else None
+    remote = validate_remote(cluster, options)
     with Progress("validating", len(collect(args.paths))) as progress:
         reports = progress.wrap(validate_files(args.paths, options, remote))
         if args.format == "text":
