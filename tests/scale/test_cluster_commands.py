@@ -117,6 +117,20 @@ def test_validate_on_the_cluster_equals_the_local_run(
     assert re.search(r"^edition/tei/900002\.xml:\d+:\d+: error: ", out, re.M)
 
 
+def test_build_validates_on_the_cluster_and_refuses_an_invalid_edition_as_locally(
+        tmp_path: Path, cluster: str, capsys: pytest.CaptureFixture[str]) -> None:
+    edition = make_edition(tmp_path / "tei")
+    sample = (edition / "116488.xml").read_text("utf-8")
+    (edition / "900001.xml").write_text(sample.replace("<teiHeader>", "<teiHeader><bogus/>", 1), "utf-8")
+    runs = {name: cli(capsys, tmp_path, "build", "tei", "-o", name, *extra)
+            for name, extra in (("local", []), ("cluster", ["--scheduler", cluster]))}
+    code, out, err = runs["cluster"]
+    assert (code, out.replace("cluster", "local"), err) == runs["local"]
+    assert code == 1 and re.search(r"^tei/900001\.xml:\d+:\d+: error: .*bogus", err, re.M)
+    assert "nothing was published" in err
+    assert not (tmp_path / "cluster" / "html").exists()
+
+
 def test_import_on_the_cluster_equals_the_local_run(
         tmp_path: Path, cluster: str, capsys: pytest.CaptureFixture[str]) -> None:
     sources = [EXCHANGE / name for name in ("frus-modern.xml", "letter.xml", "malformed.xml",
