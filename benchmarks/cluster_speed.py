@@ -20,6 +20,7 @@ import hashlib
 import os
 import platform
 import resource
+import shutil
 import socket
 import subprocess
 import sys
@@ -114,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         for process in (workers, scheduler):
             process.terminate()
             process.wait(60)
+        shutil.rmtree(work, ignore_errors=True)
     load = os.getloadavg()
     print(f"{args.count} synthetic reports of {args.size} bytes; {platform.node()}, "
           f"{os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
