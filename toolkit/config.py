@@ -87,6 +87,22 @@ class WebSettings:
     index_page_size: int = 500
 
 
+#: how documents and results travel between the command and a Dask cluster's workers
+TRANSFERS = ("shared-folder", "bytes")
+_SCHEDULER = re.compile(r"^(tcp|tls|ucx|inproc|ws|wss)://\S+$")
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """Where per-document work runs (issue #13): `scheduler`, a Dask scheduler's address ('':
+    this machine's processes); `transfer`, whether workers read and write the edition's
+    folders themselves (`shared-folder`: the same paths on every machine) or are sent the
+    sources' bytes and return the bytes of what they made, which the command writes (`bytes`)."""
+
+    scheduler: str = ""
+    transfer: str = "shared-folder"
+
+
 @dataclass(frozen=True)
 class EditionConfig:
     """What the edition is; the defaults are the sample edition's behaviour before teikit.toml."""
@@ -108,6 +124,7 @@ class EditionConfig:
     oai: OaiSettings = OaiSettings()
     print: PrintSettings = PrintSettings()
     web: WebSettings = WebSettings()
+    cluster: ClusterSettings = ClusterSettings()  # where the work runs, not what it makes
     path: Path | None = field(default=None, compare=False)  # the file read; None: defaults
 
     @property
@@ -122,6 +139,7 @@ class EditionConfig:
         """Every value and the content of the texts it names: a change to any rebuilds."""
         data = asdict(self)
         data.pop("path")
+        data.pop("cluster")  # a build on a cluster makes the same bytes as one here
         for key in ("about", "editorial_principles"):
             text: Path | None = getattr(self, key)
             data[key] = None if text is None else [text.name, hashlib.sha256(text.read_bytes()).hexdigest()]
@@ -282,6 +300,7 @@ class _Reader:
             oai=self.oai(top.get("oai", {})),
             print=self.print_settings(top.get("print", {})),
             web=self.web_settings(top.get("web", {})),
+            cluster=self.cluster_settings(top.get("cluster", {})),
             path=self.path.resolve(),
         )
 
@@ -336,6 +355,18 @@ class _Reader:
         return WebSettings(
             register_page_size=self.count(entry, ("web", "register_page_size"), WebSettings.register_page_size),
             index_page_size=self.count(entry, ("web", "index_page_size"), WebSettings.index_page_size))
+
+    def cluster_settings(self, value: object) -> ClusterSettings:
+        entry = self.table(value, ("cluster",), tuple(ClusterSettings.__dataclass_fields__))
+        scheduler = self.string(entry, ("cluster", "scheduler"))
+        if scheduler and not _SCHEDULER.match(scheduler):
+            raise self.fail(("cluster", "scheduler"), f"{scheduler!r} is not a Dask scheduler's "
+                            "address, such as tcp://host:8786")
+        transfer = self.string(entry, ("cluster", "transfer"), ClusterSettings.transfer)
+        if transfer not in TRANSFERS:
+            raise self.fail(("cluster", "transfer"), f"{transfer!r} is not one of "
+                            f"{', '.join(TRANSFERS)}")
+        return ClusterSettings(scheduler, transfer)
 
     def count(self, data: dict[str, Any], key: Key, default: int) -> int:
         """A whole number of documents, 1 or more."""

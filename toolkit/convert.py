@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -90,7 +90,9 @@ def _work(source: Path) -> FileResult:
     return _summarised(_convert_one(source, *_WORKER), keep_tree=False)
 
 
-def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[FileResult]:
+def convert_files(sources: Sequence[Path], options: ConvertOptions,
+                  remote: Callable[[Sequence[Path]], Iterator[FileResult]] | None = None
+                  ) -> Iterator[FileResult]:
     """Convert each source and write its TEI; results come back in input order.
 
     Workers convert and serialise; this process writes, so that two sources with the same
@@ -98,6 +100,9 @@ def convert_files(sources: Sequence[Path], options: ConvertOptions) -> Iterator[
     number (`116488-2`), with a warning and a review entry, and nothing is lost.
     """
     written: dict[str, Path] = {}
+    if remote is not None:  # converted on a Dask cluster (toolkit/cluster_tasks.py)
+        yield from (_write(r, written, options) for r in remote(sources))
+        return
     jobs = max(1, min(options.jobs, len(sources), os.cpu_count() or 1))
     if jobs == 1:
         context = make_context(options)

@@ -24,6 +24,11 @@ def tree(folder: Path) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
+def _prepared() -> dict[str, int]:
+    from toolkit.cluster import PREPARED
+    return dict(PREPARED)
+
+
 def test_cluster_build_equals_local_build(tmp_path: Path) -> None:
     source = make_edition(tmp_path / "tei", *sorted(FIXTURES.glob("*.xml")))
     local = BuildConfig(source_dir=source, output_dir=tmp_path / "local", jobs=1)
@@ -35,10 +40,14 @@ def test_cluster_build_equals_local_build(tmp_path: Path) -> None:
             for builder in (PdfBuilder, HtmlBuilder):
                 report = run_builder(builder, remote)
                 assert len(report.rebuilt) == 4
-            workers = client.run(lambda dask_worker: sorted(dask_worker.plugins))
+            workers = client.run(_prepared)
             assert len(workers) == 2
-            # each worker prepared each builder once, in a plugin
-            assert all(sum(name.startswith("teikit-") for name in names) == 2 for names in workers.values())
+            # each worker prepared each builder once (in a plugin, released after the run)
+            for counts in workers.values():
+                assert sorted(counts.values()) == [1, 1], counts
+                assert sum(name.startswith("teikit-prepare_build-") for name in counts) == 2
+            assert not any(name.startswith("teikit-") for names in client.run(
+                lambda dask_worker: list(dask_worker.plugins)).values() for name in names)
     for builder in (PdfBuilder, HtmlBuilder):
         run_builder(builder, local)
     here, there = tree(local.output_dir), tree(remote.output_dir)

@@ -40,6 +40,7 @@ class BuildConfig:
     jobs: int = 1
     force: bool = False
     scheduler: str = ""  # a Dask scheduler's address: per-document work on its cluster
+    transfer: str = "shared-folder"  # or "bytes": workers without the folders (toolkit/cluster.py)
 
     @property
     def registers_dir(self) -> Path:
@@ -55,7 +56,7 @@ class BuildConfig:
 
     def fingerprint(self) -> str:
         data = asdict(self)
-        for volatile in ("jobs", "force", "output_dir", "scheduler"):
+        for volatile in ("jobs", "force", "output_dir", "scheduler", "transfer"):
             data.pop(volatile)
         data["edition"] = self.edition.fingerprint()
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
@@ -188,7 +189,7 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
     prepared = False
     jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
     if config.scheduler and outdated:
-        from toolkit.cluster import write_documents
+        from toolkit.cluster_tasks import write_documents
         for result in write_documents(config.scheduler, builder_type, config, outdated):
             if isinstance(result, Diagnostic):
                 raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)

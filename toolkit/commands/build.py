@@ -11,7 +11,9 @@ from pathlib import Path
 from toolkit.builders import BUILDERS, PUBLISH_ORDER, BuildConfig, run_builder
 from toolkit.builders.base import Edition
 from toolkit.builders.safety import build_lock, check_input, disk_errors
-from toolkit.config import config_for
+from toolkit.cluster import settings
+from toolkit.cluster_tasks import validate_remote
+from toolkit.config import ClusterSettings, config_for
 from toolkit.errors import Severity, UsageError
 from toolkit.progress import Progress
 from toolkit.validation import ValidateOptions, validate_files
@@ -41,9 +43,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
     parser.add_argument("--scheduler", default="", metavar="ADDRESS",
-                        help="render the documents on the Dask cluster of this scheduler "
-                             "(tcp://HOST:8786; OUTPUT must be the same folder on every worker; "
-                             "default: local worker processes)")
+                        help="validate and render the documents on the Dask cluster of this "
+                             "scheduler (tcp://HOST:8786; default: [cluster] scheduler of "
+                             "teikit.toml, else local worker processes)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,10 +56,11 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; known: {', '.join(BUILDERS)}")
     edition = config_for(args.source, args.config)  # a bad teikit.toml stops here, before any work
+    cluster = settings(args.scheduler, edition.cluster)
     config = BuildConfig(source_dir=args.source.resolve(), output_dir=args.output.resolve(),
                          edition=edition,
                          font_dirs=tuple(args.font_dir), jobs=args.jobs, force=args.force,
-                         scheduler=args.scheduler)
+                         scheduler=cluster.scheduler, transfer=cluster.transfer)
     # one build per output folder; staging of an interrupted build is cleaned first
     with build_lock(config.output_dir):
         # what no format can publish is refused first (a streaming parse: bounded memory),
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         cache = config.output_dir / VALIDATION_CACHE
         if args.force:
             cache.unlink(missing_ok=True)  # everything validated again, as everything is built
-        if args.validate and not _valid(args.source, args.jobs, cache):
+        if args.validate and not _valid(args.source, args.jobs, cache, cluster):
             return 1  # the cache too is as it was: a refused build changes nothing in the output
         with disk_errors(config.output_dir):
             order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _valid(source: Path, jobs: int, cache: Path) -> bool:
+def _valid(source: Path, jobs: int, cache: Path, cluster: ClusterSettings) -> bool:
     """Nothing is published from an edition that fails validation; warnings are shown (those
     of unchanged files too: their reports come from the cache, not from validating again)."""
     errors = warnings = unchanged = 0
@@ -91,7 +94,9 @@ def _valid(source: Path, jobs: int, cache: Path) -> bool:
         trial.unlink(missing_ok=True)
     try:
         with Progress("validating", len(collect([source]))) as progress:
-            for report in progress.wrap(validate_files([source], ValidateOptions(jobs=jobs, cache=trial))):
+            options = ValidateOptions(jobs=jobs, cache=trial)
+            remote = validate_remote(cluster, options)
+            for report in progress.wrap(validate_files([source], options, remote)):
                 unchanged += report.cached
                 for diagnostic in report.diagnostics:
                     print(diagnostic.format(), file=sys.stderr)

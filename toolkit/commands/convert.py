@@ -15,6 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from toolkit.cluster import settings
+from toolkit.cluster_tasks import convert_remote
+from toolkit.config import config_for
 from toolkit.convert import ConvertOptions, FileResult, convert_files
 from toolkit.encoding.header import sanitised_identifier
 from toolkit.errors import Diagnostic, Severity, UsageError
@@ -45,6 +48,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "one JSON report of the run on stdout")
     parser.add_argument("--review", type=Path, metavar="FILE.json",
                         help="also write the run's JSON report (review lists, warnings) to FILE")
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help="convert the reports on the Dask cluster of this scheduler (tcp://HOST:8786; "
+                             "default: [cluster] scheduler of teikit.toml, else local worker "
+                             "processes)")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the edition's teikit.toml, for its [cluster] section (default: in "
+                             "DIR or its parent folder)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,10 +71,12 @@ def run(args: argparse.Namespace) -> int:
             reader_for(source, args.input_format)  # an unknown format is a usage error: exit 2
     options = ConvertOptions(args.output, args.registers, args.change_date or date.today(),
                              args.input_format, args.jobs, args.document_id)
+    cluster = settings(args.scheduler, config_for(args.output, args.config).cluster)
+    remote = convert_remote(cluster, options) if cluster.scheduler else None
     text = args.format == "text"
     failed = warnings_total = review_total = 0
     entries: list[dict[str, Any]] = []
-    for result in convert_files(args.sources, options):
+    for result in convert_files(args.sources, options, remote):
         entries.append(_entry(result))
         if result.error is not None:
             failed += 1

@@ -8,6 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from toolkit.cluster import settings
+from toolkit.cluster_tasks import import_remote
+from toolkit.config import config_for
 from toolkit.errors import UsageError
 from toolkit.readers.tei_import import LOSS_DIR, ImportOptions, import_files
 
@@ -25,6 +28,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="date recorded in revisionDesc (default: today)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help="import the files on the Dask cluster of this scheduler (tcp://HOST:8786; "
+                             "default: [cluster] scheduler of teikit.toml, else local worker "
+                             "processes)")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the edition's teikit.toml, for its [cluster] section (default: in "
+                             "DIR or its parent folder)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,9 +42,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"output {args.output} exists and is not a folder")
     options = ImportOptions(args.output, args.registers or args.output / "registers",
                             args.change_date or date.today(), args.jobs)
+    cluster = settings(args.scheduler, config_for(args.output, args.config).cluster)
+    remote = import_remote(cluster, options) if cluster.scheduler else None
     failed = 0
     sources = 0
-    for result in import_files(args.sources, options):
+    for result in import_files(args.sources, options, remote):
         if result.error is not None:
             failed += 1
             print(result.error.format(), file=sys.stderr)

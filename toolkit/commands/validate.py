@@ -8,7 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from toolkit.config import ConfigError, find_config, load_config
+from toolkit.cluster import settings
+from toolkit.cluster_tasks import validate_remote
+from toolkit.config import ClusterSettings, ConfigError, find_config, load_config
 from toolkit.progress import Progress
 from toolkit.validation import ValidateOptions, validate_files
 from toolkit.validation.runner import collect
@@ -42,6 +44,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="text format: do not print warnings")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help="validate the files (read from the same paths on every worker) on the Dask cluster of this scheduler (tcp://HOST:8786; "
+                             "default: [cluster] scheduler of teikit.toml, else local worker "
+                             "processes)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,9 +55,11 @@ def run(args: argparse.Namespace) -> int:
                               declared=not args.no_declared, thorough=args.thorough,
                               jobs=max(1, args.jobs))
     started = time.perf_counter()
-    bad_config = not _configs_valid(args.paths)
+    configured, bad_config = _configs(args.paths)
+    cluster = settings(args.scheduler, configured)
+    remote = validate_remote(cluster, options)
     with Progress("validating", len(collect(args.paths))) as progress:
-        reports = progress.wrap(validate_files(args.paths, options))
+        reports = progress.wrap(validate_files(args.paths, options, remote))
         if args.format == "text":
             summary = write_text(reports, sys.stdout, args.errors_only)
             progress.clear()
@@ -68,16 +76,20 @@ def run(args: argparse.Namespace) -> int:
     return 1 if bad_config or any(not r.valid for r in collected) else 0
 
 
-def _configs_valid(paths: list[Path]) -> bool:
+def _configs(paths: list[Path]) -> tuple[ClusterSettings, bool]:
     """The teikit.toml of each edition folder validated is checked too (errors on stderr):
-    `teikit build` would refuse it."""
-    valid = True
+    `teikit build` would refuse it. Returns the first one's [cluster] section, and whether
+    any was bad."""
+    bad = False
+    cluster: ClusterSettings | None = None
     for found in dict.fromkeys(find_config(p) for p in paths if p.is_dir()):
         if found is None:
             continue
         try:
-            load_config(found)
+            edition = load_config(found)
         except ConfigError as error:
             print(error.diagnostic.format(), file=sys.stderr)
-            valid = False
-    return valid
+            bad = True
+            continue
+        cluster = cluster or edition.cluster
+    return cluster or ClusterSettings(), bad

@@ -11,7 +11,7 @@ import os
 import re
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -271,32 +271,38 @@ def _work(path: Path) -> FileReport:
     return _WORKER.validate(path)
 
 
-def validate_files(paths: Sequence[Path], options: ValidateOptions | None = None
-                   ) -> Iterator[FileReport]:
-    """One report per XML file under `paths`, in order; UsageError for bad paths or schemas."""
+Remote = Callable[[Sequence[Path]], Iterator[FileReport]]
+
+
+def validate_files(paths: Sequence[Path], options: ValidateOptions | None = None,
+                   remote: Remote | None = None) -> Iterator[FileReport]:
+    """One report per XML file under `paths`, in order; UsageError for bad paths or schemas.
+    `remote`: the files' own reports come from a Dask cluster (toolkit/cluster_tasks.py)."""
     options = options or ValidateOptions()
     files = collect(paths)
     if options.cache is not None:
-        yield from _cached(files, options, options.cache)
+        yield from _cached(files, options, options.cache, remote)
         return
-    yield from _validate_all(files, options)
+    yield from _validate_all(files, options, remote)
 
 
-def _validate_all(files: list[Path], options: ValidateOptions) -> Iterator[FileReport]:
+def _validate_all(files: list[Path], options: ValidateOptions, remote: Remote | None
+                  ) -> Iterator[FileReport]:
     """The files' reports, in order, each with the edition-wide xml:id check."""
     index = IdIndex()
-    for report in _reports(files, options):
+    for report in _reports(files, options, remote):
         yield _edition(index, report)
 
 
-def _cached(files: list[Path], options: ValidateOptions, path: Path) -> Iterator[FileReport]:
+def _cached(files: list[Path], options: ValidateOptions, path: Path, remote: Remote | None
+            ) -> Iterator[FileReport]:
     """As _validate_all, reusing the cached report of every file whose key is unchanged;
     only the others are validated (and no schema is compiled when there are none)."""
     cache = ValidationCache.for_run(path, files, SCHEMAS_DIR, options.schemas, options.fingerprint())
     keys = {f: cache.key(f) for f in files}
     entries = {f: cache.get(f, keys[f]) for f in files}
     misses = [f for f in files if entries[f] is None]
-    fresh = iter(_reports(misses, options) if misses else ())
+    fresh = iter(_reports(misses, options, remote) if misses else ())
     index = IdIndex()
     for file in files:
         entry = entries[file]
@@ -309,13 +315,17 @@ def _cached(files: list[Path], options: ValidateOptions, path: Path) -> Iterator
     cache.save()
 
 
-def _reports(files: list[Path], options: ValidateOptions) -> Iterator[FileReport]:
+def _reports(files: list[Path], options: ValidateOptions, remote: Remote | None = None
+             ) -> Iterator[FileReport]:
     """Each file's own report, in order, from worker processes when there are enough files."""
     try:
         local = FileValidator(options)  # compiles here first: a bad --schema is a usage error
     except ToolkitError as error:
         raise UsageError(error.diagnostic.message, error.diagnostic.path,
                          error.diagnostic.line) from None
+    if remote is not None:
+        yield from remote(files)
+        return
     jobs = max(1, min(options.jobs, os.cpu_count() or 1, len(files) // 8))
     if jobs == 1:
         yield from (local.validate(p) for p in files)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -157,12 +157,18 @@ def _work(source: Path) -> ImportResult:
     return _import_one(source, _WORKER)
 
 
-def import_files(sources: Sequence[Path], options: ImportOptions) -> Iterator[ImportResult]:
-    """Import each source; results come back in input order, then the registers are written."""
+def import_files(sources: Sequence[Path], options: ImportOptions,
+                 remote: Callable[[Sequence[Path]], Iterator[ImportResult]] | None = None
+                 ) -> Iterator[ImportResult]:
+    """Import each source; results come back in input order, then the registers are written.
+    `remote`: the results come from a Dask cluster (toolkit/cluster_tasks.py)."""
     written: dict[str, Path] = {}
     new_entries: list[NewEntry] = []
     jobs = max(1, min(options.jobs, len(sources), os.cpu_count() or 1))
-    if jobs == 1:
+    if remote is not None:
+        for result in remote(sources):
+            yield _write(result, options, written, new_entries)
+    elif jobs == 1:
         context = make_context(options)
         for source in sources:
             yield _write(_import_one(source, context), options, written, new_entries)
