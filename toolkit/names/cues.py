@@ -254,8 +254,15 @@ _LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not 
     "general", "captain", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr", "frau"))
 
 
+_RULE_ORDER = ("title", "lower-title", "korean", "chinese", "vietnamese", "speech", "head",
+               "first-name", "initials")
+
+
 def _trigger_automaton() -> ahocorasick.Automaton:
-    """Words where a rule can start or that a rule needs, found in one pass of the text."""
+    """Words where a rule can start or that a rule needs, found in one pass of the text.
+    A word's rules are tried in the order of _RULE_ORDER, whatever the string hash seed
+    (`Kang` is a Korean and a Chinese family name: which rule names it must not vary from
+    one run to the next)."""
     automaton = ahocorasick.Automaton()
     keys: dict[str, set[str]] = {}
     for word in _TITLE_FIRST:
@@ -275,7 +282,7 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     for letter in _UPPER:
         keys.setdefault(letter + ".", set()).add("initials")
     for key, rules in keys.items():
-        automaton.add_word(key, (len(key), frozenset(rules)))
+        automaton.add_word(key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index))))
     automaton.make_automaton()
     return automaton
 
