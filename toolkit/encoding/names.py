@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 from lxml import etree
@@ -46,8 +46,10 @@ REGISTER, STRONG, GAZETTEER, SHAPE, WEAK = 0, 1, 2, 3, 4
 _NO_CAPITAL = re.compile(r"[^A-Z\u00c0-\u024f]*")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A name found in a text. (A named tuple, not a frozen dataclass: a hundred and more
+    are made per report, and a tuple costs a third as much.)"""
+
     start: int
     end: int
     kind: str
@@ -133,19 +135,22 @@ _REMEMBERED = frozenset({"title", "initials", "first-name", "patronymic", "korea
 _EAST_ASIAN = frozenset({"korean", "chinese", "vietnamese", "mongolian"})
 
 
-@dataclass
 class DocumentNames:
     """The persons one document has named by a strong cue and no register holds, so that
     its later bare mentions of them are names too (`Maurer` after `Ion Gheorghe Maurer`,
     `According to Tsend` after `Counsellor Tsend`): the whole name, and the family name of a
     name written given name first. An East Asian name is remembered whole only (`Kim` alone
-    names half the country). One per document; its mentions are found by one regular
-    expression, rebuilt only when a name is added (at most LIMIT names)."""
+    names half the country). One per document (at most LIMIT names); its mentions are found
+    by an Aho–Corasick automaton of the names, made again only when a name was added since
+    the last search (a regular expression of them cost a compilation per new name: a few
+    milliseconds, more than the rest of a report's tagging)."""
 
-    forms: set[str] = field(default_factory=set)
-    _pattern: re.Pattern[str] | None = None
+    LIMIT = 200  # bounded, so a long document stays linear
 
-    LIMIT = 200  # the expression is one alternation: bounded, so a long document stays linear
+    def __init__(self) -> None:
+        self.forms: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._stale = False
 
     def remember(self, words: str, rule: str) -> None:
         if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
@@ -153,15 +158,50 @@ class DocumentNames:
         new = {words} if rule in _EAST_ASIAN else {words, INITIAL.sub("", words).split()[-1]}
         new = {w for w in new if len(w) > 2 and w[0].isupper() and w not in cues.NOT_NAMES}
         if not new <= self.forms:
+            if self._automaton is None:
+                self._automaton = ahocorasick.Automaton()
+            for form in sorted(new - self.forms):
+                self._automaton.add_word(form, len(form))
             self.forms |= new
-            self._pattern = re.compile(
-                rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, sorted(self.forms, key=len, reverse=True)))})"
-                rf"(?![\w'’-])")
+            self._stale = True
 
-    def find(self, text: str) -> Iterable[tuple[int, int]]:
-        if self._pattern is None:
+    def find(self, text: str) -> list[tuple[int, int]] | tuple[()]:
+        """(start, end) of each mention, as a regular expression of the forms, longest first,
+        not after a word character, apostrophe, full stop or hyphen and not before a word
+        character, apostrophe or hyphen, would find them: left to right, not overlapping."""
+        automaton = self._automaton
+        if automaton is None:
             return ()
-        return (m.span() for m in self._pattern.finditer(text))
+        if self._stale:
+            automaton.make_automaton()
+            self._stale = False
+        length = len(text)
+        found: list[tuple[int, int]] = []
+        for last, size in automaton.iter(text):
+            start, end = last + 1 - size, last + 1
+            if start and (text[start - 1] in _BEFORE or _word_char(text[start - 1])):
+                continue
+            if end < length and (text[end] in _AFTER or _word_char(text[end])):
+                continue
+            found.append((start, -end))
+        if not found:
+            return ()
+        found.sort()  # at each start the longest, then on after its end (as re.finditer)
+        spans: list[tuple[int, int]] = []
+        position = 0
+        for start, end in found:
+            if start >= position:
+                spans.append((start, -end))
+                position = -end
+        return spans
+
+
+_BEFORE, _AFTER = "'’.-", "'’-"
+
+
+def _word_char(char: str) -> bool:
+    """`re`'s `\\w` for one character of a str."""
+    return char.isalnum() or char == "_"
 
 
 class NameTagger:
@@ -311,17 +351,22 @@ class NameTagger:
             for span in chosen:  # then the names the document gave before, or just now
                 if span.kind == "person" and span.entry is None:
                     document.remember(text[span.start:span.end], span.rule)
-            again = [Span(start, end, "person", None, SHAPE, "document")
-                     for start, end in document.find(text)]
+            again = document.find(text)
             if again:
-                chosen = _choose(candidates + again, len(text))
+                # a mention where a span at least as good is chosen changes nothing (in the
+                # order _choose takes spans, it comes after that span): most mentions are
+                # the very names just remembered
+                kept = {(span.start, span.end): span.rank for span in chosen}
+                if any(kept.get(extent, WEAK + 1) > SHAPE for extent in again):
+                    chosen = _choose(candidates + [Span(start, end, "person", None, SHAPE, "document")
+                                                   for start, end in again], len(text))
         return chosen
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
         """A cue's span, linked when it is a register form or an entry's surname after
         initials that agree with the entry's (`A. Kosygin` for `A. N. Kosygin`)."""
         written = text[cue.start:cue.end]
-        rank = {1: STRONG, 2: SHAPE, 3: WEAK}[cue.strength] if cue.kind == "person" else GAZETTEER
+        rank = _RANK_OF_STRENGTH[cue.strength] if cue.kind == "person" else GAZETTEER
         entry = self.lookup(written)
         if entry is not None and entry.kind == cue.kind:
             return Span(cue.start, cue.end, cue.kind, entry, REGISTER)
@@ -334,6 +379,7 @@ class NameTagger:
         return Span(cue.start, cue.end, cue.kind, None, rank, cue.rule)
 
 
+_RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {
     "gazetteer": "the place gazetteer", "title": "a title before it", "initials": "its initials",

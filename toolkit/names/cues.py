@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -127,8 +127,10 @@ _ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But
 _ORG_TAIL = rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s{_ORG_MOD}){{1,4}})"
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """(A named tuple, not a frozen dataclass: made tens of times per report, a tuple costs
+    a third as much.)"""
+
     start: int
     end: int
     kind: str  # person | place | org
@@ -227,6 +229,7 @@ _PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|
 _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}}){_END}")
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
 PLACE_HEADS = "Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory"
+_PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
 _PLACE_HEAD = re.compile(rf"\b(?:{PLACE_HEADS}){_END}")
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
 # a plural title before a list of names (`Comrades Szabó, Nagy and Kiss`)
@@ -254,9 +257,17 @@ _LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not 
     "general", "captain", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr", "frau"))
 
 
+# rules that do nothing unless a capital follows the word after one space
+_CAPITAL_NEXT = frozenset({"title", "korean", "chinese", "vietnamese", "first-name", "lower-title"})
+_RULE_ORDER = ("title", "lower-title", "korean", "chinese", "vietnamese", "speech", "head",
+               "first-name", "initials")
+
+
 def _trigger_automaton() -> ahocorasick.Automaton:
-    """Words where a rule can start or that a rule needs, found in one pass of the text."""
-    automaton = ahocorasick.Automaton()
+    """Words where a rule can start or that a rule needs, found in one pass of the text.
+    A word's rules are tried in the order of _RULE_ORDER, whatever the string hash seed
+    (`Kang` is a Korean and a Chinese family name: which rule names it must not vary from
+    one run to the next)."""
     keys: dict[str, set[str]] = {}
     for word in _TITLE_FIRST:
         keys.setdefault(word, set()).add("title")
@@ -273,14 +284,22 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     for name in FIRST_NAMES:
         keys.setdefault(name, set()).add("first-name")
     for letter in _UPPER:
-        keys.setdefault(letter + ".", set()).add("initials")
-    for key, rules in keys.items():
-        automaton.add_word(key, (len(key), frozenset(rules)))
+        if letter.isascii():  # the others: _RARE_INITIAL
+            keys.setdefault(letter + ".", set()).add("initials")
+    automaton = ahocorasick.Automaton()
+    for key, rules in sorted(keys.items()):
+        automaton.add_word(key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index)),
+                                 "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules)))
     automaton.make_automaton()
     return automaton
 
 
 _TRIGGERS = _trigger_automaton()
+# Initials in a capital outside ASCII (`Ž.`), found apart: as keys of the automaton they made
+# its root node ~200 children long, and pyahocorasick searches a node's children one by one
+# for each character of the text (the scan was 5x slower)
+_RARE_INITIAL = re.compile("[" + "".join(c for c in _UPPER if not c.isascii()) + r"]\.")
+_INITIAL_TRIGGER = (2, ("initials",), False, False)
 _WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
 _UPPER_CHAR = re.compile(U)
 _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
@@ -292,83 +311,94 @@ _ORG_BLOCKER = re.compile(rf"[^\w{APOS}&.\s-]|\.(?!\w)|\s\s|(?<=\s)(?!{U}|(?:of|
 _SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
 
 
-def find_cues(text: str) -> Iterator[Cue]:
+def find_cues(text: str) -> list[Cue]:
     """Every span a cue rule marks as a name (overlaps are the caller's). Each rule is tried
     only where it can match: after a title word, at initials or a family name of the lists,
     before or after a speech verb, around an organisation's head noun. One pass of an
     Aho–Corasick automaton finds those places, so recognition stays linear and costs little
-    where there are no names."""
+    where there are no names. (The order of the spans is part of the result: at equal length
+    and strength the tagger keeps the first.)"""
     found: list[tuple[re.Match[str], str, str, int]] = []
-
-    def attempt(rule: str, position: int) -> None:
-        pattern, kind, strength = _RULE[rule]
-        match = pattern.match(text, position)
-        if match:
-            found.append((match, kind, rule, strength))
-
     seen: set[tuple[int, int]] = set()
     heads_done: set[int] = set()
     listed: list[Cue] = []
-    for last, (length, rules) in _TRIGGERS.iter(text):
+    size = len(text)
+    triggers: Iterable[tuple[int, tuple[int, tuple[str, ...], bool, bool]]] = _TRIGGERS.iter(text)
+    if not text.isascii() and _RARE_INITIAL.search(text):  # in the automaton's order (by end)
+        triggers = sorted([*triggers, *((m.end() - 1, _INITIAL_TRIGGER) for m in _RARE_INITIAL.finditer(text))],
+                          key=_last)
+    for last, (length, rules, whole_word, only_before_capital) in triggers:
         start, end = last + 1 - length, last + 1
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’.-"):
-            continue
-        if "initials" not in rules and end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
-            continue
+        if start:
+            previous = text[start - 1]
+            if previous in "'’.-" or previous.isalnum():
+                continue
+        if whole_word and end < size:
+            following = text[end]
+            if following in "'’-" or following.isalnum():
+                continue
         # a rule that starts a name at or after the word needs a capital after one space
         after = end + 1 if text[end:end + 1] == "." else end
         capital_next = text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
+        if only_before_capital and not capital_next:
+            continue  # (every rule of the word needs it)
         for rule in rules:
-            if rule in ("title", "korean", "chinese", "vietnamese", "first-name"):
+            if rule in _NAME_AFTER:
                 if capital_next:
-                    attempt(rule, start)
-                if rule == "title" and capital_next and text[start:end] in _PLURAL_TITLES:
-                    listed.extend(Cue(a, b, "person", "title", 1) for a, b in _listed(text, after + 1))
+                    pattern, kind, strength = _RULE[rule]
+                    match = pattern.match(text, start)
+                    if match:
+                        found.append((match, kind, rule, strength))
+                    if rule == "title" and text[start:end] in _PLURAL_TITLES:
+                        listed.extend(Cue(a, b, "person", "title", 1) for a, b in _listed(text, after + 1))
             elif rule == "initials":
-                attempt(rule, start)
+                match = _INITIALS_RULE.match(text, start)
+                if match:
+                    found.append((match, "person", "initials", 1))
             elif rule == "lower-title":
                 match = _LOWER_TITLE.match(text, start) if capital_next else None
                 if match:
                     found.append((match, "person", "title", 1))
             elif rule == "speech":
-                pattern, kind, strength = _RULE["speech-before"]
                 capital = _UPPER_CHAR.search(text, max(0, start - 120), start)
-                match = pattern.search(text, capital.start(), end) if capital else None
+                match = _SPEECH_BEFORE.search(text, capital.start(), end) if capital else None
                 while match is not None and match.end() != end:
-                    match = pattern.search(text, match.start() + 1, end)
+                    match = _SPEECH_BEFORE.search(text, match.start() + 1, end)
                 if match:
-                    found.append((match, kind, "speech-before", strength))
+                    found.append((match, "person", "speech-before", 3))
                 spoken = _SPEECH_AFTER.match(text, start) if capital_next else None
                 if spoken:
                     found.append((spoken, "person", "speech", 3))
             elif rule == "head" and start not in heads_done:
                 heads_done.add(start)
-                pattern, kind, strength = _RULE["org-head"]
                 begin = max(0, start - 90)
                 for blocker in _ORG_BLOCKER.finditer(text, begin, start):
                     begin = blocker.end()  # no name running on to the head starts before
                 for capital in _WORD_START.finditer(text, begin, start + 1):
-                    match = pattern.match(text, capital.start())
+                    match = _ORG_RULE.match(text, capital.start())
                     if match and match.end() > start and match.span() not in seen:
                         seen.add(match.span())
-                        found.append((match, kind, "org-head", strength))
+                        found.append((match, "org", "org-head", 2))
                         break
     if "vich" in text or "vna" in text:
-        for begin in _PATRONYMIC.finditer(text):
-            attempt("patronymic", begin.start())
+        for patronymic in _PATRONYMIC.finditer(text):
+            match = _PATRONYMIC_RULE.match(text, patronymic.start())
+            if match:
+                found.append((match, "person", "patronymic", 1))
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
     if "iin " in text or "yn " in text:
         for match in _MONGOLIAN.finditer(text):
             found.append((match, "person", "mongolian", 2))
-    for head in _PLACE_HEAD.finditer(text) if any(h in text for h in PLACE_HEADS.split("|")) else ():
+    # (the scan for a head costs more than testing each of the few words: most texts have none)
+    for head in _PLACE_HEAD.finditer(text) if any(map(text.__contains__, _PLACE_HEAD_WORDS)) else ():
         for capital in _WORD_START.finditer(text, max(0, head.start() - 60), head.start()):
             match = _PLACE_NAME.match(text, capital.start())
             if match and match.end() == head.end():
                 found.append((match, "place", "place-head", 2))
                 break
-    yield from listed
+    cues = listed
     for match, kind, rule, strength in found:
         start, end = match.span("n")
         if kind == "person":
@@ -376,7 +406,21 @@ def find_cues(text: str) -> Iterator[Cue]:
             if trimmed is None:
                 continue
             start, end = trimmed
-        yield Cue(start, end, kind, rule.removesuffix("-before"), strength)
+        cues.append(Cue(start, end, kind, _RULE_NAME.get(rule, rule), strength))
+    return cues
+
+
+def _last(trigger: tuple[int, object]) -> int:
+    return trigger[0]
+
+
+# rules that match a name starting at their trigger word and need a capital after it
+_NAME_AFTER = frozenset({"title", "korean", "chinese", "vietnamese", "first-name"})
+_INITIALS_RULE = _RULE["initials"][0]
+_SPEECH_BEFORE = _RULE["speech-before"][0]
+_ORG_RULE = _RULE["org-head"][0]
+_PATRONYMIC_RULE = _RULE["patronymic"][0]
+_RULE_NAME = {"speech-before": "speech"}
 
 
 PLACE_PREFIX = re.compile(
