@@ -208,7 +208,9 @@ class InlineEncoder:
         position = 0
         for item in self.tagger.tag(text, review, self.names_seen):
             if isinstance(item, str):
-                if item:
+                if item and not dates.may_hold_date(item):
+                    out.append(item)  # what tag_dates gives back for a string without a date
+                elif item:
                     out.extend(dates.tag_dates(item, self.document_date,
                                                self._date_review(_plus(at, position) or 0),
                                                self.stats))
