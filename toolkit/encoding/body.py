@@ -361,7 +361,9 @@ class BodyEncoder:
         laid out over several lines is one block, its lines kept as line breaks."""
         units: list[SourceBlock] = []
         for index, block in enumerate(blocks):
-            ahead = [b.text for b in blocks[index + 1:index + 9]]
+            # the blocks ahead matter only to a bracket open in the block before
+            ahead = [b.text for b in blocks[index + 1:index + 9]] \
+                if units and "[" in units[-1].text else []
             if units and not block.separate and cue.continues(units[-1].text, block.text, ahead):
                 last = units[-1]
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None

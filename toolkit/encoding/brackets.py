@@ -150,7 +150,13 @@ class InlineEncoder:
                 continue
             base = offset_of(item)
             if PAGE_BREAK not in item and LINE_BREAK not in item:  # most strings: no search
-                if item:
+                if not item:
+                    continue
+                if names and "*" not in item and not self._references:
+                    # no emphasis, no superscript reference: straight to names and dates
+                    # (what _emphasis and _phrases would do, without their calls and lists)
+                    out.extend(self._names_and_dates(item[0:], base))
+                else:
                     out.extend(self._emphasis(item[0:], base, names))
                 continue
             position = 0
