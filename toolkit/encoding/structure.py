@@ -182,9 +182,12 @@ def bound_to_previous(blocks: list[SourceBlock]) -> bool:
     sentence): then it is no signature line, footnote or stray fragment of its own."""
     if len(blocks) < 2:
         return False
-    before = " ".join(b.text for b in blocks[-12:-1])  # further up is the brackets' concern
-    return continues_bracket(before, blocks[-1].text) or \
-        continues(blocks[-2].text, blocks[-1].text)
+    last = blocks[-1].text
+    if "]" in last:  # else no bracket of the blocks before can close in it
+        before = " ".join(b.text for b in blocks[-12:-1])  # further up is the brackets' concern
+        if continues_bracket(before, last):
+            return True
+    return continues(blocks[-2].text, last)
 
 
 def _through_close(following: str, ahead: Sequence[str]) -> str:
