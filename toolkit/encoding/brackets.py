@@ -554,7 +554,7 @@ _WORD_CHARS = re.compile(r"[\w'’.-]+")
 
 
 def _last_words(tail: str, most: int) -> list[str]:
-    """The runs of the last 1, 2, ... `most` words of `tail`: what
+    r"""The runs of the last 1, 2, ... `most` words of `tail`: what
     `(?:^|(?<=\s))((?:[\w'’.-]+\s){N-1}[\w'’.-]+)$` finds for each N (words of those
     characters, one white-space character apart, the first at the start or after white space),
     in one walk back over the words instead of one search of the whole tail per N."""
