@@ -3,7 +3,7 @@
 Goal (issue #2): at least 200 reports/s on one core for 5 KB reports.
 
     python benchmarks/convert_speed.py [--count 1000] [--size 5000] [--seed 0] [--repeat 3]
-                                       [--layout mix] [--profile N]
+                                       [--layout mix] [--profile N] [--stages]
 
 The reports are generated first (not timed) into a temporary folder. The in-process figure
 times exactly what a worker of `teikit convert` does for each file once its context exists:
@@ -11,7 +11,8 @@ times exactly what a worker of `teikit convert` does for each file once its cont
 given by CPU time (robust on a shared machine) and by wall clock. The CLI
 figure times `teikit convert DIR/*.txt -o OUT -j 2` end to end: interpreter start-up, reading,
 converting on both cores, writing. `--profile N` runs the in-process loop once under cProfile
-and prints the N functions with the most own time. `--layout mix` measures reports laid out as
+and prints the N functions with the most own time; `--stages` prints the time per
+stage (names, brackets, structure, header, elements...), by the module of the code. `--layout mix` measures reports laid out as
 other real exports are (issue #10: a paragraph per line or mixed, memo headers, journal entries,
 sections, footnote forms, distribution lists, signature forms; a layout drawn per report); the
 default is the sample's layout.
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -132,13 +134,87 @@ def cli(sources: Sequence[Path], output: Path, jobs: int) -> Row:
 def profile(items: Sequence[tuple[str, bytes]], output: Path, top: int) -> str:
     context = make_context(ConvertOptions(output, REGISTERS, date(2026, 1, 1)))
     convert_all(items[:20], context)
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
     profiler.runcall(convert_all, items, context)
     stream = io.StringIO()
     stats = pstats.Stats(profiler, stream=stream)
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
     return stream.getvalue()
+
+
+# The stages a conversion goes through, by the module that holds their code (`--stages`).
+STAGES = (
+    ("names", ("toolkit/encoding/names.py", "toolkit/names/")),
+    ("brackets", ("toolkit/encoding/brackets.py", "toolkit/encoding/bracket_")),
+    ("dates", ("toolkit/encoding/dates.py",)),
+    ("notes", ("toolkit/encoding/notes.py",)),
+    ("structure", ("toolkit/encoding/structure.py", "toolkit/encoding/body.py")),
+    ("blocks", ("toolkit/encoding/blocks.py",)),
+    ("header", ("toolkit/encoding/header.py", "toolkit/encoding/source_citation.py",
+                "toolkit/encoding/languages.py", "toolkit/readers/wcda_text.py")),
+    ("elements", ("toolkit/tei.py",)),
+    ("serialise", ("toolkit/output.py",)),
+)
+
+
+def _stage(filename: str) -> str | None:
+    """The stage of a function of the project's code; None for any other code."""
+    for name, parts in STAGES:
+        if any(part in filename for part in parts):
+            return name
+    return "other" if "/toolkit/" in filename or "/benchmarks/" in filename else None
+
+
+def stage_split(items: Sequence[tuple[str, bytes]], output: Path) -> tuple[dict[str, float], float]:
+    """CPU seconds per stage under cProfile, and the total. Each function of the project
+    counts its own time to its module's stage; code outside the project (a regex search, its
+    compiler, lxml, difflib) counts to the stages of the project code that called it, in
+    proportion to the time spent in it from each caller."""
+    context = make_context(ConvertOptions(output, REGISTERS, date(2026, 1, 1)))
+    convert_all(items[:20], context)
+    profiler = cProfile.Profile(time.process_time)
+    profiler.runcall(convert_all, items, context)
+    raw: dict[Any, tuple[int, int, float, float, dict[Any, Any]]] = \
+        pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    shares: dict[Any, dict[str, float]] = {}
+
+    def share(func: Any, visiting: frozenset[Any]) -> dict[str, float]:
+        """How a function's time divides over the stages (fractions summing to 1)."""
+        if func in shares:
+            return shares[func]
+        own = _stage(func[0])
+        callers = raw[func][4] if func in raw else {}
+        if own is not None or not callers:
+            return {own or "other": 1.0}
+        spent = sum(c[3] for c in callers.values()) or 1.0
+        mixed: dict[str, float] = {}
+        for caller, c in callers.items():
+            if caller in visiting:
+                continue
+            for stage, part in share(caller, visiting | {func}).items():
+                mixed[stage] = mixed.get(stage, 0.0) + part * c[3] / spent
+        norm = sum(mixed.values()) or 1.0
+        found = shares[func] = {k: v / norm for k, v in mixed.items()} or {"other": 1.0}
+        return found
+
+    split: dict[str, float] = {}
+    for func, (_, _, own_time, _, _) in raw.items():
+        for stage, part in share(func, frozenset()).items():
+            split[stage] = split.get(stage, 0.0) + own_time * part
+    return split, sum(split.values())
+
+
+def stage_table(split: dict[str, float], total: float, count: int) -> str:
+    lines = [f"{'stage (cProfile, own time)':<28} {'seconds':>8} {'share':>6} {'ms/report':>9}",
+             "-" * 56]
+    for name, seconds in sorted(split.items(), key=lambda kv: -kv[1]):
+        lines.append(f"{name:<28} {seconds:>8.3f} {100 * seconds / total:>5.1f}% "
+                     f"{1000 * seconds / count:>9.2f}")
+    rest = total - split.get("names", 0.0)
+    lines.append(f"{'all but names':<28} {rest:>8.3f} {100 * rest / total:>5.1f}% "
+                 f"{1000 * rest / count:>9.2f}")
+    return "\n".join(lines)
 
 
 def table(rows: Sequence[Row]) -> str:
@@ -169,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI measurement")
     parser.add_argument("--profile", type=int, metavar="N", default=0,
                         help="also profile the in-process loop and print the top N functions")
+    parser.add_argument("--stages", action="store_true",
+                        help="also profile the in-process loop and print the time per stage "
+                             "(names, brackets, structure, header, elements...)")
     args = parser.parse_args(argv)
     if args.count < 20 or args.size <= 0 or args.repeat < 1:
         parser.error("--count must be at least 20, --size and --repeat positive")
@@ -198,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load average during the run: {os.getloadavg()[0]:.2f} (1 min)")
         if args.profile:
             print("\n" + profile(items, Path(tmp) / "tei", args.profile))
+        if args.stages:
+            split, total = stage_split(items, Path(tmp) / "tei")
+            print("\n" + stage_table(split, total, len(items)))
     return 0
 
 

@@ -46,6 +46,10 @@ def _make() -> Any:
         return _LOCAL.make
 
 
+def _attributes(attrs: dict[str, str]) -> dict[str, str]:
+    return {_ATTRIBUTE.get(key) or key.rstrip("_"): value for key, value in attrs.items()}
+
+
 def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str) -> etree._Element:
     """A TEI element with attributes (``xml_lang``/``xml_id`` map to xml:lang/xml:id).
 
@@ -55,12 +59,19 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
     name = _CLARK.get(tag)
     if name is None:
         name = _CLARK[tag] = tei(tag)
-    attrib = {_ATTRIBUTE.get(key) or key.rstrip("_"): value
-              for key, value in attrs.items()} if attrs else None
-    node = (etree.Element if tag == "TEI" else _make())(name, attrib, NSMAP)
+    attrib = _attributes(attrs) if attrs else None
+    if tag == "TEI":
+        node = etree.Element(name, attrib, NSMAP)
+    else:
+        try:
+            node = _LOCAL.make(name, attrib, NSMAP)
+        except AttributeError:
+            node = _make()(name, attrib, NSMAP)
+    if content is None:
+        return node
     if isinstance(content, str):
         node.text = content
-    elif content is not None:
+    else:
         append_inline(node, content)
     return node
 
@@ -75,9 +86,29 @@ def tree_of(root: etree._Element) -> etree._ElementTree:
 
 def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None = None,
         /, **attrs: str) -> etree._Element:
-    child = el(tag, content, **attrs)
-    parent.append(child)
+    """`el` appended to `parent`. Under a TEI element the child is made in place
+    (`SubElement`: half the cost of making it apart and moving it, and the same tree: the
+    namespace is the parent's, as the move would make it); under another it declares the
+    TEI namespace of its own, as `el` does."""
+    if not parent.tag.startswith(_TEI_OPEN):
+        child = el(tag, content, **attrs)
+        parent.append(child)
+        return child
+    name = _CLARK.get(tag)
+    if name is None:
+        name = _CLARK[tag] = tei(tag)
+    child = _SUB_ELEMENT(parent, name, _attributes(attrs) if attrs else None)
+    if content is None:
+        return child
+    if isinstance(content, str):
+        child.text = content
+    else:
+        append_inline(child, content)
     return child
+
+
+_TEI_OPEN = "{" + TEI_NS + "}"
+_SUB_ELEMENT = etree.SubElement
 
 
 def append_inline(parent: etree._Element, items: Iterable[Inline]) -> None:
@@ -92,25 +123,24 @@ def append_inline(parent: etree._Element, items: Iterable[Inline]) -> None:
     except IndexError:
         last = None
     pending: list[str] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        if last is not None:
-            last.tail = (last.tail or "") + "".join(pending)
-        else:
-            parent.text = (parent.text or "") + "".join(pending)
-        pending.clear()
-
     for item in items:
         if isinstance(item, str):
             if item:
                 pending.append(item)
+            continue
+        if pending:
+            if last is not None:
+                last.tail = (last.tail or "") + "".join(pending)
+            else:
+                parent.text = (parent.text or "") + "".join(pending)
+            pending = []
+        parent.append(item)
+        last = item
+    if pending:
+        if last is not None:
+            last.tail = (last.tail or "") + "".join(pending)
         else:
-            flush()
-            parent.append(item)
-            last = item
-    flush()
+            parent.text = (parent.text or "") + "".join(pending)
 
 
 def local_name(node: etree._Element) -> str:

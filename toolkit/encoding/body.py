@@ -158,7 +158,7 @@ class BodyEncoder:
         trailing: list[SourceBlock] = []
         while len(blocks) > 1 and not cue.bound_to_previous(blocks):
             text = blocks[-1].text.strip()
-            if (len(text) <= 2 or re.fullmatch(r"[-–—\d\s.]+", text)) \
+            if (len(text) <= 2 or _RESIDUE.fullmatch(text)) \
                     and not ELLIPSIS.match(text.strip("[]")):
                 trailing.insert(0, blocks.pop())
             elif text.startswith("[") and text.endswith("]") and \
@@ -278,7 +278,7 @@ class BodyEncoder:
                 end_signed()  # `14.V.58    P. Vetrov`: the date, then the signature
                 sub(closer, "dateline", [dated])
                 continue
-            role = re.fullmatch(r"\((?P<role>[^()]+)\)", text)
+            role = _ROLE_IN_PARENTHESES.fullmatch(text)
             drafted = cue.drafter(text)
             slashed = cue.SLASHED_SIGNATURE.match(text)
             colon = cue.role_colon(text)
@@ -361,7 +361,9 @@ class BodyEncoder:
         laid out over several lines is one block, its lines kept as line breaks."""
         units: list[SourceBlock] = []
         for index, block in enumerate(blocks):
-            ahead = [b.text for b in blocks[index + 1:index + 9]]
+            # the blocks ahead matter only to a bracket open in the block before
+            ahead = [b.text for b in blocks[index + 1:index + 9]] \
+                if units and "[" in units[-1].text else []
             if units and not block.separate and cue.continues(units[-1].text, block.text, ahead):
                 last = units[-1]
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None
@@ -462,7 +464,7 @@ class BodyEncoder:
 
     def _place_line(self, text: str) -> etree._Element | None:
         """A line that is only a place ('Beijing' over a journal's entries): its placeName."""
-        if len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d\[\]]", text) \
+        if len(text) > 40 or len(text.split()) > 4 or _DIGIT_OR_BRACKET.search(text) \
                 or not text[:1].isupper():
             return None
         spans = self.tagger.spans(text)
@@ -710,6 +712,9 @@ class BodyEncoder:
         return content
 
 
+_RESIDUE = re.compile(r"[-–—\d\s.]+")
+_ROLE_IN_PARENTHESES = re.compile(r"\((?P<role>[^()]+)\)")
+_DIGIT_OR_BRACKET = re.compile(r"[\d\[\]]")
 LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
 
@@ -718,9 +723,9 @@ def keep_inline_spacing(div: etree._Element) -> None:
     """Pretty-printing indents an element that has no text of its own, which inside running
     text adds spaces ('[ Kim Chang Man ]' for a supplied holding only a name); an empty text
     node tells lxml the element is mixed content and keeps it on one line."""
-    for node in div.iter():
-        if node is not div and isinstance(node.tag, str) and node.text is None and len(node) \
-                and etree.QName(node).localname not in CONTAINERS \
+    for node in div.iter(etree.Element):  # elements only: no comment or instruction
+        if node is not div and len(node) and node.text is None \
+                and node.tag[node.tag.find("}") + 1:] not in CONTAINERS \
                 and node.get("type") != "distribution":  # a note holding a list
             node.text = ""
 

@@ -202,8 +202,26 @@ def continues_bracket(previous: str, following: str) -> bool:
     '[' would join every paragraph after it into one.)"""
     if "[" not in previous or "]" not in following:
         return False
+    if not _signs(previous)[0]:
+        return False  # every '[' closes: no repair can say 'unclosed'
     _, repairs = pair_brackets(previous)
     if not any(r.kind == "unclosed" for r in repairs):
         return False
+    if not _signs(following)[1]:
+        return False  # no ']' closes nothing: no repair can say 'stray'
     _, repairs = pair_brackets(following)
     return any(r.kind == "stray" for r in repairs)
+
+
+def _signs(text: str) -> tuple[int, int]:
+    """The '[' the pairing's stack leaves open and the ']' it meets with nothing open: when
+    either is 0, `pair_brackets` reports no unclosed (or no stray) bracket, and need not run."""
+    depth = strays = 0
+    for sign in SQUARE.findall(text):
+        if sign == "[":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            strays += 1
+    return depth, strays

@@ -42,6 +42,13 @@ PAGE_BREAK = "\x0c"  # marks where a paragraph of the source was cut by a page b
 LINE_BREAK = "\x0b"  # a Markdown hard line break inside a paragraph
 BREAKS = re.compile(f"[{PAGE_BREAK}{LINE_BREAK}]")
 STATE_WORDS = re.compile(r"\b(?:republic|kingdom|states|emirates|union of)\b", re.I)
+_WORD = re.compile(r"\w+")
+_WORD_BEFORE = re.compile(r"(\w[\w'’.-]*)\s$")
+_QUERIED_WORD = re.compile(r"(\w[\w'’.-]*)(\s)$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTER_END = re.compile(r"[^\W\d_]$")
+_LETTER = re.compile(r"[^\W\d_]")
+_STEM = re.compile(r"\w+$")
 UNIT_BEFORE = re.compile(r"(?<![\w])(?:k?m|cm|mm|ft|sq|in)$")  # km², m³: powers, not notes
 
 
@@ -99,7 +106,7 @@ class InlineEncoder:
                     node = cut(node, skip_link_tail)
                     skip_link_tail = 0
                 if attach_to is not None and not isinstance(attach_to, str):
-                    word = re.match(r"\w+", node)
+                    word = _WORD.match(node)
                     if word:
                         _append_text(attach_to, word.group())
                         node = cut(node, word.end())
@@ -143,7 +150,13 @@ class InlineEncoder:
                 continue
             base = offset_of(item)
             if PAGE_BREAK not in item and LINE_BREAK not in item:  # most strings: no search
-                if item:
+                if not item:
+                    continue
+                if names and "*" not in item and not self._references:
+                    # no emphasis, no superscript reference: straight to names and dates
+                    # (what _emphasis and _phrases would do, without their calls and lists)
+                    out.extend(self._names_and_dates(item[0:], base))
+                else:
                     out.extend(self._emphasis(item[0:], base, names))
                 continue
             position = 0
@@ -170,7 +183,7 @@ class InlineEncoder:
             inner = self._phrases(match.group(group), _plus(at, match.start(group)), names)
             out.append(el("hi", inner, rend="bold" if bold else "italic"))
             position = match.end()
-        out.extend(self._phrases(text[position:], _plus(at, position), names))
+        out.extend(self._phrases(text[position:], None if at is None else at + position, names))
         return out
 
     def _phrases(self, text: str, at: int | None, names: bool) -> list[Inline]:
@@ -188,7 +201,7 @@ class InlineEncoder:
             out.extend(self._names_and_dates(text[position:match.start()], _plus(at, position)))
             out.append(reference)
             position = match.end()
-        out.extend(self._names_and_dates(text[position:], _plus(at, position)))
+        out.extend(self._names_and_dates(text[position:], None if at is None else at + position))
         return out
 
     def _names_and_dates(self, text: str, at: int | None) -> list[Inline]:
@@ -201,7 +214,9 @@ class InlineEncoder:
         position = 0
         for item in self.tagger.tag(text, review, self.names_seen):
             if isinstance(item, str):
-                if item:
+                if item and not dates.may_hold_date(item):
+                    out.append(item)  # what tag_dates gives back for a string without a date
+                elif item:
                     out.extend(dates.tag_dates(item, self.document_date,
                                                self._date_review(_plus(at, position) or 0),
                                                self.stats))
@@ -277,7 +292,7 @@ class InlineEncoder:
         if plain and SIC.match(content):
             self._count("sic")
             form = {} if raw == "sic" else {"rend": raw}
-            word = re.search(r"(\w[\w'’.-]*)\s$", before[-200:])
+            word = _WORD_BEFORE.search(before[-200:])
             if word:
                 return el("sic", word.group(1), **form), len(word.group(0))
             return el("sic", **form), 0
@@ -299,8 +314,8 @@ class InlineEncoder:
             return uncertain
         if STAMP.match(content):
             return self._stamp(bracket), 0
-        if plain and re.fullmatch(r"[^\W\d_]+", content) and (
-                re.search(r"[^\W\d_]$", before) or re.match(r"[^\W\d_]", after)):
+        if plain and _LETTERS.fullmatch(content) and (
+                _LETTER_END.search(before) or _LETTER.match(after)):
             return self._expansion(content, before)
         if SOURCE_NOTE.match(content):
             return self._source_note(bracket, content), 0
@@ -341,7 +356,7 @@ class InlineEncoder:
         unclear (cert low); @rend records which of the three forms the source wrote, so the
         projection gives back its brackets and its question mark."""
         if plain and content == "?":
-            word = re.search(r"(\w[\w'’.-]*)(\s)$", before[-200:])
+            word = _QUERIED_WORD.search(before[-200:])
             if not word:
                 return None
             self._count("unclear")
@@ -442,7 +457,7 @@ class InlineEncoder:
 
     def _expansion(self, content: str, before: str) -> tuple[Inline, int]:
         self._count("expansions")
-        stem = re.search(r"\w+$", before[-200:])
+        stem = _STEM.search(before[-200:])
         head = stem.group() if stem else ""
         return el("expan", [head, el("ex", content)]), len(head)
 
@@ -461,11 +476,11 @@ class InlineEncoder:
         words = content.split()
         tail = before[:-1][-300:]  # a name is short: a long text before costs no more
         best: tuple[float, str] | None = None  # the closest run of words before the bracket
+        runs = _last_words(tail, len(words) + 1)
         for count in range(max(1, len(words) - 1), len(words) + 2):
-            match = re.search(r"(?:^|(?<=\s))((?:[\w'’.-]+\s){%d}[\w'’.-]+)$" % (count - 1), tail)
-            if not match or not match.group(1)[:1].isupper():
+            candidate = runs[count - 1] if count <= len(runs) else ""
+            if not candidate[:1].isupper():
                 continue
-            candidate = match.group(1)
             known = self.tagger.lookup(candidate)
             if known is not None and known == self.tagger.lookup(content):
                 ratio = 2.0  # two spellings of one register entry
@@ -533,6 +548,30 @@ class InlineEncoder:
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+_WORD_CHARS = re.compile(r"[\w'’.-]+")
+
+
+def _last_words(tail: str, most: int) -> list[str]:
+    r"""The runs of the last 1, 2, ... `most` words of `tail`: what
+    `(?:^|(?<=\s))((?:[\w'’.-]+\s){N-1}[\w'’.-]+)$` finds for each N (words of those
+    characters, one white-space character apart, the first at the start or after white space),
+    in one walk back over the words instead of one search of the whole tail per N."""
+    text = tail[:-1] if tail.endswith("\n") else tail  # `$` also matches before a final newline
+    backwards = text[::-1]
+    runs: list[str] = []
+    position = 0
+    while len(runs) < most:
+        word = _WORD_CHARS.match(backwards, position)
+        if word is None:
+            break
+        end = word.end()
+        if end < len(backwards) and not backwards[end].isspace():
+            break  # the word follows neither the start nor white space
+        runs.append(text[len(text) - end:])
+        position = end + 1  # over the one white-space character between two words
+    return runs
 
 
 def _plus(base: int | None, offset: int) -> int | None:

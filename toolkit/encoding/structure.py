@@ -67,6 +67,12 @@ CONNECTORS = frozenset({"of", "the", "to", "for", "in", "and", "at", "on", "d'af
 ROLE_COLON = re.compile(r"^(?P<role>[^:\[\]/]{2,60}?)\s*:\s+(?P<name>[^:\[\]/]{2,60})$")
 # `[illegible] Kádas`, `[signature] N. Name`: a bracket (the signature's place) before a name.
 BRACKET_LEAD = re.compile(r"^(?P<bracket>\[[^\[\]]{1,40}\])\s*(?P<rest>\S.{0,60})$")
+_YEAR = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+_PARENTHESISED = re.compile(r"\([^()\d]{1,100}\)")
+_SIGNATURE_BRACKET = re.compile(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", re.I)
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_LOWER_WORDS = re.compile(r"[a-z][\w' -]*")
 
 
 def mark_type(text: str) -> str | None:
@@ -103,7 +109,7 @@ def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
 
 def date_line(text: str) -> dates.IsoDate | None:
     """A line that is only a date (perhaps after a weekday): a journal entry's or a letter's."""
-    if len(text) > 40 or not re.search(r"\d{4}", text):
+    if len(text) > 40 or not _YEAR.search(text):
         return None
     return dates.parse_date(WEEKDAY.sub("", text).rstrip("."))
 
@@ -176,9 +182,12 @@ def bound_to_previous(blocks: list[SourceBlock]) -> bool:
     sentence): then it is no signature line, footnote or stray fragment of its own."""
     if len(blocks) < 2:
         return False
-    before = " ".join(b.text for b in blocks[-12:-1])  # further up is the brackets' concern
-    return continues_bracket(before, blocks[-1].text) or \
-        continues(blocks[-2].text, blocks[-1].text)
+    last = blocks[-1].text
+    if "]" in last:  # else no bracket of the blocks before can close in it
+        before = " ".join(b.text for b in blocks[-12:-1])  # further up is the brackets' concern
+        if continues_bracket(before, last):
+            return True
+    return continues(blocks[-2].text, last)
 
 
 def _through_close(following: str, ahead: Sequence[str]) -> str:
@@ -232,7 +241,7 @@ def office_line(text: str) -> bool:
     """A line that is an office alone ('Ambassador of the USSR in the PRC', 'Secretary of the
     session', "chargé d'affaires"): a signature's role line, above or under the name."""
     words = text.split()
-    if not words or len(words) > 10 or len(text) > 90 or re.search(r"\d", text) \
+    if not words or len(words) > 10 or len(text) > 90 or _DIGIT.search(text) \
             or (text[-1] in ".!?;:," and words[-1].lower() not in CONNECTORS):
         return False
     if not ROLE_WORDS.fullmatch(words[0]):
@@ -277,17 +286,17 @@ def closing_fields(text: str) -> list[str] | None:
 def signature_like(text: str) -> bool:
     if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text):
         return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
-    if re.fullmatch(r"\([^()\d]{1,100}\)", text):
+    if _PARENTHESISED.fullmatch(text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
     if SLASHED_SIGNATURE.match(text) and len(text) <= 160:
         return True  # "HEAD OF SECTION [signature] /N. NAME/"
-    if not text or len(text) > 60 or len(text.split()) > 5 or re.search(r"\d", text):
+    if not text or len(text) > 60 or len(text.split()) > 5 or _DIGIT.search(text):
         return False
-    if re.fullmatch(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", text, re.I):
+    if _SIGNATURE_BRACKET.fullmatch(text):
         return True
-    if SENTENCE_END.search(text) and not re.search(r"\b[A-Z]\.$", text):
+    if SENTENCE_END.search(text) and not _INITIAL_END.search(text):
         return False
-    return name_like(text) or bool(re.fullmatch(r"[a-z][\w' -]*", text))
+    return name_like(text) or bool(_LOWER_WORDS.fullmatch(text))
 
 
 def drafter(text: str) -> str | None:
