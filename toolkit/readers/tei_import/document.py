@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from toolkit.errors import Diagnostic
-from toolkit.readers.tei_import.loss import LossReport, strip_origin
+from toolkit.readers.tei_import.loss import LossReport
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.readers.tei_import.schema import with_pis
 from toolkit.output import serialize, with_schema_pis
@@ -32,7 +32,7 @@ def finish(root: etree._Element, number: str, report: LossReport, entries: list[
            layers: tuple[tuple[str, str], ...] | None = None) -> ImportedDocument:
     """Serialise an imported document the way the converter does (xml-model PIs included):
     the project's schemas, or the `layers` given (the import customisation)."""
-    strip_origin(root)
+    etree.cleanup_namespaces(root)  # declarations the source made for what the import dropped
     _indent_structure(root)
     tree = root.getroottree()
     if schema_dir and layers is not None:

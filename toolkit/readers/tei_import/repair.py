@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import InputError, ToolkitError
-from toolkit.readers.tei_import.loss import ORIGIN, Action, LossReport, origin, qname
+from toolkit.readers.tei_import.loss import Action, LossReport, Origins, qname
 from toolkit.readers.tei_import.normalise import text_of, unwrap
 from toolkit.readers.tei_import.schema import GrammarError, grammar_errors
 from toolkit.tei import NS, TEI_NS, XML_ID, el, local_name, sub, tei
@@ -204,7 +204,6 @@ def make_valid(doc: etree._Element, report: LossReport, name: str) -> None:
     """Mend what the import grammar rejects, reporting each change; InputError when it cannot."""
     for _pass in range(_MAX_PASSES):
         probe = deepcopy(doc)
-        etree.strip_attributes(probe, ORIGIN)
         errors = grammar_errors(probe)
         if not errors:
             return
@@ -258,15 +257,15 @@ def _mend(error: GrammarError, probe: etree._Element, index: dict[int, etree._El
         # name are misplaced too (100,000 <lb/> in a sourceDesc take one pass, not 100,000)
         run = [child] + [c for c in child.itersiblings() if isinstance(c.tag, str) and c.tag == child.tag
                          and id(c) not in done]
-        last = next((line for line in (origin(node)[1] for node in reversed(run)) if line), None)
+        last = next((line for line in (report.origins.of(node)[1] for node in reversed(run)) if line), None)
         changed = 0
-        quiet = _Tally()  # the run is one line of the report
+        quiet = _Tally(report.origins)  # the run is one line of the report
         done.add(id(child))
         changed += _place(child, parent, report)
         plain = etree.QName(parent).localname not in _DIVISIONS or _local(child) not in _PHRASE_OK_IN_P
         for node in run[1:]:
             done.add(id(node))
-            if plain and node.getparent() is parent and ORIGIN in node.attrib:
+            if plain and node.getparent() is parent and node in report.origins:
                 _unwrap_quickly(node, parent)  # what _place does here, without its tests
                 quiet.add(node, "dropped", "")
                 changed += 1
@@ -310,8 +309,8 @@ class _Tally(LossReport):
     """Stands for a report where only the number of changes and the first action are kept
     (the later elements of a run: 100,000 entries of paths and lines cost more than the repair)."""
 
-    def __init__(self) -> None:
-        super().__init__("", "")
+    def __init__(self, origins: Origins) -> None:
+        super().__init__("", "", origins=origins)
         self.count = 0
         self.first = ""
 
@@ -349,11 +348,8 @@ def _drop_attribute(node: etree._Element, name: str, report: LossReport) -> int:
 
 def _drop_bad_attributes(node: etree._Element, report: LossReport) -> int:
     """An attribute value the grammar rejects: find which by trying each attribute's removal."""
-    for attribute in [a for a in node.attrib if a not in (ORIGIN, XML_ID)]:
+    for attribute in [a for a in node.attrib if a != XML_ID]:
         probe = deepcopy(node)
-        for part in probe.iter():
-            if isinstance(part.tag, str) and ORIGIN in part.attrib:
-                del part.attrib[ORIGIN]
         for child in list(probe):
             probe.remove(child)
         value = node.get(attribute)
@@ -378,9 +374,6 @@ def _attributes_fit(original: etree._Element, stripped: etree._Element) -> bool:
         del target.attrib[name]
     for name, value in stripped.attrib.items():
         target.set(name, value)
-    for node in root.iter():
-        if isinstance(node.tag, str) and ORIGIN in node.attrib:
-            del node.attrib[ORIGIN]
     return not any("attribute" in e.message and e.line == _line(original) for e in grammar_errors(root))
 
 
@@ -390,7 +383,7 @@ def _place(child: etree._Element, parent: etree._Element, report: LossReport) ->
     if child.getparent() is not parent:
         return 0  # already moved or unwrapped in this pass
     name = _local(child)
-    if ORIGIN not in child.attrib and parent.getparent() is not None and ORIGIN in parent.attrib:
+    if child not in report.origins and parent.getparent() is not None and parent in report.origins:
         # a block this pass made for stray text is not allowed here either: the container
         # itself goes (its content joins its parent), which ends the cycle
         child, parent = parent, parent.getparent()  # type: ignore[assignment]
@@ -411,7 +404,7 @@ def _place(child: etree._Element, parent: etree._Element, report: LossReport) ->
         unwrap(child)
         return 1
     empty = not (child.text or "").strip() and not len(child)
-    attributes = {qname_attr(str(k)): str(v) for k, v in child.attrib.items() if k != ORIGIN}
+    attributes = {qname_attr(str(k)): str(v) for k, v in child.attrib.items()}
     if empty:
         report.add(child, "dropped", f"<{name}> is not allowed inside <{parent_name}> (TEI P5 4.3.0); "
                    f"the empty element was removed" + (f" (attributes {attributes})" if attributes else ""))
@@ -449,8 +442,7 @@ def _wrap_text(parent: etree._Element, done: set[int], report: LossReport) -> in
             before.addnext(block)
         changed += 1
     if changed:
-        path, line = origin(parent)
-        del path
+        line = report.origins.of(parent)[1]
         report.add(parent, "restructured", f"text directly in <{local_name(parent)}>, where TEI allows none, "
                    f"was put in <{tag}> ({changed} run{'s' if changed != 1 else ''}" + (f", line {line}" if line else "") + ")")
     return changed
@@ -494,7 +486,7 @@ def qualify_ids(doc: etree._Element, number: str, report: LossReport) -> None:
             continue
         for key, raw in node.attrib.items():
             name, value = str(key), str(raw)
-            if "#" not in value or name == ORIGIN:
+            if "#" not in value:
                 continue
             tokens = value.split()
             new = [f"{t.split('#', 1)[0]}#{renamed[t.split('#', 1)[1]]}" if t.startswith("#") and t[1:] in renamed
