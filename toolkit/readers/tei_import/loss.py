@@ -76,6 +76,10 @@ class Origins:
         """Is `node` an element of the source (not one the import made)?"""
         return node in self._source
 
+    def covers(self, nodes: list[etree._Element]) -> bool:
+        """Are all of `nodes` elements of the source?"""
+        return all(map(self._source.__contains__, nodes))
+
     def of(self, node: etree._Element) -> tuple[str, int | None]:
         """The source path and line of a copied element (of any other node: where it is now)."""
         source = self._source.get(node)
