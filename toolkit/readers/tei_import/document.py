@@ -48,23 +48,25 @@ _CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "
                "correction", "normalization", "interpretation", "segmentation", "facsimile"}
 
 
+_ANY_CONTAINER = tuple(f"{{*}}{name}" for name in sorted(_CONTAINERS))  # of any namespace, as before
+
+
 def _indent_structure(root: etree._Element) -> None:
     """Indent the header and the text's outer structure; mixed content keeps its own spacing."""
     def walk(node: etree._Element, depth: int) -> None:
         if (node.text or "").strip():
             return
         nodes = list(node)
-        elements = [c for c in nodes if isinstance(c.tag, str)]
-        if not elements or (node.xpath("boolean(text()[normalize-space()])")  # most have none: no test per child
-                            and any((c.tail or "").strip() for c in nodes)):
+        if next(node.iterchildren(etree.Element), None) is None or (
+                node.xpath("boolean(text()[normalize-space()])")  # most have none: no test per child
+                and any((c.tail or "").strip() for c in nodes)):
             return
         inner = "\n" + "  " * (depth + 1)
         node.text = inner
         for child in nodes:
             child.tail = inner
         nodes[-1].tail = "\n" + "  " * depth
-        for child in elements:  # only containers are walked (a sourceDesc of 100,000 p: no call each)
-            if str(child.tag).rpartition("}")[2] in _CONTAINERS:
-                walk(child, depth + 1)
+        for child in node.iterchildren(*_ANY_CONTAINER):  # found by libxml2: not each of 100,000 p
+            walk(child, depth + 1)
     if etree.QName(root).localname in _CONTAINERS:
         walk(root, 0)
