@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from toolkit.errors import Diagnostic
-from toolkit.readers.tei_import.loss import LossReport, strip_origin
+from toolkit.readers.tei_import.loss import LossReport
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.readers.tei_import.schema import with_pis
 from toolkit.output import serialize, with_schema_pis
@@ -32,7 +32,7 @@ def finish(root: etree._Element, number: str, report: LossReport, entries: list[
            layers: tuple[tuple[str, str], ...] | None = None) -> ImportedDocument:
     """Serialise an imported document the way the converter does (xml-model PIs included):
     the project's schemas, or the `layers` given (the import customisation)."""
-    strip_origin(root)
+    etree.cleanup_namespaces(root)  # declarations the source made for what the import dropped
     _indent_structure(root)
     tree = root.getroottree()
     if schema_dir and layers is not None:
@@ -48,19 +48,25 @@ _CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "
                "correction", "normalization", "interpretation", "segmentation", "facsimile"}
 
 
+_ANY_CONTAINER = tuple(f"{{*}}{name}" for name in sorted(_CONTAINERS))  # of any namespace, as before
+
+
 def _indent_structure(root: etree._Element) -> None:
     """Indent the header and the text's outer structure; mixed content keeps its own spacing."""
     def walk(node: etree._Element, depth: int) -> None:
-        if etree.QName(node).localname not in _CONTAINERS or (node.text or "").strip():
+        if (node.text or "").strip():
             return
-        children = [c for c in node if isinstance(c.tag, str)]
-        if not children or any((c.tail or "").strip() for c in node):
+        nodes = list(node)
+        if next(node.iterchildren(etree.Element), None) is None or (
+                node.xpath("boolean(text()[normalize-space()])")  # most have none: no test per child
+                and any((c.tail or "").strip() for c in nodes)):
             return
-        node.text = "\n" + "  " * (depth + 1)
-        count = len(children) + sum(1 for c in node if not isinstance(c.tag, str))  # once: len() walks the children
-        for index, child in enumerate(node):
-            last = index == count - 1
-            child.tail = "\n" + "  " * (depth if last else depth + 1)
-            if isinstance(child.tag, str):
-                walk(child, depth + 1)
-    walk(root, 0)
+        inner = "\n" + "  " * (depth + 1)
+        node.text = inner
+        for child in nodes:
+            child.tail = inner
+        nodes[-1].tail = "\n" + "  " * depth
+        for child in node.iterchildren(*_ANY_CONTAINER):  # found by libxml2: not each of 100,000 p
+            walk(child, depth + 1)
+    if etree.QName(root).localname in _CONTAINERS:
+        walk(root, 0)

@@ -196,10 +196,10 @@ def _volume_report(volume: _Volume, path: str) -> LossReport:
 
 def _document(volume: _Volume, source: etree._Element, path: str, context: ImportContext) -> ImportedDocument:
     number = volume.number(source)
-    report = LossReport(Path(path).name, number)
+    div, origins = copy_with_origin(source)
+    report = LossReport(Path(path).name, number, origins=origins)
     entries: list[NewEntry] = []
     stats: Counter[str] = Counter()
-    div = copy_with_origin(source)
     linker = context.linker
 
     for name in div.iter(tei("persName")):

@@ -22,7 +22,7 @@ from toolkit import __version__
 from toolkit.errors import ToolkitError
 from toolkit.readers.tei_import.conform import conform
 from toolkit.readers.tei_import.document import ImportedDocument, finish
-from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin, strip_origin
+from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin
 from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.readers.tei_import.repair import (complete_header, describe_hands,
@@ -137,22 +137,21 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     (the narrowing mappings of `conform`), else kept as the archive wrote it, under the import
     customisation (only what tei_all rejects is mended)."""
     number = _number(source, path, index)
-    annotated = copy_with_origin(source)  # once: each attempt below starts from a copy of it
-    doc, report, entries, stats = _transform(source, annotated, path, context, shared, external, number, notes, True)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, True)
     if fits_project(_stripped(doc), f"{number}.xml"):
         return finish(doc, number, report, entries, stats, context.schema_dir, layers=PROJECT_PIS)
-    doc, report, entries, stats = _transform(source, annotated, path, context, shared, external, number, notes, False)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, False)
     make_valid(doc, report, path)
     qualify_ids(doc, number, report)
     return finish(doc, number, report, entries, stats, context.schema_dir, layers=IMPORT_PIS)
 
 
-def _transform(source: etree._Element, annotated: etree._Element, path: str, context: ImportContext,
+def _transform(source: etree._Element, path: str, context: ImportContext,
                shared: Entries, external: _ExternalRegisters, number: str, notes: list[LossEntry],
                narrow: bool) -> tuple[etree._Element, LossReport, list[NewEntry], Counter[str]]:
-    """`annotated`: the source's copy_with_origin, copied again here (in libxml2) per attempt."""
-    report = LossReport(Path(path).name, number, list(notes))
-    doc = deepcopy(annotated)
+    """One attempt, on a copy of the source of its own (the report knows where its elements came from)."""
+    doc, origins = copy_with_origin(source)
+    report = LossReport(Path(path).name, number, list(notes), origins)
     inherited = source.xpath("ancestor::*[@xml:lang][1]/@xml:lang")
     if source.get(XML_LANG) is None and isinstance(inherited, list) and inherited:
         doc.set(XML_LANG, str(inherited[0]))
@@ -210,8 +209,9 @@ def _transform(source: etree._Element, annotated: etree._Element, path: str, con
 
 
 def _stripped(doc: etree._Element) -> etree._Element:
+    """The document as `finish` will write it (no unused namespace declaration), in a copy."""
     copy = deepcopy(doc)
-    strip_origin(copy)
+    etree.cleanup_namespaces(copy)
     return copy
 
 

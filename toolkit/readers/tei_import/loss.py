@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field
+from itertools import count
 from typing import Literal
 
 from lxml import etree
@@ -34,13 +35,14 @@ class LossReport:
     source: str
     document: str
     entries: list[LossEntry] = field(default_factory=list)
+    origins: Origins = field(default_factory=lambda: Origins())  # the copy's elements -> the source's
 
     def add(self, node: etree._Element, action: Action, detail: str,
             attribute: str | None = None) -> None:
         name = qname(node)
         if attribute is not None:
             name += f"/@{qname_of(attribute)}"
-        path, line = origin(node)
+        path, line = self.origins.of(node)
         self.entries.append(LossEntry(name, path, action, detail, line))
 
     def to_json(self) -> bytes:
@@ -49,87 +51,75 @@ class LossReport:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-ORIGIN = "{https://teikit.org/ns}origin"  # temporary: where a copied element came from
+class Origins:
+    """Where each element of a copy came from, kept beside the tree, never in it (issue 14).
 
-
-def copy_with_origin(node: etree._Element) -> etree._Element:
-    """A deep copy whose elements remember their source path and line (see `strip_origin`).
-
-    Paths are built top-down from the copied node's own path, so the cost is linear in the
-    size of the subtree, not in the size of the volume around it.
+    The table maps every element of the copy to its source element, by identity: it holds the
+    element proxies, so lxml gives back the same proxy for a node however it is reached, and
+    a node keeps its entry when it is moved, renamed or removed. Built in one pass in C
+    (`zip` of two `iter`s) when the copy is made, while both trees still have the same shape;
+    the source path of an element is made only when a report line names it. The line is the
+    source's own (libxml2 keeps a line above 65,534 outside the node, which a copy loses).
+    Elements the import made have no entry: their path and line are those in the copy.
     """
+
+    __slots__ = ("_source", "_numbers", "_paths")
+
+    def __init__(self, copy: etree._Element | None = None, source: etree._Element | None = None) -> None:
+        self._source: dict[etree._Element, etree._Element] = \
+            dict(zip(copy.iter(etree.Element), source.iter(etree.Element))) \
+            if copy is not None and source is not None else {}
+        self._numbers: dict[tuple[etree._Element, str], dict[etree._Element, int]] = {}
+        self._paths: dict[etree._Element, str] = {}
+
+    def __contains__(self, node: etree._Element) -> bool:
+        """Is `node` an element of the source (not one the import made)?"""
+        return node in self._source
+
+    def covers(self, nodes: list[etree._Element]) -> bool:
+        """Are all of `nodes` elements of the source?"""
+        return all(map(self._source.__contains__, nodes))
+
+    def of(self, node: etree._Element) -> tuple[str, int | None]:
+        """The source path and line of a copied element (of any other node: where it is now)."""
+        source = self._source.get(node)
+        if source is None:
+            return source_path(node), _line(node)
+        return self._path(source), _line(source)
+
+    def _path(self, node: etree._Element) -> str:
+        """`source_path`, with the paths of ancestors and the numbers of siblings kept: linear
+        in what is reported, however many siblings a reported element has."""
+        chain: list[etree._Element] = []
+        current: etree._Element | None = node
+        while current is not None and current not in self._paths:
+            chain.append(current)
+            current = current.getparent()
+        path = self._paths[current] if current is not None else ""
+        for element in reversed(chain):
+            parent = element.getparent()
+            if parent is None:
+                path = f"/{qname(element)}"
+            else:
+                key = (parent, str(element.tag))
+                numbers = self._numbers.get(key)
+                if numbers is None:  # all siblings of that name at once, filtered in libxml2
+                    numbers = self._numbers[key] = dict(zip(parent.iterchildren(element.tag), count(1)))
+                path = f"{path}/{qname(element)}[{numbers[element]}]"
+            self._paths[element] = path
+        return path
+
+
+def copy_with_origin(node: etree._Element) -> tuple[etree._Element, Origins]:
+    """A deep copy of `node` (without its tail), and the table of where its elements came from."""
     copy = deepcopy(node)
     copy.tail = None
-
-    names: dict[str, str] = {}
-    if _last_line(node) < _LAST_COPIED_LINE:
-        _annotate(copy, source_path(node), names)
-        return copy
-
-    def walk(source: etree._Element, target: etree._Element, path: str) -> None:
-        target.set(ORIGIN, f"{source.sourceline or 0}|{path}")
-        counts: dict[str, int] = {}
-        for source_child, target_child in zip(source, target):
-            tag = source_child.tag
-            if not isinstance(tag, str):
-                continue
-            counts[tag] = count = counts.get(tag, 0) + 1
-            name = names.get(tag) or names.setdefault(tag, qname_of(tag))
-            if len(source_child):
-                walk(source_child, target_child, f"{path}/{name}[{count}]")
-            else:  # a leaf (most elements of a wide run: <lb/>, <pb/>) without a call
-                target_child.set(ORIGIN, f"{source_child.sourceline or 0}|{path}/{name}[{count}]")
-    walk(node, copy, source_path(node))
-    return copy
-
-
-# libxml2 keeps a line above 65,534 outside the node, where a copy does not take it: up to
-# there the copy's own sourceline is the source's, and the copy can be annotated alone
-_LAST_COPIED_LINE = 65535
-
-
-def _last_line(node: etree._Element) -> int:
-    """The line of the last node in the subtree (lines grow in document order)."""
-    last = node
-    while len(last):
-        last = last[-1]
-    line = last.sourceline
-    return line if isinstance(line, int) else _LAST_COPIED_LINE
-
-
-def _annotate(target: etree._Element, path: str, names: dict[str, str]) -> None:
-    """`copy_with_origin`'s walk over the copy alone (half the element proxies of a zip with
-    the source, which a file of 100,000 <lb/> spent a sixth of its import on)."""
-    target.set(ORIGIN, f"{target.sourceline or 0}|{path}")
-    counts: dict[str, int] = {}
-    for child in target:
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        counts[tag] = count = counts.get(tag, 0) + 1
-        name = names.get(tag) or names.setdefault(tag, qname_of(tag))
-        if len(child):
-            _annotate(child, f"{path}/{name}[{count}]", names)
-        else:
-            child.set(ORIGIN, f"{child.sourceline or 0}|{path}/{name}[{count}]")
-
-
-def origin(node: etree._Element) -> tuple[str, int | None]:
-    value = node.get(ORIGIN)
-    if value is None:
-        return source_path(node), _line(node)
-    line, path = value.split("|", 1)
-    return path, int(line) or None
+    return copy, Origins(copy, node)
 
 
 def _line(node: etree._Element) -> int | None:
     line = node.sourceline
     return line if isinstance(line, int) else None
-
-
-def strip_origin(root: etree._Element) -> None:
-    etree.strip_attributes(root, ORIGIN)  # in libxml2: a Python loop cost a third of an import
-    etree.cleanup_namespaces(root)
 
 
 def qname_of(clark: str) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 
 from lxml import etree
 
-from toolkit.readers.tei_import.loss import ORIGIN, LossReport, qname_of
+from toolkit.readers.tei_import.loss import LossReport, qname_of
 from toolkit.readers.tei_import.registers import EntryLinker
 from toolkit.tei import TEI_NS, XML_NS, local_name, tei
 
@@ -83,15 +83,13 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
         kept.extend(n for n in xeno.iter() if n is not xeno)
     examples = {id(n) for n in kept}
     tei_prefix = f"{{{TEI_NS}}}"
-    plain = [ORIGIN]  # the attributes of an element nothing happens to (the common case)
     for node in list(root.iter(etree.Element)):
         tag = node.tag
-        keys = node.keys()
-        if (keys == plain or not keys) and tag.startswith(tei_prefix) and tag not in _NUMBERED_DIVS:
+        if not node.keys() and tag.startswith(tei_prefix) and tag not in _NUMBERED_DIVS:
             continue  # two tests per element: this loop is linear in a file of 100,000 <lb/>
         if not isinstance(tag, str) or id(node) in examples:
             continue
-        for name in [a for a in node.attrib if str(a).startswith("{") and a != ORIGIN]:  # plain names: kept
+        for name in [a for a in node.attrib if str(a).startswith("{")]:  # plain names: kept
             namespace = etree.QName(name).namespace or ""
             if namespace not in _KEEP_ATTRIBUTE_NS:
                 report.add(node, "dropped", f"attribute of another namespace, value {node.get(name)!r}", str(name))
@@ -108,29 +106,22 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
             _replace_foreign(node, report)
 
 
-_PREFIX_DECLARATION = re.compile(rb'xmlns:([\w.-]+)="([^"]*)"')  # a literal start: searched fast
+_PREFIX_DECLARATION = re.compile(rb'xmlns:[\w.-]+="')  # a literal start: searched fast
 
 
 def _nothing_foreign(root: etree._Element) -> bool:
     """True when the loop of `normalise_namespaces` would change nothing: every element is TEI,
-    none is a numbered div, and no attribute is in a namespace other than XML's (or is the
-    importer's own ORIGIN). Found in libxml2 (counts, a filtered walk, one serialisation),
-    not by a Python test of every element; anything uncertain answers False (the full loop)."""
+    none is a numbered div, and no attribute is in a namespace other than XML's. Found in
+    libxml2 (counts, a filtered walk, one serialisation), not by a Python test of every
+    element; anything uncertain answers False (the full loop). Every element being TEI, a
+    prefix can only be declared for an attribute (or for nothing): any declaration of a
+    prefix answers False."""
     if root.xpath("count(descendant-or-self::*)") != root.xpath("count(descendant-or-self::t:*)",
                                                                  namespaces={"t": TEI_NS}):
         return False
     if next(root.iter(*_NUMBERED_DIVS), None) is not None:
         return False
-    data = etree.tostring(root)
-    origin_ns, origin_name = ORIGIN[1:].split("}")
-    for prefix, uri in _PREFIX_DECLARATION.findall(data):
-        # a prefix is only declared for an attribute or element of its namespace; elements are
-        # all TEI (above), so a prefix of another namespace than ORIGIN's may name an attribute;
-        # ORIGIN's prefix names ORIGIN only if every " prefix:" is one (text may only add to both)
-        if uri.decode("utf-8", "replace") != origin_ns or \
-                data.count(b" " + prefix + b":") != data.count(b" " + prefix + b":" + origin_name.encode() + b'="'):
-            return False
-    return True
+    return _PREFIX_DECLARATION.search(etree.tostring(root)) is None
 
 
 _STRUCTURAL = {"div", "body", "front", "back", "group", "floatingText", "postscript", "div1", "div2",
@@ -167,9 +158,8 @@ def _replace_foreign(node: etree._Element, report: LossReport) -> None:
     mixed = bool((parent.text or "").strip()) or any((c.tail or "").strip() for c in parent)
     has_blocks = any(isinstance(c.tag, str) and etree.QName(c).localname in _BLOCKS for c in node)
     for attribute in list(node.attrib):
-        if attribute != ORIGIN:
-            report.add(node, "dropped", f"attribute of an element of another namespace, value {node.get(attribute)!r}", str(attribute))
-            del node.attrib[attribute]
+        report.add(node, "dropped", f"attribute of an element of another namespace, value {node.get(attribute)!r}", str(attribute))
+        del node.attrib[attribute]
     if mixed or local_name(parent) not in _STRUCTURAL:
         if has_blocks:
             report.add(node, "dropped", "element of another namespace inside running text; removed, "

@@ -19,7 +19,6 @@ from lxml import etree
 
 from toolkit.errors import Diagnostic, Severity, ToolkitError
 from toolkit.output import serialize, write_atomic
-from toolkit.readers.tei_import.loss import strip_origin
 from toolkit.registers import Registers
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import NS, XML_ID, el, local_name, sub
@@ -96,7 +95,7 @@ class EntryLinker:
         if taken or (kind == "term" and wanted_id in self.by_id):
             xml_id = fallback_id
         copy = etree.fromstring(etree.tostring(entry, with_tail=False))  # text after the entry is not its
-        strip_origin(copy)
+        etree.cleanup_namespaces(copy)
         copy.set(XML_ID, xml_id)
         return f"{self.file_ref(kind)}#{xml_id}", NewEntry(kind, xml_id, etree.tostring(copy))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.readers.tei_import.conform import allowed
-from toolkit.readers.tei_import.loss import ORIGIN, LossReport
+from toolkit.readers.tei_import.loss import LossReport
 from toolkit.readers.tei_import.normalise import text_of
 from toolkit.tei import NS, el, local_name, tei
 
@@ -38,7 +38,7 @@ ATTRIBUTES = {"add": {"place", "hand"}, "del": {"rend", "hand"}, "unclear": {"re
               "space": {"quantity", "unit", "dim"}, "gap": {"reason", "quantity", "unit", "rend"}, "handShift": {"new"}, "pb": {"facs"}, "lb": {"facs"},
               "surface": {"ulx", "uly", "lrx", "lry"}, "zone": {"ulx", "uly", "lrx", "lry"},
               "graphic": {"url", "mimeType"}}
-GLOBAL = {"{http://www.w3.org/XML/1998/namespace}id", "{http://www.w3.org/XML/1998/namespace}lang", "n", ORIGIN}
+GLOBAL = {"{http://www.w3.org/XML/1998/namespace}id", "{http://www.w3.org/XML/1998/namespace}lang", "n"}
 
 
 def _tokens(node: etree._Element, attribute: str, synonyms: dict[str, str], values: frozenset[str],
