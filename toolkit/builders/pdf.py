@@ -29,13 +29,10 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable  # type: ignore[import-not-found]
 
 from toolkit.builders.base import BuildConfig, Document, Edition
-from toolkit.builders.html import site_pdfs
 from toolkit.builders.images import local_images, mark_images, publish_images
 from toolkit.builders.safety import die_with_parent
 from toolkit.builders.thumbnails import mark_thumbnails, scan_only
-from toolkit.builders.volume import VolumeAssembler
 from toolkit.errors import Diagnostic, InputError, Severity, ToolkitError, UsageError
-from toolkit.frontmatter import front_matter
 from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.safe_xml import decode_utf8, parse_xml, parse_xml_file, read_bytes
@@ -155,18 +152,21 @@ class PdfBuilder:
         return digest.hexdigest()
 
     def prepare(self) -> None:
-        """Compile both XSLT stages and load the fonts, once per process."""
+        """Compile the document stage and load the fonts, once per process (the volume's
+        stage is compiled when the volume is made)."""
         if self._compiler is not None:
             return
         self._processor = PySaxonProcessor(license=False)
-        xslt = self._processor.new_xslt30_processor()
-        try:
-            self._document_stage = xslt.compile_stylesheet(stylesheet_file=str(DOCUMENT_STAGE))
-            self._volume_stage = xslt.compile_stylesheet(stylesheet_file=str(VOLUME_STAGE))
-        except PySaxonApiError as exc:
-            raise ToolkitError(f"the print stylesheets do not compile: {exc}", str(XSLT_DIR)) from None
+        self._document_stage = self._compile(DOCUMENT_STAGE)
         self._compiler = typst.Compiler(root=str(self._print_root()), font_paths=self.font_dirs(),
                                         ignore_system_fonts=True)
+
+    def _compile(self, stylesheet: Path) -> PyXsltExecutable:
+        assert self._processor is not None
+        try:
+            return self._processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(stylesheet))
+        except PySaxonApiError as exc:
+            raise ToolkitError(f"the print stylesheets do not compile: {exc}", str(XSLT_DIR)) from None
 
     def _print_root(self) -> Path:
         """Typst reads only files under its root: the templates are copied, beside the
@@ -267,8 +267,11 @@ class PdfBuilder:
     # -- the volume -------------------------------------------------------------------------
     def volume_xml(self, edition: Edition) -> str:
         """The volume's XML (stage pdf-volume.xsl) from every document's cached print XML."""
+        from toolkit.frontmatter import front_matter  # the volume's only (Markdown): not in workers
         self.prepare()
-        assert self._processor is not None and self._volume_stage is not None
+        if self._volume_stage is None:  # compiled on first use: the documents' workers never need it
+            self._volume_stage = self._compile(VOLUME_STAGE)
+        assert self._processor is not None
         sources = etree.Element("sources")
         sources.append(self.front_matter())
         sources.append(front_matter(self.config.edition, self.config.registers_dir))
@@ -314,6 +317,10 @@ class PdfBuilder:
         return front
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
+        # Imported here, not at the top: a worker that writes documents never needs the web
+        # builder or pypdf, and importing them cost each worker most of its start-up.
+        from toolkit.builders.html import site_pdfs
+        from toolkit.builders.volume import VolumeAssembler
         self._remove_stale({d.id for d in edition.documents})
         target = self.out_dir / VOLUME_NAME
         if not edition.documents:
