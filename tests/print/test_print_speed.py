@@ -88,3 +88,26 @@ def test_a_pdf_worker_starts_without_the_web_builder_or_pypdf() -> None:
                                "print(sorted(BUILDERS))"], capture_output=True, text=True,
                               check=True, cwd=ROOT)
     assert registry.stdout.strip() == "['epub', 'html', 'pdf']"
+
+
+def test_a_document_read_from_its_input_files_attaches_its_tei_and_leaves_no_files(tmp_path: Path) -> None:
+    """document.typ reads the print XML, the TEI and its name from files of this process under
+    the print root (so that sys.inputs stays the same from document to document): the PDF
+    still carries the document's own TEI under its own name, and no input file outlives the
+    compile."""
+    from pypdf import PdfReader
+    source = tmp_path / "tei"
+    source.mkdir()
+    builder = PdfBuilder(BuildConfig(source_dir=source, output_dir=tmp_path / "build"))
+    pdfs = []
+    for number, title in (("900101", "First"), ("900102", "Second")):
+        path = source / f"{number}.xml"
+        path.write_text(TEI.replace("White space", title), encoding="utf-8")
+        pdfs.extend(builder.write_one(Document(path)))
+    for pdf, number, title in zip(pdfs, ("900101", "900102"), ("First", "Second")):
+        reader = PdfReader(pdf)
+        assert list(reader.attachments) == [f"{number}.xml"]
+        assert reader.attachments[f"{number}.xml"] == [(source / f"{number}.xml").read_bytes()]
+        assert reader.metadata is not None and reader.metadata.title == title
+    inputs = tmp_path / "build" / "pdf" / "print-root" / "inputs"
+    assert not inputs.exists() or list(inputs.rglob("*")) == []
