@@ -9,7 +9,15 @@ Not timed: writing the synthetic reports (benchmarks/synthetic.py) and convertin
 with toolkit.convert. Timed: (1) `run_builder` for the per-document PDFs with `--jobs` worker
 processes, start-up of the workers (stylesheet compilation, font loading) included, the volume
 left out; (2) the volume alone in this process: the volume stage over the cached print XML,
-then one Typst compilation of every document with contents and index.
+then its parts, front and back matter typeset and merged.
+
+`--breakdown` adds, on one core in this process, where a document's time goes: a worker's
+start-up (in a fresh interpreter: imports, then `prepare`: the document stylesheet and the
+Typst compiler's font scan), then per document the XSLT stage (`print_xml`), Typst's compile
+(`typeset`) and writing; and within Typst's compile, by compiling variants of the template
+over the same print XML: the template evaluated without being laid out, the PDF/A-3b and
+PDF/UA-1 export against a plain one, the rest being layout and PDF export (which the Python
+binding does not time apart).
 """
 
 from __future__ import annotations
@@ -19,18 +27,24 @@ import os
 import resource
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.edition import converted_edition, corpus_arguments  # noqa: E402
 from toolkit.builders.base import BuildConfig, Document, Edition, run_builder  # noqa: E402
-from toolkit.builders.pdf import PdfBuilder  # noqa: E402
+from toolkit.builders.pdf import DOCUMENT_TEMPLATE, PDF_STANDARDS, PRINT_ROOT, PdfBuilder  # noqa: E402
+from toolkit.output import write_atomic  # noqa: E402
+
+if TYPE_CHECKING:
+    from typst import PDFStandard
 
 GOAL_RATE = 40.0  # documents/s on 2 cores
 GOAL_VOLUME = 60.0  # seconds for the volume of 1,000 documents
@@ -55,8 +69,104 @@ class DocumentsOnly(PdfBuilder):
 
 
 
+_STARTUP = """
+import json, resource, sys, time
+from pathlib import Path
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+start = cpu()
+from toolkit.builders.base import BuildConfig
+from toolkit.builders.pdf import PdfBuilder
+imported = cpu()
+PdfBuilder(BuildConfig(source_dir=Path(sys.argv[1]), output_dir=Path(sys.argv[2]))).prepare()
+print(json.dumps({"import": imported - start, "prepare": cpu() - imported}))
+"""
+
+
+def _ms(seconds: float, count: int) -> str:
+    return f"{1000 * seconds / count:.1f} ms"
+
+
+def breakdown(config: BuildConfig, out: Path) -> list[str]:
+    """Where one document's CPU time goes, on one core in this process (see the docstring)."""
+    import json
+    lines: list[str] = []
+    import typst
+    root = str(Path(__file__).resolve().parents[1])
+    started = subprocess.run([sys.executable, "-c", _STARTUP, str(config.source_dir), str(out)],
+                             capture_output=True, text=True, check=True, cwd=root,
+                             env={**os.environ, "PYTHONPATH": root})
+    startup = json.loads(started.stdout)
+    lines.append(f"worker start-up (fresh interpreter, CPU): imports {startup['import']:.2f} s, "
+          f"prepare {startup['prepare']:.2f} s (document stylesheet, Typst's font scan)")
+
+    builder = PdfBuilder(config)
+    builder.prepare()
+    documents = Edition.load(config).documents
+    builder.print_xml(documents[0])  # warm-up, not counted
+    xslt = typeset = writing = 0.0
+    inputs = []
+    for document in documents:
+        began = _cpu()
+        print_xml, tei = builder.print_xml(document)
+        transformed = _cpu()
+        extra = {"tei": tei, "tei-name": document.path.name}
+        pdf = builder.typeset(DOCUMENT_TEMPLATE, print_xml, str(document.path), extra)
+        compiled = _cpu()
+        write_atomic(out / "breakdown" / f"{document.id}.pdf", pdf)
+        write_atomic(out / "breakdown" / f"{document.id}.xml", print_xml.encode("utf-8"))
+        xslt, typeset, writing = (xslt + transformed - began, typeset + compiled - transformed,
+                                  writing + _cpu() - compiled)
+        inputs.append({"data": print_xml, **extra})
+    count = len(documents)
+    lines.append(f"per document, one core: XSLT {_ms(xslt, count)}, Typst {_ms(typeset, count)}, "
+          f"writing {_ms(writing, count)} (total {_ms(xslt + typeset + writing, count)})")
+
+    # Typst's compile, by variants of the template over the same print XML
+    print_root = out / "pdf" / PRINT_ROOT
+    source = (print_root / DOCUMENT_TEMPLATE.name).read_text("utf-8")
+    body = "#document-body(doc)\n#facsimile-appendix(doc)\n"
+    if body not in source:
+        lines.append("  (document.typ changed shape: no split of the compile)")
+        return lines
+    (print_root / "bench-eval.typ").write_text(source.replace(body, "#let _ = document-body(doc)\n"))
+    (print_root / "bench-empty.typ").write_text("#let doc = xml(bytes(sys.inputs.data)).first()\n")
+    try:
+        began = _cpu()
+        compiler = typst.Compiler(root=str(print_root), font_paths=builder.font_dirs(),
+                                  ignore_system_fonts=True)
+        fonts = _cpu() - began
+
+        def timed(name: str, tagged: bool = False) -> float:
+            template = str(print_root / name)
+            standards: list[PDFStandard] = PDF_STANDARDS if tagged else []
+            for sys_inputs in [inputs[0], *inputs]:  # the first a warm-up, not counted
+                if sys_inputs is inputs[0]:
+                    began = _cpu()
+                compiler.compile(input=template, sys_inputs=sys_inputs, pdf_standards=standards,
+                                 pdf_tags=tagged)
+            return _cpu() - began
+
+        empty = timed("bench-empty.typ")
+        evaluated = timed("bench-eval.typ")
+        untagged = timed(DOCUMENT_TEMPLATE.name)
+        full = timed(DOCUMENT_TEMPLATE.name, tagged=True)
+    finally:
+        (print_root / "bench-eval.typ").unlink()
+        (print_root / "bench-empty.typ").unlink()
+    lines.append(f"  Typst: font scan {fonts:.2f} s once per process; per document: reading the XML "
+          f"and a blank page {_ms(empty, count)}, template evaluation "
+          f"{_ms(evaluated - empty, count)}, layout and PDF export {_ms(untagged - evaluated, count)}, "
+          f"PDF/A-3b + PDF/UA-1 {_ms(full - untagged, count)} (total {_ms(full, count)})")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = corpus_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also split a document's CPU time by step, on one core")
+    parser.add_argument("--no-volume", action="store_true", help="leave the volume out")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="pdf-speed-") as tmp:
@@ -80,16 +190,20 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             pass
 
-        builder = PdfBuilder(config)
-        builder.prepare()
-        edition = Edition.load(config)
-        cpu_before = _cpu()
-        start = time.perf_counter()
-        builder.finish(edition, [])
-        volume_seconds = time.perf_counter() - start
-        volume_cpu = _cpu() - cpu_before
-        from pypdf import PdfReader
-        volume_pages = len(PdfReader(out / "pdf" / "edition.pdf").pages)
+        volume_seconds = volume_cpu = 0.0
+        volume_pages = 0
+        if not args.no_volume:
+            builder = PdfBuilder(config)
+            builder.prepare()
+            edition = Edition.load(config)
+            cpu_before = _cpu()
+            start = time.perf_counter()
+            builder.finish(edition, [])
+            volume_seconds = time.perf_counter() - start
+            volume_cpu = _cpu() - cpu_before
+            from pypdf import PdfReader
+            volume_pages = len(PdfReader(out / "pdf" / "edition.pdf").pages)
+        details = breakdown(config, out) if args.breakdown else []
 
     rate = documents / documents_seconds
     cpu_rate = documents / (documents_cpu / args.jobs)
@@ -102,10 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  CPU time {documents_cpu:.1f} s = {1000 * documents_cpu / documents:.1f} ms per document; "
           f"{cpu_rate:.1f} documents/s if the {args.jobs} cores were ours alone "
           f"(load average now {load:.1f})")
-    print(f"volume: {documents} documents, {volume_pages} pages in {volume_seconds:.1f} s "
-          f"(goal < {GOAL_VOLUME:.0f} s for 1,000) "
-          f"{'OK' if volume_seconds < GOAL_VOLUME * documents / 1000 else 'BELOW GOAL'}")
-    print(f"  CPU time {volume_cpu:.1f} s (the volume is one Typst compilation: one core)")
+    if not args.no_volume:
+        print(f"volume: {documents} documents, {volume_pages} pages in {volume_seconds:.1f} s "
+              f"(goal < {GOAL_VOLUME:.0f} s for 1,000) "
+              f"{'OK' if volume_seconds < GOAL_VOLUME * documents / 1000 else 'BELOW GOAL'}")
+        print(f"  CPU time {volume_cpu:.1f} s (parts typeset one after another: one core)")
+    for line in details:
+        print(line)
     return 0
 
 
