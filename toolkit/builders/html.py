@@ -9,7 +9,9 @@ download. Paragraph ids are the DTS references, computed here with the DTS serve
 for the index, timeline, registers, search, about and abbreviations pages, fills in each
 document page's previous/next links (`_link_sequence`), copies the static assets
 (`xslt/html/assets/`) and builds the Pagefind index. Records are what make incremental builds cheap: the edition pages are
-rebuilt from them without re-reading unchanged documents.
+rebuilt from them without re-reading unchanged documents, and only the pages a change touches
+(`html_state`: what each document contributes, kept between builds); the search index is in
+shards, each re-indexed only when one of its documents changed (`_search_index`).
 """
 
 from __future__ import annotations
@@ -326,11 +328,14 @@ class HtmlBuilder:
             with _saxon_quiet():
                 self._edition.transform_to_string(xdm_node=node)
             written = []
+            made = set()
             for page in [*sorted(staging.glob("*.html")), *staging.glob("documents.json")]:
                 target = self.site / page.name
+                made.add(page.name)
+                if target.is_file() and _same_bytes(page, target):
+                    continue  # made again the same: the published file is left alone
                 os.replace(page, target)
                 written.append(target)
-            made = {p.name for p in written}
             ids = {d.id for d in edition.documents}
             if plan.full or plan.index:
                 order = etree.parse(str(staging / "sequence.xml")).getroot()
@@ -482,6 +487,10 @@ class HtmlBuilder:
                 else:
                     stale.unlink()
         return written
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    return one.stat().st_size == other.stat().st_size and one.read_bytes() == other.read_bytes()
 
 
 def _link(source: Path, target: Path) -> None:
