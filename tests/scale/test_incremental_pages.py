@@ -114,6 +114,8 @@ def test_a_new_paragraph_rewrites_its_document_and_its_search_shard_only(source:
     shard = html_state.shard_of(changed, SHARDS)
     assert shard_files(files, shard), "its shard is indexed again"
     assert files - shard_files(files, shard) == document_files(changed)
+    for name in files:  # what it wrote is readable by a web server, as a full build's is
+        assert (site / name).stat().st_mode & 0o004 and (site / name).parent.stat().st_mode & 0o001
     assert_as_a_full_build(source, site, tmp_path / "full")
     # nothing changed: nothing written
     settled = snapshot(site)

@@ -235,7 +235,7 @@ class HtmlBuilder:
             written.extend(search.result())
         state.save(state_path)
         written.extend(site_pdfs(self.config.output_dir))  # PDFs built before this site
-        _make_readable(self.site)
+        _make_readable(self.site, None if plan.full else written)
         return written
 
     def _shared(self) -> str:
@@ -559,19 +559,33 @@ def site_pdfs(output_dir: Path) -> list[Path]:
     return written
 
 
-def _make_readable(site: Path) -> None:
+def _make_readable(site: Path, written: Sequence[Path] | None = None) -> None:
     """Temporary files and folders are created private (0600, 0700); a web server must be able
-    to read the site, so they get the permissions the umask gives new ones."""
+    to read the site, so they get the permissions the umask gives new ones. The whole site,
+    or (an incremental build: a walk of every file would grow with the edition) the site
+    folder and what this build wrote, each folder written with all it holds."""
     umask = os.umask(0)
     os.umask(umask)
     mode, folder_mode = 0o666 & ~umask, 0o777 & ~umask
-    for folder, _, files in os.walk(site):
-        if os.stat(folder).st_mode & 0o777 != folder_mode:
-            os.chmod(folder, folder_mode)
-        for name in files:
-            path = os.path.join(folder, name)
-            if os.stat(path).st_mode & 0o777 != mode:
-                os.chmod(path, mode)
+
+    def fix(path: str, wanted: int) -> None:
+        if os.stat(path).st_mode & 0o777 != wanted:
+            os.chmod(path, wanted)
+
+    if written is None:
+        tops = [site]
+    else:
+        fix(str(site), folder_mode)
+        tops = [p for p in written if p.is_relative_to(site)]
+    for top in tops:
+        if not top.is_dir():
+            if top.is_file():
+                fix(str(top), mode)
+            continue
+        for folder, _, files in os.walk(top):
+            fix(folder, folder_mode)
+            for name in files:
+                fix(os.path.join(folder, name), mode)
 
 
 def _pagefind(pages: Path, output: Path) -> None:
