@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -276,9 +277,11 @@ def test_index_timeline_and_search_pages(site: Path) -> None:
     search = page(site, "search.html")
     assert search.xpath("//script/@src") == ["assets/search.js", "assets/edition.js"]
     assert search.xpath("//script[@src='assets/search.js']/@type") == ["module"]
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    # the index in shards (one for a small edition), listed for search.js
+    assert json.loads((site / "pagefind" / "shards.json").read_text("utf-8")) == ["0"]
+    assert (site / "pagefind" / "0" / "pagefind.js").is_file()
     assert (site / "assets" / "search.js").is_file()
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "pagefind" / "0" / "pagefind-entry.json").is_file()
     assert (site / "assets" / "edition.css").is_file()
 
 

@@ -9,13 +9,16 @@ download. Paragraph ids are the DTS references, computed here with the DTS serve
 for the index, timeline, registers, search, about and abbreviations pages, fills in each
 document page's previous/next links (`_link_sequence`), copies the static assets
 (`xslt/html/assets/`) and builds the Pagefind index. Records are what make incremental builds cheap: the edition pages are
-rebuilt from them without re-reading unchanged documents.
+rebuilt from them without re-reading unchanged documents, and only the pages a change touches
+(`html_state`: what each document contributes, kept between builds); the search index is in
+shards, each re-indexed only when one of its documents changed (`_search_index`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import html
 import json
 import os
@@ -24,7 +27,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,9 +36,11 @@ from saxonche import (  # type: ignore[import-not-found]
     PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable,
 )
 
-from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders import html_state
+from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
+from toolkit.builders.html_state import STATE_NAME, Contribution, EditionState, contributions
 from toolkit.builders.epub import epub_name
-from toolkit.builders.pagefind_index import check_index, reproducible_index
+from toolkit.builders.pagefind_index import check_index, drop_interfaces, reproducible_index
 from toolkit.builders.images import local_images, mark_images, publish_images
 from toolkit.builders.images import referenced_digests, remove_unreferenced
 from toolkit.builders.thumbnails import scan_only
@@ -56,6 +61,8 @@ ASSETS = HTML_XSLT / "assets"
 REGISTER_NAMES = ("persons", "places", "organisations")
 _XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
 _PRIVATE_FILES = (".manifest-", ".html-records")
+#: the edition pages made with the index (besides its further pages, index-N.html)
+_INDEX_GROUP = ("index.html", "timeline.html", "about.html", "documents.json")
 #: the citation files written beside each page, as cite/ID.SUFFIX
 CITATION_FORMATS = ("json", "bib", "ris")
 #: the previous/next links of a document page, filled in once every record is known
@@ -212,16 +219,38 @@ class HtmlBuilder:
         # A new edition (teikit init) has no documents yet: its pages are made all the same.
         for folder in (self.site, self.records / "search"):
             folder.mkdir(parents=True, exist_ok=True)
+        # what each document gives the edition pages, against the last build's (html_state)
+        state_path = self.records / STATE_NAME
+        previous = EditionState.load(state_path)
+        ids = [d.id for d in edition.documents]
+        current = contributions(ids, self.records, previous, rebuilt_ids)
+        shared = self._shared()
+        plan = html_state.plan(previous, shared, current, self.site, self.config.force)
+        state = EditionState(shared, current, previous.order if previous and not plan.index else [])
         with ThreadPoolExecutor(1) as pool:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
-            search = pool.submit(self._search_index)
-            written.extend(self._edition_pages(edition))
-            written.extend(self._link_sequence(self._order, rebuilt_ids))
+            search = pool.submit(self._search_index, current, None if plan.full else previous, state)
+            pages, made = self._edition_pages(edition, plan, previous)
+            written.extend(pages)
+            state.pages = made
+            if plan.index or plan.full:
+                state.order = self._order
+            written.extend(self._link_sequence(state.order, rebuilt_ids))
             written.extend(self._copy_assets())
             written.extend(search.result())
+        state.save(state_path)
         written.extend(site_pdfs(self.config.output_dir))  # PDFs built before this site
-        _make_readable(self.site)
+        _make_readable(self.site, None if plan.full else written)
         return written
+
+    def _shared(self) -> str:
+        """What every edition page depends on: the builder's files, the registers, the
+        configuration, whether the site has the EPUB (the about page links it), Pagefind."""
+        book = self.site / "epub" / epub_name(self.config)
+        return hashlib.sha256("\0".join([
+            file_hash(*self.inputs()), file_hash(*sorted(self.config.registers_dir.glob("*.xml"))),
+            self.config.fingerprint(), str(book.is_file()), html_state.environment_stamp(),
+        ]).encode()).hexdigest()
 
     # -- helpers -----------------------------------------------------------------------------
     def _compile(self, path: Path) -> PyXsltExecutable:
@@ -268,7 +297,13 @@ class HtmlBuilder:
                     path.unlink(missing_ok=True)
                 facsimile.remove(self.site, record.stem)
 
-    def _edition_pages(self, edition: Edition) -> list[Path]:
+    def _edition_pages(self, edition: Edition, plan: html_state.Plan,
+                       previous: EditionState | None) -> tuple[list[Path], list[str]]:
+        """The edition pages the plan asks for, and the names of all edition pages now in
+        the site (those made, and the last build's that were not to be made again)."""
+        kept = [] if plan.full or previous is None else previous.pages
+        if not plan.anything:
+            return [], kept
         if self._edition is None:  # only the process that finishes needs it
             self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
             self._edition.set_parameter("register-page-size", processor().make_integer_value(
@@ -279,6 +314,10 @@ class HtmlBuilder:
         book = Path("epub") / epub_name(self.config)
         self._edition.set_parameter("epub", processor().make_string_value(
             book.as_posix() if (self.site / book).is_file() else ""))
+        self._edition.set_parameter("make-index", processor().make_boolean_value(plan.full or plan.index))
+        self._edition.set_parameter("make-static", processor().make_boolean_value(plan.full))
+        self._edition.set_parameter("entries", processor().make_string_value(
+            "#all" if plan.full else " ".join(sorted(plan.entries))))
         parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
         for document in edition.documents:
             parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
@@ -294,15 +333,23 @@ class HtmlBuilder:
             with _saxon_quiet():
                 self._edition.transform_to_string(xdm_node=node)
             written = []
+            made = set()
             for page in [*sorted(staging.glob("*.html")), *staging.glob("documents.json")]:
                 target = self.site / page.name
+                made.add(page.name)
+                if target.is_file() and _same_bytes(page, target):
+                    continue  # made again the same: the published file is left alone
                 os.replace(page, target)
                 written.append(target)
-            order = etree.parse(str(staging / "sequence.xml")).getroot()
-            self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
-            self._remove_stale_register_pages({p.name for p in written}, {d.id for d in edition.documents})
-            self._remove_stale_index_pages({p.name for p in written}, {d.id for d in edition.documents})
-            return written
+            ids = {d.id for d in edition.documents}
+            if plan.full or plan.index:
+                order = etree.parse(str(staging / "sequence.xml")).getroot()
+                self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
+                self._remove_stale_index_pages(made, ids)
+            removed = self._remove_stale_register_pages(made, ids, None if plan.full else plan.entries)
+            if plan.index:  # the index group was made whole: what it did not make is gone
+                removed |= {n for n in kept if n.startswith("index-") or n in _INDEX_GROUP}
+            return written, sorted(made | {n for n in kept if n not in removed})
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
                 full = shutil.disk_usage(staging).free < 1024 * 1024
@@ -352,12 +399,19 @@ class HtmlBuilder:
             write_atomic(state, json.dumps(current, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         return written
 
-    def _remove_stale_register_pages(self, made: set[str], ids: set[str]) -> None:
-        """A register's further pages (KIND-ID-N.html) that this build did not make again."""
+    def _remove_stale_register_pages(self, made: set[str], ids: set[str],
+                                     entries: frozenset[str] | None) -> set[str]:
+        """A register's further pages (KIND-ID-N.html) that this build did not make again,
+        of every entry (`entries` None) or of those whose pages it made; their names."""
+        removed = set()
         for kind in ("persons", "places", "organisations"):
             for page in self.site.glob(f"{kind}-*-*.html"):
-                if page.name not in made and page.stem not in ids and page.stem.rsplit("-", 1)[1].isdigit():
+                if page.name in made or page.stem in ids or not page.stem.rsplit("-", 1)[1].isdigit():
+                    continue
+                if entries is None or page.stem[len(kind) + 1:].rsplit("-", 1)[0] in entries:
                     page.unlink()
+                    removed.add(page.name)
+        return removed
 
     def _remove_stale_index_pages(self, made: set[str], ids: set[str]) -> None:
         """Pages of the index (index-N.html) and documents.json that this build did not make
@@ -369,42 +423,87 @@ class HtmlBuilder:
             (self.site / "documents.json").unlink(missing_ok=True)
 
     def _copy_assets(self) -> list[Path]:
+        """The static assets; a file already there with the same bytes is left alone."""
         written = []
         for source in sorted(ASSETS.rglob("*")):
             if source.is_file():
                 target = self.site / "assets" / source.relative_to(ASSETS)
-                write_atomic(target, source.read_bytes())
-                written.append(target)
+                data = source.read_bytes()
+                if not (target.is_file() and target.read_bytes() == data):
+                    write_atomic(target, data)
+                    written.append(target)
         return written + facsimile.copy_viewer(self.site)
 
-    def _search_index(self) -> list[Path]:
-        """Pagefind's index of the documents, built once, swapped in whole.
+    def _search_index(self, current: Mapping[str, Contribution], previous: EditionState | None,
+                      state: EditionState) -> list[Path]:
+        """Pagefind's index in shards (`html_state.shards`): one index per fixed bucket of
+        documents, `pagefind/N/`, made again only when one of its search pages changed and
+        swapped in alone; `pagefind/shards.json` lists them and the search page merges them
+        (Pagefind's `mergeIndex`), so that one changed document re-indexes a few hundred
+        pages, not the edition.
 
-        It indexes the small search pages of the records (same file names, so the same URLs
-        as the document pages), not the full pages: half the work for the same words."""
+        A shard indexes the small search pages of the records (same file names, so the same
+        URLs as the document pages), not the full pages: half the work for the same words."""
         target = self.site / "pagefind"
-        if not any((self.records / "search").glob("*.html")):
+        wanted = html_state.shards(current, html_state.environment_stamp())
+        state.shards = {name: digest for name, (digest, _ids) in wanted.items()}
+        if not wanted:
             shutil.rmtree(target, ignore_errors=True)  # no documents: nothing to index (Pagefind refuses)
             return []
+        listing = target / "shards.json"
+        last = previous.shards if previous is not None and listing.is_file() else {}
         # staged outside the published site (an interrupted build leaves nothing in it), on
-        # the same file system, so that the swap is two renames
+        # the same file system, so that each swap is two renames
         area = staging_dir(self.config.output_dir)
         area.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix="pagefind-", dir=area))
-        retired = area / f"{staging.name}-previous"
-        try:
-            _pagefind(self.records / "search", staging)
-            check_index(staging, len(list((self.records / "search").glob("*.html"))))
-            reproducible_index(staging)
-            self.site.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                target.rename(retired)
-            staging.rename(target)
-        finally:
-            for leftover in (staging, retired):
-                if leftover.exists():
-                    shutil.rmtree(leftover, ignore_errors=True)
-        return [target]
+        written = []
+        for name, (digest, ids) in wanted.items():
+            if last.get(name) == digest and (target / name / "pagefind-entry.json").is_file():
+                continue
+            staging = Path(tempfile.mkdtemp(prefix="pagefind-", dir=area))
+            retired = area / f"{staging.name}-previous"
+            try:
+                pages, index = staging / "pages", staging / "index"
+                pages.mkdir()
+                for identifier in ids:
+                    _link(self.records / "search" / f"{identifier}.html", pages / f"{identifier}.html")
+                _pagefind(pages, index)
+                check_index(index, len(ids))
+                reproducible_index(index)
+                drop_interfaces(index)
+                target.mkdir(parents=True, exist_ok=True)
+                shard = target / name
+                if shard.exists():
+                    shard.rename(retired)
+                index.rename(shard)
+                written.append(shard)
+            finally:
+                for leftover in (staging, retired):
+                    if leftover.exists():
+                        shutil.rmtree(leftover, ignore_errors=True)
+        names = json.dumps(list(wanted)).encode("utf-8")
+        if not (listing.is_file() and listing.read_bytes() == names):
+            write_atomic(listing, names)  # last: it names only shards in place
+            written.append(listing)
+        for stale in target.iterdir():  # shards no longer wanted, an index of the older layout
+            if stale.name not in wanted and stale != listing:
+                if stale.is_dir():
+                    shutil.rmtree(stale, ignore_errors=True)
+                else:
+                    stale.unlink()
+        return written
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    return one.stat().st_size == other.stat().st_size and one.read_bytes() == other.read_bytes()
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (no copy), or a copy where the file system has none."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def edition_json(config: BuildConfig) -> str:
@@ -465,19 +564,33 @@ def site_pdfs(output_dir: Path) -> list[Path]:
     return written
 
 
-def _make_readable(site: Path) -> None:
+def _make_readable(site: Path, written: Sequence[Path] | None = None) -> None:
     """Temporary files and folders are created private (0600, 0700); a web server must be able
-    to read the site, so they get the permissions the umask gives new ones."""
+    to read the site, so they get the permissions the umask gives new ones. The whole site,
+    or (an incremental build: a walk of every file would grow with the edition) the site
+    folder and what this build wrote, each folder written with all it holds."""
     umask = os.umask(0)
     os.umask(umask)
     mode, folder_mode = 0o666 & ~umask, 0o777 & ~umask
-    for folder, _, files in os.walk(site):
-        if os.stat(folder).st_mode & 0o777 != folder_mode:
-            os.chmod(folder, folder_mode)
-        for name in files:
-            path = os.path.join(folder, name)
-            if os.stat(path).st_mode & 0o777 != mode:
-                os.chmod(path, mode)
+
+    def fix(path: str, wanted: int) -> None:
+        if os.stat(path).st_mode & 0o777 != wanted:
+            os.chmod(path, wanted)
+
+    if written is None:
+        tops = [site]
+    else:
+        fix(str(site), folder_mode)
+        tops = [p for p in written if p.is_relative_to(site)]
+    for top in tops:
+        if not top.is_dir():
+            if top.is_file():
+                fix(str(top), mode)
+            continue
+        for folder, _, files in os.walk(top):
+            fix(folder, folder_mode)
+            for name in files:
+                fix(os.path.join(folder, name), mode)
 
 
 def _pagefind(pages: Path, output: Path) -> None:

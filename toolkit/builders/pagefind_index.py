@@ -10,6 +10,10 @@ hash, so two builds of the same input differed. Both lists (CBOR arrays of [name
 [value, pages] pairs, looked up by name and value) are sorted and the files renamed by their
 content hash; pages and words are not touched (the builder runs Pagefind on one thread so
 that pages are numbered in a fixed order).
+
+`drop_interfaces`: Pagefind writes its ready-made search interfaces into every index; the
+site has its own (assets/search.js), and the edition's index is in shards, each of which
+would carry 400 KB of them.
 """
 
 from __future__ import annotations
@@ -180,3 +184,14 @@ def reproducible_index(folder: Path) -> None:
         changed = True
     if changed:
         entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+#: Pagefind's own search interfaces and highlighter, which the site does not load
+_INTERFACES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+               "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+               "pagefind-highlight.js")
+
+
+def drop_interfaces(folder: Path) -> None:
+    for name in _INTERFACES:
+        (folder / name).unlink(missing_ok=True)

@@ -8,6 +8,12 @@
 
   Stages, one per file and mode: index (tk:index), timeline (tk:timeline), registers
   (tk:register), search (tk:search); page.xsl holds the shell all pages share.
+
+  A rebuild makes only the pages a change touches (issue #13; the builder decides which,
+  toolkit/builders/html_state.py): $make-index for the index group, $entries (registers.xsl)
+  for register pages, $make-static for the pages that depend on no document. Every page made
+  is the page a full build makes: the parameters choose which result documents are written,
+  never what is in them.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,6 +45,12 @@
   <!-- The edition's registers (persons, places, organisations) as one document. -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
+  <!-- Whether to make the pages that list the documents: index pages, documents.json,
+       timeline, about page (it counts them) and sequence.xml. -->
+  <xsl:param name="make-index" as="xs:boolean" select="true()"/>
+  <!-- Whether to make the pages no document shapes: search and abbreviations. -->
+  <xsl:param name="make-static" as="xs:boolean" select="true()"/>
+
   <!-- Mentions of an entry across the edition, by the entry's id. -->
   <xsl:key name="tk:mentions" match="tk:mention" use="@entry"/>
 
@@ -50,37 +62,39 @@
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="edition" select="."/>
-    <xsl:choose>
-      <xsl:when test="count($docs) le $tk:index-page-size">
-        <xsl:result-document href="index.html" format="tk:page">
-          <xsl:apply-templates select="." mode="tk:index">
-            <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
-          </xsl:apply-templates>
-        </xsl:result-document>
-      </xsl:when>
-      <xsl:otherwise>
-        <!-- a large edition (#13): the index in pages, and every document as JSON for the script -->
-        <xsl:variable name="pages" select="(count($docs) - 1) idiv $tk:index-page-size + 1"/>
-        <xsl:for-each select="1 to $pages">
-          <xsl:result-document href="{tk:index-href(.)}" format="tk:page">
-            <xsl:apply-templates select="$edition" mode="tk:index">
+    <xsl:if test="$make-index">
+      <xsl:choose>
+        <xsl:when test="count($docs) le $tk:index-page-size">
+          <xsl:result-document href="index.html" format="tk:page">
+            <xsl:apply-templates select="." mode="tk:index">
               <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
-              <xsl:with-param name="page" select="." tunnel="yes"/>
-              <xsl:with-param name="pages" select="$pages" tunnel="yes"/>
             </xsl:apply-templates>
           </xsl:result-document>
-        </xsl:for-each>
-        <xsl:result-document href="documents.json" method="text" encoding="UTF-8">
-          <xsl:value-of select="tk:documents-json($docs)"/>
-        </xsl:result-document>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:result-document href="timeline.html" format="tk:page">
-      <xsl:apply-templates select="." mode="tk:timeline">
-        <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:result-document>
-    <xsl:for-each select="'persons', 'places', 'organisations'">
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- a large edition (#13): the index in pages, and every document as JSON for the script -->
+          <xsl:variable name="pages" select="(count($docs) - 1) idiv $tk:index-page-size + 1"/>
+          <xsl:for-each select="1 to $pages">
+            <xsl:result-document href="{tk:index-href(.)}" format="tk:page">
+              <xsl:apply-templates select="$edition" mode="tk:index">
+                <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+                <xsl:with-param name="page" select="." tunnel="yes"/>
+                <xsl:with-param name="pages" select="$pages" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:result-document>
+          </xsl:for-each>
+          <xsl:result-document href="documents.json" method="text" encoding="UTF-8">
+            <xsl:value-of select="tk:documents-json($docs)"/>
+          </xsl:result-document>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:result-document href="timeline.html" format="tk:page">
+        <xsl:apply-templates select="." mode="tk:timeline">
+          <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:result-document>
+    </xsl:if>
+    <xsl:for-each select="('persons', 'places', 'organisations')[tk:remade-register(.)]">
       <xsl:result-document href="{.}.html" format="tk:page">
         <xsl:apply-templates select="$edition" mode="tk:register">
           <xsl:with-param name="kind" select="." tunnel="yes"/>
@@ -91,22 +105,26 @@
         <xsl:with-param name="kind" select="." tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:for-each>
-    <xsl:result-document href="search.html" format="tk:page">
-      <xsl:apply-templates select="." mode="tk:search"/>
-    </xsl:result-document>
-    <xsl:result-document href="about.html" format="tk:page">
-      <xsl:apply-templates select="." mode="tk:about"/>
-    </xsl:result-document>
-    <xsl:result-document href="abbreviations.html" format="tk:page">
-      <xsl:apply-templates select="." mode="tk:abbreviations"/>
-    </xsl:result-document>
-    <!-- the documents in the index's order, for the builder's previous/next links -->
-    <xsl:result-document href="sequence.xml" format="tk:sequence">
-      <tk:sequence>
-        <xsl:for-each select="$docs">
-          <tk:doc id="{@id}" title="{@title}" date-label="{@date-label}"/>
-        </xsl:for-each>
-      </tk:sequence>
-    </xsl:result-document>
+    <xsl:if test="$make-static">
+      <xsl:result-document href="search.html" format="tk:page">
+        <xsl:apply-templates select="." mode="tk:search"/>
+      </xsl:result-document>
+      <xsl:result-document href="abbreviations.html" format="tk:page">
+        <xsl:apply-templates select="." mode="tk:abbreviations"/>
+      </xsl:result-document>
+    </xsl:if>
+    <xsl:if test="$make-index">
+      <xsl:result-document href="about.html" format="tk:page">
+        <xsl:apply-templates select="." mode="tk:about"/>
+      </xsl:result-document>
+      <!-- the documents in the index's order, for the builder's previous/next links -->
+      <xsl:result-document href="sequence.xml" format="tk:sequence">
+        <tk:sequence>
+          <xsl:for-each select="$docs">
+            <tk:doc id="{@id}" title="{@title}" date-label="{@date-label}"/>
+          </xsl:for-each>
+        </tk:sequence>
+      </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

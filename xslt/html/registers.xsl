@@ -205,6 +205,24 @@
     documents are the same however large the edition.
   -->
   <xsl:param name="register-page-size" as="xs:integer" select="100"/>
+
+  <!-- The entries whose register pages are made (issue #13: a rebuild makes the pages of
+       the entries whose mentions changed, toolkit/builders/html_state.py): '#all', or their
+       ids separated by spaces. A register's page is made when one of its entries is listed,
+       an entry's further pages when it is. -->
+  <xsl:param name="entries" as="xs:string" select="'#all'"/>
+  <xsl:variable name="tk:remade-entries" as="xs:string*" select="tokenize($entries)"/>
+
+  <xsl:function name="tk:remade-entry" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entries = '#all' or $entry/@xml:id = $tk:remade-entries"/>
+  </xsl:function>
+
+  <xsl:function name="tk:remade-register" as="xs:boolean">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="$entries = '#all' or exists($registers//(tei:person | tei:personGrp | tei:place | tei:org)
+                          [@xml:id = $tk:remade-entries][tk:entry-kind(.) = $kind])"/>
+  </xsl:function>
   <xsl:variable name="tk:documents-per-page" as="xs:integer" select="max(($register-page-size, 1))"/>
 
   <!-- The documents naming an entry, as ids in date order. -->
@@ -263,7 +281,7 @@
   <xsl:template match="tk:edition" mode="tk:register-pages">
     <xsl:param name="kind" as="xs:string" tunnel="yes"/>
     <xsl:variable name="edition" select="."/>
-    <xsl:for-each select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id][tk:entry-kind(.) = $kind]">
+    <xsl:for-each select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id][tk:entry-kind(.) = $kind][tk:remade-entry(.)]">
       <xsl:variable name="entry" select="."/>
       <xsl:variable name="mentions" select="key('tk:mentions', @xml:id, $edition)"/>
       <xsl:for-each select="2 to tk:mention-pages($mentions)">

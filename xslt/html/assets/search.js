@@ -8,7 +8,9 @@
    all but its last three letters with it: "warships" finds "warship"). Results are checked
    ten at a time, so a common word does not load every page of the index at once.
 
-   Filters (archive, language, year, person) come from the index; their choice and the
+   The index is in shards, merged here into one search (each shard ranks its own results;
+   Pagefind sorts the merged list by score). Filters (archive, language, year, person) come
+   from the index, their counts summed over the shards; their choice and the
    query live in the address (?q=...&year=1965), so that a search can be linked. */
 
 const FILTERS = [["archive", "Archive"], ["language", "Original language"], ["year", "Year"], ["person", "Person"]];
@@ -199,14 +201,24 @@ async function start() {
       "`python3 -m http.server` in this folder); the documents and registers work from disk.";
     return;
   }
+  // The index is in shards (pagefind/N/, listed in pagefind/shards.json), so that a rebuild
+  // re-indexes only the shard of a changed document; the first is loaded, the others merged.
+  const root = new URL("../pagefind/", import.meta.url);
+  let shards = [];
   try {
-    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+    const response = await fetch(new URL("shards.json", root));
+    if (response.ok) shards = await response.json();
+    if (!Array.isArray(shards) || !shards.length) throw new Error("no shards");
+    pagefind = await import(new URL(`${shards[0]}/pagefind.js`, root).href);
   } catch (error) {
     status.textContent = "The search index is missing: the edition has no documents yet.";
     return;
   }
   // Result URLs relative to the site's folder, so that the edition works under any path.
-  await pagefind.options({ baseUrl: new URL("..", import.meta.url).pathname, excerptLength: 28 });
+  const options = { baseUrl: new URL("..", import.meta.url).pathname, excerptLength: 28 };
+  await pagefind.options(options);
+  // each with a trailing slash: Pagefind skips an index whose path begins the first's
+  await Promise.all(shards.slice(1).map((name) => pagefind.mergeIndex(new URL(`${name}/`, root).pathname, options)));
   await filters();
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   more.addEventListener("click", () => next(input.value.trim(), BATCH));

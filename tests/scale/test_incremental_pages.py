@@ -1,0 +1,248 @@
+"""Incremental edition pages and search index (issue #13, item 2): a rebuild after a change
+rewrites only the pages that change touches, and ends in the site a full build of the changed
+edition makes, byte for byte. Real converter, Saxon, Pagefind and HTML builder on 20
+synthetic documents, with index pages of 8, register pages of 2 documents and search shards
+of 6 documents (so 4 shards), so that every kind of page is split."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from benchmarks.edition import converted_edition
+from browsing import chromium, serve
+from toolkit.builders import BuildConfig, BuildReport, run_builder
+from toolkit.builders import html_state
+from toolkit.builders.html import HtmlBuilder
+from toolkit.config import EditionConfig, WebSettings
+
+COUNT = 20
+SETTINGS = EditionConfig(web=WebSettings(index_page_size=8, register_page_size=2))
+SHARDS = 4
+CITATIONS = ("json", "bib", "ris")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return converted_edition(tmp_path_factory.mktemp("incremental"), COUNT, size=1500, jobs=1)
+
+
+@pytest.fixture(autouse=True)
+def small_shards(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Shards of 6 documents: 20 documents in 4 (the count is a power of two)."""
+    monkeypatch.setattr(html_state, "SHARD_SIZE", 6)
+    assert html_state.shard_count(COUNT) == SHARDS
+    yield
+
+
+@pytest.fixture
+def source(corpus: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(corpus, tmp_path / "tei"))
+
+
+def build(source: Path, output: Path) -> BuildReport:
+    return run_builder(HtmlBuilder, BuildConfig(source_dir=source, output_dir=output,
+                                                edition=SETTINGS, jobs=1))
+
+
+def snapshot(site: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the site with its inode and time: a file written again (atomically,
+    a new inode) or touched shows in either."""
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in site.rglob("*") if p.is_file()}
+
+
+def rewritten(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> set[str]:
+    return {name for name, stamp in after.items() if before.get(name) != stamp}
+
+
+def assert_as_a_full_build(source: Path, site: Path, scratch: Path) -> None:
+    """The incrementally built site equals a fresh full build of the same edition, file for
+    file and byte for byte."""
+    build(source, scratch)
+    fresh = scratch / "html"
+    ours = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    theirs = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
+    assert ours == theirs
+    differ = [name for name in ours if (site / name).read_bytes() != (fresh / name).read_bytes()]
+    assert differ == []
+
+
+def document_files(identifier: str) -> set[str]:
+    return {f"{identifier}.html", f"tei/{identifier}.xml", *(f"cite/{identifier}.{s}" for s in CITATIONS)}
+
+
+def shard_files(names: set[str], shard: str) -> set[str]:
+    return {n for n in names if n.startswith(f"pagefind/{shard}/")}
+
+
+def middle(source: Path) -> str:
+    return sorted(p.stem for p in source.glob("*.xml"))[COUNT // 2]
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def add_paragraph(path: Path, text: str) -> None:
+    """A paragraph after the text's first one (not the header's)."""
+    content = path.read_text("utf-8")
+    at = content.index("</p>", content.index("<body")) + len("</p>")
+    path.write_text(content[:at] + f"<p>{text}</p>" + content[at:], "utf-8")
+
+
+def test_a_new_paragraph_rewrites_its_document_and_its_search_shard_only(source: Path, tmp_path: Path) -> None:
+    output = tmp_path / "build"
+    build(source, output)
+    site = output / "html"
+    before = snapshot(site)
+    assert json.loads((site / "pagefind" / "shards.json").read_text("utf-8")) == ["0", "1", "2", "3"]
+    changed = middle(source)
+    # a paragraph of its own: no mention's context changes, no listed field, only the text
+    add_paragraph(source / f"{changed}.xml", "An editor's added paragraph about lighthouses.")
+    report = build(source, output)
+    assert report.rebuilt == (changed,)
+    files = rewritten(before, snapshot(site))
+    shard = html_state.shard_of(changed, SHARDS)
+    assert shard_files(files, shard), "its shard is indexed again"
+    assert files - shard_files(files, shard) == document_files(changed)
+    for name in files:  # what it wrote is readable by a web server, as a full build's is
+        assert (site / name).stat().st_mode & 0o004 and (site / name).parent.stat().st_mode & 0o001
+    assert_as_a_full_build(source, site, tmp_path / "full")
+    # nothing changed: nothing written
+    settled = snapshot(site)
+    assert build(source, output).written == ()
+    assert snapshot(site) == settled
+
+
+def test_a_changed_title_remakes_the_pages_that_list_the_document(source: Path, tmp_path: Path) -> None:
+    output = tmp_path / "build"
+    build(source, output)
+    site = output / "html"
+    before = snapshot(site)
+    changed = middle(source)
+    path = source / f"{changed}.xml"
+    title = re.search(r'<title type="main">([^<]+)</title>', path.read_text("utf-8"))
+    assert title is not None
+    edit(path, title.group(0), '<title type="main">A Retitled Report</title>')
+    build(source, output)
+    files = rewritten(before, snapshot(site))
+    shard = html_state.shard_of(changed, SHARDS)
+    pages = {n for n in files if "/" not in n}
+    # the index page that lists it, the list of all documents, the timeline, its neighbours'
+    # previous/next links and the register pages that list it under its names
+    assert "documents.json" in files and "timeline.html" in files
+    listing = [n for n in pages if n.startswith("index")]
+    assert listing and all(f'href="{changed}.html"' in (site / n).read_text("utf-8") for n in listing)
+    others = {n for n in pages if re.fullmatch(r"\d+\.html", n)} - {f"{changed}.html"}
+    assert 1 <= len(others) <= 4  # its neighbours (the old and new ones, had it moved)
+    assert {"search.html", "abbreviations.html", "about.html"}.isdisjoint(files)  # nothing of theirs changed
+    assert {n for n in files if n.startswith("pagefind/")} == shard_files(files, shard)
+    assert_as_a_full_build(source, site, tmp_path / "full")
+
+
+def _named_in(source: Path) -> dict[str, list[str]]:
+    """The documents that name each person entry (by its ref)."""
+    named: dict[str, list[str]] = {}
+    for path in sorted(source.glob("*.xml")):
+        for entry in sorted(set(re.findall(r'<persName ref="per:([^"]+)"', path.read_text("utf-8")))):
+            named.setdefault(entry, []).append(path.stem)
+    return named
+
+
+def test_a_name_given_to_another_entry_remakes_both_entries_pages(source: Path, tmp_path: Path) -> None:
+    named = _named_in(source)
+    # an entry named in an odd number of documents: one fewer takes its last page away
+    odd = sorted(e for e, docs in named.items() if len(docs) >= 3 and len(docs) % 2 == 1)
+    assert odd, named
+    entry = odd[0]
+    other = next(e for e in sorted(named) if e != entry)
+    pages = (len(named[entry]) + 1) // 2
+    output = tmp_path / "build"
+    build(source, output)
+    site = output / "html"
+    assert (site / f"persons-{entry}-{pages}.html").is_file()
+    before = snapshot(site)
+    document = named[entry][-1]
+    edit(source / f"{document}.xml", f'ref="per:{entry}"', f'ref="per:{other}"', count=-1)
+    build(source, output)
+    after = snapshot(site)
+    files = rewritten(before, after)
+    assert not (site / f"persons-{entry}-{pages}.html").exists(), "its last page is gone"
+    assert "persons.html" in files
+    assert {"places.html", "organisations.html", "index.html", "timeline.html"}.isdisjoint(files)
+    register = html.parse(str(site / "persons.html"))
+    listed = register.xpath(f'//article[@id="{entry}"]//a[@class="tk-mention-doc"]/@href')
+    assert f"{document}.html" not in listed
+    assert_as_a_full_build(source, site, tmp_path / "full")
+
+
+def test_an_entry_renamed_in_the_register_remakes_everything_as_a_full_build(source: Path, tmp_path: Path) -> None:
+    output = tmp_path / "build"
+    build(source, output)
+    site = output / "html"
+    before = snapshot(site)
+    register = source / "registers" / "persons.xml"
+    edit(register, "<forename>Nikita</forename> <surname>Khrushchev</surname>",
+         "<forename>Nikita S.</forename> <surname>Khrushchev</surname>")
+    report = build(source, output)
+    assert len(report.rebuilt) == COUNT  # the registers shape every page
+    assert "Nikita S. Khrushchev" in (site / "persons.html").read_text("utf-8")
+    assert "persons.html" in rewritten(before, snapshot(site))
+    assert_as_a_full_build(source, site, tmp_path / "full")
+
+
+def test_a_document_removed_then_another_added(source: Path, tmp_path: Path) -> None:
+    output = tmp_path / "build"
+    build(source, output)
+    site = output / "html"
+    gone = middle(source)
+    kept = (source / f"{gone}.xml").read_bytes()
+    (source / f"{gone}.xml").unlink()
+    build(source, output)
+    assert not any((site / name).exists() for name in document_files(gone))
+    assert f'href="{gone}.html"' not in (site / "index.html").read_text("utf-8") + \
+        (site / "documents.json").read_text("utf-8")
+    assert_as_a_full_build(source, site, tmp_path / "full-removed")
+    before = snapshot(site)
+    (source / "699999.xml").write_bytes(kept)
+    build(source, output)
+    files = rewritten(before, snapshot(site))
+    assert document_files("699999") <= files
+    assert shard_files(files, html_state.shard_of("699999", SHARDS))
+    assert_as_a_full_build(source, site, tmp_path / "full-added")
+
+
+def test_search_merges_every_shard(source: Path, tmp_path: Path) -> None:
+    """Chromium through Playwright: a word of documents in different shards finds each of
+    them, and the filters count the documents of every shard."""
+    output = tmp_path / "build"
+    build(source, output)
+    site = output / "html"
+    pages = {p.stem: p.read_text("utf-8") for p in (output / ".html-records" / "search").glob("*.html")}
+    word = "lighthouses"
+    holders = sorted(pages)[::5]  # four documents, in more than one shard
+    for identifier in holders:
+        add_paragraph(source / f"{identifier}.xml", f"A note on {word}.")
+    build(source, output)
+    assert len({html_state.shard_of(i, SHARDS) for i in holders}) > 1
+    titles = {i: html.fromstring(pages[i]).findtext(".//title") or "" for i in holders}
+    years = [m for page in pages.values() for m in re.findall(r'data-pagefind-filter="year\[content\]" content="(\d{4})"', page)]
+    with serve(site) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}search.html?q={word}")
+        page.locator("#search-status").filter(has_text=f"{len(holders)} documents found").wait_for(timeout=20000)
+        found = page.locator(".tk-result-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert sorted(h.rsplit("/", 1)[-1].removesuffix(".html") for h in found) == holders
+        assert sorted(page.locator(".tk-result-link").all_inner_texts()) == sorted(titles.values())
+        options = page.locator("#filter-year option").all_inner_texts()[1:]
+        counted = sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in options)  # "1965 (3)"
+        assert counted == len(years)
