@@ -40,3 +40,31 @@ def test_text_after_a_register_entry_is_reported_not_a_crash(tmp_path: Path, tei
     assert len(dropped) == 1 and dropped[0]["line"] == 8, loss["entries"]
     registers = b"".join(p.read_bytes() for p in (out / "registers").glob("*.xml"))
     assert b"Anna Weber" in registers and b"stray words" not in registers
+
+
+SPACES = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>A note</title></titleStmt>
+    <publicationStmt><publisher>An archive</publisher><idno>note-3</idno></publicationStmt>
+    <sourceDesc>\u00a0<p>Autograph.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body>\u2003<p>Received.</p></body></text>
+</TEI>
+"""
+
+
+def test_a_run_of_no_break_spaces_where_text_is_not_allowed_is_kept_not_refused(
+        tmp_path: Path, tei_all: etree.RelaxNG) -> None:
+    """A no-break space is text to XML though str.strip() drops it: the import used to leave it
+    where TEI allows no text and then refuse the document ("cannot be made valid TEI")."""
+    source = tmp_path / "note.xml"
+    source.write_text(SPACES, "utf-8")
+    out = tmp_path / "tei"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    document = etree.parse(str(out / "note-3.xml"))
+    assert_tei_all(tei_all, document)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert document.xpath("//t:sourceDesc/t:p[1]/text()", namespaces=ns) == ["\u00a0"]
+    assert document.xpath("//t:body/t:p[1]/text()", namespaces=ns) == ["\u2003"]
+    loss = json.loads((out / "loss" / "note-3.json").read_text("utf-8"))
+    assert [(e["element"], e["action"], e["line"]) for e in loss["entries"]] == [
+        ("sourceDesc", "restructured", 5), ("body", "restructured", 6)], loss["entries"]

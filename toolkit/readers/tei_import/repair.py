@@ -442,6 +442,9 @@ def qname_attr(name: str) -> str:
     return name.replace("{http://www.w3.org/XML/1998/namespace}", "xml:")
 
 
+_XML_SPACE = " \t\r\n"  # what XML calls white space; str.strip() strips much more
+
+
 def _wrap_text(parent: etree._Element, done: set[etree._Element], report: LossReport) -> int:
     """Text directly in an element that holds only elements: kept in a paragraph (divisions) or
     an anonymous block (`ab`), or, where neither may stand, in the nearest mixed ancestor."""
@@ -455,20 +458,22 @@ def _wrap_text(parent: etree._Element, done: set[etree._Element], report: LossRe
     in_place, clark = scope.get(None) == TEI_NS and list(scope.values()).count(TEI_NS) == 1, tei(tag)
 
     def block(text: str) -> etree._Element:
+        # a run of only no-break or other Unicode spaces is text to XML: kept as it is
+        content = " ".join(text.split()) or text.strip(_XML_SPACE)
         if not in_place:
-            return el(tag, " ".join(text.split()))
+            return el(tag, content)
         made = etree.SubElement(parent, clark)
-        made.text = " ".join(text.split())
+        made.text = content
         return made
     changed = 0
-    if parent.text and parent.text.strip():
+    if parent.text and parent.text.strip(_XML_SPACE):
         made = block(parent.text)
         parent.text = None
         parent.insert(0, made)
         changed += 1
     for before in list(parent)[changed:]:  # each run of text after an element: one pass, in order
         text = before.tail
-        if text and text.strip():
+        if text and text.strip(_XML_SPACE):
             made = block(text)
             before.tail = None
             before.addnext(made)
