@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -117,10 +118,14 @@ def run_stage(command: list[str], count: int, scenario: str, stage: str) -> Stag
                  peak / 2**20, code)
 
 
-def touch_one(edition: Path) -> Path:
-    """Edit one document in the middle of the corpus: a word added to its first paragraph."""
+def touch_one(edition: Path, keep: Path | None = None) -> Path:
+    """Edit one document in the middle of the corpus: a word added to its first paragraph
+    (the original kept in `keep`, for --reuse to put back)."""
     documents = sorted(edition.glob("*.xml"))
     target = documents[len(documents) // 2]
+    if keep is not None:
+        shutil.copyfile(target, keep / "edited.xml")
+        (keep / "edited.json").write_text(json.dumps(str(target)))
     text = target.read_text("utf-8")
     at = text.index("<p", text.index("<body"))
     at = text.index(">", at) + 1
@@ -128,15 +133,36 @@ def touch_one(edition: Path) -> Path:
     return target
 
 
-def measure(count: int, folder: Path, jobs: int, size: int) -> list[Stage]:
-    edition = converted_edition(folder / str(count), count, size=size, jobs=jobs)
+def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool) -> Path:
+    """The converted corpus (not timed); with `reuse`, one converted before into the same
+    folder (same count and size, its edited document restored) is taken as it is."""
+    marker = folder / "converted.json"
+    stamp = json.dumps({"count": count, "size": size})
+    edition = folder / "tei"
+    if reuse and marker.is_file() and marker.read_text() == stamp:
+        edited = folder / "edited.xml"
+        if edited.is_file():  # the one-changed scenario of the last run, undone
+            original = json.loads((folder / "edited.json").read_text())
+            Path(original).write_bytes(edited.read_bytes())
+        return edition
+    marker.unlink(missing_ok=True)
+    edition = converted_edition(folder, count, size=size, jobs=jobs)
+    marker.write_text(stamp)
+    return edition
+
+
+def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False) -> list[Stage]:
+    edition = prepared_edition(folder / str(count), count, size, jobs, reuse)
     out = folder / str(count) / "build"
+    shutil.rmtree(out, ignore_errors=True)  # every run from scratch, whatever was kept
     teikit = [sys.executable, "-m", "toolkit"]
     src, dst, j = str(edition), str(out), ["-j", str(jobs)]
     stages = [
         ("full", "validate", [*teikit, "validate", src, *j]),
-        ("full", "build pdf", [*teikit, "build", src, "-o", dst, "--only", "pdf", "--no-validate", *j]),
+        # HTML before PDF (they are independent): the longest stage last, so that a run cut
+        # short by the clock still has the other figures
         ("full", "build html", [*teikit, "build", src, "-o", dst, "--only", "html", "--no-validate", *j]),
+        ("full", "build pdf", [*teikit, "build", src, "-o", dst, "--only", "pdf", "--no-validate", *j]),
         ("full", "build (validate + check)", [*teikit, "build", src, "-o", dst, *j]),
         ("no-op", "build", [*teikit, "build", src, "-o", dst, *j]),
     ]
@@ -144,7 +170,7 @@ def measure(count: int, folder: Path, jobs: int, size: int) -> list[Stage]:
     for scenario, stage, command in stages:
         results.append(run_stage(command, count, scenario, stage))
         print(_row(results[-1]), flush=True)
-    touch_one(edition)
+    touch_one(edition, folder / str(count))
     for stage, command in (("validate", [*teikit, "validate", src, *j]),
                            ("build", [*teikit, "build", src, "-o", dst, *j])):
         results.append(run_stage(command, count, "one changed", stage))
@@ -172,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: take the corpus converted by an earlier run (the build "
+                             "is always from scratch)")
     args = parser.parse_args(argv)
     counts = args.count or [1000, 3000]
     load = os.getloadavg()
@@ -183,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="corpus-scale-") as scratch:
         folder = args.keep or Path(scratch)
         for count in counts:
-            results.extend(measure(count, folder, args.jobs, args.size))
+            results.extend(measure(count, folder, args.jobs, args.size, args.reuse))
     print(f"load {os.getloadavg()[0]:.1f} at the end")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
