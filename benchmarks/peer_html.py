@@ -77,7 +77,7 @@ class Timing:
         self.cpu.append(cpu)
 
     def median(self, kind: str) -> float:
-        values = getattr(self, kind)
+        values: list[float] = getattr(self, kind)
         return statistics.median(values[WARM_UP:] if len(values) > WARM_UP else values)
 
     def total(self, kind: str) -> float:
@@ -244,12 +244,11 @@ HEADER = ("| corpus (documents) | side | median CPU/doc | median wall/doc | tota
           "end to end CPU | end to end wall |\n|---|---|---|---|---|---|---|")
 
 
-def pipeline(parts: dict[str, Side], subset: int) -> Timing:
+def pipeline(parts: dict[str, Timing], subset: int) -> Timing:
     """Per document, the sum of every stage's time (the documents every stage measured)."""
     total = Timing()
     for i in range(subset):
-        total.add(sum(p.documents.wall[i] for p in parts.values()),
-                  sum(p.documents.cpu[i] for p in parts.values()))
+        total.add(sum(p.wall[i] for p in parts.values()), sum(p.cpu[i] for p in parts.values()))
     return total
 
 
@@ -269,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f} at start")
     figures: dict[str, dict[str, Any]] = {}
-    html_rows, pdf_rows, pipeline_rows = [], [], []
+    html_rows: list[str] = []
+    pdf_rows: list[str] = []
+    pipeline_rows: list[str] = []
     with tempfile.TemporaryDirectory(prefix="peer-html-") as scratch:
         work = args.keep or Path(scratch)
         shutil.rmtree(work / "out", ignore_errors=True)
@@ -292,15 +293,14 @@ def main(argv: list[str] | None = None) -> int:
             parse = lxml_each(subset)
             n = len(subset)
             parts = {"convert" if corpus == "synthetic" else "import": _head(made, n),
-                     "validate": validation, "html": _head(ours.documents, n), "pdf": pdf_ours}
-            whole = pipeline({k: v if isinstance(v, Side) else Side(k, documents=v)
-                              for k, v in parts.items()}, n)
+                     "validate": validation.documents, "html": _head(ours.documents, n),
+                     "pdf": pdf_ours.documents}
+            whole = pipeline(parts, n)
             figures[corpus]["pdf"] = {s.name: vars(s.documents) | {"setup": s.setup}
                                       for s in (pdf_ours, pdf_peer)}
             figures[corpus]["pipeline"] = {"per document": vars(whole), "lxml": vars(parse.documents),
                                            "validate": vars(validation.documents)}
-            for name, part in parts.items():
-                timing = part.documents if isinstance(part, Side) else part
+            for name, timing in parts.items():
                 pipeline_rows.append(f"| {corpus} ({n}) | {name} | {ms(timing.median('cpu'))} | "
                                      f"{ms(timing.median('wall'))} | {timing.total('cpu'):.2f} s |")
             pipeline_rows.append(f"| {corpus} ({n}) | **whole pipeline** | {ms(whole.median('cpu'))} | "
