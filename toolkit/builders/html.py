@@ -430,7 +430,7 @@ def citation_refs(root: etree._Element) -> str:
     if not trees:
         return "{}"
     ordinal = {id(element): number for number, element in
-               enumerate((e for e in root.iter() if isinstance(e.tag, str)), start=1)}
+               enumerate(root.iter(etree.Element), start=1)}
     refs = {str(ordinal[id(unit.element)]): unit.identifier for unit in trees[0].units
             if id(unit.element) in ordinal}
     return json.dumps(refs, ensure_ascii=False)
