@@ -25,11 +25,13 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,6 +54,7 @@ class Stage:
     cpu: float
     peak_mb: float
     exit: int
+    note: str = ""  # e.g. stopped at the deadline, and how far it got
 
 
 def _children() -> dict[int, list[int]]:
@@ -84,25 +87,49 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by `pid` and its descendants, their reaped children included
+    (utime, stime, cutime, cstime of /proc/PID/stat): what a stage stopped at the deadline
+    had used, since the CPU of processes killed with it never reaches our rusage."""
+    tree = _children()
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(tree.get(current, ()))
+        try:
+            with open(f"/proc/{current}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11:15])  # fields 14-17 of stat(5)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _cpu_children() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def run_stage(command: list[str], count: int, scenario: str, stage: str) -> Stage:
-    """Run one command, sampling its process tree's memory; its output goes to a log."""
+def run_stage(command: list[str], count: int, scenario: str, stage: str,
+              deadline: float | None = None, progress: Callable[[], str] | None = None) -> Stage:
+    """Run one command, sampling its process tree's memory; its output goes to a log. Past
+    `deadline` (a time.time()) the command is stopped and the figures so far are returned,
+    with `progress()` saying how far it got."""
     cpu = _cpu_children()
     start = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-        peak = 0
+        peak, used = 0, 0.0
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, used
             while not done.is_set():
                 peak = max(peak, tree_rss(process.pid))
+                used = max(used, tree_cpu(process.pid)) if deadline is not None else 0.0
+                if deadline is not None and time.time() > deadline and process.poll() is None:
+                    process.terminate()  # its workers die with it (die_with_parent)
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -110,17 +137,23 @@ def run_stage(command: list[str], count: int, scenario: str, stage: str) -> Stag
         code = process.wait()
         done.set()
         sampler.join()
-        if code != 0:
+        stopped = deadline is not None and time.time() > deadline and code != 0
+        if code != 0 and not stopped:
             log.seek(0)
             sys.stderr.write(log.read().decode("utf-8", "replace")[-3000:])
-    return Stage(count, scenario, stage, time.perf_counter() - start, _cpu_children() - cpu,
-                 peak / 2**20, code)
+    note = f"stopped at the deadline{': ' + progress() if progress else ''}" if stopped else ""
+    return Stage(count, scenario, stage, time.perf_counter() - start,
+                 max(_cpu_children() - cpu, used), peak / 2**20, code, note)
 
 
-def touch_one(edition: Path) -> Path:
-    """Edit one document in the middle of the corpus: a word added to its first paragraph."""
+def touch_one(edition: Path, keep: Path | None = None) -> Path:
+    """Edit one document in the middle of the corpus: a word added to its first paragraph
+    (the original kept in `keep`, for --reuse to put back)."""
     documents = sorted(edition.glob("*.xml"))
     target = documents[len(documents) // 2]
+    if keep is not None:
+        shutil.copyfile(target, keep / "edited.xml")
+        (keep / "edited.json").write_text(json.dumps(str(target)))
     text = target.read_text("utf-8")
     at = text.index("<p", text.index("<body"))
     at = text.index(">", at) + 1
@@ -128,27 +161,61 @@ def touch_one(edition: Path) -> Path:
     return target
 
 
-def measure(count: int, folder: Path, jobs: int, size: int) -> list[Stage]:
-    edition = converted_edition(folder / str(count), count, size=size, jobs=jobs)
+def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool) -> Path:
+    """The converted corpus (not timed); with `reuse`, one converted before into the same
+    folder (same count and size, its edited document restored) is taken as it is."""
+    marker = folder / "converted.json"
+    stamp = json.dumps({"count": count, "size": size})
+    edition = folder / "tei"
+    if reuse and marker.is_file() and marker.read_text() == stamp:
+        edited = folder / "edited.xml"
+        if edited.is_file():  # the one-changed scenario of the last run, undone
+            original = json.loads((folder / "edited.json").read_text())
+            Path(original).write_bytes(edited.read_bytes())
+        return edition
+    marker.unlink(missing_ok=True)
+    edition = converted_edition(folder, count, size=size, jobs=jobs)
+    marker.write_text(stamp)
+    return edition
+
+
+def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
+            only: str | None = None, deadline: float | None = None) -> list[Stage]:
+    edition = prepared_edition(folder / str(count), count, size, jobs, reuse)
     out = folder / str(count) / "build"
+    shutil.rmtree(out, ignore_errors=True)  # every run from scratch, whatever was kept
     teikit = [sys.executable, "-m", "toolkit"]
     src, dst, j = str(edition), str(out), ["-j", str(jobs)]
+    formats = ["--only", only] if only else []  # every `teikit build` limited to one format
+    label = f" --only {only}" if only else ""
     stages = [
         ("full", "validate", [*teikit, "validate", src, *j]),
-        ("full", "build pdf", [*teikit, "build", src, "-o", dst, "--only", "pdf", "--no-validate", *j]),
-        ("full", "build html", [*teikit, "build", src, "-o", dst, "--only", "html", "--no-validate", *j]),
-        ("full", "build (validate + check)", [*teikit, "build", src, "-o", dst, *j]),
-        ("no-op", "build", [*teikit, "build", src, "-o", dst, *j]),
+        # HTML before PDF (they are independent): the longest stage last, so that a run cut
+        # short by the clock still has the other figures
+        *[("full", f"build {name}", [*teikit, "build", src, "-o", dst, "--only", name, "--no-validate", *j])
+          for name in ("html", "pdf") if only in (None, name)],
+        ("full", f"build{label} (validate + check)", [*teikit, "build", src, "-o", dst, *formats, *j]),
+        ("no-op", f"build{label}", [*teikit, "build", src, "-o", dst, *formats, *j]),
     ]
-    results = []
+
+    def written() -> str:
+        pdfs = len([p for p in (out / "pdf").glob("*.pdf") if p.name != "edition.pdf"])
+        pages = len(list((out / ".html-records").glob("*.xml")))
+        return f"{pdfs} document PDFs and {pages} document pages of {count} written"
+
+    results: list[Stage] = []
     for scenario, stage, command in stages:
-        results.append(run_stage(command, count, scenario, stage))
+        results.append(run_stage(command, count, scenario, stage, deadline, written))
         print(_row(results[-1]), flush=True)
-    touch_one(edition)
+        if results[-1].note:
+            return results
+    touch_one(edition, folder / str(count))
     for stage, command in (("validate", [*teikit, "validate", src, *j]),
-                           ("build", [*teikit, "build", src, "-o", dst, *j])):
-        results.append(run_stage(command, count, "one changed", stage))
+                           (f"build{label}", [*teikit, "build", src, "-o", dst, *formats, *j])):
+        results.append(run_stage(command, count, "one changed", stage, deadline, written))
         print(_row(results[-1]), flush=True)
+        if results[-1].note:
+            return results
     sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
     print(f"| {count} | largest pages | {', '.join(f'{n} {s / 2**20:.1f} MB' for n, s in biggest)} |")
@@ -159,7 +226,7 @@ def measure(count: int, folder: Path, jobs: int, size: int) -> list[Stage]:
 
 
 def _row(stage: Stage) -> str:
-    flag = "" if stage.exit == 0 else f" (exit {stage.exit})"
+    flag = f" ({stage.note})" if stage.note else "" if stage.exit == 0 else f" (exit {stage.exit})"
     return (f"| {stage.count} | {stage.scenario} | {stage.stage}{flag} | {stage.wall:.1f} s | "
             f"{stage.cpu:.1f} s | {stage.peak_mb:.0f} MB |")
 
@@ -172,6 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--only", choices=("html", "pdf"),
+                        help="measure one format: every `teikit build` with --only FORMAT")
+    parser.add_argument("--deadline", metavar="HH:MM",
+                        help="UTC time at which a running stage is stopped (its figures so far "
+                             "are printed, marked) and the run ends")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: take the corpus converted by an earlier run (the build "
+                             "is always from scratch)")
     args = parser.parse_args(argv)
     counts = args.count or [1000, 3000]
     load = os.getloadavg()
@@ -179,11 +254,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} cores, load {load[0]:.1f} at start, -j {args.jobs}")
     print("| documents | scenario | stage | wall | CPU (tree) | peak RSS (tree) |")
     print("|---|---|---|---|---|---|")
+    deadline = None
+    if args.deadline:
+        now = datetime.now(timezone.utc)
+        hours, minutes = (int(part) for part in args.deadline.split(":"))
+        deadline = now.replace(hour=hours, minute=minutes, second=0, microsecond=0).timestamp()
     results: list[Stage] = []
     with tempfile.TemporaryDirectory(prefix="corpus-scale-") as scratch:
         folder = args.keep or Path(scratch)
         for count in counts:
-            results.extend(measure(count, folder, args.jobs, args.size))
+            results.extend(measure(count, folder, args.jobs, args.size, args.reuse, args.only, deadline))
+            if results and results[-1].note:
+                break
     print(f"load {os.getloadavg()[0]:.1f} at the end")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))

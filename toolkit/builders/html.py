@@ -53,7 +53,7 @@ from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.server.citations import schemes
 from toolkit.safe_xml import parse_xml, read_bytes
-from toolkit.tei import TEI_NS
+from toolkit.tei import TEI_NS, XML_NS
 
 XSLT = xslt_dir()
 HTML_XSLT = XSLT / "html"
@@ -135,6 +135,9 @@ class HtmlBuilder:
         self._document = self._configure(self._compile(HTML_XSLT / "document.xsl"))
         # The record and the search page are XML and small: captured in memory.
         self._document.set_capture_result_documents(True, False)
+        # counted once here, not on every page (page.xsl's tk:register-size)
+        self._document.set_parameter("register-sizes", processor().make_string_value(
+            json.dumps(register_sizes(self._registers_xml()), sort_keys=True)))
 
     def _configure(self, executable: PyXsltExecutable) -> PyXsltExecutable:
         proc = processor()
@@ -262,6 +265,9 @@ class HtmlBuilder:
 
     def _load_registers(self) -> PyXdmNode:
         """The registers as one document: `<tk:registers>` holding each register's TEI."""
+        return processor().parse_xml(xml_text=self._registers_xml().decode("utf-8"))
+
+    def _registers_xml(self) -> bytes:
         parts = [b'<tk:registers xmlns:tk="https://teikit.org/ns">']
         for name in REGISTER_NAMES:
             path = self.config.registers_dir / f"{name}.xml"
@@ -275,7 +281,7 @@ class HtmlBuilder:
                 parse_xml(data, str(path))
                 parts.append(_XML_DECLARATION.sub(b"", data))
         parts.append(b"</tk:registers>")
-        return processor().parse_xml(xml_text=b"".join(parts).decode("utf-8"))
+        return b"".join(parts)
 
     def _outputs(self, identifier: str) -> list[Path]:
         """Every file a document's rendering writes (its record last)."""
@@ -528,10 +534,34 @@ def citation_refs(root: etree._Element) -> str:
     if not trees:
         return "{}"
     ordinal = {id(element): number for number, element in
-               enumerate((e for e in root.iter() if isinstance(e.tag, str)), start=1)}
+               enumerate(root.iter(etree.Element), start=1)}
     refs = {str(ordinal[id(unit.element)]): unit.identifier for unit in trees[0].units
             if id(unit.element) in ordinal}
     return json.dumps(refs, ensure_ascii=False)
+
+
+_ENTRIES = ("person", "personGrp", "place", "org")
+_KINDS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations"}
+_TYPE_KINDS = {"person": "persons", "persname": "persons", "place": "places", "placename": "places",
+               "org": "organisations", "organisation": "organisations",
+               "organization": "organisations", "orgname": "organisations"}
+
+
+def register_sizes(registers: bytes) -> dict[str, int]:
+    """How many entries each register has, as page.xsl's tk:register-size counts them: the
+    person, personGrp, place and org elements of any namespace with an xml:id, by
+    tk:entry-kind (a TEI element by its name, another by its @type, else persons). Counted
+    once per process: in the stylesheet it was a walk of the registers on every page."""
+    sizes = {"persons": 0, "places": 0, "organisations": 0}
+    root = etree.fromstring(registers, etree.XMLParser(resolve_entities=False, no_network=True))
+    for element in root.iter(*(f"{{*}}{name}" for name in _ENTRIES)):
+        if element.get(f"{{{XML_NS}}}id") is None:
+            continue
+        name = etree.QName(element)
+        kind = (_KINDS[name.localname] if name.namespace == TEI_NS
+                else _TYPE_KINDS.get((element.get("type") or "").lower(), "persons"))
+        sizes[kind] += 1
+    return sizes
 
 
 def site_pdfs(output_dir: Path) -> list[Path]:

@@ -8,6 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="https://teikit.org/ns"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -28,10 +29,18 @@
   <xsl:param name="edition" as="xs:string" select="'{}'"/>
   <xsl:variable name="tk:edition" as="map(*)" select="parse-json($edition)"/>
 
+  <!-- The size of each register as JSON ({"persons": 12, ...}), when the builder counted them
+       once per process (toolkit.builders.html.register_sizes); '' to count here. Counting
+       here walks the registers on every page, a cost per document that grows with them. -->
+  <xsl:param name="register-sizes" as="xs:string" select="''"/>
+  <xsl:variable name="tk:register-sizes" as="map(*)"
+                select="if ($register-sizes) then parse-json($register-sizes) else map {}"/>
+
   <!-- How many entries a register has. -->
   <xsl:function name="tk:register-size" as="xs:integer">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="count($registers//(*:person | *:personGrp | *:place | *:org)[@xml:id][tk:entry-kind(.) = $kind])"/>
+    <xsl:sequence select="if (map:contains($tk:register-sizes, $kind)) then xs:integer($tk:register-sizes($kind))
+        else count($registers//(*:person | *:personGrp | *:place | *:org)[@xml:id][tk:entry-kind(.) = $kind])"/>
   </xsl:function>
 
   <!-- The edition's front matter, made by the builder with toolkit.frontmatter (the one source
