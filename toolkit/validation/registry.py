@@ -40,7 +40,7 @@ KINDS: dict[str, Factory] = {
     "sch": lambda path, label, thorough: SchematronValidator(path, label),
 }
 
-_CACHE: dict[tuple[Path, str, bool], tuple[int, Validator]] = {}
+_CACHE: dict[tuple[Path, str, bool, str], tuple[int, Validator]] = {}
 
 
 def kind_of(path: Path, schematypens: str = "") -> str | None:
@@ -66,10 +66,13 @@ def load_validator(path: Path, kind: str | None = None, thorough: bool = False) 
         stamp = os.stat(resolved).st_mtime_ns
     except OSError:
         raise InputError("schema file not found", str(path)) from None
-    key = (resolved, chosen, thorough)
+    # the label is part of the key: messages name the schema from the working folder of now,
+    # not of the first command in this process that compiled it
+    label = display_path(resolved)
+    key = (resolved, chosen, thorough, label)
     cached = _CACHE.get(key)
     if cached and cached[0] == stamp:
         return cached[1]
-    validator = KINDS[chosen](resolved, display_path(resolved), thorough)
+    validator = KINDS[chosen](resolved, label, thorough)
     _CACHE[key] = (stamp, validator)
     return validator
