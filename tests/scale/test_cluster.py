@@ -19,9 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "print"))
 from print_support import FIXTURES, make_edition  # noqa: E402
 
 
+#: the web builder's state between builds: it holds the files' sizes and times, which two
+#: builds never share; everything it decides from is compared
+BUILD_STATE = ".html-records/edition-state.json"
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.startswith(".")}
+            if p.is_file() and not p.name.startswith(".")
+            and p.relative_to(folder).as_posix() != BUILD_STATE}
 
 
 def _prepared() -> dict[str, int]:
