@@ -28,6 +28,7 @@ dask[distributed] is an optional dependency (`pip install 'teikit[cluster]'`).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import pickle
@@ -49,6 +50,19 @@ R = TypeVar("R")
 #: tasks in flight per worker thread: enough to keep every worker busy, few enough that the
 #: results waiting to be written stay bounded (a corpus is never all in memory at once)
 IN_FLIGHT_PER_THREAD = 8
+
+
+def add_arguments(parser: argparse.ArgumentParser, work: str, config: bool = False) -> None:
+    """`--scheduler`, the same for every command that runs per-document work; `config`: also
+    `--config`, for commands whose edition folder is their output (convert, import)."""
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help=f"{work} on the Dask cluster of this scheduler (tcp://HOST:8786; "
+                             "default: [cluster] scheduler of teikit.toml, else local worker "
+                             "processes)")
+    if config:
+        parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                            help="the edition's teikit.toml, for its [cluster] section (default: in "
+                                 "DIR or its parent folder)")
 
 
 def settings(scheduler: str, configured: ClusterSettings) -> ClusterSettings:

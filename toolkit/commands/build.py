@@ -11,7 +11,7 @@ from pathlib import Path
 from toolkit.builders import BUILDERS, PUBLISH_ORDER, BuildConfig, run_builder
 from toolkit.builders.base import Edition
 from toolkit.builders.safety import build_lock, check_input, disk_errors
-from toolkit.cluster import settings
+from toolkit.cluster import add_arguments, settings
 from toolkit.cluster_tasks import validate_remote
 from toolkit.config import ClusterSettings, config_for
 from toolkit.errors import Severity, UsageError
@@ -42,10 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="publish without validating first (not recommended)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
-    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
-                        help="validate and render the documents on the Dask cluster of this "
-                             "scheduler (tcp://HOST:8786; default: [cluster] scheduler of "
-                             "teikit.toml, else local worker processes)")
+    add_arguments(parser, "validate and render the documents")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.cluster import settings
+from toolkit.cluster import add_arguments, settings
 from toolkit.cluster_tasks import convert_remote
 from toolkit.config import config_for
 from toolkit.convert import ConvertOptions, FileResult, convert_files
@@ -48,13 +48,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "one JSON report of the run on stdout")
     parser.add_argument("--review", type=Path, metavar="FILE.json",
                         help="also write the run's JSON report (review lists, warnings) to FILE")
-    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
-                        help="convert the reports on the Dask cluster of this scheduler (tcp://HOST:8786; "
-                             "default: [cluster] scheduler of teikit.toml, else local worker "
-                             "processes)")
-    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
-                        help="the edition's teikit.toml, for its [cluster] section (default: in "
-                             "DIR or its parent folder)")
+    add_arguments(parser, "convert the reports", config=True)
 
 
 def run(args: argparse.Namespace) -> int:

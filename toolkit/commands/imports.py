@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from toolkit.cluster import settings
+from toolkit.cluster import add_arguments, settings
 from toolkit.cluster_tasks import import_remote
 from toolkit.config import config_for
 from toolkit.errors import UsageError
@@ -28,13 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="date recorded in revisionDesc (default: today)")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
-    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
-                        help="import the files on the Dask cluster of this scheduler (tcp://HOST:8786; "
-                             "default: [cluster] scheduler of teikit.toml, else local worker "
-                             "processes)")
-    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
-                        help="the edition's teikit.toml, for its [cluster] section (default: in "
-                             "DIR or its parent folder)")
+    add_arguments(parser, "import the files", config=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from toolkit.cluster import settings
+from toolkit.cluster import add_arguments, settings
 from toolkit.cluster_tasks import validate_remote
 from toolkit.config import ClusterSettings, ConfigError, find_config, load_config
 from toolkit.progress import Progress
@@ -44,10 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="text format: do not print warnings")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
-    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
-                        help="validate the files (read from the same paths on every worker) on the Dask cluster of this scheduler (tcp://HOST:8786; "
-                             "default: [cluster] scheduler of teikit.toml, else local worker "
-                             "processes)")
+    add_arguments(parser, "validate the files (read from the same paths on every worker)")
 
 
 def run(args: argparse.Namespace) -> int:
