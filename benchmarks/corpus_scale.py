@@ -31,7 +31,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -72,13 +72,20 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss(pid: int) -> int:
-    """Bytes resident in `pid` and all its descendants."""
+def _tree(pid: int) -> Iterator[int]:
+    """`pid` and all its descendants, as /proc lists them now."""
     tree = _children()
-    total, todo = 0, [pid]
+    todo = [pid]
     while todo:
         current = todo.pop()
         todo.extend(tree.get(current, ()))
+        yield current
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in `pid` and all its descendants."""
+    total = 0
+    for current in _tree(pid):
         try:
             with open(f"/proc/{current}/statm", "rb") as statm:
                 total += int(statm.read().split()[1]) * PAGE
@@ -91,11 +98,8 @@ def tree_cpu(pid: int) -> float:
     """CPU seconds used so far by `pid` and its descendants, their reaped children included
     (utime, stime, cutime, cstime of /proc/PID/stat): what a stage stopped at the deadline
     had used, since the CPU of processes killed with it never reaches our rusage."""
-    tree = _children()
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(tree.get(current, ()))
+    total = 0
+    for current in _tree(pid):
         try:
             with open(f"/proc/{current}/stat", "rb") as stat:
                 fields = stat.read().rsplit(b")", 1)[1].split()
