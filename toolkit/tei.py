@@ -56,9 +56,7 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
     The TEI namespace is declared on every element, as on a document of its own (a detached
     element serialises alone). A `TEI` element is a document's root: it gets a document of
     its own (`getroottree()` is that document); other elements are made in a shared one."""
-    name = _CLARK.get(tag)
-    if name is None:
-        name = _CLARK[tag] = tei(tag)
+    name = _clark(tag)
     attrib = _attributes(attrs) if attrs else None
     if tag == "TEI":
         node = etree.Element(name, attrib, NSMAP)
@@ -67,6 +65,19 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
             node = _LOCAL.make(name, attrib, NSMAP)
         except AttributeError:
             node = _make()(name, attrib, NSMAP)
+    return _filled(node, content)
+
+
+def _clark(tag: str) -> str:
+    """`tei(tag)`, remembered: every element built asks for its name."""
+    name = _CLARK.get(tag)
+    if name is None:
+        name = _CLARK[tag] = tei(tag)
+    return name
+
+
+def _filled(node: etree._Element, content: Iterable[Inline] | str | None) -> etree._Element:
+    """`node` with `content`: a string as its text, inlines appended in order."""
     if content is None:
         return node
     if isinstance(content, str):
@@ -94,17 +105,7 @@ def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None
         child = el(tag, content, **attrs)
         parent.append(child)
         return child
-    name = _CLARK.get(tag)
-    if name is None:
-        name = _CLARK[tag] = tei(tag)
-    child = _SUB_ELEMENT(parent, name, _attributes(attrs) if attrs else None)
-    if content is None:
-        return child
-    if isinstance(content, str):
-        child.text = content
-    else:
-        append_inline(child, content)
-    return child
+    return _filled(_SUB_ELEMENT(parent, _clark(tag), _attributes(attrs) if attrs else None), content)
 
 
 _TEI_OPEN = "{" + TEI_NS + "}"
