@@ -352,6 +352,8 @@ class PdfBuilder:
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.volume import VolumeAssembler
         self._remove_stale({d.id for d in edition.documents})
+        # every document is typeset by now: an inputs folder left is a worker's that was killed
+        shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
         remove_unreferenced(self.out_dir / PRINT_ROOT, referenced_digests(  # images, thumbnails
             (d.path for d in edition.documents), self.config.source_dir.parent))
         target = self.out_dir / VOLUME_NAME
