@@ -5,7 +5,7 @@ handed to the text reader's own metadata parser and to `build_header`; the body 
 go through the shared `BodyEncoder`, so brackets, names, points and closers follow exactly the
 text export's rules. What only Word carries (formatting, tracked changes, hyperlinks,
 footnotes, endnotes, comments, headings, bulleted lists, tables) is laid onto that result by
-`docx_inline`, and the people who made changes or comments are declared in the header.
+`inline`, and the people who made changes or comments are declared in the header.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
-from toolkit.readers.docx_inline import BlockIndex, Node, align, children_of, insert, \
+from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx_model import Block, Comment, DocumentWalker, Paragraph, Span, Table
-from toolkit.readers.docx_package import Package
+from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table
+from toolkit.readers.docx.package import Package
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
-from toolkit.readers.docx_package import R_NS, W_NS, Package, w
+from toolkit.readers.docx.package import R_NS, W_NS, Package, w
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"

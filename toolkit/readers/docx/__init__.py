@@ -1,0 +1,17 @@
+"""The Word (.docx) reader, one module per layer, from the zip up to the TEI:
+
+  package.py  opening the OOXML package without trusting it (zip bombs, encryption, external parts)
+  model.py    WordprocessingML read into plain paragraphs with spans and markers at offsets
+  reader.py   the reader: the metadata block and the body through the text export's own rules
+  inline.py   what only Word carries (formatting, tracked changes, notes, comments) laid back
+              onto the encoded text
+
+The body and header rules are the text reader's (`toolkit.encoding`), so a report gives the
+same TEI from either format; only `inline.py` knows what Word adds.
+"""
+
+from __future__ import annotations
+
+from toolkit.readers.docx.reader import SOURCE_FORMAT, DocxReader
+
+__all__ = ["SOURCE_FORMAT", "DocxReader"]
