@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit.readers.docx_inline import Node, align, insert, to_element, wrap
+from toolkit.readers.docx.inline import Node, align, insert, to_element, wrap
 from toolkit.tei import el
 
 SOURCE = "Kim Chang-man [Kim Chang Man] met [Soviet Ambassador] Moskovsky."
