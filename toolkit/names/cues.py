@@ -308,6 +308,11 @@ _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
 # between two): a name that reaches the head noun starts after the last of these before it,
 # so the costly pattern is tried only there (the names found are the same)
 _ORG_BLOCKER = re.compile(rf"[^\w{APOS}&.\s-]|\.(?!\w)|\s\s|(?<=\s)(?!{U}|(?:of|for|with|on|the)\s)\S")
+# The last blocker before a head, in one match: `.*` runs to the end and backs off to the
+# rightmost place a blocker starts, instead of listing every blocker of the 90 characters.
+# (Where finditer would end its last blocker one character sooner, inside a run of white
+# space that `\s\s` pairs, the capitals after it are the same: white space is none.)
+_LAST_ORG_BLOCKER = re.compile(rf"(?s:.*)(?:{_ORG_BLOCKER.pattern})")
 _SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
 
 
@@ -372,7 +377,8 @@ def find_cues(text: str) -> list[Cue]:
             elif rule == "head" and start not in heads_done:
                 heads_done.add(start)
                 begin = max(0, start - 90)
-                for blocker in _ORG_BLOCKER.finditer(text, begin, start):
+                blocker = _LAST_ORG_BLOCKER.match(text, begin, start)
+                if blocker is not None:
                     begin = blocker.end()  # no name running on to the head starts before
                 for capital in _WORD_START.finditer(text, begin, start + 1):
                     match = _ORG_RULE.match(text, capital.start())
