@@ -410,6 +410,8 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
 
 def _choose(candidates: list[Span], length: int) -> list[Span]:
     """Longest first, then by rank; a span overlapping one already chosen is dropped."""
+    if len(candidates) < 2:
+        return list(candidates)  # a third of the texts: nothing to choose between
     taken = bytearray(length)
     chosen: list[Span] = []
     for span in sorted(candidates, key=lambda s: (s.start - s.end, s.rank, s.start)):
