@@ -23,6 +23,7 @@ import ahocorasick
 from lxml import etree
 
 from toolkit.names import cues
+from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
 from toolkit.registers import MATCH_PATTERN, Entry, Registers
 from toolkit.tei import TEI_NS, Inline, el, sub
@@ -198,10 +199,6 @@ class DocumentNames:
 
 _BEFORE, _AFTER = "'’.-", "'’-"
 
-
-def _word_char(char: str) -> bool:
-    """`re`'s `\\w` for one character of a str."""
-    return char.isalnum() or char == "_"
 
 
 class NameTagger:

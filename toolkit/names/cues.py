@@ -230,7 +230,7 @@ _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
 PLACE_HEADS = "Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory"
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
-_PLACE_HEAD = re.compile(rf"\b(?:{PLACE_HEADS}){_END}")
+# a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
 # a plural title before a list of names (`Comrades Szabó, Nagy and Kiss`)
 _PLURAL_TITLES = frozenset("Comrades Cdes Messrs Ambassadors Ministers Counsellors Counselors "
@@ -263,6 +263,9 @@ _RULE_ORDER = ("title", "lower-title", "korean", "chinese", "vietnamese", "speec
                "first-name", "initials")
 
 
+_PLACE_HEAD_RULES = ("place-head",)  # a trigger's rules, told apart by identity
+
+
 def _trigger_automaton() -> ahocorasick.Automaton:
     """Words where a rule can start or that a rule needs, found in one pass of the text.
     A word's rules are tried in the order of _RULE_ORDER, whatever the string hash seed
@@ -290,6 +293,9 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     for key, rules in sorted(keys.items()):
         automaton.add_word(key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index)),
                                  "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules)))
+    for head in _PLACE_HEAD_WORDS:  # found by the same pass, kept apart (see find_cues)
+        assert head not in keys, head
+        automaton.add_word(head, (len(head), _PLACE_HEAD_RULES, True, False))
     automaton.make_automaton()
     return automaton
 
@@ -332,8 +338,14 @@ def find_cues(text: str) -> list[Cue]:
     if not text.isascii() and _RARE_INITIAL.search(text):  # in the automaton's order (by end)
         triggers = sorted([*triggers, *((m.end() - 1, _INITIAL_TRIGGER) for m in _RARE_INITIAL.finditer(text))],
                           key=_last)
+    place_heads: list[tuple[int, int]] = []
     for last, (length, rules, whole_word, only_before_capital) in triggers:
         start, end = last + 1 - length, last + 1
+        if rules is _PLACE_HEAD_RULES:  # a place's head noun, as a whole word
+            if not (start and word_char(text[start - 1])) and not (
+                    end < size and (text[end] in "'’-" or word_char(text[end]))):
+                place_heads.append((start, end))
+            continue
         if start:
             previous = text[start - 1]
             if previous in "'’.-" or previous.isalnum():
@@ -397,11 +409,12 @@ def find_cues(text: str) -> list[Cue]:
     if "iin " in text or "yn " in text:
         for match in _MONGOLIAN.finditer(text):
             found.append((match, "person", "mongolian", 2))
-    # (the scan for a head costs more than testing each of the few words: most texts have none)
-    for head in _PLACE_HEAD.finditer(text) if any(map(text.__contains__, _PLACE_HEAD_WORDS)) else ():
-        for capital in _WORD_START.finditer(text, max(0, head.start() - 60), head.start()):
+    # the place heads of the trigger pass, in their order (a search of their own, or a test
+    # of each of their words first, cost more: most texts have none)
+    for head_start, head_end in place_heads:
+        for capital in _WORD_START.finditer(text, max(0, head_start - 60), head_start):
             match = _PLACE_NAME.match(text, capital.start())
-            if match and match.end() == head.end():
+            if match and match.end() == head_end:
                 found.append((match, "place", "place-head", 2))
                 break
     cues = listed
@@ -418,6 +431,11 @@ def find_cues(text: str) -> list[Cue]:
 
 def _last(trigger: tuple[int, object]) -> int:
     return trigger[0]
+
+
+def word_char(char: str) -> bool:
+    """`re`'s `\\w` for one character of a str."""
+    return char.isalnum() or char == "_"
 
 
 # rules that match a name starting at their trigger word and need a capital after it
