@@ -258,7 +258,7 @@ class NameTagger:
     def unlinked(self, kind: str, content: list[Inline] | str) -> etree._Element:
         """A name no register entry holds: tagged, without @ref."""
         self.count += 1
-        return el({"person": "persName", "place": "placeName", "org": "orgName"}[kind], content)
+        return el(_UNLINKED_TAG[kind], content)
 
     def ambiguous(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, entry ids) of the forms in `text` that two or more entries share:
@@ -377,6 +377,7 @@ class NameTagger:
 
 
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
+_UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {
     "gazetteer": "the place gazetteer", "title": "a title before it", "initials": "its initials",
