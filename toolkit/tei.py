@@ -46,8 +46,20 @@ def _make() -> Any:
         return _LOCAL.make
 
 
+class _Names(dict[str, str]):
+    """Keyword -> attribute name (`xml_lang` -> xml:lang, `class_` -> class), remembered:
+    every element built with attributes asks for their names."""
+
+    def __missing__(self, key: str) -> str:
+        name = self[key] = _ATTRIBUTE.get(key) or key.rstrip("_")
+        return name
+
+
+_NAMES = _Names()
+
+
 def _attributes(attrs: dict[str, str]) -> dict[str, str]:
-    return {_ATTRIBUTE.get(key) or key.rstrip("_"): value for key, value in attrs.items()}
+    return {_NAMES[key]: value for key, value in attrs.items()}
 
 
 def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str) -> etree._Element:
@@ -56,7 +68,7 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
     The TEI namespace is declared on every element, as on a document of its own (a detached
     element serialises alone). A `TEI` element is a document's root: it gets a document of
     its own (`getroottree()` is that document); other elements are made in a shared one."""
-    name = _clark(tag)
+    name = _CLARK.get(tag) or _clark(tag)
     attrib = _attributes(attrs) if attrs else None
     if tag == "TEI":
         node = etree.Element(name, attrib, NSMAP)
@@ -65,7 +77,7 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
             node = _LOCAL.make(name, attrib, NSMAP)
         except AttributeError:
             node = _make()(name, attrib, NSMAP)
-    return _filled(node, content)
+    return _filled(node, content) if content is not None else node
 
 
 def _clark(tag: str) -> str:
@@ -105,7 +117,8 @@ def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None
         child = el(tag, content, **attrs)
         parent.append(child)
         return child
-    return _filled(_SUB_ELEMENT(parent, _clark(tag), _attributes(attrs) if attrs else None), content)
+    return _filled(_SUB_ELEMENT(parent, _CLARK.get(tag) or _clark(tag),
+                                _attributes(attrs) if attrs else None), content)
 
 
 _TEI_OPEN = "{" + TEI_NS + "}"

@@ -88,3 +88,81 @@ def test_cue_rules_do_not_depend_on_the_hash_seed() -> None:
                for seed in range(6)}
     assert len(outputs) == 1
     assert "'korean'" in outputs.pop()
+
+
+# -- issue #10/#11 speed, branch conv-speed: cue rules without their widest searches -------------
+def _random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+def test_place_heads_are_those_of_the_whole_word_search() -> None:
+    """The place heads come from the trigger pass, not from a search of their own: the cues
+    they give are those of `\\b(?:HEADS)(?![\\w'’-])` and the place-name rule before each."""
+    search = re.compile(rf"\b(?:{cues.PLACE_HEADS})(?![\w'’-])")
+
+    def expected(text: str) -> list[tuple[int, int]]:
+        found = []
+        for head in search.finditer(text):
+            for capital in cues._WORD_START.finditer(text, max(0, head.start() - 60), head.start()):
+                match = cues._PLACE_NAME.match(text, capital.start())
+                if match and match.end() == head.end():
+                    found.append(match.span("n"))
+                    break
+        return found
+
+    pieces = ["South Pyongan ", "Province", "Region", "Oblast", "Krai", "Primorsky ", "Kangwon ",
+              "County", "Governorate", "Territory", "the ", "of ", "x", "_", "-", "'", "’", ".",
+              " ", ", ", "Mr. Kim ", "Party", "1", "é", "\n"]
+    texts = _random_texts(pieces, 20_000, 7)
+    texts += ["Primorsky Krai and South Pyongan Province", "xProvince", "Kangwon Province's",
+              "Kangwon Province-level", "Kangwon Province_", "Kangwon Provinces", "Kangwon Krai."]
+    checked = 0
+    for text in texts:
+        got = [(c.start, c.end) for c in cues.find_cues(text) if c.rule == "place-head"]
+        assert got == expected(text), text
+        checked += bool(got)
+    assert checked > 500  # the texts do hold such names
+
+
+def test_last_org_blocker_leaves_the_same_capitals_to_try() -> None:
+    """The organisation rule starts after the last blocker before the head, now found by one
+    match from the right: the capitals tried after it are those after finditer's last one."""
+    pieces = list("aAbBoOfFtThHeE .,'’&-\t\n") + ["of ", "the ", "for ", "with ", "on ", "  ",
+                                                "Ministry", "Mr.", "A.", "x_", "1", "É", "é"]
+    for text in _random_texts(pieces, 50_000, 3):
+        head = len(text)
+        text += "Party"
+        for begin in {0, max(0, head - 9), max(0, head - 2)}:
+            last = begin
+            for blocker in cues._ORG_BLOCKER.finditer(text, begin, head):
+                last = blocker.end()
+            match = cues._LAST_ORG_BLOCKER.match(text, begin, head)
+            new = match.end() if match else begin
+            assert [c.start() for c in cues._WORD_START.finditer(text, last, head + 1)] == \
+                [c.start() for c in cues._WORD_START.finditer(text, new, head + 1)], text
+
+
+def test_place_prefix_pretest_keeps_every_prefix() -> None:
+    """extend_place tests the words before a place before PLACE_PREFIX's search: every
+    prefix the search finds is still found."""
+    pieces = ["Republic ", "People's ", "Democratic ", "Kingdom ", "Gulf ", "of ", "the ", "South ",
+              "North ", "Eastern ", "Sea ", "Island ", "City ", "x", "Xof ", "of\u00a0", "the\t",
+              " ", "  ", "-", ".", "Republic\nof "]
+
+    def expected(text: str, start: int) -> int:
+        if start < 3 or text[start - 1] != " ":
+            return start
+        previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
+        if previous not in cues._PREFIX_WORDS:
+            return start
+        match = cues.PLACE_PREFIX.search(text[max(0, start - 60):start])
+        return start if match is None else start - len(match.group())
+
+    extended = 0
+    for text in _random_texts(pieces, 50_000, 5):
+        text += "Korea"
+        start = len(text) - 5
+        assert cues.extend_place(text, start) == expected(text, start), text
+        extended += cues.extend_place(text, start) < start
+    assert extended > 300  # the texts do hold such prefixes

@@ -23,6 +23,7 @@ import ahocorasick
 from lxml import etree
 
 from toolkit.names import cues
+from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
 from toolkit.registers import MATCH_PATTERN, Entry, Registers
 from toolkit.tei import TEI_NS, Inline, el, sub
@@ -199,10 +200,6 @@ class DocumentNames:
 _BEFORE, _AFTER = "'’.-", "'’-"
 
 
-def _word_char(char: str) -> bool:
-    """`re`'s `\\w` for one character of a str."""
-    return char.isalnum() or char == "_"
-
 
 class NameTagger:
     """Finds names in text and wraps them: persName/placeName/orgName, with @ref for entries
@@ -261,7 +258,7 @@ class NameTagger:
     def unlinked(self, kind: str, content: list[Inline] | str) -> etree._Element:
         """A name no register entry holds: tagged, without @ref."""
         self.count += 1
-        return el({"person": "persName", "place": "placeName", "org": "orgName"}[kind], content)
+        return el(_UNLINKED_TAG[kind], content)
 
     def ambiguous(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, entry ids) of the forms in `text` that two or more entries share:
@@ -380,6 +377,7 @@ class NameTagger:
 
 
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
+_UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {
     "gazetteer": "the place gazetteer", "title": "a title before it", "initials": "its initials",
@@ -410,6 +408,8 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
 
 def _choose(candidates: list[Span], length: int) -> list[Span]:
     """Longest first, then by rank; a span overlapping one already chosen is dropped."""
+    if len(candidates) < 2:
+        return list(candidates)  # a third of the texts: nothing to choose between
     taken = bytearray(length)
     chosen: list[Span] = []
     for span in sorted(candidates, key=lambda s: (s.start - s.end, s.rank, s.start)):

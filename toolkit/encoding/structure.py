@@ -123,6 +123,8 @@ def heading_like(text: str) -> bool:
     """A short line in capitals (a title: 'MEMORANDUM OF CONVERSATION')."""
     if text.startswith("[") or len(text.split(None, 10)) > 10:
         return False  # checked first: most paragraphs are long
+    if text.isascii():  # every ASCII letter has a case: capitals, at least one, none lower
+        return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
     letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]  # not 'º' of 'Nº'
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -205,12 +205,13 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     return begin, finish
 
 
-_INITIAL_TOKEN = re.compile(r"\w\.")
 _INITIALS_ONLY = re.compile(r"(?:\w\.\s?)+")
 
 
 def _not_a_name(token: str) -> bool:
-    word = token if _INITIAL_TOKEN.fullmatch(token) else token.rstrip(".")
+    # an initial (`\w\.`) keeps its full stop; tested without a regex call: ~60 tokens a report
+    initial = len(token) == 2 and token[1] == "." and word_char(token[0])
+    word = token if initial else token.rstrip(".")
     return word in NOT_NAMES or word.partition("-")[0] in NOT_NAMES
 
 
@@ -230,7 +231,7 @@ _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
 PLACE_HEADS = "Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory"
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
-_PLACE_HEAD = re.compile(rf"\b(?:{PLACE_HEADS}){_END}")
+# a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
 # a plural title before a list of names (`Comrades Szabó, Nagy and Kiss`)
 _PLURAL_TITLES = frozenset("Comrades Cdes Messrs Ambassadors Ministers Counsellors Counselors "
@@ -263,6 +264,9 @@ _RULE_ORDER = ("title", "lower-title", "korean", "chinese", "vietnamese", "speec
                "first-name", "initials")
 
 
+_PLACE_HEAD_RULES = ("place-head",)  # a trigger's rules, told apart by identity
+
+
 def _trigger_automaton() -> ahocorasick.Automaton:
     """Words where a rule can start or that a rule needs, found in one pass of the text.
     A word's rules are tried in the order of _RULE_ORDER, whatever the string hash seed
@@ -290,6 +294,9 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     for key, rules in sorted(keys.items()):
         automaton.add_word(key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index)),
                                  "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules)))
+    for head in _PLACE_HEAD_WORDS:  # found by the same pass, kept apart (see find_cues)
+        assert head not in keys, head
+        automaton.add_word(head, (len(head), _PLACE_HEAD_RULES, True, False))
     automaton.make_automaton()
     return automaton
 
@@ -308,6 +315,11 @@ _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
 # between two): a name that reaches the head noun starts after the last of these before it,
 # so the costly pattern is tried only there (the names found are the same)
 _ORG_BLOCKER = re.compile(rf"[^\w{APOS}&.\s-]|\.(?!\w)|\s\s|(?<=\s)(?!{U}|(?:of|for|with|on|the)\s)\S")
+# The last blocker before a head, in one match: `.*` runs to the end and backs off to the
+# rightmost place a blocker starts, instead of listing every blocker of the 90 characters.
+# (Where finditer would end its last blocker one character sooner, inside a run of white
+# space that `\s\s` pairs, the capitals after it are the same: white space is none.)
+_LAST_ORG_BLOCKER = re.compile(rf"(?s:.*)(?:{_ORG_BLOCKER.pattern})")
 _SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
 
 
@@ -327,8 +339,14 @@ def find_cues(text: str) -> list[Cue]:
     if not text.isascii() and _RARE_INITIAL.search(text):  # in the automaton's order (by end)
         triggers = sorted([*triggers, *((m.end() - 1, _INITIAL_TRIGGER) for m in _RARE_INITIAL.finditer(text))],
                           key=_last)
+    place_heads: list[tuple[int, int]] = []
     for last, (length, rules, whole_word, only_before_capital) in triggers:
         start, end = last + 1 - length, last + 1
+        if rules is _PLACE_HEAD_RULES:  # a place's head noun, as a whole word
+            if not (start and word_char(text[start - 1])) and not (
+                    end < size and (text[end] in "'’-" or word_char(text[end]))):
+                place_heads.append((start, end))
+            continue
         if start:
             previous = text[start - 1]
             if previous in "'’.-" or previous.isalnum():
@@ -372,7 +390,8 @@ def find_cues(text: str) -> list[Cue]:
             elif rule == "head" and start not in heads_done:
                 heads_done.add(start)
                 begin = max(0, start - 90)
-                for blocker in _ORG_BLOCKER.finditer(text, begin, start):
+                blocker = _LAST_ORG_BLOCKER.match(text, begin, start)
+                if blocker is not None:
                     begin = blocker.end()  # no name running on to the head starts before
                 for capital in _WORD_START.finditer(text, begin, start + 1):
                     match = _ORG_RULE.match(text, capital.start())
@@ -391,11 +410,12 @@ def find_cues(text: str) -> list[Cue]:
     if "iin " in text or "yn " in text:
         for match in _MONGOLIAN.finditer(text):
             found.append((match, "person", "mongolian", 2))
-    # (the scan for a head costs more than testing each of the few words: most texts have none)
-    for head in _PLACE_HEAD.finditer(text) if any(map(text.__contains__, _PLACE_HEAD_WORDS)) else ():
-        for capital in _WORD_START.finditer(text, max(0, head.start() - 60), head.start()):
+    # the place heads of the trigger pass, in their order (a search of their own, or a test
+    # of each of their words first, cost more: most texts have none)
+    for head_start, head_end in place_heads:
+        for capital in _WORD_START.finditer(text, max(0, head_start - 60), head_start):
             match = _PLACE_NAME.match(text, capital.start())
-            if match and match.end() == head.end():
+            if match and match.end() == head_end:
                 found.append((match, "place", "place-head", 2))
                 break
     cues = listed
@@ -412,6 +432,11 @@ def find_cues(text: str) -> list[Cue]:
 
 def _last(trigger: tuple[int, object]) -> int:
     return trigger[0]
+
+
+def word_char(char: str) -> bool:
+    """`re`'s `\\w` for one character of a str."""
+    return char.isalnum() or char == "_"
 
 
 # rules that match a name starting at their trigger word and need a capital after it
@@ -434,6 +459,21 @@ _PREFIX_WORDS = frozenset("South North East West Southern Northern Eastern Weste
                           "Inner Upper Lower Greater of the".split())
 
 
+_PREFIX_HEADS = ("Republic", "Kingdom", "Federation", "Province", "Region", "Gulf", "Sea", "Bay",
+                 "Strait", "City", "Port", "Isle", "Island")
+
+
+def _may_prefix(window: str) -> bool:
+    """Whether PLACE_PREFIX can match at the end of `window` (the text before a place),
+    tested without its search (which tries every position of the window): its first form
+    needs a capital after the end, which no window has, so a match ends with `HEAD of ` or
+    `HEAD of the ` (single white-space characters apart, which `split` also splits at)."""
+    words = window[-40:].split()
+    if words[-1:] == ["the"]:
+        del words[-1]
+    return len(words) >= 2 and words[-1] == "of" and words[-2].endswith(_PREFIX_HEADS)
+
+
 def extend_place(text: str, start: int) -> int:
     """Where a place name really starts when the words before it are part of it
     (`South Korea`, `Republic of China`, `Eastern Europe`): the new start, or `start`."""
@@ -441,6 +481,8 @@ def extend_place(text: str, start: int) -> int:
         return start
     previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
     if previous not in _PREFIX_WORDS:
+        return start
+    if not _may_prefix(text[max(0, start - 60):start]):
         return start
     match = PLACE_PREFIX.search(text[max(0, start - 60):start])
     if match is None:
