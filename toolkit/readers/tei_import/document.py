@@ -61,6 +61,9 @@ def _indent_structure(root: etree._Element) -> None:
                 node.xpath("boolean(text()[normalize-space()])")  # most have none: no test per child
                 and any((c.tail or "").strip() for c in nodes)):
             return
+        if _leaves_only(node):  # the same text and tails, set in C (a sourceDesc of 100,000 p)
+            etree.indent(node, level=depth)
+            return
         inner = "\n" + "  " * (depth + 1)
         node.text = inner
         for child in nodes:
@@ -70,3 +73,12 @@ def _indent_structure(root: etree._Element) -> None:
             walk(child, depth + 1)
     if etree.QName(root).localname in _CONTAINERS:
         walk(root, 0)
+
+
+def _leaves_only(node: etree._Element) -> bool:
+    """Does no child of `node` hold an element, comment or processing instruction (or an
+    entity reference, which XPath does not see)? Then `etree.indent` of `node` changes what the
+    walk would: it recurses only into children that hold such nodes, and sets the text and
+    every tail where they are white space (str.isspace, the walk's strip()), which the walk's
+    tests have made sure of for every tail before it overwrites them."""
+    return not node.xpath("boolean(*/node()[not(self::text())])") and next(node.iter(etree.Entity), None) is None
