@@ -13,7 +13,6 @@ import. Each change is a line in the loss report.
 from __future__ import annotations
 
 from collections import Counter
-from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -213,10 +212,11 @@ def _transform(source: etree._Element, path: str, context: ImportContext,
 
 
 def _stripped(doc: etree._Element) -> etree._Element:
-    """The document as `finish` will write it (no unused namespace declaration), in a copy."""
-    copy = deepcopy(doc)
-    etree.cleanup_namespaces(copy)
-    return copy
+    """The document as `finish` will write it (no unused namespace declaration). In place, not
+    in a copy: `finish` removes the same declarations first, and a document that does not fit
+    is not used again (the next attempt starts from the source)."""
+    etree.cleanup_namespaces(doc)
+    return doc
 
 
 def _prolog(source: etree._Element, report: LossReport) -> None:
