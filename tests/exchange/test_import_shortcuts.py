@@ -7,6 +7,7 @@ on inputs made to sit at its edges."""
 
 from __future__ import annotations
 
+import gc
 from copy import deepcopy
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from toolkit.errors import InputError
 from toolkit.readers.tei_import import ImportOptions, generic, import_bytes, make_context
 from toolkit.readers.tei_import import document as imported_document
 from toolkit.readers.tei_import.normalise import Holds, holds, unwrap
@@ -114,3 +116,22 @@ def test_run_stripped_by_name_is_the_run_unwrapped_one_by_one(content: str) -> N
         unwrap(node)
     assert etree.tostring(root) == etree.tostring(one_by_one)
     assert (b"<lb/>kept" in etree.tostring(root)) == ("kept" in content)
+
+
+def test_import_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path) -> None:
+    """Paused while a source is imported (its element proxies are no cycles), back after it,
+    also when the source is refused; left off when the caller had it off."""
+    context = make_context(ImportOptions(tmp_path, tmp_path / "registers", date(2026, 1, 1)))
+    data = _document("<p>S</p>", "<p>Plain.</p>")
+    assert gc.isenabled()
+    assert len(import_bytes(data, "source.xml", context)[1]) == 1
+    assert gc.isenabled()
+    with pytest.raises(InputError, match="not well-formed"):
+        import_bytes(data[:-20], "broken.xml", context)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_bytes(data, "source.xml", context)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
