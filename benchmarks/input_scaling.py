@@ -36,12 +36,19 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from toolkit.tei import append_inline, el  # noqa: E402
+
+if TYPE_CHECKING:
+    from toolkit.readers.tei_import.normalise import ImportContext
+    from toolkit.validation.runner import FileValidator
+
+Action = Callable[[], object]  # the timed work; what it returns is not looked at
 
 SAMPLE = ROOT / "tei" / "116488.xml"
 FACTORS = (1, 2, 4, 8)
@@ -60,7 +67,7 @@ def _edition(folder: Path, text: str) -> Path:
     return folder
 
 
-def case_validate(work: Path, count: int, valid: bool) -> tuple[int, Callable[[], None]]:
+def case_validate(work: Path, count: int, valid: bool) -> tuple[int, Action]:
     from toolkit.validation import ValidateOptions
     from toolkit.validation.runner import FileValidator
 
@@ -72,10 +79,10 @@ def case_validate(work: Path, count: int, valid: bool) -> tuple[int, Callable[[]
     return path.stat().st_size, lambda: validator.validate(path)
 
 
-_validators: dict[str, object] = {}
+_validators: dict[str, FileValidator] = {}
 
 
-def case_append(_work: Path, count: int) -> tuple[int, Callable[[], None]]:
+def case_append(_work: Path, count: int) -> tuple[int, Action]:
     def action() -> None:
         items: list[object] = []
         for _ in range(count):
@@ -84,7 +91,7 @@ def case_append(_work: Path, count: int) -> tuple[int, Callable[[], None]]:
     return count * len("<persName>Kim Il Sung</persName> met [...]"), action
 
 
-def case_build(work: Path, count: int) -> tuple[int, Callable[[], None]]:
+def case_build(work: Path, count: int) -> tuple[int, Action]:
     from toolkit.builders import BuildConfig, run_builder
     from toolkit.builders.html import HtmlBuilder
 
@@ -95,7 +102,7 @@ def case_build(work: Path, count: int) -> tuple[int, Callable[[], None]]:
     return (folder / "116488.xml").stat().st_size, lambda: run_builder(HtmlBuilder, config)
 
 
-def case_import(work: Path, count: int, text: bool = False, loose: bool = False) -> tuple[int, Callable[[], None]]:
+def case_import(work: Path, count: int, text: bool = False, loose: bool = False) -> tuple[int, Action]:
     from datetime import date
 
     from toolkit.readers.tei_import import ImportOptions, import_bytes, make_context
@@ -113,13 +120,13 @@ def case_import(work: Path, count: int, text: bool = False, loose: bool = False)
     folder = work / "import"
     folder.mkdir(exist_ok=True)
     context = _contexts.setdefault("i", make_context(ImportOptions(folder, folder / "registers", date(2026, 1, 1))))
-    return len(data), lambda: import_bytes(data, "lines.xml", context)  # type: ignore[arg-type]
+    return len(data), lambda: import_bytes(data, "lines.xml", context)
 
 
-_contexts: dict[str, object] = {}
+_contexts: dict[str, ImportContext] = {}
 
 
-CASES: dict[str, Callable[[Path, int], tuple[int, Callable[[], None]]]] = {
+CASES: dict[str, Callable[[Path, int], tuple[int, Action]]] = {
     "validate-siblings": lambda w, n: case_validate(w, n, valid=False),
     "validate-paragraphs": lambda w, n: case_validate(w, n, valid=True),
     "append-inline": case_append,

@@ -13,7 +13,6 @@ import. Each change is a line in the loss report.
 from __future__ import annotations
 
 from collections import Counter
-from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +22,7 @@ from toolkit.errors import ToolkitError
 from toolkit.readers.tei_import.conform import conform
 from toolkit.readers.tei_import.document import ImportedDocument, finish
 from toolkit.readers.tei_import.loss import LossEntry, LossReport, copy_with_origin
-from toolkit.readers.tei_import.normalise import ImportContext, file_number, normalise_namespaces
+from toolkit.readers.tei_import.normalise import Holds, ImportContext, file_number, holds, normalise_namespaces
 from toolkit.readers.tei_import.registers import NewEntry
 from toolkit.readers.tei_import.repair import (complete_header, describe_hands,
                                                formulae_as_text, make_valid, qualify_ids)
@@ -137,10 +136,11 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
     (the narrowing mappings of `conform`), else kept as the archive wrote it, under the import
     customisation (only what tei_all rejects is mended)."""
     number = _number(source, path, index)
-    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, True)
+    holding = holds(source)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, holding, True)
     if fits_project(_stripped(doc), f"{number}.xml"):
         return finish(doc, number, report, entries, stats, context.schema_dir, layers=PROJECT_PIS)
-    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, False)
+    doc, report, entries, stats = _transform(source, path, context, shared, external, number, notes, holding, False)
     make_valid(doc, report, path)
     qualify_ids(doc, number, report)
     return finish(doc, number, report, entries, stats, context.schema_dir, layers=IMPORT_PIS)
@@ -148,8 +148,9 @@ def _document(source: etree._Element, path: str, context: ImportContext, shared:
 
 def _transform(source: etree._Element, path: str, context: ImportContext,
                shared: Entries, external: _ExternalRegisters, number: str, notes: list[LossEntry],
-               narrow: bool) -> tuple[etree._Element, LossReport, list[NewEntry], Counter[str]]:
-    """One attempt, on a copy of the source of its own (the report knows where its elements came from)."""
+               holding: Holds, narrow: bool) -> tuple[etree._Element, LossReport, list[NewEntry], Counter[str]]:
+    """One attempt, on a copy of the source of its own (the report knows where its elements came
+    from); `holding`: what the source holds, which decides the checks worth a walk of the copy."""
     doc, origins = copy_with_origin(source)
     report = LossReport(Path(path).name, number, list(notes), origins)
     inherited = source.xpath("ancestor::*[@xml:lang][1]/@xml:lang")
@@ -194,14 +195,16 @@ def _transform(source: etree._Element, path: str, context: ImportContext,
             stats["names"] += 1
             report.add(node, "rewritten", f"@{attribute} {value!r} became {ref!r} (the edition's registers)", attribute)
     _consume_stand_off(doc, own, linked, report)
-    _check_relative(doc, report)
+    if holding.links:
+        _check_relative(doc, report)
     formulae_as_text(doc, report)
-    normalise_namespaces(doc, report, keep_examples=not narrow)
+    normalise_namespaces(doc, report, keep_examples=not narrow, foreign=holding.foreign)
     if narrow:
         _wrap_body(doc, report)
         _conform(doc, report)
     complete_header(doc, report, context.authority)
-    describe_hands(doc, report)
+    if holding.hands:
+        describe_hands(doc, report)
     _record_import(doc, path, context)
     stats["paragraphs"] = sum(1 for _ in doc.iter(tei("p")))
     _prolog(source, report)
@@ -209,10 +212,11 @@ def _transform(source: etree._Element, path: str, context: ImportContext,
 
 
 def _stripped(doc: etree._Element) -> etree._Element:
-    """The document as `finish` will write it (no unused namespace declaration), in a copy."""
-    copy = deepcopy(doc)
-    etree.cleanup_namespaces(copy)
-    return copy
+    """The document as `finish` will write it (no unused namespace declaration). In place, not
+    in a copy: `finish` removes the same declarations first, and a document that does not fit
+    is not used again (the next attempt starts from the source)."""
+    etree.cleanup_namespaces(doc)
+    return doc
 
 
 def _prolog(source: etree._Element, report: LossReport) -> None:

@@ -67,13 +67,15 @@ def unwrap(node: etree._Element) -> None:
 EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 
 
-def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples: bool = False) -> None:
+def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples: bool = False,
+                         foreign: bool | None = None) -> None:
     """Unwrap non-TEI elements and drop non-TEI attributes that the readers did not map.
 
     `keep_examples`: TEI's own examples (`egXML` in the Examples namespace, which tei_all
-    admits with any content) are kept as they are.
+    admits with any content) are kept as they are. `foreign`: False when the caller knows
+    there is nothing to do (`Holds.foreign` of the source); None: found here.
     """
-    if _nothing_foreign(root):
+    if foreign is False or (foreign is None and _nothing_foreign(root)):
         return
     kept: list[etree._Element] = []  # held, so that their proxies (and ids) live through the loop
     if keep_examples:
@@ -109,19 +111,46 @@ def normalise_namespaces(root: etree._Element, report: LossReport, keep_examples
 _PREFIX_DECLARATION = re.compile(rb'xmlns:[\w.-]+="')  # a literal start: searched fast
 
 
-def _nothing_foreign(root: etree._Element) -> bool:
+_TEI_DEFAULT = f'xmlns="{TEI_NS}"'.encode()
+_NUMBERED_DIV_TAG = re.compile(rb"<div[1-7][\s/>]")
+
+
+def _nothing_foreign(root: etree._Element, serialised: bytes | None = None) -> bool:
     """True when the loop of `normalise_namespaces` would change nothing: every element is TEI,
-    none is a numbered div, and no attribute is in a namespace other than XML's. Found in
-    libxml2 (counts, a filtered walk, one serialisation), not by a Python test of every
-    element; anything uncertain answers False (the full loop). Every element being TEI, a
-    prefix can only be declared for an attribute (or for nothing): any declaration of a
-    prefix answers False."""
-    if root.xpath("count(descendant-or-self::*)") != root.xpath("count(descendant-or-self::t:*)",
-                                                                 namespaces={"t": TEI_NS}):
+    none is a numbered div, and no attribute is in a namespace other than XML's. Found by
+    literal searches of one serialisation (in C: no walk of the tree, no proxy per element);
+    anything uncertain answers False (the full loop). No prefix declared: every element is in
+    a default namespace and every attribute in none or XML's (which needs no declaration);
+    every default declaration TEI's and the root TEI: every element is TEI (text that reads
+    like a declaration only adds to the count of all, which answers False); an unprefixed
+    numbered div is written `<div1`. `serialised`: `root` as `etree.tostring` writes it."""
+    if not str(root.tag).startswith(f"{{{TEI_NS}}}"):
         return False
-    if next(root.iter(*_NUMBERED_DIVS), None) is not None:
-        return False
-    return _PREFIX_DECLARATION.search(etree.tostring(root)) is None
+    data = etree.tostring(root) if serialised is None else serialised
+    return _PREFIX_DECLARATION.search(data) is None and data.count(b'xmlns="') == data.count(_TEI_DEFAULT) \
+        and _NUMBERED_DIV_TAG.search(data) is None
+
+
+@dataclass(frozen=True)
+class Holds:
+    """What a source document can hold, found once for the import's two attempts (each would
+    otherwise walk every element of its copy for it, twice in all). An attempt's copy holds
+    no more of these than the source: the steps before each check only add TEI elements and
+    attributes of no namespace (names' @ref, xml:lang), and neither the customisation's
+    mappings nor the header's completion makes a hand or a link. False is certain (the walk
+    is skipped); True only possible (text that reads `hand=` counts): the walk decides."""
+
+    links: bool  # an @facs or @url (each relative or remote one is reported)
+    hands: bool  # an @hand or a handShift (each hand needs a handNote)
+    foreign: bool  # an element or attribute of another namespace, or a numbered div
+
+
+def holds(source: etree._Element) -> Holds:
+    """`Holds` of a source document: one serialisation, searched for literal bytes (memchr
+    speed: no proxy per element, no regular expression without a literal start)."""
+    data = etree.tostring(source, with_tail=False)  # an attribute as libxml2 writes it: ` name="`
+    return Holds(b' facs="' in data or b' url="' in data, b' hand="' in data or b"handShift" in data,
+                 not _nothing_foreign(source, data))
 
 
 _STRUCTURAL = {"div", "body", "front", "back", "group", "floatingText", "postscript", "div1", "div2",
