@@ -18,6 +18,11 @@ Typst compiler's font scan), then per document the XSLT stage (`print_xml`), Typ
 over the same print XML: the template evaluated without being laid out, the PDF/A-3b and
 PDF/UA-1 export against a plain one, the rest being layout and PDF export (which the Python
 binding does not time apart).
+
+`--instructions N` counts the instructions of Typst's compile of a document (PDF export
+included) with valgrind, which a loaded machine does not disturb: a process compiling the
+first document once, and one compiling it and then N documents, both in a fresh interpreter
+with the builder's compiler settings; the difference over N is the figure. Slow (minutes).
 """
 
 from __future__ import annotations
@@ -162,11 +167,53 @@ def breakdown(config: BuildConfig, out: Path) -> list[str]:
     return lines
 
 
+_COMPILES = """
+import os, sys
+from pathlib import Path
+import typst
+root, fonts, count = Path(sys.argv[1]), sys.argv[2].split(os.pathsep), int(sys.argv[3])
+tei = Path(sys.argv[5])
+compiler = typst.Compiler(root=str(root), font_paths=fonts, ignore_system_fonts=True)
+folder = root / "inputs" / "instructions"
+folder.mkdir(parents=True, exist_ok=True)
+documents = sorted(Path(sys.argv[4]).glob("*.xml"))
+for print_xml in documents[:1] + documents[:count]:  # the first a warm-up, in both processes
+    (folder / "data.xml").write_bytes(print_xml.read_bytes())
+    (folder / "tei.xml").write_bytes((tei / print_xml.name).read_bytes())  # attached, as the builder does
+    (folder / "tei-name").write_text(print_xml.name)
+    compiler.compile(input=str(root / "document.typ"), sys_inputs={"inputs": "/inputs/instructions"},
+                     pdf_standards=["a-3b", "ua-1"], pdf_tags=True)
+"""
+
+
+def instructions(config: BuildConfig, out: Path, count: int) -> str:
+    """Instructions per document of Typst's compile, by valgrind (see the docstring)."""
+    import re
+    root = out / "pdf" / PRINT_ROOT
+    fonts = os.pathsep.join(PdfBuilder(config).font_dirs())
+    print_xml = out / "pdf" / "print-xml"
+    totals = []
+    for compiles in (0, count):
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                               sys.executable, "-c", _COMPILES, str(root), fonts, str(compiles),
+                               str(print_xml), str(config.source_dir)], capture_output=True, text=True, check=True)
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            raise RuntimeError(f"valgrind reported no count: {done.stderr[-500:]}")
+        totals.append(int(found.group(1)))
+    shutil.rmtree(root / "inputs" / "instructions", ignore_errors=True)
+    per = (totals[1] - totals[0]) / count
+    return (f"Typst's compile of a document, PDF/A-3b + PDF/UA-1 export included: {per / 1e6:.1f} M "
+            f"instructions (valgrind, {count} documents)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = corpus_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument("--breakdown", action="store_true",
                         help="also split a document's CPU time by step, on one core")
     parser.add_argument("--no-volume", action="store_true", help="leave the volume out")
+    parser.add_argument("--instructions", type=int, metavar="N", default=0,
+                        help="also count Typst's instructions per document over N documents (valgrind)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="pdf-speed-") as tmp:
@@ -204,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             from pypdf import PdfReader
             volume_pages = len(PdfReader(out / "pdf" / "edition.pdf").pages)
         details = breakdown(config, out) if args.breakdown else []
+        if args.instructions:
+            details.append(instructions(config, out, min(args.instructions, documents)))
 
     rate = documents / documents_seconds
     cpu_rate = documents / (documents_cpu / args.jobs)

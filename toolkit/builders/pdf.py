@@ -131,6 +131,7 @@ class PdfBuilder:
         self._volume_stage: PyXsltExecutable | None = None
         self._compiler: typst.Compiler | None = None
         self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
+        self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -380,6 +381,7 @@ class PdfBuilder:
             pdf = assembler.assemble(volume, self.config.edition.print.part_size,
                                      str(self.config.source_dir))
         self.parts_typeset = assembler.typeset_parts
+        self.matter_typeset = assembler.typeset_matter
         write_atomic(target, pdf)
         return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
 

@@ -12,8 +12,10 @@ Two passes settle the numbers: the matter is typeset first with the previous bui
 then the matter again with the parts' numbers. Should the front's length change on the second
 pass (a contents page more), the parts are placed again from the new first page (at most a few
 rounds). Each part's PDF and report are cached under build/pdf/volume-parts/ by the hash of its
-print XML, its first page number, the templates and the fonts: a one-document change
-re-typesets its part, the matter, and only those later parts whose first page moved.
+print XML, its first page number, the templates and the fonts; the matter's PDF likewise by
+the hash of its XML and the page numbers it prints. A one-document change re-typesets its part,
+only those later parts whose first page moved, and the matter only if a number or a document's
+metadata changed (an edit of the text seldom moves a page: then the matter is not typeset).
 
 The merged file keeps the front matter's PDF/A-3b identification and XMP metadata. The parts
 are compiled without tags: tagged structure trees cannot be merged by pypdf, and a merged file
@@ -82,6 +84,7 @@ class VolumeAssembler:
         self.part_template = part_template
         self.matter_template = matter_template
         self.typeset_parts = 0  # parts compiled by this build (the rest came from the cache)
+        self.typeset_matter = 0  # compiles of the matter by this build (0: the last build's served)
 
     def part(self, number: int, data: bytes, first: int, source: str) -> Part:
         key = hashlib.sha256(b"\0".join([self.stamp.encode(), data, str(first).encode()])).hexdigest()
@@ -110,10 +113,7 @@ class VolumeAssembler:
         numbers: dict[str, object] = self._previous_numbers()
         front = -1
         for _ in range(_MAX_ROUNDS):
-            matter, back_at = self.typeset(self.matter_template, matter_data,
-                                           {"pages": json.dumps(numbers)}, source)
-            if not isinstance(back_at, int):
-                raise ToolkitError("the volume's matter reported no back matter", str(self.matter_template))
+            matter, back_at = self.matter(matter_data, numbers, source)
             if back_at - 1 == front:
                 break  # the front matter kept its length: the numbers printed are right
             front = back_at - 1
@@ -123,6 +123,26 @@ class VolumeAssembler:
         self._remove_stale(len(parts_xml))
         write_atomic(self.dir / "numbers.json", json.dumps(numbers, sort_keys=True).encode())
         return merge(matter, front, [p.pdf for p in parts])
+
+    def matter(self, data: str, numbers: dict[str, object], source: str) -> tuple[bytes, int]:
+        """The front and back matter typeset with these page numbers (cached: the last one
+        typeset, by its XML, the numbers and the stamp) and the page where the back begins."""
+        pages = json.dumps(numbers, sort_keys=True)
+        key = hashlib.sha256(b"\0".join([self.stamp.encode(), data.encode(), pages.encode()])).hexdigest()
+        pdf_path, meta_path = self.dir / "matter.pdf", self.dir / "matter.json"
+        try:
+            meta = json.loads(meta_path.read_text("utf-8"))
+            if meta.get("key") == key and isinstance(meta.get("back"), int) and pdf_path.is_file():
+                return pdf_path.read_bytes(), meta["back"]
+        except (FileNotFoundError, ValueError):
+            pass
+        pdf, back_at = self.typeset(self.matter_template, data, {"pages": pages}, source)
+        if not isinstance(back_at, int):
+            raise ToolkitError("the volume's matter reported no back matter", str(self.matter_template))
+        write_atomic(pdf_path, pdf)
+        write_atomic(meta_path, json.dumps({"key": key, "back": back_at}).encode())
+        self.typeset_matter += 1
+        return pdf, back_at
 
     def _place(self, parts_xml: list[bytes], front: int,
                source: str) -> tuple[list[Part], dict[str, object]]:
