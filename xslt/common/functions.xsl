@@ -199,12 +199,25 @@
   </xsl:function>
 
   <!-- The register id a pointer names: the part after '#', the id of a prefixed pointer
-       (per:kosygin, declared in the document's listPrefixDef), or the whole of a bare key. -->
+       (per:kosygin, declared in the document's listPrefixDef: a scheme-like prefix,
+       [a-z][a-z0-9+.-]*, a colon and an XML name), or the whole of a bare key (an XML name).
+       No regular expressions: every name of a page asks this several times, and Saxon's
+       regex matching was a tenth of a page's time. -->
   <xsl:function name="tk:ref-id" as="xs:string?">
     <xsl:param name="ref" as="xs:string?"/>
+    <xsl:variable name="prefix" select="substring-before($ref, ':')"/>
     <xsl:sequence select="if (contains($ref, '#')) then substring-after($ref, '#')[.]
-                          else if (matches($ref, '^[a-z][a-z0-9+.\-]*:[\i][\c]*$')) then substring-after($ref, ':')
-                          else if (matches($ref, '^[\i][\c]*$')) then $ref else ()"/>
+                          else if ($prefix and contains('abcdefghijklmnopqrstuvwxyz', substring($prefix, 1, 1))
+                                   and translate($prefix, 'abcdefghijklmnopqrstuvwxyz0123456789+.-', '') eq ''
+                                   and tk:is-name(substring-after($ref, ':'))) then substring-after($ref, ':')
+                          else if (tk:is-name($ref)) then $ref else ()"/>
+  </xsl:function>
+
+  <!-- Is this string an XML name ([\i][\c]* as a whole)? The cast alone would accept
+       surrounding white space, which it collapses. -->
+  <xsl:function name="tk:is-name" as="xs:boolean">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="$text castable as xs:Name and translate($text, '&#9;&#10;&#13; ', '') eq $text"/>
   </xsl:function>
 
   <!-- A prefixed pointer (per:kosygin) expanded by the prefixDef of the document $context is

@@ -55,7 +55,8 @@
   </xsl:function>
 
   <xsl:template match="tei:teiHeader" mode="tk:cite">
-    <xsl:variable name="c" select="tk:citation(.)"/>
+    <!-- the citation, made once per page by the caller (tk:citation) for all four outputs -->
+    <xsl:param name="c" as="map(xs:string, item()*)" select="tk:citation(.)"/>
     <xsl:variable name="source" select="tk:citation-source($c)"/>
     <aside class="tk-aside" aria-label="Citation and downloads" data-pagefind-ignore="all">
       <section class="tk-cite" aria-labelledby="cite-heading">
@@ -172,7 +173,8 @@
   </xsl:function>
 
   <xsl:template match="tei:teiHeader" mode="tk:csl-json">
-    <xsl:variable name="c" select="tk:citation(.)"/>
+    <!-- the citation, made once per page by the caller (tk:citation) for all four outputs -->
+    <xsl:param name="c" as="map(xs:string, item()*)" select="tk:citation(.)"/>
     <xsl:variable name="source" select="tk:citation-source($c)"/>
     <xsl:variable name="item" select="map:merge((
         map { 'id': $c?number, 'type': 'manuscript', 'title': $c?title, 'container-title': $c?edition,
@@ -191,18 +193,21 @@
     <xsl:value-of select="serialize([ $item ], map { 'method': 'json', 'indent': true() })"/>
   </xsl:template>
 
-  <!-- BibTeX's special characters escaped, one character at a time (linear, no regex). -->
+  <!-- BibTeX's special characters escaped, one character at a time (linear, no regex); a
+       text without any (most) as it is. -->
   <xsl:function name="tk:bibtex" as="xs:string">
     <xsl:param name="text" as="xs:string?"/>
     <xsl:variable name="escapes" as="map(xs:string, xs:string)" select="map {
         '\': '\textbackslash{}', '{': '\{', '}': '\}', '&amp;': '\&amp;', '%': '\%', '$': '\$',
         '#': '\#', '_': '\_', '~': '\textasciitilde{}', '^': '\textasciicircum{}' }"/>
-    <xsl:sequence select="string-join(string-to-codepoints(normalize-space($text)) ! codepoints-to-string(.)
-                                      ! ($escapes(.), .)[1], '')"/>
+    <xsl:variable name="plain" select="normalize-space($text)"/>
+    <xsl:sequence select="if (translate($plain, '\{}&amp;%$#_~^', '') eq $plain) then $plain
+        else string-join(string-to-codepoints($plain) ! codepoints-to-string(.) ! ($escapes(.), .)[1], '')"/>
   </xsl:function>
 
   <xsl:template match="tei:teiHeader" mode="tk:bibtex">
-    <xsl:variable name="c" select="tk:citation(.)"/>
+    <!-- the citation, made once per page by the caller (tk:citation) for all four outputs -->
+    <xsl:param name="c" as="map(xs:string, item()*)" select="tk:citation(.)"/>
     <xsl:variable name="source" select="tk:citation-source($c)"/>
     <xsl:variable name="fields" as="xs:string*" select="(
         'title = {' || tk:bibtex($c?title) || '}',
@@ -220,7 +225,8 @@
   </xsl:template>
 
   <xsl:template match="tei:teiHeader" mode="tk:ris">
-    <xsl:variable name="c" select="tk:citation(.)"/>
+    <!-- the citation, made once per page by the caller (tk:citation) for all four outputs -->
+    <xsl:param name="c" as="map(xs:string, item()*)" select="tk:citation(.)"/>
     <xsl:variable name="source" select="tk:citation-source($c)"/>
     <!-- one line per tag; a value never spans lines -->
     <xsl:variable name="lines" as="xs:string*" select="(

@@ -49,6 +49,8 @@
 
   <xsl:template match="tei:TEI">
     <xsl:variable name="header" select="tei:teiHeader"/>
+    <!-- one citation for the cite box and the three citation files -->
+    <xsl:variable name="citation" select="tk:citation($header)"/>
     <xsl:result-document href="summary.xml" format="tk:summary">
       <xsl:apply-templates select="." mode="tk:summary"/>
     </xsl:result-document>
@@ -56,13 +58,19 @@
       <xsl:apply-templates select="." mode="tk:search-page"/>
     </xsl:result-document>
     <xsl:result-document href="cite.json" format="tk:plain">
-      <xsl:apply-templates select="$header" mode="tk:csl-json"/>
+      <xsl:apply-templates select="$header" mode="tk:csl-json">
+        <xsl:with-param name="c" select="$citation"/>
+      </xsl:apply-templates>
     </xsl:result-document>
     <xsl:result-document href="cite.bib" format="tk:plain">
-      <xsl:apply-templates select="$header" mode="tk:bibtex"/>
+      <xsl:apply-templates select="$header" mode="tk:bibtex">
+        <xsl:with-param name="c" select="$citation"/>
+      </xsl:apply-templates>
     </xsl:result-document>
     <xsl:result-document href="cite.ris" format="tk:plain">
-      <xsl:apply-templates select="$header" mode="tk:ris"/>
+      <xsl:apply-templates select="$header" mode="tk:ris">
+        <xsl:with-param name="c" select="$citation"/>
+      </xsl:apply-templates>
     </xsl:result-document>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:title($header)"/>
@@ -107,7 +115,9 @@
                its neighbours' links without re-rendering them -->
           <nav class="tk-sequence" aria-label="Documents in date order" data-pagefind-ignore="all"></nav>
         </article>
-        <xsl:apply-templates select="$header" mode="tk:cite"/>
+        <xsl:apply-templates select="$header" mode="tk:cite">
+        <xsl:with-param name="c" select="$citation"/>
+      </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
