@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from toolkit import filestate
 from toolkit.config import EditionConfig
 from toolkit.errors import Diagnostic, ToolkitError
 from toolkit.output import write_atomic
@@ -117,11 +118,12 @@ class Builder(Protocol):
 
 
 def file_hash(*paths: Path) -> str:
+    """The names and contents of files, in the order given. Each file's content is its SHA-256
+    from the process's file index (toolkit/filestate.py): a file whose stat is unchanged since
+    it was last hashed, in this process or by the last build, is not read again."""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(path.as_posix().encode() + b"\0" + filestate.sha256(path).encode() + b"\n")
     return digest.hexdigest()
 
 

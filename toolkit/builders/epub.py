@@ -4,9 +4,12 @@ XSLT 3.0 (saxonche) makes every page: xslt/epub/epub-document.xsl one XHTML chap
 document (footnotes as EPUB 3 footnotes, names linked to the registers), cached in
 `epub/chapters/` so that a rebuild transforms only the documents that changed; then
 xslt/epub/epub-edition.xsl the title page, front matter, registers, navigation and package
-document from the chapters and teikit.toml. The builder only zips: `mimetype` first and
+document from the chapters' facts and teikit.toml. The builder only zips: `mimetype` first and
 stored, every entry with one fixed timestamp and in a fixed order, so that the same edition
-gives the same bytes. A copy goes to `<output>/html/epub/`, so that the web edition can link
+gives the same bytes. A rebuild compresses only what changed: every other entry is copied,
+compressed, from the previous book (`.book.json` names each entry's SHA-256), and the edition
+stage reads each chapter's facts (head meta, title, name links) from the build's file index,
+never the 10,000 chapters themselves. A copy goes to `<output>/html/epub/`, so that the web edition can link
 it when `html/` is served alone (as the PDFs are mirrored).
 """
 
@@ -14,20 +17,25 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
+import struct
 import unicodedata
 import uuid
 import zipfile
+import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from lxml import etree
 # saxonche ships no type hints.
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable  # type: ignore[import-not-found]
 
+from toolkit import filestate
 from toolkit.builders.base import BuildConfig, Document, Edition
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
@@ -44,6 +52,8 @@ EDITION_STAGE = EPUB_XSLT / "epub-edition.xsl"
 STYLESHEET = EPUB_XSLT / "epub.css"
 CHAPTERS = "chapters"
 ROOT = "EPUB"  # the folder of the book's files inside the zip
+BOOK_INDEX = ".book.json"  # the SHA-256 of the book and of each of its entries
+XHTML = "http://www.w3.org/1999/xhtml"
 
 #: one timestamp for every entry (the earliest a zip can say): the bytes never carry the clock
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -148,17 +158,44 @@ class EpubBuilder:
                         *(self.config.output_dir / "html" / "epub").glob("*.epub")]:
                 old.unlink()
             return []
-        files = {f"{ROOT}/{name}": (self.chapters / name).read_bytes() for name in sorted(wanted)}
-        files.update({f"{ROOT}/{name}": data for name, data in self._edition_pages(wanted).items()})
-        files[f"{ROOT}/epub.css"] = STYLESHEET.read_bytes()
+        index = self.out_dir / BOOK_INDEX
+        described = described_book(index)
+        hashes = {f"{ROOT}/{name}": filestate.sha256(self.chapters / name) for name in sorted(wanted)}
+        facts = {name: self._facts(name, hashes[f"{ROOT}/{name}"], described) for name in sorted(wanted)}
+        pages = {f"{ROOT}/{name}": data for name, data in self._edition_pages(facts).items()}
+        pages[f"{ROOT}/epub.css"] = STYLESHEET.read_bytes()
+        hashes.update({name: hashlib.sha256(data).hexdigest() for name, data in pages.items()})
+        kept = kept_entries(book, described)
+        entries = {}
+        for name, digest in hashes.items():
+            if name in kept and kept[name][0] == digest:
+                entries[name] = kept[name][1]  # compressed for the previous book: copied
+            else:
+                data = pages[name] if name in pages else (self.chapters / name.split("/", 1)[1]).read_bytes()
+                entries[name] = deflate(data)
+        del kept
         for old in self.out_dir.glob("*.epub"):  # the edition was renamed
             if old != book:
                 old.unlink()
-        write_atomic(book, zip_book(files))
+        data = zip_entries(entries)
+        index.unlink(missing_ok=True)  # the book and its description are replaced together
+        write_atomic(book, data)
+        write_atomic(index, json.dumps({"version": 1, "book": hashlib.sha256(data).hexdigest(),
+                                        "entries": hashes, "facts": facts}, sort_keys=True).encode())
         return [book, *self._mirror(book)]
 
+    def _facts(self, name: str, digest: str, described: dict[str, Any]) -> dict[str, Any]:
+        """A chapter's facts: kept in the book's description while the chapter's SHA-256 is the
+        one described, else read from the chapter (one that was just written)."""
+        kept = described.get("facts", {}).get(name) if described.get("entries", {}).get(
+            f"{ROOT}/{name}") == digest else None
+        if isinstance(kept, dict) and isinstance(kept.get("title"), str) and \
+                isinstance(kept.get("meta"), list) and isinstance(kept.get("names"), list):
+            return kept
+        return chapter_facts((self.chapters / name).read_bytes())
+
     # -- the edition's pages -------------------------------------------------------------------
-    def _edition_pages(self, chapters: dict[str, Document]) -> dict[str, bytes]:
+    def _edition_pages(self, chapters: dict[str, dict[str, Any]]) -> dict[str, bytes]:
         assert self._processor is not None
         stage = self._compile(EDITION_STAGE)
         stage.set_parameter("registers", self._registers)
@@ -192,7 +229,7 @@ class EpubBuilder:
                                str(EDITION_STAGE))
         return pages
 
-    def _source(self, chapters: dict[str, Document]) -> etree._Element:
+    def _source(self, chapters: dict[str, dict[str, Any]]) -> etree._Element:
         """`<tk:epub>`: the configuration's facts, the front matter and the chapters."""
         config = self.config.edition
         tk = f"{{{TK_NS}}}"
@@ -212,9 +249,12 @@ class EpubBuilder:
         for language in config.languages:
             etree.SubElement(root, f"{tk}language").text = language
         root.append(front_matter(config, self.config.registers_dir))
-        for name in sorted(chapters):
-            etree.SubElement(root, f"{tk}chapter", name=name,
-                             href=(self.chapters / name).resolve().as_uri())
+        for name, facts in sorted(chapters.items()):
+            chapter = etree.SubElement(root, f"{tk}chapter", name=name, title=facts["title"])
+            for key, content in facts["meta"]:
+                etree.SubElement(chapter, f"{tk}meta", name=key, content=content)
+            for href in facts["names"]:
+                etree.SubElement(chapter, f"{tk}name", href=href)
         return root
 
     def _mirror(self, book: Path) -> list[Path]:
@@ -260,21 +300,102 @@ class EpubBuilder:
         return self._processor.parse_xml(xml_text="".join(parts))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One file of the book as the zip holds it: CRC-32, size, and its bytes compressed (raw
+    DEFLATE at level 9, as zipfile writes them), or as they are for a stored entry."""
+
+    crc: int
+    size: int
+    data: bytes
+
+
+def deflate(data: bytes) -> Entry:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return Entry(zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+
 def zip_book(files: dict[str, bytes]) -> bytes:
+    """The EPUB container (OCF) of these files, each compressed here (see `zip_entries`)."""
+    return zip_entries({name: deflate(data) for name, data in files.items()})
+
+
+def zip_entries(entries: dict[str, Entry]) -> bytes:
     """The EPUB container (OCF): `mimetype` first and stored, META-INF/container.xml, then the
-    book's files by name, all deflated with one fixed timestamp: the same files, the same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as book:
-        entries = [("mimetype", b"application/epub+zip", zipfile.ZIP_STORED),
-                   ("META-INF/container.xml", _CONTAINER, zipfile.ZIP_DEFLATED)]
-        entries += [(name, files[name], zipfile.ZIP_DEFLATED) for name in sorted(files)]
-        for name, data, method in entries:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = method
-            info.external_attr = 0o644 << 16
-            info.create_system = 3  # unix: the same bytes on every machine
-            book.writestr(info, data, compress_type=method, compresslevel=9 if method else None)
-    return buffer.getvalue()
+    book's entries by name, deflated, all with one fixed timestamp and the attributes of a
+    Unix file: the same files, the same bytes. Written here, not by zipfile, so that an entry
+    compressed for the previous book is copied as it is (zipfile compresses every entry)."""
+    mimetype = b"application/epub+zip"
+    items = [("mimetype", Entry(zlib.crc32(mimetype), len(mimetype), mimetype), 0),
+             ("META-INF/container.xml", deflate(_CONTAINER), zlib.DEFLATED)]
+    items += [(name, entries[name], zlib.DEFLATED) for name in sorted(entries)]
+    year, month, day, hour, minute, second = _ZIP_TIME
+    date, clock = (year - 1980) << 9 | month << 5 | day, hour << 11 | minute << 5 | second // 2
+    body, directory = bytearray(), bytearray()
+    for name, entry, method in items:
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), 0x800
+        common = (flags, method, clock, date, entry.crc, len(entry.data), entry.size, len(encoded))
+        directory += struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, *common, 0, 0, 0, 0,
+                                 0o644 << 16, len(body))
+        directory += encoded
+        body += struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, *common, 0) + encoded + entry.data
+    count = len(items)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), len(body), 0)
+    return bytes(body + directory + end)
+
+
+def described_book(index: Path) -> dict[str, Any]:
+    """The previous book's description (`.book.json`): its SHA-256, each entry's SHA-256, each
+    chapter's facts; {} when there is none or it is damaged."""
+    try:
+        described = json.loads(index.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(described, dict) or described.get("version") != 1 or \
+            not isinstance(described.get("entries"), dict) or not isinstance(described.get("facts"), dict):
+        return {}
+    return described
+
+
+def kept_entries(book: Path, described: dict[str, Any]) -> dict[str, tuple[str, Entry]]:
+    """name -> (SHA-256 of its bytes, its entry) for every entry of the previous book, when
+    the book is the one described (its own SHA-256); {} otherwise (no book, another book, a
+    damaged one: then everything is compressed again)."""
+    try:
+        if not described or described.get("book") != filestate.sha256(book):
+            return {}
+        hashes: dict[str, str] = described["entries"]
+        data = book.read_bytes()
+        kept = {}
+        with zipfile.ZipFile(io.BytesIO(data)) as old:
+            for info in old.infolist():
+                if info.filename not in hashes or info.compress_type != zipfile.ZIP_DEFLATED:
+                    continue
+                start = info.header_offset
+                name_length, extra_length = struct.unpack_from("<2H", data, start + 26)
+                start += 30 + name_length + extra_length
+                kept[info.filename] = (hashes[info.filename], Entry(
+                    info.CRC, info.file_size, data[start:start + info.compress_size]))
+        return kept
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error, zipfile.BadZipFile):
+        return {}
+
+
+def chapter_facts(data: bytes) -> dict[str, Any]:
+    """What the edition stage needs of a chapter (epub-common.xsl): the meta of its head (name,
+    content), its title, the distinct targets of its name links, in document order."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    head = root.find(f"{{{XHTML}}}head")
+    meta = [] if head is None else [[str(m.get("name")), str(m.get("content", ""))]
+                                    for m in head.findall(f"{{{XHTML}}}meta") if m.get("name") is not None]
+    title = None if head is None else head.find(f"{{{XHTML}}}title")
+    names = [str(a.get("href")) for a in root.iter(f"{{{XHTML}}}a")
+             if a.get("class") == "name" and a.get("href") is not None]
+    return {"meta": meta, "title": "" if title is None else "".join(str(t) for t in title.itertext()),
+            "names": list(dict.fromkeys(names))}
 
 
 def _message(error: Exception) -> str:

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from toolkit import filestate
 from toolkit.errors import Diagnostic, Severity
 from toolkit.output import write_atomic
 from toolkit.tei import TEI_NS
@@ -155,7 +156,6 @@ def report(warnings: list[Diagnostic]) -> None:
 # build (the build hashes bytes, never parses, to tell which documents changed); linear, as
 # a tag's scan stops at the next < or >
 _GRAPHIC_URL = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?graphic\b[^<>]*?\burl\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}  # one process: html, pdf, epub builds
 
 
 def file_key(path: Path) -> tuple[str, int, int, int, int] | None:
@@ -169,39 +169,20 @@ def file_key(path: Path) -> tuple[str, int, int, int, int] | None:
 
 
 def file_digest(path: Path) -> str:
-    """The file's SHA-256, read once per process while it does not change."""
-    key = file_key(path)
-    if key is not None and key in _DIGESTS:
-        return _DIGESTS[key]
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    if key is not None:
-        if len(_DIGESTS) > 65536:
-            _DIGESTS.clear()
-        _DIGESTS[key] = digest.hexdigest()
-    return digest.hexdigest()
+    """The file's SHA-256, read once while it does not change (toolkit/filestate.py)."""
+    return filestate.sha256(path)
 
 
-_URLS: dict[tuple[str, int, int, int, int], list[str]] = {}  # one process: html, pdf, epub
+def _urls_of(data: bytes) -> list[str]:
+    return [] if b"graphic" not in data else [
+        html.unescape((match.group(1) or match.group(2) or b"").decode("utf-8", "replace")).strip()
+        for match in _GRAPHIC_URL.finditer(data)]
 
 
 def _graphic_urls(document: Path) -> list[str]:
-    """The graphic/@url values of the document's bytes, scanned once per process while the file
-    does not change (the html, pdf and epub builds of one `teikit build` each ask)."""
-    key = file_key(document)
-    if key is not None and key in _URLS:
-        return _URLS[key]
-    data = document.read_bytes()
-    urls = [] if b"graphic" not in data else [
-        html.unescape((match.group(1) or match.group(2) or b"").decode("utf-8", "replace")).strip()
-        for match in _GRAPHIC_URL.finditer(data)]
-    if key is not None:
-        if len(_URLS) > 65536:
-            _URLS.clear()
-        _URLS[key] = urls
-    return urls
+    """The graphic/@url values of the document's bytes, scanned once per content (the html,
+    pdf and epub builds of one `teikit build` each ask, and the next build again)."""
+    return list(filestate.fact(document, "graphic-urls", _urls_of))
 
 
 def referenced_files(document: Path, edition: Path) -> list[tuple[str, Path | None]]:

@@ -17,6 +17,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import io
 import os
 import shutil
 import signal
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from toolkit import filestate
 from toolkit.errors import InputError, ToolkitError
 
 LOCK_NAME = ".teikit-build.lock"
@@ -106,9 +108,19 @@ def disk_errors(path: Path) -> Iterator[None]:
 
 
 def check_input(path: Path) -> None:
-    """Refuse a document that no format can publish, before any format is written."""
+    """Refuse a document that no format can publish, before any format is written. The verdict
+    is a fact of the file's content (toolkit/filestate.py): an unchanged document is not
+    parsed again by the next build."""
+    problem = filestate.fact(path, "publishable", _input_problem)
+    if problem:
+        raise InputError(str(problem[0]), str(path), problem[1])
+
+
+def _input_problem(data: bytes) -> list[object] | None:
+    """[message, line] of the first text run no page can set, or None (a streaming parse of
+    the bytes: memory bounded by the deepest element, not the document)."""
     try:
-        for _event, node in etree.iterparse(str(path), events=("end",), resolve_entities=False,
+        for _event, node in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False,
                                             no_network=True, huge_tree=False):
             # a node's text is complete at its end; its children's tails too (kept by clear)
             runs = [(node.text, node, "text")] + [(child.tail, child, "text after")
@@ -116,10 +128,10 @@ def check_input(path: Path) -> None:
             for text, where, what in runs:
                 if text is not None and len(text) > MAX_TEXT_NODE:
                     name = etree.QName(where).localname if isinstance(where.tag, str) else "node"
-                    raise InputError(
-                        f"<{name}> has a {what} run of {len(text):,} characters without markup, "
-                        f"over the {MAX_TEXT_NODE:,} a page can set; split it into paragraphs "
-                        "(nothing was published)", str(path), where.sourceline)
+                    return [f"<{name}> has a {what} run of {len(text):,} characters without markup, "
+                            f"over the {MAX_TEXT_NODE:,} a page can set; split it into paragraphs "
+                            "(nothing was published)", where.sourceline]
             node.clear(keep_tail=True)
     except etree.XMLSyntaxError:
-        return  # the validator (or the builder's own parse) says what is wrong, and where
+        pass  # the validator (or the builder's own parse) says what is wrong, and where
+    return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
+from toolkit import filestate
 from toolkit.builders import BUILDERS, PUBLISH_ORDER, BuildConfig, run_builder
 from toolkit.builders.base import Edition
 from toolkit.builders.safety import build_lock, check_input, disk_errors
@@ -21,6 +21,8 @@ from toolkit.validation.runner import collect
 
 #: the validation results of earlier builds, by content hash (toolkit/validation/cache.py)
 VALIDATION_CACHE = ".validation-cache.json"
+#: what the last build knew of each file it read: stat, SHA-256, facts (toolkit/filestate.py)
+FILE_INDEX = ".teikit-files.json"
 
 
 
@@ -60,22 +62,31 @@ def run(args: argparse.Namespace) -> int:
                          scheduler=cluster.scheduler, transfer=cluster.transfer)
     # one build per output folder; staging of an interrupted build is cleaned first
     with build_lock(config.output_dir):
-        # what no format can publish is refused first (a streaming parse: bounded memory),
-        # before validation or any format spends time and memory on it
-        for document in Edition.load(config).documents:
-            check_input(document.path)
-        cache = config.output_dir / VALIDATION_CACHE
-        if args.force:
-            cache.unlink(missing_ok=True)  # everything validated again, as everything is built
-        if args.validate and not _valid(args.source, args.jobs, cache, cluster):
-            return 1  # the cache too is as it was: a refused build changes nothing in the output
-        with disk_errors(config.output_dir):
-            order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
-            for name in sorted(names, key=lambda n: order.get(n, len(order))):
-                with Progress(f"building {name}") as progress:
-                    report = run_builder(BUILDERS[name], config, progress)
-                print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
-                      f"{len(report.written)} files written")
+        if args.force:  # everything read, validated and built again
+            (config.output_dir / FILE_INDEX).unlink(missing_ok=True)
+            (config.output_dir / VALIDATION_CACHE).unlink(missing_ok=True)
+        # every reader of a document (this check, the validation cache, each format's hash)
+        # asks the file index, which reads a file only when its stat changed
+        with filestate.kept(config.output_dir / FILE_INDEX):
+            return _build(args, config, names, cluster)
+
+
+def _build(args: argparse.Namespace, config: BuildConfig, names: list[str],
+           cluster: ClusterSettings) -> int:
+    # what no format can publish is refused first (a streaming parse: bounded memory),
+    # before validation or any format spends time and memory on it
+    for document in Edition.load(config).documents:
+        check_input(document.path)
+    cache = config.output_dir / VALIDATION_CACHE
+    if args.validate and not _valid(args.source, args.jobs, cache, cluster):
+        return 1  # the cache too is as it was: a refused build changes nothing in the output
+    with disk_errors(config.output_dir):
+        order = {name: index for index, name in enumerate(PUBLISH_ORDER)}
+        for name in sorted(names, key=lambda n: order.get(n, len(order))):
+            with Progress(f"building {name}") as progress:
+                report = run_builder(BUILDERS[name], config, progress)
+            print(f"{name}: {len(report.rebuilt)} rebuilt, {len(report.skipped)} up to date, "
+                  f"{len(report.written)} files written")
     return 0
 
 
@@ -83,15 +94,13 @@ def _valid(source: Path, jobs: int, cache: Path, cluster: ClusterSettings) -> bo
     """Nothing is published from an edition that fails validation; warnings are shown (those
     of unchanged files too: their reports come from the cache, not from validating again)."""
     errors = warnings = unchanged = 0
-    # this run's results go to a copy, which replaces the cache only when the build goes on
+    # this run's results go to a copy (written only when they changed), which replaces the
+    # cache only when the build goes on
     trial = cache.with_name(cache.name + ".new")
-    if cache.is_file():
-        shutil.copyfile(cache, trial)
-    else:
-        trial.unlink(missing_ok=True)
+    trial.unlink(missing_ok=True)
     try:
         with Progress("validating", len(collect([source]))) as progress:
-            options = ValidateOptions(jobs=jobs, cache=trial)
+            options = ValidateOptions(jobs=jobs, cache=cache, cache_to=trial)
             remote = validate_remote(cluster, options)
             for report in progress.wrap(validate_files([source], options, remote)):
                 unchanged += report.cached

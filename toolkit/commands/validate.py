@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from toolkit import filestate
 from toolkit.cluster import add_arguments, settings
 from toolkit.cluster_tasks import validate_remote
 from toolkit.config import ClusterSettings, ConfigError, find_config, load_config
@@ -22,7 +25,13 @@ Each problem is printed as FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE OR SCHEMA],
 order, then a summary line. Exit status: 0 when every file is valid (warnings allowed), 1 when
 any file is invalid, 2 for usage errors. Schemas declared in <?xml-model?> processing
 instructions are applied too (local files only: nothing is ever fetched from the network).
+Results are cached by content hash (of each file, the schemas, the registers, the options) in
+$XDG_CACHE_HOME/teikit/validate (default ~/.cache): a file validated before with the same
+inputs is not validated again (--no-cache to validate everything).
 """
+
+#: the most result caches kept (one per set of paths and options); the oldest go first
+MAX_CACHES = 64
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +51,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="run xmlschema on every file, not only on files libxml2 rejects")
     parser.add_argument("--errors-only", action="store_true",
                         help="text format: do not print warnings")
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help="validate every file, reusing and keeping no earlier results")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="parallel workers (default: all cores)")
     add_arguments(parser, "validate the files (read from the same paths on every worker)")
@@ -51,6 +62,29 @@ def run(args: argparse.Namespace) -> int:
     options = ValidateOptions(schemas=tuple(args.schema), project=not args.no_project,
                               declared=not args.no_declared, thorough=args.thorough,
                               jobs=max(1, args.jobs))
+    results, index = _cache_files(args.paths, options) if args.cache else (None, None)
+    with filestate.kept(index):
+        return _validate(args, replace(options, cache=results))
+
+
+def _cache_files(paths: list[Path], options: ValidateOptions) -> tuple[Path, Path]:
+    """This run's result cache and file index: one pair per set of paths and options."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(home) / "teikit" / "validate"
+    name = hashlib.sha256(repr(([os.path.abspath(p) for p in paths],
+                                options.fingerprint())).encode()).hexdigest()[:24]
+    try:
+        kept = sorted(folder.glob("*.results.json"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:max(0, len(kept) - MAX_CACHES + 1)]:
+            if old.name != f"{name}.results.json":
+                old.unlink(missing_ok=True)
+                old.with_name(old.name.replace(".results.", ".files.")).unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache folder that cannot be read or pruned only costs time
+    return folder / f"{name}.results.json", folder / f"{name}.files.json"
+
+
+def _validate(args: argparse.Namespace, options: ValidateOptions) -> int:
     started = time.perf_counter()
     configured, bad_config = _configs(args.paths)
     cluster = settings(args.scheduler, configured)

@@ -4,7 +4,13 @@ A file's report is reused when nothing that could change it has changed: the fil
 path, the schemas that apply (the project's schema folder, every --schema, the local schemas
 the file declares in xml-model), the edition's registers (references are checked against
 them), and the options. The cache is one JSON file (the build keeps it in its output folder,
-`.validation-cache.json`); a damaged or foreign cache file is ignored, never trusted.
+`.validation-cache.json`, `teikit validate` in the user's cache folder); a damaged or foreign
+cache file is ignored, never trusted. The validators' own code is part of the context: an
+upgraded toolkit validates everything again.
+
+Computing a key reads nothing that the process's file index (toolkit/filestate.py) already
+knows: a file's SHA-256 and the schemas it declares are facts of its content, kept with its
+stat, so a no-op run reads no document's bytes.
 
 Cached is the file's own report, before the edition-wide xml:id check, which the runner does
 again over every report (it depends on the other files).
@@ -21,11 +27,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from toolkit import filestate
 from toolkit.errors import Diagnostic, Severity
 from toolkit.output import write_atomic
 from toolkit.validation.edition import IdOccurrence
 
-VERSION = 1
+VERSION = 2
+#: the code whose change may change a report (read once per run: a few files)
+CODE = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / name for name in (
+    "safe_xml.py", "registers.py", "errors.py", "tei.py")]
 _XML_MODEL = re.compile(rb"<\?xml-model\b[^?]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
@@ -41,10 +51,16 @@ def files_digest(paths: Iterable[Path]) -> str:
     parts = []
     for path in paths:
         try:
-            parts.append(path.as_posix().encode() + b"\0" + path.read_bytes())
+            parts.append(path.as_posix().encode() + b"\0" + filestate.sha256(path).encode())
         except OSError:
             parts.append(path.as_posix().encode() + b"\0missing")
     return _digest(*parts)
+
+
+def declared_hrefs(data: bytes) -> list[str]:
+    """The href of every xml-model processing instruction near the top of a file."""
+    return [(match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+            for match in _XML_MODEL.finditer(data[:65536])]
 
 
 def edition_registers(files: Sequence[Path]) -> list[Path]:
@@ -55,8 +71,9 @@ def edition_registers(files: Sequence[Path]) -> list[Path]:
 
 
 class ValidationCache:
-    def __init__(self, path: Path, context: str) -> None:
-        self.path = path
+    def __init__(self, path: Path, context: str, save_to: Path | None = None) -> None:
+        self.source = path
+        self.path = save_to or path  # where this run's results go (the build's trial copy)
         self.context = context
         self.entries: dict[str, dict[str, Any]] = {}
         self.hits = 0
@@ -70,27 +87,27 @@ class ValidationCache:
 
     @classmethod
     def for_run(cls, path: Path, files: Sequence[Path], schemas_dir: Path,
-                schemas: Sequence[Path], options: str) -> ValidationCache:
+                schemas: Sequence[Path], options: str, save_to: Path | None = None) -> ValidationCache:
         """The cache of one run: its context is everything shared by every file's report."""
         project = sorted(p for p in schemas_dir.rglob("*") if p.is_file())
         context = _digest(str(VERSION).encode(), options.encode(), files_digest(project).encode(),
-                          files_digest(schemas).encode(),
+                          files_digest(schemas).encode(), files_digest(CODE).encode(),
                           files_digest(edition_registers(files)).encode())
-        return cls(path, context)
+        return cls(path, context, save_to)
 
     def key(self, file: Path) -> str | None:
         """The file's key, or None if the file cannot be read (it is validated, to say so)."""
         try:
-            data = file.read_bytes()
+            content = filestate.sha256(file)
+            hrefs = filestate.fact(file, "xml-model", declared_hrefs)
         except OSError:
             return None
         declared = []
-        for match in _XML_MODEL.finditer(data[:65536]):
-            href = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+        for href in hrefs:
             parts = urlsplit(href)
             if parts.scheme in ("", "file") and parts.path:
                 declared.append(file.parent / unquote(parts.path))
-        return _digest(self.context.encode(), str(file).encode(), data,
+        return _digest(self.context.encode(), str(file).encode(), content.encode(),
                        files_digest(declared).encode())
 
     def get(self, file: Path, key: str | None) -> Any:
@@ -113,7 +130,10 @@ class ValidationCache:
         }
 
     def save(self) -> None:
-        """Only this run's files are kept: a file that left the edition leaves the cache."""
+        """Only this run's files are kept: a file that left the edition leaves the cache.
+        Nothing is written when every file's entry is the one read (a no-op run)."""
+        if self._used == self.entries and self.source.is_file():
+            return
         try:
             write_atomic(self.path, json.dumps({"version": VERSION, "files": self._used},
                                                separators=(",", ":")).encode())

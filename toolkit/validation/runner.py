@@ -40,6 +40,7 @@ class ValidateOptions:
     thorough: bool = False  # run xmlschema on every file, not only on those libxml2 rejects
     jobs: int = os.cpu_count() or 1
     cache: Path | None = None  # a JSON file of earlier results, reused by content hash
+    cache_to: Path | None = None  # where this run's results go when they changed (default: cache)
 
     def fingerprint(self) -> str:
         """What shapes every report, for the cache (not where it runs or caches)."""
@@ -298,7 +299,8 @@ def _cached(files: list[Path], options: ValidateOptions, path: Path, remote: Rem
             ) -> Iterator[FileReport]:
     """As _validate_all, reusing the cached report of every file whose key is unchanged;
     only the others are validated (and no schema is compiled when there are none)."""
-    cache = ValidationCache.for_run(path, files, SCHEMAS_DIR, options.schemas, options.fingerprint())
+    cache = ValidationCache.for_run(path, files, SCHEMAS_DIR, options.schemas, options.fingerprint(),
+                                    options.cache_to)
     keys = {f: cache.key(f) for f in files}
     entries = {f: cache.get(f, keys[f]) for f in files}
     misses = [f for f in files if entries[f] is None]

@@ -7,8 +7,9 @@
 
   Source: <tk:epub title subtitle publisher year identifier url> with <tk:editor role
   affiliation>, <tk:licence url>, <tk:funder>, <tk:language>, <tk:front> (toolkit/frontmatter.py)
-  and <tk:chapter href name> per document (the chapter's file URI and its name in the book).
-  Chapters are read with doc(): their head holds number, date and last change.
+  and <tk:chapter name title> per document (its name in the book), holding the chapter's head
+  meta (<tk:meta name content>: number, date, last change) and its distinct name links
+  (<tk:name href>), which the builder keeps per chapter: no chapter is read here.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -27,7 +27,7 @@
     <xsl:variable name="lang" select="(tk:language, 'en')[1]"/>
     <!-- href of an entry -> the chapters naming it, in the book's order -->
     <xsl:variable name="mentions" as="map(xs:string, element(tk:chapter)*)" select="map:merge(
-        for $c in $chapters, $href in distinct-values(doc($c/@href)//h:a[@class = 'name']/@href)
+        for $c in $chapters, $href in distinct-values($c/tk:name/@href)
         return map {string($href): $c}, map {'duplicates': 'combine'})"/>
     <xsl:variable name="entries" select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]"/>
     <xsl:for-each-group select="$entries" group-by="tk:entry-kind(.)">
