@@ -35,7 +35,7 @@ from lxml import etree
 from toolkit.output import write_atomic
 
 STATE_NAME = "edition-state.json"
-_VERSION = 1
+_VERSION = 2  # 2: each contribution has its date (register pages: html_registers)
 _TK = "{https://teikit.org/ns}"
 #: the record's attributes that the index, timeline and about pages show
 LISTED = ("id", "title", "date", "date-label", "archive", "lang", "lang-name")
@@ -61,6 +61,7 @@ class Contribution:
     search: str  # content hash of the search page
     listing: str  # digest of the listed fields
     mentions: Mapping[str, str] = field(default_factory=dict)  # entry id -> digest
+    date: str = ""  # the record's date: where the document stands in an entry's pages
 
     @classmethod
     def read(cls, record: Path, search: Path) -> Contribution:
@@ -82,18 +83,20 @@ class Contribution:
             grouped[entry].update(etree.tostring(mention, encoding="utf-8", with_tail=False))
         mentions = {entry: digest.hexdigest()[:24] for entry, digest in sorted(grouped.items())}
         return cls(stat, hashlib.sha256(data).hexdigest(),
-                   hashlib.sha256(search.read_bytes()).hexdigest(), listing, mentions)
+                   hashlib.sha256(search.read_bytes()).hexdigest(), listing, mentions,
+                   root.get("date", ""))
 
     def to_json(self) -> dict[str, object]:
         return {"stat": list(self.stat), "record": self.record, "search": self.search,
-                "listing": self.listing, "mentions": dict(self.mentions)}
+                "listing": self.listing, "mentions": dict(self.mentions), "date": self.date}
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Contribution:
         stat, mentions = data["stat"], data["mentions"]
         assert isinstance(stat, list) and isinstance(mentions, dict)
         return cls(tuple(int(s) for s in stat), str(data["record"]), str(data["search"]),
-                   str(data["listing"]), {str(k): str(v) for k, v in mentions.items()})
+                   str(data["listing"]), {str(k): str(v) for k, v in mentions.items()},
+                   str(data["date"]))
 
 
 @dataclass
@@ -101,7 +104,7 @@ class EditionState:
     """The last build's contributions, the index order it made and the pages it left."""
 
     shared: str
-    documents: dict[str, Contribution]
+    documents: dict[str, Contribution]  # in the edition's order (an entry's pages are in it)
     order: list[tuple[str, str, str]] = field(default_factory=list)  # sequence: id, title, date
     pages: list[str] = field(default_factory=list)  # the edition pages in the site
     shards: dict[str, str] = field(default_factory=dict)  # search shard -> digest of its pages
@@ -122,7 +125,7 @@ class EditionState:
     def save(self, path: Path) -> None:
         data = {"version": _VERSION, "shared": self.shared, "order": self.order,
                 "pages": sorted(self.pages), "shards": self.shards,
-                "documents": {k: v.to_json() for k, v in sorted(self.documents.items())}}
+                "documents": {k: v.to_json() for k, v in self.documents.items()}}
         write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
