@@ -5,8 +5,9 @@ secondary results, a small XML record (metadata and register mentions) and a sma
 its text for the search index, both under `.html-records/`, and its citation as CSL-JSON,
 BibTeX and RIS (`html/cite/ID.*`); the TEI source is copied to `html/tei/ID.xml` for
 download. Paragraph ids are the DTS references, computed here with the DTS server's code
-(`citation_refs`). Once per build, `finish` joins the records, runs `xslt/html/edition.xsl`
-for the index, timeline, registers, search, about and abbreviations pages, fills in each
+(`citation_refs`). Once per build, `finish` runs `xslt/html/edition.xsl` on the records for
+the index, timeline, search, about and abbreviations pages and, from the mentions on the
+pages to make (`html_registers`), the register pages, fills in each
 document page's previous/next links (`_link_sequence`), copies the static assets
 (`xslt/html/assets/`) and builds the Pagefind index. Records are what make incremental builds cheap: the edition pages are
 rebuilt from them without re-reading unchanged documents, and only the pages a change touches

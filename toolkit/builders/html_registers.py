@@ -27,6 +27,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.builders.html_state import Contribution
+from toolkit.errors import ToolkitError
 from toolkit.tei import TEI_NS, XML_NS
 
 TK = "https://teikit.org/ns"
@@ -132,8 +133,8 @@ class Spool:
     the edition's order, gathered in memory and appended to one file per entry when they
     grow (so that a full build holds a bounded share of the edition's mentions)."""
 
-    def __init__(self, folder: Path, limit: int = BATCH_BYTES) -> None:
-        self.folder, self.limit = folder, limit
+    def __init__(self, folder: Path, limit: int | None = None) -> None:
+        self.folder, self.limit = folder, BATCH_BYTES if limit is None else limit
         self.sizes: dict[str, int] = {}
         self._pending: dict[str, list[bytes]] = {}
         self._held = 0
@@ -171,7 +172,12 @@ def scan(records: Path, ids: Sequence[str], wanted: Mapping[str, Mapping[str, in
         entries = wanted.get(identifier, {}) if spool is not None else {}
         if not entries and not listing:
             continue
-        root = etree.parse(str(records / f"{identifier}.xml"), _PARSER).getroot()
+        path = records / f"{identifier}.xml"
+        try:
+            root = etree.parse(str(path), _PARSER).getroot()
+        except (OSError, etree.XMLSyntaxError) as error:  # a private file, damaged by hand
+            raise ToolkitError(f"cannot read the page record {path}: {error}; build again with "
+                               "--force", str(path)) from None
         grouped: dict[str, list[etree._Element]] = {}
         for mention in root.findall(f"{{{TK}}}mention"):
             if mention.get("entry", "") in entries:

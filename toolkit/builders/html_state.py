@@ -10,8 +10,10 @@ build's state with this one's (`plan`) gives:
 
 - index pages, `documents.json`, timeline and about page (it counts the documents): made
   again when a listed field of a document changed, or a document came or went;
-- a register's page and an entry's further pages (`KIND-ID-N.html`): made again when that
-  entry's mentions changed in some document, the further pages for that entry alone;
+- an entry's pages (its article on the register page, its further pages `KIND-ID-N.html`):
+  when that entry's mentions changed in some document, only the pages listing a changed
+  document (all of them when the count of documents naming it changed), each made from the
+  records of its own documents (`html_registers`); a register's page when an article changed;
 - the search index: in shards (`shard_of`), each Pagefind index of a fixed bucket of
   documents by a hash of their id, indexed again when one of its search pages changed;
 - everything, search and abbreviations pages included: when what every page depends on
@@ -19,7 +21,8 @@ build's state with this one's (`plan`) gives:
   no state or a page it lists is missing (a first build, pages removed by hand).
 
 A page made again is the page a full build makes: the same stylesheet runs on the same
-records and only chooses which of its result documents to write.
+records (or, for register pages, on the same mentions of them) and only chooses which of its
+result documents to write.
 """
 
 from __future__ import annotations
