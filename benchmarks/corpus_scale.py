@@ -10,12 +10,15 @@ three scenarios, each run as the real command line in a child process:
   run apart so that each has its own figures), then `teikit build` (validation + both formats,
   nothing left to build but the check that it is so);
 - **no-op**: `teikit build` again, nothing changed;
-- **one changed**: one document's paragraph edited (a word added), then `teikit build`.
+- **one changed**: one document's paragraph edited (a word added), then `teikit build`;
+- **beside a name**: another document's word added before its text's first name (a
+  mention's context changes: that entry's register pages are made again), `teikit build`.
 
 Per stage: wall time, CPU time of the whole process tree (the command and its workers, from
 `getrusage(RUSAGE_CHILDREN)`), and peak RSS of the whole process tree (the sum of the RSS of
-the command and all its descendants, sampled every 50 ms from /proc). The figures print as a
-Markdown table (`--json FILE` writes them as JSON too).
+the command and all its descendants, sampled every 50 ms from /proc), and the peaks of its
+parts: the command's own process, its other Python processes (the workers) and Pagefind's
+indexer. The figures print as a Markdown table (`--json FILE` writes them as JSON too).
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ class Stage:
     peak_mb: float
     exit: int
     note: str = ""  # e.g. stopped at the deadline, and how far it got
+    parent_mb: float = 0.0  # peak of the command's own process
+    workers_mb: float = 0.0  # peak of the sum of its other Python processes
+    pagefind_mb: float = 0.0  # peak of the sum of Pagefind's processes
 
 
 def _children() -> dict[int, list[int]]:
@@ -84,14 +90,25 @@ def _tree(pid: int) -> Iterator[int]:
 
 def tree_rss(pid: int) -> int:
     """Bytes resident in `pid` and all its descendants."""
-    total = 0
+    return sum(tree_parts(pid).values())
+
+
+def tree_parts(pid: int) -> dict[str, int]:
+    """Bytes resident in `pid` ("parent"), its other Python descendants ("workers"), its
+    Pagefind processes ("pagefind") and any other descendant ("other")."""
+    parts = dict.fromkeys(("parent", "workers", "pagefind", "other"), 0)
     for current in _tree(pid):
         try:
             with open(f"/proc/{current}/statm", "rb") as statm:
-                total += int(statm.read().split()[1]) * PAGE
+                rss = int(statm.read().split()[1]) * PAGE
+            with open(f"/proc/{current}/comm", "rb") as comm:
+                name = comm.read().strip().decode("utf-8", "replace")
         except OSError:
-            pass
-    return total
+            continue
+        part = ("parent" if current == pid else "pagefind" if "pagefind" in name
+                else "workers" if name.startswith("python") else "other")
+        parts[part] += rss
+    return parts
 
 
 def tree_cpu(pid: int) -> float:
@@ -125,12 +142,16 @@ def run_stage(command: list[str], count: int, scenario: str, stage: str,
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
         peak, used = 0, 0.0
+        peaks = dict.fromkeys(("parent", "workers", "pagefind"), 0)
         done = threading.Event()
 
         def sample() -> None:
             nonlocal peak, used
             while not done.is_set():
-                peak = max(peak, tree_rss(process.pid))
+                parts = tree_parts(process.pid)
+                peak = max(peak, sum(parts.values()))
+                for name in peaks:
+                    peaks[name] = max(peaks[name], parts[name])
                 used = max(used, tree_cpu(process.pid)) if deadline is not None else 0.0
                 if deadline is not None and time.time() > deadline and process.poll() is None:
                     process.terminate()  # its workers die with it (die_with_parent)
@@ -147,21 +168,27 @@ def run_stage(command: list[str], count: int, scenario: str, stage: str,
             sys.stderr.write(log.read().decode("utf-8", "replace")[-3000:])
     note = f"stopped at the deadline{': ' + progress() if progress else ''}" if stopped else ""
     return Stage(count, scenario, stage, time.perf_counter() - start,
-                 max(_cpu_children() - cpu, used), peak / 2**20, code, note)
+                 max(_cpu_children() - cpu, used), peak / 2**20, code, note,
+                 *(peaks[name] / 2**20 for name in ("parent", "workers", "pagefind")))
 
 
-def touch_one(edition: Path, keep: Path | None = None) -> Path:
-    """Edit one document in the middle of the corpus: a word added to its first paragraph
-    (the original kept in `keep`, for --reuse to put back)."""
+def touch_one(edition: Path, keep: Path | None = None, beside_name: bool = False) -> Path:
+    """Edit one document in the middle of the corpus: a word added to its first paragraph,
+    or (`beside_name`, the next document) before the first name of its text, which changes
+    that mention's context. The original is kept in `keep`, for --reuse to put back."""
     documents = sorted(edition.glob("*.xml"))
-    target = documents[len(documents) // 2]
+    target = documents[len(documents) // 2 + (1 if beside_name else 0)]
     if keep is not None:
-        shutil.copyfile(target, keep / "edited.xml")
-        (keep / "edited.json").write_text(json.dumps(str(target)))
+        kept = keep / "edited"
+        kept.mkdir(exist_ok=True)
+        shutil.copyfile(target, kept / target.name)
     text = target.read_text("utf-8")
-    at = text.index("<p", text.index("<body"))
-    at = text.index(">", at) + 1
-    target.write_text(text[:at] + "Edited. " + text[at:], "utf-8")
+    if beside_name:
+        at = text.index("<persName", text.index("<body"))
+    else:
+        at = text.index("<p", text.index("<body"))
+        at = text.index(">", at) + 1
+    target.write_text(text[:at] + "Edited " + text[at:], "utf-8")
     return target
 
 
@@ -173,9 +200,13 @@ def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool
     edition = folder / "tei"
     if reuse and marker.is_file() and marker.read_text() == stamp:
         edited = folder / "edited.xml"
-        if edited.is_file():  # the one-changed scenario of the last run, undone
+        if edited.is_file():  # the one-changed scenario of the last run (older layout), undone
             original = json.loads((folder / "edited.json").read_text())
             Path(original).write_bytes(edited.read_bytes())
+            edited.unlink()
+        for kept in sorted((folder / "edited").glob("*.xml")):  # the edits of the last run, undone
+            (edition / kept.name).write_bytes(kept.read_bytes())
+            kept.unlink()
         return edition
     marker.unlink(missing_ok=True)
     edition = converted_edition(folder, count, size=size, jobs=jobs)
@@ -213,13 +244,14 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
         print(_row(results[-1]), flush=True)
         if results[-1].note:
             return results
-    touch_one(edition, folder / str(count))
-    for stage, command in (("validate", [*teikit, "validate", src, *j]),
-                           (f"build{label}", [*teikit, "build", src, "-o", dst, *formats, *j])):
-        results.append(run_stage(command, count, "one changed", stage, deadline, written))
-        print(_row(results[-1]), flush=True)
-        if results[-1].note:
-            return results
+    for scenario, beside_name in (("one changed", False), ("beside a name", True)):
+        touch_one(edition, folder / str(count), beside_name)
+        for stage, command in (("validate", [*teikit, "validate", src, *j]),
+                               (f"build{label}", [*teikit, "build", src, "-o", dst, *formats, *j])):
+            results.append(run_stage(command, count, scenario, stage, deadline, written))
+            print(_row(results[-1]), flush=True)
+            if results[-1].note:
+                return results
     sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
     print(f"| {count} | largest pages | {', '.join(f'{n} {s / 2**20:.1f} MB' for n, s in biggest)} |")
@@ -232,7 +264,8 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
 def _row(stage: Stage) -> str:
     flag = f" ({stage.note})" if stage.note else "" if stage.exit == 0 else f" (exit {stage.exit})"
     return (f"| {stage.count} | {stage.scenario} | {stage.stage}{flag} | {stage.wall:.1f} s | "
-            f"{stage.cpu:.1f} s | {stage.peak_mb:.0f} MB |")
+            f"{stage.cpu:.1f} s | {stage.peak_mb:.0f} MB | {stage.parent_mb:.0f} / "
+            f"{stage.workers_mb:.0f} / {stage.pagefind_mb:.0f} MB | {os.getloadavg()[0]:.1f} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,8 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
           f"{os.cpu_count()} cores, load {load[0]:.1f} at start, -j {args.jobs}")
-    print("| documents | scenario | stage | wall | CPU (tree) | peak RSS (tree) |")
-    print("|---|---|---|---|---|---|")
+    print("| documents | scenario | stage | wall | CPU (tree) | peak RSS (tree) "
+          "| peaks: parent / workers / Pagefind | load at the end |")
+    print("|---|---|---|---|---|---|---|---|")
     deadline = None
     if args.deadline:
         now = datetime.now(timezone.utc)

@@ -7,6 +7,7 @@ of 6 documents (so 4 shards), so that every kind of page is split."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from lxml import html
 from benchmarks.edition import converted_edition
 from browsing import chromium, serve
 from toolkit.builders import BuildConfig, BuildReport, run_builder
-from toolkit.builders import html_state
+from toolkit.builders import html_registers, html_state
 from toolkit.builders.html import HtmlBuilder
 from toolkit.config import EditionConfig, WebSettings
 
@@ -246,3 +247,101 @@ def test_search_merges_every_shard(source: Path, tmp_path: Path) -> None:
         options = page.locator("#filter-year option").all_inner_texts()[1:]
         counted = sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in options)  # "1965 (3)"
         assert counted == len(years)
+
+
+def _corrupt(record: Path) -> None:
+    """Bytes that are no XML, of the same size and time: the build takes the record for
+    the one it read last time, and fails if it reads it."""
+    status = record.stat()
+    record.write_bytes(b"<" * status.st_size)
+    os.utime(record, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
+def _in_text(path: Path, entry: str) -> bool:
+    text = path.read_text("utf-8")
+    return f'<persName ref="per:{entry}"' in text[text.index("<body"):]
+
+
+def _beside(path: Path, entry: str) -> None:
+    """A word before the text's first name of `entry`: that mention's context changes."""
+    text = path.read_text("utf-8")
+    at = text.index(f'<persName ref="per:{entry}"', text.index("<body"))
+    path.write_text(text[:at] + "Edited " + text[at:], "utf-8")
+
+
+def _state(output: Path) -> html_state.EditionState:
+    state = html_state.EditionState.load(output / ".html-records" / html_state.STATE_NAME)
+    assert state is not None
+    return state
+
+
+def test_an_edit_beside_a_name_reads_only_the_records_on_the_pages_it_makes(source: Path, tmp_path: Path) -> None:
+    """A one-document rebuild must not grow with the edition: of the records, it reads those
+    of the documents on the register pages it makes, not every record (as the register pages
+    were made before: 120 MB of records at 10,000 documents). The other records are made
+    unreadable, and the build is the same."""
+    original = Path(shutil.copytree(source, tmp_path / "original"))
+    first = tmp_path / "first"
+    build(source, first)
+    before = _state(first)
+    layout = html_registers.layouts(list(before.documents), before.documents, 2)
+    # a document on a further page of an entry (not on the register page), named in its text
+    entry, document = next((e, d) for e, _docs in sorted(_named_in(source).items())
+                           for page in layout[e][1:] for d in page if _in_text(source / f"{d}.xml", e))
+    pages = layout[entry]
+    # the edit once, to learn which entries' mentions it changes and so which records it needs
+    _beside(source / f"{document}.xml", entry)
+    build(source, first)
+    after = _state(first)
+    changed = {e for e in after.documents[document].mentions
+               if after.documents[document].mentions[e] != before.documents[document].mentions.get(e)}
+    assert entry in changed
+    layout = html_registers.layouts(list(after.documents), after.documents, 2)
+    needed = {d for e in changed for page in layout[e] if document in page for d in page}
+    # the same edit again, on a build whose other records cannot be read
+    output = tmp_path / "build"
+    build(original, output)
+    site = output / "html"
+    unreadable = sorted(set(before.documents) - needed)
+    assert len(unreadable) >= COUNT // 2, "the test tells a bounded read from a whole one"
+    for identifier in unreadable:
+        _corrupt(output / ".html-records" / f"{identifier}.xml")
+    stamps = snapshot(site)
+    _beside(original / f"{document}.xml", entry)
+    report = build(original, output)
+    assert report.rebuilt == (document,)
+    files = rewritten(stamps, snapshot(site))
+    page = pages.index(next(p for p in pages if document in p)) + 1
+    assert f"persons-{entry}-{page}.html" in files, "the page that lists it is made again"
+    assert "persons.html" not in files and "index.html" not in files
+    assert_as_a_full_build(original, site, tmp_path / "full")
+
+
+def test_register_pages_in_batches_of_one_entry_are_those_of_one_batch(
+        source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full build makes the entries' pages in transforms of bounded size (their mentions
+    spooled to disk): with a bound of one byte, one entry to a transform and every mention
+    written out at once, the site is the same."""
+    default = html_registers.BATCH_BYTES
+    monkeypatch.setattr(html_registers, "BATCH_BYTES", 1)
+    output = tmp_path / "build"
+    build(source, output)
+    monkeypatch.setattr(html_registers, "BATCH_BYTES", default)
+    assert_as_a_full_build(source, output / "html", tmp_path / "full")
+
+
+def test_a_missing_article_is_made_again_with_its_register_page(source: Path, tmp_path: Path) -> None:
+    """An entry's article is kept as a fragment between builds; one removed by hand is made
+    again the next time its register page is, from the records of its first page."""
+    output = tmp_path / "build"
+    build(source, output)
+    fragments = sorted((output / ".html-records" / "entries" / "persons").glob("*.xml"))
+    named = _named_in(source)
+    lost = next(f for f in fragments if f.stem in named)
+    lost.unlink()
+    other, document = next((e, d) for e in sorted(named) if e != lost.stem
+                           for d in named[e] if _in_text(source / f"{d}.xml", e))
+    _beside(source / f"{document}.xml", other)
+    build(source, output)
+    assert lost.is_file()
+    assert_as_a_full_build(source, output / "html", tmp_path / "full")

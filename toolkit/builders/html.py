@@ -5,8 +5,9 @@ secondary results, a small XML record (metadata and register mentions) and a sma
 its text for the search index, both under `.html-records/`, and its citation as CSL-JSON,
 BibTeX and RIS (`html/cite/ID.*`); the TEI source is copied to `html/tei/ID.xml` for
 download. Paragraph ids are the DTS references, computed here with the DTS server's code
-(`citation_refs`). Once per build, `finish` joins the records, runs `xslt/html/edition.xsl`
-for the index, timeline, registers, search, about and abbreviations pages, fills in each
+(`citation_refs`). Once per build, `finish` runs `xslt/html/edition.xsl` on the records for
+the index, timeline, search, about and abbreviations pages and, from the mentions on the
+pages to make (`html_registers`), the register pages, fills in each
 document page's previous/next links (`_link_sequence`), copies the static assets
 (`xslt/html/assets/`) and builds the Pagefind index. Records are what make incremental builds cheap: the edition pages are
 rebuilt from them without re-reading unchanged documents, and only the pages a change touches
@@ -36,7 +37,7 @@ from saxonche import (  # type: ignore[import-not-found]
     PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable,
 )
 
-from toolkit.builders import html_state
+from toolkit.builders import html_registers, html_state
 from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
 from toolkit.builders.html_state import STATE_NAME, Contribution, EditionState, contributions
 from toolkit.builders.epub import epub_name
@@ -53,7 +54,7 @@ from toolkit.output import write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.server.citations import schemes
 from toolkit.safe_xml import parse_xml, read_bytes
-from toolkit.tei import TEI_NS, XML_NS
+from toolkit.tei import TEI_NS
 
 XSLT = xslt_dir()
 HTML_XSLT = XSLT / "html"
@@ -113,6 +114,7 @@ class HtmlBuilder:
         self._edition: PyXsltExecutable | None = None
         self._registers: PyXdmNode | None = None
         self._front: PyXdmNode | None = None
+        self._entry_list: list[tuple[str, str]] | None = None
         self._order: list[tuple[str, str, str]] = []  # (id, title, date) in date order
 
     # -- the lifecycle ---------------------------------------------------------------------
@@ -233,7 +235,7 @@ class HtmlBuilder:
         with ThreadPoolExecutor(1) as pool:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
             search = pool.submit(self._search_index, current, None if plan.full else previous, state)
-            pages, made = self._edition_pages(edition, plan, previous)
+            pages, made = self._edition_pages(edition, plan, previous, current)
             written.extend(pages)
             state.pages = made
             if plan.index or plan.full:
@@ -303,41 +305,57 @@ class HtmlBuilder:
                     path.unlink(missing_ok=True)
                 facsimile.remove(self.site, record.stem)
 
-    def _edition_pages(self, edition: Edition, plan: html_state.Plan,
-                       previous: EditionState | None) -> tuple[list[Path], list[str]]:
+    def _edition_pages(self, edition: Edition, plan: html_state.Plan, previous: EditionState | None,
+                       current: Mapping[str, Contribution]) -> tuple[list[Path], list[str]]:
         """The edition pages the plan asks for, and the names of all edition pages now in
-        the site (those made, and the last build's that were not to be made again)."""
+        the site (those made, and the last build's that were not to be made again).
+
+        Three kinds of transform of `edition.xsl`, none over the whole edition's mentions:
+        the index group over every record without its mentions; each register entry's pages
+        to make over the mentions on them, in batches of bounded size; a register's page
+        over its entries' kept articles (`html_registers`)."""
         kept = [] if plan.full or previous is None else previous.pages
         if not plan.anything:
             return [], kept
-        if self._edition is None:  # only the process that finishes needs it
-            self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
-            self._edition.set_parameter("register-page-size", processor().make_integer_value(
-                self.config.edition.web.register_page_size))  # long registers in pages (#13)
-            self._edition.set_parameter("index-page-size", processor().make_integer_value(
-                self.config.edition.web.index_page_size))  # a large index in pages (#13)
-        # The EPUB builder runs first in a full build and puts the book in html/epub/.
-        book = Path("epub") / epub_name(self.config)
-        self._edition.set_parameter("epub", processor().make_string_value(
-            book.as_posix() if (self.site / book).is_file() else ""))
-        self._edition.set_parameter("make-index", processor().make_boolean_value(plan.full or plan.index))
-        self._edition.set_parameter("make-static", processor().make_boolean_value(plan.full))
-        self._edition.set_parameter("entries", processor().make_string_value(
-            "#all" if plan.full else " ".join(sorted(plan.entries))))
-        parts = [b'<tk:edition xmlns:tk="https://teikit.org/ns">']
-        for document in edition.documents:
-            parts.append(_XML_DECLARATION.sub(b"", (self.records / f"{document.id}.xml").read_bytes()))
-        parts.append(b"</tk:edition>")
-        proc = processor()
+        ids = [d.id for d in edition.documents]
+        entries = self._entries()
+        size = self.config.edition.web.register_page_size
+        layout = html_registers.layouts(ids, current, size)
+        before = {} if plan.full or previous is None else previous.documents
+        last = html_registers.layouts(list(before), before, size) if before else {}
+        fragments = self.records / "entries"
+        work = html_registers.plan(entries, None if plan.full else plan.entries, last, layout,
+                                   before, current, fragments)
+        executable = self._edition_executable()
         area = staging_dir(self.config.output_dir)
         area.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="pages-", dir=area))
         try:
-            node = proc.parse_xml(xml_text=b"".join(parts).decode("utf-8"))
-            # Pages are written by Saxon itself, so that its HTML5 serialiser applies.
-            self._edition.set_base_output_uri(staging.as_uri() + "/edition")
-            with _saxon_quiet():
-                self._edition.transform_to_string(xdm_node=node)
+            spool = html_registers.Spool(staging / "spool")
+            listing = html_registers.scan(self.records, ids, work.documents(layout), spool,
+                                          plan.full or plan.index)
+            if listing is not None:
+                executable.set_parameter("make-index", processor().make_boolean_value(True))
+                executable.set_parameter("make-static", processor().make_boolean_value(plan.full))
+                self._transform(executable, listing, staging)
+            for batch in html_registers.batches(work, layout, spool):
+                self._transform(executable, batch, staging)
+            kinds = set(REGISTER_NAMES) if plan.full else set()
+            for kind, entry in work.pages:
+                made_fragment = staging / kind / f"{entry}.xml"
+                if made_fragment.is_file():
+                    kept_fragment = fragments / kind / made_fragment.name
+                    if not (kept_fragment.is_file() and _same_bytes(made_fragment, kept_fragment)):
+                        kept_fragment.parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(made_fragment, kept_fragment)
+                        kinds.add(kind)
+            if plan.full:  # the articles of entries no longer in the registers
+                wanted = {f"{kind}/{entry}.xml" for kind, entry in entries}
+                for old in fragments.glob("*/*.xml"):
+                    if f"{old.parent.name}/{old.name}" not in wanted:
+                        old.unlink()
+            for kind in sorted(kinds):
+                self._transform(executable, html_registers.fragments(fragments, kind, entries), staging)
             written = []
             made = set()
             for page in [*sorted(staging.glob("*.html")), *staging.glob("documents.json")]:
@@ -347,15 +365,53 @@ class HtmlBuilder:
                     continue  # made again the same: the published file is left alone
                 os.replace(page, target)
                 written.append(target)
-            ids = {d.id for d in edition.documents}
+            ids_set = set(ids)
             if plan.full or plan.index:
                 order = etree.parse(str(staging / "sequence.xml")).getroot()
                 self._order = [(d.get("id", ""), d.get("title", ""), d.get("date-label", "")) for d in order]
-                self._remove_stale_index_pages(made, ids)
-            removed = self._remove_stale_register_pages(made, ids, None if plan.full else plan.entries)
+                self._remove_stale_index_pages(made, ids_set)
+            if plan.full:
+                removed = self._remove_stale_register_pages(made, ids_set)
+            else:
+                removed = {name for name in work.stale if name not in made}
+                for name in removed:
+                    (self.site / name).unlink(missing_ok=True)
             if plan.index:  # the index group was made whole: what it did not make is gone
                 removed |= {n for n in kept if n.startswith("index-") or n in _INDEX_GROUP}
             return written, sorted(made | {n for n in kept if n not in removed})
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _entries(self) -> list[tuple[str, str]]:
+        """(kind, id) of each register entry that has a page, once per process."""
+        if self._entry_list is None:
+            root = etree.fromstring(self._registers_xml(), etree.XMLParser(resolve_entities=False, no_network=True))
+            self._entry_list = list(html_registers.register_entries(root))
+        return self._entry_list
+
+    def _edition_executable(self) -> PyXsltExecutable:
+        """`edition.xsl`, compiled when a page is to be made (only the process that finishes)."""
+        if self._edition is None:
+            self._edition = self._configure(self._compile(HTML_XSLT / "edition.xsl"))
+            self._edition.set_parameter("register-page-size", processor().make_integer_value(
+                self.config.edition.web.register_page_size))  # long registers in pages (#13)
+            self._edition.set_parameter("index-page-size", processor().make_integer_value(
+                self.config.edition.web.index_page_size))  # a large index in pages (#13)
+        # The EPUB builder runs first in a full build and puts the book in html/epub/.
+        book = Path("epub") / epub_name(self.config)
+        self._edition.set_parameter("epub", processor().make_string_value(
+            book.as_posix() if (self.site / book).is_file() else ""))
+        return self._edition
+
+    def _transform(self, executable: PyXsltExecutable, source: bytes, staging: Path) -> None:
+        """One transform of `edition.xsl`; Saxon writes its pages into `staging` itself,
+        so that its HTML5 serialiser applies."""
+        proc = processor()
+        try:
+            node = proc.parse_xml(xml_text=source.decode("utf-8"))
+            executable.set_base_output_uri(staging.as_uri() + "/edition")
+            with _saxon_quiet():
+                executable.transform_to_string(xdm_node=node)
         except PySaxonApiError as error:
             if "Failure writing" in str(error):  # Saxon's words for a write that failed
                 full = shutil.disk_usage(staging).free < 1024 * 1024
@@ -363,8 +419,6 @@ class HtmlBuilder:
                                    "the published pages are unchanged", str(staging)) from None
             raise ToolkitError(f"cannot build the edition pages: {_message(error)}",
                                str(HTML_XSLT / "edition.xsl")) from None
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
 
     def _link_sequence(self, order: list[tuple[str, str, str]], rendered: set[str]) -> list[Path]:
         """Previous and next in date order, written into each document page's `nav.tk-sequence`
@@ -405,18 +459,16 @@ class HtmlBuilder:
             write_atomic(state, json.dumps(current, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         return written
 
-    def _remove_stale_register_pages(self, made: set[str], ids: set[str],
-                                     entries: frozenset[str] | None) -> set[str]:
-        """A register's further pages (KIND-ID-N.html) that this build did not make again,
-        of every entry (`entries` None) or of those whose pages it made; their names."""
+    def _remove_stale_register_pages(self, made: set[str], ids: set[str]) -> set[str]:
+        """A register's further pages (KIND-ID-N.html) that a full build did not make; their
+        names."""
         removed = set()
-        for kind in ("persons", "places", "organisations"):
+        for kind in REGISTER_NAMES:
             for page in self.site.glob(f"{kind}-*-*.html"):
                 if page.name in made or page.stem in ids or not page.stem.rsplit("-", 1)[1].isdigit():
                     continue
-                if entries is None or page.stem[len(kind) + 1:].rsplit("-", 1)[0] in entries:
-                    page.unlink()
-                    removed.add(page.name)
+                page.unlink()
+                removed.add(page.name)
         return removed
 
     def _remove_stale_index_pages(self, made: set[str], ids: set[str]) -> None:
@@ -540,13 +592,6 @@ def citation_refs(root: etree._Element) -> str:
     return json.dumps(refs, ensure_ascii=False)
 
 
-_ENTRIES = ("person", "personGrp", "place", "org")
-_KINDS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations"}
-_TYPE_KINDS = {"person": "persons", "persname": "persons", "place": "places", "placename": "places",
-               "org": "organisations", "organisation": "organisations",
-               "organization": "organisations", "orgname": "organisations"}
-
-
 def register_sizes(registers: bytes) -> dict[str, int]:
     """How many entries each register has, as page.xsl's tk:register-size counts them: the
     person, personGrp, place and org elements of any namespace with an xml:id, by
@@ -554,12 +599,7 @@ def register_sizes(registers: bytes) -> dict[str, int]:
     once per process: in the stylesheet it was a walk of the registers on every page."""
     sizes = {"persons": 0, "places": 0, "organisations": 0}
     root = etree.fromstring(registers, etree.XMLParser(resolve_entities=False, no_network=True))
-    for element in root.iter(*(f"{{*}}{name}" for name in _ENTRIES)):
-        if element.get(f"{{{XML_NS}}}id") is None:
-            continue
-        name = etree.QName(element)
-        kind = (_KINDS[name.localname] if name.namespace == TEI_NS
-                else _TYPE_KINDS.get((element.get("type") or "").lower(), "persons"))
+    for kind, _entry in html_registers.register_entries(root, any_namespace=True):
         sizes[kind] += 1
     return sizes
 

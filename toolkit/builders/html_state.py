@@ -10,8 +10,10 @@ build's state with this one's (`plan`) gives:
 
 - index pages, `documents.json`, timeline and about page (it counts the documents): made
   again when a listed field of a document changed, or a document came or went;
-- a register's page and an entry's further pages (`KIND-ID-N.html`): made again when that
-  entry's mentions changed in some document, the further pages for that entry alone;
+- an entry's pages (its article on the register page, its further pages `KIND-ID-N.html`):
+  when that entry's mentions changed in some document, only the pages listing a changed
+  document (all of them when the count of documents naming it changed), each made from the
+  records of its own documents (`html_registers`); a register's page when an article changed;
 - the search index: in shards (`shard_of`), each Pagefind index of a fixed bucket of
   documents by a hash of their id, indexed again when one of its search pages changed;
 - everything, search and abbreviations pages included: when what every page depends on
@@ -19,7 +21,8 @@ build's state with this one's (`plan`) gives:
   no state or a page it lists is missing (a first build, pages removed by hand).
 
 A page made again is the page a full build makes: the same stylesheet runs on the same
-records and only chooses which of its result documents to write.
+records (or, for register pages, on the same mentions of them) and only chooses which of its
+result documents to write.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from lxml import etree
 from toolkit.output import write_atomic
 
 STATE_NAME = "edition-state.json"
-_VERSION = 1
+_VERSION = 2  # 2: each contribution has its date (register pages: html_registers)
 _TK = "{https://teikit.org/ns}"
 #: the record's attributes that the index, timeline and about pages show
 LISTED = ("id", "title", "date", "date-label", "archive", "lang", "lang-name")
@@ -61,6 +64,7 @@ class Contribution:
     search: str  # content hash of the search page
     listing: str  # digest of the listed fields
     mentions: Mapping[str, str] = field(default_factory=dict)  # entry id -> digest
+    date: str = ""  # the record's date: where the document stands in an entry's pages
 
     @classmethod
     def read(cls, record: Path, search: Path) -> Contribution:
@@ -82,18 +86,20 @@ class Contribution:
             grouped[entry].update(etree.tostring(mention, encoding="utf-8", with_tail=False))
         mentions = {entry: digest.hexdigest()[:24] for entry, digest in sorted(grouped.items())}
         return cls(stat, hashlib.sha256(data).hexdigest(),
-                   hashlib.sha256(search.read_bytes()).hexdigest(), listing, mentions)
+                   hashlib.sha256(search.read_bytes()).hexdigest(), listing, mentions,
+                   root.get("date", ""))
 
     def to_json(self) -> dict[str, object]:
         return {"stat": list(self.stat), "record": self.record, "search": self.search,
-                "listing": self.listing, "mentions": dict(self.mentions)}
+                "listing": self.listing, "mentions": dict(self.mentions), "date": self.date}
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Contribution:
         stat, mentions = data["stat"], data["mentions"]
         assert isinstance(stat, list) and isinstance(mentions, dict)
         return cls(tuple(int(s) for s in stat), str(data["record"]), str(data["search"]),
-                   str(data["listing"]), {str(k): str(v) for k, v in mentions.items()})
+                   str(data["listing"]), {str(k): str(v) for k, v in mentions.items()},
+                   str(data["date"]))
 
 
 @dataclass
@@ -101,7 +107,7 @@ class EditionState:
     """The last build's contributions, the index order it made and the pages it left."""
 
     shared: str
-    documents: dict[str, Contribution]
+    documents: dict[str, Contribution]  # in the edition's order (an entry's pages are in it)
     order: list[tuple[str, str, str]] = field(default_factory=list)  # sequence: id, title, date
     pages: list[str] = field(default_factory=list)  # the edition pages in the site
     shards: dict[str, str] = field(default_factory=dict)  # search shard -> digest of its pages
@@ -122,7 +128,7 @@ class EditionState:
     def save(self, path: Path) -> None:
         data = {"version": _VERSION, "shared": self.shared, "order": self.order,
                 "pages": sorted(self.pages), "shards": self.shards,
-                "documents": {k: v.to_json() for k, v in sorted(self.documents.items())}}
+                "documents": {k: v.to_json() for k, v in self.documents.items()}}
         write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

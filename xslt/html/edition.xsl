@@ -2,18 +2,22 @@
 <!--
   The web edition's edition-wide pages, made once per build after the documents: the index
   of documents, the timeline, the registers of persons, places and organisations, and the
-  search page. Input: a tk:edition element holding the tk:doc records that stage "summary"
-  wrote for each document (so an incremental build re-reads records, not whole documents).
-  Every page is a secondary result (index.html ...) that the builder writes atomically.
+  search page. Every page is a secondary result (index.html ...) that the builder writes
+  atomically. Three inputs, by their root element:
+  - tk:edition: the tk:doc records that stage "summary" wrote for each document, without
+    their mentions (what the index lists: small at any edition size), for the index pages,
+    documents.json, timeline, about, search and abbreviations pages;
+  - tk:entries and tk:fragments: a register entry's pages and a register's page
+    (registers.xsl), from the mentions of the documents on those pages only.
 
   Stages, one per file and mode: index (tk:index), timeline (tk:timeline), registers
   (tk:register), search (tk:search); page.xsl holds the shell all pages share.
 
   A rebuild makes only the pages a change touches (issue #13; the builder decides which,
-  toolkit/builders/html_state.py): $make-index for the index group, $entries (registers.xsl)
-  for register pages, $make-static for the pages that depend on no document. Every page made
-  is the page a full build makes: the parameters choose which result documents are written,
-  never what is in them.
+  toolkit/builders/html_state.py): $make-index for the index group, $make-static for the
+  pages that depend on no document, and for registers the entries' pages it passes. Every
+  page made is the page a full build makes: the parameters choose which result documents
+  are written, never what is in them.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,9 +54,6 @@
   <xsl:param name="make-index" as="xs:boolean" select="true()"/>
   <!-- Whether to make the pages no document shapes: search and abbreviations. -->
   <xsl:param name="make-static" as="xs:boolean" select="true()"/>
-
-  <!-- Mentions of an entry across the edition, by the entry's id. -->
-  <xsl:key name="tk:mentions" match="tk:mention" use="@entry"/>
 
   <xsl:template match="/tk:edition">
     <xsl:variable name="docs" as="element(tk:doc)*">
@@ -94,17 +95,6 @@
         </xsl:apply-templates>
       </xsl:result-document>
     </xsl:if>
-    <xsl:for-each select="('persons', 'places', 'organisations')[tk:remade-register(.)]">
-      <xsl:result-document href="{.}.html" format="tk:page">
-        <xsl:apply-templates select="$edition" mode="tk:register">
-          <xsl:with-param name="kind" select="." tunnel="yes"/>
-          <xsl:with-param name="docs" select="$docs" tunnel="yes"/>
-        </xsl:apply-templates>
-      </xsl:result-document>
-      <xsl:apply-templates select="$edition" mode="tk:register-pages">
-        <xsl:with-param name="kind" select="." tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:for-each>
     <xsl:if test="$make-static">
       <xsl:result-document href="search.html" format="tk:page">
         <xsl:apply-templates select="." mode="tk:search"/>

@@ -1,9 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Stage "registers" (mode tk:register): one page per register (persons, places,
-  organisations). Each entry has an anchor (its xml:id, the target of the names in the
-  text), its name and variants, its note and authority identifiers, and every document and
-  passage that names it, each passage linking back to the mention's m-N anchor.
+  Stage "registers": one page per register (persons, places, organisations). Each entry has
+  an anchor (its xml:id, the target of the names in the text), its name and variants, its
+  note and authority identifiers, and every document and passage that names it, each passage
+  linking back to the mention's m-N anchor.
+
+  Made in two steps, so that neither reads the whole edition (issue #13; the builder decides
+  what to make, toolkit/builders/html_registers.py):
+  - an entry's pages (input tk:entries): per tk:entry (@id, @kind, @total: the documents
+    naming it, @make: which of its pages to make), the documents of those pages (tk:doc:
+    @id, @title, @date, @date-label, @page: the entry's page that lists it) holding their
+    mentions of the entry. Page 1 is the entry's article on the register page, written as a
+    fragment (KIND/ID.xml, kept by the builder); page N > 1 is KIND-ID-N.html.
+  - a register's page (input tk:fragments, @kind): the register's head and map, then the
+    articles of its entries, copied from their fragments in the register's order.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,16 +38,18 @@
        links, so that an entry named hundreds of times stays a readable page. -->
   <xsl:variable name="tk:snippets" as="xs:integer" select="3"/>
 
-  <xsl:template match="tk:edition" mode="tk:register">
-    <xsl:param name="kind" as="xs:string" tunnel="yes"/>
-    <xsl:param name="docs" as="element(tk:doc)*" tunnel="yes"/>
-    <xsl:variable name="edition" select="."/>
+  <xsl:key name="tk:fragment" match="tk:fragment" use="@entry"/>
+
+  <xsl:template match="/tk:fragments">
+    <xsl:variable name="kind" as="xs:string" select="@kind"/>
+    <xsl:variable name="fragments" select="."/>
     <xsl:variable name="entries" as="element()*">
       <xsl:perform-sort select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)
                                 [@xml:id][tk:entry-kind(.) = $kind]">
         <xsl:sort select="tk:entry-sort-key(.)" lang="en"/>
       </xsl:perform-sort>
     </xsl:variable>
+    <xsl:result-document href="{$kind}.html" format="tk:page">
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:kind-label($kind, true())"/>
       <xsl:with-param name="href" select="$kind || '.html'"/>
@@ -62,12 +74,52 @@
           </nav>
         </xsl:if>
         <xsl:for-each select="$entries">
-          <xsl:apply-templates select="." mode="tk:register">
-            <xsl:with-param name="mentions" select="key('tk:mentions', @xml:id, $edition)"/>
-          </xsl:apply-templates>
+          <xsl:variable name="fragment" select="key('tk:fragment', @xml:id, $fragments)"/>
+          <xsl:if test="empty($fragment)">
+            <xsl:message terminate="yes" error-code="tk:fragment">no article for the entry <xsl:value-of select="@xml:id"/></xsl:message>
+          </xsl:if>
+          <xsl:copy-of select="$fragment[1]/*" copy-namespaces="no"/>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- An entry's pages: its article (page 1, a fragment of the register page) and its
+       further pages, those listed in @make. -->
+  <xsl:template match="/tk:entries">
+    <xsl:for-each select="tk:entry">
+      <xsl:variable name="kind" as="xs:string" select="@kind"/>
+      <xsl:variable name="block" select="."/>
+      <xsl:variable name="entry" select="($registers//(tei:person | tei:personGrp | tei:place | tei:org)
+                                         [@xml:id = current()/@id][tk:entry-kind(.) = $kind])[1]"/>
+      <xsl:for-each select="tokenize(@make) ! xs:integer(.)">
+        <xsl:variable name="n" select="."/>
+        <xsl:variable name="mentions" select="$block/tk:doc[xs:integer(@page) = $n]/tk:mention"/>
+        <xsl:choose>
+          <xsl:when test="$n = 1">
+            <xsl:result-document href="{$kind}/{$entry/@xml:id}.xml" method="xml" encoding="UTF-8" indent="no">
+              <tk:fragment entry="{$entry/@xml:id}">
+                <xsl:apply-templates select="$entry" mode="tk:register">
+                  <xsl:with-param name="kind" select="$kind" tunnel="yes"/>
+                  <xsl:with-param name="mentions" select="$mentions"/>
+                  <xsl:with-param name="total" select="xs:integer($block/@total)"/>
+                </xsl:apply-templates>
+              </tk:fragment>
+            </xsl:result-document>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="tk:mention-page">
+              <xsl:with-param name="kind" select="$kind" tunnel="yes"/>
+              <xsl:with-param name="entry" select="$entry"/>
+              <xsl:with-param name="mentions" select="$mentions"/>
+              <xsl:with-param name="total" select="xs:integer($block/@total)"/>
+              <xsl:with-param name="n" select="$n"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!--
@@ -109,8 +161,10 @@
   </xsl:template>
 
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org" mode="tk:register">
-    <!-- The mentions of this entry in the edition's documents. -->
+    <!-- The mentions of this entry in the documents of its first page. -->
     <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <!-- The documents that name it. -->
+    <xsl:param name="total" as="xs:integer"/>
     <xsl:variable name="label" select="tk:entry-label(.)"/>
     <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName | tei:name)
                                           ! normalize-space(.))[. != $label]"/>
@@ -140,20 +194,19 @@
         </p>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="empty($mentions)">
+        <xsl:when test="$total = 0">
           <p class="tk-no-mentions">Not named in the documents of this edition.</p>
         </xsl:when>
         <xsl:otherwise>
-          <h3 class="tk-mentions-head">Named in <xsl:value-of select="count(distinct-values($mentions/../@id))"/>
-            <xsl:value-of select="if (count(distinct-values($mentions/../@id)) = 1) then ' document' else ' documents'"/></h3>
-          <xsl:variable name="pages" select="tk:mention-pages($mentions)"/>
+          <h3 class="tk-mentions-head">Named in <xsl:value-of select="$total"/>
+            <xsl:value-of select="if ($total = 1) then ' document' else ' documents'"/></h3>
           <xsl:call-template name="tk:mention-list">
-            <xsl:with-param name="mentions" select="tk:mention-page($mentions, 1)"/>
+            <xsl:with-param name="mentions" select="$mentions"/>
           </xsl:call-template>
-          <xsl:if test="$pages gt 1">
+          <xsl:if test="tk:mention-pages($total) gt 1">
             <xsl:call-template name="tk:mention-nav">
               <xsl:with-param name="entry" select="."/>
-              <xsl:with-param name="mentions" select="$mentions"/>
+              <xsl:with-param name="total" select="$total"/>
               <xsl:with-param name="current" select="1"/>
             </xsl:call-template>
           </xsl:if>
@@ -199,53 +252,18 @@
 
   <!--
     Long mention lists in pages (issue #13: no page grows without bound): a register page
-    lists the first $register-page-size documents (teikit.toml [web] register_page_size) naming an entry, in date order, and
-    links the others' pages, KIND-ID-N.html, which edition.xsl writes (mode
-    tk:register-pages). An entry's anchor stays on the register page, so links from the
-    documents are the same however large the edition.
+    lists the first $register-page-size documents (teikit.toml [web] register_page_size)
+    naming an entry, in date order, and links the others' pages, KIND-ID-N.html. Which
+    document is on which page the builder decides (tk:doc/@page, by the same order: date,
+    then the edition's order). An entry's anchor stays on the register page, so links from
+    the documents are the same however large the edition.
   -->
   <xsl:param name="register-page-size" as="xs:integer" select="100"/>
-
-  <!-- The entries whose register pages are made (issue #13: a rebuild makes the pages of
-       the entries whose mentions changed, toolkit/builders/html_state.py): '#all', or their
-       ids separated by spaces. A register's page is made when one of its entries is listed,
-       an entry's further pages when it is. -->
-  <xsl:param name="entries" as="xs:string" select="'#all'"/>
-  <xsl:variable name="tk:remade-entries" as="xs:string*" select="tokenize($entries)"/>
-
-  <xsl:function name="tk:remade-entry" as="xs:boolean">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$entries = '#all' or $entry/@xml:id = $tk:remade-entries"/>
-  </xsl:function>
-
-  <xsl:function name="tk:remade-register" as="xs:boolean">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="$entries = '#all' or exists($registers//(tei:person | tei:personGrp | tei:place | tei:org)
-                          [@xml:id = $tk:remade-entries][tk:entry-kind(.) = $kind])"/>
-  </xsl:function>
   <xsl:variable name="tk:documents-per-page" as="xs:integer" select="max(($register-page-size, 1))"/>
 
-  <!-- The documents naming an entry, as ids in date order. -->
-  <xsl:function name="tk:mention-docs" as="xs:string*">
-    <xsl:param name="mentions" as="element(tk:mention)*"/>
-    <xsl:for-each-group select="$mentions" group-by="string(../@id)">
-      <xsl:sort select="(../@date[.], '9999')[1]"/>
-      <xsl:sequence select="current-grouping-key()"/>
-    </xsl:for-each-group>
-  </xsl:function>
-
   <xsl:function name="tk:mention-pages" as="xs:integer">
-    <xsl:param name="mentions" as="element(tk:mention)*"/>
-    <xsl:sequence select="(count(distinct-values($mentions/../@id)) - 1) idiv $tk:documents-per-page + 1"/>
-  </xsl:function>
-
-  <!-- The mentions in the documents of page $n (1-based). -->
-  <xsl:function name="tk:mention-page" as="element(tk:mention)*">
-    <xsl:param name="mentions" as="element(tk:mention)*"/>
-    <xsl:param name="n" as="xs:integer"/>
-    <xsl:variable name="docs" select="tk:mention-docs($mentions)"/>
-    <xsl:variable name="rank" select="map:merge(for $i in 1 to count($docs) return map {$docs[$i]: $i})"/>
-    <xsl:sequence select="$mentions[($rank(string(../@id)) - 1) idiv $tk:documents-per-page + 1 = $n]"/>
+    <xsl:param name="total" as="xs:integer"/>
+    <xsl:sequence select="($total - 1) idiv $tk:documents-per-page + 1"/>
   </xsl:function>
 
   <xsl:function name="tk:mention-href" as="xs:string">
@@ -259,14 +277,13 @@
   <xsl:template name="tk:mention-nav">
     <xsl:param name="kind" as="xs:string" tunnel="yes"/>
     <xsl:param name="entry" as="element()"/>
-    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:param name="total" as="xs:integer"/>
     <xsl:param name="current" as="xs:integer"/>
-    <xsl:variable name="total" select="count(distinct-values($mentions/../@id))"/>
     <nav class="tk-mention-pages" aria-label="Documents naming {tk:entry-label($entry)}, by page">
       <p>
         <xsl:value-of select="'Documents ' || ($current - 1) * $tk:documents-per-page + 1 || '–'
                               || min(($current * $tk:documents-per-page, $total)) || ' of ' || $total || '. Pages: '"/>
-        <xsl:for-each select="1 to tk:mention-pages($mentions)">
+        <xsl:for-each select="1 to tk:mention-pages($total)">
           <xsl:choose>
             <xsl:when test=". = $current"><span aria-current="page"><xsl:value-of select="."/></span></xsl:when>
             <xsl:otherwise><a href="{tk:mention-href($kind, $entry, .)}"><xsl:value-of select="."/></a></xsl:otherwise>
@@ -277,35 +294,31 @@
     </nav>
   </xsl:template>
 
-  <!-- The further pages of every entry named in more documents than one page lists. -->
-  <xsl:template match="tk:edition" mode="tk:register-pages">
+  <!-- A further page of an entry named in more documents than one page lists. -->
+  <xsl:template name="tk:mention-page">
     <xsl:param name="kind" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="edition" select="."/>
-    <xsl:for-each select="$registers//(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id][tk:entry-kind(.) = $kind][tk:remade-entry(.)]">
-      <xsl:variable name="entry" select="."/>
-      <xsl:variable name="mentions" select="key('tk:mentions', @xml:id, $edition)"/>
-      <xsl:for-each select="2 to tk:mention-pages($mentions)">
-        <xsl:variable name="n" select="."/>
-        <xsl:result-document href="{tk:mention-href($kind, $entry, $n)}" format="tk:page">
-          <xsl:call-template name="tk:page">
-            <xsl:with-param name="title" select="tk:entry-label($entry) || ' (' || $n || ')'"/>
-            <xsl:with-param name="href" select="tk:mention-href($kind, $entry, $n)"/>
-            <xsl:with-param name="kind" select="'register'"/>
-            <xsl:with-param name="content" as="node()*">
-              <h1><a href="{tk:mention-href($kind, $entry, 1)}"><xsl:value-of select="tk:entry-label($entry)"/></a></h1>
-              <xsl:call-template name="tk:mention-nav">
-                <xsl:with-param name="entry" select="$entry"/>
-                <xsl:with-param name="mentions" select="$mentions"/>
-                <xsl:with-param name="current" select="$n"/>
-              </xsl:call-template>
-              <xsl:call-template name="tk:mention-list">
-                <xsl:with-param name="mentions" select="tk:mention-page($mentions, $n)"/>
-              </xsl:call-template>
-            </xsl:with-param>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="mentions" as="element(tk:mention)*"/>
+    <xsl:param name="total" as="xs:integer"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:result-document href="{tk:mention-href($kind, $entry, $n)}" format="tk:page">
+      <xsl:call-template name="tk:page">
+        <xsl:with-param name="title" select="tk:entry-label($entry) || ' (' || $n || ')'"/>
+        <xsl:with-param name="href" select="tk:mention-href($kind, $entry, $n)"/>
+        <xsl:with-param name="kind" select="'register'"/>
+        <xsl:with-param name="content" as="node()*">
+          <h1><a href="{tk:mention-href($kind, $entry, 1)}"><xsl:value-of select="tk:entry-label($entry)"/></a></h1>
+          <xsl:call-template name="tk:mention-nav">
+            <xsl:with-param name="entry" select="$entry"/>
+            <xsl:with-param name="total" select="$total"/>
+            <xsl:with-param name="current" select="$n"/>
           </xsl:call-template>
-        </xsl:result-document>
-      </xsl:for-each>
-    </xsl:for-each>
+          <xsl:call-template name="tk:mention-list">
+            <xsl:with-param name="mentions" select="$mentions"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
   </xsl:template>
 
 </xsl:stylesheet>
