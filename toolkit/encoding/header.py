@@ -219,7 +219,10 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
         warn("no translator recognised in the Citation; it is kept verbatim", citation_field.line)
 
     iso = dates.parse_date(meta.date)
-    if iso is None:
+    if dates.undated(meta.date):
+        warn(f"the date line {meta.date!r} says the document is undated; its date has no "
+             "@when", meta.date_line)
+    elif iso is None and meta.date:
         warn(f"the date {meta.date!r} is not a recognised date; kept as text without @when",
              meta.date_line)
 
@@ -312,7 +315,8 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
                 if paragraph.strip():
                     sub(abstract, "p", tagger.tag(" ".join(paragraph.split())))
     creation = sub(profile, "creation")
-    sub(creation, "date", meta.date, **(iso.attributes() if iso else {}))
+    if meta.date:  # an undated report without a date line: no empty date
+        sub(creation, "date", meta.date, **(iso.attributes() if iso else {}))
     lang_usage = sub(profile, "langUsage")
     declared: set[str] = set()
     if original and original_lang and original_lang != "en":
