@@ -23,6 +23,7 @@ from lxml import etree
 
 from toolkit import __version__
 from toolkit.encoding import dates, languages
+from toolkit.encoding.layouts import CONVENTIONS as LAYOUT_CONVENTIONS
 from toolkit.encoding.names import NameTagger
 from toolkit.encoding.source_citation import Citation, marked_up, parse_citation
 from toolkit.errors import Diagnostic, InputError, Severity, review
@@ -436,6 +437,9 @@ def _build_editorial_declaration(encoding: etree._Element, source_format: str) -
         "type='attachment' of the back; note texts at the end ([1] text, ¹ text, or 1. text "
         "under a rule or a Notes line, kept as fw type='notes') are note place='foot' at their "
         "reference, a label other than [1] kept as the note's label.")
+    segmentation = decl.find(tei("segmentation"))
+    assert segmentation is not None
+    sub(segmentation, "p", LAYOUT_CONVENTIONS)  # the layouts of toolkit.encoding.layouts
     interpretation = decl.find(tei("interpretation"))  # brackets and dates (issue #10)
     assert interpretation is not None
     sub(interpretation, "p",
