@@ -48,6 +48,8 @@ class BodyEncoder:
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
+    # page markers after the text and its signature (above the note texts): put after them
+    _end_pages: list[SourceBlock] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.note_id_prefix:
@@ -96,6 +98,9 @@ class BodyEncoder:
         if postscript:
             self._count("postscripts")
             self._structure(sub(div, "postscript"), self._join(postscript), top=False)
+        for page in self._end_pages:
+            layouts.page_break(self, div, page)
+        self._end_pages = []
         self.back.extend(attachments)
         end = self.back[-1] if self.back else div
         for separator in notes.separators:
@@ -156,13 +161,14 @@ class BodyEncoder:
     def _trailing(self, blocks: list[SourceBlock], pages: bool = False) -> list[SourceBlock]:
         """Stray fragments and omission marks after the text (and after its signature),
         taken off the end of `blocks`. With `pages` (the text before its note texts), a page
-        marker stops there: it begins the page the notes stand on (at the very end, after
-        them, it was the page's footer)."""
+        marker there begins the page the notes stand on: kept for the end of the division,
+        after the signature (at the very end, after the notes, it was the page's footer)."""
         trailing: list[SourceBlock] = []
         while len(blocks) > 1 and not cue.bound_to_previous(blocks):
             text = blocks[-1].text.strip()
             if pages and layouts.page_marker(text):
-                break  # the source's page number: a page break, where it stands
+                self._end_pages.insert(0, blocks.pop())  # the page the notes stand on
+                continue
             if (len(text) <= 2 or _RESIDUE.fullmatch(text)) \
                     and not ELLIPSIS.match(text.strip("[]")):
                 trailing.insert(0, blocks.pop())
