@@ -26,7 +26,7 @@ from toolkit.tei import NS, local_name
 
 BLOCKS = {"p", "head", "ab", "fw", "opener", "closer", "dateline", "salute", "signed", "byline",
           "trailer", "item", "l", "postscript", "argument", "epigraph", "docDate", "address",
-          "cell"}
+          "cell", "addrLine"}
 CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", "postscript",
               "floatingText", "group", "text", "table", "row"}
 
@@ -76,7 +76,16 @@ class _Projector:
         if name in ("closer", "opener") or (name == "seg" and parent_name == "opener"):
             self.block(node) if name == "seg" else self._lines(node)
             return
-        if name == "fw" and node.get("type") == "footer" and parent_name in CONTAINERS:
+        if name == "sp":
+            self._speech(node)
+            return
+        if name == "fw" and node.get("rend") == "bracketed":
+            self.flush()  # a page marker the translator wrote in brackets: `[Page 2]`
+            self.current.append(f"[{self.content(node)}]")
+            self.flush()
+            return
+        if name == "fw" and node.get("type") == "footer" and parent_name in CONTAINERS \
+                and node.get("place") is None:  # (a running footer has its place: it stays)
             self.bottom.append(self.content(node))
             return
         if name in BLOCKS:
@@ -101,6 +110,26 @@ class _Projector:
             return
         text = self.inline(node)
         self.current.append(text)
+
+    def _speech(self, node: etree._Element) -> None:
+        """A speech: its speaker and its first paragraph are the source's one line
+        (`Zhou Enlai: Welcome...`); further paragraphs of the speech are lines of their own."""
+        self.flush()
+        joined = False
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            child_name = local_name(child)
+            if child_name == "speaker":
+                self.inline_children(child)
+                self.current.append(" ")
+            elif child_name == "p" and not joined:
+                joined = True
+                self.inline_children(child)
+                self.flush()
+            else:
+                self.visit(child)
+        self.flush()
 
     def _lines(self, node: etree._Element) -> None:
         """A closer or opener: each child block, and every lb, starts a new paragraph."""
@@ -143,7 +172,8 @@ class _Projector:
         if desc is not None:
             text = "".join(str(t) for t in desc.itertext())
             return f"[{self._broken_desc(node, text)}]"
-        return f"[{node.get('rend') or '...'}]"
+        rend = node.get("rend") or "..."
+        return rend if rend.startswith("(") else f"[{rend}]"  # `(...)`: its parentheses
 
     def _broken_desc(self, gap: etree._Element, text: str) -> str:
         """A page break inside a gap's bracket stands right after the gap (a gap holds no pb);
@@ -244,6 +274,8 @@ def _reference(label: str, rend: str | None) -> str:
         return label.translate(SUPERSCRIPT_FIGURES)
     if rend == "caret":
         return f"^{label}^"
+    if rend == "symbol":
+        return label  # `*`, `**`, `†`: the sign as written
     return f"[{label}]"
 
 

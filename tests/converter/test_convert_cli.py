@@ -4,6 +4,7 @@ code 1 (2 for usage errors), no traceback, no output written, existing outputs u
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -80,9 +81,6 @@ def _cases() -> list[Bad]:
     text = report("Text.\n").replace("**Citation:**", "Citation:")
     cases.append(Bad("garbled-metadata", text.encode(), "unexpected text in the metadata block",
                      line_of(text, "Citation:")[0]))
-    text = report("Text.\n").replace("**January 8, 1965**\n\n", "")
-    cases.append(Bad("no-date", text.encode(), "no date line",
-                     line_of(text, "**Report on")[0]))
     text = report("Text.\n").replace("**Report on the Visit of a Delegation**\n\n", "")
     cases.append(Bad("no-title", text.encode(), "no title", line_of(text, "**January")[0]))
     text = report("Text.\n").replace("**Citation:**", "**Summary:**")
@@ -125,6 +123,40 @@ def test_an_unbalanced_bracket_is_no_longer_refused(case: Bad, tmp_path: Path) -
     assert "converted 1 of 1 file" in result.stdout
     written = (out / "900001.xml").read_text(encoding="utf-8")
     assert ("arrived]" if "]'" in case.message else "[of the") in written
+
+
+@pytest.mark.parametrize(("date_line", "when", "message"), [
+    (None, None, "no date line"),
+    ("**Undated**\n\n", None, "says the document is undated"),
+    ("**n.d.**\n\n", None, "says the document is undated"),
+    ("**1965.01.08**\n\n", "1965-01-08", None),
+    ("**8.I.1965**\n\n", "1965-01-08", None),
+    ("**8 January 1965**\n\n", "1965-01-08", None),
+    ("**Early 1965**\n\n", None, "not a recognised date"),
+], ids=["none", "undated", "n.d.", "iso-dots", "roman-month", "day-month-year", "unknown-form"])
+def test_a_date_line_in_any_form_or_none_is_never_refused(
+        date_line: str | None, when: str | None, message: str | None, tmp_path: Path) -> None:
+    """Issue #10: a report whose date line is in another form, says it is undated, or is
+    missing converts; the header's date has @when only when the line gives one, and a
+    warning with the line says what was not dated."""
+    text = report("Text.\n").replace("**January 8, 1965**\n\n", date_line or "")
+    source = tmp_path / "wilson-900001.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(source), "-o", str(out), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    written = (out / "900001.xml").read_text(encoding="utf-8")
+    assert "<title>Report on the Visit of a Delegation</title>" in written
+    if when:
+        assert f'<date when="{when}">' in written
+    else:
+        creation = re.search(r"<creation\b.*?(?:/>|</creation>)", written, re.DOTALL)
+        assert creation is not None and "when=" not in creation.group()
+    if message:
+        assert f"{source}:{line_of(text, '**')[0]}: warning: " in result.stderr
+        assert message in result.stderr
+    else:
+        assert "warning" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -74,8 +74,10 @@ def lines(text: str) -> set[str]:
 
 
 def fields_of(text: str) -> set[str]:
-    """Source lines holding fields apart by runs of spaces: they project a line per field."""
-    return {" ".join(line.split()) for line in text.split("\n") if re.search(r"\S {3,}\S", line)}
+    """Source lines holding fields apart by runs of spaces (or a tab): they project a line per
+    field."""
+    return {" ".join(line.split()) for line in text.split("\n")
+            if re.search(r"\S(?: {3,}| *\t\s*)\S", line)}
 
 
 def xpath(node: etree._Element, query: str) -> list[etree._Element]:

@@ -18,8 +18,9 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import dates, structure as cue
+from toolkit.encoding import dates, layouts, structure as cue
 from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SENTENCE_END, SourceBlock
+from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import NoteText, collect
@@ -47,6 +48,8 @@ class BodyEncoder:
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
+    # page markers after the text and its signature (above the note texts): put after them
+    _end_pages: list[SourceBlock] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.note_id_prefix:
@@ -64,10 +67,10 @@ class BodyEncoder:
         blocks = [b for b in blocks if b.text.strip()]
         trailing = self._trailing(blocks)
         notes = collect(blocks, cue.bound_to_previous)
-        trailing = self._trailing(blocks) + trailing
+        trailing = self._trailing(blocks, pages=True) + trailing
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
-        distribution = self._distribution(blocks)
+        distribution = self._distribution(blocks) or layouts.distribution_line(blocks)
         signature = self._signature(blocks)
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
@@ -91,10 +94,13 @@ class BodyEncoder:
             # and model.global): the distribution list is a note of its type holding the list.
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
                 else div
-            self._list(holder, self._join(distribution), 0)
+            layouts.distribution_note(self, holder, self._join(distribution))
         if postscript:
             self._count("postscripts")
             self._structure(sub(div, "postscript"), self._join(postscript), top=False)
+        for page in self._end_pages:
+            layouts.page_break(self, div, page)
+        self._end_pages = []
         self.back.extend(attachments)
         end = self.back[-1] if self.back else div
         for separator in notes.separators:
@@ -152,12 +158,17 @@ class BodyEncoder:
         return make
 
     # -- the end of the document: residue, attachments, postscript, signature ---------------
-    def _trailing(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
+    def _trailing(self, blocks: list[SourceBlock], pages: bool = False) -> list[SourceBlock]:
         """Stray fragments and omission marks after the text (and after its signature),
-        taken off the end of `blocks`."""
+        taken off the end of `blocks`. With `pages` (the text before its note texts), a page
+        marker there begins the page the notes stand on: kept for the end of the division,
+        after the signature (at the very end, after the notes, it was the page's footer)."""
         trailing: list[SourceBlock] = []
         while len(blocks) > 1 and not cue.bound_to_previous(blocks):
             text = blocks[-1].text.strip()
+            if pages and layouts.page_marker(text):
+                self._end_pages.insert(0, blocks.pop())  # the page the notes stand on
+                continue
             if (len(text) <= 2 or _RESIDUE.fullmatch(text)) \
                     and not ELLIPSIS.match(text.strip("[]")):
                 trailing.insert(0, blocks.pop())
@@ -217,10 +228,12 @@ class BodyEncoder:
 
     def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         lines: list[SourceBlock] = []
-        while len(blocks) > 1 and len(lines) < 5 and cue.signature_like(blocks[-1].text.strip()) \
+        while len(blocks) > 1 and len(lines) < 5 and (cue.signature_like(blocks[-1].text.strip())
+                                                      or layouts.role_and_name(blocks[-1].text.strip())) \
                 and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
             lines.insert(0, blocks.pop())
         if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
+                             or layouts.role_and_name(b.text.strip())
                              or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
                              or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
                              for b in lines):
@@ -313,6 +326,11 @@ class BodyEncoder:
                 flush()
                 line()
                 signed.extend(["(", person(drafted), ")"])
+            elif layouts.role_and_name(text):
+                flush()
+                line()
+                office, glue, name = layouts.role_and_name(text) or ("", "", "")
+                signed.extend([el("roleName", office), glue, person(name)])
             elif role or text[:1].islower() or split or cue.office_line(text):
                 flush()
                 line()
@@ -320,7 +338,9 @@ class BodyEncoder:
                     signed.extend(["(", el("roleName", role.group("role")), ")"])
                 elif split and split[1]:
                     office, name = split
-                    signed.extend([el("roleName", office), " ", person(name)])
+                    glue = text[len(office):len(text) - len(name)] \
+                        if text.startswith(office) and text.endswith(name) else " "
+                    signed.extend([el("roleName", office), glue, person(name)])
                 else:
                     signed.append(el("roleName", text))
             elif "[" in text:
@@ -380,6 +400,9 @@ class BodyEncoder:
         lists and stamps, numbered sections and journal entries as divisions of their own."""
         container = div
         entries = self._entry_dates(units)
+        speeches = layouts.speeches(units)
+        parts = layouts.part_headings(units)
+        running = layouts.running_lines(units)
         # 'A. Economic relations' is a section when another lettered heading stands beside
         # it; alone, 'K. Brenner' is an initial and a name
         lettered = sum(1 for u in units[:200] if not (cue.section_heading(u.text.strip())
@@ -397,6 +420,22 @@ class BodyEncoder:
                     index += 1
                 text = unit.text.strip()
                 following = units[index].text.strip() if index < len(units) else ""
+            if layouts.page_marker(text):
+                layouts.page_break(self, container, unit)
+                continue
+            if index - 1 in running:
+                layouts.running_line(self, container, unit, running[index - 1])
+                continue
+            if index - 1 in parts:
+                container = layouts.part(self, div, unit)
+                top = True
+                continue
+            rows = layouts.table_rows(units, index - 1)
+            if rows:
+                layouts.table(self, container, units[index - 1:index - 1 + rows])
+                index += rows - 1
+                top = False
+                continue
             if index - 1 in entries:
                 container = sub(div, "div", type="entry")
                 self._dateline(container, unit, text)
@@ -438,6 +477,9 @@ class BodyEncoder:
                 top = False
                 continue
             top = False
+            if index - 1 in speeches:
+                layouts.speech(self, container, unit)
+                continue
             self._paragraph(container, unit)
 
     @staticmethod
@@ -481,12 +523,15 @@ class BodyEncoder:
             return True
         first = text.split(LINE_BREAK, 1)[0].rstrip()
         parts = cue.fields(unit)
-        if len(parts) > 1 and self._fields_line(div, parts):
+        if len(parts) > 1 and (self._fields_line(div, parts)
+                               or layouts.telegram_fields(self, div, parts)):
             return True
         if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
             return True
+        if cue.ADDRESSEE.match(first) and self._opener(div, unit):
+            return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
         if cue.heading_like(first) and not cue.POINT.match(first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
@@ -530,15 +575,17 @@ class BodyEncoder:
         return True
 
     def _current_opener(self, div: etree._Element) -> etree._Element:
-        opener = div.find("{*}opener")
-        if opener is None or (len(div) and div[-1] is not opener):
-            opener = sub(div, "opener")
-        return opener
+        # the last opener, if it is the division's last element (a mark between ends it)
+        opener = div[-1] if len(div) and div[-1].tag.endswith("}opener") else None
+        return opener if opener is not None else sub(div, "opener")
 
     def _opener(self, div: etree._Element, unit: SourceBlock) -> bool:
         """Memorandum fields, the place-and-date line, an addressee and a salutation before
         the first paragraph: the document's opener."""
         text = unit.text.strip()
+        if layouts.address_line(text):
+            layouts.address(self, div, unit)
+            return True
         field_match = cue.MEMO_FIELD.match(text)
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text
@@ -554,7 +601,9 @@ class BodyEncoder:
         if field_match:
             label = field_match.group("label").rstrip(".").lower()
             value = unit.tail(start + field_match.end())
-            sub(opener, "seg", [el("label", field_match.group()), *self._inline(value, value.text.rstrip())],
+            content = layouts.listed_persons(self, label, self._inline(value, value.text.rstrip()),
+                                             unit.line)
+            sub(opener, "seg", [el("label", field_match.group()), *content],
                 type="memo-field", subtype=_ncname(label))
         elif salute:
             sub(opener, "salute", self._inline(unit, text))
@@ -666,7 +715,9 @@ class BodyEncoder:
             assert found
             start = len(unit.text) - len(unit.text.lstrip())
             value = unit.tail(start + found.end())
-            sub(made, "item", [el("label", found.group()), *self._inline(value, value.text.rstrip())],
+            content = layouts.listed_persons(self, found.group("label"),
+                                             self._inline(value, value.text.rstrip()), unit.line)
+            sub(made, "item", [el("label", found.group()), *content],
                 n=_ncname(found.group("label").rstrip(".").lower()))
         self.decided(f"{units[index].text.strip()[:40]!r} after the first paragraph taken as "
                      "a memo field", units[index].line)
@@ -683,7 +734,8 @@ class BodyEncoder:
 
     def _paragraph(self, div: etree._Element, unit: SourceBlock) -> None:
         text = unit.text.strip()
-        if text.startswith("[") and text.endswith("]") and ELLIPSIS.match(text[1:-1]):
+        if (text.startswith("[") and text.endswith("]") and ELLIPSIS.match(text[1:-1])) \
+                or PAREN_OMISSION.fullmatch(text):
             div.extend(x for x in self._inline(unit, text) if not isinstance(x, str))
             return
         point = cue.POINT.match(text)

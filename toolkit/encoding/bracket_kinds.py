@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# `(...)`: an omission marked in parentheses (the source's own, or its translator's); the
+# parentheses' other uses are the translator's words, plain text
+PAREN_OMISSION = re.compile(r"\((?:\.{3,4}|…\.?|\. \. \.)\)")
 ELLIPSIS = re.compile(r"^\s*(?:\.{2,}|…+\.*|\.\s\.\s\.|…\s?\.|\.…)\s*$")
 ILLEGIBLE = re.compile(r"^(?:\w+\s)?(?:words?\s)?(?:illegible|unreadable|indecipherable)(?:\s[\w ]+)?$", re.I)
 NUMBER_WORDS = {w: i for i, w in enumerate(

@@ -27,7 +27,7 @@ from lxml import etree
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
     ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
-    PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
+    PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
     expands, extent, initials, is_short_form, letters, names_an_organisation, uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -76,7 +76,8 @@ class InlineEncoder:
     def encode(self) -> list[Inline]:
         first = len(self.diagnostics)
         self._dates = dates.may_hold_date(self.text)
-        self._references = "^" in self.text or not self.text.isascii()  # ¹ is not ASCII
+        self._references = "^" in self.text or not self.text.isascii() or (  # ¹ is not ASCII
+            "*" in self.text and any(key.startswith("*") for key in self.footnotes))
         nodes, repairs = parse_brackets(self.text)
         for repair in repairs:
             self._review("bracket-repaired", repair.message, repair.offset, warning=True)
@@ -193,7 +194,7 @@ class InlineEncoder:
         out: list[Inline] = []
         position = 0
         # superscript figures are not ASCII: most strings need no search
-        searched = self._references and ("^" in text or not text.isascii())
+        searched = self._references and ("^" in text or not text.isascii() or "*" in text)
         for match in REFERENCE.finditer(text) if searched else ():
             reference = self._superscript_reference(match, text, _plus(at, match.start()))
             if reference is None:
@@ -207,6 +208,8 @@ class InlineEncoder:
     def _names_and_dates(self, text: str, at: int | None) -> list[Inline]:
         if not text:
             return []
+        if "(" in text and PAREN_OMISSION.search(text):
+            return self._omissions(text, at)
         review = self._name_review(at or 0)
         if not self._dates:
             return self.tagger.tag(text, review, self.names_seen)
@@ -225,6 +228,19 @@ class InlineEncoder:
                 out.append(item)
                 position += len(item.text or "") if not len(item) else \
                     len("".join(str(t) for t in item.itertext()))
+        return out
+
+    def _omissions(self, text: str, at: int | None) -> list[Inline]:
+        """`(...)` as gap[@reason='omitted'], its form in @rend (the projection gives it back);
+        the text around it through names and dates."""
+        out: list[Inline] = []
+        position = 0
+        for found in PAREN_OMISSION.finditer(text):
+            out.extend(self._names_and_dates(text[position:found.start()], _plus(at, position)))
+            out.append(el("gap", reason="omitted", rend=found.group()))
+            self._count("gaps")
+            position = found.end()
+        out.extend(self._names_and_dates(text[position:], _plus(at, position)))
         return out
 
     def _name_review(self, start: int) -> Callable[[int, str], None]:
@@ -259,6 +275,9 @@ class InlineEncoder:
 
     def _superscript_reference(self, match: re.Match[str], text: str, at: int | None) -> Inline | None:
         caret = match.group("caret")
+        if match.group("mark") is not None:  # `*`, `†`: a reference only to a note text of it
+            mark = match.group("mark")
+            return self._footnote(mark, "symbol") if mark in self.footnotes else None
         label = caret if caret is not None else match.group("sup").translate(SUPERSCRIPT_DIGITS)
         if caret is None and match.group("sup") in "²³" and UNIT_BEFORE.search(text[:match.start()]):
             return None

@@ -26,6 +26,10 @@ _PATTERNS = [
     re.compile(r"^(?P<y>\d{4})(?:-(?P<mn>\d{2})(?:-(?P<d>\d{2}))?)?$"),
     # 08.01.1965 (European order)
     re.compile(r"^(?P<d>\d{1,2})\.\s?(?P<mn>\d{1,2})\.\s?(?P<y>\d{4})\.?$"),
+    # 1965.01.08, 1965/01/08 (year first: East Asian and archival usage)
+    re.compile(r"^(?P<y>\d{4})[./]\s?(?P<mn>\d{1,2})[./]\s?(?P<d>\d{1,2})\.?$"),
+    # 8.I.1965, 8-I-1965, 8 I 1965 (the month in Roman numerals)
+    re.compile(r"^(?P<d>\d{1,2})[.\s-]\s?(?P<rm>[IVX]{1,4})[.\s-]\s?(?P<y>\d{4})\.?$"),
 ]
 
 
@@ -71,6 +75,10 @@ def _single(text: str) -> str | None:
                 return None
         elif parts.get("mn"):
             month = int(parts["mn"])
+        elif parts.get("rm"):
+            month = ROMAN_MONTHS.get(parts["rm"])
+            if month is None:
+                return None
         else:
             month = None
         day = int(parts["d"]) if parts.get("d") else None
@@ -103,6 +111,16 @@ def parse_date(text: str) -> IsoDate | None:
         if start and end and start <= end:
             return IsoDate(from_=start, to=end)
     return None
+
+
+# A date line that says the document has no date: converted undated (no @when), never refused.
+UNDATED = re.compile(r"^\[?(?:undated|not dated|no date|date unknown|n\.\s?d\.|s\.\s?d\.|"
+                     r"without date)\]?\.?$", re.I)
+
+
+def undated(text: str) -> bool:
+    """Whether a date line says the document is undated (`Undated`, `n.d.`, `[no date]`)."""
+    return bool(UNDATED.match(text.strip()))
 
 
 # A closing date of a telegram or a signature: `14.V.58`, `14.5.1958` (day, month in figures

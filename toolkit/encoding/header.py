@@ -23,6 +23,7 @@ from lxml import etree
 
 from toolkit import __version__
 from toolkit.encoding import dates, languages
+from toolkit.encoding.layouts import CONVENTIONS as LAYOUT_CONVENTIONS
 from toolkit.encoding.names import NameTagger
 from toolkit.encoding.source_citation import Citation, marked_up, parse_citation
 from toolkit.errors import Diagnostic, InputError, Severity, review
@@ -219,7 +220,10 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
         warn("no translator recognised in the Citation; it is kept verbatim", citation_field.line)
 
     iso = dates.parse_date(meta.date)
-    if iso is None:
+    if dates.undated(meta.date):
+        warn(f"the date line {meta.date!r} says the document is undated; its date has no "
+             "@when", meta.date_line)
+    elif iso is None and meta.date:
         warn(f"the date {meta.date!r} is not a recognised date; kept as text without @when",
              meta.date_line)
 
@@ -312,7 +316,8 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
                 if paragraph.strip():
                     sub(abstract, "p", tagger.tag(" ".join(paragraph.split())))
     creation = sub(profile, "creation")
-    sub(creation, "date", meta.date, **(iso.attributes() if iso else {}))
+    if meta.date:  # an undated report without a date line: no empty date
+        sub(creation, "date", meta.date, **(iso.attributes() if iso else {}))
     lang_usage = sub(profile, "langUsage")
     declared: set[str] = set()
     if original and original_lang and original_lang != "en":
@@ -432,6 +437,9 @@ def _build_editorial_declaration(encoding: etree._Element, source_format: str) -
         "type='attachment' of the back; note texts at the end ([1] text, ¹ text, or 1. text "
         "under a rule or a Notes line, kept as fw type='notes') are note place='foot' at their "
         "reference, a label other than [1] kept as the note's label.")
+    segmentation = decl.find(tei("segmentation"))
+    assert segmentation is not None
+    sub(segmentation, "p", LAYOUT_CONVENTIONS)  # the layouts of toolkit.encoding.layouts
     interpretation = decl.find(tei("interpretation"))  # brackets and dates (issue #10)
     assert interpretation is not None
     sub(interpretation, "p",

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 from lxml import etree
 
-from toolkit.names import cues
+from toolkit.names import capitals, cues
 from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
 from toolkit.registers import MATCH_PATTERN, Entry, Registers
@@ -340,15 +340,17 @@ class NameTagger:
             begin = cues.extend_place(text, span.start)
             if begin < span.start and self.lookup(text[begin:span.end]) is None:
                 candidates.append(Span(begin, span.end, "place", None, GAZETTEER, "gazetteer"))
+        # text in capitals: the cues read a mixed-case copy of it, of the same length
+        cued = capitals.readable(text) if self._cues and capitals.shouting(text) else text
         if self._cues:
-            for cue in cues.find_cues(text):
-                candidates.append(self._from_cue(text, cue))
+            for cue in cues.find_cues(cued):
+                candidates.append(self._from_cue(cued, cue))
         chosen = _choose(candidates, len(text))
         if document is not None and self._cues:
             for span in chosen:  # then the names the document gave before, or just now
                 if span.kind == "person" and span.entry is None:
-                    document.remember(text[span.start:span.end], span.rule)
-            again = document.find(text)
+                    document.remember(cued[span.start:span.end], span.rule)
+            again = document.find(cued)
             if again:
                 # a mention where a span at least as good is chosen changes nothing (in the
                 # order _choose takes spans, it comes after that span): most mentions are

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
+from toolkit.encoding.bracket_kinds import EMPHASIS
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -29,6 +30,10 @@ def note_key(label: str) -> str:
 NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^\d{1,3}[a-z]?\^)\s+|"
                        r"(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)(?P<text>\S.*)$", re.DOTALL)
 NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$", re.DOTALL)
+# `* text`, `** text`, `† text` at the end: a note text only where the text has that sign as a
+# reference (after a word or a sign, `at this time.*`); else `* text` is a bullet.
+SYMBOL_NOTE = re.compile(r"^\s*(?P<label>\*{1,3}(?=\s)|†{1,2}|‡{1,2})\s*(?P<text>\S.*)$", re.DOTALL)
+SYMBOL_REFERENCE = re.compile(r"(?<=[^\s*])(?P<mark>\*{1,3}|†{1,2}|‡{1,2})(?![\w*])")
 NOTES_RULE = re.compile(r"^\s*(?:[_\-–—=*]\s*){3,}$")
 NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Footnotes?|Endnotes?|Translator'?s notes?|"
                            r"Editor'?s notes?)\s*:?\s*$", re.I)
@@ -55,9 +60,15 @@ class Notes:
     separators: list[SourceBlock] = field(default_factory=list)
 
 
-def note_text(block: SourceBlock, numbered: bool) -> NoteText | None:
-    """The block as a note text (`numbered`: also `1. text`, under a rule or Notes line)."""
+def note_text(block: SourceBlock, numbered: bool,
+              symbols: frozenset[str] = frozenset()) -> NoteText | None:
+    """The block as a note text (`numbered`: also `1. text`, under a rule or Notes line;
+    `symbols`: the signs the text uses as references, `* text` for `*`)."""
     match = NOTE_TEXT.match(block.text) or (NUMBERED_NOTE.match(block.text) if numbered else None)
+    if not match and symbols:
+        match = SYMBOL_NOTE.match(block.text)
+        if match and match.group("label") not in symbols:
+            match = None
     if not match:
         return None
     group = "label" if match.group("label") else "sup"
@@ -94,8 +105,9 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
         else:
             taken = []
     if not taken:
+        symbols = referenced_symbols(blocks)
         while len(blocks) > 1 and not bound(blocks):
-            found = note_text(blocks[-1], numbered=False)
+            found = note_text(blocks[-1], numbered=False, symbols=symbols)
             if not found:
                 break
             taken.insert(0, found)
@@ -106,6 +118,21 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
         else:
             notes.texts[note.key] = note
     return notes
+
+
+def referenced_symbols(blocks: list[SourceBlock]) -> frozenset[str]:
+    """The signs (`*`, `**`, `†`) the text uses as note references, where blocks at its end
+    open with one: looked for only then (most reports have none). Markdown emphasis is no
+    reference (`**bold**`)."""
+    if not any(SYMBOL_NOTE.match(b.text) for b in blocks[-30:]):
+        return frozenset()
+    found: set[str] = set()
+    for block in blocks:
+        if "*" in block.text or "†" in block.text or "‡" in block.text:
+            text = EMPHASIS.sub("", block.text)
+            found.update(m.group("mark") for m in SYMBOL_REFERENCE.finditer(text)
+                         if not SYMBOL_NOTE.match(text))
+    return frozenset(found)
 
 
 def _separator(blocks: list[SourceBlock]) -> int | None:
@@ -126,4 +153,5 @@ def _separator(blocks: list[SourceBlock]) -> int | None:
 # A reference outside brackets: `^1^` (Markdown superscript) or superscript figures after a
 # word or a sign (`Vienna¹`, `agreed.²`); `[1]` and `[1a]` are brackets (the bracket stage).
 REFERENCE = re.compile(r"\^(?P<caret>\d{1,3}[a-z]?)\^"
-                       r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+                       r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+                       r"|" + SYMBOL_REFERENCE.pattern)

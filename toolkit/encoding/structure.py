@@ -20,13 +20,18 @@ from toolkit.encoding.brackets import ROLE_WORDS
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
 MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
-    r"Classification|Attachment|Enclosure)\s*:(?=\s*\S)", re.I)
+    r"Classification|Attachment|Enclosure|"
+    # a record of conversation's header (issue #10): when, where, who took part and recorded it
+    r"Time|Place|Venue|Location|Participants|Present|Those present|Also present|"
+    r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to)"
+    r"\s*:(?=\s*\S)", re.I)
 OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
                             r"Honou?red)\b[^.]{0,100}[!,:]$")
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
                             r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
                             r"Best (?:regards|wishes))[,.!]?$", re.I)
-ADDRESSEE = re.compile(r"^To (?:the |Comrade |Mr\.? |Mrs\.? )[^.!?]{3,200}$")
+ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? )"
+                       r"[^.!?]{3,200}$")
 PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 
@@ -55,7 +60,8 @@ STAMP = re.compile(r"^\[(?:[\w'’. -]{0,40}\s)?(?:stamp|seal)(?:ed)?\b(?!\s*\])
 POSTSCRIPT = re.compile(r"^P\.?\s?S\.?(?=[\s:,]|$)")
 ATTACHMENT = re.compile(r"^(?:Attachment|Enclosure|Annex|Appendix|Supplement)"
                         r"(?:\s+(?:No\.?|N[º°o]\.?)?\s*[\dIVX]{1,4})?\s*[:.]?(?:\s+\S.{0,80})?$", re.I)
-FIELD_RUN = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")
+# a run of three spaces or more, or a tab (with spaces around it): what sets two fields apart
+FIELD_RUN = re.compile(r"(?<=\S)(?:[ \t\u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
 # `ROLE [signature] /N. NAME/`: an office, the signature's place, the typed name in slashes.
 SLASHED_SIGNATURE = re.compile(r"^(?P<role>[^\[\]/]*?)\s*(?P<sig>\[[^\[\]]*\])?\s*"
                                r"/(?P<name>[^/\[\]]{2,60})/\s*$")
@@ -90,7 +96,7 @@ def fields(block: SourceBlock) -> list[SourceBlock]:
     """A line's fields where runs of three or more spaces separate them (an office and a
     place-and-date line; two marks); the block itself when there is one field."""
     text = block.text
-    if "   " not in text and "\u00a0\u00a0" not in text:
+    if "   " not in text and "\u00a0\u00a0" not in text and "\t" not in text:
         return [block]
     parts: list[SourceBlock] = []
     start = len(text) - len(text.lstrip())

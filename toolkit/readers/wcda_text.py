@@ -91,7 +91,7 @@ def parse_metadata_block(blocks: list[Block], path: str, diagnostics: list[Diagn
         value = " ".join(content.group("content").split())
         if not value:
             continue  # "** **": nothing to keep, and an empty title is no title
-        if date_text is None and dates.parse_date(value):
+        if date_text is None and (dates.parse_date(value) or dates.undated(value)):
             date_text, date_line = value, block[0][0]
         else:
             if not title_parts:
@@ -100,8 +100,8 @@ def parse_metadata_block(blocks: list[Block], path: str, diagnostics: list[Diagn
     if title_parts:
         title_text = " ".join(title_parts)
     if date_text is None:
-        raise InputError("the metadata block has no date line (a bold date such as "
-                         "**January 8, 1965**)", path, heads[0][0][0])
+        date_text, date_line, title_parts = undated_date_line(heads, title_parts, path,
+                                                              diagnostics)
     if title_text is None:
         raise InputError("the metadata block has no title (a bold line after the date)",
                          path, date_line)
@@ -156,6 +156,21 @@ def parse_metadata_block(blocks: list[Block], path: str, diagnostics: list[Diagn
     meta = Metadata(title_text, title_line, date_text, date_line, tuple(fields),
                     Path(path).name, "Wilson Center Digital Archive text export")
     return meta, body, contents
+
+def undated_date_line(heads: list[Block], title_parts: list[str], path: str,
+                      diagnostics: list[Diagnostic]) -> tuple[str, int, list[str]]:
+    """No bold line reads as a date. A first line of a form the dates stage does not know,
+    before the title, is the date line, kept as written (the header warns that it has no
+    @when); with the title alone the document is undated. Never a refusal: a report is
+    converted whatever its date says (issue #10)."""
+    line = heads[0][0][0]
+    if len(title_parts) > 1:
+        return title_parts[0], line, title_parts[1:]
+    diagnostics.append(Diagnostic(Severity.WARNING, "the metadata block has no date line (a "
+                                  "bold date such as **January 8, 1965**); the document is "
+                                  "taken as undated", path, line))
+    return "", line, title_parts
+
 
 def contents_language(contents: Field | None, meta: Metadata, path: str,
                       diagnostics: list[Diagnostic]) -> tuple[str, str]:

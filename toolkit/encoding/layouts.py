@@ -1,0 +1,418 @@
+"""Layouts of real exports the first structure rules did not know (issue #10).
+
+Kept apart from `toolkit.encoding.structure` (the cues) and `toolkit.encoding.body` (the
+builder) so that those stay small; each rule here follows a phenomenon of the source, not
+one report's wording:
+
+- a page marker of the source on its own line (`[Page 2]`, `[p. 4]`, `- 3 -`): `pb[@n]`, and
+  the marker as written in `fw[@type='pageNum']` (a bracketed marker's brackets in @rend, as
+  the stylesheets regenerate brackets), so that the projection gives it back;
+- transcribed speech (`Zhou Enlai: Welcome, comrades.`, `Q: ...`): `sp` with `speaker` (the
+  colon kept in it) and the speech as `p`, when several paragraphs of a division have that
+  shape, never for memo fields;
+- a telegram's header line of fields apart by tabs or runs of spaces (`From MOSCOW` / `To
+  PYONGYANG`, `Sent 14.V.58 18:40` / `Received ...`): memo fields of the opener;
+- a distribution line after the signature (`Distributed to: A, B, C`): the distribution note;
+- a list of names after a cue of persons (`Participants: A, B, C`): each item a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from toolkit.encoding import dates, structure as cue
+from toolkit.encoding.blocks import SourceBlock
+from toolkit.errors import review
+from toolkit.names.cues import NOT_NAMES
+from toolkit.tei import Inline, el, sub
+
+if TYPE_CHECKING:
+    from toolkit.encoding.body import BodyEncoder
+
+# -- page markers ------------------------------------------------------------------------------
+# `[Page 2]`, `[page 3]`, `[p. 4]`, `[pp. 4-5]` (the translator's), `- 3 -`, `-3-`, `— 3 —` (the
+# typescript's own page number, centred on its own line).
+BRACKETED_PAGE = re.compile(r"^\[\s*(?:page|pg\.|pp?\.)\s*(?P<n>\d{1,4}[a-z]?)"
+                            r"(?:\s*[-–]\s*\d{1,4})?\s*\]$", re.I)
+DASHED_PAGE = re.compile(r"^[-–—]\s?(?P<n>\d{1,4})\s?[-–—]$")
+
+
+def page_marker(text: str) -> tuple[str, bool] | None:
+    """The page number a line marks and whether it is in brackets; None for other lines."""
+    found = BRACKETED_PAGE.match(text) or DASHED_PAGE.match(text)
+    if found is None:
+        return None
+    return found.group("n"), text.startswith("[")
+
+
+def page_break(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None:
+    """`pb n` where the page begins, then the marker as written (forme work: the page's
+    number; HTML shows the pb and hides the fw, the projection gives back the line)."""
+    text = unit.text.strip()
+    marker = page_marker(text)
+    assert marker is not None
+    number, bracketed = marker
+    sub(div, "pb", n=number)
+    if bracketed:
+        sub(div, "fw", text[1:-1], type="pageNum", rend="bracketed")
+    else:
+        sub(div, "fw", text, type="pageNum")
+    encoder.stats["page_markers"] = encoder.stats.get("page_markers", 0) + 1
+
+
+# -- transcribed speech ---------------------------------------------------------------------------
+# `Zhou Enlai: prose`, `Ambassador Puzanov: prose`, `Q: prose`, `The Soviet Ambassador: prose`.
+SPEECH_LINE = re.compile(r"^(?P<speaker>[^\W\d_][^:;!?\[\]()\d]{0,48}?(?:\s\([^()]{1,40}\))?)"
+                         r"\s?:\s+(?P<speech>\S.*)$", re.DOTALL)
+_SPEAKER_CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "al", "bin", "el", "da",
+                                 "and", "for", "to"})
+# labels that are no speaker: a note, a heading's cue, a list's announcement
+_NOT_SPEAKERS = frozenset({"note", "notes", "nb", "n.b", "agenda", "attention", "comment",
+                           "comments", "distribution", "distributed to", "decision", "resolved",
+                           "summary", "conclusion", "translator's note", "editor's note",
+                           "source", "sources", "remark", "remarks", "annex", "encl", "ps",
+                           "p.s", "warning", "item", "question of", "result", "results",
+                           "total", "address", "tel", "telephone"})
+SPEAKERS_NEEDED = 3  # several paragraphs of that shape ...
+DISTINCT_SPEAKERS = 2  # ... and a dialogue: two speakers at least
+
+
+def speaker(text: str) -> re.Match[str] | None:
+    """A paragraph opening with a speaker: a name or a role (capitalised words, at most
+    five, perhaps `of`/`the`; or `Q`/`A`), a colon, then prose (a word in lower case)."""
+    found = SPEECH_LINE.match(text)
+    if found is None or cue.MEMO_FIELD.match(text):
+        return None
+    who = found.group("speaker").strip()
+    words = re.sub(r"\([^()]*\)", "", who).split()
+    if not words or len(words) > 5 or who.lower().rstrip(".") in _NOT_SPEAKERS:
+        return None
+    if not all(w[:1].isupper() or w in _SPEAKER_CONNECTORS for w in words) \
+            or not words[0][:1].isupper() or any(w.endswith(".") and len(w) > 4 for w in words):
+        return None  # (a full stop after a word, not an initial or `Cde.`: a sentence ended)
+    speech = found.group("speech")
+    if not re.search(r"\b[a-z]{2,}\b", speech):
+        return None  # `Participants: A, B`: a list of names, no prose
+    return found
+
+
+def speeches(units: list[SourceBlock]) -> set[int]:
+    """Indexes of the units that are speeches: only when enough of the division's paragraphs
+    have a speaker's shape, by two speakers or more (a lone `Comment: ...` stays a p)."""
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units):
+        match = speaker(unit.text.strip())
+        if match:
+            found[index] = " ".join(match.group("speaker").split())
+    if len(found) < SPEAKERS_NEEDED or len(set(found.values())) < DISTINCT_SPEAKERS:
+        return set()
+    return set(found)
+
+
+def speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None:
+    """`sp`: the speaker with its colon (names tagged), then the speech as a paragraph."""
+    lead = len(unit.text) - len(unit.text.lstrip())
+    found = speaker(unit.text.strip())
+    assert found is not None
+    colon = lead + found.end("speaker")
+    colon = unit.text.index(":", colon) + 1
+    start = lead + found.start("speech")
+    said = sub(div, "sp")
+    who = unit.part(lead, colon)
+    sub(said, "speaker", encoder._inline(who, who.text))
+    rest = unit.tail(start)
+    sub(said, "p", encoder._inline(rest, rest.text.rstrip()))
+    encoder.stats["speeches"] = encoder.stats.get("speeches", 0) + 1
+    encoder.stats["paragraphs"] = encoder.stats.get("paragraphs", 0) + 1
+
+
+# -- a telegram's header fields ------------------------------------------------------------------
+# `From MOSCOW`, `To PYONGYANG`, `Sent 14.V.58 18:40`, `Received 15.V.58 02:10`: a word that
+# names the field, then its value (no colon: a telegram form's printed labels).
+TELEGRAM_FIELD = re.compile(r"^(?P<label>From|To|Sent|Received|Dispatched|Despatched|Arrived|"
+                            r"Incoming|Outgoing|Issued|Deciphered)\b\s*:?\s+(?=\S)", re.I)
+_SHORT_DATE = re.compile(r"^(?P<date>\d{1,2}\.\s?(?:[IVX]{1,4}|\d{1,2})\.\s?(?:\d{4}|\d{2}))"
+                         r"(?:\s+(?P<time>[012]?\d[:.][0-5]\d))?(?![\w.])")
+
+
+def telegram_fields(encoder: BodyEncoder, div: etree._Element, parts: list[SourceBlock]) -> bool:
+    """A line of two or more fields (apart by tabs or runs of spaces), each a telegram
+    field: memo fields of the opener, the date of a `Sent`/`Received` field as date/@when."""
+    found = [TELEGRAM_FIELD.match(p.text.strip()) for p in parts]
+    if len(parts) < 2 or not all(found):
+        return False
+    opener = encoder._current_opener(div)
+    for part, match in zip(parts, found):
+        assert match is not None
+        lead = len(part.text) - len(part.text.lstrip())
+        value = part.tail(lead + match.end())
+        label = part.text[lead:lead + match.end()].rstrip()
+        sub(opener, "seg", [el("label", label), " ", *_dated_value(encoder, value)],
+            type="memo-field", subtype=match.group("label").lower())
+    return True
+
+
+def _dated_value(encoder: BodyEncoder, value: SourceBlock) -> list[Inline]:
+    """A field's value; a short numeric date opening it (`14.V.58 18:40`) as date/@when, its
+    century taken from the document's date (for review), the time kept in the date."""
+    text = value.text.rstrip()
+    found = _SHORT_DATE.match(text)
+    short = dates.short_numeric(found.group("date"), encoder.document_date) if found else None
+    if found is None or short is None:
+        return encoder._inline(value, text)
+    iso, inferred = short
+    if inferred:
+        encoder.diagnostics.append(review(
+            "date", f"{found.group('date')!r} gives a two-digit year: dated {iso.when} from the "
+            f"document's date ({encoder.document_date})", encoder.path, value.line))
+    attributes = iso.attributes()
+    clock = found.group("time")
+    if clock and iso.when:
+        hours, minutes = re.split(r"[:.]", clock)
+        attributes["when"] = f"{iso.when}T{int(hours):02d}:{minutes}:00"
+    encoder.stats["dates"] = encoder.stats.get("dates", 0) + 1
+    rest = value.tail(found.end())
+    return [el("date", found.group(), **attributes), *encoder._inline(rest, rest.text)]
+
+
+# -- the end of a document ---------------------------------------------------------------------
+DISTRIBUTION_LINE = re.compile(r"^(?:Distributed to|Distribution(?: list)?|Cop(?:y|ies)(?: sent)? to|"
+                               r"Sent to|Cc|Copies)\s*:\s*\S", re.I)
+
+
+def distribution_line(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """`Distributed to: A, B, C` as the last block, right after a signature line: taken off
+    the end of `blocks` (the body encodes it as the distribution note after the closer)."""
+    if len(blocks) < 3 or not DISTRIBUTION_LINE.match(blocks[-1].text.strip()) \
+            or len(blocks[-1].text) > 400 or not cue.signature_like(blocks[-2].text.strip()):
+        return []
+    return [blocks.pop()]
+
+
+def distribution_note(encoder: BodyEncoder, holder: etree._Element,
+                      units: list[SourceBlock]) -> None:
+    """The distribution after the closer: a list (`1 - Cde. Name`), else its lines as p."""
+    if encoder._list(holder, units, 0):
+        return
+    for unit in units:
+        encoder._paragraph(holder, unit)
+
+
+# -- names listed after a cue of persons --------------------------------------------------------
+PERSONS_FIELD = re.compile(r"^(?:participants|present|those present|also present|attended by|"
+                           r"interpreters?|recorded by|record(?:ed)? taken by|copy to|copies to|"
+                           r"distributed to|distribution)$", re.I)
+_ITEM = re.compile(r"[^,;]+")
+_NAME_ITEM = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s[^\W\d_][\w'’.-]*){1,3}$")
+
+
+def listed_persons(encoder: BodyEncoder, label: str, content: list[Inline], line: int
+                   ) -> list[Inline]:
+    """In a field that lists persons (`Participants:`, `Present:`), each item of its text
+    between commas and semicolons that is a name alone (two to four capitalised words, no
+    title, no common noun) and that no stage tagged: a persName, for review."""
+    if not PERSONS_FIELD.match(label.rstrip(":. ").strip()):
+        return content
+    out: list[Inline] = []
+    for item in content:
+        if not isinstance(item, str) or not item.strip():
+            out.append(item)
+            continue
+        position = 0
+        for piece in _ITEM.finditer(item):
+            words = piece.group().strip()
+            if not _NAME_ITEM.match(words) or any(w.rstrip(".") in NOT_NAMES or not w[:1].isupper()
+                                                  for w in words.split()):
+                continue
+            start = piece.start() + piece.group().index(words)
+            out.append(item[position:start])
+            entry = encoder.tagger.lookup(words)
+            out.append(encoder.tagger.mention(entry, words) if entry
+                       else encoder.tagger.unlinked("person", words))
+            if entry is None:
+                encoder.names_seen.remember(words, "title")
+                encoder.diagnostics.append(review(
+                    "name", f"{words!r} tagged as a person by a list of names after "
+                    f"{label.strip()!r}; no register entry holds it", encoder.path, line))
+            position = start + len(words)
+        out.append(item[position:])
+    return [x for x in out if not isinstance(x, str) or x]
+
+
+# -- parts of a document: articles of a decree, documents of one export --------------------------
+# `Article 1`, `Art. 2.`, `§ 3`, `Chapter II`, `Part 1`, `Section 4`, `Document 1`, `Document No. 2`
+# on a line of their own (perhaps with a short title after a colon or a full stop).
+PART_HEADING = re.compile(r"^(?P<kind>Article|Art\.|§|Chapter|Part|Section|Document|Doc\.)\s*"
+                          r"(?:No\.?\s*|N[º°o]\.?\s*)?(?P<n>\d{1,3}|[IVXL]{1,6})\b\.?"
+                          r"(?:\s*[:.–—-]\s*\S[^.!?]{0,80})?$")
+PART_TYPES = {"article": "article", "art.": "article", "§": "section", "chapter": "chapter",
+              "part": "part", "section": "section", "document": "document", "doc.": "document"}
+
+
+def part_heading(text: str) -> tuple[str, str] | None:
+    """(division type, number) of a part's heading line; None for other lines."""
+    found = PART_HEADING.match(text)
+    if found is None:
+        return None
+    return PART_TYPES[found.group("kind").lower()], found.group("n")
+
+
+def part_headings(units: list[SourceBlock]) -> set[int]:
+    """Indexes of the part headings of a division: two or more of one kind, each followed by
+    text (one `Article 1` alone may be a reference, not a part)."""
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units[:-1]):
+        heading = part_heading(unit.text.strip())
+        if heading and len(unit.text) <= 100:
+            found[index] = heading[0]
+    kinds = Counter(found.values())
+    return {i for i, kind in found.items() if kinds[kind] >= 2}
+
+
+def part(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> etree._Element:
+    """The division a part heading opens, its heading (label kept) as head."""
+    text = unit.text.strip()
+    heading = part_heading(text)
+    assert heading is not None
+    made = sub(div, "div", type=heading[0], n=heading[1])
+    sub(made, "head", encoder._inline(unit, text))
+    encoder.decided(f"{text!r} taken as the heading of {heading[0]} {heading[1]}", unit.line)
+    encoder.stats["sections"] = encoder.stats.get("sections", 0) + 1
+    return made
+
+
+# -- a signature line of two fields: the office, a run of spaces, the name ------------------------
+def role_and_name(text: str) -> tuple[str, str, str] | None:
+    """`Chairman of the Council of Ministers   Yu. Tsedenbal`, `AMBASSADOR<TAB>LI SIN PAL`:
+    (office, what separates them, name), or None."""
+    runs = list(cue.FIELD_RUN.finditer(text))
+    if len(runs) != 1 or len(text) > 160:
+        return None
+    office, name = text[:runs[0].start()].strip(), text[runs[0].end():].strip()
+    if not cue.office_line(office) or not cue.name_like(name) or len(name.split()) > 4 \
+            or cue.office_line(name) or any(c.isdigit() for c in name):
+        return None
+    return office, runs[0].group(), name
+
+
+# -- a letterhead's address lines ------------------------------------------------------------------
+ADDRESS_LINE = re.compile(
+    r"^(?:(?:Tel(?:ephone)?|Phone|Fax|Telex|Telegrams?|Cable)\b\.?:?\s*\S.{0,60}|"
+    r"P\.\s?O\.\s?Box\s.{1,40}|"
+    r"(?:[A-Z][\w'’. -]{1,30},\s)?\d{1,4}[a-z]?,?\s[\w'’. -]{2,40}\b(?:Street|St\.|Str\.|Road|Rd\.|"
+    r"Avenue|Ave\.|Boulevard|Blvd\.|Square|Lane|utca|ulica|ul\.|strasse|straße|Straße|prospekt)"
+    r"(?:,\s[\w'’. -]{2,40})?)$")
+
+
+def address_line(text: str) -> bool:
+    """A letterhead's line of an address: a street and number, a telephone, a post box."""
+    return len(text) <= 100 and ADDRESS_LINE.match(text) is not None
+
+
+def address(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None:
+    """An address line as addrLine, in the address its previous line began. The first
+    address line under the document's first line, a one-line head (`EMBASSY OF THE ...`),
+    makes that head the letterhead's first line: the sender's name, not a title."""
+    opener = encoder._current_opener(div)
+    last = opener[-1] if len(opener) else None
+    if last is not None and last.tag.endswith("}address"):
+        held = last
+    else:
+        held = sub(opener, "address")
+        first = div[0]
+        if first.tag.endswith("}head") and first.getnext() is opener and not len(opener) - 1 \
+                and first.find("{*}lb") is None and first.get("rend") is None:
+            div.remove(first)
+            first.tag = first.tag.replace("}head", "}addrLine")
+            first.tail = None
+            held.append(first)
+            encoder.decided(f"{''.join(str(t) for t in first.itertext())!r} above an address taken as the "
+                            "letterhead's first line", unit.line)
+    sub(held, "addrLine", encoder._inline(unit, unit.text.strip()))
+
+
+# -- running heads and footers repeated on each page ----------------------------------------------
+def running_lines(units: list[SourceBlock]) -> dict[int, str]:
+    """Short lines repeated on the pages, right after a page marker (a running head, 'top')
+    or right before one (a running footer, 'bottom'): index -> place. A line is one only
+    when the same words stand at that place twice or more."""
+    markers = [i for i, u in enumerate(units) if page_marker(u.text.strip())]
+    if not markers:
+        return {}
+    places: dict[int, str] = {}
+    for index in markers:
+        for near, place in ((index + 1, "top"), (index - 1, "bottom")):
+            if 0 <= near < len(units) and near not in markers and len(units[near].text) <= 80:
+                places[near] = place
+    texts = {i: " ".join(units[i].text.split()) for i in places}
+    counts = Counter((texts[i], place) for i, place in places.items())  # (linear: no pairs)
+    return {i: place for i, place in places.items() if counts[(texts[i], place)] >= 2}
+
+
+def running_line(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock, place: str) -> None:
+    sub(div, "fw", encoder._inline(unit, unit.text.strip()),
+        type="header" if place == "top" else "footer", place=place)
+    encoder.stats["marks"] = encoder.stats.get("marks", 0) + 1
+
+
+# -- a table of figures: lines of three fields or more, apart by runs of spaces --------------------
+TABLE_MIN_ROWS = 3
+
+
+def table_rows(units: list[SourceBlock], index: int) -> int:
+    """How many units from `index` on are the rows of a table: lines of the same number of
+    fields (three or more), apart by runs of spaces or tabs, at least TABLE_MIN_ROWS."""
+    def columns(unit: SourceBlock) -> int:
+        return len(cue.FIELD_RUN.findall(unit.text.strip())) + 1 if len(unit.text) <= 200 else 0
+    width = columns(units[index])
+    if width < 3:
+        return 0
+    end = index
+    while end < len(units) and columns(units[end]) == width:
+        end += 1
+    return end - index if end - index >= TABLE_MIN_ROWS else 0
+
+
+def table(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock]) -> None:
+    """`table/row/cell`; a first row with no figure while the others have some is the
+    table's labels (`row[@role='label']`)."""
+    made = sub(div, "table", rows=str(len(units)), cols=str(len(cue.fields(units[0]))))
+    for number, unit in enumerate(units):
+        row = sub(made, "row")
+        cells = cue.fields(unit)
+        if number == 0 and not any(c.isdigit() for c in unit.text) \
+                and all(any(c.isdigit() for c in u.text) for u in units[1:]):
+            row.set("role", "label")
+        for cell in cells:
+            sub(row, "cell", encoder._inline(cell, cell.text.strip()))
+    encoder.decided(f"lines {units[0].line}-{units[-1].line} taken as a table of "
+                    f"{len(cue.fields(units[0]))} columns", units[0].line)
+    encoder.stats["tables"] = encoder.stats.get("tables", 0) + 1
+
+
+#: the encodings above, stated in each TEI's editorialDecl/segmentation
+CONVENTIONS = (
+    "Layouts (issue #10): a page marker on its own line ([Page 2], [p. 4], - 3 -) is pb with n "
+    "where the page begins, the marker kept as fw type='pageNum' (rend='bracketed' when the "
+    "translator wrote it in brackets); short lines repeated beside the page markers are running "
+    "heads and footers, fw type='header' place='top' and type='footer' place='bottom'; where "
+    "several paragraphs open with a speaker (a name or a role, or Q and A, then a colon) they "
+    "are transcribed speech, sp with speaker (the colon kept) and the speech as p; a "
+    "record of conversation's fields (Time, Place, Participants, Present, Interpreter, "
+    "Recorded by...) and a telegram's From, To, Sent and Received fields are memo fields of "
+    "the opener, the names listed after a field of persons each a persName; a tab separates "
+    "fields as a run of spaces does; a letterhead's address lines (a street, a telephone) are "
+    "the opener's address, its first line above them with it; lines of three or more columns "
+    "apart by runs of spaces are a table (a first row without figures its labels); two or more "
+    "headings Article N, Chapter N, Section N, Document N open div with type and n; a "
+    "signature line of an office and a name apart by a run of spaces is signed with roleName "
+    "and persName; a distribution line after the signature (Distributed to: ...) is note "
+    "type='distribution'; (...) is gap reason='omitted' with rend='(...)'; note texts "
+    "marked *, ** or † at the end are note place='foot' at the sign's reference (rend="
+    "'symbol'); names in text written in capitals are found as in mixed case; a date line in "
+    "another form (1958.05.14, 14.V.1958) is dated, and an undated document (Undated, n.d., "
+    "no date line) has a date without @when, with a warning.")

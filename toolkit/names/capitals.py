@@ -1,0 +1,44 @@
+"""Text in capitals (telegrams, headings, typed signatures) as the name cues can read it.
+
+The cues of `toolkit.names.cues` find names by their capital letters (`Comrade Gromyko`,
+`Nam Il`, `said`); a telegram written in capitals (`TODAY I WAS RECEIVED BY COMRADE
+GROMYKO`) gives them nothing to go by, so its names went untagged (issue #10). This module
+gives the cues a copy in mixed case, of the same length (offsets hold): each word
+capitalised, save the function words and speech verbs, which the cues expect in lower case.
+The register forms are still matched on the text as written (they fit capitals already).
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.names.cues import SPEECH
+
+# words the cues want in lower case: joints of organisations' and places' names, speech verbs
+_LOWER = frozenset("""a an the of for with on and or to in at by from as is was were be been
+has have had that this which who it he she they we i me my our you his her their its not but
+also then again further finally will would shall should can could may might must do did does
+""".split()) | frozenset(re.sub(r"emphasi\[sz\]ed", "emphasised|emphasized", SPEECH).split("|"))
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def shouting(text: str) -> bool:
+    """Whether `text` is written in capitals: two words of two letters or more, and no
+    lower-case letter at all (a mixed-case sentence with an acronym is not)."""
+    if any(c.islower() for c in text):
+        return False
+    return sum(1 for w in _WORD.findall(text) if len(w) > 1) >= 2
+
+
+def readable(text: str) -> str:
+    """`text` in mixed case for the cues: `TO COMRADE NAM IL` -> `to Comrade Nam Il`. Same
+    length, character for character (a case mapping that would change the length, as `ß`
+    does, leaves that word as written)."""
+    def case(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) == 1 and word != "I":
+            return word  # an initial: `N. KUZNETSOV`
+        mapped = word.lower() if word.lower() in _LOWER else word[:1] + word[1:].lower()
+        return mapped if len(mapped) == len(word) else word
+    return _WORD.sub(case, text)
