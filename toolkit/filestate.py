@@ -125,6 +125,11 @@ class FileIndex:
         with file.open("rb") as handle:
             return handle.read()
 
+    def discard(self) -> None:
+        """Forget this run's records (the kept file stays as it was): a refused build
+        changes nothing in its output folder, its file index included."""
+        self.path = None
+
     def save(self) -> None:
         """Keep the records of the files asked for in this run (others left the edition);
         racy ones are left out. Nothing is written when nothing changed."""
@@ -150,9 +155,9 @@ def current() -> FileIndex:
 
 @contextlib.contextmanager
 def kept(path: Path | None) -> Iterator[FileIndex]:
-    """Use the index kept in `path` for the duration (saved at the end, also after an error:
-    the records are facts about files, true whatever the build made of them); None keeps the
-    in-memory index of the process."""
+    """Use the index kept in `path` for the duration, saved at the end of a run that went
+    through (after an error it stays as it was, as every other file of the output folder);
+    None keeps the in-memory index of the process."""
     global _CURRENT
     if path is None:
         yield _CURRENT
@@ -160,6 +165,9 @@ def kept(path: Path | None) -> Iterator[FileIndex]:
     previous, _CURRENT = _CURRENT, FileIndex(path)
     try:
         yield _CURRENT
+    except BaseException:
+        _CURRENT.discard()  # a refused or interrupted run leaves the kept index as it was
+        raise
     finally:
         _CURRENT.save()
         _CURRENT = previous
