@@ -67,8 +67,16 @@ def run(args: argparse.Namespace) -> int:
             (config.output_dir / VALIDATION_CACHE).unlink(missing_ok=True)
         # every reader of a document (this check, the validation cache, each format's hash)
         # asks the file index, which reads a file only when its stat changed
-        with filestate.kept(config.output_dir / FILE_INDEX):
-            return _build(args, config, names, cluster)
+        with filestate.kept(config.output_dir / FILE_INDEX) as index:
+            try:
+                code = _build(args, config, names, cluster)
+            except BaseException:
+                code = 1
+                raise
+            finally:
+                if code != 0:  # a refused or failed build leaves the output folder as it was
+                    index.path = None
+            return code
 
 
 def _build(args: argparse.Namespace, config: BuildConfig, names: list[str],
