@@ -225,8 +225,10 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
         if not prepared:
             builder.prepare()
         written.extend(builder.finish(edition, outdated))
-    manifest.entries = {**{d: hashes[d] for d in hashes}, "*": shared + str(sorted(hashes.items()))}
-    manifest.save()
+    entries = {**{d: hashes[d] for d in hashes}, "*": shared + str(sorted(hashes.items()))}
+    if entries != manifest.entries or not manifest.path.is_file():  # a no-op writes nothing
+        manifest.entries = entries
+        manifest.save()
     rebuilt = tuple(d.id for d in outdated)
     skipped = tuple(d.id for d in edition.documents if d.id not in rebuilt)
     return BuildReport(builder_type.name, rebuilt, skipped, tuple(written))
