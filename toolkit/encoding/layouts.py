@@ -61,7 +61,7 @@ def page_break(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> 
         sub(div, "fw", text[1:-1], type="pageNum", rend="bracketed")
     else:
         sub(div, "fw", text, type="pageNum")
-    encoder.stats["page_markers"] = encoder.stats.get("page_markers", 0) + 1
+    encoder._count("page_markers")
 
 
 # -- transcribed speech ---------------------------------------------------------------------------
@@ -126,8 +126,8 @@ def speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None
     sub(said, "speaker", encoder._inline(who, who.text))
     rest = unit.tail(start)
     sub(said, "p", encoder._inline(rest, rest.text.rstrip()))
-    encoder.stats["speeches"] = encoder.stats.get("speeches", 0) + 1
-    encoder.stats["paragraphs"] = encoder.stats.get("paragraphs", 0) + 1
+    encoder._count("speeches")
+    encoder._count("paragraphs")
 
 
 # -- a telegram's header fields ------------------------------------------------------------------
@@ -174,7 +174,7 @@ def _dated_value(encoder: BodyEncoder, value: SourceBlock) -> list[Inline]:
     if clock and iso.when:
         hours, minutes = re.split(r"[:.]", clock)
         attributes["when"] = f"{iso.when}T{int(hours):02d}:{minutes}:00"
-    encoder.stats["dates"] = encoder.stats.get("dates", 0) + 1
+    encoder._count("dates")
     rest = value.tail(found.end())
     return [el("date", found.group(), **attributes), *encoder._inline(rest, rest.text)]
 
@@ -281,7 +281,7 @@ def part(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> etree.
     made = sub(div, "div", type=heading[0], n=heading[1])
     sub(made, "head", encoder._inline(unit, text))
     encoder.decided(f"{text!r} taken as the heading of {heading[0]} {heading[1]}", unit.line)
-    encoder.stats["sections"] = encoder.stats.get("sections", 0) + 1
+    encoder._count("sections")
     return made
 
 
@@ -356,7 +356,7 @@ def running_lines(units: list[SourceBlock]) -> dict[int, str]:
 def running_line(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock, place: str) -> None:
     sub(div, "fw", encoder._inline(unit, unit.text.strip()),
         type="header" if place == "top" else "footer", place=place)
-    encoder.stats["marks"] = encoder.stats.get("marks", 0) + 1
+    encoder._count("marks")
 
 
 # -- a table of figures: lines of three fields or more, apart by runs of spaces --------------------
@@ -391,7 +391,7 @@ def table(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock]) -
             sub(row, "cell", encoder._inline(cell, cell.text.strip()))
     encoder.decided(f"lines {units[0].line}-{units[-1].line} taken as a table of "
                     f"{len(cue.fields(units[0]))} columns", units[0].line)
-    encoder.stats["tables"] = encoder.stats.get("tables", 0) + 1
+    encoder._count("tables")
 
 
 #: the encodings above, stated in each TEI's editorialDecl/segmentation
