@@ -16,7 +16,6 @@ import hashlib
 import html
 import re
 import sys
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,21 +157,6 @@ def report(warnings: list[Diagnostic]) -> None:
 _GRAPHIC_URL = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?graphic\b[^<>]*?\burl\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def file_key(path: Path) -> tuple[str, int, int, int, int] | None:
-    """What identifies a file's content for a cache within one process: path, size, inode,
-    mtime and ctime; None for a file changed in the last 2 s, whose next change could keep
-    the same timestamps (git's "racy" rule: such files are read again every time)."""
-    stat = path.stat()
-    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) < 2_000_000_000:
-        return None
-    return (str(path), stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
-
-
-def file_digest(path: Path) -> str:
-    """The file's SHA-256, read once while it does not change (toolkit/filestate.py)."""
-    return filestate.sha256(path)
-
-
 def _urls_of(data: bytes) -> list[str]:
     return [] if b"graphic" not in data else [
         html.unescape((match.group(1) or match.group(2) or b"").decode("utf-8", "replace")).strip()
@@ -214,13 +198,13 @@ def images_hash(document: Path, edition: Path) -> str:
     files = referenced_files(document, edition)
     if not files:
         return ""
-    text = "\0".join(f"{url}\0{file_digest(path) if path else '-'}" for url, path in files)
+    text = "\0".join(f"{url}\0{filestate.sha256(path) if path else '-'}" for url, path in files)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def referenced_digests(documents: Iterable[Path], edition: Path) -> set[str]:
     """The SHA-256 of every local image the edition's documents refer to now."""
-    return {file_digest(path) for document in documents
+    return {filestate.sha256(path) for document in documents
             for _, path in referenced_files(document, edition) if path is not None}
 
 

@@ -23,31 +23,24 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from toolkit.builders.images import IMAGE_DIR, MAX_BYTES, file_key, image_kind
+from toolkit import filestate
+from toolkit.builders.images import IMAGE_DIR, MAX_BYTES, image_kind
 from toolkit.facsimile.iiif import local_image, pages_of
 from toolkit.tei import TEI_NS
 
-# A DTS or OAI answer rewrites on every request: a figure's published name is kept while the
-# file does not change (images.file_key), so an unchanged file is read once.
-_NAMES: dict[tuple[str, int, int, int, int], str | None] = {}
-_CACHE_LIMIT = 4096
-
-
 def published_name(path: Path) -> str | None:
-    """`images/<sha256>.<ext>` as the builders publish the file, None when they do not."""
+    """`images/<sha256>.<ext>` as the builders publish the file, None when they do not. A DTS
+    or OAI answer rewrites on every request: the name is a fact of the file's content
+    (toolkit/filestate.py), so an unchanged file is read once."""
     if path.stat().st_size > MAX_BYTES:
         return None
-    key = file_key(path)
-    if key is not None and key in _NAMES:
-        return _NAMES[key]
-    data = path.read_bytes()
-    kind = image_kind(data)
-    name = f"{IMAGE_DIR}/{hashlib.sha256(data).hexdigest()}.{kind}" if kind else None
-    if key is not None:
-        if len(_NAMES) >= _CACHE_LIMIT:
-            _NAMES.clear()
-        _NAMES[key] = name
+    name: str | None = filestate.fact(path, "published-image", _published)
     return name
+
+
+def _published(data: bytes) -> str | None:
+    kind = image_kind(data)
+    return f"{IMAGE_DIR}/{hashlib.sha256(data).hexdigest()}.{kind}" if kind else None
 
 
 def resolve_image_urls(root: etree._Element, document: Path, doc_id: str, base_url: str) -> int:
