@@ -28,9 +28,9 @@ from lxml import etree
 
 from toolkit.builders.html_state import Contribution
 from toolkit.errors import ToolkitError
+from toolkit.frontmatter import TK_NS as TK
 from toolkit.tei import TEI_NS, XML_NS
 
-TK = "https://teikit.org/ns"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _ENTRIES = ("person", "personGrp", "place", "org")
 _KINDS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations"}
