@@ -8,8 +8,8 @@ document from the chapters' facts and teikit.toml. The builder only zips: `mimet
 stored, every entry with one fixed timestamp and in a fixed order, so that the same edition
 gives the same bytes. A rebuild compresses only what changed: every other entry is copied,
 compressed, from the previous book (`.book.json` names each entry's SHA-256), and the edition
-stage reads each chapter's facts (head meta, title, name links) from the build's file index,
-never the 10,000 chapters themselves. A copy goes to `<output>/html/epub/`, so that the web edition can link
+stage reads each chapter's facts (head meta, title, name links) kept in that description
+while the chapter is unchanged, never the 10,000 chapters themselves. A copy goes to `<output>/html/epub/`, so that the web edition can link
 it when `html/` is served alone (as the PDFs are mirrored).
 """
 
