@@ -15,6 +15,7 @@ from toolkit.encoding.names import NameTagger
 from toolkit.errors import Diagnostic, Severity, ToolkitError, review
 from toolkit.output import schema_dir_relative, serialize, with_schema_pis, write_atomic
 from toolkit.readers import Conversion, ReadContext, reader_for
+from toolkit.readers.tei_import.repair import edition_authority
 from toolkit.registers import load_registers
 from toolkit.safe_xml import parse_xml, read_bytes
 from toolkit.tei import NS
@@ -57,7 +58,7 @@ def _summarised(result: FileResult, keep_tree: bool = True) -> FileResult:
 def make_context(options: ConvertOptions) -> ReadContext:
     registers = load_registers(options.registers_dir)
     return ReadContext(NameTagger(registers, options.output_dir), options.change_date,
-                       options.document_id)
+                       options.document_id, edition_authority(options.output_dir))
 
 
 def convert_bytes(data: bytes, path: str, context: ReadContext,

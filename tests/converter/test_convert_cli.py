@@ -76,11 +76,9 @@ def _cases() -> list[Bad]:
     cases.append(Bad("utf-16", report("Text.\n").encode("utf-16"), "the file is UTF-16", 1, 1))
     cases.append(Bad("empty", b"", "the file is empty", 1))
     cases.append(Bad("blank", b"\n\n  \n", "the file is empty", 1))
-    cases.append(Bad("no-metadata", b"Just a paragraph of text.\n\nAnother one.\n",
-                     "no metadata block", 1))
-    text = report("Text.\n").replace("**Citation:**", "Citation:")
+    text = report("Text.\n").replace("**Citation:**", "A stray line.\n\n**Citation:**")
     cases.append(Bad("garbled-metadata", text.encode(), "unexpected text in the metadata block",
-                     line_of(text, "Citation:")[0]))
+                     line_of(text, "A stray line.")[0]))
     text = report("Text.\n").replace("**Report on the Visit of a Delegation**\n\n", "")
     cases.append(Bad("no-title", text.encode(), "no title", line_of(text, "**January")[0]))
     text = report("Text.\n").replace("**Citation:**", "**Summary:**")

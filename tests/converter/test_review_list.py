@@ -18,7 +18,7 @@ NO_ARCHIVE = report("https://digitalarchive.example.org/document/116101").replac
 SLUG = report("https://digitalarchive.example.org/document/talks-17")
 PLAIN = report("https://digitalarchive.example.org/document/116102")
 BAD = report("https://digitalarchive.example.org/document/116103").replace(
-    "**Citation:**", "Citation:")
+    "**Citation:**", "A stray line.\n\n**Citation:**")
 
 
 def corpus(folder: Path) -> list[Path]:
@@ -48,7 +48,7 @@ def test_text_lists_each_decision_and_counts_them(tmp_path: Path) -> None:
     assert any(line.startswith(f"{plain} -> ") and line.endswith("; 0 warnings, 0 to review")
                for line in lines)
     assert lines[-1] == "converted 3 of 4 files, 1 failed; 0 warnings, 2 to review"
-    assert f"{bad}:{line_of(BAD, 'Citation:')}: error: unexpected text" in result.stderr
+    assert f"{bad}:{line_of(BAD, 'A stray line.')}: error: unexpected text" in result.stderr
 
 
 def check_report(report_: dict[str, Any], sources: list[Path], out: Path) -> None:
@@ -66,7 +66,7 @@ def check_report(report_: dict[str, Any], sources: list[Path], out: Path) -> Non
     assert [r["kind"] for r in files[str(slug)]["review"]] == ["identifier"]
     assert files[str(plain)]["review"] == [] and files[str(plain)]["warnings"] == []
     assert files[str(bad)]["output"] is None and files[str(bad)]["identifier"] is None
-    assert files[str(bad)]["error"]["line"] == line_of(BAD, "Citation:")
+    assert files[str(bad)]["error"]["line"] == line_of(BAD, "A stray line.")
     assert (report_["converted"], report_["failed"], report_["warnings"], report_["review"]) == (
         3, 1, 0, 2)
 

@@ -152,14 +152,6 @@ def encrypted_member(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def no_metadata(path: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("Just a letter, with no date, title or citation.")
-    document.save(str(path))
-
-
 def empty(path: Path) -> None:
     import docx
 
@@ -170,8 +162,6 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "strict-ooxml": (strict_ooxml, "Strict Open XML"),
     "encrypted-member": (encrypted_member, "is encrypted"),
     "corrupt-deflate": (corrupt_deflate, "word/document.xml cannot be read: its compressed data is damaged"),
-    "no-metadata": (no_metadata, ":1: error: no metadata block: the report should open with its "
-                                 "date and title in bold (January 8, 1965)"),
     "empty": (empty, "the Word document has no text"),
     "not-a-zip": (not_a_zip, "not a DOCX file"),
     "no-document": (no_document, "no word/document.xml"),

@@ -56,6 +56,9 @@ class Metadata:
     fields: tuple[Field, ...]
     source_name: str
     source_format: str
+    # Who makes the document available when the source has no metadata block (a plain text or
+    # Word file of a translation, no citation): the edition's publisher. None for an export.
+    authority: str | None = None
 
     def get(self, label: str) -> Field | None:
         for item in self.fields:
@@ -138,9 +141,11 @@ def document_identifier(citation: Citation, meta: Metadata, path: str, explicit:
             "document (give a Record ID field or --id for a number)", path, line))
         return Identifier(slug, "slug", None)  # the archive's name of it, not its number
     stem = sanitised_identifier(Path(path).stem) or "document"
+    what = "the text has no metadata block" if not meta.fields else \
+        "the Citation gives no document URL or Record ID"
     diagnostics.append(review(
-        "identifier", f"the Citation gives no document URL or Record ID; the file name gives the "
-        f"identifier {stem!r} (use --id to set one)", path, line))
+        "identifier", f"{what}; the file name gives the identifier {stem!r} (use --id to set "
+        "one)", path, line))
     return Identifier(stem, "local", None)
 
 
@@ -200,24 +205,27 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
         diagnostics.append(Diagnostic(Severity.WARNING, message, path, line))
 
     citations = _present(meta, "Citation")
-    if not citations:
+    headerless = meta.authority is not None and not meta.fields
+    if not citations and not headerless:
         found = meta.get("Citation")
         if found is not None:
             raise InputError("the Citation field is empty", path, found.line)
         raise InputError("the metadata block has no Citation field", path, meta.title_line)
-    citation_field = citations[0]
-    citation, spans = parse_citation(citation_field.value)
+    citation_line = citations[0].line if citations else meta.title_line
+    citation, spans = parse_citation(citations[0].value if citations else "")
     ident = document_identifier(citation, meta, path, document_id, diagnostics)
     for guess in citation.guesses:
-        diagnostics.append(review("header", guess, path, citation_field.line))
+        diagnostics.append(review("header", guess, path, citation_line))
     div_type, text_lang, _ = text_kind(meta, path)
-    if citation.archive is None and citation.signature is None and citation.publication is None:
-        warn("no archive recognised in the Citation; it is kept verbatim", citation_field.line)
+    if headerless:
+        pass  # the reader's review entry says what the header was made from
+    elif citation.archive is None and citation.signature is None and citation.publication is None:
+        warn("no archive recognised in the Citation; it is kept verbatim", citation_line)
     elif citation.archive is None and citation.publication is not None:
         diagnostics.append(review("header", "the Citation names a publication but no archive; "
-                                  "no msDesc is written", path, citation_field.line))
-    if not citation.translators and div_type in _TRANSLATION_KINDS:
-        warn("no translator recognised in the Citation; it is kept verbatim", citation_field.line)
+                                  "no msDesc is written", path, citation_line))
+    if not citation.translators and div_type in _TRANSLATION_KINDS and not headerless:
+        warn("no translator recognised in the Citation; it is kept verbatim", citation_line)
 
     iso = dates.parse_date(meta.date)
     if dates.undated(meta.date):
@@ -256,7 +264,10 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
     sub(resp, "name", f"teikit {__version__}")
 
     publication = sub(file_desc, "publicationStmt")
-    sub(publication, "distributor", citation.publisher or "Wilson Center Digital Archive")
+    if headerless:
+        sub(publication, "authority", meta.authority)
+    else:
+        sub(publication, "distributor", citation.publisher or "Wilson Center Digital Archive")
     sub(publication, "idno", ident.value, type=ident.type)
     if ident.archive_number:
         sub(publication, "idno", ident.archive_number, type="WCDA")
@@ -271,7 +282,12 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
             entry = tagger.lookup(node.text) or tagger.lookup(re.sub(r"\s*\(.*\)\s*$", "", node.text))
             if entry:
                 node.set("ref", tagger.ref_of(entry))
-    sub(source_desc, "bibl", marked_up(citation.text, spans), type="citation")
+    if headerless:
+        sub(source_desc, "p", f"{meta.source_name}: a text without the archive's metadata block "
+            "(no citation names its archive, translator or publication); its title and date "
+            "were taken from the text.")
+    else:
+        sub(source_desc, "bibl", marked_up(citation.text, spans), type="citation")
     if citation.publication is not None:
         source_desc.append(citation.publication)
     originals = _present(meta, "Original Language")

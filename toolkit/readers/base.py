@@ -20,6 +20,9 @@ class ReadContext:
     tagger: NameTagger
     change_date: date
     document_id: str | None = None  # `teikit convert --id`: the one source's identifier
+    # Who makes a document available whose source names nobody (a text without the archive's
+    # metadata block): the edition's publisher or title, from its teikit.toml.
+    authority: str = "teikit edition"
 
 
 @dataclass(frozen=True)

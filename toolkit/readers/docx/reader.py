@@ -140,7 +140,8 @@ class _Conversion:
             text_blocks.append([(block.number, line) for line in lines])
         try:
             meta, body_blocks, contents = parse_metadata_block(text_blocks, self.path,
-                                                               self.diagnostics)
+                                                               self.diagnostics,
+                                                               self.context.authority)
         except InputError as error:
             # The shared parser speaks of the text export's Markdown; in Word, bold is bold.
             found = error.diagnostic
