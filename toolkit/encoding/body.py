@@ -30,6 +30,9 @@ from toolkit.tei import Inline, el, sub
 __all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
 
 
+_YEAR = re.compile(r"\d{4}")  # a date line with its year
+
+
 @dataclass
 class BodyEncoder:
     tagger: NameTagger
@@ -71,6 +74,7 @@ class BodyEncoder:
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
         distribution = self._distribution(blocks) or layouts.distribution_line(blocks)
+        end_mark = self._end_mark(blocks)
         signature = self._signature(blocks)
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
@@ -80,8 +84,11 @@ class BodyEncoder:
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
         self._used = set()
 
-        div = el("div", type=div_type)
+        top = el("div", type=div_type)
+        div = self._letters(top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
+        if end_mark is not None:
+            sub(div, "trailer", self._inline(end_mark, end_mark.text.strip()))
         if signature and div.find("{*}p") is None and div.find(".//{*}div") is None:
             # A closer needs text before it (TEI); a document of header lines and a
             # signature keeps the signature lines as paragraphs.
@@ -127,10 +134,32 @@ class BodyEncoder:
             below = notes_line is not None and block.line > notes_line
             sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
             self._count("residue")
-        keep_inline_spacing(div)
+        keep_inline_spacing(top)
         for part in self.back:
             keep_inline_spacing(part)
-        return div
+        return top
+
+    def _letters(self, top: etree._Element, blocks: list[SourceBlock]) -> etree._Element:
+        """Letters of one export (a letter and its reply): each but the last made here as a
+        `div[@type='letter']` with its opener and closer, taken off `blocks`; the division
+        the last letter goes into is returned (`top` itself when there is one letter)."""
+        starts = layouts.letter_starts(blocks)
+        if not starts:
+            return top
+        self.decided(f"the text split into {len(starts) + 1} letters at their closing "
+                     "signatures", blocks[starts[0]].line)
+        for begin, end in zip([0] + starts, starts):
+            part = blocks[begin:end]
+            signature = self._signature(part)
+            salute = part.pop() if signature and len(part) > 1 and \
+                cue.CLOSING_SALUTE.match(part[-1].text.strip()) else None
+            letter = sub(top, "div", type="letter")
+            self._structure(letter, self._join(part))
+            if signature:
+                self._closer(letter, signature, salute)
+            self._count("letters")
+        del blocks[:starts[-1]]
+        return sub(top, "div", type="letter")
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
@@ -178,6 +207,14 @@ class BodyEncoder:
             else:
                 break
         return trailing
+
+    def _end_mark(self, blocks: list[SourceBlock]) -> SourceBlock | None:
+        """`END OF MESSAGE` among the last lines (before or after the signature): the text's
+        `trailer`, taken off so that it is neither a signature line nor a paragraph."""
+        for index in range(len(blocks) - 1, max(1, len(blocks) - 4) - 1, -1):
+            if cue.END_MARK.match(blocks[index].text.strip()):
+                return blocks.pop(index)
+        return None
 
     def _attachments(self, blocks: list[SourceBlock]) -> list[etree._Element]:
         """An `Attachment`/`Enclosure` line after the signature and what follows it: each a
@@ -532,6 +569,8 @@ class BodyEncoder:
             return True
         if cue.ADDRESSEE.match(first) and self._opener(div, unit):
             return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
+        if cue.MEMO_FIELD.match(first) and self._opener(div, unit):
+            return True  # `FROM: PRAGUE` in capitals: a field, not a title
         if cue.heading_like(first) and not cue.POINT.match(first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
@@ -586,6 +625,11 @@ class BodyEncoder:
         if layouts.address_line(text):
             layouts.address(self, div, unit)
             return True
+        addressed = self._addressed(div)
+        if addressed is not None and cue.address_continues(text):
+            # `To the First Secretary ...` / `Comrade N. S. Khrushchev` / `Moscow`: one address
+            sub(addressed, "addrLine", self._inline(unit, text))
+            return True
         field_match = cue.MEMO_FIELD.match(text)
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text
@@ -613,6 +657,16 @@ class BodyEncoder:
             self._dateline(opener, unit, text)
         return True
 
+    @staticmethod
+    def _addressed(div: etree._Element) -> etree._Element | None:
+        """The addressee's `address` when it is the last thing of the division's opener."""
+        opener = div[-1] if len(div) else None
+        if opener is None or not str(opener.tag).endswith("}opener") or not len(opener):
+            return None
+        last = opener[-1]
+        return last if str(last.tag).endswith("}address") and last.find("{*}addrLine") is not None \
+            and not layouts.address_line(last[0].xpath("string()")) else None
+
     def _dateline(self, parent: etree._Element, unit: SourceBlock, text: str) -> None:
         """`Place, 12 March 1994` or a bare date as a dateline, the date with its ISO value."""
         found = cue.place_date(text)
@@ -625,19 +679,28 @@ class BodyEncoder:
             date_el = el("date", match.group("date"), **iso.attributes())
             sub(parent, "dateline", [place_el, rest, date_el, text[match.end("date"):]])
             return
-        bare = cue.date_line(text)
+        bare = cue.date_line(text, self.document_date)
         assert bare is not None
-        date_text = text.rstrip(".")
+        date_text = text.rstrip(".") if _YEAR.search(text) else text
         sub(parent, "dateline", [el("date", date_text, **bare.attributes()), text[len(date_text):]])
 
     def _entry_dates(self, units: list[SourceBlock]) -> set[int]:
         """Indexes of the date lines that open a journal's entries: two or more lines that
         are only a date (or a place and a date), each followed by text."""
         found = [i for i, u in enumerate(units[:-1])
-                 if len(u.text) <= 60 and (cue.date_line(u.text.strip()) or
+                 if len(u.text) <= 60 and (cue.date_line(u.text.strip(), self.document_date) or
                                            (i > 2 and cue.place_date(u.text.strip())))]
+        # a date line right above another is no entry's: the period under a title ('June
+        # 1972' over 'Monday, 5 June'), which the opener keeps
+        found = [i for i in found if i + 1 not in found]
         if len(found) < 2:
             return set()
+        for i in found:
+            if not _YEAR.search(units[i].text):
+                self.diagnostics.append(review(
+                    "date", f"the entry's date {units[i].text.strip()!r} gives no year: dated "
+                    f"from the document's date ({self.document_date}), cert medium", self.path,
+                    units[i].line))
         self.decided(f"the text split into {len(found)} journal entries at its date lines",
                      units[found[0]].line)
         return set(found)
@@ -685,7 +748,7 @@ class BodyEncoder:
                 point = cue.POINT.match(unit.text.strip())
                 assert point
                 item = sub(made, "item", self._labelled(unit, point.group("label")),
-                           n=point.group("label").strip("().").strip())
+                           n=cue.point_number(point.group("label")))
                 continue
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
@@ -743,7 +806,7 @@ class BodyEncoder:
         content = self._labelled(unit, point.group("label") if point else None)
         if point and content and not isinstance(content[0], str):
             self._count("points")
-            sub(div, "p", content, n=point.group("label").strip("().").strip())
+            sub(div, "p", content, n=cue.point_number(point.group("label")))
             return
         sub(div, "p", content)
 

@@ -12,7 +12,9 @@ import re
 # parentheses' other uses are the translator's words, plain text
 PAREN_OMISSION = re.compile(r"\((?:\.{3,4}|…\.?|\. \. \.)\)")
 ELLIPSIS = re.compile(r"^\s*(?:\.{2,}|…+\.*|\.\s\.\s\.|…\s?\.|\.…)\s*$")
-ILLEGIBLE = re.compile(r"^(?:\w+\s)?(?:words?\s)?(?:illegible|unreadable|indecipherable)(?:\s[\w ]+)?$", re.I)
+# "[illegible]", "[word illegible]", "[two lines illegible]", "[rest of the page illegible]"
+ILLEGIBLE = re.compile(r"^(?:[\w-]+\s+){0,4}(?:(?:is|are)\s+)?(?:illegible|unreadable|"
+                       r"indecipherable|undecipherable|not legible)(?:\s[\w ]+)?$", re.I)
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
 NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1})

@@ -208,6 +208,33 @@ DATE_PHRASE = re.compile(r"(?<![\w.,/-])(?:" + "|".join(
     + r")(?![\w/-]|\.\d)")
 
 
+_DAY_ROMAN_MONTH = re.compile(r"^(?P<d>3[01]|[12]\d|0?[1-9])\.\s?(?P<m>[IVX]{1,4})\.?$")
+
+
+def day_and_month(text: str, document_date: str | None) -> IsoDate | None:
+    """A line that is a day and a month without a year (`5 June`, `June 5th`, `8.VI.`), as a
+    journal's entries head its days: the year nearest the document's date, cert='medium'.
+    None for any other text, and without a document date."""
+    if document_date is None or len(text) > 30:
+        return None
+    roman = _DAY_ROMAN_MONTH.match(text.strip())
+    if roman:
+        month = ROMAN_MONTHS.get(roman.group("m"))
+        day = int(roman.group("d"))
+    else:
+        found = DATE_PHRASE.fullmatch(text.strip().rstrip("."))
+        form = next((f for f in ("dmy", "mdy") if found and found.group(f)), None)
+        if found is None or form is None or found.group(f"{form}_y"):
+            return None
+        month = _month(found.group(f"{form}_m"))
+        day = _day(found.group(f"{form}_d"))
+    if month is None:
+        return None
+    year = _nearest_year(month, day, document_date)
+    iso = _iso(year, month, day) if year is not None else None
+    return IsoDate(when=iso, cert="medium") if iso else None
+
+
 def _month(name: str) -> int | None:
     return MONTHS.get(name.rstrip(".").lower())
 

@@ -66,7 +66,8 @@ def page_break(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> 
 
 # -- transcribed speech ---------------------------------------------------------------------------
 # `Zhou Enlai: prose`, `Ambassador Puzanov: prose`, `Q: prose`, `The Soviet Ambassador: prose`.
-SPEECH_LINE = re.compile(r"^(?P<speaker>[^\W\d_][^:;!?\[\]()\d]{0,48}?(?:\s\([^()]{1,40}\))?)"
+SPEECH_LINE = re.compile(r"^(?P<speaker>[^\W\d_][^:;!?\[\]()\d]{0,48}?(?:\s\d{1,3}[a-z]?)?"
+                         r"(?:\s\([^()]{1,40}\))?)"  # `Question 3:`, `Zhou (to Kim):`
                          r"\s?:\s+(?P<speech>\S.*)$", re.DOTALL)
 _SPEAKER_CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "al", "bin", "el", "da",
                                  "and", "for", "to"})
@@ -77,6 +78,9 @@ _NOT_SPEAKERS = frozenset({"note", "notes", "nb", "n.b", "agenda", "attention", 
                            "source", "sources", "remark", "remarks", "annex", "encl", "ps",
                            "p.s", "warning", "item", "question of", "result", "results",
                            "total", "address", "tel", "telephone"})
+# who may speak under a number: `Question 3:` and `Answer 3:`, not `Article 3:` or `Item 3:`
+_NUMBERED_SPEAKERS = frozenset({"question", "answer", "q", "a", "speaker", "delegate",
+                                "participant", "witness", "voice", "interviewer", "respondent"})
 SPEAKERS_NEEDED = 3  # several paragraphs of that shape ...
 DISTINCT_SPEAKERS = 2  # ... and a dialogue: two speakers at least
 
@@ -88,7 +92,10 @@ def speaker(text: str) -> re.Match[str] | None:
     if found is None or cue.MEMO_FIELD.match(text):
         return None
     who = found.group("speaker").strip()
-    words = re.sub(r"\([^()]*\)", "", who).split()
+    bare = re.sub(r"\([^()]*\)", "", who).strip()
+    words = re.sub(r"\s\d{1,3}[a-z]?$", "", bare).split()
+    if words != bare.split() and " ".join(words).lower() not in _NUMBERED_SPEAKERS:
+        return None  # `Article 3: ...` is a part, `Question 3: ...` a speech
     if not words or len(words) > 5 or who.lower().rstrip(".") in _NOT_SPEAKERS:
         return None
     if not all(w[:1].isupper() or w in _SPEAKER_CONNECTORS for w in words) \
@@ -415,4 +422,32 @@ CONVENTIONS = (
     "marked *, ** or † at the end are note place='foot' at the sign's reference (rend="
     "'symbol'); names in text written in capitals are found as in mixed case; a date line in "
     "another form (1958.05.14, 14.V.1958) is dated, and an undated document (Undated, n.d., "
-    "no date line) has a date without @when, with a warning.")
+    "no date line) has a date without @when, with a warning. Layouts (probe of 2026-12-02): "
+    "a cable's PARA 3. opens point 3 (p with n and the label); its routing fields in "
+    "capitals (FROM:, TO:, PRIORITY:) are memo fields, never heads; END OF MESSAGE is the "
+    "text's trailer; a letter and its reply in one export are a div type='letter' each, split "
+    "after a closing salutation and signature followed by a place and date or an addressee; "
+    "the lines under an addressee (a name, a place) are addrLines of one address; a journal's "
+    "entry dated by day and month only (Monday, 5 June; 8.VI.) takes the year of the "
+    "document's date with cert='medium'; Question N: and Answer: open speeches.")
+
+
+# -- letters of one export ---------------------------------------------------------------------
+def letter_starts(blocks: list[SourceBlock]) -> list[int]:
+    """Where a further letter begins inside the text (an exchange of letters, a letter and
+    its reply): after a closing salutation and its signature lines (one to four), a
+    place-and-date line, a date line or an addressee. Indexes into `blocks`."""
+    starts: list[int] = []
+    for index, block in enumerate(blocks[:-2]):
+        if not cue.CLOSING_SALUTE.match(block.text.strip()):
+            continue
+        end = index + 1
+        while end < len(blocks) - 2 and end - index <= 4 \
+                and cue.signature_like(blocks[end].text.strip()):
+            end += 1
+        following = blocks[end].text.strip()
+        if end > index + 1 and (cue.place_date(following) or cue.date_line(following)
+                                or cue.ADDRESSEE.match(following)):
+            starts.append(end)
+    return starts
+

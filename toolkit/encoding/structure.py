@@ -17,13 +17,17 @@ from toolkit.encoding.bracket_parse import continues_bracket
 from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ROLE_WORDS
 
-POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.)\s+(?=\S)")
+POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.|"
+                   r"(?:PARA(?:GRAPH)?|Para(?:graph)?)\.?\s+\d{1,3}[.:]?)\s+(?=\S)")  # a cable's PARA 3.
+_POINT_WORD = re.compile(r"^[A-Za-z]+\.?\s+")
 MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
     r"Classification|Attachment|Enclosure|"
     # a record of conversation's header (issue #10): when, where, who took part and recorded it
     r"Time|Place|Venue|Location|Participants|Present|Those present|Also present|"
-    r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to)"
+    r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
+    # a cable's routing fields
+    r"Priority|Precedence|Drafted by|Approved by|Cleared by|File(?: No\.?)?)"
     r"\s*:(?=\s*\S)", re.I)
 OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
                             r"Honou?red)\b[^.]{0,100}[!,:]$")
@@ -49,7 +53,7 @@ TITLE = re.compile(
     r"(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
-    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.){0,60}$", re.I)  # initials' points
+    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oº])\.){0,60}$", re.I)  # initials', No.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
@@ -57,6 +61,9 @@ LIST_HEAD = re.compile(r"\b(?:cop(?:y|ies)|printed|distribution|distributed|sent
                        r"addressees?)\b|:$", re.I)
 # a stamp described, not only named (`[stamp]` alone is an omitted item, a gap)
 STAMP = re.compile(r"^\[(?:[\w'’. -]{0,40}\s)?(?:stamp|seal)(?:ed)?\b(?!\s*\])", re.I)
+# A cable's or a text's end mark on a line of its own: `END OF MESSAGE`, `ENDS`, `End of text.`
+END_MARK = re.compile(r"^\[?(?:end(?:s|\s+(?:of\s+)?(?:the\s+)?(?:message|text|telegram|cable|"
+                      r"document|report|quote))?)\]?\.?$", re.I)
 POSTSCRIPT = re.compile(r"^P\.?\s?S\.?(?=[\s:,]|$)")
 ATTACHMENT = re.compile(r"^(?:Attachment|Enclosure|Annex|Appendix|Supplement)"
                         r"(?:\s+(?:No\.?|N[º°o]\.?)?\s*[\dIVX]{1,4})?\s*[:.]?(?:\s+\S.{0,80})?$", re.I)
@@ -113,10 +120,15 @@ def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
     return (match, iso) if match and iso else None
 
 
-def date_line(text: str) -> dates.IsoDate | None:
-    """A line that is only a date (perhaps after a weekday): a journal entry's or a letter's."""
-    if len(text) > 40 or not _YEAR.search(text):
+def date_line(text: str, document_date: str | None = None) -> dates.IsoDate | None:
+    """A line that is only a date (perhaps after a weekday): a journal entry's or a letter's.
+    With the document's date, a day and a month without a year (`Monday, 5 June`, `8.VI.`)
+    is one too, its year the nearest to the document's (cert='medium')."""
+    if len(text) > 40:
         return None
+    if not _YEAR.search(text):
+        return dates.day_and_month(WEEKDAY.sub("", text), document_date) if document_date \
+            else None
     return dates.parse_date(WEEKDAY.sub("", text).rstrip("."))
 
 
@@ -165,9 +177,16 @@ def point_kind(text: str) -> str | None:
     if not match:
         return None
     label = match.group("label")
+    if _POINT_WORD.match(label):
+        return "P" + label[-1]
     core = label.strip("().")
     kind = "1" if core.isdigit() else "a" if core.islower() else "A"
     return kind + label[-1]
+
+
+def point_number(label: str) -> str:
+    """A point's n: its label without brackets, points and a word before it (PARA 3. → 3)."""
+    return _POINT_WORD.sub("", label).strip("().:").strip()
 
 
 def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
@@ -305,6 +324,15 @@ def signature_like(text: str) -> bool:
     if SENTENCE_END.search(text) and not _INITIAL_END.search(text):
         return False
     return name_like(text) or bool(_LOWER_WORDS.fullmatch(text))
+
+
+def address_continues(text: str) -> bool:
+    """A line under an addressee (`Comrade N. S. Khrushchev`, `Moscow`): short, capitalised,
+    no sentence, field or salutation; the salutation or the first paragraph ends the address."""
+    if len(text) > 80 or len(text.split()) > 8 or not text[:1].isupper() or ":" in text \
+            or "[" in text or OPENING_SALUTE.match(text) or CLOSING_SALUTE.match(text):
+        return False
+    return not SENTENCE_END.search(text) or bool(_INITIAL_END.search(text))
 
 
 def drafter(text: str) -> str | None:
