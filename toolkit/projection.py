@@ -276,6 +276,8 @@ def _reference(label: str, rend: str | None) -> str:
         return f"^{label}^"
     if rend == "symbol":
         return label  # `*`, `**`, `†`: the sign as written
+    if rend == "parenthesised":
+        return f"({label})"
     return f"[{label}]"
 
 

@@ -50,6 +50,7 @@ class BodyEncoder:
     names_seen: DocumentNames = field(default_factory=DocumentNames)
     _notes: dict[str, Callable[[], list[Inline]]] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
+    _parenthesised: frozenset[str] = frozenset()  # note texts written `(1) text`
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
     # page markers after the text and its signature (above the note texts): put after them
     _end_pages: list[SourceBlock] = field(default_factory=list)
@@ -82,6 +83,7 @@ class BodyEncoder:
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
+        self._parenthesised = frozenset(k for k, n in notes.texts.items() if n.label.startswith("("))
         self._used = set()
 
         top = el("div", type=div_type)
@@ -171,6 +173,7 @@ class BodyEncoder:
                                 self._notes if notes else {},
                                 locator(list(block.lines)), self.path, self.diagnostics, self.stats,
                                 made_notes=self._made_notes, note_id_prefix=self.note_id_prefix,
+                                parenthesised=self._parenthesised if notes else frozenset(),
                                 document_date=self.document_date, names_seen=self.names_seen)
         content = encoder.encode()
         self._used |= encoder.used_footnotes
@@ -334,7 +337,11 @@ class BodyEncoder:
             colon = cue.role_colon(text)
             lead = cue.bracket_lead(text)
             split = cue.role_split(text)
-            if slashed:
+            if cue.SIGNER_LABEL.match(text):
+                flush()
+                line()
+                signed.append(text)  # `Recorded by:`: the signer's part, said as written
+            elif slashed:
                 flush()
                 line()
                 office = slashed.group("role").strip()
@@ -452,7 +459,7 @@ class BodyEncoder:
             index += 1
             if top and self._heading_cue(text, following):
                 while index < len(units) and index not in entries and \
-                        cue.title_continues(units[index].text.strip()):
+                        cue.title_continues(units[index].text.strip(), unit.text):
                     unit = self._title_line(unit, units[index])
                     index += 1
                 text = unit.text.strip()
@@ -541,6 +548,18 @@ class BodyEncoder:
             lines = [(p - cut if p > at else p, n) for p, n in lines]
         return SourceBlock(text, tuple(lines))
 
+    def _organisation_line(self, text: str) -> etree._Element | None:
+        """A line that is only an organisation's name (`Embassy of the ... in Vientiane`,
+        `Ministry of Foreign Affairs`): its orgName."""
+        if len(text) > 100 or _DIGIT_OR_BRACKET.search(text) or not text[:1].isupper():
+            return None
+        spans = self.tagger.spans(text)
+        if len(spans) != 1 or spans[0].kind != "org" or spans[0].start != 0 \
+                or spans[0].end != len(text):
+            return None
+        entry = spans[0].entry
+        return self.tagger.mention(entry, text) if entry else self.tagger.unlinked("org", text)
+
     def _place_line(self, text: str) -> etree._Element | None:
         """A line that is only a place ('Beijing' over a journal's entries): its placeName."""
         if len(text) > 40 or len(text.split()) > 4 or _DIGIT_OR_BRACKET.search(text) \
@@ -585,14 +604,11 @@ class BodyEncoder:
     def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:
         """A line of classification or copy marks (one, or several apart by runs of spaces):
         each an `fw` of its type, where it stands."""
-        if len(unit.text) > 120:
-            return False  # most blocks are paragraphs: no need to look further
-        parts = cue.fields(unit)
-        kinds = [cue.mark_type(p.text.strip()) for p in parts]
-        if not all(kinds):
+        found = cue.marks(unit)
+        if found is None:
             return False
-        for part, kind in zip(parts, kinds):
-            sub(div, "fw", self._inline(part, part.text.strip()), type=kind or "")
+        for part, kind in found:
+            sub(div, "fw", self._inline(part, part.text.strip()), type=kind)
             self._count("marks")
         return True
 
@@ -630,6 +646,12 @@ class BodyEncoder:
             # `To the First Secretary ...` / `Comrade N. S. Khrushchev` / `Moscow`: one address
             sub(addressed, "addrLine", self._inline(unit, text))
             return True
+        if all(str(child.tag).endswith("}fw") for child in div):
+            office = self._organisation_line(text)
+            if office is not None:
+                # `Embassy of the ... Republic` alone at the very top: who issues the text
+                sub(self._current_opener(div), "byline", [office])
+                return True
         field_match = cue.MEMO_FIELD.match(text)
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text

@@ -64,6 +64,7 @@ class InlineEncoder:
     diagnostics: list[Diagnostic]
     stats: dict[str, int]
     used_footnotes: set[str] = field(default_factory=set)
+    parenthesised: frozenset[str] = frozenset()  # keys of note texts written `(1) text`
     made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
     note_id_prefix: str = "fn"
     document_date: str | None = None  # ISO date of the document, for dates without a year
@@ -77,7 +78,8 @@ class InlineEncoder:
         first = len(self.diagnostics)
         self._dates = dates.may_hold_date(self.text)
         self._references = "^" in self.text or not self.text.isascii() or (  # ¹ is not ASCII
-            "*" in self.text and any(key.startswith("*") for key in self.footnotes))
+            "*" in self.text and any(key.startswith("*") for key in self.footnotes)) or (
+            "(" in self.text and bool(self.parenthesised))  # `(1)`, for a note text `(1) text`
         nodes, repairs = parse_brackets(self.text)
         for repair in repairs:
             self._review("bracket-repaired", repair.message, repair.offset, warning=True)
@@ -194,7 +196,8 @@ class InlineEncoder:
         out: list[Inline] = []
         position = 0
         # superscript figures are not ASCII: most strings need no search
-        searched = self._references and ("^" in text or not text.isascii() or "*" in text)
+        searched = self._references and ("^" in text or not text.isascii() or "*" in text
+                                         or "(" in text)
         for match in REFERENCE.finditer(text) if searched else ():
             reference = self._superscript_reference(match, text, _plus(at, match.start()))
             if reference is None:
@@ -278,6 +281,10 @@ class InlineEncoder:
         if match.group("mark") is not None:  # `*`, `†`: a reference only to a note text of it
             mark = match.group("mark")
             return self._footnote(mark, "symbol") if mark in self.footnotes else None
+        if match.group("paren") is not None:  # `(1)`: only to a note text `(1) text`
+            label = match.group("paren")
+            return self._footnote(label, "parenthesised") \
+                if label.lower() in self.parenthesised else None
         label = caret if caret is not None else match.group("sup").translate(SUPERSCRIPT_DIGITS)
         if caret is None and match.group("sup") in "²³" and UNIT_BEFORE.search(text[:match.start()]):
             return None

@@ -29,7 +29,8 @@ def note_key(label: str) -> str:
 # at the end. `1. text`, `1) text` only under a rule or a Notes line (else it is a point).
 NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^\d{1,3}[a-z]?\^)\s+|"
                        r"(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)(?P<text>\S.*)$", re.DOTALL)
-NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$", re.DOTALL)
+NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$",
+                           re.DOTALL)
 # `* text`, `** text`, `† text` at the end: a note text only where the text has that sign as a
 # reference (after a word or a sign, `at this time.*`); else `* text` is a bullet.
 SYMBOL_NOTE = re.compile(r"^\s*(?P<label>\*{1,3}(?=\s)|†{1,2}|‡{1,2})\s*(?P<text>\S.*)$", re.DOTALL)
@@ -87,10 +88,15 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
     taken: list[NoteText] = []
     if start is not None:
         region = blocks[start + 1:]
-        for block in region:
+        for count, block in enumerate(region):
             found = note_text(block, numbered=True)
             if found:
                 taken.append(found)
+            elif taken and _signature_shaped(block.text):
+                # short lines after the notes (an office, a name): the signature, not a note's
+                # continuation; they stay the text's
+                region = region[:count]
+                break
             elif taken:
                 last = taken[-1]
                 glue = last.text.text.rstrip() + LINE_BREAK
@@ -101,7 +107,7 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
         # notes under a rule are numbered from 1, and are most of what stands there
         if taken and taken[0].key.startswith("1") and 2 * len(taken) >= len(region):
             notes.separators = blocks[start:start + 1]
-            del blocks[start:]
+            del blocks[start:start + 1 + len(region)]
         else:
             taken = []
     if not taken:
@@ -118,6 +124,15 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
         else:
             notes.texts[note.key] = note
     return notes
+
+
+def _signature_shaped(text: str) -> bool:
+    """A short line with no sentence in it: a signature's office or name, which no note's
+    continuation is (a note goes on in sentences)."""
+    stripped = text.strip()
+    return len(stripped) <= 60 and not re.search(r"[.!?;:]\s*$", stripped.rstrip(".")
+                                                 if re.search(r"\b[A-Z]\.$", stripped)
+                                                 else stripped)
 
 
 def referenced_symbols(blocks: list[SourceBlock]) -> frozenset[str]:
@@ -152,6 +167,9 @@ def _separator(blocks: list[SourceBlock]) -> int | None:
 
 # A reference outside brackets: `^1^` (Markdown superscript) or superscript figures after a
 # word or a sign (`Vienna¹`, `agreed.²`); `[1]` and `[1a]` are brackets (the bracket stage).
+# `(1)` right after a word or a sign (`Kashmir.(1)`) is one only where a note text `(1) text`
+# stands under a rule: elsewhere it is the translator's enumeration.
 REFERENCE = re.compile(r"\^(?P<caret>\d{1,3}[a-z]?)\^"
                        r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+                       r"|(?<=[^\s(])\((?P<paren>\d{1,3}[a-z]?)\)(?!\w)"
                        r"|" + SYMBOL_REFERENCE.pattern)

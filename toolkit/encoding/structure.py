@@ -18,7 +18,7 @@ from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, Source
 from toolkit.encoding.brackets import ROLE_WORDS
 
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.|"
-                   r"(?:PARA(?:GRAPH)?|Para(?:graph)?)\.?\s+\d{1,3}[.:]?)\s+(?=\S)")  # a cable's PARA 3.
+                   r"(?:PARA(?:GRAPH)?|Para(?:graph)?|Ad)\.?\s+\d{1,3}[.:]?)\s+(?=\S)")  # PARA 3., Ad 2.
 _POINT_WORD = re.compile(r"^[A-Za-z]+\.?\s+")
 MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
@@ -114,6 +114,27 @@ def fields(block: SourceBlock) -> list[SourceBlock]:
     return parts
 
 
+def marks(block: SourceBlock) -> list[tuple[SourceBlock, str]] | None:
+    """A line of classification or copy marks and their types: one mark, several apart by
+    runs of spaces, or by commas (`TOP SECRET, Copy No. 3`, the comma kept with the mark
+    before it); None when any part is no mark."""
+    if len(block.text) > 120:
+        return None  # most blocks are paragraphs: no need to look further
+    parts = fields(block)
+    if len(parts) == 1 and "," in block.text:
+        text = block.text
+        start = len(text) - len(text.lstrip())
+        parts = []
+        for comma in re.finditer(r",\s+", text):
+            parts.append(block.part(start, comma.start() + 1))
+            start = comma.end()
+        parts.append(block.part(start, len(text.rstrip())))
+    found = [(p, mark_type(p.text.strip().rstrip(",").rstrip())) for p in parts]
+    if not all(kind for _, kind in found):
+        return None
+    return [(p, kind) for p, kind in found if kind]
+
+
 def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
     match = PLACE_DATE.match(text)
     iso = dates.parse_date(match.group("date")) if match else None
@@ -162,10 +183,19 @@ def section_heading(text: str) -> str | None:
     return match.group("n")
 
 
-def title_continues(text: str) -> bool:
+_OPEN_END = re.compile(r"\b(?:of|with|between|and|to|for|on|from|by|in|the)\s*$", re.I)
+
+
+def title_continues(text: str, above: str = "") -> bool:
     """A line going on with a title above it ('JOURNAL' / 'of Ambassador P. I. Vetrov' /
-    'for the period from 10 to 20 May 1958'): lower case, short, no sentence ending it."""
+    'for the period from 10 to 20 May 1958'): lower case, short, no sentence ending it; or
+    any short line under a title line that stops on a connecting word ('From the diary of' /
+    'V. V. KUZNETSOV')."""
     lines = text.replace(PAGE_BREAK, LINE_BREAK).split(LINE_BREAK)
+    if _OPEN_END.search(above.replace(PAGE_BREAK, LINE_BREAK).rsplit(LINE_BREAK, 1)[-1]) \
+            and len(text) <= 80 and (not SENTENCE_END.search(text.rstrip())
+                                     or _INITIAL_END.search(text.rstrip())):
+        return True
     return text[:1].islower() and all(len(line) <= 120 for line in lines) \
         and not SENTENCE_END.search(text.rstrip()) and not POINT.match(text)
 
@@ -198,8 +228,10 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
         return True
     if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
-            or heading_like(prev.strip()) or OPENING_SALUTE.match(prev.strip()):
-        return False
+            or heading_like(prev.strip()) or OPENING_SALUTE.match(prev.strip()) \
+            or (len(prev) <= 80 and TITLE.match(prev.strip())):
+        return False  # (a title's next line in lower case goes on with the title, see
+        #               title_continues, not across a page break)
     return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
         and nxt[0].islower()
 
@@ -310,7 +342,14 @@ def closing_fields(text: str) -> list[str] | None:
     return parts
 
 
+# `Recorded by:`, `Drafted by:` alone on the line above the name: part of the signature
+SIGNER_LABEL = re.compile(r"^(?:Recorded|Drafted|Prepared|Written|Compiled|Taken|Signed|"
+                          r"Approved|Checked)(?:\s+down)?\s+by\s*:?$", re.I)
+
+
 def signature_like(text: str) -> bool:
+    if SIGNER_LABEL.match(text):
+        return True
     if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text):
         return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if _PARENTHESISED.fullmatch(text):
