@@ -25,7 +25,7 @@ from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import NoteText, collect
 from toolkit.errors import Diagnostic, Severity, review
-from toolkit.tei import Inline, el, sub
+from toolkit.tei import Inline, el, sub, tei
 
 __all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
 
@@ -284,6 +284,10 @@ class BodyEncoder:
                 sub(closer, "signed", list(signed))
                 signed.clear()
 
+        def next_signer() -> None:  # a line of role and name after a named signer: a second one
+            if any(getattr(x, "tag", "") == tei("persName") for x in signed):
+                end_signed()
+
         for block in self._closing_pieces(lines):
             text = block.text.strip()
             dated = self._closing_date(block, text)
@@ -299,6 +303,7 @@ class BodyEncoder:
             split = cue.role_split(text)
             if slashed:
                 flush()
+                next_signer()
                 line()
                 office = slashed.group("role").strip()
                 if office:
@@ -310,6 +315,7 @@ class BodyEncoder:
                 signed.extend(["/", person(slashed.group("name").strip()), "/"])
             elif colon:
                 flush()
+                next_signer()
                 line()
                 signed.extend([el("roleName", colon.group("role").strip()),
                                text[colon.end("role"):colon.start("name")],
@@ -328,6 +334,7 @@ class BodyEncoder:
                 signed.extend(["(", person(drafted), ")"])
             elif layouts.role_and_name(text):
                 flush()
+                next_signer()
                 line()
                 office, glue, name = layouts.role_and_name(text) or ("", "", "")
                 signed.extend([el("roleName", office), glue, person(name)])
@@ -479,6 +486,8 @@ class BodyEncoder:
             top = False
             if index - 1 in speeches:
                 layouts.speech(self, container, unit)
+                continue
+            if speeches and layouts.continues_speech(self, container, unit):
                 continue
             self._paragraph(container, unit)
 

@@ -28,7 +28,7 @@ from toolkit.encoding import dates, structure as cue
 from toolkit.encoding.blocks import SourceBlock
 from toolkit.errors import review
 from toolkit.names.cues import NOT_NAMES
-from toolkit.tei import Inline, el, sub
+from toolkit.tei import Inline, el, sub, tei
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -128,6 +128,31 @@ def speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None
     sub(said, "p", encoder._inline(rest, rest.text.rstrip()))
     encoder._count("speeches")
     encoder._count("paragraphs")
+
+
+# A paragraph without a speaker after a speech. The Guidelines' `sp` holds all a speaker says
+# (several `p`), and a division holds, beside the `sp`s, what no speaker says: the record's own
+# narration (`The proposal was accepted unanimously.`, `Decision: ...`), a `p` between them.
+# What tells the two apart is the person: speech addresses someone (I, we, you, a question),
+# the minute-taker's narration speaks of the speakers in the third person.
+_SPOKEN = re.compile(r"\b(?:I|I'm|I’m|we|We|us|our|Our|ours|my|My|me|you|You|your|Your)\b|[?!]\W*$")
+
+
+def continues_speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """Whether the paragraph went into the `sp` before it as a further `p` (a speech of
+    several paragraphs); False for a narrative paragraph between speeches, said in review."""
+    said = div[-1] if len(div) else None
+    if said is None or said.tag != tei("sp"):
+        return False
+    text = unit.text.strip()
+    if cue.MEMO_FIELD.match(text) or text[:1] in "[(" or not _SPOKEN.search(text):
+        encoder.decided(f"{text[:40]!r}, without a speaker after a speech, taken as the "
+                        "record's narration between speeches (a p outside the sp)", unit.line)
+        return False
+    encoder._paragraph(said, unit)
+    encoder.decided(f"{text[:40]!r}, without a speaker after a speech, taken as a further "
+                    "paragraph of that speech", unit.line)
+    return True
 
 
 # -- a telegram's header fields ------------------------------------------------------------------
@@ -402,6 +427,8 @@ CONVENTIONS = (
     "heads and footers, fw type='header' place='top' and type='footer' place='bottom'; where "
     "several paragraphs open with a speaker (a name or a role, or Q and A, then a colon) they "
     "are transcribed speech, sp with speaker (the colon kept) and the speech as p; a "
+    "paragraph without a speaker after a speech is a further p of that sp when it speaks in "
+    "the first or second person or asks, else the record's narration, a p between the sp; a "
     "record of conversation's fields (Time, Place, Participants, Present, Interpreter, "
     "Recorded by...) and a telegram's From, To, Sent and Received fields are memo fields of "
     "the opener, the names listed after a field of persons each a persName; a tab separates "
@@ -410,7 +437,7 @@ CONVENTIONS = (
     "apart by runs of spaces are a table (a first row without figures its labels); two or more "
     "headings Article N, Chapter N, Section N, Document N open div with type and n; a "
     "signature line of an office and a name apart by a run of spaces is signed with roleName "
-    "and persName; a distribution line after the signature (Distributed to: ...) is note "
+    "and persName, each signer (a line of role and name after a named one) a signed of its own; a distribution line after the signature (Distributed to: ...) is note "
     "type='distribution'; (...) is gap reason='omitted' with rend='(...)'; note texts "
     "marked *, ** or † at the end are note place='foot' at the sign's reference (rend="
     "'symbol'); names in text written in capitals are found as in mixed case; a date line in "
