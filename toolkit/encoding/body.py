@@ -453,7 +453,7 @@ class BodyEncoder:
                 continue
             if index <= 5 and self._marks(container, unit):
                 continue  # a mark after a stamp or a gap at the top stays where it stands
-            if cue.STAMP.match(text) and _one_bracket(text):
+            if cue.STAMP.match(text) and cue.one_bracket(text):
                 self._stamp(container, unit, text)
                 continue
             if not top and following and cue.ATTACHMENT.match(text) and len(text) <= 100 \
@@ -467,8 +467,8 @@ class BodyEncoder:
             number = cue.section_heading(text)
             if number and not number.isdigit() and lettered < 2:
                 number = None
-            if number and following and not cue.section_heading(following) \
-                    and not cue.POINT.match(following) and not entries:
+            if number and following and not cue.section_heading(following) and not entries \
+                    and cue.may_head(text, following):
                 container = sub(div, "div", n=number)
                 label = cue.SECTION.match(text)
                 assert label
@@ -608,7 +608,7 @@ class BodyEncoder:
             return True
         start = len(unit.text) - len(unit.text.lstrip())
         if field_match:
-            label = field_match.group("label").rstrip(".").lower()
+            label = cue.field_name(field_match.group("label"))
             value = unit.tail(start + field_match.end())
             content = layouts.listed_persons(self, label, self._inline(value, value.text.rstrip()),
                                              unit.line)
@@ -694,12 +694,13 @@ class BodyEncoder:
                 point = cue.POINT.match(unit.text.strip())
                 assert point
                 item = sub(made, "item", self._labelled(unit, point.group("label")),
-                           n=point.group("label").strip("().").strip())
+                           n=point.group("label").strip("().:").split()[-1])
                 continue
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
             number = re.sub(r"\D", "", label.group("label"))
-            item = sub(made, "item", self._inline(unit, unit.text.strip()))
+            item = sub(layouts.list_level(made, units[start], unit), "item",
+                       self._inline(unit, unit.text.strip()))
             if number:
                 item.set("n", number)
         self._count("lists")
@@ -727,7 +728,7 @@ class BodyEncoder:
             content = layouts.listed_persons(self, found.group("label"),
                                              self._inline(value, value.text.rstrip()), unit.line)
             sub(made, "item", [el("label", found.group()), *content],
-                n=_ncname(found.group("label").rstrip(".").lower()))
+                n=_ncname(cue.field_name(found.group("label"))))
         self.decided(f"{units[index].text.strip()[:40]!r} after the first paragraph taken as "
                      "a memo field", units[index].line)
         self._count("lists")
@@ -752,7 +753,7 @@ class BodyEncoder:
         content = self._labelled(unit, point.group("label") if point else None)
         if point and content and not isinstance(content[0], str):
             self._count("points")
-            sub(div, "p", content, n=point.group("label").strip("().").strip())
+            sub(div, "p", content, n=point.group("label").strip("().:").split()[-1])
             return
         sub(div, "p", content)
 
@@ -789,18 +790,6 @@ def keep_inline_spacing(div: etree._Element) -> None:
                 and node.tag[node.tag.find("}") + 1:] not in CONTAINERS \
                 and node.get("type") != "distribution":  # a note holding a list
             node.text = ""
-
-
-def _one_bracket(text: str) -> bool:
-    """Whether the text is one bracket, `[` at its start closed at its end."""
-    if not (text.startswith("[") and text.endswith("]")):
-        return False
-    depth = 0
-    for index, char in enumerate(text):
-        depth += 1 if char == "[" else -1 if char == "]" else 0
-        if depth == 0:
-            return index == len(text) - 1
-    return False
 
 
 def _ncname(text: str) -> str:

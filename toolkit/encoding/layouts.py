@@ -132,20 +132,28 @@ def speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None
 
 # A paragraph without a speaker after a speech. The Guidelines' `sp` holds all a speaker says
 # (several `p`), and a division holds, beside the `sp`s, what no speaker says: the record's own
-# narration (`The proposal was accepted unanimously.`, `Decision: ...`), a `p` between them.
-# What tells the two apart is the person: speech addresses someone (I, we, you, a question),
-# the minute-taker's narration speaks of the speakers in the third person.
+# narration (`The proposal was accepted unanimously.`, `The Minister thanked the Ambassador.`),
+# a `p` between them. Speech addresses someone (I, we, you, a question); the minute-taker
+# speaks of the speakers (their names or offices) and of the proceedings in the third person.
 _SPOKEN = re.compile(r"\b(?:I|I'm|I’m|we|We|us|our|Our|ours|my|My|me|you|You|your|Your)\b|[?!]\W*$")
+_PROCEEDINGS = re.compile(r"\b(?:proposal|motion|decision|resolution|unanimously|vote[ds]?|voting|"
+                          r"adopted|approved|accepted|rejected|agreed|adjourned|closed|opened|"
+                          r"applause|laughter|pause|break|interruption|thanked|left|entered|"
+                          r"returned)\b", re.I)
 
 
 def continues_speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
     """Whether the paragraph went into the `sp` before it as a further `p` (a speech of
-    several paragraphs); False for a narrative paragraph between speeches, said in review."""
+    several paragraphs); False for the record's narration between speeches, said in review."""
     said = div[-1] if len(div) else None
     if said is None or said.tag != tei("sp"):
         return False
     text = unit.text.strip()
-    if cue.MEMO_FIELD.match(text) or text[:1] in "[(" or not _SPOKEN.search(text):
+    speakers = {w for s in div.iterfind(tei("sp") + "/" + tei("speaker"))
+                for w in re.findall(r"\b[A-Z][\w'’-]{2,}", etree.tostring(s, method="text", encoding="unicode"))}
+    named = any(w in speakers for w in re.findall(r"\b[A-Z][\w'’-]{2,}", text[1:]))
+    if cue.MEMO_FIELD.match(text) or text[:1] in "[(" or (not _SPOKEN.search(text) and (
+            named or _PROCEEDINGS.search(text))):
         encoder.decided(f"{text[:40]!r}, without a speaker after a speech, taken as the "
                         "record's narration between speeches (a p outside the sp)", unit.line)
         return False
@@ -153,6 +161,21 @@ def continues_speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBloc
     encoder.decided(f"{text[:40]!r}, without a speaker after a speech, taken as a further "
                     "paragraph of that speech", unit.line)
     return True
+
+
+# -- a list of two levels ------------------------------------------------------------------------
+def _indent(unit: SourceBlock) -> int:
+    return len(unit.text.expandtabs(4)) - len(unit.text.expandtabs(4).lstrip())
+
+
+def list_level(made: etree._Element, first: SourceBlock, unit: SourceBlock) -> etree._Element:
+    """Where an item goes: an item indented deeper than the list's first (`  • the hotels`
+    under `- Accommodation:`) is a point of the item before it, in a list of that item."""
+    if _indent(unit) <= _indent(first) or not len(made) or made[-1].tag != tei("item"):
+        return made
+    above = made[-1]
+    inner = above[-1] if len(above) and above[-1].tag == tei("list") else None
+    return inner if inner is not None else sub(above, "list")
 
 
 # -- a telegram's header fields ------------------------------------------------------------------
@@ -427,8 +450,9 @@ CONVENTIONS = (
     "heads and footers, fw type='header' place='top' and type='footer' place='bottom'; where "
     "several paragraphs open with a speaker (a name or a role, or Q and A, then a colon) they "
     "are transcribed speech, sp with speaker (the colon kept) and the speech as p; a "
-    "paragraph without a speaker after a speech is a further p of that sp when it speaks in "
-    "the first or second person or asks, else the record's narration, a p between the sp; a "
+    "paragraph without a speaker after a speech is a further p of that sp, unless it speaks "
+    "of the speakers or the proceedings in the third person (the record's narration, a p "
+    "between the sp); a "
     "record of conversation's fields (Time, Place, Participants, Present, Interpreter, "
     "Recorded by...) and a telegram's From, To, Sent and Received fields are memo fields of "
     "the opener, the names listed after a field of persons each a persName; a tab separates "
@@ -441,5 +465,10 @@ CONVENTIONS = (
     "type='distribution'; (...) is gap reason='omitted' with rend='(...)'; note texts "
     "marked *, ** or † at the end are note place='foot' at the sign's reference (rend="
     "'symbol'); names in text written in capitals are found as in mixed case; a date line in "
-    "another form (1958.05.14, 14.V.1958) is dated, and an undated document (Undated, n.d., "
-    "no date line) has a date without @when, with a warning.")
+    "another form (1958.05.14, 14.V.1958, 3/VI/71, early 1972) is dated, and an undated "
+    "document (Undated, n.d., no date line) has a date without @when, with a warning; memo "
+    "fields under German or French labels (Datum, Betreff, Von, An, Objet) or in capitals "
+    "(FROM:) are memo fields, @subtype their English name; a cable's PARA 3. numbers its p; "
+    "a numbered heading followed by lettered points still opens its section; items indented "
+    "under a list's item are a list in that item; a form feed on a line of its own is a pb "
+    "at the start of the next paragraph.")
