@@ -66,13 +66,16 @@ def split_blocks(text: str, path: str = "", diagnostics: list[Diagnostic] | None
     unless the group reads as hard-wrapped lines of one paragraph (see `_wrapped`)."""
     groups: list[Block] = []
     current: Block = []
+    page = ""  # a form feed on a line of its own: the page break opens the next line
     for number, line in enumerate(text.split("\n"), start=1):
         if BLANK.match(line):
+            page = PAGE_BREAK if PAGE_BREAK in line else page
             if current:
                 groups.append(current)
                 current = []
         else:
-            current.append((number, line))
+            current.append((number, page + line.lstrip() if page else line))
+            page = ""
     if current:
         groups.append(current)
     # Two lines alone are too few to tell a wrap from two paragraphs: they follow the

@@ -25,7 +25,7 @@ from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import NoteText, collect
 from toolkit.errors import Diagnostic, Severity, review
-from toolkit.tei import Inline, el, sub
+from toolkit.tei import Inline, el, sub, tei
 
 __all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
 
@@ -324,6 +324,10 @@ class BodyEncoder:
                 sub(closer, "signed", list(signed))
                 signed.clear()
 
+        def next_signer() -> None:  # a line of role and name after a named signer: a second one
+            if any(getattr(x, "tag", "") == tei("persName") for x in signed):
+                end_signed()
+
         for block in self._closing_pieces(lines):
             text = block.text.strip()
             dated = self._closing_date(block, text)
@@ -339,10 +343,12 @@ class BodyEncoder:
             split = cue.role_split(text)
             if cue.SIGNER_LABEL.match(text):
                 flush()
+                next_signer()
                 line()
                 signed.append(text)  # `Recorded by:`: the signer's part, said as written
             elif slashed:
                 flush()
+                next_signer()
                 line()
                 office = slashed.group("role").strip()
                 if office:
@@ -354,6 +360,7 @@ class BodyEncoder:
                 signed.extend(["/", person(slashed.group("name").strip()), "/"])
             elif colon:
                 flush()
+                next_signer()
                 line()
                 signed.extend([el("roleName", colon.group("role").strip()),
                                text[colon.end("role"):colon.start("name")],
@@ -372,6 +379,7 @@ class BodyEncoder:
                 signed.extend(["(", person(drafted), ")"])
             elif layouts.role_and_name(text):
                 flush()
+                next_signer()
                 line()
                 office, glue, name = layouts.role_and_name(text) or ("", "", "")
                 signed.extend([el("roleName", office), glue, person(name)])
@@ -490,7 +498,7 @@ class BodyEncoder:
                 continue
             if index <= 5 and self._marks(container, unit):
                 continue  # a mark after a stamp or a gap at the top stays where it stands
-            if cue.STAMP.match(text) and _one_bracket(text):
+            if cue.STAMP.match(text) and cue.one_bracket(text):
                 self._stamp(container, unit, text)
                 continue
             if not top and following and cue.ATTACHMENT.match(text) and len(text) <= 100 \
@@ -504,8 +512,8 @@ class BodyEncoder:
             number = cue.section_heading(text)
             if number and not number.isdigit() and lettered < 2:
                 number = None
-            if number and following and not cue.section_heading(following) \
-                    and not cue.POINT.match(following) and not entries:
+            if number and following and not cue.section_heading(following) and not entries \
+                    and cue.may_head(text, following):
                 container = sub(div, "div", n=number)
                 label = cue.SECTION.match(text)
                 assert label
@@ -523,6 +531,8 @@ class BodyEncoder:
             top = False
             if index - 1 in speeches:
                 layouts.speech(self, container, unit)
+                continue
+            if speeches and layouts.continues_speech(self, container, unit):
                 continue
             self._paragraph(container, unit)
 
@@ -665,7 +675,7 @@ class BodyEncoder:
             return True
         start = len(unit.text) - len(unit.text.lstrip())
         if field_match:
-            label = field_match.group("label").rstrip(".").lower()
+            label = cue.field_name(field_match.group("label"))
             value = unit.tail(start + field_match.end())
             content = layouts.listed_persons(self, label, self._inline(value, value.text.rstrip()),
                                              unit.line)
@@ -775,7 +785,8 @@ class BodyEncoder:
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
             number = re.sub(r"\D", "", label.group("label"))
-            item = sub(made, "item", self._inline(unit, unit.text.strip()))
+            item = sub(layouts.list_level(made, units[start], unit), "item",
+                       self._inline(unit, unit.text.strip()))
             if number:
                 item.set("n", number)
         self._count("lists")
@@ -803,7 +814,7 @@ class BodyEncoder:
             content = layouts.listed_persons(self, found.group("label"),
                                              self._inline(value, value.text.rstrip()), unit.line)
             sub(made, "item", [el("label", found.group()), *content],
-                n=_ncname(found.group("label").rstrip(".").lower()))
+                n=_ncname(cue.field_name(found.group("label"))))
         self.decided(f"{units[index].text.strip()[:40]!r} after the first paragraph taken as "
                      "a memo field", units[index].line)
         self._count("lists")
@@ -865,18 +876,6 @@ def keep_inline_spacing(div: etree._Element) -> None:
                 and node.tag[node.tag.find("}") + 1:] not in CONTAINERS \
                 and node.get("type") != "distribution":  # a note holding a list
             node.text = ""
-
-
-def _one_bracket(text: str) -> bool:
-    """Whether the text is one bracket, `[` at its start closed at its end."""
-    if not (text.startswith("[") and text.endswith("]")):
-        return False
-    depth = 0
-    for index, char in enumerate(text):
-        depth += 1 if char == "[" else -1 if char == "]" else 0
-        if depth == 0:
-            return index == len(text) - 1
-    return False
 
 
 def _ncname(text: str) -> str:

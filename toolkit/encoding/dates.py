@@ -110,7 +110,10 @@ def parse_date(text: str) -> IsoDate | None:
         start, end = _single(parts[0]), _single(parts[1])
         if start and end and start <= end:
             return IsoDate(from_=start, to=end)
-    return None
+    # a date the running text knows, written alone: `early 1972`, `3/VI/71`, `mid-May 1958`
+    phrase = DATE_PHRASE.fullmatch(text.strip().rstrip("."))
+    resolved = _resolve(phrase.lastgroup or "", phrase.groupdict(), None) if phrase else None
+    return resolved[0] if resolved else None
 
 
 # A date line that says the document has no date: converted undated (no @when), never refused.
@@ -173,12 +176,14 @@ DATE_IN_TEXT = re.compile(
 # than a missing one. A day and month without a year take the year from the document's date
 # (the nearest such day to it) with cert="medium", and are listed for review.
 
+# (also in capitals: a telegram's text, `ON THE 3RD OF JUNE`, `IN EARLY JULY`)
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
                 r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|"
-                r"Nov\.|Dec\.)")
-_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+                r"Nov\.|Dec\.|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|"
+                r"OCTOBER|NOVEMBER|DECEMBER)")
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?(?!\d)"
 _Y = r"(?:1[5-9]|20)\d\d(?!\d)"
-_Q = r"(?:early|mid|late|Early|Mid|Late|(?:the\s+)?(?:beginning|middle|end)\s+of)"
+_Q = r"(?:early|mid|late|Early|Mid|Late|EARLY|MID|LATE|(?:the\s+)?(?:beginning|middle|end)\s+of)"
 _DASH = r"\s*(?:-|–|—|to|until|till)\s*"
 
 
@@ -194,14 +199,18 @@ _FORMS = [
     ("span", r"{d}\s+{m}(?:,?\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
     ("days", r"{d}" + _DASH + r"{d2}\s+{m}(?:,?\s+{y})?"),                    # 14-16 May 1958
     ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
-    ("dmy", r"{d}\.?\s+(?:of\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
+    ("dmy", r"{d}\.?\s+(?:(?:of|OF)\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
     ("mdy", r"{m}\s+{d}(?:,?\s+{y})?"),                                       # May 14, 1958
     ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
     ("my", r"{m},?\s+{y}"),                                                   # May 1958
     ("decade", r"(?:{q}[-\s])?(?P<decade_y>(?:1[5-9]|20)\d0)s\b"),            # early 1960s
     ("qy", r"{q}[-\s]{y}"),                                                   # early 1965
     ("numeric", r"(?P<numeric_d>3[01]|[12]\d|0?[1-9])\.\s?(?P<numeric_mn>1[0-2]|0?[1-9])\.\s?{y}"),
-    ("iso", r"(?P<iso_y>(?:1[5-9]|20)\d\d)-(?P<iso_mn>1[0-2]|0[1-9])-(?P<iso_d>3[01]|[12]\d|0[1-9])"),
+    ("iso", r"(?P<iso_y>(?:1[5-9]|20)\d\d)-(?P<iso_mn>1[0-2]|0[1-9])(?:-(?P<iso_d>3[01]|[12]\d|0[1-9]))?"),
+    # 3/VI/71, 14.V.1958, 8-I-65: the month in Roman numerals tells the order; a year in two
+    # figures is of the 1900s (the archives' century)
+    ("roman", r"(?P<roman_d>3[01]|[12]\d|0?[1-9])(?P<roman_s>[./-])\s?(?P<roman_rm>XI{{0,2}}|I[XV]|VI{{0,3}}|I{{1,3}})"
+              r"(?P=roman_s)\s?(?P<roman_y>(?:1[5-9]|20)\d\d|\d\d)(?!\d)"),
 ]
 DATE_PHRASE = re.compile(r"(?<![\w.,/-])(?:" + "|".join(
     _named(name, pattern) for name, pattern in _FORMS)
@@ -288,7 +297,13 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
     year = int(year_text) if year_text else None
     inferred: str | None = None
     if form == "iso":
-        when = _iso(int(get("y") or 0), int(get("mn") or 0), int(get("d") or 0))
+        figures = get("d")
+        when = _iso(int(get("y") or 0), int(get("mn") or 0), int(figures) if figures else None)
+        return (IsoDate(when=when), None) if when else None
+    if form == "roman":
+        written = get("y") or "0"
+        when = _iso(int(written) + (1900 if len(written) == 2 else 0), ROMAN_MONTHS[get("rm") or "I"],
+                    int(get("d") or 0))
         return (IsoDate(when=when), None) if when else None
     if form == "numeric":
         when = _iso(int(get("y") or 0), int(get("mn") or 0), int(get("d") or 0))
@@ -348,7 +363,8 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
 # A date phrase holds a figure or a part-of word: text with neither (most of it) is not
 # searched (a plain character search and substring tests cost little; the phrase search does).
 _DIGIT = re.compile(r"\d")
-_PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of")
+_PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of", "MID",
+          "EARLY", "LATE")
 
 
 _FIGURES = re.compile(r"\d+")
@@ -372,8 +388,9 @@ def _starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_NUMERIC = re.compile(r"\d[.-]\s?\d|\d0s")  # 3.6.1971, 1971-06-03, 1960s
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_NUMERIC = re.compile(r"\d[./-]\s?[\dIVX]|\d0s")  # 3.6.1971, 1971-06-03, 3/VI/71, 1960s
 _MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 
 
@@ -386,7 +403,7 @@ def may_hold_date(text: str) -> bool:
     if _DIGIT.search(text) is None:
         return False
     return _NUMERIC.search(text) is not None or "id-" in text or "id " in text or \
-        "arly" in text or "ate" in text
+        "arly" in text or "ate" in text or "ID" in text or "ARLY" in text or "ATE" in text
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:

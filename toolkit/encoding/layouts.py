@@ -28,7 +28,7 @@ from toolkit.encoding import dates, structure as cue
 from toolkit.encoding.blocks import SourceBlock
 from toolkit.errors import review
 from toolkit.names.cues import NOT_NAMES
-from toolkit.tei import Inline, el, sub
+from toolkit.tei import Inline, el, sub, tei
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -135,6 +135,54 @@ def speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None
     sub(said, "p", encoder._inline(rest, rest.text.rstrip()))
     encoder._count("speeches")
     encoder._count("paragraphs")
+
+
+# A paragraph without a speaker after a speech. The Guidelines' `sp` holds all a speaker says
+# (several `p`), and a division holds, beside the `sp`s, what no speaker says: the record's own
+# narration (`The proposal was accepted unanimously.`, `The Minister thanked the Ambassador.`),
+# a `p` between them. Speech addresses someone (I, we, you, a question); the minute-taker
+# speaks of the speakers (their names or offices) and of the proceedings in the third person.
+_SPOKEN = re.compile(r"\b(?:I|I'm|I’m|we|We|us|our|Our|ours|my|My|me|you|You|your|Your)\b|[?!]\W*$")
+_PROCEEDINGS = re.compile(r"\b(?:proposal|motion|decision|resolution|unanimously|vote[ds]?|voting|"
+                          r"adopted|approved|accepted|rejected|agreed|adjourned|closed|opened|"
+                          r"applause|laughter|pause|break|interruption|thanked|left|entered|"
+                          r"returned)\b", re.I)
+
+
+def continues_speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """Whether the paragraph went into the `sp` before it as a further `p` (a speech of
+    several paragraphs); False for the record's narration between speeches, said in review."""
+    said = div[-1] if len(div) else None
+    if said is None or said.tag != tei("sp"):
+        return False
+    text = unit.text.strip()
+    speakers = {w for s in div.iterfind(tei("sp") + "/" + tei("speaker"))
+                for w in re.findall(r"\b[A-Z][\w'’-]{2,}", etree.tostring(s, method="text", encoding="unicode"))}
+    named = any(w in speakers for w in re.findall(r"\b[A-Z][\w'’-]{2,}", text[1:]))
+    if cue.MEMO_FIELD.match(text) or text[:1] in "[(" or (not _SPOKEN.search(text) and (
+            named or _PROCEEDINGS.search(text))):
+        encoder.decided(f"{text[:40]!r}, without a speaker after a speech, taken as the "
+                        "record's narration between speeches (a p outside the sp)", unit.line)
+        return False
+    encoder._paragraph(said, unit)
+    encoder.decided(f"{text[:40]!r}, without a speaker after a speech, taken as a further "
+                    "paragraph of that speech", unit.line)
+    return True
+
+
+# -- a list of two levels ------------------------------------------------------------------------
+def _indent(unit: SourceBlock) -> int:
+    return len(unit.text.expandtabs(4)) - len(unit.text.expandtabs(4).lstrip())
+
+
+def list_level(made: etree._Element, first: SourceBlock, unit: SourceBlock) -> etree._Element:
+    """Where an item goes: an item indented deeper than the list's first (`  • the hotels`
+    under `- Accommodation:`) is a point of the item before it, in a list of that item."""
+    if _indent(unit) <= _indent(first) or not len(made) or made[-1].tag != tei("item"):
+        return made
+    above = made[-1]
+    inner = above[-1] if len(above) and above[-1].tag == tei("list") else None
+    return inner if inner is not None else sub(above, "list")
 
 
 # -- a telegram's header fields ------------------------------------------------------------------
@@ -409,6 +457,9 @@ CONVENTIONS = (
     "heads and footers, fw type='header' place='top' and type='footer' place='bottom'; where "
     "several paragraphs open with a speaker (a name or a role, or Q and A, then a colon) they "
     "are transcribed speech, sp with speaker (the colon kept) and the speech as p; a "
+    "paragraph without a speaker after a speech is a further p of that sp, unless it speaks "
+    "of the speakers or the proceedings in the third person (the record's narration, a p "
+    "between the sp); a "
     "record of conversation's fields (Time, Place, Participants, Present, Interpreter, "
     "Recorded by...) and a telegram's From, To, Sent and Received fields are memo fields of "
     "the opener, the names listed after a field of persons each a persName; a tab separates "
@@ -417,12 +468,18 @@ CONVENTIONS = (
     "apart by runs of spaces are a table (a first row without figures its labels); two or more "
     "headings Article N, Chapter N, Section N, Document N open div with type and n; a "
     "signature line of an office and a name apart by a run of spaces is signed with roleName "
-    "and persName; a distribution line after the signature (Distributed to: ...) is note "
+    "and persName, each signer (a line of role and name after a named one) a signed of its own; a distribution line after the signature (Distributed to: ...) is note "
     "type='distribution'; (...) is gap reason='omitted' with rend='(...)'; note texts "
     "marked *, ** or † at the end are note place='foot' at the sign's reference (rend="
     "'symbol'); names in text written in capitals are found as in mixed case; a date line in "
-    "another form (1958.05.14, 14.V.1958) is dated, and an undated document (Undated, n.d., "
-    "no date line) has a date without @when, with a warning. Layouts (probe of 2026-12-02): "
+    "another form (1958.05.14, 14.V.1958, 3/VI/71, early 1972) is dated, and an undated "
+    "document (Undated, n.d., no date line) has a date without @when, with a warning; memo "
+    "fields under German or French labels (Datum, Betreff, Von, An, Objet) or in capitals "
+    "(FROM:) are memo fields, @subtype their English name; a cable's PARA 3. numbers its p; "
+    "a numbered heading followed by lettered points still opens its section; items indented "
+    "under a list's item are a list in that item; a form feed on a line of its own is a pb "
+    "at the start of the next paragraph. "
+    "Layouts (probe of 2026-12-02): "
     "a cable's PARA 3. opens point 3 (p with n and the label); its routing fields in "
     "capitals (FROM:, TO:, PRIORITY:) are memo fields, never heads; END OF MESSAGE is the "
     "text's trailer; a letter and its reply in one export are a div type='letter' each, split "
@@ -430,6 +487,7 @@ CONVENTIONS = (
     "the lines under an addressee (a name, a place) are addrLines of one address; a journal's "
     "entry dated by day and month only (Monday, 5 June; 8.VI.) takes the year of the "
     "document's date with cert='medium'; Question N: and Answer: open speeches.")
+
 
 
 # -- letters of one export ---------------------------------------------------------------------

@@ -17,8 +17,10 @@ from toolkit.encoding.bracket_parse import continues_bracket
 from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.brackets import ROLE_WORDS
 
+# (`PARA 3.`, `Paragraph 3.`: a cable's numbered paragraphs; `Ad 2.`: minutes on item 2;
+# the word kept in the label)
 POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.|"
-                   r"(?:PARA(?:GRAPH)?|Para(?:graph)?|Ad)\.?\s+\d{1,3}[.:]?)\s+(?=\S)")  # PARA 3., Ad 2.
+                   r"(?:PARA(?:GRAPH)?|Para(?:graph)?|Ad)\.?\s+\d{1,3}[.:]?)\s+(?=\S)")
 _POINT_WORD = re.compile(r"^[A-Za-z]+\.?\s+")
 MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
@@ -27,8 +29,21 @@ MEMO_FIELD = re.compile(
     r"Time|Place|Venue|Location|Participants|Present|Those present|Also present|"
     r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
-    r"Priority|Precedence|Drafted by|Approved by|Cleared by|File(?: No\.?)?)"
+    r"Priority|Precedence|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
+    # the same fields under the labels of a German or French office's form
+    r"Datum|Betreff|Betr\.|Von|An|Bezug|Aktenzeichen|Anlagen?|Verteiler|Objet|Destinataire)"
     r"\s*:(?=\s*\S)", re.I)
+# what a field of another language is called in English: its memo field's @subtype
+_FIELD_NAMES = {"datum": "date", "betreff": "subject", "betr": "subject", "von": "from",
+                "an": "to", "bezug": "ref", "aktenzeichen": "reference", "anlage": "enclosure",
+                "anlagen": "enclosure", "verteiler": "distribution", "objet": "subject",
+                "destinataire": "to"}
+
+
+def field_name(label: str) -> str:
+    """The name of a memo field for its @subtype, the same whatever the form's language."""
+    name = label.rstrip(".").lower()
+    return _FIELD_NAMES.get(name, name)
 OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
                             r"Honou?red)\b[^.]{0,100}[!,:]$")
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
@@ -163,9 +178,11 @@ def heading_like(text: str) -> bool:
     if text.startswith("[") or len(text.split(None, 10)) > 10:
         return False  # checked first: most paragraphs are long
     if text.isascii():  # every ASCII letter has a case: capitals, at least one, none lower
-        return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
-    letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]  # not 'º' of 'Nº'
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+        capitals = text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
+    else:
+        letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]  # not 'º' of 'Nº'
+        capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
+    return capitals and not MEMO_FIELD.match(text)  # `FROM: EMBASSY WARSAW`: a field, no title
 
 
 def title_like(text: str) -> bool:
@@ -207,9 +224,7 @@ def point_kind(text: str) -> str | None:
     if not match:
         return None
     label = match.group("label")
-    if _POINT_WORD.match(label):
-        return "P" + label[-1]
-    core = label.strip("().")
+    core = label.strip("().:").split()[-1]
     kind = "1" if core.isdigit() else "a" if core.islower() else "A"
     return kind + label[-1]
 
@@ -217,6 +232,26 @@ def point_kind(text: str) -> str | None:
 def point_number(label: str) -> str:
     """A point's n: its label without brackets, points and a word before it (PARA 3. → 3)."""
     return _POINT_WORD.sub("", label).strip("().:").strip()
+
+
+def one_bracket(text: str) -> bool:
+    """Whether the text is one bracket, `[` at its start closed at its end (a stamp's line)."""
+    if not (text.startswith("[") and text.endswith("]")):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += 1 if char == "[" else -1 if char == "]" else 0
+        if depth == 0:
+            return index == len(text) - 1
+    return False
+
+
+def may_head(heading: str, following: str) -> bool:
+    """Whether a numbered heading's line may open a section before `following`: its own
+    lettered points may follow (`II. Causes` / `a) ...`), never a point of its numbering
+    (`1. ...` / `2. ...` is an enumeration)."""
+    kind = point_kind(following)
+    return kind is None or (kind[0] == "a" and kind != point_kind(heading))
 
 
 def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:

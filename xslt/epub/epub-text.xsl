@@ -140,6 +140,20 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A speech (a dialogue, minutes with speakers): the speaker in bold as a paragraph of its
+       own, then what was said, as the web and print editions show it; the whole a block, so
+       that a speech of several paragraphs stays one (its white space between children is
+       layout). -->
+  <xsl:template match="tei:sp" mode="tk:epub-text">
+    <div class="sp">
+      <xsl:call-template name="tk:epub-lang"/>
+      <xsl:apply-templates select="node() except text()[not(normalize-space())]" mode="#current"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:speaker" mode="tk:epub-text">
+    <p class="speaker"><strong><xsl:apply-templates mode="#current"/></strong></p>
+  </xsl:template>
+
   <xsl:template match="tei:opener | tei:closer" mode="tk:epub-text">
     <div class="{local-name()}">
       <xsl:call-template name="tk:epub-lang"/>
