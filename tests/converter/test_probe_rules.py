@@ -56,8 +56,9 @@ def test_fields_under_german_and_french_labels_and_in_capitals() -> None:
 
 
 def test_a_cables_numbered_paragraphs_are_points() -> None:
-    assert cue.point_kind("PARA 3. THE WORKERS DEMAND") == "1."
-    assert cue.point_kind("Paragraph 12: text") == "1:"
+    assert cue.point_kind("PARA 3. THE WORKERS DEMAND") == "PARA."
+    assert cue.point_kind("Paragraph 12: text") == "PARAGRAPH:"
+    assert cue.point_kind("Ad 1. The report") == "AD."  # no item of an agenda's 1. 2. 3.
     assert cue.point_kind("Parable of the sower") is None
 
 

@@ -501,11 +501,20 @@ def letter_starts(blocks: list[SourceBlock]) -> list[int]:
             continue
         end = index + 1
         while end < len(blocks) - 2 and end - index <= 4 \
-                and cue.signature_like(blocks[end].text.strip()):
+                and cue.signature_like(blocks[end].text.strip()) \
+                and not REPLY_HEAD.match(blocks[end].text.strip()):
             end += 1
+        start = end
+        if REPLY_HEAD.match(blocks[end].text.strip()) and end + 1 < len(blocks) - 1:
+            end += 1  # `REPLY` over the second letter: its head
         following = blocks[end].text.strip()
-        if end > index + 1 and (cue.place_date(following) or cue.date_line(following)
-                                or cue.ADDRESSEE.match(following)):
-            starts.append(end)
+        if start > index + 1 and (cue.place_date(following) or cue.date_line(following)
+                                  or cue.ADDRESSEE.match(following)):
+            starts.append(start)
     return starts
+
+
+# `REPLY`, `Answer of the Ministry:` on a line of its own between two letters
+REPLY_HEAD = re.compile(r"^(?:reply|answer|response)(?:\s+(?:of|from|to|by)\b[^.]{0,80})?[.:]?$",
+                        re.I)
 

@@ -224,7 +224,9 @@ def point_kind(text: str) -> str | None:
     if not match:
         return None
     label = match.group("label")
-    core = label.strip("().:").split()[-1]
+    if _POINT_WORD.match(label):  # `PARA 3.`, `Ad 2.`: the word is part of the kind, so
+        return label.split()[0].rstrip(".").upper() + label[-1]  # 'Ad 1.' ends '1. 2. 3.'
+    core = label.strip("().:")
     kind = "1" if core.isdigit() else "a" if core.islower() else "A"
     return kind + label[-1]
 
