@@ -18,6 +18,7 @@ from lxml import etree
 
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
+from toolkit.urls import safe_url
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -60,6 +61,7 @@ class Paragraph:
     heading: int | None = None  # outline level, 1 for the top
     label: str | None = None  # the list number Word draws before it ("1)")
     bullet: bool = False
+    generated: bool = False  # a table of contents Word made: dropped once its field closes
 
 
 @dataclass
@@ -299,13 +301,19 @@ def _format(number: int, fmt: str) -> str:
 
 @dataclass
 class _Field:
+    paragraph: int  # where it began: a field's result may run over several paragraphs
     instruction: str = ""
     in_result: bool = False
     start: int = 0
 
+    @property
+    def generated(self) -> bool:
+        """A table of contents or an index: Word's copy of the document's own words."""
+        return self.instruction.split()[:1] in (["TOC"], ["INDEX"])
+
 
 class _ParagraphBuilder:
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, fields: list[_Field]) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.number = number
@@ -314,9 +322,10 @@ class _ParagraphBuilder:
         self.open: dict[str, int] = {}
         self.all_bold = True
         self.any_text = False
-        self.fields: list[_Field] = []
+        self.fields = fields  # the walker's: open fields carry over to the next paragraph
         self.custom_mark: Marker | None = None
         self.in_link = False  # a link's underline is how Word draws links, not emphasis
+        self.generated: bool | None = None  # all its words are a table of contents's
 
     def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
         """Append text; `neutral` text (a break) neither opens nor closes formatting."""
@@ -324,6 +333,7 @@ class _ParagraphBuilder:
             return
         if any(f.in_result is False for f in self.fields):
             return  # a field instruction, not text
+        generated = any(f.generated for f in self.fields)
         for prop in () if neutral else HI_PROPERTIES:
             if marked.get(prop) and prop not in self.open:
                 self.open[prop] = self.length
@@ -332,6 +342,8 @@ class _ParagraphBuilder:
         if re.search(r"\w", text):  # a colon or space outside the bold does not count
             self.any_text = True
             self.all_bold = self.all_bold and bold
+            self.generated = (generated if self.generated is None else
+                              self.generated and generated)
         self.parts.append(text)
         self.length += len(text)
 
@@ -345,7 +357,7 @@ class _ParagraphBuilder:
         text = "".join(self.parts)
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
-                         self.any_text and self.all_bold)
+                         self.any_text and self.all_bold, generated=bool(self.generated))
 
 
 def _trim(text: str, span: Span) -> Span | None:
@@ -377,6 +389,8 @@ class DocumentWalker:
         self.warned: set[str] = set()
         self.part_links = links
         self.note_formats: dict[str, tuple[str, int]] = {}
+        self.fields: list[_Field] = []  # complex fields open at this point of the part
+        self.boxes: list[Block] = []  # text boxes of the paragraph being read
 
     # -- blocks ------------------------------------------------------------------------------
     def body(self) -> list[Block]:
@@ -385,7 +399,21 @@ class DocumentWalker:
         body = root.find(w("body"))
         if body is None:
             return []
-        return self.blocks(body)
+        return self.part_blocks(body)
+
+    def part_blocks(self, container: etree._Element) -> list[Block]:
+        """The blocks of a part (the body, a note, a comment), without Word's table of
+        contents, which only repeats the headings; kept if its field never closes."""
+        self.fields.clear()
+        blocks = self.blocks(container)
+        unclosed = bool(self.fields)
+        self.fields.clear()
+        if unclosed:
+            for block in blocks:
+                if isinstance(block, Paragraph):
+                    block.generated = False
+            return blocks
+        return [b for b in blocks if not (isinstance(b, Paragraph) and b.generated)]
 
     def blocks(self, container: etree._Element) -> list[Block]:
         out: list[Block] = []
@@ -394,7 +422,11 @@ class DocumentWalker:
                 continue
             name = etree.QName(child).localname
             if child.tag == w("p"):
-                out.append(self.paragraph(child))
+                saved, self.boxes = self.boxes, []
+                paragraph = self.paragraph(child)
+                out.extend(self.boxes)
+                self.boxes = saved
+                out.append(paragraph)
             elif child.tag == w("tbl"):
                 out.append(self.table(child))
             elif name in TRANSPARENT:
@@ -461,12 +493,16 @@ class DocumentWalker:
     # -- a paragraph --------------------------------------------------------------------------
     def paragraph(self, node: etree._Element) -> Paragraph:
         self.count += 1
-        builder = _ParagraphBuilder(self.count)
+        builder = _ParagraphBuilder(self.count, self.fields)
         ppr = node.find(w("pPr"))
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
         style = style_node.get(w("val")) if style_node is not None else self.styles.default_paragraph
         paragraph_props = {**self.styles.defaults, **self.styles.props(style)}
         self._content(node, builder, paragraph_props)
+        if any(not f.in_result for f in self.fields):  # an instruction never ends a paragraph
+            self.warn("a Word field is not closed in its paragraph; its code is dropped",
+                      self.count)
+            self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \
@@ -500,8 +536,8 @@ class DocumentWalker:
                 rel = child.get(f"{{{R_NS}}}id")
                 target = self.part_links.get(rel or "")
                 if target:
-                    builder.spans.append(Span(start, builder.length, "ref", target))
-                elif child.get(w("anchor")):
+                    self._link(target, start, builder)
+                elif child.get(w("anchor")) and not any(f.generated for f in builder.fields):
                     self._once("internal-link", "a link to a place inside the Word file is kept "
                                "as text", builder.number)
             elif name in ("ins", "moveTo", "del", "moveFrom"):
@@ -596,19 +632,37 @@ class DocumentWalker:
     def _field_char(self, node: etree._Element, builder: _ParagraphBuilder) -> None:
         kind = node.get(w("fldCharType"))
         if kind == "begin":
-            builder.fields.append(_Field())
+            builder.fields.append(_Field(builder.number))
         elif kind == "separate" and builder.fields:
-            builder.fields[-1].in_result = True
-            builder.fields[-1].start = builder.length
+            field = builder.fields[-1]
+            field.in_result = True
+            field.start = builder.length if field.paragraph == builder.number else 0
+            if field.generated:
+                self._once("generated", f"Word's {field.instruction.split()[0]} field (a table "
+                           "of contents or index made from the document's headings) is not "
+                           "converted: the headings it repeats are", builder.number)
         elif kind == "end" and builder.fields:
             done = builder.fields.pop()
-            if done.in_result:
+            if done.in_result and done.paragraph == builder.number:
                 self._field_link(done.instruction, done.start, builder)
 
     def _field_link(self, instruction: str, start: int, builder: _ParagraphBuilder) -> None:
         match = re.match(r'\s*HYPERLINK\s+"([^"]+)"', instruction)
-        if match and builder.length > start:
-            builder.spans.append(Span(start, builder.length, "ref", match.group(1)))
+        if match:
+            self._link(match.group(1), start, builder)
+
+    def _link(self, target: str, start: int, builder: _ParagraphBuilder) -> None:
+        """A link over the text since `start`, if its address may be one (toolkit.urls):
+        a javascript: or data: address in a Word file is an attack on the edition's readers."""
+        if builder.length <= start:
+            return
+        url = safe_url(target)
+        if url is None:
+            shown = " ".join(target.split())[:80]
+            self.warn(f"a link to {shown!r} is not a web or mail address and could run code in "
+                      "a reader's browser; its text is kept, the link is dropped", builder.number)
+            return
+        builder.spans.append(Span(start, builder.length, "ref", url.replace(" ", "%20")))
 
     def _alternate(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         """mc:AlternateContent: the Fallback is what a consumer without extensions shows."""
@@ -624,16 +678,21 @@ class DocumentWalker:
         self._run(run, builder, base)
 
     def _drawing(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
-        boxes = list(node.iter(w("txbxContent")))
-        texts = [" ".join(_text(p).split()) for box in boxes for p in box.iter(w("p"))]
-        texts = [t for t in texts if t]
-        if texts:
-            self.warn("the text of a text box or shape is kept as text of its paragraph",
-                      builder.number)
-            builder.add(" ".join(texts), {}, False)
+        """A text box's paragraphs are paragraphs of their own, read before the one that
+        anchors the box (a stamp, a heading in a frame): never run into its sentence."""
+        boxes = [box for box in node.iter(w("txbxContent")) if _outermost(box, node)]
+        saved, self.boxes = self.boxes, []
+        made = [block for box in boxes for block in self.blocks(box)]
+        self.boxes = saved + made
+        if any(_has_words(block) for block in made):
+            self.warn("the text of a text box or shape is kept as paragraphs before the "
+                      "paragraph it is anchored in", builder.number)
         else:
+            described = [d.get("descr") or d.get("title") or "" for d in node.iter()
+                         if isinstance(d.tag, str) and etree.QName(d).localname == "docPr"]
+            about = "; ".join(d for d in described if d.strip())
             self.warn("an image or drawing is not converted (TEI keeps no picture from a "
-                      "Word file)", builder.number)
+                      f"Word file){f': {about!r}' if about else ''}", builder.number)
 
     def _math(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         self.warn("an equation is kept as its plain text", builder.number)
@@ -691,7 +750,7 @@ class DocumentWalker:
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             saved = self.count
-            out[note.get(w("id")) or ""] = self._flatten(self.blocks(note))
+            out[note.get(w("id")) or ""] = self._flatten(self.part_blocks(note))
             self.count = saved
         self.part_links = self.links
         return out
@@ -704,7 +763,7 @@ class DocumentWalker:
         self.part_links = self.package.check_external(self._part("comments"))
         for node in root.findall(w("comment")):
             saved = self.count
-            paragraphs = self._flatten(self.blocks(node))
+            paragraphs = self._flatten(self.part_blocks(node))
             self.count = saved
             out[node.get(w("id")) or ""] = Comment(node.get(w("author")) or "unknown",
                                                    node.get(w("date")) or "", tuple(paragraphs))
@@ -726,6 +785,22 @@ def _own_row(tr: etree._Element, table: etree._Element) -> bool:
     while parent is not None and parent.tag != w("tbl"):
         parent = parent.getparent()
     return parent is table
+
+
+def _outermost(box: etree._Element, top: etree._Element) -> bool:
+    """Whether a text box is not inside another box under `top` (that one reads it)."""
+    for ancestor in box.iterancestors():
+        if ancestor is top:
+            return True
+        if ancestor.tag == w("txbxContent"):
+            return False
+    return True
+
+
+def _has_words(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return any(p.text.strip() for row in block.rows for cell in row for p in cell.paragraphs)
 
 
 def _text(node: etree._Element) -> str:

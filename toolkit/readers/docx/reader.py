@@ -196,14 +196,18 @@ class _Conversion:
         placed: list[tuple[Paragraph, int]] = []  # a flow paragraph and its offset in `source`
         structures: list[tuple[int, Block]] = []
         offset = 0
+        page = ""  # the page break of a paragraph without text, carried to the next one
         for block in blocks:
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
                 if not block.text.strip():
                     if any(m.kind != "comment-start" for m in block.markers):
                         self.warn("a note or comment in a paragraph without text is dropped",
                                   block.number)
+                    if PAGE_BREAK in block.text:
+                        page = PAGE_BREAK
                     continue
-                prefix = f"{block.label} " if block.label else ""
+                prefix = page + (f"{block.label} " if block.label else "")
+                page = ""
                 separate = bool(structures) and structures[-1][0] == offset
                 flow.append(SourceBlock(prefix + block.text, ((0, block.number),), separate))
                 placed.append((block, offset + len(prefix)))
