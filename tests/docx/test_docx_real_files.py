@@ -154,3 +154,60 @@ def test_a_field_code_that_never_ends_does_not_swallow_the_next_paragraph(
     assert texts(body_of(conversion), "tei:p")[:2] == ["Printed on", "The next paragraph."]
     assert (11, "a Word field is not closed in its paragraph; its code is dropped") in \
         messages(conversion)
+
+
+HEADER = ('<w:p>' + run("Ministry of Foreign Trade, page ") +
+          '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>')
+FOOTER = ('<w:p>' + run("Page ") + field("PAGE", run("1")) + run(" of ") +
+          field("NUMPAGES", run("3")) + '</w:p><w:p>' + run("Translated by T. Person") + '</w:p>')
+
+
+def test_headers_and_footers_are_kept_once_as_forme_work(tmp_path: Path, context: ReadContext,
+                                                         tei_all: etree.RelaxNG) -> None:
+    conversion = convert(
+        tmp_path / "running.docx", ["The text.", "Kovács"], [], context,
+        parts={"word/header1.xml": HEADER.join(_part("hdr")),
+               "word/header2.xml": HEADER.join(_part("hdr")),  # a second section's copy
+               "word/footer1.xml": FOOTER.join(_part("ftr"))},
+        relationships=[("rIdH1", "header", "header1.xml"), ("rIdH2", "header", "header2.xml"),
+                       ("rIdF1", "footer", "footer1.xml")])
+    assert_valid(tei_all, conversion.tree)
+    div = body_of(conversion)
+    fws = [(f.get("type"), f.get("place"), f.text) for f in div.iterfind("tei:fw", NS)]
+    # Before: the header and footer were lost without a word. Page numbers are Word's.
+    assert fws == [("header", "top", "Ministry of Foreign Trade, page"),
+                   ("footer", "bottom", "Translated by T. Person")]
+    assert div[0].tag == f"{{{NS['tei']}}}fw" and div[-1].tag == f"{{{NS['tei']}}}fw"
+    assert sum("forme work" in m for _, m in messages(conversion)) == 2
+
+
+def _part(root: str) -> tuple[str, str]:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    return f'<w:{root} xmlns:w="{w}">', f"</w:{root}>"
+
+
+NUMBERING = ('<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+             '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+             '<w:lvlText w:val="•"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/>'
+             '<w:lvlText w:val="o"/></w:lvl></w:abstractNum><w:num w:numId="7">'
+             '<w:abstractNumId w:val="7"/></w:num></w:numbering>')
+
+
+def bullet(text: str, level: int) -> str:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'
+            f'</w:pPr>{run(text)}</w:p>')
+
+
+def test_a_nested_bullet_is_a_list_inside_its_item(tmp_path: Path, context: ReadContext,
+                                                   tei_all: etree.RelaxNG) -> None:
+    items = bullet("grain", 0) + bullet("wheat", 1) + bullet("rye", 1) + bullet("machines", 0)
+    conversion = convert(tmp_path / "nested.docx", ["He listed:", "@@L@@", "Kovács"],
+                         [("@@L@@", items)], context,
+                         parts={"word/numbering.xml": NUMBERING},
+                         relationships=[("rIdN", "numbering", "numbering.xml")])
+    assert_valid(tei_all, conversion.tree)
+    outer = body_of(conversion).find("tei:list", NS)
+    assert outer is not None
+    # Before: one flat list of four items, the indentation lost.
+    assert [i.text for i in outer.findall("tei:item", NS)] == ["grain", "machines"]
+    assert texts(outer, "tei:item[1]/tei:list/tei:item") == ["wheat", "rye"]

@@ -3,7 +3,7 @@
 Each paragraph becomes a string (what the encoder's rules read) with spans (formatting,
 tracked changes, hyperlinks) and markers (footnote, endnote and comment references) at
 offsets in that string. Styles are resolved so that a paragraph's boldness and heading level
-are those Word shows; numbering is resolved so that an automatic "1)" is text like a typed one.
+are those Word shows (`styles.py`); an automatic "1)" is text like a typed one.
 Formatting with no TEI meaning (fonts, colours, sizes, spacing) is not read at all.
 """
 
@@ -18,6 +18,8 @@ from lxml import etree
 
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
+from toolkit.readers.docx.styles import Numbering, Props, Styles, format_number, num_pr, on_attr, \
+    run_props
 from toolkit.urls import safe_url
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -32,7 +34,6 @@ SKIPPED = {"pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart"
            "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator",
            "noProof", "tblPrEx", "sdtPr", "sdtEndPr"}
 TRANSPARENT = {"smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo"}
-TOGGLE_OFF = {"0", "false", "off", "none"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Paragraph:
     label: str | None = None  # the list number Word draws before it ("1)")
     bullet: bool = False
     generated: bool = False  # a table of contents Word made: dropped once its field closes
+    depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
 
 
 @dataclass
@@ -92,213 +94,6 @@ class Comment:
 
 
 Block = Paragraph | Table
-Props = dict[str, bool]
-
-
-def _on(node: etree._Element) -> bool:
-    return (node.get(w("val")) or "true").lower() not in TOGGLE_OFF
-
-
-def run_props(rpr: etree._Element | None) -> Props:
-    """The formatting of an rPr that has a TEI meaning, as explicit on/off values."""
-    props: Props = {}
-    if rpr is None:
-        return props
-    for child in rpr:
-        if not isinstance(child.tag, str):
-            continue
-        name = etree.QName(child).localname
-        if name == "b":
-            props["bold"] = _on(child)
-        elif name == "i":
-            props["italic"] = _on(child)
-        elif name == "u":
-            props["underline"] = _on(child)
-        elif name in ("strike", "dstrike"):
-            props["strikethrough"] = _on(child)
-        elif name == "smallCaps":
-            props["smallcaps"] = _on(child)
-        elif name == "vertAlign":
-            value = child.get(w("val"))
-            props["superscript"] = value == "superscript"
-            props["subscript"] = value == "subscript"
-    return props
-
-
-@dataclass
-class _Style:
-    based_on: str | None
-    kind: str
-    name: str
-    props: Props
-    outline: int | None
-    num: tuple[str, int] | None
-
-
-class Styles:
-    def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.defaults: Props = {}
-        self.default_paragraph: str | None = None
-        if root is None:
-            return
-        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-        self.defaults = run_props(defaults)
-        for node in root.iter(w("style")):
-            style_id = node.get(w("styleId")) or ""
-            based = node.find(w("basedOn"))
-            name = node.find(w("name"))
-            ppr = node.find(w("pPr"))
-            outline = ppr.find(w("outlineLvl")) if ppr is not None else None
-            level = int(outline.get(w("val")) or 0) if outline is not None and \
-                (outline.get(w("val")) or "").isdigit() else None
-            name_text = (name.get(w("val")) or "") if name is not None else ""
-            heading = re.fullmatch(r"(?i)heading\s*(\d)", name_text)
-            if level is None and heading:
-                level = int(heading.group(1)) - 1
-            if name_text.lower() == "title":
-                level = 0
-            self.styles[style_id] = _Style(
-                based.get(w("val")) if based is not None else None, node.get(w("type")) or "",
-                name_text, run_props(node.find(w("rPr"))),
-                level if level is not None and level < 9 else None, _num_pr(ppr))
-            if node.get(w("type")) == "paragraph" and _on_attr(node.get(w("default"))):
-                self.default_paragraph = style_id
-
-    def chain(self, style_id: str | None) -> list[_Style]:
-        out: list[_Style] = []
-        seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            out.append(self.styles[style_id])
-            style_id = self.styles[style_id].based_on
-        return out
-
-    def props(self, style_id: str | None) -> Props:
-        merged: Props = {}
-        for style in reversed(self.chain(style_id)):
-            merged.update(style.props)
-        return merged
-
-    def outline(self, style_id: str | None) -> int | None:
-        return next((s.outline for s in self.chain(style_id) if s.outline is not None), None)
-
-    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
-        return next((s.num for s in self.chain(style_id) if s.num is not None), None)
-
-
-def _on_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
-
-
-def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
-    if ppr is None:
-        return None
-    num = ppr.find(w("numPr"))
-    if num is None:
-        return None
-    num_id = num.find(w("numId"))
-    ilvl = num.find(w("ilvl"))
-    if num_id is None:
-        return None
-    level = ilvl.get(w("val")) if ilvl is not None else "0"
-    return num_id.get(w("val")) or "0", int(level) if level and level.isdigit() else 0
-
-
-@dataclass
-class _Level:
-    start: int
-    fmt: str
-    text: str
-
-
-class Numbering:
-    """Word's automatic list numbers, counted the way Word counts them."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if root is None:
-            return
-        for node in root.iter(w("abstractNum")):
-            levels: dict[int, _Level] = {}
-            for lvl in node.iter(w("lvl")):
-                levels[int(lvl.get(w("ilvl")) or 0)] = _level(lvl)
-            self.abstract[node.get(w("abstractNumId")) or ""] = levels
-        for node in root.iter(w("num")):
-            abstract = node.find(w("abstractNumId"))
-            overrides: dict[int, int] = {}
-            for override in node.iter(w("lvlOverride")):
-                start = override.find(w("startOverride"))
-                if start is not None and (start.get(w("val")) or "").isdigit():
-                    overrides[int(override.get(w("ilvl")) or 0)] = int(start.get(w("val")) or 1)
-            self.nums[node.get(w("numId")) or ""] = (
-                abstract.get(w("val")) or "" if abstract is not None else "", overrides)
-
-    def label(self, num_id: str, level: int) -> tuple[str | None, bool]:
-        """The label of the next item of list `num_id` at `level`, and whether it is a bullet."""
-        if num_id == "0" or num_id not in self.nums:
-            return None, False
-        abstract_id, overrides = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
-        spec = levels.get(level)
-        if spec is None:
-            return None, False
-        if spec.fmt == "bullet":
-            return None, True
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(level, spec.start)
-        counters[level] = counters.get(level, start - 1) + 1
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
-
-        def value(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            other = levels.get(index)
-            count = counters.get(index, other.start if other else 1)
-            return _format(count, other.fmt if other else "decimal")
-
-        if spec.fmt == "none":
-            return re.sub(r"%\d", "", spec.text) or None, False
-        return re.sub(r"%(\d)", value, spec.text), False
-
-
-def _level(lvl: etree._Element) -> _Level:
-    start = lvl.find(w("start"))
-    fmt = lvl.find(w("numFmt"))
-    text = lvl.find(w("lvlText"))
-    start_value = start.get(w("val")) if start is not None else "1"
-    return _Level(int(start_value) if start_value and start_value.isdigit() else 1,
-                  (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
-                  (text.get(w("val")) or "") if text is not None else "")
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
-def _format(number: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-    if fmt == "lowerRoman":
-        return _roman(number)
-    if fmt == "upperRoman":
-        return _roman(number).upper()
-    if fmt == "decimalZero":
-        return f"{number:02d}"
-    return str(number)
-
-
 @dataclass
 class _Field:
     paragraph: int  # where it began: a field's result may run over several paragraphs
@@ -508,9 +303,10 @@ class DocumentWalker:
         level = int(outline.get(w("val")) or 9) if outline is not None and \
             (outline.get(w("val")) or "").isdigit() else self.styles.outline(style)
         paragraph.heading = level + 1 if level is not None and level < 9 else None
-        numbering = _num_pr(ppr) or self.styles.numbering(style)
+        numbering = num_pr(ppr) or self.styles.numbering(style)
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
+            paragraph.depth = numbering[1]
         return paragraph
 
     def _content(self, node: etree._Element, builder: _ParagraphBuilder, base: Props,
@@ -612,7 +408,7 @@ class DocumentWalker:
             elif name in ("footnoteReference", "endnoteReference", "commentReference"):
                 kind = name.replace("Reference", "")
                 marker = Marker(builder.length, kind, child.get(w("id")) or "")
-                if _on_attr(child.get(w("customMarkFollows"))):
+                if on_attr(child.get(w("customMarkFollows"))):
                     builder.custom_mark = marker
                 else:
                     builder.markers.append(marker)
@@ -738,7 +534,7 @@ class DocumentWalker:
 
     def note_label(self, kind: str, number: int) -> str:
         fmt, start = self.note_format(kind)
-        return _format(start + number - 1, fmt)
+        return format_number(start + number - 1, fmt)
 
     def notes(self, kind: str) -> dict[str, list[Paragraph]]:
         root = _optional(self.package, self.package.document_part, f"{kind}s")
@@ -772,6 +568,51 @@ class DocumentWalker:
 
     def _part(self, kind: str) -> str:
         return self.package.related_part(self.package.document_part, kind) or ""
+
+
+PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
+PAGE_WORDS = {"page", "of", "p", "pg"}  # what is left of "Page 2 of 3" without its numbers
+
+
+def running_heads(package: Package) -> list[tuple[str, str]]:
+    """The distinct lines of the Word file's headers and footers, as (header|footer, text),
+    without page numbers: words Word repeats on every page, kept once as forme work."""
+    found: list[tuple[str, str]] = []
+    for rel in package.relationships(package.document_part):
+        root = package.part(rel.target) if rel.type in ("header", "footer") and \
+            not rel.external else None
+        for paragraph in root.iter(w("p")) if root is not None else ():
+            line = " ".join(_running_line(paragraph).split())
+            words = set(re.findall(r"[^\W\d_]+", line.lower()))
+            if words - PAGE_WORDS and (rel.type, line) not in found:
+                found.append((rel.type, line))
+    return found
+
+
+def _running_line(paragraph: etree._Element) -> str:
+    parts: list[str] = []
+    fields: list[list[str]] = []  # [instruction, "result" once past the separator]
+    for node in paragraph.iter():
+        if node.tag == w("fldChar"):
+            kind = node.get(w("fldCharType"))
+            if kind == "begin":
+                fields.append(["", ""])
+            elif kind == "separate" and fields:
+                fields[-1][1] = "result"
+            elif kind == "end" and fields:
+                fields.pop()
+        elif node.tag == w("instrText") and fields:
+            fields[-1][0] += node.text or ""
+        elif node.tag in (w("t"), w("tab")):
+            if next(node.iterancestors(w("p")), None) is not paragraph:
+                continue  # a text box's paragraph, read on its own
+            simple = [a.get(w("instr")) or "" for a in node.iterancestors(w("fldSimple"))]
+            instructions = [f[0] for f in fields] + simple
+            if any(not f[1] for f in fields) or \
+                    any(i.split()[:1] and i.split()[0] in PAGE_FIELDS for i in instructions):
+                continue
+            parts.append(node.text or "" if node.tag == w("t") else " ")
+    return "".join(parts)
 
 
 def _optional(package: Package, source: str, kind: str) -> etree._Element | None:

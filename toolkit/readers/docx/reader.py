@@ -27,7 +27,8 @@ from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table
+from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table, \
+    running_heads
 from toolkit.readers.docx.package import Package
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
@@ -99,6 +100,7 @@ class _Conversion:
         # the document's date, for dates in the text that give no year (as the text reader)
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
+        self._running(div)
 
         root = el("TEI", xml_lang="en")
         root.append(header.header)
@@ -354,6 +356,18 @@ class _Conversion:
                 sub(revision, "change", f"Tracked changes by {found.author} in the Word file "
                     "(encoded as add and del).", **attrs)
 
+    def _running(self, div: etree._Element) -> None:
+        """Word's headers (footers) as fw at the start (end) of the text, where the text
+        export's running heads are: repeated on every page in Word, kept once here."""
+        for kind, line in running_heads(self.walker.package):
+            self.warn(f"the Word file's {kind} {line!r} is kept once as forme work (fw) at the "
+                      f"{'start' if kind == 'header' else 'end'} of the text", None)
+            made = el("fw", line, type=kind, place="top" if kind == "header" else "bottom")
+            if kind == "header":
+                div.insert(0, made)
+            else:
+                div.append(made)
+
     # -- headings, bulleted lists, tables -------------------------------------------------
     def _structures(self, tree: Node, structures: list[tuple[int, Block]]) -> None:
         current: etree._Element | None = None
@@ -367,9 +381,10 @@ class _Conversion:
                 made.set(HEADING, str(block.heading))
             else:
                 if current is not None and current.get(HEADING + "-at") == str(position):
-                    sub(current, "item", self._inline(block))
+                    self._item(current, block)
                     continue
-                made = current = el("list", [el("item", self._inline(block))], rend="bulleted")
+                made = current = el("list", rend="bulleted")
+                self._item(current, block)
                 current.set(HEADING + "-at", str(position))
                 self.count("lists")
             insert_block(tree, position, Node.of(made, position))
@@ -377,6 +392,19 @@ class _Conversion:
             if isinstance(node, Node) and node.frozen is not None:
                 if HEADING + "-at" in node.frozen.attrib:
                     del node.frozen.attrib[HEADING + "-at"]
+
+    def _item(self, bulleted: etree._Element, block: Paragraph) -> None:
+        """An item in the list of its level: a deeper level is a list inside the item
+        before it, as Word indents it."""
+        target = bulleted
+        for _ in range(block.depth):
+            items = target.findall("tei:item", NS)
+            if not items:
+                break
+            last = items[-1]
+            inner = last[-1] if len(last) and last[-1].tag == tei("list") else None
+            target = inner if inner is not None else sub(last, "list", rend="bulleted")
+        sub(target, "item", self._inline(block))
 
     def _table(self, table: Table) -> etree._Element:
         self.count("tables")
