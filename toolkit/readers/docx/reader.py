@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.encoding.blocks import Block as TextBlock
-from toolkit.encoding.blocks import SourceBlock
+from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
@@ -42,7 +42,13 @@ WORD_CONVENTIONS = (
     "pointing to their author and target to an anchor at its start; tracked insertions and "
     "deletions are add and del, with resp pointing to their author and change to a change in "
     "the revisionDesc that gives author and date. Headings are head and open nested div; "
-    "bulleted lists are list; tables are table; automatic list numbers are text, as typed ones.")
+    "bulleted lists are list, a deeper level a list inside its item; tables are table; "
+    "automatic list numbers are text, as typed ones. Text boxes are paragraphs of their own "
+    "before the paragraph that anchors them; headers and footers are fw type='header' at the "
+    "start and type='footer' at the end of the text, once, without page numbers; Word's table "
+    "of contents is not converted. Two soft line breaks, or one before a line that opens a "
+    "structure of its own, end a paragraph, as in the text export. Links other than http, "
+    "https, mailto and relative ones keep their text only.")
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -211,9 +217,11 @@ class _Conversion:
                 prefix = page + (f"{block.label} " if block.label else "")
                 page = ""
                 separate = bool(structures) and structures[-1][0] == offset
-                flow.append(SourceBlock(prefix + block.text, ((0, block.number),), separate))
-                placed.append((block, offset + len(prefix)))
-                offset += len(flow[-1].text) + 1
+                for piece in _split(block):
+                    flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
+                    placed.append((piece, offset + len(prefix)))
+                    offset += len(flow[-1].text) + 1
+                    prefix, separate = "", False
             elif _has_text(block):
                 structures.append((offset, block))
         source = "\n".join(b.text for b in flow)
@@ -449,6 +457,39 @@ def _sections(div: etree._Element) -> None:
         section = etree.SubElement(stack[-1][0], tei("div"))
         section.append(child)
         stack.append((section, level))
+
+
+SOFT_BREAKS = re.compile(f"{LINE_BREAK}[{LINE_BREAK} \t\u00a0]*")  # never a page break
+
+
+def _split(paragraph: Paragraph) -> list[Paragraph]:
+    """A paragraph cut where its soft line breaks (Shift+Enter) end a paragraph in the text
+    export: two in a row (a blank line), or one before a line that opens a structure of its
+    own (`TO:`, `2.`, a bullet: `toolkit.encoding.blocks.STRUCTURAL`). Spans are cut at the
+    cuts; a point in the breaks stays at the end of the piece before them."""
+    text = paragraph.text
+    cuts: list[tuple[int, int]] = []
+    for match in SOFT_BREAKS.finditer(text):
+        rest = text[match.end():]
+        if text[:match.start()].strip() and rest.strip() and \
+                (match.group().count(LINE_BREAK) > 1 or STRUCTURAL.match(rest)):
+            cuts.append((match.start(), match.end()))
+    if not cuts:
+        return [paragraph]
+    bounds = [(0, cuts[0][0])] + [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
+    bounds.append((cuts[-1][1], len(text)))
+    pieces: list[Paragraph] = []
+    for index, (start, end) in enumerate(bounds):
+        following = bounds[index + 1][0] if index + 1 < len(bounds) else len(text) + 1
+        spans = [dataclasses.replace(s, start=max(s.start, start) - start,
+                                     end=min(s.end, end) - start)
+                 for s in paragraph.spans if max(s.start, start) < min(s.end, end)]
+        markers = [dataclasses.replace(m, offset=min(m.offset, end) - start)
+                   for m in paragraph.markers if start <= m.offset < following]
+        pieces.append(dataclasses.replace(paragraph, text=text[start:end], spans=spans,
+                                          markers=markers, label=None if index else
+                                          paragraph.label))
+    return pieces
 
 
 def _labelled(paragraph: Paragraph) -> Paragraph:
