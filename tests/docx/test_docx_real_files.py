@@ -70,18 +70,21 @@ def test_links_that_could_run_code_never_reach_the_tei(tmp_path: Path, context: 
              '<w:fldSimple w:instr=" HYPERLINK &quot;JavaScript:alert(3)&quot; ">' +
              run("the simple one") + '</w:fldSimple>' + run(" and ") +
              '<w:hyperlink r:id="rIdH">' + run("the archive") + '</w:hyperlink>' +
+             run(", ") + '<w:hyperlink r:id="rIdS">' + run("the spaced one") + '</w:hyperlink>' +
              run(".") + '</w:p>')
     conversion = convert(tmp_path / "links.docx", ["@@LINKS@@", "Kovács"],
                          [("@@LINKS@@", links)], context,
                          external=[("rIdJ", "hyperlink", "javascript:alert(1)"),
-                                   ("rIdH", "hyperlink", "https://example.org/a b")])
+                                   ("rIdH", "hyperlink", "https://example.org/a%20b"),
+                                   ("rIdS", "hyperlink", " jav\tascript:alert(5)")])
     assert_valid(tei_all, conversion.tree)
     body = body_of(conversion)
     assert [r.get("target") for r in body.iter(f"{{{NS['tei']}}}ref")] == \
         ["https://example.org/a%20b"]
-    assert texts(body, "tei:p")[0] == "See click here, the data, the simple one and the archive."
+    assert texts(body, "tei:p")[0] == \
+        "See click here, the data, the simple one and the archive, the spaced one."
     dropped = [m for line, m in messages(conversion) if line == 11 and "link is dropped" in m]
-    assert len(dropped) == 3
+    assert len(dropped) == 4
     assert b"javascript" not in etree.tostring(conversion.tree).lower()
 
 
@@ -211,3 +214,46 @@ def test_a_nested_bullet_is_a_list_inside_its_item(tmp_path: Path, context: Read
     # Before: one flat list of four items, the indentation lost.
     assert [i.text for i in outer.findall("tei:item", NS)] == ["grain", "machines"]
     assert texts(outer, "tei:item[1]/tei:list/tei:item") == ["wheat", "rye"]
+
+
+BR = "<w:r><w:br/></w:r>"
+
+
+def test_soft_line_breaks_end_paragraphs_where_the_text_export_would(
+        tmp_path: Path, context: ReadContext, tei_all: etree.RelaxNG) -> None:
+    tab = "<w:r><w:tab/></w:r>"
+    memo = ("<w:p>" + run("TO:") + tab + run("Comrade Ivanov") + BR + run("FROM:") + tab +
+            run("Trade Mission") + BR + run("DATE:") + tab + run("3 March 1962") + "</w:p>")
+    prose = ("<w:p>" + run("The attaché came at ten.") + BR + BR +
+             '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">He spoke</w:t></w:r>' + BR +
+             '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">about grain.</w:t></w:r>' +
+             BR + BR + run("He left at noon.") + "</w:p>")
+    conversion = convert(tmp_path / "soft.docx", ["@@MEMO@@", "@@PROSE@@", "Ivanov"],
+                         [("@@MEMO@@", memo), ("@@PROSE@@", prose)], context)
+    assert_valid(tei_all, conversion.tree)
+    div = body_of(conversion)
+    # Before: one memo field holding FROM and DATE after line breaks, one paragraph of three.
+    assert [s.get("subtype") for s in div.iterfind("tei:opener/tei:seg", NS)] == \
+        ["to", "from", "date"]
+    paragraphs = div.findall("tei:p", NS)
+    assert [[t for t in p.itertext() if t] for p in paragraphs] == [
+        ["The attaché came at ten."], ["He spoke", "about grain."], ["He left at noon."]]
+    # one break alone is a line of the same paragraph; the italic runs over it
+    assert [e.tag.split("}")[1] for e in paragraphs[1].iter()] == ["p", "hi", "lb"]
+
+
+def test_symbol_font_characters_are_the_glyphs_word_shows(
+        tmp_path: Path, context: ReadContext, tei_all: etree.RelaxNG) -> None:
+    def sym(font: str, code: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+    symbols = ("<w:p>" + run("Checked ") + sym("Wingdings", "F0FC") + run(", Moscow ") +
+               sym("Symbol", "F0AE") + run(" Beijing, angle ") + sym("Symbol", "F061") +
+               run(", odd ") + sym("Webdings", "F061") + run(".") + "</w:p>")
+    conversion = convert(tmp_path / "sym.docx", ["@@S@@", "Kovács"], [("@@S@@", symbols)],
+                         context)
+    assert_valid(tei_all, conversion.tree)
+    # Before: "Checked ü, Moscow ® Beijing, angle a".
+    assert texts(body_of(conversion), "tei:p")[0] == "Checked ✔, Moscow → Beijing, angle α, odd a."
+    assert [m for _, m in messages(conversion) if "font character" in m] == [
+        "a Webdings font character is kept as the character of its code, which may not be the "
+        "glyph Word shows"]

@@ -20,6 +20,7 @@ from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
 from toolkit.readers.docx.styles import Numbering, Props, Styles, format_number, num_pr, on_attr, \
     run_props
+from toolkit.readers.docx.symbols import symbol_char
 from toolkit.urls import safe_url
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -396,15 +397,13 @@ class DocumentWalker:
             elif name == "softHyphen":
                 continue
             elif name == "sym":
-                code = child.get(w("char")) or ""
-                value = int(code, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) else 0
-                if value >= 0xF000:
-                    value -= 0xF000  # symbol fonts map their glyphs into the private use area
                 font = child.get(w("font")) or ""
-                self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as the "
-                           "character of its code, which may not be the glyph Word shows",
-                           builder.number)
-                builder.add(chr(value) if value >= 0x20 else "?", marked, bold)
+                char, known = symbol_char(font, child.get(w("char")) or "")
+                if not known:
+                    self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as "
+                               "the character of its code, which may not be the glyph Word "
+                               "shows", builder.number)
+                builder.add(char, marked, bold)
             elif name in ("footnoteReference", "endnoteReference", "commentReference"):
                 kind = name.replace("Reference", "")
                 marker = Marker(builder.length, kind, child.get(w("id")) or "")
@@ -453,12 +452,13 @@ class DocumentWalker:
         if builder.length <= start:
             return
         url = safe_url(target)
-        if url is None:
+        if url is None or re.search(r"\s", url):  # a space: no address, and no one pointer
             shown = " ".join(target.split())[:80]
-            self.warn(f"a link to {shown!r} is not a web or mail address and could run code in "
-                      "a reader's browser; its text is kept, the link is dropped", builder.number)
+            self.warn(f"a link to {shown!r} is not a web or mail address (one that could run "
+                      "code in a reader's browser, or a malformed one); its text is kept, the "
+                      "link is dropped", builder.number)
             return
-        builder.spans.append(Span(start, builder.length, "ref", url.replace(" ", "%20")))
+        builder.spans.append(Span(start, builder.length, "ref", url))
 
     def _alternate(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         """mc:AlternateContent: the Fallback is what a consumer without extensions shows."""
