@@ -1,6 +1,7 @@
 """The Word (.docx) reader, one module per layer, from the zip up to the TEI:
 
   package.py  opening the OOXML package without trusting it (zip bombs, encryption, external parts)
+  styles.py   styles and list numbering, resolved as Word shows them
   model.py    WordprocessingML read into plain paragraphs with spans and markers at offsets
   reader.py   the reader: the metadata block and the body through the text export's own rules
   inline.py   what only Word carries (formatting, tracked changes, notes, comments) laid back

@@ -3,7 +3,7 @@
 Each paragraph becomes a string (what the encoder's rules read) with spans (formatting,
 tracked changes, hyperlinks) and markers (footnote, endnote and comment references) at
 offsets in that string. Styles are resolved so that a paragraph's boldness and heading level
-are those Word shows; numbering is resolved so that an automatic "1)" is text like a typed one.
+are those Word shows (`styles.py`); an automatic "1)" is text like a typed one.
 Formatting with no TEI meaning (fonts, colours, sizes, spacing) is not read at all.
 """
 
@@ -18,6 +18,10 @@ from lxml import etree
 
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
+from toolkit.readers.docx.styles import Numbering, Props, Styles, format_number, num_pr, on_attr, \
+    run_props
+from toolkit.readers.docx.symbols import symbol_char
+from toolkit.urls import safe_url
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -31,7 +35,6 @@ SKIPPED = {"pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart"
            "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator",
            "noProof", "tblPrEx", "sdtPr", "sdtEndPr"}
 TRANSPARENT = {"smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo"}
-TOGGLE_OFF = {"0", "false", "off", "none"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class Paragraph:
     heading: int | None = None  # outline level, 1 for the top
     label: str | None = None  # the list number Word draws before it ("1)")
     bullet: bool = False
+    generated: bool = False  # a table of contents Word made: dropped once its field closes
+    depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
 
 
 @dataclass
@@ -90,222 +95,21 @@ class Comment:
 
 
 Block = Paragraph | Table
-Props = dict[str, bool]
-
-
-def _on(node: etree._Element) -> bool:
-    return (node.get(w("val")) or "true").lower() not in TOGGLE_OFF
-
-
-def run_props(rpr: etree._Element | None) -> Props:
-    """The formatting of an rPr that has a TEI meaning, as explicit on/off values."""
-    props: Props = {}
-    if rpr is None:
-        return props
-    for child in rpr:
-        if not isinstance(child.tag, str):
-            continue
-        name = etree.QName(child).localname
-        if name == "b":
-            props["bold"] = _on(child)
-        elif name == "i":
-            props["italic"] = _on(child)
-        elif name == "u":
-            props["underline"] = _on(child)
-        elif name in ("strike", "dstrike"):
-            props["strikethrough"] = _on(child)
-        elif name == "smallCaps":
-            props["smallcaps"] = _on(child)
-        elif name == "vertAlign":
-            value = child.get(w("val"))
-            props["superscript"] = value == "superscript"
-            props["subscript"] = value == "subscript"
-    return props
-
-
-@dataclass
-class _Style:
-    based_on: str | None
-    kind: str
-    name: str
-    props: Props
-    outline: int | None
-    num: tuple[str, int] | None
-
-
-class Styles:
-    def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.defaults: Props = {}
-        self.default_paragraph: str | None = None
-        if root is None:
-            return
-        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-        self.defaults = run_props(defaults)
-        for node in root.iter(w("style")):
-            style_id = node.get(w("styleId")) or ""
-            based = node.find(w("basedOn"))
-            name = node.find(w("name"))
-            ppr = node.find(w("pPr"))
-            outline = ppr.find(w("outlineLvl")) if ppr is not None else None
-            level = int(outline.get(w("val")) or 0) if outline is not None and \
-                (outline.get(w("val")) or "").isdigit() else None
-            name_text = (name.get(w("val")) or "") if name is not None else ""
-            heading = re.fullmatch(r"(?i)heading\s*(\d)", name_text)
-            if level is None and heading:
-                level = int(heading.group(1)) - 1
-            if name_text.lower() == "title":
-                level = 0
-            self.styles[style_id] = _Style(
-                based.get(w("val")) if based is not None else None, node.get(w("type")) or "",
-                name_text, run_props(node.find(w("rPr"))),
-                level if level is not None and level < 9 else None, _num_pr(ppr))
-            if node.get(w("type")) == "paragraph" and _on_attr(node.get(w("default"))):
-                self.default_paragraph = style_id
-
-    def chain(self, style_id: str | None) -> list[_Style]:
-        out: list[_Style] = []
-        seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            out.append(self.styles[style_id])
-            style_id = self.styles[style_id].based_on
-        return out
-
-    def props(self, style_id: str | None) -> Props:
-        merged: Props = {}
-        for style in reversed(self.chain(style_id)):
-            merged.update(style.props)
-        return merged
-
-    def outline(self, style_id: str | None) -> int | None:
-        return next((s.outline for s in self.chain(style_id) if s.outline is not None), None)
-
-    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
-        return next((s.num for s in self.chain(style_id) if s.num is not None), None)
-
-
-def _on_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
-
-
-def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
-    if ppr is None:
-        return None
-    num = ppr.find(w("numPr"))
-    if num is None:
-        return None
-    num_id = num.find(w("numId"))
-    ilvl = num.find(w("ilvl"))
-    if num_id is None:
-        return None
-    level = ilvl.get(w("val")) if ilvl is not None else "0"
-    return num_id.get(w("val")) or "0", int(level) if level and level.isdigit() else 0
-
-
-@dataclass
-class _Level:
-    start: int
-    fmt: str
-    text: str
-
-
-class Numbering:
-    """Word's automatic list numbers, counted the way Word counts them."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if root is None:
-            return
-        for node in root.iter(w("abstractNum")):
-            levels: dict[int, _Level] = {}
-            for lvl in node.iter(w("lvl")):
-                levels[int(lvl.get(w("ilvl")) or 0)] = _level(lvl)
-            self.abstract[node.get(w("abstractNumId")) or ""] = levels
-        for node in root.iter(w("num")):
-            abstract = node.find(w("abstractNumId"))
-            overrides: dict[int, int] = {}
-            for override in node.iter(w("lvlOverride")):
-                start = override.find(w("startOverride"))
-                if start is not None and (start.get(w("val")) or "").isdigit():
-                    overrides[int(override.get(w("ilvl")) or 0)] = int(start.get(w("val")) or 1)
-            self.nums[node.get(w("numId")) or ""] = (
-                abstract.get(w("val")) or "" if abstract is not None else "", overrides)
-
-    def label(self, num_id: str, level: int) -> tuple[str | None, bool]:
-        """The label of the next item of list `num_id` at `level`, and whether it is a bullet."""
-        if num_id == "0" or num_id not in self.nums:
-            return None, False
-        abstract_id, overrides = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
-        spec = levels.get(level)
-        if spec is None:
-            return None, False
-        if spec.fmt == "bullet":
-            return None, True
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(level, spec.start)
-        counters[level] = counters.get(level, start - 1) + 1
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
-
-        def value(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            other = levels.get(index)
-            count = counters.get(index, other.start if other else 1)
-            return _format(count, other.fmt if other else "decimal")
-
-        if spec.fmt == "none":
-            return re.sub(r"%\d", "", spec.text) or None, False
-        return re.sub(r"%(\d)", value, spec.text), False
-
-
-def _level(lvl: etree._Element) -> _Level:
-    start = lvl.find(w("start"))
-    fmt = lvl.find(w("numFmt"))
-    text = lvl.find(w("lvlText"))
-    start_value = start.get(w("val")) if start is not None else "1"
-    return _Level(int(start_value) if start_value and start_value.isdigit() else 1,
-                  (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
-                  (text.get(w("val")) or "") if text is not None else "")
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
-def _format(number: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-    if fmt == "lowerRoman":
-        return _roman(number)
-    if fmt == "upperRoman":
-        return _roman(number).upper()
-    if fmt == "decimalZero":
-        return f"{number:02d}"
-    return str(number)
-
-
 @dataclass
 class _Field:
+    paragraph: int  # where it began: a field's result may run over several paragraphs
     instruction: str = ""
     in_result: bool = False
     start: int = 0
 
+    @property
+    def generated(self) -> bool:
+        """A table of contents or an index: Word's copy of the document's own words."""
+        return self.instruction.split()[:1] in (["TOC"], ["INDEX"])
+
 
 class _ParagraphBuilder:
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, fields: list[_Field]) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.number = number
@@ -314,9 +118,10 @@ class _ParagraphBuilder:
         self.open: dict[str, int] = {}
         self.all_bold = True
         self.any_text = False
-        self.fields: list[_Field] = []
+        self.fields = fields  # the walker's: open fields carry over to the next paragraph
         self.custom_mark: Marker | None = None
         self.in_link = False  # a link's underline is how Word draws links, not emphasis
+        self.generated: bool | None = None  # all its words are a table of contents's
 
     def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
         """Append text; `neutral` text (a break) neither opens nor closes formatting."""
@@ -324,6 +129,7 @@ class _ParagraphBuilder:
             return
         if any(f.in_result is False for f in self.fields):
             return  # a field instruction, not text
+        generated = any(f.generated for f in self.fields)
         for prop in () if neutral else HI_PROPERTIES:
             if marked.get(prop) and prop not in self.open:
                 self.open[prop] = self.length
@@ -332,6 +138,8 @@ class _ParagraphBuilder:
         if re.search(r"\w", text):  # a colon or space outside the bold does not count
             self.any_text = True
             self.all_bold = self.all_bold and bold
+            self.generated = (generated if self.generated is None else
+                              self.generated and generated)
         self.parts.append(text)
         self.length += len(text)
 
@@ -345,7 +153,7 @@ class _ParagraphBuilder:
         text = "".join(self.parts)
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
-                         self.any_text and self.all_bold)
+                         self.any_text and self.all_bold, generated=bool(self.generated))
 
 
 def _trim(text: str, span: Span) -> Span | None:
@@ -377,6 +185,8 @@ class DocumentWalker:
         self.warned: set[str] = set()
         self.part_links = links
         self.note_formats: dict[str, tuple[str, int]] = {}
+        self.fields: list[_Field] = []  # complex fields open at this point of the part
+        self.boxes: list[Block] = []  # text boxes of the paragraph being read
 
     # -- blocks ------------------------------------------------------------------------------
     def body(self) -> list[Block]:
@@ -385,7 +195,21 @@ class DocumentWalker:
         body = root.find(w("body"))
         if body is None:
             return []
-        return self.blocks(body)
+        return self.part_blocks(body)
+
+    def part_blocks(self, container: etree._Element) -> list[Block]:
+        """The blocks of a part (the body, a note, a comment), without Word's table of
+        contents, which only repeats the headings; kept if its field never closes."""
+        self.fields.clear()
+        blocks = self.blocks(container)
+        unclosed = bool(self.fields)
+        self.fields.clear()
+        if unclosed:
+            for block in blocks:
+                if isinstance(block, Paragraph):
+                    block.generated = False
+            return blocks
+        return [b for b in blocks if not (isinstance(b, Paragraph) and b.generated)]
 
     def blocks(self, container: etree._Element) -> list[Block]:
         out: list[Block] = []
@@ -394,7 +218,11 @@ class DocumentWalker:
                 continue
             name = etree.QName(child).localname
             if child.tag == w("p"):
-                out.append(self.paragraph(child))
+                saved, self.boxes = self.boxes, []
+                paragraph = self.paragraph(child)
+                out.extend(self.boxes)
+                self.boxes = saved
+                out.append(paragraph)
             elif child.tag == w("tbl"):
                 out.append(self.table(child))
             elif name in TRANSPARENT:
@@ -461,20 +289,25 @@ class DocumentWalker:
     # -- a paragraph --------------------------------------------------------------------------
     def paragraph(self, node: etree._Element) -> Paragraph:
         self.count += 1
-        builder = _ParagraphBuilder(self.count)
+        builder = _ParagraphBuilder(self.count, self.fields)
         ppr = node.find(w("pPr"))
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
         style = style_node.get(w("val")) if style_node is not None else self.styles.default_paragraph
         paragraph_props = {**self.styles.defaults, **self.styles.props(style)}
         self._content(node, builder, paragraph_props)
+        if any(not f.in_result for f in self.fields):  # an instruction never ends a paragraph
+            self.warn("a Word field is not closed in its paragraph; its code is dropped",
+                      self.count)
+            self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \
             (outline.get(w("val")) or "").isdigit() else self.styles.outline(style)
         paragraph.heading = level + 1 if level is not None and level < 9 else None
-        numbering = _num_pr(ppr) or self.styles.numbering(style)
+        numbering = num_pr(ppr) or self.styles.numbering(style)
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
+            paragraph.depth = numbering[1]
         return paragraph
 
     def _content(self, node: etree._Element, builder: _ParagraphBuilder, base: Props,
@@ -500,8 +333,8 @@ class DocumentWalker:
                 rel = child.get(f"{{{R_NS}}}id")
                 target = self.part_links.get(rel or "")
                 if target:
-                    builder.spans.append(Span(start, builder.length, "ref", target))
-                elif child.get(w("anchor")):
+                    self._link(target, start, builder)
+                elif child.get(w("anchor")) and not any(f.generated for f in builder.fields):
                     self._once("internal-link", "a link to a place inside the Word file is kept "
                                "as text", builder.number)
             elif name in ("ins", "moveTo", "del", "moveFrom"):
@@ -564,19 +397,17 @@ class DocumentWalker:
             elif name == "softHyphen":
                 continue
             elif name == "sym":
-                code = child.get(w("char")) or ""
-                value = int(code, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) else 0
-                if value >= 0xF000:
-                    value -= 0xF000  # symbol fonts map their glyphs into the private use area
                 font = child.get(w("font")) or ""
-                self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as the "
-                           "character of its code, which may not be the glyph Word shows",
-                           builder.number)
-                builder.add(chr(value) if value >= 0x20 else "?", marked, bold)
+                char, known = symbol_char(font, child.get(w("char")) or "")
+                if not known:
+                    self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as "
+                               "the character of its code, which may not be the glyph Word "
+                               "shows", builder.number)
+                builder.add(char, marked, bold)
             elif name in ("footnoteReference", "endnoteReference", "commentReference"):
                 kind = name.replace("Reference", "")
                 marker = Marker(builder.length, kind, child.get(w("id")) or "")
-                if _on_attr(child.get(w("customMarkFollows"))):
+                if on_attr(child.get(w("customMarkFollows"))):
                     builder.custom_mark = marker
                 else:
                     builder.markers.append(marker)
@@ -596,19 +427,38 @@ class DocumentWalker:
     def _field_char(self, node: etree._Element, builder: _ParagraphBuilder) -> None:
         kind = node.get(w("fldCharType"))
         if kind == "begin":
-            builder.fields.append(_Field())
+            builder.fields.append(_Field(builder.number))
         elif kind == "separate" and builder.fields:
-            builder.fields[-1].in_result = True
-            builder.fields[-1].start = builder.length
+            field = builder.fields[-1]
+            field.in_result = True
+            field.start = builder.length if field.paragraph == builder.number else 0
+            if field.generated:
+                self._once("generated", f"Word's {field.instruction.split()[0]} field (a table "
+                           "of contents or index made from the document's headings) is not "
+                           "converted: the headings it repeats are", builder.number)
         elif kind == "end" and builder.fields:
             done = builder.fields.pop()
-            if done.in_result:
+            if done.in_result and done.paragraph == builder.number:
                 self._field_link(done.instruction, done.start, builder)
 
     def _field_link(self, instruction: str, start: int, builder: _ParagraphBuilder) -> None:
         match = re.match(r'\s*HYPERLINK\s+"([^"]+)"', instruction)
-        if match and builder.length > start:
-            builder.spans.append(Span(start, builder.length, "ref", match.group(1)))
+        if match:
+            self._link(match.group(1), start, builder)
+
+    def _link(self, target: str, start: int, builder: _ParagraphBuilder) -> None:
+        """A link over the text since `start`, if its address may be one (toolkit.urls):
+        a javascript: or data: address in a Word file is an attack on the edition's readers."""
+        if builder.length <= start:
+            return
+        url = safe_url(target)
+        if url is None or re.search(r"\s", url):  # a space: no address, and no one pointer
+            shown = " ".join(target.split())[:80]
+            self.warn(f"a link to {shown!r} is not a web or mail address (one that could run "
+                      "code in a reader's browser, or a malformed one); its text is kept, the "
+                      "link is dropped", builder.number)
+            return
+        builder.spans.append(Span(start, builder.length, "ref", url))
 
     def _alternate(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         """mc:AlternateContent: the Fallback is what a consumer without extensions shows."""
@@ -624,16 +474,21 @@ class DocumentWalker:
         self._run(run, builder, base)
 
     def _drawing(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
-        boxes = list(node.iter(w("txbxContent")))
-        texts = [" ".join(_text(p).split()) for box in boxes for p in box.iter(w("p"))]
-        texts = [t for t in texts if t]
-        if texts:
-            self.warn("the text of a text box or shape is kept as text of its paragraph",
-                      builder.number)
-            builder.add(" ".join(texts), {}, False)
+        """A text box's paragraphs are paragraphs of their own, read before the one that
+        anchors the box (a stamp, a heading in a frame): never run into its sentence."""
+        boxes = [box for box in node.iter(w("txbxContent")) if _outermost(box, node)]
+        saved, self.boxes = self.boxes, []
+        made = [block for box in boxes for block in self.blocks(box)]
+        self.boxes = saved + made
+        if any(_has_words(block) for block in made):
+            self.warn("the text of a text box or shape is kept as paragraphs before the "
+                      "paragraph it is anchored in", builder.number)
         else:
+            described = [d.get("descr") or d.get("title") or "" for d in node.iter()
+                         if isinstance(d.tag, str) and etree.QName(d).localname == "docPr"]
+            about = "; ".join(d for d in described if d.strip())
             self.warn("an image or drawing is not converted (TEI keeps no picture from a "
-                      "Word file)", builder.number)
+                      f"Word file){f': {about!r}' if about else ''}", builder.number)
 
     def _math(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         self.warn("an equation is kept as its plain text", builder.number)
@@ -679,7 +534,7 @@ class DocumentWalker:
 
     def note_label(self, kind: str, number: int) -> str:
         fmt, start = self.note_format(kind)
-        return _format(start + number - 1, fmt)
+        return format_number(start + number - 1, fmt)
 
     def notes(self, kind: str) -> dict[str, list[Paragraph]]:
         root = _optional(self.package, self.package.document_part, f"{kind}s")
@@ -691,7 +546,7 @@ class DocumentWalker:
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             saved = self.count
-            out[note.get(w("id")) or ""] = self._flatten(self.blocks(note))
+            out[note.get(w("id")) or ""] = self._flatten(self.part_blocks(note))
             self.count = saved
         self.part_links = self.links
         return out
@@ -704,7 +559,7 @@ class DocumentWalker:
         self.part_links = self.package.check_external(self._part("comments"))
         for node in root.findall(w("comment")):
             saved = self.count
-            paragraphs = self._flatten(self.blocks(node))
+            paragraphs = self._flatten(self.part_blocks(node))
             self.count = saved
             out[node.get(w("id")) or ""] = Comment(node.get(w("author")) or "unknown",
                                                    node.get(w("date")) or "", tuple(paragraphs))
@@ -713,6 +568,51 @@ class DocumentWalker:
 
     def _part(self, kind: str) -> str:
         return self.package.related_part(self.package.document_part, kind) or ""
+
+
+PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
+PAGE_WORDS = {"page", "of", "p", "pg"}  # what is left of "Page 2 of 3" without its numbers
+
+
+def running_heads(package: Package) -> list[tuple[str, str]]:
+    """The distinct lines of the Word file's headers and footers, as (header|footer, text),
+    without page numbers: words Word repeats on every page, kept once as forme work."""
+    found: list[tuple[str, str]] = []
+    for rel in package.relationships(package.document_part):
+        root = package.part(rel.target) if rel.type in ("header", "footer") and \
+            not rel.external else None
+        for paragraph in root.iter(w("p")) if root is not None else ():
+            line = " ".join(_running_line(paragraph).split())
+            words = set(re.findall(r"[^\W\d_]+", line.lower()))
+            if words - PAGE_WORDS and (rel.type, line) not in found:
+                found.append((rel.type, line))
+    return found
+
+
+def _running_line(paragraph: etree._Element) -> str:
+    parts: list[str] = []
+    fields: list[list[str]] = []  # [instruction, "result" once past the separator]
+    for node in paragraph.iter():
+        if node.tag == w("fldChar"):
+            kind = node.get(w("fldCharType"))
+            if kind == "begin":
+                fields.append(["", ""])
+            elif kind == "separate" and fields:
+                fields[-1][1] = "result"
+            elif kind == "end" and fields:
+                fields.pop()
+        elif node.tag == w("instrText") and fields:
+            fields[-1][0] += node.text or ""
+        elif node.tag in (w("t"), w("tab")):
+            if next(node.iterancestors(w("p")), None) is not paragraph:
+                continue  # a text box's paragraph, read on its own
+            simple = [a.get(w("instr")) or "" for a in node.iterancestors(w("fldSimple"))]
+            instructions = [f[0] for f in fields] + simple
+            if any(not f[1] for f in fields) or \
+                    any(i.split()[:1] and i.split()[0] in PAGE_FIELDS for i in instructions):
+                continue
+            parts.append(node.text or "" if node.tag == w("t") else " ")
+    return "".join(parts)
 
 
 def _optional(package: Package, source: str, kind: str) -> etree._Element | None:
@@ -726,6 +626,22 @@ def _own_row(tr: etree._Element, table: etree._Element) -> bool:
     while parent is not None and parent.tag != w("tbl"):
         parent = parent.getparent()
     return parent is table
+
+
+def _outermost(box: etree._Element, top: etree._Element) -> bool:
+    """Whether a text box is not inside another box under `top` (that one reads it)."""
+    for ancestor in box.iterancestors():
+        if ancestor is top:
+            return True
+        if ancestor.tag == w("txbxContent"):
+            return False
+    return True
+
+
+def _has_words(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return any(p.text.strip() for row in block.rows for cell in row for p in cell.paragraphs)
 
 
 def _text(node: etree._Element) -> str:

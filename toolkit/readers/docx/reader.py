@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.encoding.blocks import Block as TextBlock
-from toolkit.encoding.blocks import SourceBlock
+from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
@@ -27,7 +27,8 @@ from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table
+from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table, \
+    running_heads
 from toolkit.readers.docx.package import Package
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
@@ -41,7 +42,13 @@ WORD_CONVENTIONS = (
     "pointing to their author and target to an anchor at its start; tracked insertions and "
     "deletions are add and del, with resp pointing to their author and change to a change in "
     "the revisionDesc that gives author and date. Headings are head and open nested div; "
-    "bulleted lists are list; tables are table; automatic list numbers are text, as typed ones.")
+    "bulleted lists are list, a deeper level a list inside its item; tables are table; "
+    "automatic list numbers are text, as typed ones. Text boxes are paragraphs of their own "
+    "before the paragraph that anchors them; headers and footers are fw type='header' at the "
+    "start and type='footer' at the end of the text, once, without page numbers; Word's table "
+    "of contents is not converted. Two soft line breaks, or one before a line that opens a "
+    "structure of its own, end a paragraph, as in the text export. Links other than http, "
+    "https, mailto and relative ones keep their text only.")
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -99,6 +106,7 @@ class _Conversion:
         # the document's date, for dates in the text that give no year (as the text reader)
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
+        self._running(div)
 
         root = el("TEI", xml_lang="en")
         root.append(header.header)
@@ -197,18 +205,24 @@ class _Conversion:
         placed: list[tuple[Paragraph, int]] = []  # a flow paragraph and its offset in `source`
         structures: list[tuple[int, Block]] = []
         offset = 0
+        page = ""  # the page break of a paragraph without text, carried to the next one
         for block in blocks:
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
                 if not block.text.strip():
                     if any(m.kind != "comment-start" for m in block.markers):
                         self.warn("a note or comment in a paragraph without text is dropped",
                                   block.number)
+                    if PAGE_BREAK in block.text:
+                        page = PAGE_BREAK
                     continue
-                prefix = f"{block.label} " if block.label else ""
+                prefix = page + (f"{block.label} " if block.label else "")
+                page = ""
                 separate = bool(structures) and structures[-1][0] == offset
-                flow.append(SourceBlock(prefix + block.text, ((0, block.number),), separate))
-                placed.append((block, offset + len(prefix)))
-                offset += len(flow[-1].text) + 1
+                for piece in _split(block):
+                    flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
+                    placed.append((piece, offset + len(prefix)))
+                    offset += len(flow[-1].text) + 1
+                    prefix, separate = "", False
             elif _has_text(block):
                 structures.append((offset, block))
         source = "\n".join(b.text for b in flow)
@@ -351,6 +365,18 @@ class _Conversion:
                 sub(revision, "change", f"Tracked changes by {found.author} in the Word file "
                     "(encoded as add and del).", **attrs)
 
+    def _running(self, div: etree._Element) -> None:
+        """Word's headers (footers) as fw at the start (end) of the text, where the text
+        export's running heads are: repeated on every page in Word, kept once here."""
+        for kind, line in running_heads(self.walker.package):
+            self.warn(f"the Word file's {kind} {line!r} is kept once as forme work (fw) at the "
+                      f"{'start' if kind == 'header' else 'end'} of the text", None)
+            made = el("fw", line, type=kind, place="top" if kind == "header" else "bottom")
+            if kind == "header":
+                div.insert(0, made)
+            else:
+                div.append(made)
+
     # -- headings, bulleted lists, tables -------------------------------------------------
     def _structures(self, tree: Node, structures: list[tuple[int, Block]]) -> None:
         current: etree._Element | None = None
@@ -364,9 +390,10 @@ class _Conversion:
                 made.set(HEADING, str(block.heading))
             else:
                 if current is not None and current.get(HEADING + "-at") == str(position):
-                    sub(current, "item", self._inline(block))
+                    self._item(current, block)
                     continue
-                made = current = el("list", [el("item", self._inline(block))], rend="bulleted")
+                made = current = el("list", rend="bulleted")
+                self._item(current, block)
                 current.set(HEADING + "-at", str(position))
                 self.count("lists")
             insert_block(tree, position, Node.of(made, position))
@@ -374,6 +401,19 @@ class _Conversion:
             if isinstance(node, Node) and node.frozen is not None:
                 if HEADING + "-at" in node.frozen.attrib:
                     del node.frozen.attrib[HEADING + "-at"]
+
+    def _item(self, bulleted: etree._Element, block: Paragraph) -> None:
+        """An item in the list of its level: a deeper level is a list inside the item
+        before it, as Word indents it."""
+        target = bulleted
+        for _ in range(block.depth):
+            items = target.findall("tei:item", NS)
+            if not items:
+                break
+            last = items[-1]
+            inner = last[-1] if len(last) and last[-1].tag == tei("list") else None
+            target = inner if inner is not None else sub(last, "list", rend="bulleted")
+        sub(target, "item", self._inline(block))
 
     def _table(self, table: Table) -> etree._Element:
         self.count("tables")
@@ -418,6 +458,39 @@ def _sections(div: etree._Element) -> None:
         section = etree.SubElement(stack[-1][0], tei("div"))
         section.append(child)
         stack.append((section, level))
+
+
+SOFT_BREAKS = re.compile(f"{LINE_BREAK}[{LINE_BREAK} \t\u00a0]*")  # never a page break
+
+
+def _split(paragraph: Paragraph) -> list[Paragraph]:
+    """A paragraph cut where its soft line breaks (Shift+Enter) end a paragraph in the text
+    export: two in a row (a blank line), or one before a line that opens a structure of its
+    own (`TO:`, `2.`, a bullet: `toolkit.encoding.blocks.STRUCTURAL`). Spans are cut at the
+    cuts; a point in the breaks stays at the end of the piece before them."""
+    text = paragraph.text
+    cuts: list[tuple[int, int]] = []
+    for match in SOFT_BREAKS.finditer(text):
+        rest = text[match.end():]
+        if text[:match.start()].strip() and rest.strip() and \
+                (match.group().count(LINE_BREAK) > 1 or STRUCTURAL.match(rest)):
+            cuts.append((match.start(), match.end()))
+    if not cuts:
+        return [paragraph]
+    bounds = [(0, cuts[0][0])] + [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
+    bounds.append((cuts[-1][1], len(text)))
+    pieces: list[Paragraph] = []
+    for index, (start, end) in enumerate(bounds):
+        following = bounds[index + 1][0] if index + 1 < len(bounds) else len(text) + 1
+        spans = [dataclasses.replace(s, start=max(s.start, start) - start,
+                                     end=min(s.end, end) - start)
+                 for s in paragraph.spans if max(s.start, start) < min(s.end, end)]
+        markers = [dataclasses.replace(m, offset=min(m.offset, end) - start)
+                   for m in paragraph.markers if start <= m.offset < following]
+        pieces.append(dataclasses.replace(paragraph, text=text[start:end], spans=spans,
+                                          markers=markers, label=None if index else
+                                          paragraph.label))
+    return pieces
 
 
 def _labelled(paragraph: Paragraph) -> Paragraph:

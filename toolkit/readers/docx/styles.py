@@ -1,0 +1,222 @@
+"""Word's styles and list numbering, resolved as Word shows them.
+
+A paragraph's boldness and heading level are those of its style chain (basedOn), and an
+automatic list number is counted the way Word counts it, so "1)" drawn by Word is the same
+text as "1)" typed by hand. Only formatting with a TEI meaning is read (`run_props`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from toolkit.readers.docx.package import w
+
+TOGGLE_OFF = {"0", "false", "off", "none"}
+Props = dict[str, bool]
+
+
+def _on(node: etree._Element) -> bool:
+    return (node.get(w("val")) or "true").lower() not in TOGGLE_OFF
+
+
+def run_props(rpr: etree._Element | None) -> Props:
+    """The formatting of an rPr that has a TEI meaning, as explicit on/off values."""
+    props: Props = {}
+    if rpr is None:
+        return props
+    for child in rpr:
+        if not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        if name == "b":
+            props["bold"] = _on(child)
+        elif name == "i":
+            props["italic"] = _on(child)
+        elif name == "u":
+            props["underline"] = _on(child)
+        elif name in ("strike", "dstrike"):
+            props["strikethrough"] = _on(child)
+        elif name == "smallCaps":
+            props["smallcaps"] = _on(child)
+        elif name == "vertAlign":
+            value = child.get(w("val"))
+            props["superscript"] = value == "superscript"
+            props["subscript"] = value == "subscript"
+    return props
+
+
+@dataclass
+class _Style:
+    based_on: str | None
+    kind: str
+    name: str
+    props: Props
+    outline: int | None
+    num: tuple[str, int] | None
+
+
+class Styles:
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.defaults: Props = {}
+        self.default_paragraph: str | None = None
+        if root is None:
+            return
+        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.defaults = run_props(defaults)
+        for node in root.iter(w("style")):
+            style_id = node.get(w("styleId")) or ""
+            based = node.find(w("basedOn"))
+            name = node.find(w("name"))
+            ppr = node.find(w("pPr"))
+            outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+            level = int(outline.get(w("val")) or 0) if outline is not None and \
+                (outline.get(w("val")) or "").isdigit() else None
+            name_text = (name.get(w("val")) or "") if name is not None else ""
+            heading = re.fullmatch(r"(?i)heading\s*(\d)", name_text)
+            if level is None and heading:
+                level = int(heading.group(1)) - 1
+            if name_text.lower() == "title":
+                level = 0
+            self.styles[style_id] = _Style(
+                based.get(w("val")) if based is not None else None, node.get(w("type")) or "",
+                name_text, run_props(node.find(w("rPr"))),
+                level if level is not None and level < 9 else None, num_pr(ppr))
+            if node.get(w("type")) == "paragraph" and on_attr(node.get(w("default"))):
+                self.default_paragraph = style_id
+
+    def chain(self, style_id: str | None) -> list[_Style]:
+        out: list[_Style] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            out.append(self.styles[style_id])
+            style_id = self.styles[style_id].based_on
+        return out
+
+    def props(self, style_id: str | None) -> Props:
+        merged: Props = {}
+        for style in reversed(self.chain(style_id)):
+            merged.update(style.props)
+        return merged
+
+    def outline(self, style_id: str | None) -> int | None:
+        return next((s.outline for s in self.chain(style_id) if s.outline is not None), None)
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        return next((s.num for s in self.chain(style_id) if s.num is not None), None)
+
+
+def on_attr(value: str | None) -> bool:
+    return value is not None and value.lower() in ("1", "true", "on")
+
+
+def num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
+    if ppr is None:
+        return None
+    num = ppr.find(w("numPr"))
+    if num is None:
+        return None
+    num_id = num.find(w("numId"))
+    ilvl = num.find(w("ilvl"))
+    if num_id is None:
+        return None
+    level = ilvl.get(w("val")) if ilvl is not None else "0"
+    return num_id.get(w("val")) or "0", int(level) if level and level.isdigit() else 0
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+
+
+class Numbering:
+    """Word's automatic list numbers, counted the way Word counts them."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for node in root.iter(w("abstractNum")):
+            levels: dict[int, _Level] = {}
+            for lvl in node.iter(w("lvl")):
+                levels[int(lvl.get(w("ilvl")) or 0)] = _level(lvl)
+            self.abstract[node.get(w("abstractNumId")) or ""] = levels
+        for node in root.iter(w("num")):
+            abstract = node.find(w("abstractNumId"))
+            overrides: dict[int, int] = {}
+            for override in node.iter(w("lvlOverride")):
+                start = override.find(w("startOverride"))
+                if start is not None and (start.get(w("val")) or "").isdigit():
+                    overrides[int(override.get(w("ilvl")) or 0)] = int(start.get(w("val")) or 1)
+            self.nums[node.get(w("numId")) or ""] = (
+                abstract.get(w("val")) or "" if abstract is not None else "", overrides)
+
+    def label(self, num_id: str, level: int) -> tuple[str | None, bool]:
+        """The label of the next item of list `num_id` at `level`, and whether it is a bullet."""
+        if num_id == "0" or num_id not in self.nums:
+            return None, False
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        spec = levels.get(level)
+        if spec is None:
+            return None, False
+        if spec.fmt == "bullet":
+            return None, True
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(level, spec.start)
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+
+        def value(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            other = levels.get(index)
+            count = counters.get(index, other.start if other else 1)
+            return format_number(count, other.fmt if other else "decimal")
+
+        if spec.fmt == "none":
+            return re.sub(r"%\d", "", spec.text) or None, False
+        return re.sub(r"%(\d)", value, spec.text), False
+
+
+def _level(lvl: etree._Element) -> _Level:
+    start = lvl.find(w("start"))
+    fmt = lvl.find(w("numFmt"))
+    text = lvl.find(w("lvlText"))
+    start_value = start.get(w("val")) if start is not None else "1"
+    return _Level(int(start_value) if start_value and start_value.isdigit() else 1,
+                  (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
+                  (text.get(w("val")) or "") if text is not None else "")
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def format_number(number: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    if fmt == "lowerRoman":
+        return _roman(number)
+    if fmt == "upperRoman":
+        return _roman(number).upper()
+    if fmt == "decimalZero":
+        return f"{number:02d}"
+    return str(number)
