@@ -120,7 +120,8 @@ class HtmlBuilder:
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
-        own = [Path(__file__), Path(__file__).parents[1] / "frontmatter.py"]
+        own = [Path(__file__), Path(__file__).with_name("html_context.py"),
+               Path(__file__).parents[1] / "frontmatter.py"]
         own += sorted(p for p in (XSLT / "common").rglob("*") if p.is_file())
         own += sorted(p for p in HTML_XSLT.rglob("*") if p.is_file())
         return own
