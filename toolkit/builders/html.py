@@ -39,6 +39,7 @@ from saxonche import (  # type: ignore[import-not-found]
 
 from toolkit.builders import html_registers, html_state
 from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
+from toolkit.builders.html_context import mention_contexts
 from toolkit.builders.html_state import STATE_NAME, Contribution, EditionState, contributions
 from toolkit.builders.epub import epub_name
 from toolkit.builders.pagefind_index import check_index, drop_interfaces, reproducible_index
@@ -119,7 +120,8 @@ class HtmlBuilder:
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
-        own = [Path(__file__), Path(__file__).parents[1] / "frontmatter.py"]
+        own = [Path(__file__), Path(__file__).with_name("html_context.py"),
+               Path(__file__).parents[1] / "frontmatter.py"]
         own += sorted(p for p in (XSLT / "common").rglob("*") if p.is_file())
         own += sorted(p for p in HTML_XSLT.rglob("*") if p.is_file())
         return own
@@ -172,6 +174,7 @@ class HtmlBuilder:
             node = proc.parse_xml(xml_text=text)
             self._document.set_parameter("doc-id", proc.make_string_value(document.id))
             self._document.set_parameter("citations", proc.make_string_value(citation_refs(root)))
+            self._document.set_parameter("contexts", proc.make_string_value(mention_contexts(root)))
             # the scanned original as static IIIF (tiles cached by content), and its pages
             pages, scans = facsimile.publish_document(root, document, self.config, self.site)
             self._document.set_parameter("facsimile-pages", proc.make_string_value(pages))

@@ -17,6 +17,14 @@
 
   <xsl:mode name="tk:summary" on-no-match="shallow-skip" use-accumulators="#all"/>
 
+  <!-- The context [before, after] of each name, as tk:tail(tk:text-before(...)) and
+       tk:head(tk:text-after(...)) give it, keyed by the name's ordinal in document order
+       (tk:element): JSON from the builder (toolkit.builders.html_context), which computes
+       them in one walk of the document instead of one walk per mention. A name it does not
+       give is computed here. -->
+  <xsl:param name="contexts" as="xs:string" select="'{}'"/>
+  <xsl:variable name="tk:contexts" as="map(*)" select="parse-json($contexts)"/>
+
   <!-- Characters of context on each side of a mention (cut at a word boundary). -->
   <xsl:variable name="tk:context" as="xs:integer" select="60"/>
 
@@ -130,11 +138,11 @@
   <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)]" mode="tk:summary">
     <xsl:variable name="block" select="ancestor::*[local-name() = ('p', 'ab', 'head', 'item', 'cell',
         'l', 'note', 'signed', 'dateline', 'abstract', 'seg', 'salute', 'fw')][1]"/>
-    <xsl:variable name="before" select="tk:text-before(., $block)"/>
-    <xsl:variable name="after" select="tk:text-after(., $block)"/>
+    <xsl:variable name="known" select="$tk:contexts(string(accumulator-before('tk:element')))"/>
     <tk:mention entry="{tk:ref-id(tk:ref(.))}" anchor="m-{accumulator-before('tk:mentions')}"
                 where="{if (ancestor::tei:abstract) then 'summary' else 'text'}"
-                before="{tk:tail($before)}" after="{tk:head($after)}">
+                before="{if (exists($known)) then $known(1) else tk:tail(tk:text-before(., $block))}"
+                after="{if (exists($known)) then $known(2) else tk:head(tk:text-after(., $block))}">
       <xsl:value-of select="normalize-space(string-join(.//text()[not(ancestor::tei:reg | ancestor::tei:note)], ''))"/>
     </tk:mention>
     <xsl:apply-templates mode="#current"/>
