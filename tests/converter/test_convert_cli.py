@@ -130,8 +130,10 @@ def test_an_unbalanced_bracket_is_no_longer_refused(case: Bad, tmp_path: Path) -
     ("**1965.01.08**\n\n", "1965-01-08", None),
     ("**8.I.1965**\n\n", "1965-01-08", None),
     ("**8 January 1965**\n\n", "1965-01-08", None),
-    ("**Early 1965**\n\n", None, "not a recognised date"),
-], ids=["none", "undated", "n.d.", "iso-dots", "roman-month", "day-month-year", "unknown-form"])
+    ("**Early 1965**\n\n", None, None),  # a span (notBefore/notAfter), not @when
+    ("**Spring 1965**\n\n", None, "not a recognised date"),
+], ids=["none", "undated", "n.d.", "iso-dots", "roman-month", "day-month-year", "qualified-year",
+        "unknown-form"])
 def test_a_date_line_in_any_form_or_none_is_never_refused(
         date_line: str | None, when: str | None, message: str | None, tmp_path: Path) -> None:
     """Issue #10: a report whose date line is in another form, says it is undated, or is
