@@ -278,6 +278,8 @@ def _reference(label: str, rend: str | None) -> str:
         return label  # `*`, `**`, `†`: the sign as written
     if rend == "parenthesised":
         return f"({label})"
+    if rend == "parenthesis-after":
+        return f"{label})"
     return f"[{label}]"
 
 

@@ -83,7 +83,9 @@ class BodyEncoder:
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
-        self._parenthesised = frozenset(k for k, n in notes.texts.items() if n.label.startswith("("))
+        self._parenthesised = frozenset(
+            "(" + k if n.label.startswith("(") else k + ")" for k, n in notes.texts.items()
+            if n.label.startswith("(") or n.label.endswith(")"))
         self._used = set()
 
         top = el("div", type=div_type)

@@ -64,7 +64,8 @@ class InlineEncoder:
     diagnostics: list[Diagnostic]
     stats: dict[str, int]
     used_footnotes: set[str] = field(default_factory=set)
-    parenthesised: frozenset[str] = frozenset()  # keys of note texts written `(1) text`
+    parenthesised: frozenset[str] = frozenset()  # note texts written `(1) text`, `1) text`:
+    #                                                '(1', '1)' (their keys in that form)
     made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
     note_id_prefix: str = "fn"
     document_date: str | None = None  # ISO date of the document, for dates without a year
@@ -79,7 +80,7 @@ class InlineEncoder:
         self._dates = dates.may_hold_date(self.text)
         self._references = "^" in self.text or not self.text.isascii() or (  # ¹ is not ASCII
             "*" in self.text and any(key.startswith("*") for key in self.footnotes)) or (
-            "(" in self.text and bool(self.parenthesised))  # `(1)`, for a note text `(1) text`
+            ")" in self.text and bool(self.parenthesised))  # `(1)`, `1)` for such note texts
         nodes, repairs = parse_brackets(self.text)
         for repair in repairs:
             self._review("bracket-repaired", repair.message, repair.offset, warning=True)
@@ -197,7 +198,7 @@ class InlineEncoder:
         position = 0
         # superscript figures are not ASCII: most strings need no search
         searched = self._references and ("^" in text or not text.isascii() or "*" in text
-                                         or "(" in text)
+                                         or ")" in text)
         for match in REFERENCE.finditer(text) if searched else ():
             reference = self._superscript_reference(match, text, _plus(at, match.start()))
             if reference is None:
@@ -284,7 +285,11 @@ class InlineEncoder:
         if match.group("paren") is not None:  # `(1)`: only to a note text `(1) text`
             label = match.group("paren")
             return self._footnote(label, "parenthesised") \
-                if label.lower() in self.parenthesised else None
+                if "(" + label.lower() in self.parenthesised else None
+        if match.group("closing") is not None:  # `1)`: only to a note text `1) text`
+            label = match.group("closing")
+            return self._footnote(label, "parenthesis-after") \
+                if label.lower() + ")" in self.parenthesised else None
         label = caret if caret is not None else match.group("sup").translate(SUPERSCRIPT_DIGITS)
         if caret is None and match.group("sup") in "²³" and UNIT_BEFORE.search(text[:match.start()]):
             return None

@@ -167,9 +167,11 @@ def _separator(blocks: list[SourceBlock]) -> int | None:
 
 # A reference outside brackets: `^1^` (Markdown superscript) or superscript figures after a
 # word or a sign (`Vienna¹`, `agreed.²`); `[1]` and `[1a]` are brackets (the bracket stage).
-# `(1)` right after a word or a sign (`Kashmir.(1)`) is one only where a note text `(1) text`
-# stands under a rule: elsewhere it is the translator's enumeration.
+# `(1)` or `1)` right after a word or a sign (`Kashmir.(1)`, `Rostock.1)`) is one only where a
+# note text of that form (`(1) text`, `1) text`) stands under a rule: elsewhere it is the
+# translator's enumeration.
 REFERENCE = re.compile(r"\^(?P<caret>\d{1,3}[a-z]?)\^"
                        r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
                        r"|(?<=[^\s(])\((?P<paren>\d{1,3}[a-z]?)\)(?!\w)"
+                       r"|(?<=[^\s\d(])(?P<closing>\d{1,3}[a-z]?)\)(?!\w)"  # `Rostock.1)`
                        r"|" + SYMBOL_REFERENCE.pattern)
