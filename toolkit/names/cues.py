@@ -171,7 +171,8 @@ _END = rf"(?![\w{APOS}-])"
 _AT_CAPITALS: list[tuple[re.Pattern[str], str, str, int]] = [
     (re.compile(rf"(?:{_UPPER_TITLES})\s(?P<n>{_NAME}){_END}"), "person", "title", 1),
     (re.compile(rf"(?P<n>{_INITIALS}\s?(?:{_WORD}|{_CAPS})){_END}"), "person", "initials", 1),
-    (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?{_NAMEWORD}(?:\s{_NAMEWORD})?){_END}"),
+    (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?(?:(?:{PARTICLES})\s){{0,2}}{_NAMEWORD}"
+                rf"(?:{_JOINT}{_NAMEWORD})?){_END}"),
      "person", "first-name", 1),
     (re.compile(rf"(?P<n>{_WORD}\s{_WORD}(?:ovich|evich|ich|ovna|evna|ichna)\s{_WORD}){_END}"),
      "person", "patronymic", 1),
@@ -254,6 +255,7 @@ _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}
 _ARABIC = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Abd|Abdel|Abdul|Abu)\s(?:(?:al|el|ul)-)?{U}{L}+"
                      rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:\s(?:bin|ibn|bint)\s{_WORD})*"
                      rf"\s{_ARTICLE}){_END}")
+_ARTICLE_AT = re.compile(rf"(?:a[lnrstdz]|el|ash|ud)-{U}")
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
 PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory|"
                # a street, square, bridge... is a place, never a person (`Tran Phu Street`)
@@ -264,7 +266,9 @@ _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END
 # an acronym in running text (`SED`, `MfAA`, `CC CPSU`): two to five capitals, a lower-case
 # letter between two of them at most once each; a run of words in capitals beside it is a
 # heading or a signature, not an acronym (see _acronyms)
-_ACRONYM = re.compile(r"(?<![\w'’./-])(?:CC\s(?:of\sthe\s)?)?[A-Z](?:[a-z]?[A-Z]){1,4}(?![\w'’/-])")
+# (no look-behind first: the scan then tests each capital, not each character)
+_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,4}(?![\w'’/-])")
+_CC_BEFORE = re.compile(r"CC\s(?:of\sthe\s)?$")
 _CAPS_BESIDE = re.compile(rf"{U}{{2,}}\s*$|^\s*{U}{{2,}}")
 # acronyms of states are places; roman numerals and the words in capitals of reports are none
 STATE_ACRONYMS = frozenset("GDR DDR FRG BRD ROK UAR MPR CSSR ČSSR SFRY SFRJ PRL NRB SRR DRA".split())
@@ -278,10 +282,15 @@ def _acronyms(text: str) -> Iterator[Cue]:
     """The acronyms of organisations (and states) in a text in mixed case."""
     for match in _ACRONYM.finditer(text):
         start, end = match.span()
+        if start and (text[start - 1] in "'’./-" or word_char(text[start - 1])):
+            continue
         word = match.group()
         if word in _NOT_ACRONYMS or _ROMAN.fullmatch(word):
             continue
-        if _CAPS_BESIDE.search(text, max(0, start - 30), start) or _CAPS_BESIDE.match(
+        cc = _CC_BEFORE.search(text, max(0, start - 10), start)
+        if cc is not None and (cc.start() == 0 or not word_char(text[cc.start() - 1])):
+            start = cc.start()  # `CC CPSU`, `CC of the KWP`: the Central Committee's
+        if (cc is None and _CAPS_BESIDE.search(text, max(0, start - 30), start)) or _CAPS_BESIDE.match(
                 text[end:end + 30]):
             continue  # `TOP SECRET`, `/N. KOSYGIN/`: words in capitals, not an acronym
         kind = "place" if word in STATE_ACRONYMS else "org"
@@ -294,6 +303,9 @@ _PLURAL_TITLES = frozenset("Comrades Cdes Messrs Ambassadors Ministers Counsello
 # offices in the plural after `of`: the end of an institution's name (`Council of Ministers`,
 # `Conference of Ambassadors`), never a title before a person's name
 _OFFICES = frozenset("Ambassadors Ministers Counsellors Counselors Generals Secretaries".split())
+# a name's particles before a capital (`van der Stoel`): a capital follows, as the rules need
+_PARTICLE_NEXT = re.compile(rf"(?:(?:{PARTICLES})\s){{1,2}}{U}")
+_PARTICLE_INITIALS = frozenset(p[0] for p in PARTICLES.split("|"))
 _OF_BEFORE = re.compile(r"\bof\s(?:the\s)?$")
 _NAME_AT = re.compile(rf"{_NAME}{_END}")
 _LIST_NEXT = re.compile(r",\s(?:and\s)?|\sand\s")
@@ -416,7 +428,8 @@ def find_cues(text: str) -> list[Cue]:
                 continue
         # a rule that starts a name at or after the word needs a capital after one space
         after = end + 1 if text[end:end + 1] == "." else end
-        capital_next = text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
+        capital_next = text[after:after + 1] == " " and (text[after + 1:after + 2].isupper() or (
+            text[after + 1:after + 2] in _PARTICLE_INITIALS and _PARTICLE_NEXT.match(text, after + 1) is not None))
         if only_before_capital and not capital_next:
             continue  # (every rule of the word needs it)
         for rule in rules:
@@ -469,7 +482,7 @@ def find_cues(text: str) -> list[Cue]:
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
-    if "Ab" in text or "l-" in text:
+    if "Abd" in text or "Abu" in text or ("-" in text and _ARTICLE_AT.search(text)):
         for match in _ARABIC.finditer(text):
             found.append((match, "person", "arabic", 2))
     if "iin " in text or "yn " in text:
