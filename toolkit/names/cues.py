@@ -26,7 +26,14 @@ APOS = "'’"
 
 # Capitalised words that are not names (a name never contains one): function words,
 # pronouns, titles, demonyms, common nouns of institutions, months and days.
-NOT_NAMES = frozenset("""
+# adjectives of states and peoples: not names, and what tells one state's institution from
+# another's (`Soviet Council of Ministers`)
+DEMONYMS = frozenset("""
+Soviet Soviets Chinese Korean Koreans Hungarian Hungarians American Americans Vietnamese Japanese
+Russian Russians Polish Czech Czechoslovak Slovak German Germans Mongolian Cuban Albanian Romanian
+Rumanian Bulgarian Yugoslav Indian British English French Italian Spanish Asian African European
+""".split())
+NOT_NAMES = DEMONYMS | frozenset("""
 A An The This That These Those Their There They Them He She His Her Him It Its We Our Us I You
 Your Who Whom Whose Which What When Where Why How In On At By For From With Without And Or But
 Nor As If Then Than Thereupon Therefore However Moreover Finally Also After Before During Since
@@ -40,9 +47,6 @@ Colonel Lieutenant Major Captain Admiral Secretary Deputy Vice Counsellor Counse
 Attaché Chargé Charge Professor Prof Director Head Leader Leaders Chief Commander Officer Envoy
 Delegate Delegation Member Members Interpreter Correspondent Editor Premier Prime King Queen Prince
 Emperor Pope Bishop Father Saint St
-Soviet Soviets Chinese Korean Koreans Hungarian Hungarians American Americans Vietnamese Japanese
-Russian Russians Polish Czech Czechoslovak Slovak German Germans Mongolian Cuban Albanian Romanian
-Rumanian Bulgarian Yugoslav Indian British English French Italian Spanish Asian African European
 Western Eastern Northern Southern Socialist Communist Communists Democratic People's Peoples
 Republic Republics Party Parties Government Governments Committee Council Ministry Embassy Union
 State States Army Navy Assembly Congress Conference Treaty Declaration Agreement Office Bureau
@@ -57,16 +61,28 @@ Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Day 
 God Lord Marxism Marxist Leninism Leninist Marxism-Leninism Socialism Communism Imperialism
 North South East West Far Middle Near Great Greater Little Upper Lower Inner Outer Peninsula
 Gulf Sea Ocean River Lake Mount Mountains Island Islands Street Square Hotel Palace Hall Kremlin
+Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
+Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
+Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
 """.split())
 
 _WORD = rf"{U}{L}*(?:[{APOS}]{L}*)?(?:-{U}?{L}+)*"           # Kosygin, O'Brien, Il-sung, Seong-cheol
 _CAPS = rf"{U}{{2,}}(?:-{U}{{2,}})*"                     # KUZNETSOV
 _INITIALS = rf"(?:{U}\.\s?){{1,3}}"                      # A. A. / N.S.
-_NAMEWORD = rf"(?:{_WORD}|{_CAPS})"  # stop words are cut off afterwards (see _trim)
-_NAME = rf"(?:{_INITIALS}\s?)?{_NAMEWORD}(?:\s{_NAMEWORD}){{0,3}}"
+# an Arabic article joined to a name (`al-Hadithi`, `el-Sadat`)
+_ARTICLE = rf"(?:a[lnrstdz]|el|ash|ud)-{_WORD}"
+_NAMEWORD = rf"(?!{U}\.)(?:{_WORD}|{_CAPS}|{_ARTICLE})"  # an initial is not a name word  # stop words are cut off afterwards (see _trim)
+# particles inside a name: `Max van der Stoel`, `Karl von Bergen`, `Zayed bin Sultan`
+PARTICLES = "van|von|der|den|de|da|do|dos|das|del|della|di|du|la|zu|ter|ten|bin|ibn|bint|y"
+_JOINT = rf"\s(?:(?:{PARTICLES})\s){{0,2}}"
+# initials after the family name, as Russian lists write them (`Gromyko A. A.`)
+_INITIALS_AFTER = rf"(?:\s{U}{L}?\.(?:\s?{U}{L}?\.){{0,2}}(?![\w{APOS}-]))?"
+_NAME = rf"(?:{_INITIALS}\s?)?{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{0,3}}{_INITIALS_AFTER}"
 
 TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
+          r"Genossin|Genossen?|Camaradas?|Compañer[oa]|Companheir[oa]|Towarzysz|Elvtárs|Soudruh|"
+          r"Madame|Monsieur|Señora?|Sheikh|Shaikh|"
           r"[Aa]mbassadors?|[Mm]inisters?|[Pp]resident|[Pp]remier|[Cc]hairman|[Cc]hairwoman|"
           r"[Mm]arshal|General|Colonel|Lieutenant|Captain|Admiral|[Ss]ecretary|[Dd]eputy|"
           r"[Vv]ice[- ](?:[Pp]remier|[Cc]hairman|[Pp]resident|[Mm]inister)|[Cc]ounsell?ors?|"
@@ -104,10 +120,13 @@ Todor Georgi Zhivkov Gheorghe Nicolae Ion Emil Josip Edvard Enver Mehmet Fidel R
 Che Carlos Osvaldo Salvador Juan José Jose Luis John Dean Lyndon Richard Henry Dwight Robert
 Charles Harold Georges Maurice Jawaharlal Indira Gamal Sukarno Norodom Souphanouvong Kaysone
 Mohammed Ahmed Ali Hafez Yasser Kwame Julius Kenneth Patrice Sékou Sekou Modibo Houari
+Salah Anwar Saddam Hosni Muammar Faisal Hussein Khalid Abdel Abdul Murtada Tariq Zayed Habib
+Agostinho Amílcar Amilcar Samora Armando Eduardo Marcelino Aristides Nelson Oliver
+Max Karl Hans Inge Oskar Günter Gunter Egon Lothar Helmut Franz Ludwig Peter Paul
 """.split())
 _FIRST = "|".join(sorted(FIRST_NAMES, key=len, reverse=True))
 # a romanised given name: a syllable or two (Il Sung, Zedong), or hyphenated (Seong-cheol, En-lai)
-_SYLL = rf"{U}{L}{{0,6}}(?:[{APOS}]{L}{{1,5}})?"
+_SYLL = rf"{U}{L}{{0,7}}(?:[{APOS}]{L}{{1,5}})?"
 _GIVEN = rf"(?:{_SYLL}-{L}{{1,7}}|{_SYLL}(?:\s{_SYLL}(?![\w{APOS}-]))?)"
 
 ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front|Army|Bank|"
@@ -152,7 +171,8 @@ _END = rf"(?![\w{APOS}-])"
 _AT_CAPITALS: list[tuple[re.Pattern[str], str, str, int]] = [
     (re.compile(rf"(?:{_UPPER_TITLES})\s(?P<n>{_NAME}){_END}"), "person", "title", 1),
     (re.compile(rf"(?P<n>{_INITIALS}\s?(?:{_WORD}|{_CAPS})){_END}"), "person", "initials", 1),
-    (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?{_NAMEWORD}(?:\s{_NAMEWORD})?){_END}"),
+    (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?(?:(?:{PARTICLES})\s){{0,2}}{_NAMEWORD}"
+                rf"(?:{_JOINT}{_NAMEWORD})?){_END}"),
      "person", "first-name", 1),
     (re.compile(rf"(?P<n>{_WORD}\s{_WORD}(?:ovich|evich|ich|ovna|evna|ichna)\s{_WORD}){_END}"),
      "person", "patronymic", 1),
@@ -218,6 +238,8 @@ def _not_a_name(token: str) -> bool:
 _SURNAMES = {rule: frozenset(re.sub(r"\(\?=[^)]*\)", "", names).split("|"))
              for rule, names in (("korean", KOREAN), ("chinese", CHINESE), ("vietnamese", VIETNAMESE_NAMES))}
 _TITLE_FIRST = frozenset("""Comrade Comrades Cde Cdes Mr Mrs Ms Dr Messrs Mme Herr Frau Tovarishch
+Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Companheira Towarzysz
+Elvtárs Soudruh Madame Monsieur Señor Señora Sheikh Shaikh
 Ambassador Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal General
 Colonel Lieutenant Captain Admiral Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
@@ -228,14 +250,63 @@ _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _A
 _PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|ovna|evna|ichna)\s")
 # Mongolian names: a patronymic in the genitive, then the given name (`Yumjaagiin Tsedenbal`)
 _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}}){_END}")
+# Arabic names: `Abd`/`Abdul`/`Abu` and a name (`Abd al-Halim Khaddam`), or names joined by
+# `bin`/`ibn` ending with an article (`Murtada al-Hadithi`, `Zayed bin Sultan al-Nahyan`)
+_ARABIC = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Abd|Abdel|Abdul|Abu)\s(?:(?:al|el|ul)-)?{U}{L}+"
+                     rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:\s(?:bin|ibn|bint)\s{_WORD})*"
+                     rf"\s{_ARTICLE}){_END}")
+_ARTICLE_AT = re.compile(rf"(?:a[lnrstdz]|el|ash|ud)-{U}")
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
-PLACE_HEADS = "Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory"
+PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory|"
+               # a street, square, bridge... is a place, never a person (`Tran Phu Street`)
+               "Street|Square|Avenue|Boulevard|Road|Lane|Bridge|Embankment|Prospekt|Quay|Highway")
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
 # a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
+# an acronym in running text (`SED`, `MfAA`, `CC CPSU`): two to five capitals, a lower-case
+# letter between two of them at most once each; a run of words in capitals beside it is a
+# heading or a signature, not an acronym (see _acronyms)
+# (no look-behind first: the scan then tests each capital, not each character)
+_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,4}(?![\w'’/-])")
+_CC_BEFORE = re.compile(r"CC\s(?:of\sthe\s)?$")
+_CAPS_BESIDE = re.compile(rf"{U}{{2,}}\s*$|^\s*{U}{{2,}}")
+# acronyms of states are places; roman numerals and the words in capitals of reports are none
+STATE_ACRONYMS = frozenset("GDR DDR FRG BRD ROK UAR MPR CSSR ČSSR SFRY SFRJ PRL NRB SRR DRA".split())
+_NOT_ACRONYMS = frozenset("""TOP SECRET COPY NO NB PS OK AM PM TO FROM RE DATE TEL ATTN URGENT
+DRAFT MEMO NOTE ANNEX END PAGE THE AND OF IN ON FOR BY AT IS IT AS AN OR BUT NOT DEAR ORDER
+SENT VIA FAX CC BCC TIME""".split())
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _acronyms(text: str) -> Iterator[Cue]:
+    """The acronyms of organisations (and states) in a text in mixed case."""
+    for match in _ACRONYM.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1] in "'’./-" or word_char(text[start - 1])):
+            continue
+        word = match.group()
+        if word in _NOT_ACRONYMS or _ROMAN.fullmatch(word):
+            continue
+        cc = _CC_BEFORE.search(text, max(0, start - 10), start)
+        if cc is not None and (cc.start() == 0 or not word_char(text[cc.start() - 1])):
+            start = cc.start()  # `CC CPSU`, `CC of the KWP`: the Central Committee's
+        if (cc is None and _CAPS_BESIDE.search(text, max(0, start - 30), start)) or _CAPS_BESIDE.match(
+                text[end:end + 30]):
+            continue  # `TOP SECRET`, `/N. KOSYGIN/`: words in capitals, not an acronym
+        kind = "place" if word in STATE_ACRONYMS else "org"
+        yield Cue(start, end, kind, "acronym", 2)
+
+
 # a plural title before a list of names (`Comrades Szabó, Nagy and Kiss`)
 _PLURAL_TITLES = frozenset("Comrades Cdes Messrs Ambassadors Ministers Counsellors Counselors "
                            "Generals Secretaries".split())
+# offices in the plural after `of`: the end of an institution's name (`Council of Ministers`,
+# `Conference of Ambassadors`), never a title before a person's name
+_OFFICES = frozenset("Ambassadors Ministers Counsellors Counselors Generals Secretaries".split())
+# a name's particles before a capital (`van der Stoel`): a capital follows, as the rules need
+_PARTICLE_NEXT = re.compile(rf"(?:(?:{PARTICLES})\s){{1,2}}{U}")
+_PARTICLE_INITIALS = frozenset(p[0] for p in PARTICLES.split("|"))
+_OF_BEFORE = re.compile(r"\bof\s(?:the\s)?$")
 _NAME_AT = re.compile(rf"{_NAME}{_END}")
 _LIST_NEXT = re.compile(r",\s(?:and\s)?|\sand\s")
 
@@ -357,11 +428,15 @@ def find_cues(text: str) -> list[Cue]:
                 continue
         # a rule that starts a name at or after the word needs a capital after one space
         after = end + 1 if text[end:end + 1] == "." else end
-        capital_next = text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
+        capital_next = text[after:after + 1] == " " and (text[after + 1:after + 2].isupper() or (
+            text[after + 1:after + 2] in _PARTICLE_INITIALS and _PARTICLE_NEXT.match(text, after + 1) is not None))
         if only_before_capital and not capital_next:
             continue  # (every rule of the word needs it)
         for rule in rules:
             if rule in _NAME_AFTER:
+                if rule == "title" and text[start:end] in _OFFICES and _OF_BEFORE.search(
+                        text, max(0, start - 8), start):
+                    continue  # `Council of Ministers DECREES`: an institution's name, no title
                 if capital_next:
                     pattern, kind, strength = _RULE[rule]
                     match = pattern.match(text, start)
@@ -407,6 +482,9 @@ def find_cues(text: str) -> list[Cue]:
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
+    if "Abd" in text or "Abu" in text or ("-" in text and _ARTICLE_AT.search(text)):
+        for match in _ARABIC.finditer(text):
+            found.append((match, "person", "arabic", 2))
     if "iin " in text or "yn " in text:
         for match in _MONGOLIAN.finditer(text):
             found.append((match, "person", "mongolian", 2))
@@ -419,6 +497,8 @@ def find_cues(text: str) -> list[Cue]:
                 found.append((match, "place", "place-head", 2))
                 break
     cues = listed
+    if not text.isupper():  # (a text in capitals is read by the cues in mixed case)
+        cues.extend(_acronyms(text))
     for match, kind, rule, strength in found:
         start, end = match.span("n")
         if kind == "person":
@@ -480,6 +560,8 @@ def extend_place(text: str, start: int) -> int:
     if start < 3 or text[start - 1] != " ":
         return start
     previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
+    if previous == "New":
+        return start - 4  # `New York`, `New Delhi`: a gazetteer's `York` is another place
     if previous not in _PREFIX_WORDS:
         return start
     if not _may_prefix(text[max(0, start - 60):start]):

@@ -144,8 +144,8 @@ def link_file(path: Path, registers: Registers, tagger: NameTagger,
             continue
         text = element.text()
         entry = tagger.lookup(text)
-        if entry is None or entry.kind != KIND_OF[element.local]:
-            continue
+        if entry is None or entry.kind != KIND_OF[element.local] or tagger.generic(entry, text):
+            continue  # (a generic form, `Council of Ministers`, is the editor's to link)
         ref = registers.ref(entry)
         used.add(prefix_for(entry.file))
         edits.append((element.start + 1 + len(element.name), 0, f' ref="{ref}"'))

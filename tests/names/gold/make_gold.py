@@ -45,7 +45,8 @@ def main() -> None:
     for block in text.split("\n=== ")[1:]:
         head, _, body = block.partition("\n")
         number, date, title = (part.strip() for part in head.split("|"))
-        names = Counter((m.group(2), KINDS[m.group(1)]) for m in MARK.finditer(body))
+        names = Counter((" ".join(m.group(2).split()), KINDS[m.group(1)])
+                        for m in MARK.finditer(body))  # a name over a line break: one space
         plain = MARK.sub(lambda m: m.group(2), body).strip() + "\n"
         (HERE / f"wilson-9900{number}.txt").write_text(
             HEADER.format(date=date, title=title, n=number) + plain, encoding="utf-8")
