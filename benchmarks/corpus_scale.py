@@ -220,10 +220,13 @@ def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool
 
 
 def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
-            only: Sequence[str] = (), deadline: float | None = None) -> list[Stage]:
+            only: Sequence[str] = (), deadline: float | None = None,
+            validate: bool = True) -> list[Stage]:
     """The stages at `count` documents. With `only`, each format in turn, all its scenarios
     (full, no-op, one changed, beside a name) before the next format's, in one output folder:
-    a run cut short by the clock has the rebuild figures of the formats it reached."""
+    a run cut short by the clock has the rebuild figures of the formats it reached. Without
+    `validate`, every build is `--no-validate` (no check stage: `teikit validate`, run in
+    each scenario, stands for the build's validation)."""
     edition = prepared_edition(folder / str(count), count, size, jobs, reuse)
     out = folder / str(count) / "build"
     shutil.rmtree(out, ignore_errors=True)  # every run from scratch, whatever was kept
@@ -247,18 +250,22 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
     for formats in ([[name] for name in only] if only else [[]]):
         flags = [arg for name in formats for arg in ("--only", name)]
         label = "".join(f" --only {name}" for name in formats)
-        build = [*teikit, "build", src, "-o", dst, *flags, *j]
+        build = [*teikit, "build", src, "-o", dst, *flags, *j, *([] if validate else ["--no-validate"])]
         # without --only: HTML before PDF (they are independent), the longest stage last
         for name in formats or ["html", "pdf"]:
             if not run("full", f"build {name}", [*teikit, "build", src, "-o", dst, "--only", name,
                                                  "--no-validate", *j]):
                 return results
-        if not run("full", f"build{label} (validate + check)", build) or not run("no-op", f"build{label}", build):
+        if validate and not run("full", f"build{label} (validate + check)", build):
+            return results
+        if not validate and not run("no-op", "validate", [*teikit, "validate", src, *j]):
+            return results
+        if not run("no-op", f"build{label}{'' if validate else ' --no-validate'}", build):
             return results
         for scenario, beside_name in (("one changed", False), ("beside a name", True)):
             touch_one(edition, folder / str(count), beside_name)
             if not run(scenario, "validate", [*teikit, "validate", src, *j]) \
-                    or not run(scenario, f"build{label}", build):
+                    or not run(scenario, f"build{label}{'' if validate else ' --no-validate'}", build):
                 return results
     sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
@@ -287,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=("html", "pdf", "epub"), default=[],
                         help="measure this format: its full build and rebuilds with --only FORMAT "
                              "(repeatable: each format's scenarios in turn, in the order given)")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="every build with --no-validate and no check stage (`teikit "
+                             "validate`, measured in each scenario, stands for its validation)")
     parser.add_argument("--deadline", metavar="HH:MM",
                         help="UTC time at which a running stage is stopped (its figures so far "
                              "are printed, marked) and the run ends")
@@ -310,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="corpus-scale-") as scratch:
         folder = args.keep or Path(scratch)
         for count in counts:
-            results.extend(measure(count, folder, args.jobs, args.size, args.reuse, args.only, deadline))
+            results.extend(measure(count, folder, args.jobs, args.size, args.reuse, args.only, deadline,
+                                   args.validate))
             if results and results[-1].note:
                 break
     print(f"load {os.getloadavg()[0]:.1f} at the end")
