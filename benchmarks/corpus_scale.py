@@ -14,6 +14,10 @@ three scenarios, each run as the real command line in a child process:
 - **beside a name**: another document's word added before its text's first name (a
   mention's context changes: that entry's register pages are made again), `teikit build`.
 
+With `--only FORMAT` (repeatable) each `teikit build` is limited to that format, and each
+format's scenarios run in turn (its full build, check, no-op, one changed, beside a name)
+before the next format's, in the order given.
+
 Per stage: wall time, CPU time of the whole process tree (the command and its workers, from
 `getrusage(RUSAGE_CHILDREN)`), and peak RSS of the whole process tree (the sum of the RSS of
 the command and all its descendants, sampled every 50 ms from /proc), and the peaks of its
@@ -34,7 +38,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -181,7 +185,8 @@ def touch_one(edition: Path, keep: Path | None = None, beside_name: bool = False
     if keep is not None:
         kept = keep / "edited"
         kept.mkdir(exist_ok=True)
-        shutil.copyfile(target, kept / target.name)
+        if not (kept / target.name).is_file():  # edited again (the next format): keep the original
+            shutil.copyfile(target, kept / target.name)
     text = target.read_text("utf-8")
     if beside_name:
         at = text.index("<persName", text.index("<body"))
@@ -215,23 +220,18 @@ def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool
 
 
 def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
-            only: str | None = None, deadline: float | None = None) -> list[Stage]:
+            only: Sequence[str] = (), deadline: float | None = None,
+            validate: bool = True) -> list[Stage]:
+    """The stages at `count` documents. With `only`, each format in turn, all its scenarios
+    (full, no-op, one changed, beside a name) before the next format's, in one output folder:
+    a run cut short by the clock has the rebuild figures of the formats it reached. Without
+    `validate`, every build is `--no-validate` (no check stage: `teikit validate`, run in
+    each scenario, stands for the build's validation)."""
     edition = prepared_edition(folder / str(count), count, size, jobs, reuse)
     out = folder / str(count) / "build"
     shutil.rmtree(out, ignore_errors=True)  # every run from scratch, whatever was kept
     teikit = [sys.executable, "-m", "toolkit"]
     src, dst, j = str(edition), str(out), ["-j", str(jobs)]
-    formats = ["--only", only] if only else []  # every `teikit build` limited to one format
-    label = f" --only {only}" if only else ""
-    stages = [
-        ("full", "validate", [*teikit, "validate", src, *j]),
-        # HTML before PDF (they are independent): the longest stage last, so that a run cut
-        # short by the clock still has the other figures
-        *[("full", f"build {name}", [*teikit, "build", src, "-o", dst, "--only", name, "--no-validate", *j])
-          for name in ("html", "pdf") if only in (None, name)],
-        ("full", f"build{label} (validate + check)", [*teikit, "build", src, "-o", dst, *formats, *j]),
-        ("no-op", f"build{label}", [*teikit, "build", src, "-o", dst, *formats, *j]),
-    ]
 
     def written() -> str:
         pdfs = len([p for p in (out / "pdf").glob("*.pdf") if p.name != "edition.pdf"])
@@ -239,18 +239,33 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
         return f"{pdfs} document PDFs and {pages} document pages of {count} written"
 
     results: list[Stage] = []
-    for scenario, stage, command in stages:
+
+    def run(scenario: str, stage: str, command: list[str]) -> bool:
         results.append(run_stage(command, count, scenario, stage, deadline, written))
         print(_row(results[-1]), flush=True)
-        if results[-1].note:
+        return not results[-1].note
+
+    if not run("full", "validate", [*teikit, "validate", src, *j]):
+        return results
+    for formats in ([[name] for name in only] if only else [[]]):
+        flags = [arg for name in formats for arg in ("--only", name)]
+        label = "".join(f" --only {name}" for name in formats)
+        build = [*teikit, "build", src, "-o", dst, *flags, *j, *([] if validate else ["--no-validate"])]
+        # without --only: HTML before PDF (they are independent), the longest stage last
+        for name in formats or ["html", "pdf"]:
+            if not run("full", f"build {name}", [*teikit, "build", src, "-o", dst, "--only", name,
+                                                 "--no-validate", *j]):
+                return results
+        if validate and not run("full", f"build{label} (validate + check)", build):
             return results
-    for scenario, beside_name in (("one changed", False), ("beside a name", True)):
-        touch_one(edition, folder / str(count), beside_name)
-        for stage, command in (("validate", [*teikit, "validate", src, *j]),
-                               (f"build{label}", [*teikit, "build", src, "-o", dst, *formats, *j])):
-            results.append(run_stage(command, count, scenario, stage, deadline, written))
-            print(_row(results[-1]), flush=True)
-            if results[-1].note:
+        if not validate and not run("no-op", "validate", [*teikit, "validate", src, *j]):
+            return results
+        if not run("no-op", f"build{label}{'' if validate else ' --no-validate'}", build):
+            return results
+        for scenario, beside_name in (("one changed", False), ("beside a name", True)):
+            touch_one(edition, folder / str(count), beside_name)
+            if not run(scenario, "validate", [*teikit, "validate", src, *j]) \
+                    or not run(scenario, f"build{label}{'' if validate else ' --no-validate'}", build):
                 return results
     sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
@@ -276,8 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
-    parser.add_argument("--only", choices=("html", "pdf"),
-                        help="measure one format: every `teikit build` with --only FORMAT")
+    parser.add_argument("--only", action="append", choices=("html", "pdf", "epub"), default=[],
+                        help="measure this format: its full build and rebuilds with --only FORMAT "
+                             "(repeatable: each format's scenarios in turn, in the order given)")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="every build with --no-validate and no check stage (`teikit "
+                             "validate`, measured in each scenario, stands for its validation)")
     parser.add_argument("--deadline", metavar="HH:MM",
                         help="UTC time at which a running stage is stopped (its figures so far "
                              "are printed, marked) and the run ends")
@@ -301,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="corpus-scale-") as scratch:
         folder = args.keep or Path(scratch)
         for count in counts:
-            results.extend(measure(count, folder, args.jobs, args.size, args.reuse, args.only, deadline))
+            results.extend(measure(count, folder, args.jobs, args.size, args.reuse, args.only, deadline,
+                                   args.validate))
             if results and results[-1].note:
                 break
     print(f"load {os.getloadavg()[0]:.1f} at the end")

@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -21,7 +22,7 @@ from typing import ClassVar, Protocol
 
 from toolkit import filestate
 from toolkit.config import EditionConfig
-from toolkit.errors import Diagnostic, ToolkitError
+from toolkit.errors import Diagnostic, InputError, ToolkitError
 from toolkit.output import write_atomic
 from toolkit.builders.images import images_hash
 from toolkit.builders.safety import die_with_parent
@@ -86,6 +87,27 @@ class Edition:
 
     def registers(self) -> list[Path]:
         return sorted(self.config.registers_dir.glob("*.xml"))
+
+
+#: the pages a build makes beside the documents' own `ID.html` (and the volume, `edition.pdf`):
+#: a document of one of these names would overwrite one, or be overwritten
+GENERATED_PAGES = frozenset({"index", "timeline", "search", "about", "abbreviations", "persons",
+                             "places", "organisations", "edition"})
+#: the numbered ones: index pages, and an entry's further register pages (KIND-ENTRY-N)
+_NUMBERED_PAGE = re.compile(r"index-\d+|(?:persons|places|organisations)-.+-\d+")
+
+
+def check_names(edition: Edition) -> None:
+    """Refuse a document whose id is the name of a generated page (`index`, `persons`,
+    `index-2`...), before anything is written: its page and the generated one would be the
+    same file. Compared without case, so that the edition copied to a case-insensitive file
+    system (macOS, Windows) keeps every page."""
+    for document in edition.documents:
+        name = document.id.casefold()
+        if name in GENERATED_PAGES or _NUMBERED_PAGE.fullmatch(name):
+            raise InputError(f"the document id {document.id!r} is the name of a page the build "
+                             f"makes ({name}.html{', edition.pdf' if name == 'edition' else ''}); "
+                             "rename the file (nothing was published)", str(document.path), 1)
 
 
 class Builder(Protocol):
@@ -173,6 +195,7 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
                 progress: Progress | None = None) -> BuildReport:
     """Bring one builder's output up to date with the edition (`progress` counts documents)."""
     edition = Edition.load(config)
+    check_names(edition)
     builder = builder_type(config)
     shared = hashlib.sha256("".join([
         file_hash(*builder.inputs()), file_hash(*edition.registers()), config.fingerprint(),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from toolkit import filestate
 from toolkit.builders import BUILDERS, PUBLISH_ORDER, BuildConfig, run_builder
-from toolkit.builders.base import Edition
+from toolkit.builders.base import Edition, check_names
 from toolkit.builders.safety import build_lock, check_input, disk_errors
 from toolkit.cluster import add_arguments, settings
 from toolkit.cluster_tasks import validate_remote
@@ -78,7 +78,9 @@ def _build(args: argparse.Namespace, config: BuildConfig, names: list[str],
            cluster: ClusterSettings) -> int:
     # what no format can publish is refused first (a streaming parse: bounded memory),
     # before validation or any format spends time and memory on it
-    for document in Edition.load(config).documents:
+    edition = Edition.load(config)
+    check_names(edition)  # a document named as a generated page would overwrite it
+    for document in edition.documents:
         check_input(document.path)
     cache = config.output_dir / VALIDATION_CACHE
     if args.validate and not _valid(args.source, args.jobs, cache, cluster):

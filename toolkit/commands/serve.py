@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from toolkit.config import config_for
-    from toolkit.server import ServerConfig, create_app
+    from toolkit.server.app import ServerConfig, create_app
     edition = config_for(args.edition, args.config)
     hosts = ("127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host)
     app = create_app(ServerConfig(args.edition, args.registers,
