@@ -146,3 +146,55 @@ def add_place(description: str) -> str | None:
     if "lower" in lower and "bottom" not in places:
         places.append("bottom")
     return " ".join(places) or None
+
+
+# What happens in a spoken exchange besides words (TEI 8.3.3, the spoken module): the bracket
+# describes an event of the recording or of the room, not words the translator supplied.
+# a named subject ("Zhou", "Kim Il Sung and Mao"), case-sensitive: the cues are matched ignoring case
+_SUBJECT = (r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,3})?|"
+            r"(?i:he|she|they|both|all|everyone|everybody)\s+)")
+_ADVERB = r"(?:\s+(?:loudly|softly|quietly|briefly|again|nervously|heartily|ironically))?"
+_VOCAL = (r"laugh(?:s|ter|ing)?|chuckl(?:es|ing)|cough(?:s|ing)?|sigh(?:s|ing)?|groan(?:s|ing)?|"
+          r"clears? (?:his|her|their) throat|whistl(?:es|ing)|shout(?:s|ing)|murmur(?:s|ing)?|"
+          r"exclam(?:ation|ations)|giggl(?:es|ing)")
+# alone ("[nods]") only the gestures no other reading has; after a subject also those that
+# would be ordinary words alone ("[Zhou shows the map]")
+_GESTURE = (r"points?(?! out)|pointing(?! out)|nods?|nodding|shakes (?:his|her|their) heads?|"
+            r"shrugs?|shrugging|gestur(?:es|ing)|smiles?|smiling|waves?|waving|winks?|frowns?")
+_KINESIC = _GESTURE + (r"|bows?|shows?|hands? over|raises? (?:his|her|their) hands?|taps?|"
+                       r"pounds? (?:on )?the table|stands? up|rises|sits? down|turns? to")
+_INCIDENT = (r"applause|ovation|noise|commotion|uproar|interruption|crosstalk|cross-talk|"
+             r"(?:both|all|several|they) (?:speak|talk)(?:ing)? (?:at once|simultaneously|together)|"
+             r"simultaneous (?:speech|talk)|telephone rings|phone rings|"
+             r"(?:enters|leaves|exits|comes in|goes out)(?: the (?:room|hall))?|"
+             r"recording (?:interrupted|ends|resumes)|tape (?:ends|interrupted|break)|end of (?:tape|recording)")
+_QUALIFIER = r"(?:(?:prolonged|stormy|loud|long|general|brief|short|thunderous|sustained|some|lively|"
+_QUALIFIER += r"animated|laughter and)\s+)*"
+SPOKEN_EVENTS = (
+    ("vocal", re.compile(rf"^(?:{_SUBJECT})?(?i:{_QUALIFIER}(?:{_VOCAL}){_ADVERB}"
+                         r"(?:\s+(?:in the hall|in the room|from the floor|at the table))?[.!]?)$")),
+    ("incident", re.compile(rf"^(?:{_SUBJECT})?(?i:{_QUALIFIER}(?:{_INCIDENT})"
+                            r"(?:\s+(?:in the hall|in the room|from the floor|on the line))?[.!]?)$")),
+    ("kinesic", re.compile(rf"^{_SUBJECT}(?i:(?:{_KINESIC})\b)[^\[\]]{{0,60}}$|^(?i:(?:{_GESTURE})[.!]?)$")),
+)
+PAUSE = re.compile(r"^(?:(?:long|short|brief|a|lengthy)\s+)*(?:pause|pauses|silence)[.!]?$", re.I)
+INAUDIBLE = re.compile(r"^(?:(?:\w+\s)?(?:words?\s)?(?:inaudible|unintelligible|indistinct)"
+                       r"(?:\s(?:words?|passage|remark|reply|answer|comment|speech))?"
+                       r"|(?:words?|passage|remark|reply|answer) (?:inaudible|unintelligible|indistinct))[.]?$",
+                       re.I)
+
+
+def spoken_event(content: str) -> str | None:
+    """The TEI element for a bracket describing a non-verbal event of a spoken exchange:
+    `[laughs]` vocal, `[applause]` incident, `[Zhou points at the map]` kinesic, `[pause]`
+    pause, `[inaudible]` a gap of reason inaudible; None for anything else."""
+    if len(content) > 80:
+        return None
+    if PAUSE.match(content):
+        return "pause"
+    if INAUDIBLE.match(content):
+        return "inaudible"
+    for name, pattern in SPOKEN_EVENTS:
+        if pattern.match(content):
+            return name
+    return None
