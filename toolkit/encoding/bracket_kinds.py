@@ -36,7 +36,8 @@ SOURCE_NOTE = re.compile(
     r"type-written|marginal(?:ia| note)?|"
     r"margin note|in the (?:left |right |upper |lower |top |bottom )?margin|"
     r"note\b|translator'?s note|editor'?s note|emphasis|underlined|underlining|"
-    r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible)",
+    r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible|"
+    r"(?:in|written in) [A-Z][a-z]+(?: and [A-Z][a-z]+)? in the original)",
     re.I,
 )
 ROLE_WORDS = re.compile(
@@ -53,7 +54,16 @@ ORG_WORDS = re.compile(
     r"security|intelligence|broadcasting|assembly|congress|command|youth|trust|"
     r"enterprise|cooperative)\b", re.I)
 FOOTNOTE_REF = re.compile(r"^\d{1,3}[a-z]?$")
-SIC = re.compile(r"^sic[!?.]?$", re.I)
+SIC = re.compile(r"^(?:sic[!?.]?|!)$", re.I)  # "[!]": the same mark ("so in the original!")
+# "[page torn]", "[text missing]", "[corner burnt]": the source lost words to its condition
+DAMAGE = re.compile(
+    r"^(?:(?:the|a|one|two|three|four|five|\d{1,3}|first|last|next|lower|upper|left|right|top|"
+    r"bottom|rest of the|end of the|part of the)\s+)*"
+    r"(?:text|page|pages|word|words|line|lines|corner|edge|part|section|remainder|end|paper|sheet|"
+    r"original|passage|letters?)\s+(?:(?:is|are)\s+)?"
+    r"(?:torn|torn off|damaged|burnt|burned|missing|lost|cut off|stained|faded|destroyed)"
+    r"(?:\s+(?:here|off|away|in the original|in the source))?[.]?$"
+    r"|^(?:hole|tear|damage|stain)\s+in\s+(?:the\s+)?(?:page|paper|sheet|original|document)[.]?$", re.I)
 INTERROGATIVE = re.compile(r"^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|"
                            r"do|does|did|can|could|should|would|will|shall|has|have|had)\b", re.I)
 PERSON_CONTEXT = re.compile(r"(?:\b(?:Comrades?|Mr|Mrs|Ms|Dr|Messrs|Mme|Herr|Frau|Tovarishch)\.?|"

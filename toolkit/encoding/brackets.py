@@ -26,7 +26,7 @@ from lxml import etree
 
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
-    ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
     expands, extent, initials, is_short_form, letters, names_an_organisation, spoken_event,
     uncertain_reading)
@@ -326,6 +326,11 @@ class InlineEncoder:
         if one_line and ILLEGIBLE.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="illegible", **extent(content)), 0
+        if one_line and DAMAGE.match(content) and not ILLEGIBLE.match(content):
+            self._count("gaps")
+            self._review("bracket-damage", f"[{_short(content)}] read as words lost to damage of "
+                         "the source (gap reason damage)", bracket.start)
+            return self._gap_broken(raw, content, reason="damage", **extent(content)), 0
         if one_line and OMITTED_ITEM.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="omitted"), 0
@@ -411,6 +416,10 @@ class InlineEncoder:
         if kind is None:
             return None
         self._count("spoken")
+        if kind == "kinesic" and not content[:1].islower():
+            # a subject and a verb of gesture: the likeliest reading, not a certain one
+            self._review("bracket-spoken", f"[{_short(content)}] read as a gesture (kinesic), "
+                         "not supplied words", bracket.start)
         if kind == "pause":
             return el("pause", **({} if content == "pause" else {"rend": content}))
         if kind == "inaudible":
