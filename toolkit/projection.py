@@ -199,6 +199,10 @@ class _Projector:
         name = local_name(node)
         if name == "gap":
             return self._gap(node)
+        if name in ("vocal", "kinesic", "incident"):
+            return f"[{self.content(node)}]"  # its desc: the translator's words
+        if name == "pause":
+            return f"[{node.get('rend') or 'pause'}]"
         if name == "pb":
             return "" if node in self.taken else "\n\n\x00"
         if name == "lb":

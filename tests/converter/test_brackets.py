@@ -378,3 +378,86 @@ def test_parsing_a_megabyte_of_brackets_is_quick() -> None:
     nodes, repairs = parse_brackets(text)
     assert time.process_time() - started < 10.0  # quadratic work took minutes
     assert len(repairs) == 2000 and len(nodes) > 170_000
+
+
+# -- events of a spoken exchange (issue #10) ---------------------------------------------------
+
+SPOKEN = [
+    ("Zhou Enlai: Welcome. [laughs] You came far.", "vocal", "laughs"),
+    ("Shehu: Thank you. [Applause.] Comrades.", "incident", "Applause."),
+    ("Zhou Enlai: [Zhou points at the map] Here.", "kinesic", "Zhou points at the map"),
+    ("Kapo: [both speak at once] We know.", "incident", "both speak at once"),
+    ("Kapo: Yes. [Laughter in the hall.] Good.", "vocal", "Laughter in the hall."),
+    ("The speaker said so. [Prolonged applause.]", "incident", "Prolonged applause."),
+    ("Kapo: [He nods] Yes.", "kinesic", "He nods"),
+]
+
+
+@pytest.mark.parametrize(("body", "element", "words"), SPOKEN)
+def test_an_event_of_speech_is_not_supplied_text(body: str, element: str, words: str, ctx: ReadContext,
+                                                 edition: Path, validator: FileValidator,
+                                                 tei_all: etree.RelaxNG) -> None:
+    div, _ = checked(body + "\n", ctx, edition, validator, tei_all)
+    found = xpath(div, f".//tei:{element}")
+    assert [text(e) for e in found] == [words]
+    assert [e for e in found if xpath(e, "tei:desc")] == found
+    assert xpath(div, ".//tei:supplied") == []
+
+
+@pytest.mark.parametrize(("bracket", "rend"), [("[pause]", None), ("[long pause]", "long pause"),
+                                               ("[Silence.]", "Silence.")])
+def test_a_pause(bracket: str, rend: str | None, ctx: ReadContext, edition: Path,
+                 validator: FileValidator, tei_all: etree.RelaxNG) -> None:
+    div, _ = checked(f"Kapo: Well {bracket} we agree.\n", ctx, edition, validator, tei_all)
+    pauses = xpath(div, ".//tei:pause")
+    assert len(pauses) == 1 and pauses[0].get("rend") == rend
+
+
+@pytest.mark.parametrize(("bracket", "quantity"), [("[inaudible]", None), ("[Unintelligible]", None),
+                                                   ("[two words inaudible]", "2")])
+def test_what_was_not_heard_is_a_gap(bracket: str, quantity: str | None, ctx: ReadContext,
+                                     edition: Path, validator: FileValidator,
+                                     tei_all: etree.RelaxNG) -> None:
+    div, _ = checked(f"Kapo: But there {bracket} the Soviets moved.\n", ctx, edition, validator,
+                     tei_all)
+    gaps = xpath(div, ".//tei:gap[@reason='inaudible']")
+    assert len(gaps) == 1 and gaps[0].get("quantity") == quantity
+
+
+@pytest.mark.parametrize("body", ["He points out [the error] again.", "The report [shows] it.",
+                                  "They [the Chinese side] laugh at it.", "[The Soviet side is missing]"])
+def test_words_that_only_look_like_events_stay_supplied(body: str, ctx: ReadContext, edition: Path,
+                                                        validator: FileValidator,
+                                                        tei_all: etree.RelaxNG) -> None:
+    div, _ = checked(body + "\n", ctx, edition, validator, tei_all)
+    assert xpath(div, ".//tei:vocal | .//tei:kinesic | .//tei:incident | .//tei:pause | .//tei:gap") == []
+    assert len(xpath(div, ".//tei:supplied")) == 1
+
+
+def test_a_gesture_read_from_a_subject_is_listed_for_review(ctx: ReadContext) -> None:
+    conversion = convert("Kapo: [Kim nods in agreement] Yes.\n", ctx)
+    assert [d.line for d in reviews(conversion, "bracket-spoken")] == [BODY_LINE]
+
+
+@pytest.mark.parametrize(("bracket", "quantity"), [("[page torn]", None), ("[text missing]", None),
+                                                   ("[two lines missing]", "2")])
+def test_words_lost_to_damage(bracket: str, quantity: str | None, ctx: ReadContext, edition: Path,
+                              validator: FileValidator, tei_all: etree.RelaxNG) -> None:
+    div, conversion = checked(f"The lower part {bracket} is lost.\n", ctx, edition, validator, tei_all)
+    gaps = xpath(div, ".//tei:gap[@reason='damage']")
+    assert len(gaps) == 1 and gaps[0].get("quantity") == quantity
+    assert [d.line for d in reviews(conversion, "bracket-damage")] == [BODY_LINE]
+
+
+def test_an_exclamation_mark_is_sic(ctx: ReadContext, edition: Path, validator: FileValidator,
+                                    tei_all: etree.RelaxNG) -> None:
+    div, _ = checked("The total was 300 [!] tanks.\n", ctx, edition, validator, tei_all)
+    assert [(text(s), s.get("rend")) for s in xpath(div, ".//tei:sic")] == [("300", "!")]
+
+
+def test_the_language_of_the_original_is_a_note_on_the_source(ctx: ReadContext, edition: Path,
+                                                              validator: FileValidator,
+                                                              tei_all: etree.RelaxNG) -> None:
+    div, _ = checked('The word "détente" [in English in the original] was used.\n', ctx, edition,
+                     validator, tei_all)
+    assert [text(n) for n in xpath(div, ".//tei:note")] == ["in English in the original"]

@@ -38,7 +38,8 @@ SOURCE_NOTE = re.compile(
     r"type-written|marginal(?:ia| note)?|"
     r"margin note|in the (?:left |right |upper |lower |top |bottom )?margin|"
     r"note\b|translator'?s note|editor'?s note|emphasis|underlined|underlining|"
-    r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible)",
+    r"crossed out|struck through|deleted|in the original|original\b|annotation|illegible|"
+    r"(?:in|written in) [A-Z][a-z]+(?: and [A-Z][a-z]+)? in the original)",
     re.I,
 )
 ROLE_WORDS = re.compile(
@@ -55,7 +56,16 @@ ORG_WORDS = re.compile(
     r"security|intelligence|broadcasting|assembly|congress|command|youth|trust|"
     r"enterprise|cooperative)\b", re.I)
 FOOTNOTE_REF = re.compile(r"^\d{1,3}[a-z]?$")
-SIC = re.compile(r"^sic[!?.]?$", re.I)
+SIC = re.compile(r"^(?:sic[!?.]?|!)$", re.I)  # "[!]": the same mark ("so in the original!")
+# "[page torn]", "[text missing]", "[corner burnt]": the source lost words to its condition
+DAMAGE = re.compile(
+    r"^(?:(?:the|a|one|two|three|four|five|\d{1,3}|first|last|next|lower|upper|left|right|top|"
+    r"bottom|rest of the|end of the|part of the)\s+)*"
+    r"(?:text|page|pages|word|words|line|lines|corner|edge|part|section|remainder|end|paper|sheet|"
+    r"original|passage|letters?)\s+(?:(?:is|are)\s+)?"
+    r"(?:torn|torn off|damaged|burnt|burned|missing|lost|cut off|stained|faded|destroyed)"
+    r"(?:\s+(?:here|off|away|in the original|in the source))?[.]?$"
+    r"|^(?:hole|tear|damage|stain)\s+in\s+(?:the\s+)?(?:page|paper|sheet|original|document)[.]?$", re.I)
 INTERROGATIVE = re.compile(r"^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|"
                            r"do|does|did|can|could|should|would|will|shall|has|have|had)\b", re.I)
 PERSON_CONTEXT = re.compile(r"(?:\b(?:Comrades?|Mr|Mrs|Ms|Dr|Messrs|Mme|Herr|Frau|Tovarishch)\.?|"
@@ -148,3 +158,55 @@ def add_place(description: str) -> str | None:
     if "lower" in lower and "bottom" not in places:
         places.append("bottom")
     return " ".join(places) or None
+
+
+# What happens in a spoken exchange besides words (TEI 8.3.3, the spoken module): the bracket
+# describes an event of the recording or of the room, not words the translator supplied.
+# a named subject ("Zhou", "Kim Il Sung and Mao"), case-sensitive: the cues are matched ignoring case
+_SUBJECT = (r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,3})?|"
+            r"(?i:he|she|they|both|all|everyone|everybody)\s+)")
+_ADVERB = r"(?:\s+(?:loudly|softly|quietly|briefly|again|nervously|heartily|ironically))?"
+_VOCAL = (r"laugh(?:s|ter|ing)?|chuckl(?:es|ing)|cough(?:s|ing)?|sigh(?:s|ing)?|groan(?:s|ing)?|"
+          r"clears? (?:his|her|their) throat|whistl(?:es|ing)|shout(?:s|ing)|murmur(?:s|ing)?|"
+          r"exclam(?:ation|ations)|giggl(?:es|ing)")
+# alone ("[nods]") only the gestures no other reading has; after a subject also those that
+# would be ordinary words alone ("[Zhou shows the map]")
+_GESTURE = (r"points?(?! out)|pointing(?! out)|nods?|nodding|shakes (?:his|her|their) heads?|"
+            r"shrugs?|shrugging|gestur(?:es|ing)|smiles?|smiling|waves?|waving|winks?|frowns?")
+_KINESIC = _GESTURE + (r"|bows?|shows?|hands? over|raises? (?:his|her|their) hands?|taps?|"
+                       r"pounds? (?:on )?the table|stands? up|rises|sits? down|turns? to")
+_INCIDENT = (r"applause|ovation|noise|commotion|uproar|interruption|crosstalk|cross-talk|"
+             r"(?:both|all|several|they) (?:speak|talk)(?:ing)? (?:at once|simultaneously|together)|"
+             r"simultaneous (?:speech|talk)|telephone rings|phone rings|"
+             r"(?:enters|leaves|exits|comes in|goes out)(?: the (?:room|hall))?|"
+             r"recording (?:interrupted|ends|resumes)|tape (?:ends|interrupted|break)|end of (?:tape|recording)")
+_QUALIFIER = r"(?:(?:prolonged|stormy|loud|long|general|brief|short|thunderous|sustained|some|lively|"
+_QUALIFIER += r"animated|laughter and)\s+)*"
+SPOKEN_EVENTS = (
+    ("vocal", re.compile(rf"^(?:{_SUBJECT})?(?i:{_QUALIFIER}(?:{_VOCAL}){_ADVERB}"
+                         r"(?:\s+(?:in the hall|in the room|from the floor|at the table))?[.!]?)$")),
+    ("incident", re.compile(rf"^(?:{_SUBJECT})?(?i:{_QUALIFIER}(?:{_INCIDENT})"
+                            r"(?:\s+(?:in the hall|in the room|from the floor|on the line))?[.!]?)$")),
+    ("kinesic", re.compile(rf"^{_SUBJECT}(?i:(?:{_KINESIC})\b)[^\[\]]{{0,60}}$|^(?i:(?:{_GESTURE})[.!]?)$")),
+)
+PAUSE = re.compile(r"^(?:(?:long|short|brief|a|lengthy)\s+)*(?:pause|pauses|silence)[.!]?$", re.I)
+INAUDIBLE = re.compile(r"^(?:(?:\w+\s)?(?:words?\s)?(?:inaudible|unintelligible|indistinct)"
+                       r"(?:\s(?:words?|passage|remark|reply|answer|comment|speech))?"
+                       r"|(?:words?|passage|remark|reply|answer) (?:inaudible|unintelligible|indistinct))[.]?$",
+                       re.I)
+
+
+def spoken_event(content: str) -> str | None:
+    """The TEI element for a bracket describing a non-verbal event of a spoken exchange:
+    `[laughs]` vocal, `[applause]` incident, `[Zhou points at the map]` kinesic, `[pause]`
+    pause, `[inaudible]` a gap of reason inaudible; None for anything else."""
+    if len(content) > 80:
+        return None
+    if PAUSE.match(content):
+        return "pause"
+    if INAUDIBLE.match(content):
+        return "inaudible"
+    for name, pattern in SPOKEN_EVENTS:
+        if pattern.match(content):
+            return name
+    return None

@@ -26,9 +26,10 @@ from lxml import etree
 
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
-    ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
-    expands, extent, initials, is_short_form, letters, names_an_organisation, uncertain_reading)
+    expands, extent, initials, is_short_form, letters, names_an_organisation, spoken_event,
+    uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import REFERENCE, note_key
@@ -337,9 +338,18 @@ class InlineEncoder:
         if one_line and ILLEGIBLE.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="illegible", **extent(content)), 0
+        if one_line and DAMAGE.match(content) and not ILLEGIBLE.match(content):
+            self._count("gaps")
+            self._review("bracket-damage", f"[{_short(content)}] read as words lost to damage of "
+                         "the source (gap reason damage)", bracket.start)
+            return self._gap_broken(raw, content, reason="damage", **extent(content)), 0
         if one_line and OMITTED_ITEM.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="omitted"), 0
+        if plain and raw == content:
+            spoken = self._spoken(bracket, content)
+            if spoken is not None:
+                return spoken, 0
         uncertain = self._uncertain(bracket, content, before, plain)
         if uncertain is not None:
             return uncertain
@@ -408,6 +418,26 @@ class InlineEncoder:
         self._count("unclear")
         reading = self._finish([Piece(raw[:-1], inner.start + 1)])
         return el("unclear", reading, cert="low", rend=rend), 0
+
+    def _spoken(self, bracket: Bracket, content: str) -> Inline | None:
+        """`[laughs]`, `[Applause.]`, `[Zhou points at the map]`, `[pause]`, `[inaudible]`: an
+        event of a spoken exchange, in the spoken module's elements (TEI 8.3.3), the
+        bracket's words in desc (a pause's in @rend) so the projection gives them back; the
+        same in a dialogue and in a speech transcript: the words say what happened."""
+        kind = spoken_event(content)
+        if kind is None:
+            return None
+        self._count("spoken")
+        if kind == "kinesic" and not content[:1].islower():
+            # a subject and a verb of gesture: the likeliest reading, not a certain one
+            self._review("bracket-spoken", f"[{_short(content)}] read as a gesture (kinesic), "
+                         "not supplied words", bracket.start)
+        if kind == "pause":
+            return el("pause", **({} if content == "pause" else {"rend": content}))
+        if kind == "inaudible":
+            self._count("gaps")
+            return el("gap", [el("desc", content)], reason="inaudible", **extent(content))
+        return el(kind, [el("desc", self._finish([Piece(content, bracket.start + 1)]))])
 
     def _stamp(self, bracket: Bracket) -> Inline:
         """`[MFA stamp: Incoming Nº 0571, 3 May 1958]`: the description, then the stamp's

@@ -468,6 +468,11 @@ def _build_editorial_declaration(encoding: etree._Element, source_format: str) -
         "superscript figures or ^1^ keep that form in rend; a reference with no note text, in a "
         "document with note texts, is an empty note place='foot' with its n; an acronym whose "
         "expansion's initials spell it is orgName unless it names a state, a place or a person. "
+        "In a record of speech, a bracketed sound ([laughs]) is vocal, a gesture ([Zhou points "
+        "at the map]) kinesic, an event ([Applause.], [both speak at once]) incident, each with "
+        "the words in desc, a pause pause (the words in rend), what was not heard gap "
+        "reason='inaudible'; words lost to damage of the source ([page torn]) gap "
+        "reason='damage'; [!] is sic. "
         "An unbalanced bracket is kept as text "
         "(or closes where a description of the source reads right) and listed for review, as is a "
         "bracket no rule classified (supplied, reason clarification).")

@@ -266,6 +266,12 @@
     </span>
   </xsl:template>
 
+  <!-- [laughs], [Applause.], [pause]: the description of an event of speech, set as a gap's. -->
+  <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:epub-text">
+    <span class="gap {local-name()}">[<i><xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1]
+        else normalize-space(tei:desc)"/></i>]</span>
+  </xsl:template>
+
   <xsl:template match="tei:choice[tei:orig and tei:reg] | tei:choice[tei:sic and tei:corr]" mode="tk:epub-text">
     <span class="choice" title="{tk:intervention(.)}">
       <xsl:apply-templates select="(tei:orig, tei:sic)[1]/node()" mode="#current"/>

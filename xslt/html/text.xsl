@@ -382,6 +382,18 @@
     </span>
   </xsl:template>
 
+  <!-- An event of a spoken exchange ([laughs], [Applause.], [Zhou points at the map], [pause]):
+       the translator's description in brackets, set like a lacuna's: not words of the speaker. -->
+  <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:text">
+    <span class="tk-iv tk-spoken tk-{local-name()}" data-tip="{'Not words: ' || map { 'vocal': 'a sound',
+        'kinesic': 'a gesture', 'incident': 'an event', 'pause': 'a pause' }(local-name()) || ' described by the translator.'}">
+      <xsl:call-template name="tk:focusable"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+      <span class="tk-gap-desc"><xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/></span>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
   <!-- orig [reg]: the reading view keeps the spelling of the translation. -->
   <xsl:template match="tei:choice[tei:orig and tei:reg]" mode="tk:text">
     <span class="tk-iv tk-choice tk-regularised" data-tip="{tk:intervention(.)}">

@@ -209,6 +209,13 @@
     </gap>
   </xsl:template>
 
+  <!-- [laughs], [Applause.], [pause]: the description of an event of speech, set as a gap's. -->
+  <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:pdf-text">
+    <gap reason="{local-name()}">
+      <xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/>
+    </gap>
+  </xsl:template>
+
   <!-- orig [reg], sic [corr]: the text as written, the editor's form in brackets. -->
   <xsl:template match="tei:choice[tei:orig and tei:reg] | tei:choice[tei:sic and tei:corr]" mode="tk:pdf-text">
     <choice>
