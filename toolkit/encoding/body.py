@@ -75,7 +75,7 @@ class BodyEncoder:
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
         distribution = self._distribution(blocks) or layouts.distribution_line(blocks)
-        end_mark = self._end_mark(blocks)
+        end_mark = layouts.end_mark(blocks)
         signature = self._signature(blocks)
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
@@ -89,7 +89,7 @@ class BodyEncoder:
         self._used = set()
 
         top = el("div", type=div_type)
-        div = self._letters(top, blocks)  # the last letter's, or the text's own division
+        div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
         if end_mark is not None:
             sub(div, "trailer", self._inline(end_mark, end_mark.text.strip()))
@@ -143,28 +143,6 @@ class BodyEncoder:
             keep_inline_spacing(part)
         return top
 
-    def _letters(self, top: etree._Element, blocks: list[SourceBlock]) -> etree._Element:
-        """Letters of one export (a letter and its reply): each but the last made here as a
-        `div[@type='letter']` with its opener and closer, taken off `blocks`; the division
-        the last letter goes into is returned (`top` itself when there is one letter)."""
-        starts = layouts.letter_starts(blocks)
-        if not starts:
-            return top
-        self.decided(f"the text split into {len(starts) + 1} letters at their closing "
-                     "signatures", blocks[starts[0]].line)
-        for begin, end in zip([0] + starts, starts):
-            part = blocks[begin:end]
-            signature = self._signature(part)
-            salute = part.pop() if signature and len(part) > 1 and \
-                cue.CLOSING_SALUTE.match(part[-1].text.strip()) else None
-            letter = sub(top, "div", type="letter")
-            self._structure(letter, self._join(part))
-            if signature:
-                self._closer(letter, signature, salute)
-            self._count("letters")
-        del blocks[:starts[-1]]
-        return sub(top, "div", type="letter")
-
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
 
@@ -212,14 +190,6 @@ class BodyEncoder:
             else:
                 break
         return trailing
-
-    def _end_mark(self, blocks: list[SourceBlock]) -> SourceBlock | None:
-        """`END OF MESSAGE` among the last lines (before or after the signature): the text's
-        `trailer`, taken off so that it is neither a signature line nor a paragraph."""
-        for index in range(len(blocks) - 1, max(1, len(blocks) - 4) - 1, -1):
-            if cue.END_MARK.match(blocks[index].text.strip()):
-                return blocks.pop(index)
-        return None
 
     def _attachments(self, blocks: list[SourceBlock]) -> list[etree._Element]:
         """An `Attachment`/`Enclosure` line after the signature and what follows it: each a
@@ -560,21 +530,9 @@ class BodyEncoder:
             lines = [(p - cut if p > at else p, n) for p, n in lines]
         return SourceBlock(text, tuple(lines))
 
-    def _organisation_line(self, text: str) -> etree._Element | None:
-        """A line that is only an organisation's name (`Embassy of the ... in Vientiane`,
-        `Ministry of Foreign Affairs`): its orgName."""
-        if len(text) > 100 or _DIGIT_OR_BRACKET.search(text) or not text[:1].isupper():
-            return None
-        spans = self.tagger.spans(text)
-        if len(spans) != 1 or spans[0].kind != "org" or spans[0].start != 0 \
-                or spans[0].end != len(text):
-            return None
-        entry = spans[0].entry
-        return self.tagger.mention(entry, text) if entry else self.tagger.unlinked("org", text)
-
     def _place_line(self, text: str) -> etree._Element | None:
         """A line that is only a place ('Beijing' over a journal's entries): its placeName."""
-        if len(text) > 40 or len(text.split()) > 4 or _DIGIT_OR_BRACKET.search(text) \
+        if len(text) > 40 or len(text.split()) > 4 or layouts.DIGIT_OR_BRACKET.search(text) \
                 or not text[:1].isupper():
             return None
         spans = self.tagger.spans(text)
@@ -653,13 +611,13 @@ class BodyEncoder:
         if layouts.address_line(text):
             layouts.address(self, div, unit)
             return True
-        addressed = self._addressed(div)
+        addressed = layouts.addressed(div)
         if addressed is not None and cue.address_continues(text):
             # `To the First Secretary ...` / `Comrade N. S. Khrushchev` / `Moscow`: one address
             sub(addressed, "addrLine", self._inline(unit, text))
             return True
         if all(str(child.tag).endswith("}fw") for child in div):
-            office = self._organisation_line(text)
+            office = layouts.organisation_line(self, text)
             if office is not None:
                 # `Embassy of the ... Republic` alone at the very top: who issues the text
                 sub(self._current_opener(div), "byline", [office])
@@ -690,16 +648,6 @@ class BodyEncoder:
         else:
             self._dateline(opener, unit, text)
         return True
-
-    @staticmethod
-    def _addressed(div: etree._Element) -> etree._Element | None:
-        """The addressee's `address` when it is the last thing of the division's opener."""
-        opener = div[-1] if len(div) else None
-        if opener is None or not str(opener.tag).endswith("}opener") or not len(opener):
-            return None
-        last = opener[-1]
-        return last if str(last.tag).endswith("}address") and last.find("{*}addrLine") is not None \
-            and not layouts.address_line(last[0].xpath("string()")) else None
 
     def _dateline(self, parent: etree._Element, unit: SourceBlock, text: str) -> None:
         """`Place, 12 March 1994` or a bare date as a dateline, the date with its ISO value."""
@@ -864,7 +812,6 @@ class BodyEncoder:
 
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
 _ROLE_IN_PARENTHESES = re.compile(r"\((?P<role>[^()]+)\)")
-_DIGIT_OR_BRACKET = re.compile(r"[\d\[\]]")
 LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
 

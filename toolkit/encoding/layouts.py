@@ -518,3 +518,61 @@ def letter_starts(blocks: list[SourceBlock]) -> list[int]:
 REPLY_HEAD = re.compile(r"^(?:reply|answer|response)(?:\s+(?:of|from|to|by)\b[^.]{0,80})?[.:]?$",
                         re.I)
 
+
+# -- a letter's parts: letters of one export, the end mark, the sender, the addressee ----------
+DIGIT_OR_BRACKET = re.compile(r"[\d\[\]]")  # no place or office line holds one
+
+
+def letters(encoder: BodyEncoder, top: etree._Element, blocks: list[SourceBlock]) -> etree._Element:
+    """Letters of one export (a letter and its reply): each but the last made here as a
+    `div[@type='letter']` with its opener and closer, taken off `blocks`; the division
+    the last letter goes into is returned (`top` itself when there is one letter)."""
+    starts = letter_starts(blocks)
+    if not starts:
+        return top
+    encoder.decided(f"the text split into {len(starts) + 1} letters at their closing "
+                    "signatures", blocks[starts[0]].line)
+    for begin, end in zip([0] + starts, starts):
+        part = blocks[begin:end]
+        signature = encoder._signature(part)
+        salute = part.pop() if signature and len(part) > 1 and \
+            cue.CLOSING_SALUTE.match(part[-1].text.strip()) else None
+        letter = sub(top, "div", type="letter")
+        encoder._structure(letter, encoder._join(part))
+        if signature:
+            encoder._closer(letter, signature, salute)
+        encoder._count("letters")
+    del blocks[:starts[-1]]
+    return sub(top, "div", type="letter")
+
+
+def end_mark(blocks: list[SourceBlock]) -> SourceBlock | None:
+    """`END OF MESSAGE` among the last lines (before or after the signature): the text's
+    `trailer`, taken off so that it is neither a signature line nor a paragraph."""
+    for index in range(len(blocks) - 1, max(1, len(blocks) - 4) - 1, -1):
+        if cue.END_MARK.match(blocks[index].text.strip()):
+            return blocks.pop(index)
+    return None
+
+
+def organisation_line(encoder: BodyEncoder, text: str) -> etree._Element | None:
+    """A line that is only an organisation's name (`Embassy of the ... in Vientiane`,
+    `Ministry of Foreign Affairs`): its orgName."""
+    if len(text) > 100 or DIGIT_OR_BRACKET.search(text) or not text[:1].isupper():
+        return None
+    spans = encoder.tagger.spans(text)
+    if len(spans) != 1 or spans[0].kind != "org" or spans[0].start != 0 \
+            or spans[0].end != len(text):
+        return None
+    entry = spans[0].entry
+    return encoder.tagger.mention(entry, text) if entry else encoder.tagger.unlinked("org", text)
+
+
+def addressed(div: etree._Element) -> etree._Element | None:
+    """The addressee's `address` when it is the last thing of the division's opener."""
+    opener = div[-1] if len(div) else None
+    if opener is None or not str(opener.tag).endswith("}opener") or not len(opener):
+        return None
+    last = opener[-1]
+    return last if str(last.tag).endswith("}address") and last.find("{*}addrLine") is not None \
+        and not address_line(str(last[0].xpath("string()"))) else None
