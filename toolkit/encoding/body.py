@@ -532,15 +532,9 @@ class BodyEncoder:
 
     def _place_line(self, text: str) -> etree._Element | None:
         """A line that is only a place ('Beijing' over a journal's entries): its placeName."""
-        if len(text) > 40 or len(text.split()) > 4 or layouts.DIGIT_OR_BRACKET.search(text) \
-                or not text[:1].isupper():
+        if len(text.split()) > 4:
             return None
-        spans = self.tagger.spans(text)
-        if len(spans) != 1 or spans[0].kind != "place" or spans[0].start != 0 \
-                or spans[0].end != len(text):
-            return None
-        entry = spans[0].entry
-        return self.tagger.mention(entry, text) if entry else self.tagger.unlinked("place", text)
+        return layouts.whole_name(self, text, "place", 40)
 
     def _top(self, div: etree._Element, unit: SourceBlock, text: str, following: str) -> bool:
         """Before a division's first paragraph: marks, heads, the opener. (A title's first
@@ -617,7 +611,7 @@ class BodyEncoder:
             sub(addressed, "addrLine", self._inline(unit, text))
             return True
         if all(str(child.tag).endswith("}fw") for child in div):
-            office = layouts.organisation_line(self, text)
+            office = layouts.whole_name(self, text, "org", 100)
             if office is not None:
                 # `Embassy of the ... Republic` alone at the very top: who issues the text
                 sub(self._current_opener(div), "byline", [office])

@@ -555,17 +555,17 @@ def end_mark(blocks: list[SourceBlock]) -> SourceBlock | None:
     return None
 
 
-def organisation_line(encoder: BodyEncoder, text: str) -> etree._Element | None:
-    """A line that is only an organisation's name (`Embassy of the ... in Vientiane`,
-    `Ministry of Foreign Affairs`): its orgName."""
-    if len(text) > 100 or DIGIT_OR_BRACKET.search(text) or not text[:1].isupper():
+def whole_name(encoder: BodyEncoder, text: str, kind: str, longest: int) -> etree._Element | None:
+    """A line that is only one name of `kind` (`Beijing` over a journal's entries, `Embassy
+    of the ... in Vientiane` at the top): its element, linked when a register holds it."""
+    if len(text) > longest or DIGIT_OR_BRACKET.search(text) or not text[:1].isupper():
         return None
     spans = encoder.tagger.spans(text)
-    if len(spans) != 1 or spans[0].kind != "org" or spans[0].start != 0 \
+    if len(spans) != 1 or spans[0].kind != kind or spans[0].start != 0 \
             or spans[0].end != len(text):
         return None
     entry = spans[0].entry
-    return encoder.tagger.mention(entry, text) if entry else encoder.tagger.unlinked("org", text)
+    return encoder.tagger.mention(entry, text) if entry else encoder.tagger.unlinked(kind, text)
 
 
 def addressed(div: etree._Element) -> etree._Element | None:
