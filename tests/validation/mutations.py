@@ -99,7 +99,7 @@ ELEMENT_ONLY = {"teiHeader", "fileDesc", "titleStmt", "publicationStmt", "source
                 "application", "editorialDecl", "correction", "abstract", "table", "row", "list",
                 "address", "notesStmt", "availability", "gap"}
 BAD_VALUES = [("gap", "reason", "lost"), ("supplied", "reason", "guess"),
-              ("div", "type", "letter"), ("note", "place", "side"), ("note", "type", "comment"),
+              ("div", "type", "letter"), ("note", "place", "side"), ("note", "type", "gossip"),
               ("hi", "rend", "red"), ("fw", "type", "junk"), ("title", "type", "whatever"),
               ("persName", "type", "alias"), ("placeName", "type", "alias"),
               ("orgName", "type", "alias"), ("application", "version", "one"),
