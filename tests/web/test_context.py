@@ -19,8 +19,11 @@ P = 'registers/persons.xml#moskovsky'
 # What the walk must get right: comments and processing instructions (string() is their
 # content), tabs and line breaks, a no-break space (not XPath white space), a sic with its
 # corr, an abbreviation with its expansion, a note, more than eight siblings each side, names
-# nested in highlighting and in other names, a long run without spaces, non-ASCII text.
+# nested in highlighting and in other names, a long run without spaces, non-ASCII text; names
+# in an addressee's line and directly in an opener (no block of the list: the parent bounds it;
+# an addrLine once failed the whole page).
 TRICKY = f"""
+<opener>To <persName ref="{P}">Direct</persName> here<address><addrLine>Comrade <persName ref="{P}">Addressed</persName> in Moscow</addrLine></address></opener>
 <p>One <!-- a comment --> two<?pi its text?> <persName ref="{P}">Near</persName> three&#9;four&#10;five&#13;six
  <choice><sic>teh</sic><corr>the</corr></choice> <choice><abbr>Dept.</abbr><expan>Department</expan></choice>
  a b <hi>c</hi> d <hi>e</hi> f <hi>g</hi> h <hi>i</hi> j <hi>k <persName ref="{P}">Kay</persName> l</hi>
@@ -59,6 +62,8 @@ def test_the_builders_contexts_are_the_stylesheets(tmp_path: Path, monkeypatch: 
     tricky = etree.fromstring(prepared["900004.xml"])
     mentions = tricky.findall("{https://teikit.org/ns}mention")
     assert len(mentions) > 10 and any(m.get("before") and m.get("after") for m in mentions)
+    around = {m.text: (m.get("before"), m.get("after")) for m in mentions}
+    assert around["Addressed"] == ("Comrade ", " in Moscow") and around["Direct"][0] == "To "
     # the record reads the builder's map: a wrong one shows (else the test above proves nothing)
     monkeypatch.setattr(html_builder, "mention_contexts", lambda root: json.dumps(
         {k: ["B", "A"] for k in json.loads(mention_contexts(root))}))

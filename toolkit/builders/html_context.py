@@ -31,7 +31,8 @@ _T = f"{{{TEI_NS}}}"
 NAMES = frozenset(_T + n for n in ("persName", "placeName", "orgName", "name", "rs", "geogName"))
 # the block a context stays within: summary.xsl's list of local names, any namespace
 BLOCKS = frozenset(("p", "ab", "head", "item", "cell", "l", "note", "signed", "dateline",
-                    "abstract", "seg", "salute", "fw"))
+                    "abstract", "seg", "salute", "fw", "addrLine", "byline", "docAuthor",
+                    "trailer", "speaker", "label"))
 CONTEXT = 60  # characters each side (summary.xsl's $tk:context)
 SIBLINGS = 8  # siblings read on each side, per level ($tk:context-siblings)
 _SILENT = frozenset(_T + n for n in ("note", "reg", "desc"))
@@ -140,11 +141,11 @@ class _Walk:
 
 def mention_contexts(root: etree._Element) -> str:
     """JSON: each name element with a register pointer (by its ordinal in document order,
-    1 = the root) to its context [before, after] as the record gives it. A name outside any
-    block is left to the stylesheet."""
+    1 = the root) to its context [before, after] as the record gives it, within its nearest
+    block or, outside any, its parent."""
     walk = _Walk()
     contexts: dict[str, list[str]] = {}
-    blocks: dict[etree._Element, etree._Element | None] = {}  # by parent: its block
+    blocks: dict[etree._Element, etree._Element] = {}  # by parent: its block
     for number, element in enumerate(root.iter(etree.Element), start=1):
         if element.tag not in NAMES or (element.get("ref") is None and element.get("corresp")
                                         is None and element.get("key") is None):
@@ -152,11 +153,10 @@ def mention_contexts(root: etree._Element) -> str:
         parent = element.getparent()
         if parent is None:  # the root: no block
             continue
-        if parent not in blocks:
+        if parent not in blocks:  # the nearest block, else the parent (as summary.xsl)
             blocks[parent] = next((a for a in element.iterancestors(etree.Element)
-                                   if a.tag.rpartition("}")[2] in BLOCKS), None)
+                                   if a.tag.rpartition("}")[2] in BLOCKS), parent)
         block = blocks[parent]
-        if block is not None:
-            contexts[str(number)] = [tail(walk.before(element, block)),
-                                     head(walk.after(element, block))]
+        contexts[str(number)] = [tail(walk.before(element, block)),
+                                 head(walk.after(element, block))]
     return json.dumps(contexts, ensure_ascii=False)

@@ -136,8 +136,11 @@
   </xsl:template>
 
   <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName)[@ref | @corresp | @key][tk:is-mention(.)]" mode="tk:summary">
-    <xsl:variable name="block" select="ancestor::*[local-name() = ('p', 'ab', 'head', 'item', 'cell',
-        'l', 'note', 'signed', 'dateline', 'abstract', 'seg', 'salute', 'fw')][1]"/>
+    <!-- the nearest block, else the parent (a name in an element no list foresaw, such as an
+         addrLine once, must never fail the page) -->
+    <xsl:variable name="block" as="element()" select="(ancestor::*[local-name() = ('p', 'ab', 'head',
+        'item', 'cell', 'l', 'note', 'signed', 'dateline', 'abstract', 'seg', 'salute', 'fw',
+        'addrLine', 'byline', 'docAuthor', 'trailer', 'speaker', 'label')][1], ..)[1]"/>
     <xsl:variable name="known" select="$tk:contexts(string(accumulator-before('tk:element')))"/>
     <tk:mention entry="{tk:ref-id(tk:ref(.))}" anchor="m-{accumulator-before('tk:mentions')}"
                 where="{if (ancestor::tei:abstract) then 'summary' else 'text'}"
