@@ -57,8 +57,14 @@ SCHEMA_PIS = (("teikit.xsd", "http://www.w3.org/2001/XMLSchema"),
 
 
 def schema_dir_relative(output_dir: Path) -> str:
-    """The project's schemas/ folder as a URI relative to a folder of TEI files (tei -> ../schemas)."""
-    return Path(os.path.relpath(PROJECT_SCHEMAS, output_dir.resolve())).as_posix()
+    """The schemas/ folder a folder of TEI files declares, as a URI relative to it
+    (tei -> ../schemas): the edition's own copy beside the folder (`teikit init` makes it)
+    when there is one, so that documents never point into wherever teikit is installed;
+    else the project's."""
+    folder = output_dir.resolve()
+    own = folder.parent / "schemas"
+    target = own if (own / SCHEMA_PIS[0][0]).is_file() else PROJECT_SCHEMAS
+    return Path(os.path.relpath(target, folder)).as_posix()
 
 
 def with_schema_pis(tree: etree._ElementTree, schema_dir: str) -> etree._ElementTree:

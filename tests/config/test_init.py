@@ -48,3 +48,48 @@ def test_the_title_defaults_to_the_folder_name_and_is_quoted_safely(tmp_path: Pa
     assert load_config(tmp_path / "Ünterlagen" / "teikit.toml").title == "Ünterlagen"
     assert teikit(["init", "q", "--title", 'A "quoted" title \\ here'], tmp_path).returncode == 0
     assert load_config(tmp_path / "q" / "teikit.toml").title == 'A "quoted" title \\ here'
+
+
+KOSYGIN = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>Register of persons</title></titleStmt>
+      <publicationStmt><p>Register of the edition.</p></publicationStmt>
+      <sourceDesc><p>Compiled by the editors.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listPerson>
+      <person xml:id="premier"><persName>Alexei Kosygin</persName>
+        <persName type="variant">Kosygin</persName></person>
+    </listPerson>
+  </standOff>
+</TEI>
+"""
+
+
+def test_an_edition_made_elsewhere_is_whole_and_converted_into_from_any_folder(tmp_path: Path) -> None:
+    """Converting into an edition from another folder (here the repository, which has
+    registers of its own) tags names with the edition's registers and declares the
+    edition's copy of the schema: no document points outside its edition."""
+    assert teikit(["init", "ed"], tmp_path).returncode == 0
+    edition = tmp_path / "ed"
+    for name in ("teikit.xsd", "xml.xsd", "teikit.sch"):
+        assert (edition / "schemas" / name).read_bytes() == (ROOT / "schemas" / name).read_bytes()
+    (edition / "tei" / "registers" / "persons.xml").write_text(KOSYGIN, "utf-8")
+    converted = teikit(["convert", "sources/wilson-116488.txt", "-o", str(edition / "tei")], ROOT)
+    assert converted.returncode == 0, converted.stderr
+    tei = (edition / "tei" / "116488.xml").read_text("utf-8")
+    assert '<?xml-model href="../schemas/teikit.xsd"' in tei
+    assert 'replacementPattern="registers/persons.xml#$1"' in tei and 'ref="per:premier"' in tei
+    assert str(ROOT) not in tei and "../.." not in tei
+    # the copy is the project schema: validated once, not twice (each error once)
+    shutil.copytree(edition, tmp_path / "moved")
+    (tmp_path / "moved" / "tei" / "116488.xml").write_text(
+        tei.replace("<body>", "<body><bogus/>", 1), "utf-8")
+    validated = teikit(["validate", "tei", "--no-cache"], tmp_path / "moved")
+    assert validated.returncode == 1
+    errors = [line for line in validated.stdout.splitlines() + validated.stderr.splitlines()
+              if "error" in line and "bogus" in line]
+    assert len(errors) == 1 and "1 error," in validated.stdout, validated.stdout + validated.stderr

@@ -32,8 +32,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="reports to convert: WCDA text/Markdown exports (.txt, .md) or Word files (.docx)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
                         help="folder for the TEI files (created if missing)")
-    parser.add_argument("--registers", type=Path, default=Path("tei/registers"), metavar="DIR",
-                        help="the edition's registers of names (default: tei/registers)")
+    parser.add_argument("--registers", type=Path, default=None, metavar="DIR",
+                        help="the edition's registers of names (default: the output folder's "
+                             "registers/ when it has one, as build and validate read them; "
+                             "else tei/registers)")
     parser.add_argument("--from", dest="input_format", choices=sorted(READERS),
                         help="input format (default: by file extension)")
     parser.add_argument("--change-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
@@ -51,6 +53,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_arguments(parser, "convert the reports", config=True)
 
 
+def _registers(args: argparse.Namespace) -> Path:
+    """The registers to tag names with: those of the edition the documents are written into,
+    so that converting into another edition from any folder never points its documents at
+    the registers of the folder the command happened to run in."""
+    if args.registers is not None:
+        return Path(args.registers)
+    own = Path(args.output) / "registers"
+    return own if own.is_dir() else Path("tei/registers")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise UsageError("the output exists and is not a folder", str(args.output))
@@ -63,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     for source in args.sources:
         if not source.is_dir():
             reader_for(source, args.input_format)  # an unknown format is a usage error: exit 2
-    options = ConvertOptions(args.output, args.registers, args.change_date or date.today(),
+    options = ConvertOptions(args.output, _registers(args), args.change_date or date.today(),
                              args.input_format, args.jobs, args.document_id)
     cluster = settings(args.scheduler, config_for(args.output, args.config).cluster)
     remote = convert_remote(cluster, options) if cluster.scheduler else None

@@ -5,6 +5,8 @@
     DIR/README.md            what goes where, and the commands, for the editor
     DIR/tei/registers/       persons, places, organisations (README.md: the entry format)
     DIR/sources/             the archive's exports, for `teikit convert`
+    DIR/schemas/             the project schema (XSD, Schematron) the documents' xml-model
+                             points to, so that the edition is whole wherever it is copied
 
 TEI requires at least one entry in a listPerson, listPlace or listOrg, so an empty register
 cannot be a valid TEI file: the register files are added with their first entries, and until
@@ -20,7 +22,10 @@ from pathlib import Path
 
 from toolkit.config import CONFIG_NAME, load_config
 from toolkit.errors import UsageError
-from toolkit.output import write_atomic
+from toolkit.output import PROJECT_SCHEMAS, write_atomic
+
+# The schema files a document's xml-model names, and the XSD's import (xml.xsd)
+EDITION_SCHEMAS = ("teikit.xsd", "xml.xsd", "teikit.sch")
 
 CONFIG_TEMPLATE = """\
 # {title}: the edition's configuration, read by teikit build, serve, export and validate.
@@ -83,6 +88,7 @@ A TEI P5 edition made with teikit.
 | `sources/` | the archive's exports (text/Markdown or Word files), as they came |
 | `tei/` | the encoded documents, one TEI file per document number |
 | `tei/registers/` | persons, places and organisations (see `tei/registers/README.md`) |
+| `schemas/` | the teikit schema the documents declare (`xml-model`), copied by `teikit init` |
 | `build/` | the generated web and print editions (never edit by hand) |
 
 ```sh
@@ -155,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
     }
     for name, template in files.items():
         write_atomic(target / name, template.format(**values).encode("utf-8"))
+    for name in EDITION_SCHEMAS:
+        write_atomic(target / "schemas" / name, (PROJECT_SCHEMAS / name).read_bytes())
     load_config(target / CONFIG_NAME)  # what init writes must be what build accepts
     print(f"created the edition {title!r} in {target}: put the archive's exports in "
           f"{target / 'sources'}, then run teikit convert, validate and build (see {target / 'README.md'})")

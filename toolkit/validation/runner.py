@@ -7,6 +7,7 @@ xml:id uniqueness, which needs every earlier file's identifiers.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -151,12 +152,14 @@ class FileValidator:
 
     def _declared(self, document: Document, applied: set[Path]) -> Iterator[Diagnostic]:
         applied = {_resolved(p) for p in applied}
+        contents = {_content(p) for p in applied}
         for declaration in document.schema_declarations():
             target = _resolve(document, declaration)
             if isinstance(target, Diagnostic):
                 yield target
                 continue
-            if target is None or _resolved(target) in applied:
+            # an edition's own copy of the project schema (teikit init) is the schema applied
+            if target is None or _resolved(target) in applied or _content(target) in contents:
                 continue
             kind = kind_of(target, declaration.schematypens)
             if kind is None:
@@ -178,6 +181,23 @@ class FileValidator:
 @lru_cache(maxsize=1024)
 def _resolved(path: Path) -> Path:
     return path.resolve()
+
+
+def _content(path: Path) -> str:
+    """A schema file's SHA-256 ('' when it cannot be read: it is then never a copy)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return _digest(_resolved(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _digest(path: Path, mtime_ns: int, size: int) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagnostic | None:
