@@ -206,7 +206,10 @@ class _Conversion:
         structures: list[tuple[int, Block]] = []
         offset = 0
         page = ""  # the page break of a paragraph without text, carried to the next one
+        numbered = False  # the last paragraph had an automatic number: a list item
         for block in blocks:
+            if isinstance(block, Paragraph) and block.page_before:
+                page = PAGE_BREAK
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
                 if not block.text.strip():
                     if any(m.kind != "comment-start" for m in block.markers):
@@ -217,7 +220,10 @@ class _Conversion:
                     continue
                 prefix = page + (f"{block.label} " if block.label else "")
                 page = ""
-                separate = bool(structures) and structures[-1][0] == offset
+                # Word's paragraphs of a numbered list are never a sentence a page cut
+                separate = bool(structures) and structures[-1][0] == offset or \
+                    numbered or block.label is not None
+                numbered = block.label is not None
                 for piece in _split(block):
                     flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
                     placed.append((piece, offset + len(prefix)))
@@ -225,6 +231,7 @@ class _Conversion:
                     prefix, separate = "", False
             elif _has_text(block):
                 structures.append((offset, block))
+                numbered = False
         source = "\n".join(b.text for b in flow)
         encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics,
                               document_date=document_date)
@@ -238,6 +245,7 @@ class _Conversion:
             self._lay(index.view(base, base + len(paragraph.text)), paragraph, base, tree)
         self._structures(tree, structures)
         result = to_element(tree)
+        _letter_spacing(result)
         _sections(result)
         etree.cleanup_namespaces(result)
         keep_mixed(result)
@@ -386,8 +394,7 @@ class _Conversion:
                 made = self._table(block)
             elif block.heading is not None:
                 current = None
-                made = el("head", self._inline(block))
-                made.set(HEADING, str(block.heading))
+                made = self._head(block)
             else:
                 if current is not None and current.get(HEADING + "-at") == str(position):
                     self._item(current, block)
@@ -401,6 +408,19 @@ class _Conversion:
             if isinstance(node, Node) and node.frozen is not None:
                 if HEADING + "-at" in node.frozen.attrib:
                     del node.frozen.attrib[HEADING + "-at"]
+
+    def _head(self, block: Paragraph) -> etree._Element:
+        """A Word heading; its automatic number ("2.", "1.2") is the label and the n of the
+        division it opens, as the text reader encodes a typed `2. Economic relations`."""
+        label = block.label
+        if not label or not re.search(r"\w", label):
+            made = el("head", self._inline(block))
+        else:
+            block = dataclasses.replace(block, label=None)
+            made = el("head", [el("label", label), " ", *self._inline(block)])
+            made.set(HEADING + "-n", label.strip().rstrip(".)").strip() or label.strip())
+        made.set(HEADING, str(block.heading))
+        return made
 
     def _item(self, bulleted: etree._Element, block: Paragraph) -> None:
         """An item in the list of its level: a deeper level is a list inside the item
@@ -439,7 +459,9 @@ class _Conversion:
 
 
 def _sections(div: etree._Element) -> None:
-    """Heads made from Word headings open nested divisions, by outline level."""
+    """Heads made from Word headings open nested divisions, by outline level. A first
+    heading before any text heads the whole text (a title), unless Word numbers it: "1."
+    opens the first of numbered divisions, with their n, as the text reader's do."""
     children = list(div)
     stack: list[tuple[etree._Element, int]] = [(div, 0)]
     for index, child in enumerate(children):
@@ -449,15 +471,54 @@ def _sections(div: etree._Element) -> None:
                 stack[-1][0].append(child)
             continue
         del child.attrib[HEADING]
+        number = child.attrib.pop(HEADING + "-n", None)
         level = int(level_text)
-        if index == 0:
+        if index == 0 and number is None:
             stack[0] = (div, level)
             continue
         while len(stack) > 1 and stack[-1][1] >= level:
             stack.pop()
         section = etree.SubElement(stack[-1][0], tei("div"))
+        if number is not None:
+            section.set("n", number)
         section.append(child)
         stack.append((section, level))
+
+
+def _letter_spacing(div: etree._Element) -> None:
+    """Letter-spaced words have no hi rend of their own in the edition's schema: a head
+    set letter-spaced says so in its rend, as the text reader's `M e m o r a n d u m`
+    does; elsewhere the spacing is a display form, like a font, and is not kept."""
+    for hi in list(div.iter(tei("hi"))):
+        if hi.get("rend") != "letter-spaced":
+            continue
+        parent = hi.getparent()
+        assert parent is not None
+        if parent.tag == tei("head") and not (parent.text or "").strip() and len(parent) == 1 \
+                and not (hi.tail or "").strip():
+            parent.set("rend", " ".join(filter(None, [parent.get("rend"), "letter-spaced"])))
+        _unwrap(hi)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Replace an element by its content (text, children, tail kept in place)."""
+    parent = element.getparent()
+    assert parent is not None
+    index = parent.index(element)
+    children, text, tail = list(element), element.text or "", element.tail or ""
+    previous = parent[index - 1] if index else None
+    if previous is None:
+        parent.text = (parent.text or "") + text
+    else:
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    last = children[-1] if children else previous
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
 
 
 SOFT_BREAKS = re.compile(f"{LINE_BREAK}[{LINE_BREAK} \t\u00a0]*")  # never a page break
