@@ -196,6 +196,7 @@ class DocumentWalker:
         self.fields: list[_Field] = []  # complex fields open at this point of the part
         self.boxes: list[Block] = []  # text boxes of the paragraph being read
         self.page_pending = False  # the last paragraph ended with a page break
+        self.section_starts: list[bool] = []  # whether each next section starts a new page
 
     # -- blocks ------------------------------------------------------------------------------
     def body(self) -> list[Block]:
@@ -204,6 +205,9 @@ class DocumentWalker:
         body = root.find(w("body"))
         if body is None:
             return []
+        sections = [s for s in body.iter(w("sectPr")) if s.getparent() is None or
+                    s.getparent().tag != w("sectPrChange")]  # type: ignore[union-attr]
+        self.section_starts = [_new_page(s) for s in sections[1:]]
         return self.part_blocks(body)
 
     def part_blocks(self, container: etree._Element) -> list[Block]:
@@ -326,14 +330,19 @@ class DocumentWalker:
         return paragraph
 
     def _page_breaks(self, paragraph: Paragraph, ppr: etree._Element | None) -> None:
-        """A page break that ends a paragraph (LibreOffice writes 'page break before' so) or
-        Word's 'page break before' belongs before the paragraph the new page begins with."""
+        """A page break that ends a paragraph (LibreOffice writes 'page break before' so),
+        Word's 'page break before' and a section break to a new page belong before the
+        paragraph the new page begins with. A section's properties stand in its last paragraph
+        and say how that section starts: the next one's say whether a page ends here."""
         before = ppr.find(w("pageBreakBefore")) if ppr is not None else None
         paragraph.page_before = self.page_pending or (before is not None and
                                                       on_attr(before.get(w("val")) or "1"))
         text = paragraph.text.rstrip(" \t")
-        self.page_pending = text.endswith(PAGE_BREAK)
-        if self.page_pending:
+        ends = text.endswith(PAGE_BREAK)
+        section = ppr.find(w("sectPr")) if ppr is not None else None
+        self.page_pending = ends or section is not None and bool(self.section_starts) and \
+            self.section_starts.pop(0)
+        if ends:
             paragraph.text = text[:-1]
             end = len(paragraph.text)
             paragraph.spans = [dataclasses.replace(s, end=min(s.end, end))
@@ -624,18 +633,29 @@ PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
 PAGE_WORDS = {"page", "of", "p", "pg"}  # what is left of "Page 2 of 3" without its numbers
 
 
-def running_heads(package: Package) -> list[tuple[str, str]]:
-    """The distinct lines of the Word file's headers and footers, as (header|footer, text),
-    without page numbers: words Word repeats on every page, kept once as forme work."""
-    found: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class RunningHead:
+    kind: str  # header | footer
+    text: str
+    part: str  # where it is written first: word/header1.xml
+    paragraph: int  # its paragraph in that part, from 1
+
+
+def running_heads(package: Package) -> list[RunningHead]:
+    """The distinct lines of the Word file's headers and footers, without page numbers:
+    words Word repeats on every page, kept once as forme work."""
+    found: list[RunningHead] = []
+    seen: set[tuple[str, str]] = set()
     for rel in package.relationships(package.document_part):
         root = package.part(rel.target) if rel.type in ("header", "footer") and \
             not rel.external else None
-        for paragraph in root.iter(w("p")) if root is not None else ():
+        paragraphs = [p for p in root.iter(w("p"))] if root is not None else []
+        for number, paragraph in enumerate(paragraphs, 1):
             line = " ".join(_running_line(paragraph).split())
             words = set(re.findall(r"[^\W\d_]+", line.lower()))
-            if words - PAGE_WORDS and (rel.type, line) not in found:
-                found.append((rel.type, line))
+            if words - PAGE_WORDS and (rel.type, line) not in seen:
+                seen.add((rel.type, line))
+                found.append(RunningHead(rel.type, line, rel.target, number))
     return found
 
 
@@ -663,6 +683,13 @@ def _running_line(paragraph: etree._Element) -> str:
                 continue
             parts.append(node.text or "" if node.tag == w("t") else " ")
     return "".join(parts)
+
+
+def _new_page(section: etree._Element) -> bool:
+    """Whether a section starts on a new page (Word's default, nextPage, or an odd or even one)."""
+    kind = section.find(w("type"))
+    return (kind.get(w("val")) if kind is not None else "nextPage") not in ("continuous",
+                                                                             "nextColumn")
 
 
 def _gallery(sdt: etree._Element) -> str:

@@ -37,18 +37,25 @@ SOURCE_FORMAT = "Word document"
 WORD_CONVENTIONS = (
     "From the Word document: formatting with a meaning is hi with rend (bold, italic, "
     "underline, superscript, subscript, strikethrough, smallcaps); fonts, colours, sizes and "
-    "spacing are not kept. Word footnotes and endnotes are note place='foot' or 'end' at their "
+    "spacing are not kept, except a head set letter-spaced (rend='letter-spaced'); note "
+    "numbers typed as superscript figures are read as the text export's superscript figures. Word footnotes and endnotes are note place='foot' or 'end' at their "
     "reference; comments are note type='comment' at the end of the commented passage, with resp "
     "pointing to their author and target to an anchor at its start; tracked insertions and "
     "deletions are add and del, with resp pointing to their author and change to a change in "
-    "the revisionDesc that gives author and date. Headings are head and open nested div; "
+    "the revisionDesc that gives author and date. Headings are head and open nested div "
+    "(a numbered heading a div with n, its number the head's label); "
     "bulleted lists are list, a deeper level a list inside its item; tables are table; "
-    "automatic list numbers are text, as typed ones. Text boxes are paragraphs of their own "
+    "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
+    "breaks, a page break before a paragraph and a section starting on a new page are pb "
+    "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
+    "separates fields, as a run of spaces does. Text boxes are paragraphs of their own "
     "before the paragraph that anchors them; headers and footers are fw type='header' at the "
     "start and type='footer' at the end of the text, once, without page numbers; Word's table "
-    "of contents is not converted. Two soft line breaks, or one before a line that opens a "
+    "of contents is not converted; field results Word recomputes (DATE, PAGE) are kept as "
+    "text and reported. Two soft line breaks, or one before a line that opens a "
     "structure of its own, end a paragraph, as in the text export. Links other than http, "
-    "https, mailto and relative ones keep their text only.")
+    "https, mailto and relative ones, and links to files on the translator's disk, keep "
+    "their text only. Strict Open XML is read as the transitional vocabulary it mirrors.")
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -57,7 +64,7 @@ DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)
 
 class DocxReader:
     name = "docx"
-    extensions: tuple[str, ...] = (".docx", ".docm")
+    extensions: tuple[str, ...] = (".docx", ".docm", ".doc")  # a .doc is often a DOCX
     description = "Word document (Office Open XML)"
 
     def read(self, data: bytes, path: str, context: ReadContext) -> Conversion:
@@ -376,10 +383,12 @@ class _Conversion:
     def _running(self, div: etree._Element) -> None:
         """Word's headers (footers) as fw at the start (end) of the text, where the text
         export's running heads are: repeated on every page in Word, kept once here."""
-        for kind, line in running_heads(self.walker.package):
-            self.warn(f"the Word file's {kind} {line!r} is kept once as forme work (fw) at the "
+        for head in running_heads(self.walker.package):
+            kind = head.kind
+            self.warn(f"the Word file's {kind} {head.text!r} ({head.part}, paragraph "
+                      f"{head.paragraph}) is kept once as forme work (fw) at the "
                       f"{'start' if kind == 'header' else 'end'} of the text", None)
-            made = el("fw", line, type=kind, place="top" if kind == "header" else "bottom")
+            made = el("fw", head.text, type=kind, place="top" if kind == "header" else "bottom")
             if kind == "header":
                 div.insert(0, made)
             else:
@@ -471,7 +480,9 @@ def _sections(div: etree._Element) -> None:
                 stack[-1][0].append(child)
             continue
         del child.attrib[HEADING]
-        number = child.attrib.pop(HEADING + "-n", None)
+        number = child.get(HEADING + "-n")
+        if number is not None:
+            del child.attrib[HEADING + "-n"]
         level = int(level_text)
         if index == 0 and number is None:
             stack[0] = (div, level)

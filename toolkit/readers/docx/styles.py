@@ -50,8 +50,9 @@ def run_props(rpr: etree._Element | None) -> Props:
         elif name == "smallCaps":
             props["smallcaps"] = _on(child)
         elif name == "spacing":  # expanded by at least 2 pt: a word set letter-spaced
-            value = child.get(w("val")) or "0"
-            props["letter-spaced"] = value.lstrip("-").isdigit() and int(value) >= LETTER_SPACED
+            spacing = child.get(w("val")) or "0"
+            props["letter-spaced"] = spacing.lstrip("-").isdigit() and \
+                int(spacing) >= LETTER_SPACED
         elif name == "vertAlign":
             value = child.get(w("val"))
             props["superscript"] = value == "superscript"
