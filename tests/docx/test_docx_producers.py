@@ -1,4 +1,4 @@
-"""Ten Word files in shapes no other fixture has (issue #10), each made by a real producer as
+"""Eleven Word files in shapes no other fixture has (issue #10), each made by a real producer as
 a user would make it: LibreOffice from flat ODT or HTML (`producer_sources.py`), python-docx,
 or Word's own Strict Open XML written from python-docx's parts. Each is converted as a user
 converts it and its TEI checked against what the document says, and against tei_all."""
@@ -15,6 +15,8 @@ import docx
 import pytest
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Inches
 from docx_fixtures import ROOT, add_parts, assert_valid, context, libreoffice, \
     metadata_paragraphs, rewrite
 from lxml import etree
@@ -231,6 +233,27 @@ def test_a_right_tab_dateline_letter_spacing_small_caps_and_typed_note_numbers(
         ("2", "superscript", "² The treaty of friendship.")]
     assert not [e for e in body.iter(f"{T}hi") if e.get("rend") == "superscript"]
     assert body[-1].tag == f"{T}closer"
+
+
+def test_tabs_to_a_right_stop_part_fields_and_are_spaces_in_the_tei(
+        tmp_path: Path, context: ReadContext, tei_all: etree.RelaxNG) -> None:
+    """python-docx's tab stops, as a memo template sets them on every paragraph."""
+    document = docx.Document()
+    metadata_paragraphs(document, "900111")
+    for line in ("TO:\tComrade Ivanov", "1.\tDeliveries of coal were late.",
+                 "The minister said\tthat the talks had ended.", "Kovács"):
+        document.add_paragraph(line).paragraph_format.tab_stops.add_tab_stop(
+            Inches(6), WD_TAB_ALIGNMENT.RIGHT)
+    path = tmp_path / "tabs-900111.docx"
+    document.save(str(path))
+    conversion = convert(path, context, tei_all)
+    body = body_of(conversion)
+    assert body.xpath("string(tei:opener/tei:seg[@subtype='to'])", namespaces=NS) == \
+        "TO: Comrade Ivanov"
+    assert [(p.get("n"), text(p)) for p in body.findall("tei:p", NS)] == [
+        ("1", "1. Deliveries of coal were late."),
+        (None, "The minister said that the talks had ended.")]
+    assert "\t" not in etree.tostring(body, encoding="unicode")
 
 
 # 7 ---------------------------------------------------------------------------------------

@@ -114,6 +114,7 @@ class _Conversion:
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
         self._running(div)
+        _tabs_as_spaces(div)
 
         root = el("TEI", xml_lang="en")
         root.append(header.header)
@@ -494,6 +495,16 @@ def _sections(div: etree._Element) -> None:
             section.set("n", number)
         section.append(child)
         stack.append((section, level))
+
+
+def _tabs_as_spaces(div: etree._Element) -> None:
+    """A tab to a right stop has told the shared stages where two fields part; in the TEI,
+    as every other tab, it is a space."""
+    for node in div.iter():
+        if node.text and "\t" in node.text:
+            node.text = node.text.replace("\t", " ")
+        if node.tail and "\t" in node.tail:
+            node.tail = node.tail.replace("\t", " ")
 
 
 def _letter_spacing(div: etree._Element) -> None:
