@@ -10,6 +10,7 @@ Formatting with no TEI meaning (fonts, colours, sizes, spacing) is not read at a
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,15 +19,20 @@ from lxml import etree
 
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
-from toolkit.readers.docx.styles import Numbering, Props, Styles, format_number, num_pr, on_attr, \
-    run_props
+from toolkit.readers.docx.styles import Numbering, Props, Styles, field_tabs, format_number, \
+    num_pr, on_attr, run_props
 from toolkit.readers.docx.symbols import symbol_char
 from toolkit.urls import safe_url
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 HI_PROPERTIES = ("bold", "italic", "underline", "superscript", "subscript", "strikethrough",
-                 "smallcaps")
+                 "smallcaps", "letter-spaced")
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# fields whose result Word recomputes when it opens or prints the file: not the document's words
+VOLATILE_FIELDS = {"DATE", "TIME", "PAGE", "NUMPAGES", "SECTIONPAGES", "PRINTDATE", "SAVEDATE",
+                   "EDITTIME", "FILENAME", "USERNAME"}
+DRIVE_PATH = re.compile(r"(?:^|[/\\])[A-Za-z]:[/\\]|\\")  # C:/..., a Windows path
 SKIPPED = {"pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",
            "lastRenderedPageBreak", "commentRangeEnd", "sectPr", "tblPr", "tblGrid", "trPr",
            "tcPr", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
@@ -65,6 +71,7 @@ class Paragraph:
     bullet: bool = False
     generated: bool = False  # a table of contents Word made: dropped once its field closes
     depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
+    page_before: bool = False  # a page break before it (its own, or at the end of the last)
 
 
 @dataclass
@@ -121,6 +128,7 @@ class _ParagraphBuilder:
         self.fields = fields  # the walker's: open fields carry over to the next paragraph
         self.custom_mark: Marker | None = None
         self.in_link = False  # a link's underline is how Word draws links, not emphasis
+        self.field_tabs = False  # its tabs go to right or centre stops: they separate fields
         self.generated: bool | None = None  # all its words are a table of contents's
 
     def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
@@ -187,6 +195,8 @@ class DocumentWalker:
         self.note_formats: dict[str, tuple[str, int]] = {}
         self.fields: list[_Field] = []  # complex fields open at this point of the part
         self.boxes: list[Block] = []  # text boxes of the paragraph being read
+        self.page_pending = False  # the last paragraph ended with a page break
+        self.section_starts: list[bool] = []  # whether each next section starts a new page
 
     # -- blocks ------------------------------------------------------------------------------
     def body(self) -> list[Block]:
@@ -195,12 +205,16 @@ class DocumentWalker:
         body = root.find(w("body"))
         if body is None:
             return []
+        sections = [s for s in body.iter(w("sectPr")) if s.getparent() is None or
+                    s.getparent().tag != w("sectPrChange")]  # type: ignore[union-attr]
+        self.section_starts = [_new_page(s) for s in sections[1:]]
         return self.part_blocks(body)
 
     def part_blocks(self, container: etree._Element) -> list[Block]:
         """The blocks of a part (the body, a note, a comment), without Word's table of
         contents, which only repeats the headings; kept if its field never closes."""
         self.fields.clear()
+        self.page_pending = False
         blocks = self.blocks(container)
         unclosed = bool(self.fields)
         self.fields.clear()
@@ -225,6 +239,9 @@ class DocumentWalker:
                 out.append(paragraph)
             elif child.tag == w("tbl"):
                 out.append(self.table(child))
+            elif name == "sdt" and _gallery(child).startswith("Table of Contents"):
+                self._once("generated", "Word's table of contents is not converted: the "
+                           "headings it repeats are", self.count + 1)
             elif name in TRANSPARENT:
                 out.extend(self.blocks(child))
             elif name in SKIPPED:
@@ -294,12 +311,14 @@ class DocumentWalker:
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
         style = style_node.get(w("val")) if style_node is not None else self.styles.default_paragraph
         paragraph_props = {**self.styles.defaults, **self.styles.props(style)}
+        builder.field_tabs = field_tabs(ppr) or self.styles.field_tabs(style)
         self._content(node, builder, paragraph_props)
         if any(not f.in_result for f in self.fields):  # an instruction never ends a paragraph
             self.warn("a Word field is not closed in its paragraph; its code is dropped",
                       self.count)
             self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
+        self._page_breaks(paragraph, ppr)
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \
             (outline.get(w("val")) or "").isdigit() else self.styles.outline(style)
@@ -309,6 +328,27 @@ class DocumentWalker:
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
             paragraph.depth = numbering[1]
         return paragraph
+
+    def _page_breaks(self, paragraph: Paragraph, ppr: etree._Element | None) -> None:
+        """A page break that ends a paragraph (LibreOffice writes 'page break before' so),
+        Word's 'page break before' and a section break to a new page belong before the
+        paragraph the new page begins with. A section's properties stand in its last paragraph
+        and say how that section starts: the next one's say whether a page ends here."""
+        before = ppr.find(w("pageBreakBefore")) if ppr is not None else None
+        paragraph.page_before = self.page_pending or (before is not None and
+                                                      on_attr(before.get(w("val")) or "1"))
+        text = paragraph.text.rstrip(" \t")
+        ends = text.endswith(PAGE_BREAK)
+        section = ppr.find(w("sectPr")) if ppr is not None else None
+        self.page_pending = ends or section is not None and bool(self.section_starts) and \
+            self.section_starts.pop(0)
+        if ends:
+            paragraph.text = text[:-1]
+            end = len(paragraph.text)
+            paragraph.spans = [dataclasses.replace(s, end=min(s.end, end))
+                               for s in paragraph.spans if s.start < end]
+            paragraph.markers = [dataclasses.replace(m, offset=min(m.offset, end))
+                                 for m in paragraph.markers]
 
     def _content(self, node: etree._Element, builder: _ParagraphBuilder, base: Props,
                  ) -> None:
@@ -383,9 +423,15 @@ class DocumentWalker:
                     builder.markers.append(Marker(marker.offset, marker.kind, marker.key, text))
                     builder.custom_mark = None
                     continue
+                if marked.get("superscript") and re.fullmatch(r"\s*\d{1,3}\s*", text):
+                    # a note number typed by hand: as the text export has it, so the shared
+                    # note rules find it and its text at the end of the document
+                    text = text.translate(SUPERSCRIPT_DIGITS)
+                    marked = {**marked, "superscript": False}
                 builder.add(text, marked, bold)
             elif name in ("tab", "ptab"):
-                builder.add(" ", marked, bold)
+                aligned = name == "ptab" and child.get(w("alignment")) in ("right", "center")
+                builder.add("\t" if builder.field_tabs or aligned else " ", marked, bold)
             elif name == "br":
                 kind = child.get(w("type"))
                 builder.add(PAGE_BREAK if kind == "page" else " " if kind == "column"
@@ -442,6 +488,14 @@ class DocumentWalker:
                 self._field_link(done.instruction, done.start, builder)
 
     def _field_link(self, instruction: str, start: int, builder: _ParagraphBuilder) -> None:
+        code = (instruction.split() or [""])[0].upper()
+        if code in VOLATILE_FIELDS and builder.length > start and \
+                not any(f.generated for f in builder.fields):
+            shown = "".join(builder.parts)[start - builder.length:] if start < builder.length \
+                else ""
+            self._once(f"field-{code}", f"Word's {code} field is kept as the result Word last "
+                       f"showed ({' '.join(shown.split())!r}); Word recomputes it when it opens "
+                       "or prints the file, so it is no statement of the document", builder.number)
         match = re.match(r'\s*HYPERLINK\s+"([^"]+)"', instruction)
         if match:
             self._link(match.group(1), start, builder)
@@ -452,6 +506,11 @@ class DocumentWalker:
         if builder.length <= start:
             return
         url = safe_url(target)
+        if url is not None and DRIVE_PATH.search(url):
+            self.warn(f"a link to {' '.join(target.split())[:80]!r} points to a file on the "
+                      "translator's computer; its text is kept, the link is dropped",
+                      builder.number)
+            return
         if url is None or re.search(r"\s", url):  # a space: no address, and no one pointer
             shown = " ".join(target.split())[:80]
             self.warn(f"a link to {shown!r} is not a web or mail address (one that could run "
@@ -574,18 +633,29 @@ PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
 PAGE_WORDS = {"page", "of", "p", "pg"}  # what is left of "Page 2 of 3" without its numbers
 
 
-def running_heads(package: Package) -> list[tuple[str, str]]:
-    """The distinct lines of the Word file's headers and footers, as (header|footer, text),
-    without page numbers: words Word repeats on every page, kept once as forme work."""
-    found: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class RunningHead:
+    kind: str  # header | footer
+    text: str
+    part: str  # where it is written first: word/header1.xml
+    paragraph: int  # its paragraph in that part, from 1
+
+
+def running_heads(package: Package) -> list[RunningHead]:
+    """The distinct lines of the Word file's headers and footers, without page numbers:
+    words Word repeats on every page, kept once as forme work."""
+    found: list[RunningHead] = []
+    seen: set[tuple[str, str]] = set()
     for rel in package.relationships(package.document_part):
         root = package.part(rel.target) if rel.type in ("header", "footer") and \
             not rel.external else None
-        for paragraph in root.iter(w("p")) if root is not None else ():
+        paragraphs = [p for p in root.iter(w("p"))] if root is not None else []
+        for number, paragraph in enumerate(paragraphs, 1):
             line = " ".join(_running_line(paragraph).split())
             words = set(re.findall(r"[^\W\d_]+", line.lower()))
-            if words - PAGE_WORDS and (rel.type, line) not in found:
-                found.append((rel.type, line))
+            if words - PAGE_WORDS and (rel.type, line) not in seen:
+                seen.add((rel.type, line))
+                found.append(RunningHead(rel.type, line, rel.target, number))
     return found
 
 
@@ -613,6 +683,19 @@ def _running_line(paragraph: etree._Element) -> str:
                 continue
             parts.append(node.text or "" if node.tag == w("t") else " ")
     return "".join(parts)
+
+
+def _new_page(section: etree._Element) -> bool:
+    """Whether a section starts on a new page (Word's default, nextPage, or an odd or even one)."""
+    kind = section.find(w("type"))
+    return (kind.get(w("val")) if kind is not None else "nextPage") not in ("continuous",
+                                                                             "nextColumn")
+
+
+def _gallery(sdt: etree._Element) -> str:
+    """The building-block gallery of a content control ("Table of Contents" for Word's)."""
+    found = sdt.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
+    return (found.get(w("val")) or "") if found is not None else ""
 
 
 def _optional(package: Package, source: str, kind: str) -> etree._Element | None:

@@ -24,6 +24,22 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+# Strict Open XML (ISO/IEC 29500 Strict, Word's "Strict Open XML Document") is the same
+# vocabulary in other namespaces: its parts are read as the transitional ones they mirror.
+STRICT = {
+    STRICT_W_NS: W_NS,
+    "http://purl.oclc.org/ooxml/officeDocument/relationships":
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/math":
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "http://purl.oclc.org/ooxml/drawingml/main":
+        "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing":
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "http://purl.oclc.org/ooxml/drawingml/picture":
+        "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
+MACRO_TYPES = ("vbaProject", "vbaData", "keyMapCustomizations")
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 OFFICE_DOCUMENT = REL_TYPE + "officeDocument"
 
@@ -73,6 +89,7 @@ class Package:
                                  "unprotected copy and convert that", path)
             raise InputError("this is an old binary Word file (.doc, OLE compound file), not a "
                              "DOCX; save it as .docx first", path)
+        _other_format(data, path)
         if not data.startswith(b"PK"):
             raise InputError("not a DOCX file: a DOCX is a zip archive and this file is not one",
                              path)
@@ -87,11 +104,15 @@ class Package:
         self.document_part = self._main_part()
         root = self.part(self.document_part)
         if root is None or etree.QName(root).namespace != W_NS:
-            namespace = etree.QName(root).namespace if root is not None else None
-            if namespace == STRICT_W_NS:
-                raise InputError("the DOCX uses Strict Open XML, which is not supported; save it "
-                                 "as a standard Word document (.docx)", path)
             raise InputError(f"{self.document_part} is not a WordprocessingML document", path)
+        macros = [r.target for r in self.relationships(self.document_part)
+                  if r.type in MACRO_TYPES and not r.external]
+        if macros:
+            self.notices.append(f"the Word file holds macros ({', '.join(macros)}); they are "
+                                "ignored and never run, only the text is read")
+        if path.lower().endswith(".doc"):
+            self.notices.append("the file is named .doc but is a DOCX (Office Open XML); read "
+                                "as one")
 
     # -- checks ----------------------------------------------------------------------------
     def _check_members(self, infos: list[zipfile.ZipInfo]) -> None:
@@ -158,7 +179,8 @@ class Package:
             data = self.read(name)
             if data is None:
                 return None
-            self._parsed[name] = parse_xml(data, f"{self.path}!{name}").getroot()
+            root = parse_xml(data, f"{self.path}!{name}").getroot()
+            self._parsed[name] = _transitional(root)
         return self._parsed[name]
 
     def relationships(self, source: str) -> list[Relationship]:
@@ -211,3 +233,36 @@ class Package:
                                  f"{rel.target}); such files are refused and nothing is fetched",
                                  self.path)
         return links
+
+
+def _transitional(root: etree._Element) -> etree._Element:
+    """A Strict Open XML part with the transitional namespaces it mirrors; others as they are."""
+    if not any(ns in STRICT for ns in (root.nsmap or {}).values()):
+        return root
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        qname = etree.QName(node)
+        if qname.namespace in STRICT:
+            node.tag = f"{{{STRICT[qname.namespace]}}}{qname.localname}"
+        for name in [n for n in node.attrib if str(n).startswith("{")]:
+            attr = etree.QName(name)
+            if attr.namespace in STRICT:
+                value = node.attrib.pop(name)
+                node.set(f"{{{STRICT[attr.namespace]}}}{attr.localname}", value)
+    return root
+
+
+def _other_format(data: bytes, path: str) -> None:
+    """Formats Word also saves under a Word name (.doc): refused, saying what they are."""
+    start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"{\\rtf"):
+        raise InputError("this is an RTF file (Rich Text Format), not a DOCX; open it in Word "
+                         "or LibreOffice and save it as .docx", path)
+    if start.startswith(b"mime-version:") or b"<html" in start[:2048] or \
+            start.startswith(b"<!doctype html"):
+        raise InputError("this is a web page (HTML or MHT, which Word saves under .doc too), "
+                         "not a DOCX; open it in Word or LibreOffice and save it as .docx", path)
+    if start.startswith(b"<?xml") and b"schemas.microsoft.com/office/word/2003/wordml" in start:
+        raise InputError("this is a Word 2003 XML document, not a DOCX; open it in Word or "
+                         "LibreOffice and save it as .docx", path)

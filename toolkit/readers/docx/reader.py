@@ -37,18 +37,25 @@ SOURCE_FORMAT = "Word document"
 WORD_CONVENTIONS = (
     "From the Word document: formatting with a meaning is hi with rend (bold, italic, "
     "underline, superscript, subscript, strikethrough, smallcaps); fonts, colours, sizes and "
-    "spacing are not kept. Word footnotes and endnotes are note place='foot' or 'end' at their "
+    "spacing are not kept, except a head set letter-spaced (rend='letter-spaced'); note "
+    "numbers typed as superscript figures are read as the text export's superscript figures. Word footnotes and endnotes are note place='foot' or 'end' at their "
     "reference; comments are note type='comment' at the end of the commented passage, with resp "
     "pointing to their author and target to an anchor at its start; tracked insertions and "
     "deletions are add and del, with resp pointing to their author and change to a change in "
-    "the revisionDesc that gives author and date. Headings are head and open nested div; "
+    "the revisionDesc that gives author and date. Headings are head and open nested div "
+    "(a numbered heading a div with n, its number the head's label); "
     "bulleted lists are list, a deeper level a list inside its item; tables are table; "
-    "automatic list numbers are text, as typed ones. Text boxes are paragraphs of their own "
+    "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
+    "breaks, a page break before a paragraph and a section starting on a new page are pb "
+    "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
+    "separates fields, as a run of spaces does. Text boxes are paragraphs of their own "
     "before the paragraph that anchors them; headers and footers are fw type='header' at the "
     "start and type='footer' at the end of the text, once, without page numbers; Word's table "
-    "of contents is not converted. Two soft line breaks, or one before a line that opens a "
+    "of contents is not converted; field results Word recomputes (DATE, PAGE) are kept as "
+    "text and reported. Two soft line breaks, or one before a line that opens a "
     "structure of its own, end a paragraph, as in the text export. Links other than http, "
-    "https, mailto and relative ones keep their text only.")
+    "https, mailto and relative ones, and links to files on the translator's disk, keep "
+    "their text only. Strict Open XML is read as the transitional vocabulary it mirrors.")
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -57,7 +64,7 @@ DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)
 
 class DocxReader:
     name = "docx"
-    extensions: tuple[str, ...] = (".docx", ".docm")
+    extensions: tuple[str, ...] = (".docx", ".docm", ".doc")  # a .doc is often a DOCX
     description = "Word document (Office Open XML)"
 
     def read(self, data: bytes, path: str, context: ReadContext) -> Conversion:
@@ -107,6 +114,7 @@ class _Conversion:
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
         self._running(div)
+        _tabs_as_spaces(div)
 
         root = el("TEI", xml_lang="en")
         root.append(header.header)
@@ -206,7 +214,10 @@ class _Conversion:
         structures: list[tuple[int, Block]] = []
         offset = 0
         page = ""  # the page break of a paragraph without text, carried to the next one
+        numbered = False  # the last paragraph had an automatic number: a list item
         for block in blocks:
+            if isinstance(block, Paragraph) and block.page_before:
+                page = PAGE_BREAK
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
                 if not block.text.strip():
                     if any(m.kind != "comment-start" for m in block.markers):
@@ -217,7 +228,10 @@ class _Conversion:
                     continue
                 prefix = page + (f"{block.label} " if block.label else "")
                 page = ""
-                separate = bool(structures) and structures[-1][0] == offset
+                # Word's paragraphs of a numbered list are never a sentence a page cut
+                separate = bool(structures) and structures[-1][0] == offset or \
+                    numbered or block.label is not None
+                numbered = block.label is not None
                 for piece in _split(block):
                     flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
                     placed.append((piece, offset + len(prefix)))
@@ -225,6 +239,7 @@ class _Conversion:
                     prefix, separate = "", False
             elif _has_text(block):
                 structures.append((offset, block))
+                numbered = False
         source = "\n".join(b.text for b in flow)
         encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics,
                               document_date=document_date)
@@ -238,6 +253,7 @@ class _Conversion:
             self._lay(index.view(base, base + len(paragraph.text)), paragraph, base, tree)
         self._structures(tree, structures)
         result = to_element(tree)
+        _letter_spacing(result)
         _sections(result)
         etree.cleanup_namespaces(result)
         keep_mixed(result)
@@ -368,10 +384,12 @@ class _Conversion:
     def _running(self, div: etree._Element) -> None:
         """Word's headers (footers) as fw at the start (end) of the text, where the text
         export's running heads are: repeated on every page in Word, kept once here."""
-        for kind, line in running_heads(self.walker.package):
-            self.warn(f"the Word file's {kind} {line!r} is kept once as forme work (fw) at the "
+        for head in running_heads(self.walker.package):
+            kind = head.kind
+            self.warn(f"the Word file's {kind} {head.text!r} ({head.part}, paragraph "
+                      f"{head.paragraph}) is kept once as forme work (fw) at the "
                       f"{'start' if kind == 'header' else 'end'} of the text", None)
-            made = el("fw", line, type=kind, place="top" if kind == "header" else "bottom")
+            made = el("fw", head.text, type=kind, place="top" if kind == "header" else "bottom")
             if kind == "header":
                 div.insert(0, made)
             else:
@@ -386,8 +404,7 @@ class _Conversion:
                 made = self._table(block)
             elif block.heading is not None:
                 current = None
-                made = el("head", self._inline(block))
-                made.set(HEADING, str(block.heading))
+                made = self._head(block)
             else:
                 if current is not None and current.get(HEADING + "-at") == str(position):
                     self._item(current, block)
@@ -401,6 +418,19 @@ class _Conversion:
             if isinstance(node, Node) and node.frozen is not None:
                 if HEADING + "-at" in node.frozen.attrib:
                     del node.frozen.attrib[HEADING + "-at"]
+
+    def _head(self, block: Paragraph) -> etree._Element:
+        """A Word heading; its automatic number ("2.", "1.2") is the label and the n of the
+        division it opens, as the text reader encodes a typed `2. Economic relations`."""
+        label = block.label
+        if not label or not re.search(r"\w", label):
+            made = el("head", self._inline(block))
+        else:
+            block = dataclasses.replace(block, label=None)
+            made = el("head", [el("label", label), " ", *self._inline(block)])
+            made.set(HEADING + "-n", label.strip().rstrip(".)").strip() or label.strip())
+        made.set(HEADING, str(block.heading))
+        return made
 
     def _item(self, bulleted: etree._Element, block: Paragraph) -> None:
         """An item in the list of its level: a deeper level is a list inside the item
@@ -439,7 +469,9 @@ class _Conversion:
 
 
 def _sections(div: etree._Element) -> None:
-    """Heads made from Word headings open nested divisions, by outline level."""
+    """Heads made from Word headings open nested divisions, by outline level. A first
+    heading before any text heads the whole text (a title), unless Word numbers it: "1."
+    opens the first of numbered divisions, with their n, as the text reader's do."""
     children = list(div)
     stack: list[tuple[etree._Element, int]] = [(div, 0)]
     for index, child in enumerate(children):
@@ -449,15 +481,66 @@ def _sections(div: etree._Element) -> None:
                 stack[-1][0].append(child)
             continue
         del child.attrib[HEADING]
+        number = child.get(HEADING + "-n")
+        if number is not None:
+            del child.attrib[HEADING + "-n"]
         level = int(level_text)
-        if index == 0:
+        if index == 0 and number is None:
             stack[0] = (div, level)
             continue
         while len(stack) > 1 and stack[-1][1] >= level:
             stack.pop()
         section = etree.SubElement(stack[-1][0], tei("div"))
+        if number is not None:
+            section.set("n", number)
         section.append(child)
         stack.append((section, level))
+
+
+def _tabs_as_spaces(div: etree._Element) -> None:
+    """A tab to a right stop has told the shared stages where two fields part; in the TEI,
+    as every other tab, it is a space."""
+    for node in div.iter():
+        if node.text and "\t" in node.text:
+            node.text = node.text.replace("\t", " ")
+        if node.tail and "\t" in node.tail:
+            node.tail = node.tail.replace("\t", " ")
+
+
+def _letter_spacing(div: etree._Element) -> None:
+    """Letter-spaced words have no hi rend of their own in the edition's schema: a head
+    set letter-spaced says so in its rend, as the text reader's `M e m o r a n d u m`
+    does; elsewhere the spacing is a display form, like a font, and is not kept."""
+    for hi in list(div.iter(tei("hi"))):
+        if hi.get("rend") != "letter-spaced":
+            continue
+        parent = hi.getparent()
+        assert parent is not None
+        if parent.tag == tei("head") and not (parent.text or "").strip() and len(parent) == 1 \
+                and not (hi.tail or "").strip():
+            parent.set("rend", " ".join(filter(None, [parent.get("rend"), "letter-spaced"])))
+        _unwrap(hi)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Replace an element by its content (text, children, tail kept in place)."""
+    parent = element.getparent()
+    assert parent is not None
+    index = parent.index(element)
+    children, text, tail = list(element), element.text or "", element.tail or ""
+    previous = parent[index - 1] if index else None
+    if previous is None:
+        parent.text = (parent.text or "") + text
+    else:
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    last = children[-1] if children else previous
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
 
 
 SOFT_BREAKS = re.compile(f"{LINE_BREAK}[{LINE_BREAK} \t\u00a0]*")  # never a page break

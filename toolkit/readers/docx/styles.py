@@ -15,6 +15,14 @@ from lxml import etree
 from toolkit.readers.docx.package import w
 
 TOGGLE_OFF = {"0", "false", "off", "none"}
+LETTER_SPACED = 40  # twentieths of a point: 2 pt, more than any kerning or justification
+# "Heading 1" as other languages' Word and LibreOffice templates name it, when a style of
+# that name carries no outline level of its own (Word itself writes "heading 1" in any UI)
+HEADING_NAME = re.compile(
+    r"(?i)(?:heading|überschrift|titre|titolo|t[íi]tulo|kop|nagłówek|rubrik|otsikko|nadpis|"
+    r"címsor|заголовок|başlık|overskrift|naslov|nadpis|επικεφαλίδα|見出し|标题|標題|제목)"
+    r"\s*(\d)")
+FIELD_TABS = {"right", "center", "decimal", "end"}  # a tab to one of these aligns a field
 Props = dict[str, bool]
 
 
@@ -41,6 +49,10 @@ def run_props(rpr: etree._Element | None) -> Props:
             props["strikethrough"] = _on(child)
         elif name == "smallCaps":
             props["smallcaps"] = _on(child)
+        elif name == "spacing":  # expanded by at least 2 pt: a word set letter-spaced
+            spacing = child.get(w("val")) or "0"
+            props["letter-spaced"] = spacing.lstrip("-").isdigit() and \
+                int(spacing) >= LETTER_SPACED
         elif name == "vertAlign":
             value = child.get(w("val"))
             props["superscript"] = value == "superscript"
@@ -56,6 +68,7 @@ class _Style:
     props: Props
     outline: int | None
     num: tuple[str, int] | None
+    field_tabs: bool = False
 
 
 class Styles:
@@ -76,7 +89,7 @@ class Styles:
             level = int(outline.get(w("val")) or 0) if outline is not None and \
                 (outline.get(w("val")) or "").isdigit() else None
             name_text = (name.get(w("val")) or "") if name is not None else ""
-            heading = re.fullmatch(r"(?i)heading\s*(\d)", name_text)
+            heading = HEADING_NAME.fullmatch(name_text.strip())
             if level is None and heading:
                 level = int(heading.group(1)) - 1
             if name_text.lower() == "title":
@@ -84,7 +97,8 @@ class Styles:
             self.styles[style_id] = _Style(
                 based.get(w("val")) if based is not None else None, node.get(w("type")) or "",
                 name_text, run_props(node.find(w("rPr"))),
-                level if level is not None and level < 9 else None, num_pr(ppr))
+                level if level is not None and level < 9 else None, num_pr(ppr),
+                field_tabs(ppr))
             if node.get(w("type")) == "paragraph" and on_attr(node.get(w("default"))):
                 self.default_paragraph = style_id
 
@@ -106,12 +120,22 @@ class Styles:
     def outline(self, style_id: str | None) -> int | None:
         return next((s.outline for s in self.chain(style_id) if s.outline is not None), None)
 
+    def field_tabs(self, style_id: str | None) -> bool:
+        return any(s.field_tabs for s in self.chain(style_id))
+
     def numbering(self, style_id: str | None) -> tuple[str, int] | None:
         return next((s.num for s in self.chain(style_id) if s.num is not None), None)
 
 
 def on_attr(value: str | None) -> bool:
     return value is not None and value.lower() in ("1", "true", "on")
+
+
+def field_tabs(ppr: etree._Element | None) -> bool:
+    """Whether a paragraph's tab stops align text right or centre (a dateline at the right
+    margin, `Head of Section<tab>Berlin, 12 March`): its tabs separate fields."""
+    tabs = ppr.find(w("tabs")) if ppr is not None else None
+    return tabs is not None and any(t.get(w("val")) in FIELD_TABS for t in tabs.iter(w("tab")))
 
 
 def num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
@@ -141,7 +165,9 @@ class Numbering:
     def __init__(self, root: etree._Element | None) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}  # by abstract list: Word counts on
+        # across the nums that share one, unless a num restarts a level (startOverride)
+        self.used: set[str] = set()
         if root is None:
             return
         for node in root.iter(w("abstractNum")):
@@ -170,7 +196,11 @@ class Numbering:
             return None, False
         if spec.fmt == "bullet":
             return None, True
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for restarted in overrides:
+                counters.pop(restarted, None)
         start = overrides.get(level, spec.start)
         counters[level] = counters.get(level, start - 1) + 1
         for deeper in [k for k in counters if k > level]:
