@@ -246,6 +246,11 @@ STAGES = {
         'select="()"/><xsl:with-param name="content" select="()"/></xsl:call-template>'),
     "header (tk:head)": '<r><xsl:apply-templates select="tei:teiHeader" mode="tk:head"/></r>',
     "text (tk:text)": '<r><xsl:apply-templates select="tei:text" mode="tk:text"/></r>',
+    # each accumulator's value on the last element: Saxon computes it over the whole tree
+    "the five accumulators alone (in every stage that reads one)": (
+        '<r><xsl:value-of select="count((//*)[last()] ! (accumulator-before(\'tk:seen\'), '
+        'accumulator-before(\'tk:element\'), accumulator-before(\'tk:mentions\'), '
+        'accumulator-before(\'tk:notes\'), accumulator-before(\'tk:pages\')))"/></r>'),
     "notes (tk:notes)": '<r><xsl:apply-templates select="tei:text" mode="tk:notes"/></r>',
     "record (tk:summary)": '<r><xsl:apply-templates select="." mode="tk:summary"/></r>',
     "search page (tk:search-page)": '<r><xsl:apply-templates select="." mode="tk:search-page"/></r>',
