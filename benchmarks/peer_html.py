@@ -18,6 +18,11 @@ turn (ours, then the peer's, on the same file), so that both meet the same load:
   shared out over its documents) + `FileValidator.validate` + HTML + PDF, against an lxml
   parse + serialise of the same TEI file (median of 5).
 
+- **Stages** (`--stages`): where the 5x budget goes. Each stage of `xslt/html/document.xsl`
+  alone (a copy of the stylesheets whose `tei:TEI` template applies only that mode), on the
+  same documents, interleaved, CPU per document of Saxon's parse + parameters + transform:
+  the floor a page of that stage alone cannot go below, against a fifth of the peer's median.
+
 Timed: per document, wall (`perf_counter`) and CPU (`process_time`, every thread of this
 process: Saxon's and Typst's included); the median and the total over the documents (the
 first three of each corpus are the warm-up and left out of the medians, not of the totals);
@@ -50,10 +55,15 @@ from lxml import etree  # noqa: E402
 
 from benchmarks.synthetic import REGISTERS, write_corpus  # noqa: E402
 from toolkit.builders.base import BuildConfig, Document  # noqa: E402
-from toolkit.builders.html import ASSETS, HtmlBuilder, _saxon_quiet, processor  # noqa: E402
+from toolkit.builders.html import (  # noqa: E402
+    ASSETS, HtmlBuilder, _saxon_quiet, citation_refs, processor, register_sizes,
+)
+from toolkit.builders.html_context import mention_contexts  # noqa: E402
 from toolkit.builders.pdf import PdfBuilder  # noqa: E402
 from toolkit.convert import ConvertOptions, convert_files  # noqa: E402
 from toolkit.readers.tei_import import ImportOptions, import_files  # noqa: E402
+from toolkit.resources import xslt_dir  # noqa: E402
+from toolkit.safe_xml import parse_xml, read_bytes  # noqa: E402
 from toolkit.validation.runner import FileValidator, ValidateOptions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,6 +231,88 @@ def lxml_each(documents: list[Path]) -> Side:
     return side
 
 
+# -- where the budget goes: each stage of the page alone ---------------------------------------
+_CITATION = ('<xsl:variable name="header" select="tei:teiHeader"/>'
+             '<xsl:variable name="c" select="tk:citation($header)"/>')
+#: the body of document.xsl's tei:TEI template for each stage measured alone
+STAGES = {
+    "whole page (document.xsl as it is)": None,
+    "empty (Saxon's parse and call: <r/>)": "<r/>",
+    "shell (tk:page, no content)": (
+        '<xsl:call-template name="tk:page"><xsl:with-param name="title" select="\'x\'"/>'
+        '<xsl:with-param name="href" select="\'x.html\'"/><xsl:with-param name="kind" '
+        'select="\'document\'"/><xsl:with-param name="lang" select="\'en\'"/>'
+        '<xsl:with-param name="description" select="()"/><xsl:with-param name="head" '
+        'select="()"/><xsl:with-param name="content" select="()"/></xsl:call-template>'),
+    "header (tk:head)": '<r><xsl:apply-templates select="tei:teiHeader" mode="tk:head"/></r>',
+    "text (tk:text)": '<r><xsl:apply-templates select="tei:text" mode="tk:text"/></r>',
+    # each accumulator's value on the last element: Saxon computes it over the whole tree
+    "the five accumulators alone (in every stage that reads one)": (
+        '<r><xsl:value-of select="count((//*)[last()] ! (accumulator-before(\'tk:seen\'), '
+        'accumulator-before(\'tk:element\'), accumulator-before(\'tk:mentions\'), '
+        'accumulator-before(\'tk:notes\'), accumulator-before(\'tk:pages\')))"/></r>'),
+    "notes (tk:notes)": '<r><xsl:apply-templates select="tei:text" mode="tk:notes"/></r>',
+    "record (tk:summary)": '<r><xsl:apply-templates select="." mode="tk:summary"/></r>',
+    "search page (tk:search-page)": '<r><xsl:apply-templates select="." mode="tk:search-page"/></r>',
+    "citation: box and three files": _CITATION + "<r>" + "".join(
+        f'<xsl:apply-templates select="$header" mode="tk:{mode}"><xsl:with-param name="c" '
+        f'select="$c"/></xsl:apply-templates>' for mode in ("cite", "csl-json", "bibtex", "ris")) + "</r>",
+}
+
+
+def stage_costs(documents: list[Path], builder: HtmlBuilder, work: Path) -> dict[str, Timing]:
+    """CPU per document of each stage alone (Saxon parse + parameters + transform), the
+    stages interleaved on each document; the parameters the builder computes in Python are
+    computed once beforehand and not timed."""
+    copy = work / "xslt"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(xslt_dir(), copy)
+    entry = (copy / "html" / "document.xsl").read_text("utf-8")
+    start = entry.index('<xsl:template match="tei:TEI">') + len('<xsl:template match="tei:TEI">')
+    end = entry.index("</xsl:template>", start)
+    proc = processor()
+    sizes = proc.make_string_value(json.dumps(register_sizes(builder._registers_xml()), sort_keys=True))
+    executables = {}
+    for number, (stage, body) in enumerate(STAGES.items()):
+        path = copy / "html" / f"stage-{number}.xsl"
+        path.write_text(entry if body is None else entry[:start] + body + entry[end:], "utf-8")
+        executable = builder._configure(builder._compile(path))
+        executable.set_capture_result_documents(True, False)
+        executable.set_parameter("register-sizes", sizes)
+        executables[stage] = executable
+    inputs = []
+    for path in documents:
+        data = read_bytes(path)
+        root = parse_xml(data, str(path)).getroot()
+        inputs.append((path.stem, data.decode("utf-8"), citation_refs(root), mention_contexts(root)))
+    timings = {stage: Timing() for stage in STAGES}
+    for stem, text, citations, contexts in inputs:
+        for stage, executable in executables.items():
+            def run() -> None:
+                node = proc.parse_xml(xml_text=text)
+                for name, value in (("doc-id", stem), ("citations", citations),
+                                    ("contexts", contexts), ("facsimile-pages", "")):
+                    executable.set_parameter(name, proc.make_string_value(value))
+                executable.set_base_output_uri((work / f"{stem}-").as_uri())
+                with _saxon_quiet():
+                    executable.transform_to_string(xdm_node=node)
+                executable.get_result_documents()
+            timings[stage].add(*timed(run))
+    return timings
+
+
+def stage_rows(corpus: str, timings: dict[str, Timing], ours: Side, peer: Side) -> Iterator[str]:
+    budget = peer.documents.median("cpu") / GOAL_HTML
+    empty = timings["empty (Saxon's parse and call: <r/>)"].median("cpu")
+    yield (f"| {corpus} | the peer's median / {GOAL_HTML:.0f} (**the budget of a 5x page**) | "
+           f"**{ms(budget)}** | |")
+    yield f"| {corpus} | our write_one (median) | {ms(ours.documents.median('cpu'))} | |"
+    for stage, timing in timings.items():
+        median = timing.median("cpu")
+        yield (f"| {corpus} | {stage} | {ms(median)} | "
+               f"{'' if stage.startswith('empty') else ms(median - empty)} |")
+
+
 # -- the report ---------------------------------------------------------------------------------
 def ms(seconds: float) -> str:
     return f"{1000 * seconds:.1f} ms"
@@ -263,12 +355,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="HTML only")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the per-document figures as JSON")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time each stage of the page alone against the 5x budget")
     args = parser.parse_args(argv)
 
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f} at start")
     figures: dict[str, dict[str, Any]] = {}
     html_rows: list[str] = []
+    stages: list[str] = []
     pdf_rows: list[str] = []
     pipeline_rows: list[str] = []
     with tempfile.TemporaryDirectory(prefix="peer-html-") as scratch:
@@ -283,6 +378,10 @@ def main(argv: list[str] | None = None) -> int:
             figures[corpus] = {"documents": [p.name for p in documents],
                                "html": {s.name: vars(s.documents) | {"setup": s.setup} for s in (ours, peer)}}
             print(html_rows[-1], flush=True)
+            if args.stages:
+                builder = HtmlBuilder(BuildConfig(source_dir=documents[0].parent, output_dir=out / "stages"))
+                builder.prepare()
+                stages += stage_rows(corpus, stage_costs(documents, builder, out / "stages"), ours, peer)
             if args.no_pdf:
                 continue
             subset = documents[:args.pdf_count]
@@ -318,6 +417,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nHTML: teikit against the TEI Stylesheets' html5 profile (goal: ratio >= {GOAL_HTML:.0f}x)")
     print(HEADER)
     print("\n".join(html_rows))
+    if stages:
+        print("\nEach stage of the page alone: CPU per document of Saxon's parse + parameters + "
+              "transform (median), and less the empty stylesheet's")
+        print("| corpus | stage | median CPU/doc | less empty |\n|---|---|---|---|")
+        print("\n".join(stages))
     if pdf_rows:
         print("\nPDF: teikit (Typst) against WeasyPrint rendering our HTML page of the same document")
         print(HEADER)
