@@ -7,7 +7,6 @@ xml:id uniqueness, which needs every earlier file's identifiers.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
@@ -19,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from toolkit import filestate
 from toolkit.errors import Diagnostic, Severity, ToolkitError, UsageError
 from toolkit.validation.base import MAX_DIAGNOSTICS, NOT_SHOWN, Validator, not_shown, not_shown_counts
 from toolkit.validation.document import Document, SchemaDeclaration, load_document
@@ -152,14 +152,14 @@ class FileValidator:
 
     def _declared(self, document: Document, applied: set[Path]) -> Iterator[Diagnostic]:
         applied = {_resolved(p) for p in applied}
-        contents = {_content(p) for p in applied}
         for declaration in document.schema_declarations():
             target = _resolve(document, declaration)
             if isinstance(target, Diagnostic):
                 yield target
                 continue
             # an edition's own copy of the project schema (teikit init) is the schema applied
-            if target is None or _resolved(target) in applied or _content(target) in contents:
+            if target is None or _resolved(target) in applied \
+                    or _content(target) in {_content(p) for p in applied}:
                 continue
             kind = kind_of(target, declaration.schematypens)
             if kind is None:
@@ -184,18 +184,9 @@ def _resolved(path: Path) -> Path:
 
 
 def _content(path: Path) -> str:
-    """A schema file's SHA-256 ('' when it cannot be read: it is then never a copy)."""
+    """A schema file's SHA-256 by the file index ('' when it cannot be read: never a copy)."""
     try:
-        stat = path.stat()
-    except OSError:
-        return ""
-    return _digest(_resolved(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=256)
-def _digest(path: Path, mtime_ns: int, size: int) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return filestate.sha256(path)
     except OSError:
         return ""
 
