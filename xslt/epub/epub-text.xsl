@@ -187,6 +187,11 @@
       <xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
+  <!-- A page number of the source (its page break says it: [p. 2]) and the rule or "Notes"
+       line above the note texts (which are the chapter's footnotes) have no place in the book,
+       as on the web. -->
+  <xsl:template match="tei:fw[@type = ('pageNum', 'notes')]" mode="tk:epub-text" priority="1"/>
+
   <xsl:template match="tei:fw" mode="tk:epub-text">
     <p class="fw"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
@@ -195,6 +200,10 @@
     <xsl:apply-templates select="tei:head" mode="#current"/>
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}"
                  namespace="http://www.w3.org/1999/xhtml">
+      <!-- items that carry their own marker (- Accommodation:, • the hotels) get no second one -->
+      <xsl:if test="every $i in tei:item satisfies matches(string($i), '^\s*[\-–—•·◦▪‣*]\s')">
+        <xsl:attribute name="class" select="'marked'"/>
+      </xsl:if>
       <xsl:call-template name="tk:epub-lang"/>
       <xsl:for-each select="tei:item">
         <li>

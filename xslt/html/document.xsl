@@ -104,7 +104,9 @@
               <span class="tk-demo-supplied">[italics]</span>, omissions as […], passages the
               source does not give as their description, <span class="tk-demo-gap">[two words
               illegible]</span>, variant spellings as orig [<span class="tk-demo-reg">reg</span>], page
-              breaks as <span class="tk-demo-pb">p. 2</span>; hover over or focus one to see who
+              breaks as <span class="tk-demo-pb">p. 2</span><xsl:if test="tei:text//(tei:vocal | tei:kinesic
+              | tei:incident | tei:pause)">, what the record says was heard or seen besides the words
+              as <span class="tk-demo-spoken">[laughs]</span></xsl:if>; hover over or focus one to see who
               intervened and why. The numbers in the margin cite the paragraphs (a link to each).
               The reading view shows the text alone.</p>
             <xsl:apply-templates select="tei:text" mode="tk:text"/>

@@ -35,6 +35,9 @@
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <span class="tk-note-kind"><xsl:value-of select="tk:note-kind(.)"/>: </span>
       <xsl:choose>
+        <xsl:when test="not(normalize-space(.)) and not(*)">
+          <span class="tk-note-text tk-note-empty">The source marks a note here but gives no text for it.</span>
+        </xsl:when>
         <xsl:when test="tei:p">
           <xsl:apply-templates select="node()" mode="tk:text"/>
         </xsl:when>

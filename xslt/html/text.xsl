@@ -68,13 +68,18 @@
     <xsl:sequence select="$tk:citations(string($node ! accumulator-before('tk:element')))"/>
   </xsl:function>
 
-  <!-- A note that the text shows where it stands: an inline note between blocks. -->
+  <!-- A note that the text shows where it stands: an inline note between blocks; or a note
+       that is all its paragraph holds and not a footnote (a converted report's marginal or
+       handwritten note between paragraphs), which as a numbered note left an empty numbered
+       paragraph holding only a marker. -->
   <xsl:function name="tk:in-place" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="($note/@place = 'inline' or empty($note/@place))
+    <xsl:sequence select="(($note/@place = 'inline' or empty($note/@place))
         and exists($note/parent::*[self::tei:div or self::tei:div1
         or self::tei:div2 or self::tei:div3 or self::tei:body or self::tei:back or self::tei:front
-        or self::tei:floatingText or self::*:attachment])"/>
+        or self::tei:floatingText or self::*:attachment]))
+        or (exists($note/parent::tei:p) and not($note/@place = ('foot', 'end'))
+            and count($note/../node()[self::* or normalize-space(.)]) eq 1)"/>
   </xsl:function>
 
   <!-- Is this mention rendered as a link to its register entry? -->
@@ -142,7 +147,9 @@
   </xsl:template>
 
   <!-- Apparatus that has no place in the running text. -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:fw[@type = ('pageNum', 'sig', 'catch')]
+  <!-- (fw type="notes" is the source's rule or "Notes" line above its note texts, which the
+       edition gathers after the text: no rule is left with nothing under it.) -->
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:fw[@type = ('pageNum', 'sig', 'catch', 'notes')]
                        | tei:figDesc | tei:desc[parent::tei:gap]" mode="tk:text"/>
 
   <!-- ================================================================= blocks -->
@@ -196,7 +203,7 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab" mode="tk:text">
-    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
+    <xsl:element name="{if (tk:has-blocks(.) or tei:note[tei:list | tei:p | tei:table | tei:lg][tk:in-place(.)]) then 'div' else 'p'}">
       <xsl:attribute name="class" select="string-join(('tk-p', 'tk-point'[current()/tei:label]), ' ')"/>
       <xsl:call-template name="tk:citable">
         <xsl:with-param name="number" select="true()"/>
@@ -229,7 +236,10 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:element name="{if (matches(@rend || @type, 'numbered|ordered|decimal')) then 'ol' else 'ul'}">
-          <xsl:attribute name="class" select="'tk-list'"/>
+          <!-- items that carry their own marker (- Accommodation:, • the hotels) get no
+               second one from the browser -->
+          <xsl:attribute name="class" select="string-join(('tk-list', 'tk-list-marked'[exists(current()/tei:item) and (every $i in current()/tei:item
+              satisfies matches(string($i), '^\s*[\-–—•·◦▪‣*]\s'))]), ' ')"/>
           <xsl:call-template name="tk:attributes"/>
           <xsl:apply-templates select="tei:item" mode="#current"/>
         </xsl:element>
@@ -259,6 +269,11 @@
 
   <xsl:template match="tei:cell" mode="tk:text">
     <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <!-- a figure (12.4, 1,800, 3.5 %, (0.8)) is set right-aligned in tabular figures -->
+      <xsl:if test="not(@role = 'label' or ../@role = 'label')
+                    and matches(normalize-space(.), '^[+\-−–(]?\d[\d.,  ]*%?\)?$')">
+        <xsl:attribute name="class" select="'tk-cell-num'"/>
+      </xsl:if>
       <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
       <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
@@ -303,15 +318,64 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Text of the source outside its flow (a folio number, a stray fragment): kept, set apart. -->
+  <!-- An address (a letter's addressee): its lines one under the other, as written; without
+       this the lines ran together ("Comrade N. S. Khrushchev Moscow"). -->
+  <xsl:template match="tei:address" mode="tk:text">
+    <xsl:element name="{if (parent::tei:opener or parent::tei:closer or parent::tei:div or parent::tei:body
+        or parent::tei:front or parent::tei:back or parent::tei:postscript) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="'tk-address'"/>
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:addrLine" mode="tk:text">
+    <span class="tk-addrLine">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <!-- A stamp's words: set in a frame, as an impression on the page, its lines kept and the
+       runs of spaces between its columns (MINISTRY OF FOREIGN AFFAIRS     Incoming Nº 2214)
+       kept as a gap, not collapsed into one space. -->
+  <xsl:template match="tei:stamp" mode="tk:text">
+    <span class="tk-stamp">
+      <xsl:call-template name="tk:attributes"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:stamp//text()[matches(., '\S {3,}\S') and not(contains(., '&#10;'))]" mode="tk:text">
+    <xsl:analyze-string select="." regex=" {{3,}}">
+      <xsl:matching-substring><span class="tk-stamp-gap"><xsl:text> </xsl:text></span></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
+  <!-- Text of the source outside its flow (a folio number, a stray fragment): kept, set apart.
+       A mark the reader knows by its words (TOP SECRET, Copy Nº 3, No. 1442/66) is shown as a
+       mark, what it is in its tip; running heads and feet are named as such (they repeat
+       between the pages, and read as text without a name); other forme work says its type. -->
+  <xsl:variable name="tk:fw-kinds" as="map(xs:string, xs:string)" select="map {
+      'classification': 'Classification mark of the source', 'copy': 'Copy number of the source',
+      'number': 'Number of the document in the source', 'header': 'Running head of the source',
+      'footer': 'Running foot of the source' }"/>
+
   <xsl:template match="tei:fw" mode="tk:text">
-    <p class="tk-fw tk-iv"
+    <xsl:variable name="kind" select="$tk:fw-kinds(string(@type))"/>
+    <xsl:variable name="mark" select="@type = ('classification', 'copy', 'number')"/>
+    <p class="{string-join(('tk-fw tk-iv', @type ! ('tk-fw-' || replace(., '[^\w-]', ''))), ' ')}"
        data-tip="{if (@type = 'residue') then 'Fragment of the source outside the text, kept as found.'
+                  else if (exists($kind)) then $kind || '.'
                   else 'Page furniture of the source' || (@type ! (' (' || . || ')')) || '.'}">
       <xsl:call-template name="tk:focusable"/>
-      <span class="tk-fw-label"><xsl:value-of select="if (@type = 'residue') then 'Stray text of the source:'
-          else 'Page furniture' || (@type ! (' (' || . || ')')) || ':'"/></span>
-      <xsl:text> </xsl:text>
+      <xsl:if test="not($mark)">
+        <span class="tk-fw-label"><xsl:value-of select="if (@type = 'residue') then 'Stray text of the source:'
+            else if (@type = 'header') then 'Running head:' else if (@type = 'footer') then 'Running foot:'
+            else 'Page furniture' || (@type ! (' (' || . || ')')) || ':'"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <span class="tk-fw-text"><xsl:apply-templates mode="#current"/></span>
     </p>
   </xsl:template>
@@ -383,13 +447,15 @@
   </xsl:template>
 
   <!-- An event of a spoken exchange ([laughs], [Applause.], [Zhou points at the map], [pause]):
-       the translator's description in brackets, set like a lacuna's: not words of the speaker. -->
+       the translator's description in brackets, not words of the speaker, and not a lacuna
+       either: in italics, as a stage direction, never on the lacuna's hatched ground, so that
+       [Applause.] is not read as [page torn]. -->
   <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:text">
     <span class="tk-iv tk-spoken tk-{local-name()}" data-tip="{'Not words: ' || map { 'vocal': 'a sound',
         'kinesic': 'a gesture', 'incident': 'an event', 'pause': 'a pause' }(local-name()) || ' described by the translator.'}">
       <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
-      <span class="tk-gap-desc"><xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/></span>
+      <span class="tk-spoken-desc"><xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/></span>
       <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
     </span>
   </xsl:template>
@@ -553,9 +619,12 @@
   <!-- So does a note between blocks with no place (a converted report's distribution list
        after the signature, a stamp laid out between paragraphs): it has no reference to number.
        One that holds blocks (a list) is a div, since a p may not hold them. -->
+  <!-- A marginal or handwritten note that is all its paragraph holds stands in that
+       paragraph (which keeps its number), framed as a note of the source. -->
   <xsl:template match="tei:note[tk:in-place(.)]" mode="tk:text" priority="1">
-    <xsl:element name="{if (tei:list | tei:p | tei:table | tei:lg) then 'div' else 'p'}">
-      <xsl:attribute name="class" select="'tk-note-in-text tk-iv'"/>
+    <xsl:element name="{if (tei:list | tei:p | tei:table | tei:lg) then 'div' else if (parent::tei:p) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="string-join(('tk-note-in-text tk-iv',
+          (@type, 'marginalia'[current()/@place = 'margin'])[1] ! ('tk-note-' || replace(., '[^\w-]', ''))), ' ')"/>
       <xsl:attribute name="data-tip" select="tk:note-kind(.) || '.'"/>
       <xsl:call-template name="tk:focusable"/>
       <xsl:call-template name="tk:attributes"/>
@@ -581,6 +650,7 @@
       else if ($note/@type = 'translator') then 'Note of the translator'
       else if ($note/@type = 'distribution') then 'Distribution list of the source'
       else if ($note/@type = 'stamp') then 'Stamp on the source'
+      else if ($note/@type = 'handwritten') then 'Handwritten note on the source'
       else if ($note/@type = 'editorial') then 'Description of the source'
           || (if (exists(tk:translators(root($note)/tei:TEI/tei:teiHeader))) then ' by the translator' else '')
       else if ($note/@resp) then 'Note by ' || tk:intervener($note)
@@ -659,7 +729,7 @@
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
                        | tei:roleName | tei:date | tei:time | tei:num | tei:measure | tei:seg
-                       | tei:docDate | tei:idno | tei:bibl | tei:address | tei:addrLine | tei:c | tei:w"
+                       | tei:docDate | tei:idno | tei:bibl | tei:c | tei:w"
                 mode="tk:text">
     <span class="tk-{local-name()}">
       <xsl:call-template name="tk:attributes"/>
