@@ -346,7 +346,7 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:stamp//text()[matches(., '\S {3,}\S') and not(contains(., '&#10;'))]" mode="tk:text">
+  <xsl:template match="tei:stamp//text()[matches(., ' {3,}') and not(contains(., '&#10;'))]" mode="tk:text">
     <xsl:analyze-string select="." regex=" {{3,}}">
       <xsl:matching-substring><span class="tk-stamp-gap"><xsl:text> </xsl:text></span></xsl:matching-substring>
       <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
