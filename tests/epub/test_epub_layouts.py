@@ -26,7 +26,8 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("epub-layouts")
     assert main(["convert", "-j", "1", "-o", str(base / "tei"), str(LAYOUTS / "054-nested-lists.txt"),
                  str(LAYOUTS / "040-running-heads-footers.txt"),
-                 str(LAYOUTS / "007-superscript-notes-rule.txt")]) == 0
+                 str(LAYOUTS / "007-superscript-notes-rule.txt"),
+                 str(LAYOUTS / "085-minutes-agenda-ad-items.txt")]) == 0
     (base / "teikit.toml").write_text(CONFIG, "utf-8")
     config = BuildConfig(source_dir=base / "tei", output_dir=base / "build",
                          edition=load_config(base / "teikit.toml"), jobs=1)
@@ -48,6 +49,9 @@ def test_items_with_their_own_marker_get_no_second_one(book: Path) -> None:
     assert len(lists) == 3 and {u.get("class") for u in lists} == {"marked"}
     assert [flat(li) for li in lists[1].findall("h:li", NS)] == ["• the hotels of the city centre;",
                                                                   "• the student hostels."]
+    # an agenda whose items have their own labels (1., 2.)
+    agenda = chapter(book, "880106").findall(".//h:ul", NS)
+    assert [u.get("class") for u in agenda] == ["marked"]
 
 
 def test_a_page_is_said_once_and_the_notes_rule_is_not_left_behind(book: Path) -> None:

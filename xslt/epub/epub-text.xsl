@@ -201,7 +201,11 @@
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}"
                  namespace="http://www.w3.org/1999/xhtml">
       <!-- items that carry their own marker (- Accommodation:, • the hotels) get no second one -->
-      <xsl:if test="every $i in tei:item satisfies matches(string($i), '^\s*[\-–—•·◦▪‣*]\s')">
+      <!-- (the web's tk:self-marked, xslt/html/text.xsl: a label of its own, or a bullet, number
+           or letter and a stop opening the text) -->
+      <xsl:if test="exists(tei:item) and (every $i in tei:item satisfies
+          (exists($i/node()[self::* or normalize-space(.)][1][self::tei:label])
+           or matches(string($i), '^\s*([\-–—•·◦▪‣*]|(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\s?[.)\-–])\s')))">
         <xsl:attribute name="class" select="'marked'"/>
       </xsl:if>
       <xsl:call-template name="tk:epub-lang"/>
