@@ -29,7 +29,8 @@ DOCUMENTS = {"071-speech-transcript-source-marks": "720071", "014-stamp-block-tw
              "054-nested-lists": "720064", "040-running-heads-footers": "720050",
              "041-table-of-figures": "720051", "082-diary-entries-without-year": "880103",
              "007-superscript-notes-rule": "710007", "080-cable-para-points-end-mark": "880101",
-             "085-minutes-agenda-ad-items": "880106"}
+             "085-minutes-agenda-ad-items": "880106", "084-diary-record-paren-notes-crlf": "880105",
+             "035-conversation-dialogue-page-markers": "720044"}
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +130,17 @@ def test_figures_of_a_table_are_set_as_figures(site: Path) -> None:
     rows = [[(text(c), c.get("class")) for c in row.xpath("td|th")] for row in table.xpath(".//tr")]
     assert rows[1] == [("Machines and equipment", None), ("12.4", "tk-cell-num"), ("11.9", "tk-cell-num")]
     assert all(c is None for _, c in rows[0]), "the labels are not figures"
+
+
+def test_a_footnote_says_its_number_once(site: Path) -> None:
+    notes = doc(site, "084-diary-record-paren-notes-crlf").xpath("//ol[@class='tk-note-list']/li")
+    assert [text(n) for n in notes] == [
+        "Footnote of the source (1): See the record of the conversation of 3 May 1957. ↩",
+        "Footnote of the source (2): The London conference of August 1956. ↩"]
+    # a sign (*) is the note's @n too: said once, in the kind
+    symbol = doc(site, "035-conversation-dialogue-page-markers").xpath("//ol[@class='tk-note-list']/li")
+    assert [text(n) for n in symbol] == [
+        "Footnote of the source (*): Zhou refers to the Romanian party congress of 1969. ↩"]
 
 
 @pytest.mark.skipif(not VNU.exists() or shutil.which("java") is None,

@@ -51,4 +51,10 @@
       </xsl:if>
     </li>
   </xsl:template>
+  <!-- A footnote's first label that is its number in the source ("(1)", "1." before the text):
+       the kind already says it ("Footnote of the source (1):", "(*)"), so it is not said twice;
+       a label other than @n is kept. (The EPUB numbers its footnotes itself and so keeps a
+       label that is not that number: tk:epub-number-label.) -->
+  <xsl:template match="tei:note[@n][not(tk:in-place(.))]/tei:label[1][empty(preceding-sibling::node()[normalize-space() or self::*])]
+                       [(normalize-space(.), replace(normalize-space(.), '[\p{P}\s]', '')) = ../@n]" mode="tk:text" priority="1"/>
 </xsl:stylesheet>
