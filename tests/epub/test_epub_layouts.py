@@ -27,7 +27,8 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["convert", "-j", "1", "-o", str(base / "tei"), str(LAYOUTS / "054-nested-lists.txt"),
                  str(LAYOUTS / "040-running-heads-footers.txt"),
                  str(LAYOUTS / "007-superscript-notes-rule.txt"),
-                 str(LAYOUTS / "085-minutes-agenda-ad-items.txt")]) == 0
+                 str(LAYOUTS / "085-minutes-agenda-ad-items.txt"),
+                 str(LAYOUTS / "032-all-in-one.txt")]) == 0
     (base / "teikit.toml").write_text(CONFIG, "utf-8")
     config = BuildConfig(source_dir=base / "tei", output_dir=base / "build",
                          edition=load_config(base / "teikit.toml"), jobs=1)
@@ -63,6 +64,11 @@ def test_a_page_is_said_once_and_the_notes_rule_is_not_left_behind(book: Path) -
     noted = chapter(book, "710007")
     assert not [p for p in noted.iterfind(".//h:p[@class='fw']", NS) if set(flat(p)) <= set("_ ")]
     assert noted.findall(".//h:aside[@epub:type='footnote']", NS)
+
+
+def test_a_signature_keeps_its_word_spaces(book: Path) -> None:
+    closer = chapter(book, "710032").find(".//h:div[@class='closer']", NS)
+    assert closer is not None and "".join(closer.itertext()).strip() == "Head of Department [signature] /L. FEHER/"
 
 
 def test_book_passes_epubcheck(book: Path) -> None:

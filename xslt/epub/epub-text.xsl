@@ -28,7 +28,9 @@
   <xsl:variable name="tk:epub-containers" as="xs:string+"
       select="('front', 'body', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'list',
                'lg', 'closer', 'opener', 'postscript', 'table', 'row', 'listBibl', 'argument',
-               'floatingText', 'group', 'text', 'abstract', 'epigraph', 'signed', 'quote')"/>
+               'floatingText', 'group', 'text', 'abstract', 'epigraph', 'quote')"/>
+  <!-- (signed is not one: its content is phrases, and the space between an office and a gap,
+       "Head of Department [signature]", is a word space of the text) -->
 
   <!-- Footnotes: notes of the text with no place or a place at the foot or end (others stay
        inline; so do notes of the header's summary, which has no footnotes of its own). -->
