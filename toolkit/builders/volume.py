@@ -192,24 +192,22 @@ def merge_volume(matter: Path, front: int, parts: Sequence[Path], target: Path) 
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with contextlib.ExitStack() as stack:
-            out = stack.enter_context(pikepdf.new())
+            volume = _Merged(stack.enter_context(pikepdf.new()))
             source = stack.enter_context(pikepdf.open(matter))
             count = len(source.pages)
             if not 0 <= front <= count:
                 raise ToolkitError(f"the volume's matter has {count} pages, not {front} before its back",
                                    str(matter))
-            bookmarks: list[tuple[int, int, pikepdf.OutlineItem]] = []
-            _append(out, source, range(front), bookmarks)
+            volume.append(source, range(front))
             for path in parts:
-                _append(out, stack.enter_context(pikepdf.open(path)), None, bookmarks)
-            _append(out, source, range(front, count), bookmarks)
+                volume.append(stack.enter_context(pikepdf.open(path)), None)
+            volume.append(source, range(front, count))
+            out = volume.finish()
             for key in ("/Metadata", "/OutputIntents", "/Lang", "/ViewerPreferences", "/Names"):
                 if key in source.Root:
                     out.Root[key] = _copy(out, source, source.Root[key])
             if "/Info" in source.trailer:  # /Info exactly the matter's (PDF/A: it must agree with the XMP)
                 out.trailer.Info = _copy(out, source, source.trailer.Info)
-            with out.open_outline() as outline:
-                outline.root.extend(item for _, _, item in sorted(bookmarks, key=lambda b: b[:2]))
             out.save(tmp, deterministic_id=True, preserve_pdfa=True,
                      object_stream_mode=pikepdf.ObjectStreamMode.generate)
         os.replace(tmp, target)
@@ -218,20 +216,54 @@ def merge_volume(matter: Path, front: int, parts: Sequence[Path], target: Path) 
         raise
 
 
-def _append(out: pikepdf.Pdf, source: pikepdf.Pdf, pages: range | None,
-            bookmarks: list[tuple[int, int, pikepdf.OutlineItem]]) -> None:
-    """Copy `pages` of `source` (all: None) to the end of `out`, and the source's top-level
-    bookmarks that point into them (with their children) as bookmarks of `out`, keyed by
-    (merged page, order in the file) for sorting."""
-    chosen = range(len(source.pages)) if pages is None else pages
-    offset = len(out.pages) - chosen.start
-    out.pages.extend(source.pages[chosen.start:chosen.stop])
-    where = {source.pages[i].obj.objgen: i + offset for i in chosen}
-    with source.open_outline() as outline:
-        for order, item in enumerate(outline.root):
-            page = _page_of(item, where)
-            if page is not None:
-                bookmarks.append((page, len(bookmarks), _moved(out, item, where)))
+class _Merged:
+    """The volume being merged: its pages in order and its bookmarks. The page tree is made
+    here, not by appending to `Pdf.pages`: pikepdf's page list copies qpdf's list of all pages
+    on each insert and index, which made the merge quadratic (97 s of CPU at 10,000 documents
+    in parts of 100, against 8.9 s at 3,000)."""
+
+    def __init__(self, out: pikepdf.Pdf) -> None:
+        self.out = out
+        self.pages: list[pikepdf.Object] = []  # the copied page dictionaries
+        self.bookmarks: list[tuple[int, int, pikepdf.OutlineItem]] = []  # (page, order, item)
+
+    def append(self, source: pikepdf.Pdf, pages: range | None) -> None:
+        """Copy `pages` of `source` (all: None) to the end, with the source's top-level
+        bookmarks that point into them (and their children). qpdf copies a page without its
+        /Parent, and a page met again (a link's destination) as the same copy."""
+        where: dict[tuple[int, int], int] = {}
+        for number, page in enumerate(source.pages):
+            if pages is None or number in pages:
+                where[page.obj.objgen] = len(self.pages)
+                self.pages.append(self.out.copy_foreign(page.obj))
+        with source.open_outline() as outline:
+            for item in outline.root:
+                at = _page_of(item, where)
+                if at is not None:
+                    self.bookmarks.append((at, len(self.bookmarks), self._moved(item, where)))
+
+    def _moved(self, item: pikepdf.OutlineItem, where: dict[tuple[int, int], int]) -> pikepdf.OutlineItem:
+        """A copy of a bookmark and its children pointing at the merged pages."""
+        page = _page_of(item, where)
+        destination: pikepdf.Array | None = None
+        if page is not None:
+            assert isinstance(item.destination, pikepdf.Array)
+            # the page, then the view (/XYZ left top zoom): names and numbers, nothing to copy
+            destination = pikepdf.Array([self.pages[page], *list(item.destination)[1:]])
+        moved = pikepdf.OutlineItem(item.title, destination)
+        moved.children.extend(self._moved(child, where) for child in item.children)
+        return moved
+
+    def finish(self) -> pikepdf.Pdf:
+        """The page tree (one node: every page its kid) and the bookmarks in page order."""
+        tree = self.out.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Pages, Kids=pikepdf.Array(self.pages), Count=len(self.pages)))
+        for page in self.pages:
+            page.Parent = tree
+        self.out.Root.Pages = tree
+        with self.out.open_outline() as outline:
+            outline.root.extend(item for _, _, item in sorted(self.bookmarks, key=lambda b: b[:2]))
+        return self.out
 
 
 def _copy(out: pikepdf.Pdf, source: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
@@ -251,18 +283,3 @@ def _page_of(item: pikepdf.OutlineItem, where: dict[tuple[int, int], int]) -> in
     if isinstance(dest, pikepdf.Array) and len(dest) > 0 and isinstance(dest[0], pikepdf.Dictionary):
         return where.get(dest[0].objgen)
     return None
-
-
-def _moved(out: pikepdf.Pdf, item: pikepdf.OutlineItem,
-           where: dict[tuple[int, int], int]) -> pikepdf.OutlineItem:
-    """A copy of a bookmark and its children pointing at the merged pages."""
-    page = _page_of(item, where)
-    if page is not None:
-        assert isinstance(item.destination, pikepdf.Array)
-        # the page, then the view (/XYZ left top zoom): names and numbers, no objects to copy
-        destination: pikepdf.Array | None = pikepdf.Array([out.pages[page].obj, *list(item.destination)[1:]])
-    else:
-        destination = None
-    moved = pikepdf.OutlineItem(item.title, destination)
-    moved.children.extend(_moved(out, child, where) for child in item.children)
-    return moved
