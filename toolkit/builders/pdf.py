@@ -58,7 +58,7 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")  # what Typst loads from a font
 
 # PDF/A-3 admits the attached TEI source; PDF/UA-1 asks Typst for a tagged, accessible PDF.
 PDF_STANDARDS: list[PDFStandard] = ["a-3b", "ua-1"]
-# The volume is merged from parts, whose structure trees pypdf cannot merge: untagged PDF/A-3b.
+# The volume is merged from parts, whose structure trees are not merged: untagged PDF/A-3b.
 VOLUME_STANDARDS: list[PDFStandard] = ["a-3b"]
 
 VOLUME_NAME = "edition.pdf"
@@ -349,9 +349,9 @@ class PdfBuilder:
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
         # Imported here, not at the top: a worker that writes documents never needs the web
-        # builder or pypdf, and importing them cost each worker most of its start-up.
+        # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
-        from toolkit.builders.volume import VolumeAssembler
+        from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
         shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
@@ -376,13 +376,16 @@ class PdfBuilder:
                 if isinstance(result, Diagnostic):
                     raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
                 return result
-            assembler = VolumeAssembler(self.out_dir, self._volume_stamp(), typeset,
-                                        PART_TEMPLATE, VOLUME_TEMPLATE)
-            pdf = assembler.assemble(volume, self.config.edition.print.part_size,
-                                     str(self.config.source_dir))
+            def merge(matter: Path, front: int, parts: Sequence[Path], out: Path) -> None:
+                # in a process of its own too: what qpdf and Python allocated for the merge
+                # goes back when it ends, not kept by the parent for the rest of the build
+                pool.submit(merge_volume, matter, front, parts, out).result()
+            assembler = VolumeAssembler(self.out_dir / PARTS_DIR, self._volume_stamp(), typeset,
+                                        PART_TEMPLATE, VOLUME_TEMPLATE, merge)
+            assembler.assemble(volume, self.config.edition.print.part_size,
+                               str(self.config.source_dir), target)
         self.parts_typeset = assembler.typeset_parts
         self.matter_typeset = assembler.typeset_matter
-        write_atomic(target, pdf)
         return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
 
     def _volume_stamp(self) -> str:

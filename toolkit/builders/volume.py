@@ -25,16 +25,16 @@ stay PDF/UA-1.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import io
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 from lxml import etree
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject
 
 from toolkit.errors import ToolkitError
 from toolkit.output import write_atomic
@@ -44,6 +44,8 @@ _MAX_ROUNDS = 4
 
 #: compiles a template over data with extra sys.inputs; returns the PDF and the queried report
 Typeset = Callable[[Path, str, dict[str, str], str], tuple[bytes, object]]
+#: writes the volume from the matter's PDF, its front's page count and the parts' PDFs
+Merge = Callable[[Path, int, Sequence[Path], Path], None]
 
 
 @dataclass(frozen=True)
@@ -76,15 +78,16 @@ def split_volume(volume_xml: str, part_size: int) -> tuple[bytes, list[bytes]]:
 class VolumeAssembler:
     """Typesets the parts (cached) and the matter, and merges them into one PDF."""
 
-    def __init__(self, out_dir: Path, stamp: str, typeset: Typeset,
-                 part_template: Path, matter_template: Path) -> None:
-        self.dir = out_dir / PARTS_DIR
+    def __init__(self, parts_dir: Path, stamp: str, typeset: Typeset,
+                 part_template: Path, matter_template: Path, merge: Merge | None = None) -> None:
+        self.dir = parts_dir  # the parts, matter and page numbers of this volume
         self.stamp = stamp  # templates + fonts + configuration: part of every part's key
         self.typeset = typeset
         self.part_template = part_template
         self.matter_template = matter_template
         self.typeset_parts = 0  # parts compiled by this build (the rest came from the cache)
         self.typeset_matter = 0  # compiles of the matter by this build (0: the last build's served)
+        self.merge: Merge = merge if merge is not None else merge_volume  # the builder: in a process of its own
 
     def part(self, number: int, data: bytes, first: int, source: str) -> Part:
         key = hashlib.sha256(b"\0".join([self.stamp.encode(), data, str(first).encode()])).hexdigest()
@@ -99,15 +102,17 @@ class VolumeAssembler:
         pdf, report = self.typeset(self.part_template, data.decode("utf-8"), {"first": str(first)}, source)
         if not isinstance(report, dict):
             raise ToolkitError("the volume part reported no page numbers", str(self.part_template))
-        pages = len(PdfReader(io.BytesIO(pdf)).pages)
         write_atomic(pdf_path, pdf)
+        with pikepdf.open(pdf_path) as typeset:
+            pages = len(typeset.pages)
         meta = {"key": key, "pages": pages, "starts": report.get("starts", {}),
                 "index": report.get("index", {})}
         write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
         self.typeset_parts += 1
         return Part(pdf_path, pages, meta["starts"], meta["index"])
 
-    def assemble(self, volume_xml: str, part_size: int, source: str) -> bytes:
+    def assemble(self, volume_xml: str, part_size: int, source: str, target: Path) -> None:
+        """Typeset what changed and write the volume to `target` (replaced whole, at the end)."""
         matter_xml, parts_xml = split_volume(volume_xml, part_size)
         matter_data = matter_xml.decode("utf-8")
         numbers: dict[str, object] = self._previous_numbers()
@@ -122,9 +127,9 @@ class VolumeAssembler:
             raise ToolkitError(f"the volume's page numbers did not settle in {_MAX_ROUNDS} rounds", source)
         self._remove_stale(len(parts_xml))
         write_atomic(self.dir / "numbers.json", json.dumps(numbers, sort_keys=True).encode())
-        return merge(matter, front, [p.pdf for p in parts])
+        self.merge(matter, front, [p.pdf for p in parts], target)
 
-    def matter(self, data: str, numbers: dict[str, object], source: str) -> tuple[bytes, int]:
+    def matter(self, data: str, numbers: dict[str, object], source: str) -> tuple[Path, int]:
         """The front and back matter typeset with these page numbers (cached: the last one
         typeset, by its XML, the numbers and the stamp) and the page where the back begins."""
         pages = json.dumps(numbers, sort_keys=True)
@@ -133,7 +138,7 @@ class VolumeAssembler:
         try:
             meta = json.loads(meta_path.read_text("utf-8"))
             if meta.get("key") == key and isinstance(meta.get("back"), int) and pdf_path.is_file():
-                return pdf_path.read_bytes(), meta["back"]
+                return pdf_path, meta["back"]
         except (FileNotFoundError, ValueError):
             pass
         pdf, back_at = self.typeset(self.matter_template, data, {"pages": pages}, source)
@@ -142,7 +147,7 @@ class VolumeAssembler:
         write_atomic(pdf_path, pdf)
         write_atomic(meta_path, json.dumps({"key": key, "back": back_at}).encode())
         self.typeset_matter += 1
-        return pdf, back_at
+        return pdf_path, back_at
 
     def _place(self, parts_xml: list[bytes], front: int,
                source: str) -> tuple[list[Part], dict[str, object]]:
@@ -176,23 +181,105 @@ class VolumeAssembler:
                 path.unlink()
 
 
-def merge(matter: bytes, front: int, parts: list[Path]) -> bytes:
-    """Front matter, the parts, back matter, as one PDF with every outline (bookmarks) in page
-    order and the matter's document metadata (XMP, /Info, language, output intent)."""
-    reader = PdfReader(io.BytesIO(matter))
-    writer = PdfWriter()
-    writer.append(reader, pages=(0, front))
-    for path in parts:
-        writer.append(path)
-    writer.append(reader, pages=(front, len(reader.pages)))
-    catalog = reader.trailer["/Root"].get_object()
-    assert isinstance(catalog, DictionaryObject)
-    for key in ("/Metadata", "/OutputIntents", "/Lang", "/ViewerPreferences"):
-        if key in catalog:
-            writer.root_object[NameObject(key)] = catalog[key].clone(writer)
-    # /Info exactly the matter's (PDF/A: it must agree with the XMP, which names no pypdf)
-    writer.metadata = dict(reader.metadata or {})
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+def merge_volume(matter: Path, front: int, parts: Sequence[Path], target: Path) -> None:
+    """Front matter, the parts, back matter, written by qpdf (pikepdf) to a temporary file
+    beside `target` and renamed over it: never a half-written volume. Page streams are copied
+    from the part files when the volume is written, not held in memory (pypdf's writer held
+    the whole volume: 5.7 GB at 10,000 documents). The bookmarks of every file are rebuilt
+    over the merged pages in page order; the matter's metadata (XMP, /Info, language, output
+    intent, named destinations) is the volume's."""
+    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with contextlib.ExitStack() as stack:
+            volume = _Merged(stack.enter_context(pikepdf.new()))
+            source = stack.enter_context(pikepdf.open(matter))
+            count = len(source.pages)
+            if not 0 <= front <= count:
+                raise ToolkitError(f"the volume's matter has {count} pages, not {front} before its back",
+                                   str(matter))
+            volume.append(source, range(front))
+            for path in parts:
+                volume.append(stack.enter_context(pikepdf.open(path)), None)
+            volume.append(source, range(front, count))
+            out = volume.finish()
+            for key in ("/Metadata", "/OutputIntents", "/Lang", "/ViewerPreferences", "/Names"):
+                if key in source.Root:
+                    out.Root[key] = _copy(out, source, source.Root[key])
+            if "/Info" in source.trailer:  # /Info exactly the matter's (PDF/A: it must agree with the XMP)
+                out.trailer.Info = _copy(out, source, source.trailer.Info)
+            out.save(tmp, deterministic_id=True, preserve_pdfa=True,
+                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+class _Merged:
+    """The volume being merged: its pages in order and its bookmarks. The page tree is made
+    here, not by appending to `Pdf.pages`: pikepdf's page list copies qpdf's list of all pages
+    on each insert and index, which made the merge quadratic (97 s of CPU at 10,000 documents
+    in parts of 100, against 8.9 s at 3,000)."""
+
+    def __init__(self, out: pikepdf.Pdf) -> None:
+        self.out = out
+        self.pages: list[pikepdf.Object] = []  # the copied page dictionaries
+        self.bookmarks: list[tuple[int, int, pikepdf.OutlineItem]] = []  # (page, order, item)
+
+    def append(self, source: pikepdf.Pdf, pages: range | None) -> None:
+        """Copy `pages` of `source` (all: None) to the end, with the source's top-level
+        bookmarks that point into them (and their children). qpdf copies a page without its
+        /Parent, and a page met again (a link's destination) as the same copy."""
+        where: dict[tuple[int, int], int] = {}
+        for number, page in enumerate(source.pages):
+            if pages is None or number in pages:
+                where[page.obj.objgen] = len(self.pages)
+                self.pages.append(self.out.copy_foreign(page.obj))
+        with source.open_outline() as outline:
+            for item in outline.root:
+                at = _page_of(item, where)
+                if at is not None:
+                    self.bookmarks.append((at, len(self.bookmarks), self._moved(item, where)))
+
+    def _moved(self, item: pikepdf.OutlineItem, where: dict[tuple[int, int], int]) -> pikepdf.OutlineItem:
+        """A copy of a bookmark and its children pointing at the merged pages."""
+        page = _page_of(item, where)
+        destination: pikepdf.Array | None = None
+        if page is not None:
+            assert isinstance(item.destination, pikepdf.Array)
+            # the page, then the view (/XYZ left top zoom): names and numbers, nothing to copy
+            destination = pikepdf.Array([self.pages[page], *list(item.destination)[1:]])
+        moved = pikepdf.OutlineItem(item.title, destination)
+        moved.children.extend(self._moved(child, where) for child in item.children)
+        return moved
+
+    def finish(self) -> pikepdf.Pdf:
+        """The page tree (one node: every page its kid) and the bookmarks in page order."""
+        tree = self.out.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Pages, Kids=pikepdf.Array(self.pages), Count=len(self.pages)))
+        for page in self.pages:
+            page.Parent = tree
+        self.out.Root.Pages = tree
+        with self.out.open_outline() as outline:
+            outline.root.extend(item for _, _, item in sorted(self.bookmarks, key=lambda b: b[:2]))
+        return self.out
+
+
+def _copy(out: pikepdf.Pdf, source: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
+    """`value` of `source` as an object of `out` (qpdf copies only indirect objects: a direct
+    dictionary or array is made indirect in the source first; a name or string is a value)."""
+    if isinstance(value, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
+        if not value.is_indirect:
+            value = source.make_indirect(value)
+        return out.copy_foreign(value)
+    return value
+
+
+def _page_of(item: pikepdf.OutlineItem, where: dict[tuple[int, int], int]) -> int | None:
+    """The merged page an item points to (an explicit destination [page /XYZ ...], as
+    Typst writes them); None when it points to a page not copied (or nowhere)."""
+    dest = item.destination
+    if isinstance(dest, pikepdf.Array) and len(dest) > 0 and isinstance(dest[0], pikepdf.Dictionary):
+        return where.get(dest[0].objgen)
+    return None

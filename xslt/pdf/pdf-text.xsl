@@ -110,12 +110,15 @@
     <p><xsl:next-match/></p>
   </xsl:template>
 
-  <!-- Letter parts: each child block (signed, dateline, salute) is a group of lines. -->
+  <!-- Letter parts: each child block (signed, dateline, salute, byline) is a group of lines.
+       A byline or docAuthor is its lines here, not a <p>: the lines are one paragraph already,
+       and a paragraph inside it is dropped by Typst ("par may not occur inside of a paragraph"). -->
   <xsl:template match="tei:closer | tei:opener" mode="tk:pdf-text">
     <xsl:element name="{local-name()}">
       <xsl:call-template name="tk:lang"/>
       <xsl:for-each-group select="node()" group-adjacent="boolean(self::tei:signed | self::tei:dateline |
-                                  self::tei:salute | self::tei:seg | self::tei:address | self::tei:p)">
+                                  self::tei:salute | self::tei:seg | self::tei:address | self::tei:p |
+                                  self::tei:byline | self::tei:docAuthor)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
             <xsl:for-each select="current-group()">
