@@ -53,11 +53,14 @@ def _digest(*parts: bytes) -> str:
 
 
 def relative_name(path: Path, root: Path | None) -> str:
-    """`path` as a key names it: relative to `root` (the validated files' folder) when given,
-    so that a key holds no absolute path; as given otherwise."""
+    """`path` as a key names it: relative to `root` (the validated files' folder, absolute)
+    when given, so that a key holds no absolute path; as given otherwise."""
     if root is None:
         return path.as_posix()
-    return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    absolute, prefix = os.path.abspath(path), os.path.join(root, "")
+    if absolute.startswith(prefix):  # the common case, without relpath's cost (10,000 files)
+        return absolute[len(prefix):].replace(os.sep, "/")
+    return Path(os.path.relpath(absolute, root)).as_posix()
 
 
 def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
@@ -109,6 +112,7 @@ class ValidationCache:
         except (OSError, ValueError, AttributeError):
             pass
         self._used: dict[str, dict[str, Any]] = {}
+        self._names: dict[Path, str] = {}
 
     @classmethod
     def for_run(cls, path: Path, files: Sequence[Path], schemas_dir: Path,
@@ -122,7 +126,10 @@ class ValidationCache:
         return cls(path, context, save_to, root)
 
     def name(self, file: Path) -> str:
-        return relative_name(file, self.root)
+        named = self._names.get(file)
+        if named is None:
+            named = self._names[file] = relative_name(file, self.root)
+        return named
 
     def key(self, file: Path) -> str | None:
         """The file's key, or None if the file cannot be read (it is validated, to say so)."""
