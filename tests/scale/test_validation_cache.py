@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from toolkit.validation import ValidateOptions, validate_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,3 +125,30 @@ def test_a_noop_build_says_it_validated_nothing_again(tmp_path: Path) -> None:
     assert "(4 unchanged, not validated again)" in second.stdout, second.stdout
     forced = subprocess.run([*command, "--force"], capture_output=True, text=True, env=env, timeout=600)
     assert "not validated again" not in forced.stdout
+
+
+
+def test_a_cache_in_use_outlives_caches_made_since(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`teikit validate` keeps MAX_CACHES caches and prunes the least recently *used*: a
+    no-op run writes nothing, and pruning by last change dropped the cache of an edition
+    validated again and again while other runs (tests, CI) made caches: at 10,000 documents,
+    one changed document then validated every file."""
+    from toolkit.cli import main
+    from toolkit.commands import validate as command
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(command, "MAX_CACHES", 2)
+    folders = []
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+        shutil.copy(ROOT / "tei" / "116488.xml", tmp_path / name)
+        folders.append(tmp_path / name)
+    a, b, c = folders
+    # named before any run (the lookup marks a cache as used)
+    kept_a, kept_b = (command._cache_files([f], ValidateOptions(jobs=1))[0] for f in (a, b))
+    # (1: the sample alone, without its registers, is not valid; its report is cached all the same)
+    assert main(["validate", str(a), "-j", "1"]) in (0, 1)
+    assert main(["validate", str(b), "-j", "1"]) in (0, 1)
+    assert kept_a.stat().st_mtime_ns <= kept_b.stat().st_mtime_ns
+    assert main(["validate", str(a), "-j", "1"]) in (0, 1)  # a no-op: a's results are not written
+    assert main(["validate", str(c), "-j", "1"]) in (0, 1)  # one cache too many: the least used goes
+    assert kept_a.is_file() and not kept_b.is_file()

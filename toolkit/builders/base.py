@@ -56,10 +56,18 @@ class BuildConfig:
     def url(self) -> str:
         return self.base_url or self.edition.base_url
 
+    @property
+    def root(self) -> Path:
+        """The edition's folder (the TEI folder's parent): paths inside it are hashed relative
+        to it, so that a copied or moved edition is the same edition."""
+        return self.source_dir.parent
+
     def fingerprint(self) -> str:
         data = asdict(self)
         for volatile in ("jobs", "force", "output_dir", "scheduler", "transfer"):
             data.pop(volatile)
+        data["source_dir"] = self.source_dir.name
+        data["font_dirs"] = [edition_name(Path(p), self.root) for p in self.font_dirs]
         data["edition"] = self.edition.fingerprint()
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -139,13 +147,26 @@ class Builder(Protocol):
         ...
 
 
-def file_hash(*paths: Path) -> str:
-    """The names and contents of files, in the order given. Each file's content is its SHA-256
-    from the process's file index (toolkit/filestate.py): a file whose stat is unchanged since
-    it was last hashed, in this process or by the last build, is not read again."""
+def edition_name(path: Path, root: Path | None) -> str:
+    """A path as a hash names it: relative to the edition's folder when inside it (a copied
+    or moved edition rebuilds nothing), else as given (the toolkit's own files, font folders)."""
+    if root is not None:
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def file_hash(*paths: Path, root: Path | None = None) -> str:
+    """The names (relative to `root` when inside it) and contents of files, in the order given.
+    Each file's content is its SHA-256 from the process's file index (toolkit/filestate.py): a
+    file whose stat is unchanged since it was last hashed, in this process or by the last
+    build, is not read again."""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.as_posix().encode() + b"\0" + filestate.sha256(path).encode() + b"\n")
+        digest.update(edition_name(path, root).encode() + b"\0" + filestate.sha256(path).encode()
+                      + b"\n")
     return digest.hexdigest()
 
 
@@ -198,13 +219,14 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
     check_names(edition)
     builder = builder_type(config)
     shared = hashlib.sha256("".join([
-        file_hash(*builder.inputs()), file_hash(*edition.registers()), config.fingerprint(),
+        file_hash(*builder.inputs()), file_hash(*edition.registers(), root=config.root),
+        config.fingerprint(),
         builder.environment(),
     ]).encode()).hexdigest()
     manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
     # a document's hash covers the local images it shows (a new scan rebuilds its page and PDF)
-    hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path)
-                                      + images_hash(doc.path, config.source_dir.parent)).encode()).hexdigest()
+    hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path, root=config.root)
+                                      + images_hash(doc.path, config.root)).encode()).hexdigest()
               for doc in edition.documents}
     outdated = [doc for doc in edition.documents
                 if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]

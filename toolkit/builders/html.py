@@ -256,7 +256,8 @@ class HtmlBuilder:
         configuration, whether the site has the EPUB (the about page links it), Pagefind."""
         book = self.site / "epub" / epub_name(self.config)
         return hashlib.sha256("\0".join([
-            file_hash(*self.inputs()), file_hash(*sorted(self.config.registers_dir.glob("*.xml"))),
+            file_hash(*self.inputs()),
+            file_hash(*sorted(self.config.registers_dir.glob("*.xml")), root=self.config.root),
             self.config.fingerprint(), str(book.is_file()), html_state.environment_stamp(),
         ]).encode()).hexdigest()
 

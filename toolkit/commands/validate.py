@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import sys
@@ -73,6 +74,13 @@ def _cache_files(paths: list[Path], options: ValidateOptions) -> tuple[Path, Pat
     folder = Path(home) / "teikit" / "validate"
     name = hashlib.sha256(repr(([os.path.abspath(p) for p in paths],
                                 options.fingerprint())).encode()).hexdigest()[:24]
+    results, index = folder / f"{name}.results.json", folder / f"{name}.files.json"
+    # the pruning goes by last use, not by last change: a no-op run writes nothing, and a
+    # cache read often but not changed (a long build's) was the first to go while other runs
+    # (tests, CI) made caches, so that the next run after one change validated every file
+    for used in (results, index):
+        with contextlib.suppress(OSError):
+            os.utime(used)
     try:
         kept = sorted(folder.glob("*.results.json"), key=lambda p: p.stat().st_mtime)
         for old in kept[:max(0, len(kept) - MAX_CACHES + 1)]:
@@ -81,7 +89,7 @@ def _cache_files(paths: list[Path], options: ValidateOptions) -> tuple[Path, Pat
                 old.with_name(old.name.replace(".results.", ".files.")).unlink(missing_ok=True)
     except OSError:
         pass  # a cache folder that cannot be read or pruned only costs time
-    return folder / f"{name}.results.json", folder / f"{name}.files.json"
+    return results, index
 
 
 def _validate(args: argparse.Namespace, options: ValidateOptions) -> int:

@@ -14,12 +14,18 @@ stat, so a no-op run reads no document's bytes.
 
 Cached is the file's own report, before the edition-wide xml:id check, which the runner does
 again over every report (it depends on the other files).
+
+No key or entry holds an absolute path: files are named relative to the folder that holds
+every validated file (the edition's tei/), schemas and registers relative to it too, and a
+file's own diagnostics are kept without its name. A copied or moved edition, its build
+folder with it, validates nothing again and reports its files by their new names.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -32,7 +38,7 @@ from toolkit.errors import Diagnostic, Severity
 from toolkit.output import write_atomic
 from toolkit.validation.edition import IdOccurrence
 
-VERSION = 2
+VERSION = 3
 #: the code whose change may change a report (read once per run: a few files)
 CODE = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / name for name in (
     "safe_xml.py", "registers.py", "errors.py", "tei.py")]
@@ -46,15 +52,35 @@ def _digest(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def files_digest(paths: Iterable[Path]) -> str:
-    """Names and contents of files, in the order given (missing files count as missing)."""
+def relative_name(path: Path, root: Path | None) -> str:
+    """`path` as a key names it: relative to `root` (the validated files' folder, absolute)
+    when given, so that a key holds no absolute path; as given otherwise."""
+    if root is None:
+        return path.as_posix()
+    absolute, prefix = os.path.abspath(path), os.path.join(root, "")
+    if absolute.startswith(prefix):  # the common case, without relpath's cost (10,000 files)
+        return absolute[len(prefix):].replace(os.sep, "/")
+    return Path(os.path.relpath(absolute, root)).as_posix()
+
+
+def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
+    """Names (relative to `root` when given) and contents of files, in the order given
+    (missing files count as missing)."""
     parts = []
     for path in paths:
+        name = relative_name(path, root).encode()
         try:
-            parts.append(path.as_posix().encode() + b"\0" + filestate.sha256(path).encode())
+            parts.append(name + b"\0" + filestate.sha256(path).encode())
         except OSError:
-            parts.append(path.as_posix().encode() + b"\0missing")
+            parts.append(name + b"\0missing")
     return _digest(*parts)
+
+
+def common_folder(files: Sequence[Path]) -> Path | None:
+    """The deepest folder holding every file (None for no files)."""
+    if not files:
+        return None
+    return Path(os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]))
 
 
 def declared_hrefs(data: bytes) -> list[str]:
@@ -71,8 +97,10 @@ def edition_registers(files: Sequence[Path]) -> list[Path]:
 
 
 class ValidationCache:
-    def __init__(self, path: Path, context: str, save_to: Path | None = None) -> None:
+    def __init__(self, path: Path, context: str, save_to: Path | None = None,
+                 root: Path | None = None) -> None:
         self.source = path
+        self.root = root  # files are named relative to it
         self.path = save_to or path  # where this run's results go (the build's trial copy)
         self.context = context
         self.entries: dict[str, dict[str, Any]] = {}
@@ -84,16 +112,24 @@ class ValidationCache:
         except (OSError, ValueError, AttributeError):
             pass
         self._used: dict[str, dict[str, Any]] = {}
+        self._names: dict[Path, str] = {}
 
     @classmethod
     def for_run(cls, path: Path, files: Sequence[Path], schemas_dir: Path,
                 schemas: Sequence[Path], options: str, save_to: Path | None = None) -> ValidationCache:
         """The cache of one run: its context is everything shared by every file's report."""
         project = sorted(p for p in schemas_dir.rglob("*") if p.is_file())
+        root = common_folder(files)
         context = _digest(str(VERSION).encode(), options.encode(), files_digest(project).encode(),
                           files_digest(schemas).encode(), files_digest(CODE).encode(),
-                          files_digest(edition_registers(files)).encode())
-        return cls(path, context, save_to)
+                          files_digest(edition_registers(files), root).encode())
+        return cls(path, context, save_to, root)
+
+    def name(self, file: Path) -> str:
+        named = self._names.get(file)
+        if named is None:
+            named = self._names[file] = relative_name(file, self.root)
+        return named
 
     def key(self, file: Path) -> str | None:
         """The file's key, or None if the file cannot be read (it is validated, to say so)."""
@@ -107,25 +143,27 @@ class ValidationCache:
             parts = urlsplit(href)
             if parts.scheme in ("", "file") and parts.path:
                 declared.append(file.parent / unquote(parts.path))
-        return _digest(self.context.encode(), str(file).encode(), content.encode(),
-                       files_digest(declared).encode())
+        return _digest(self.context.encode(), self.name(file).encode(), content.encode(),
+                       files_digest(declared, self.root).encode())
 
     def get(self, file: Path, key: str | None) -> Any:
         """The cached report's fields for this key, or None."""
-        entry = self.entries.get(str(file))
+        entry = self.entries.get(self.name(file))
         if key is None or entry is None or entry.get("key") != key:
             return None
         self.hits += 1
-        self._used[str(file)] = entry
+        self._used[self.name(file)] = entry
         return entry
 
     def put(self, file: Path, key: str | None, diagnostics: Sequence[Diagnostic],
             ids: Sequence[IdOccurrence]) -> None:
         if key is None:
             return
-        self._used[str(file)] = {
-            "key": key,
-            "diagnostics": [{**asdict(d), "severity": d.severity.value} for d in diagnostics],
+        shown = str(file)
+        self._used[self.name(file)] = {
+            "key": key,  # the file's own diagnostics without its name ("": the file's, as shown)
+            "diagnostics": [{**asdict(d), "severity": d.severity.value,
+                             "path": "" if d.path == shown else d.path} for d in diagnostics],
             "ids": [[i.xml_id, i.line, i.column] for i in ids],
         }
 
@@ -141,9 +179,10 @@ class ValidationCache:
             pass  # a cache that cannot be written (a full disk) only costs the next run time
 
 
-def diagnostics_of(entry: Any) -> tuple[Diagnostic, ...]:
-    return tuple(Diagnostic(Severity(d["severity"]), d["message"], d["path"], d["line"], d["column"],
-                            d["rule"]) for d in entry["diagnostics"])
+def diagnostics_of(entry: Any, file: Path) -> tuple[Diagnostic, ...]:
+    """The cached diagnostics, those of the file itself named as it is shown in this run."""
+    return tuple(Diagnostic(Severity(d["severity"]), d["message"], d["path"] or str(file), d["line"],
+                            d["column"], d["rule"]) for d in entry["diagnostics"])
 
 
 def ids_of(entry: Any) -> tuple[IdOccurrence, ...]:

@@ -206,8 +206,10 @@ def _resolve(document: Document, declaration: SchemaDeclaration) -> Path | Diagn
                                    "not applied", rule="tk-xml-model", line=declaration.line)
     target = document.path.parent / unquote(parts.path)
     if not target.is_file():
+        # named by its href, relative to the document: a cached report holds no absolute path
         return document.diagnostic(Severity.WARNING, f"xml-model {href}: the declared schema "
-                                   f"{target} does not exist; not applied", rule="tk-xml-model",
+                                   "does not exist (the href is relative to the document); not applied",
+                                   rule="tk-xml-model",
                                    line=declaration.line)
     return target
 
@@ -323,7 +325,7 @@ def _cached(files: list[Path], options: ValidateOptions, path: Path, remote: Rem
             report = next(fresh)
             cache.put(file, keys[file], report.diagnostics, report.ids)
         else:
-            report = FileReport(str(file), diagnostics_of(entry), ids_of(entry), cached=True)
+            report = FileReport(str(file), diagnostics_of(entry, file), ids_of(entry), cached=True)
         yield _edition(index, report)
     cache.save()
 
