@@ -527,6 +527,8 @@ def letters(encoder: BodyEncoder, top: etree._Element, blocks: list[SourceBlock]
     """Letters of one export (a letter and its reply): each but the last made here as a
     `div[@type='letter']` with its opener and closer, taken off `blocks`; the division
     the last letter goes into is returned (`top` itself when there is one letter)."""
+    from toolkit.encoding import closing  # closing reads this module's signature rules
+
     starts = letter_starts(blocks)
     if not starts:
         return top
@@ -534,13 +536,13 @@ def letters(encoder: BodyEncoder, top: etree._Element, blocks: list[SourceBlock]
                     "signatures", blocks[starts[0]].line)
     for begin, end in zip([0] + starts, starts):
         part = blocks[begin:end]
-        signature = encoder._signature(part)
+        signature = closing.signature(encoder, part)
         salute = part.pop() if signature and len(part) > 1 and \
             cue.CLOSING_SALUTE.match(part[-1].text.strip()) else None
         letter = sub(top, "div", type="letter")
         encoder._structure(letter, encoder._join(part))
         if signature:
-            encoder._closer(letter, signature, salute)
+            closing.closer(encoder, letter, signature, salute)
         encoder._count("letters")
     del blocks[:starts[-1]]
     return sub(top, "div", type="letter")
