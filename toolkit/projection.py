@@ -232,7 +232,10 @@ class _Projector:
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
             return _reference(node.get("n", ""), node.get("rend"))  # a further reference
         if name == "note":
-            if node.get("place") in ("foot", "end"):
+            # a sign's note printed after its section: place end, rend symbol (a Word
+            # endnote, place end too, is given in brackets where it stands, as before)
+            section = node.get("place") == "end" and node.get("rend") == "symbol"
+            if node.get("place") == "foot" or section:
                 number = node.get("n") or str(len(self.footnotes) + 1)
                 first = node[0] if len(node) else None
                 if first is None and not (node.text or "").strip():
@@ -242,8 +245,7 @@ class _Projector:
                     text = self.content(node)  # the text's label as the source wrote it
                 else:
                     text = f"[{number}] {self.content(node)}"
-                (self.section_notes if node.get("place") == "end" else self.footnotes).append(
-                    (number, text))
+                (self.section_notes if section else self.footnotes).append((number, text))
                 return _reference(number, node.get("rend"))
             return f"[{self.content(node)}]"
         if name == "unclear" and node.get("rend") in UNCLEAR_FORMS:

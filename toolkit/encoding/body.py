@@ -44,6 +44,9 @@ class BodyEncoder:
     # xml:id prefix for a footnote referenced more than once (later references point to it);
     # by default the source file's name, so that ids stay unique across an edition
     note_id_prefix: str = ""
+    # the blocks are lines of a text file, which a hard wrap may cut (a Word file's blocks
+    # are paragraphs: a sentence cut between two is a page break's)
+    wraps: bool = True
     # the document's own date (ISO), for dates in the text that give no year
     document_date: str | None = None
     # attachments after the signature: divisions of the text's back (set by encode)
@@ -298,7 +301,7 @@ class BodyEncoder:
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None
                 # the next line of the source, after a line no wider than an export wraps,
                 # goes on with a wrap, not a page break (a cut across a blank line is one)
-                wrap = block.line == last.lines[-1][1] + 1 and \
+                wrap = self.wraps and block.line == last.lines[-1][1] + 1 and \
                     max(line_widths(last) + line_widths(block)[:1]) <= WRAP_MAX
                 glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + LINE_BREAK
                                              if wrap else " " + PAGE_BREAK)

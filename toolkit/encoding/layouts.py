@@ -486,7 +486,18 @@ CONVENTIONS = (
     "after a closing salutation and signature followed by a place and date or an addressee; "
     "the lines under an addressee (a name, a place) are addrLines of one address; a journal's "
     "entry dated by day and month only (Monday, 5 June; 8.VI.) takes the year of the "
-    "document's date with cert='medium'; Question N: and Answer: open speeches.")
+    "document's date with cert='medium'; Question N: and Answer: open speeches. Layouts "
+    "(probe6): the lines of a hard-wrapped paragraph, also among one-line paragraphs, are "
+    "kept as lb (the joins are not page breaks), a line ending inside a word cut by a hyphen "
+    "as lb break='no', the hyphen kept; a page number inside a sentence (the - 2 - "
+    "delegation, or a line - 3 - between its halves) is pb with n and the number as fw "
+    "type='pageNum', the paragraph not split; note texts marked by signs after each section "
+    "are notes place='end' at their references; a place-and-date line as the last line (also "
+    "after the name, a tab or spaces apart) is the closer's dateline; two signatures side by "
+    "side are a signed rend='columns' each; P.S. is the label of the postscript's first "
+    "paragraph; roman points (i., ii.) are points, and points of another kind under an item "
+    "of a list a list in that item; a stamp's description before its colon (MFA stamp:) is "
+    "the note's text, not the stamp's words.")
 
 
 
