@@ -9,8 +9,8 @@ Line structure: every block of the TEI (a paragraph, a head, a mark, a dateline,
 item, each line of a signature or of a stamp, each line after an lb) is one line, and lines are separated by a
 blank line. A source with one paragraph per line and one with blank lines between its
 paragraphs therefore project alike, line for line; a page-break join projects as the two
-lines it came from; a hard-wrapped paragraph is one line (its wrap points were the
-export's, not the document's); a line holding two fields apart by a run of spaces (an
+lines it came from; a hard-wrapped paragraph gives back its lines (the converter keeps
+them as lb: the source's line structure, issue #10); a line holding two fields apart by a run of spaces (an
 office and a place-and-date line) projects as one line per field.
 """
 
@@ -37,6 +37,7 @@ class _Projector:
         self.current: list[str] = []
         self.footnotes: list[tuple[str, str]] = []  # (number, text)
         self.bottom: list[str] = []  # a page's footer (forme work): after the footnotes
+        self.section_notes: list[tuple[str, str]] = []  # place="end": after their division
         self.taken: set[etree._Element] = set()  # pb already projected inside a gap's bracket
 
     def flush(self) -> None:
@@ -72,6 +73,9 @@ class _Projector:
                 if isinstance(child.tag, str):
                     self.visit(child)
             self.flush()
+            if name == "div" and self.section_notes:  # notes printed after their section
+                self.paragraphs.extend(text for _, text in self.section_notes)
+                self.section_notes = []
             return
         if name in ("closer", "opener") or (name == "seg" and parent_name == "opener"):
             self.block(node) if name == "seg" else self._lines(node)
@@ -136,11 +140,20 @@ class _Projector:
         self.flush()
         if node.text:
             self.current.append(node.text)
+        columns: list[list[str]] = []  # signatures side by side: their lines, per column
         for child in node:
             if isinstance(child.tag, str):
                 child_name = local_name(child)
+                if columns and not (child_name == "signed" and child.get("rend") == "columns"):
+                    self._rows(columns)
                 if child_name == "lb":
                     self.flush()
+                elif child_name == "signed" and child.get("rend") == "columns":
+                    self.flush()
+                    start = len(self.paragraphs)
+                    self._lines(child)
+                    columns.append(self.paragraphs[start:])
+                    del self.paragraphs[start:]
                 elif child_name in BLOCKS or child_name == "seg":
                     self.block(child) if child_name != "signed" else self._lines(child)
                 else:
@@ -148,7 +161,16 @@ class _Projector:
                     self.current.append(line)
             if child.tail:
                 self.current.append(child.tail)
+        if columns:
+            self._rows(columns)
         self.flush()
+
+    def _rows(self, columns: list[list[str]]) -> None:
+        """Signatures that stood side by side, given back as the source's rows: the first
+        line of each column, then the second... (three spaces apart, as the columns were)."""
+        for row in range(max(len(c) for c in columns)):
+            self.paragraphs.append("   ".join(c[row] for c in columns if row < len(c)))
+        columns.clear()
 
     def _inline_lines(self, node: etree._Element) -> str:
         """An element inside a signature whose lb children mark source paragraph breaks."""
@@ -210,7 +232,10 @@ class _Projector:
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
             return _reference(node.get("n", ""), node.get("rend"))  # a further reference
         if name == "note":
-            if node.get("place") == "foot":
+            # a sign's note printed after its section: place end, rend symbol (a Word
+            # endnote, place end too, is given in brackets where it stands, as before)
+            section = node.get("place") == "end" and node.get("rend") == "symbol"
+            if node.get("place") == "foot" or section:
                 number = node.get("n") or str(len(self.footnotes) + 1)
                 first = node[0] if len(node) else None
                 if first is None and not (node.text or "").strip():
@@ -220,7 +245,7 @@ class _Projector:
                     text = self.content(node)  # the text's label as the source wrote it
                 else:
                     text = f"[{number}] {self.content(node)}"
-                self.footnotes.append((number, text))
+                (self.section_notes if section else self.footnotes).append((number, text))
                 return _reference(number, node.get("rend"))
             return f"[{self.content(node)}]"
         if name == "unclear" and node.get("rend") in UNCLEAR_FORMS:
@@ -301,6 +326,7 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
     for text in texts[:1]:
         projector.visit(text)
     projector.flush()
+    projector.paragraphs.extend(text for _, text in projector.section_notes)
     paragraphs: list[str] = []
     # Footnote texts stand at the end in the order of their numbers, as a source lists them.
     footnotes = sorted(projector.footnotes, key=lambda f: _note_order(f[0]))
@@ -312,13 +338,13 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
 def normalise(text: str) -> list[str]:
     """Paragraphs with white space collapsed: what the round trip compares. A source's
     paragraphs are read as the converter's block stage reads them (blank lines, one
-    paragraph per line, hard-wrapped lines joined); a projection has one per line."""
+    paragraph per line); a projection has one per line. The lines of a hard-wrapped
+    paragraph are lines of it (lb), only a bold title over two lines is one."""
     paragraphs: list[str] = []
     for block in split_blocks(text):
-        start = 0
-        for index, (_, line) in enumerate(block):
-            # a Markdown hard break (two trailing spaces) is a line of the source: an lb
-            if line.endswith("  ") and index < len(block) - 1 or index == len(block) - 1:
-                paragraphs.append(" ".join(block_text(block[start:index + 1]).split()))
-                start = index + 1
+        if block[0][1].lstrip().startswith("**") and len(block) > 1 and \
+                not block[0][1].endswith("  "):
+            paragraphs.append(" ".join(block_text(block).split()))
+            continue
+        paragraphs.extend(" ".join(line.split()) for _, line in block)
     return [p for p in paragraphs if p]

@@ -27,7 +27,7 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 BLANK = re.compile(r"^[\s\u200b\ufeff]*$")  # str.isspace() covers the no-break space
 # A line that opens a structure of its own: a numbered point or list item, a memo field,
 # a note text, a bullet. It never continues a wrapped paragraph.
-STRUCTURAL = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|\d{1,2}\s*[-–—]\s|[-–—•▪*·]\s|"
+STRUCTURAL = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]\s|[IVX]{1,4}\.\s|\d{1,2}\s*[-–—]\s|[-–—•▪*·]\s|"
                         r"\[\d{1,3}[a-z]?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|[A-Z][\w.]{0,14}:\s|\*\*)")
 WRAP_MAX = 100  # wider lines are whole paragraphs: no export wraps beyond this
 WRAP_MIN = 50   # narrower blocks are lists of short lines (signatures, marks, fields) or a
@@ -114,17 +114,54 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
         return out
     out = []
     for number, line in group:
-        # a bold span open on a line continues on the next (a Markdown title over two lines)
-        if out and _open_bold(out[-1]):
+        # a bold span open on a line continues on the next (a Markdown title over two lines);
+        # a line of prose cut inside a sentence goes on on the next (a wrap among one-line
+        # paragraphs: the group as a whole is not wrapped)
+        if out and (_open_bold(out[-1]) or _cut(out[-1][-1][1].strip(), line.strip(),
+                                                 out[-2][-1][1].strip() if len(out) > 1 else "")):
             out[-1].append((number, line))
         else:
             out.append([(number, line)])
+    if diagnostics is not None:
+        for block in out:
+            if len(block) > 1 and not _open_bold(block[:1]):
+                diagnostics.append(review(
+                    "structure", f"lines {block[0][0]}-{block[-1][0]} read as one "
+                    "hard-wrapped paragraph", path, block[0][0]))
     return out
+
+
+# Words a sentence does not end on: a line ending on one is cut inside its sentence, even
+# when the next line opens with a capital (`... lorries for the` / `Soviet Union be ...`).
+_FUNCTION_WORDS = frozenset(
+    "the a an of and or to in on for with by at from that as into than which who whose "
+    "his her its their our this these those between about under over upon".split())
+_WORD_CUT = re.compile(r"[^\W\d_]-$")  # a word cut by a hyphen at the line's end
+
+
+def _cut(previous: str, line: str, before: str = "") -> bool:
+    """Whether `line` goes on with `previous`, a line of prose as wide as an export wraps,
+    cut inside a sentence: it ends on no sentence end but on a comma, a hyphen, a lower-case
+    word before a lower-case line, or a word no sentence ends on. Lines opening a structure,
+    Markdown, columns and lines in capitals (titles, marks, telegrams) never join; nor do
+    lines of a paragraph wider than a wrap (`line` or the line `before`, cut from it): that
+    cut is a page break's (the body stage's `pb`)."""
+    if not WRAP_MIN <= len(previous) <= WRAP_MAX or not line or SENTENCE_END.search(previous) \
+            or len(line) > WRAP_MAX or (len(before) > WRAP_MAX and not SENTENCE_END.search(before)) \
+            or STRUCTURAL.match(line) or previous.startswith("**") or "   " in previous \
+            or previous.upper() == previous:
+        return False
+    last = previous.rsplit(None, 1)[-1]
+    return previous.endswith((",", "-")) or last in _FUNCTION_WORDS or \
+        (line[0].islower() and last[-1:].isalpha())
 
 
 def _open_bold(block: Block) -> bool:
     """A block opening with `**` whose bold span is not closed yet."""
-    return block[0][1].lstrip().startswith("**") and \
+    first = block[0][1].lstrip()
+    # `** text` (a note text's sign, a space after it) opens no bold span: Markdown's opens
+    # before a word
+    return first.startswith("**") and first[2:3].strip() != "" and \
         sum(line.count("**") for _, line in block) % 2 == 1
 
 
@@ -142,6 +179,12 @@ def _wrapped(texts: list[str]) -> bool:
     return full >= 0.75 * len(body) and cut >= max(1, 0.5 * len(body))
 
 
+def line_widths(block: SourceBlock) -> list[int]:
+    """The widths of a block's source lines (its text cut at its line offsets)."""
+    starts = [p for p, _ in block.lines] + [len(block.text)]
+    return [len(block.text[a:b].strip()) for a, b in zip(starts, starts[1:])]
+
+
 def block_text(block: Block) -> str:
     return " ".join(" ".join(line.split()) for _, line in block)
 
@@ -153,14 +196,24 @@ def source_block(block: Block) -> SourceBlock:
     parts: list[str] = []
     lines: list[tuple[int, int]] = []
     offset = 0
+    # the lines of a wrapped paragraph are the source's: line breaks (no space before one
+    # inside a word cut by a hyphen); a bold title over two lines is one line of text
+    bold = _open_bold(block[:1])
     for i, (number, line) in enumerate(block):
         if i:
             previous = block[i - 1][1]
-            glue = LINE_BREAK if previous.endswith("  ") else " "
+            if previous.endswith("  "):
+                glue = LINE_BREAK  # a Markdown hard break
+            elif bold:
+                glue = " "
+            else:
+                glue = LINE_BREAK if _WORD_CUT.search(previous.rstrip()) and \
+                    line.lstrip()[:1].isalpha() else " " + LINE_BREAK
             parts.append(glue)
-            offset += 1
+            offset += len(glue)
         text = line.rstrip()
         lines.append((offset, number))
         parts.append(text)
         offset += len(text)
     return SourceBlock("".join(parts), tuple(lines))
+

@@ -18,12 +18,14 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import dates, layouts, structure as cue
-from toolkit.encoding.blocks import PAGE_BREAK, LINE_BREAK, SENTENCE_END, SourceBlock
+from toolkit.encoding import closing, dates, layouts, structure as cue
+from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, SENTENCE_END, WRAP_MAX, SourceBlock,
+                                     line_widths)
+from toolkit.encoding.lines import inline_pages, join_page, page_numbers, word_breaks
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
-from toolkit.encoding.notes import NoteText, collect
+from toolkit.encoding.notes import NoteText, SectionNotes, collect, section_notes
 from toolkit.errors import Diagnostic, Severity, review
 from toolkit.tei import Inline, el, sub, tei
 
@@ -42,6 +44,9 @@ class BodyEncoder:
     # xml:id prefix for a footnote referenced more than once (later references point to it);
     # by default the source file's name, so that ids stay unique across an edition
     note_id_prefix: str = ""
+    # the blocks are lines of a text file, which a hard wrap may cut (a Word file's blocks
+    # are paragraphs: a sentence cut between two is a page break's)
+    wraps: bool = True
     # the document's own date (ISO), for dates in the text that give no year
     document_date: str | None = None
     # attachments after the signature: divisions of the text's back (set by encode)
@@ -54,6 +59,9 @@ class BodyEncoder:
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
     # page markers after the text and its signature (above the note texts): put after them
     _end_pages: list[SourceBlock] = field(default_factory=list)
+    # note texts printed after a section: (first line, last line, makers, notes made, used)
+    _scopes: list[tuple[int, int, dict[str, Callable[[], list[Inline]]],
+                        dict[str, etree._Element], set[str]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.note_id_prefix:
@@ -70,13 +78,20 @@ class BodyEncoder:
     def encode(self, blocks: list[SourceBlock], div_type: str) -> etree._Element:
         blocks = [b for b in blocks if b.text.strip()]
         trailing = self._trailing(blocks)
+        sections = section_notes(blocks)
         notes = collect(blocks, cue.bound_to_previous)
         trailing = self._trailing(blocks, pages=True) + trailing
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
         distribution = self._distribution(blocks) or layouts.distribution_line(blocks)
         end_mark = layouts.end_mark(blocks)
-        signature = self._signature(blocks)
+        kept, count = blocks[-1:], len(blocks)
+        place_date = closing.place_date_line(self, blocks)
+        signature = closing.signature(self, blocks)
+        if place_date is not None and not signature:
+            # no signature above it: the line stays where it stands, a paragraph
+            blocks[count - 1:] = kept
+            place_date = None
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
             distribution = []
@@ -87,6 +102,8 @@ class BodyEncoder:
             "(" + k if n.label.startswith("(") else k + ")" for k, n in notes.texts.items()
             if n.label.startswith("(") or n.label.endswith(")"))
         self._used = set()
+        self._scopes = [(s.start, s.end, {k: self._note_maker(n) for k, n in s.notes.texts.items()},
+                         {}, set()) for s in sections]
 
         top = el("div", type=div_type)
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
@@ -99,7 +116,7 @@ class BodyEncoder:
             for block in ([salute] if salute else []) + signature:
                 self._paragraph(div, block)
         elif signature:
-            self._closer(div, signature, salute)
+            closing.closer(self, div, signature, salute, place_date)
         if distribution:
             # After the closer a division holds only notes and forme work (TEI's divBottom
             # and model.global): the distribution list is a note of its type holding the list.
@@ -108,7 +125,7 @@ class BodyEncoder:
             layouts.distribution_note(self, holder, self._join(distribution))
         if postscript:
             self._count("postscripts")
-            self._structure(sub(div, "postscript"), self._join(postscript), top=False)
+            closing.postscript(self, sub(div, "postscript"), self._join(postscript))
         for page in self._end_pages:
             layouts.page_break(self, div, page)
         self._end_pages = []
@@ -116,6 +133,18 @@ class BodyEncoder:
         end = self.back[-1] if self.back else div
         for separator in notes.separators:
             sub(end, "fw", self._inline(separator, separator.text.strip(), notes=False), type="notes")
+        for section, (_, _, _, made, used) in zip(sections, self._scopes):
+            for made_note in made.values():
+                made_note.set("place", "end")  # printed at the end of its section (TEI: place end)
+            for key, note in section.notes.texts.items():
+                if key not in used:
+                    self.warn(f"footnote {note.label} is never referenced in the text; kept at "
+                              "the end", note.line)
+                    sub(end, "note", self._note_maker(note)(), place="foot", n=key)
+            for note in section.notes.repeated:
+                self.warn(f"footnote {note.label} is given twice; the second text is kept at "
+                          "the end as a note referenced nowhere", note.line)
+                sub(end, "note", self._note_maker(note)(), place="foot", n=note.key)
         for key, note in notes.texts.items():
             if key not in self._used:
                 self.warn(f"footnote {note.label} is never referenced in the text; kept at the end",
@@ -138,9 +167,10 @@ class BodyEncoder:
             below = notes_line is not None and block.line > notes_line
             sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
             self._count("residue")
-        keep_inline_spacing(top)
-        for part in self.back:
+        for part in [top, *self.back]:
             keep_inline_spacing(part)
+            word_breaks(part)
+            page_numbers(part)
         return top
 
     def _count(self, key: str) -> None:
@@ -149,14 +179,19 @@ class BodyEncoder:
     def _inline(self, block: SourceBlock, text: str | None = None, notes: bool = True) -> list[Inline]:
         """Inline TEI for a block's text; footnote references resolve unless `notes` is false
         (in a footnote's own text)."""
+        # a block of a section whose note texts follow it refers to those
+        scope = next((s for s in self._scopes if s[0] <= block.line < s[1]), None) \
+            if notes and self._scopes else None
+        makers, made, used = (scope[2], scope[3], scope[4]) if scope else \
+            (self._notes, self._made_notes, self._used)
         encoder = InlineEncoder(block.text if text is None else text, self.tagger,
-                                self._notes if notes else {},
+                                makers if notes else {},
                                 locator(list(block.lines)), self.path, self.diagnostics, self.stats,
-                                made_notes=self._made_notes, note_id_prefix=self.note_id_prefix,
+                                made_notes=made, note_id_prefix=self.note_id_prefix,
                                 parenthesised=self._parenthesised if notes else frozenset(),
                                 document_date=self.document_date, names_seen=self.names_seen)
         content = encoder.encode()
-        self._used |= encoder.used_footnotes
+        used |= encoder.used_footnotes
         return content
 
     def _note_maker(self, note: NoteText) -> Callable[[], list[Inline]]:
@@ -238,183 +273,41 @@ class BodyEncoder:
         del blocks[start:]
         return taken
 
-    def _signature(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
-        lines: list[SourceBlock] = []
-        while len(blocks) > 1 and len(lines) < 5 and (cue.signature_like(blocks[-1].text.strip())
-                                                      or layouts.role_and_name(blocks[-1].text.strip())) \
-                and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
-            lines.insert(0, blocks.pop())
-        if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
-                             or layouts.role_and_name(b.text.strip())
-                             or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
-                             or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
-                             for b in lines):
-            blocks.extend(lines)
-            return []
-        if len(lines) == 1 and cue.drafter(lines[0].text.strip()):
-            self.decided(f"{lines[0].text.strip()!r} at the end taken as the drafter's name",
-                         lines[0].line)
-        return lines
-
-    def _closer(self, div: etree._Element, lines: list[SourceBlock],
-                salute: SourceBlock | None) -> None:
-        """The closing salutation, the signature lines as `signed` (offices as roleName,
-        names as persName, the signature's bracket as gap) and a closing date as dateline."""
-        self._count("closers")
-        closer = sub(div, "closer")
-        if salute is not None:
-            sub(closer, "salute", self._inline(salute, salute.text.strip()))
-        signed: list[Inline] = []
-        name_parts: list[SourceBlock] = []
-
-        def person(name: str) -> etree._Element:
-            entry = self.tagger.lookup(name)
-            return self.tagger.mention(entry, name) if entry else el("persName", name)
-
-        def line() -> None:
-            if signed:
-                signed.append(el("lb"))
-
-        def flush() -> None:
-            if not name_parts:
-                return
-            line()
-            joined = " ".join(b.text.strip() for b in name_parts)
-            entry = self.tagger.lookup(joined)
-            content: list[Inline] = []
-            for i, block in enumerate(name_parts):
-                if i:
-                    content.append(el("lb"))
-                content.append(block.text.strip())
-            signed.append(self.tagger.mention(entry, content) if entry
-                          else el("persName", content))
-            name_parts.clear()
-
-        def end_signed() -> None:
-            flush()
-            if signed:
-                sub(closer, "signed", list(signed))
-                signed.clear()
-
-        def next_signer() -> None:  # a line of role and name after a named signer: a second one
-            if any(getattr(x, "tag", "") == tei("persName") for x in signed):
-                end_signed()
-
-        for block in self._closing_pieces(lines):
-            text = block.text.strip()
-            dated = self._closing_date(block, text)
-            if dated is not None:
-                end_signed()  # `14.V.58    P. Vetrov`: the date, then the signature
-                sub(closer, "dateline", [dated])
-                continue
-            role = _ROLE_IN_PARENTHESES.fullmatch(text)
-            drafted = cue.drafter(text)
-            slashed = cue.SLASHED_SIGNATURE.match(text)
-            colon = cue.role_colon(text)
-            lead = cue.bracket_lead(text)
-            split = cue.role_split(text)
-            if cue.SIGNER_LABEL.match(text):
-                flush()
-                next_signer()
-                line()
-                signed.append(text)  # `Recorded by:`: the signer's part, said as written
-            elif slashed:
-                flush()
-                next_signer()
-                line()
-                office = slashed.group("role").strip()
-                if office:
-                    signed.extend([el("roleName", office), " "])
-                if slashed.group("sig"):
-                    start = block.text.index(slashed.group("sig"))
-                    piece = block.part(start, start + len(slashed.group("sig")))
-                    signed.extend([*self._inline(piece, piece.text), " "])
-                signed.extend(["/", person(slashed.group("name").strip()), "/"])
-            elif colon:
-                flush()
-                next_signer()
-                line()
-                signed.extend([el("roleName", colon.group("role").strip()),
-                               text[colon.end("role"):colon.start("name")],
-                               person(colon.group("name").strip())])
-            elif lead:
-                flush()
-                line()
-                start = block.text.index(lead.group("bracket"))
-                piece = block.part(start, start + len(lead.group("bracket")))
-                signed.extend([*self._inline(piece, piece.text),
-                               text[lead.end("bracket"):lead.start("rest")],
-                               person(lead.group("rest").strip())])
-            elif drafted:
-                flush()
-                line()
-                signed.extend(["(", person(drafted), ")"])
-            elif layouts.role_and_name(text):
-                flush()
-                next_signer()
-                line()
-                office, glue, name = layouts.role_and_name(text) or ("", "", "")
-                signed.extend([el("roleName", office), glue, person(name)])
-            elif role or text[:1].islower() or split or cue.office_line(text):
-                flush()
-                line()
-                if role:
-                    signed.extend(["(", el("roleName", role.group("role")), ")"])
-                elif split and split[1]:
-                    office, name = split
-                    glue = text[len(office):len(text) - len(name)] \
-                        if text.startswith(office) and text.endswith(name) else " "
-                    signed.extend([el("roleName", office), glue, person(name)])
-                else:
-                    signed.append(el("roleName", text))
-            elif "[" in text:
-                flush()
-                line()
-                signed.extend(self._inline(block, text))
-            else:
-                name_parts.append(block)
-        end_signed()
-
-    def _closing_pieces(self, lines: list[SourceBlock]) -> list[SourceBlock]:
-        """The signature's lines, a line of fields (`14.V.58    P. Vetrov`) as its fields."""
-        pieces: list[SourceBlock] = []
-        for block in lines:
-            parts = cue.fields(block) if cue.closing_fields(block.text.strip()) else [block]
-            pieces.extend(parts)
-        return pieces
-
-    def _closing_date(self, block: SourceBlock, text: str) -> etree._Element | None:
-        """A date standing alone among the signature's lines, as `date` with its ISO value;
-        a two-digit year's century is taken from the document's date, for review."""
-        full = cue.date_line(text)
-        if full is not None:
-            return el("date", text, **full.attributes())
-        short = dates.short_numeric(text, self.document_date)
-        if short is None:
-            return None
-        iso, inferred = short
-        if inferred:
-            self.diagnostics.append(review(
-                "date", f"{text!r} gives a two-digit year: dated {iso.when} from the "
-                f"document's date ({self.document_date})", self.path, block.line))
-        return el("date", text, **iso.attributes())
-
     # -- paragraphs and the structure between them ------------------------------------------
     def _join(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         """Rejoin paragraphs a page break cut inside a sentence or inside a bracket; a stamp
         laid out over several lines is one block, its lines kept as line breaks."""
         units: list[SourceBlock] = []
+        blocks = [inline_pages(b) for b in blocks]
+        skip = False
         for index, block in enumerate(blocks):
+            if skip:
+                skip = False
+                continue
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if units and following is not None and layouts.page_marker(block.text.strip()) \
+                    and not block.text.strip().startswith("[") \
+                    and cue.continues(units[-1].text, following.text):
+                # a page number between the halves of a sentence: the page turned there
+                units[-1] = join_page(units[-1], block, following)
+                self._count("page_breaks")
+                skip = True
+                continue
             # the blocks ahead matter only to a bracket open in the block before
             ahead = [b.text for b in blocks[index + 1:index + 9]] \
                 if units and "[" in units[-1].text else []
             if units and not block.separate and cue.continues(units[-1].text, block.text, ahead):
                 last = units[-1]
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None
-                glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + PAGE_BREAK)
+                # the next line of the source, after a line no wider than an export wraps,
+                # goes on with a wrap, not a page break (a cut across a blank line is one)
+                wrap = self.wraps and block.line == last.lines[-1][1] + 1 and \
+                    max(line_widths(last) + line_widths(block)[:1]) <= WRAP_MAX
+                glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + LINE_BREAK
+                                             if wrap else " " + PAGE_BREAK)
                 lines = last.lines + tuple((len(glue) + p, n) for p, n in block.lines)
                 units[-1] = SourceBlock(glue + block.text.lstrip(), lines)
-                self._count("lines" if stamp else "page_breaks")
+                self._count("lines" if stamp or wrap else "page_breaks")
             else:
                 units.append(block)
         return units
@@ -700,10 +593,24 @@ class BodyEncoder:
         announced = head is not None or (start > 0 and units[start - 1].text.rstrip().endswith(":"))
         kind = cue.point_kind(units[start].text.strip()) if start < len(units) and announced \
             and end == start else None
+        nested: dict[int, int] = {}  # an item's index: the end of the points under it
         if kind:
-            while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX \
-                    and cue.point_kind(units[end].text.strip()) == kind:
-                end += 1
+            while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX:
+                found = cue.point_kind(units[end].text.strip())
+                if found == kind:
+                    end += 1
+                    continue
+                # points of another kind under an item, the list's own kind going on after
+                # them (`b) ...` / `i. ...` / `ii. ...` / `c) ...`): a list in that item
+                under = end
+                while under < len(units) and found is not None and len(units[under].text) \
+                        <= LIST_ITEM_MAX and cue.point_kind(units[under].text.strip()) == found:
+                    under += 1
+                if end == start or under - end < 2 or under >= len(units) or \
+                        cue.point_kind(units[under].text.strip()) != kind:
+                    break
+                nested[end - 1] = under
+                end = under
             # ... and it is an enumeration when a label announces it ('Agenda:') or its items
             # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
             # '2) ...' are numbered statements)
@@ -719,12 +626,21 @@ class BodyEncoder:
         if head is not None or kind:
             self.decided(f"{units[start - 1].text.strip()[:60]!r} and the {end - start} lines "
                          "after it taken as a list", units[start - 1].line)
-        for unit in units[start:end]:
+        inner: etree._Element | None = None
+        for at in range(start, end):
+            unit = units[at]
             if kind:
                 point = cue.POINT.match(unit.text.strip())
                 assert point
-                item = sub(made, "item", self._labelled(unit, point.group("label")),
+                holder = made if inner is None else inner
+                item = sub(holder, "item", self._labelled(unit, point.group("label")),
                            n=cue.point_number(point.group("label")))
+                if at in nested:
+                    inner = sub(item, "list")
+                    self.decided(f"the points under {point.group('label')!r} taken as a list "
+                                 "in its item", unit.line)
+                elif inner is not None and at + 1 in nested.values():
+                    inner = None
                 continue
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
@@ -769,7 +685,14 @@ class BodyEncoder:
         columns): `note[@type='stamp']` holding `stamp`, its lines as `lb`, no page break."""
         start = unit.text.index("[")
         inner = unit.part(start + 1, start + len(text) - 1)
-        sub(div, "note", [el("stamp", self._inline(inner, inner.text))], type="stamp")
+        # the translator's description before the colon (`stamp:`, `MFA stamp:`) is the
+        # note's text, not the stamp's words, as for a stamp inside a paragraph
+        described = _STAMP_DESCRIPTION.match(inner.text)
+        lead: list[Inline] = []
+        if described:
+            lead = [described.group()]
+            inner = inner.tail(described.end())
+        sub(div, "note", [*lead, el("stamp", self._inline(inner, inner.text))], type="stamp")
         self._count("stamps")
 
     def _paragraph(self, div: etree._Element, unit: SourceBlock) -> None:
@@ -804,8 +727,8 @@ class BodyEncoder:
         return content
 
 
+_STAMP_DESCRIPTION = re.compile(r"^[\w'’. -]{0,40}\b(?:stamp|seal)(?:ed)?\s*:\s*", re.I)
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
-_ROLE_IN_PARENTHESES = re.compile(r"\((?P<role>[^()]+)\)")
 LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
 

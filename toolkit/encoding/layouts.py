@@ -486,7 +486,18 @@ CONVENTIONS = (
     "after a closing salutation and signature followed by a place and date or an addressee; "
     "the lines under an addressee (a name, a place) are addrLines of one address; a journal's "
     "entry dated by day and month only (Monday, 5 June; 8.VI.) takes the year of the "
-    "document's date with cert='medium'; Question N: and Answer: open speeches.")
+    "document's date with cert='medium'; Question N: and Answer: open speeches. Layouts "
+    "(probe6): the lines of a hard-wrapped paragraph, also among one-line paragraphs, are "
+    "kept as lb (the joins are not page breaks), a line ending inside a word cut by a hyphen "
+    "as lb break='no', the hyphen kept; a page number inside a sentence (the - 2 - "
+    "delegation, or a line - 3 - between its halves) is pb with n and the number as fw "
+    "type='pageNum', the paragraph not split; note texts marked by signs after each section "
+    "are notes place='end' at their references; a place-and-date line as the last line (also "
+    "after the name, a tab or spaces apart) is the closer's dateline; two signatures side by "
+    "side are a signed rend='columns' each; P.S. is the label of the postscript's first "
+    "paragraph; roman points (i., ii.) are points, and points of another kind under an item "
+    "of a list a list in that item; a stamp's description before its colon (MFA stamp:) is "
+    "the note's text, not the stamp's words.")
 
 
 
@@ -527,6 +538,8 @@ def letters(encoder: BodyEncoder, top: etree._Element, blocks: list[SourceBlock]
     """Letters of one export (a letter and its reply): each but the last made here as a
     `div[@type='letter']` with its opener and closer, taken off `blocks`; the division
     the last letter goes into is returned (`top` itself when there is one letter)."""
+    from toolkit.encoding import closing  # closing reads this module's signature rules
+
     starts = letter_starts(blocks)
     if not starts:
         return top
@@ -534,13 +547,13 @@ def letters(encoder: BodyEncoder, top: etree._Element, blocks: list[SourceBlock]
                     "signatures", blocks[starts[0]].line)
     for begin, end in zip([0] + starts, starts):
         part = blocks[begin:end]
-        signature = encoder._signature(part)
+        signature = closing.signature(encoder, part)
         salute = part.pop() if signature and len(part) > 1 and \
             cue.CLOSING_SALUTE.match(part[-1].text.strip()) else None
         letter = sub(top, "div", type="letter")
         encoder._structure(letter, encoder._join(part))
         if signature:
-            encoder._closer(letter, signature, salute)
+            closing.closer(encoder, letter, signature, salute)
         encoder._count("letters")
     del blocks[:starts[-1]]
     return sub(top, "div", type="letter")

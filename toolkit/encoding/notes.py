@@ -33,8 +33,10 @@ NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)])\
                            re.DOTALL)
 # `* text`, `** text`, `† text` at the end: a note text only where the text has that sign as a
 # reference (after a word or a sign, `at this time.*`); else `* text` is a bullet.
-SYMBOL_NOTE = re.compile(r"^\s*(?P<label>\*{1,3}(?=\s)|†{1,2}|‡{1,2})\s*(?P<text>\S.*)$", re.DOTALL)
-SYMBOL_REFERENCE = re.compile(r"(?<=[^\s*])(?P<mark>\*{1,3}|†{1,2}|‡{1,2})(?![\w*])")
+SYMBOL_NOTE = re.compile(r"^\s*(?P<label>\*{1,3}(?=\s)|†{1,2}|‡{1,2}|§{1,2}(?=\s*\D))\s*"
+                         r"(?P<text>\S.*)$", re.DOTALL)
+# `§` after a word or a sign (`4 June.§`) is a reference; `§ 2` of a law or a section is not
+SYMBOL_REFERENCE = re.compile(r"(?<=[^\s*§])(?P<mark>\*{1,3}|†{1,2}|‡{1,2}|§{1,2})(?![\w*§])")
 NOTES_RULE = re.compile(r"^\s*(?:[_\-–—=*]\s*){3,}$")
 NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Footnotes?|Endnotes?|Translator'?s notes?|"
                            r"Editor'?s notes?)\s*:?\s*$", re.I)
@@ -126,6 +128,72 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
     return notes
 
 
+@dataclass(frozen=True)
+class SectionNotes:
+    """Note texts that follow a section instead of the end: they belong to the references of
+    the blocks from line `start` up to them (the same sign may mark a note in each section)."""
+
+    start: int
+    end: int
+    notes: Notes
+
+
+def section_notes(blocks: list[SourceBlock]) -> list[SectionNotes]:
+    """Take off `blocks` (in place) each run of note texts that stands between paragraphs,
+    where every label of the run is a reference of the blocks since the run before (`†`,
+    `*`, `[1]`, `¹` after a word): notes printed after each section. A run at the very end
+    is `collect`'s."""
+    found: list[SectionNotes] = []
+    since = 0  # index of the first block of the current section
+    index = 0
+    while index < len(blocks):
+        run: list[NoteText] = []
+        while index + len(run) < len(blocks):
+            note = note_text(blocks[index + len(run)], numbered=False,
+                             symbols=_signs(blocks[since:index]) if index > since else frozenset())
+            # only signs (`†`, `*`): a `[1] text` between paragraphs is the text's own
+            if note is None or note.label[:1] not in "*†‡§" \
+                    or note.key not in _keys(blocks[since:index]):
+                break
+            run.append(note)
+        if run and index + len(run) == len(blocks):
+            break  # the notes at the end: collect's
+        if run and index > since:
+            notes = Notes()
+            for note in run:
+                if note.key in notes.texts:
+                    notes.repeated.append(note)
+                else:
+                    notes.texts[note.key] = note
+            found.append(SectionNotes(blocks[since].line, run[0].line, notes))
+            del blocks[index:index + len(run)]
+            since = index
+        else:
+            index += 1
+    return found
+
+
+def _signs(blocks: list[SourceBlock]) -> frozenset[str]:
+    signs: set[str] = set()
+    for block in blocks:
+        if any(s in block.text for s in "*†‡§"):
+            signs.update(m.group("mark") for m in
+                         SYMBOL_REFERENCE.finditer(EMPHASIS.sub("", block.text)))
+    return frozenset(signs)
+
+
+_BRACKET_REFERENCE = re.compile(r"(?<=\S)\[(\d{1,3}[a-z]?)\]|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+
+
+def _keys(blocks: list[SourceBlock]) -> frozenset[str]:
+    """The note keys the blocks refer to: signs, `[1]` and superscript figures after a word."""
+    keys = {note_key(s) for s in _signs(blocks)}
+    for block in blocks:
+        for match in _BRACKET_REFERENCE.finditer(block.text):
+            keys.add(note_key(match.group(1) or match.group(2)))
+    return frozenset(keys)
+
+
 def _signature_shaped(text: str) -> bool:
     """A short line with no sentence in it: a signature's office or name, which no note's
     continuation is (a note goes on in sentences)."""
@@ -143,7 +211,7 @@ def referenced_symbols(blocks: list[SourceBlock]) -> frozenset[str]:
         return frozenset()
     found: set[str] = set()
     for block in blocks:
-        if "*" in block.text or "†" in block.text or "‡" in block.text:
+        if "*" in block.text or "†" in block.text or "‡" in block.text or "§" in block.text:
             text = EMPHASIS.sub("", block.text)
             found.update(m.group("mark") for m in SYMBOL_REFERENCE.finditer(text)
                          if not SYMBOL_NOTE.match(text))

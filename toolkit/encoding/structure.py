@@ -19,7 +19,7 @@ from toolkit.encoding.brackets import ROLE_WORDS
 
 # (`PARA 3.`, `Paragraph 3.`: a cable's numbered paragraphs; `Ad 2.`: minutes on item 2;
 # the word kept in the label)
-POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[IVX]{1,4})\.|"
+POINT = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{2,4}|[IVX]{1,4})\.|"
                    r"(?:PARA(?:GRAPH)?|Para(?:graph)?|Ad)\.?\s+\d{1,3}[.:]?)\s+(?=\S)")
 _POINT_WORD = re.compile(r"^[A-Za-z]+\.?\s+")
 MEMO_FIELD = re.compile(
@@ -217,6 +217,9 @@ def title_continues(text: str, above: str = "") -> bool:
         and not SENTENCE_END.search(text.rstrip()) and not POINT.match(text)
 
 
+_LOWER_ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
+
+
 def point_kind(text: str) -> str | None:
     """The kind of a point's label: '1)', 'a)', '1.', 'IV.' (figures or letters, and the
     sign after them), so that a run of points of one kind reads as one enumeration."""
@@ -227,7 +230,10 @@ def point_kind(text: str) -> str | None:
     if _POINT_WORD.match(label):  # `PARA 3.`, `Ad 2.`: the word is part of the kind, so
         return label.split()[0].rstrip(".").upper() + label[-1]  # 'Ad 1.' ends '1. 2. 3.'
     core = label.strip("().:")
-    kind = "1" if core.isdigit() else "a" if core.islower() else "A"
+    # `i.`, `ii.`, `iv)`: roman points, a kind of their own (a list of them under a lettered
+    # point); a lone `v` or `x` is a letter
+    kind = "1" if core.isdigit() else "i" if _LOWER_ROMAN.fullmatch(core) and core not in "vx" \
+        else "a" if core.islower() else "A"
     return kind + label[-1]
 
 

@@ -242,7 +242,7 @@ class _Conversion:
                 numbered = False
         source = "\n".join(b.text for b in flow)
         encoder = BodyEncoder(self.context.tagger, self.path, self.diagnostics,
-                              document_date=document_date)
+                              document_date=document_date, wraps=False)
         div = encoder.encode(flow, div_type)
         self.back = encoder.back
         for key, value in encoder.stats.items():

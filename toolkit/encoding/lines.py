@@ -1,0 +1,79 @@
+"""Lines of the source inside a paragraph: words cut by a hyphen at a line's end, and the
+typescript's page numbers (`- 2 -`) standing inside a sentence.
+
+The block stage keeps a hard-wrapped paragraph's lines as line breaks (`lb`); a line that
+ends inside a word (`negoti-` / `ations`) is `lb break="no"`, the hyphen kept as written.
+A page number between the halves of a sentence, in the line (`the - 2 - delegation`) or on
+a line of its own, is the page break where it stands (`pb n` and the number as `fw`), the
+paragraph not split: the page turned there, the paragraph did not end (issue #10).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from toolkit.encoding.blocks import PAGE_BREAK, SourceBlock
+from toolkit.tei import el
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD_CUT = re.compile(r"[^\W\d_]-$")  # a word cut by a hyphen at the line's end
+# `- 2 -` between two words of a sentence (a letter before it and after it)
+_INLINE_PAGE = re.compile(r"(?<=[^\W\d_,;]) (?=[-–—]\s?\d{1,4}\s?[-–—] [^\W\d_])")
+_MARKER = re.compile(r"^(?P<marker>[-–—]\s?(?P<n>\d{1,4})\s?[-–—])(?P<space>\s*)")
+
+
+def inline_pages(block: SourceBlock) -> SourceBlock:
+    """The block with a page break before each page number inside a sentence: the space
+    before the number becomes the break (offsets unchanged, so warnings keep their column);
+    `page_numbers` gives the space back and makes the number forme work."""
+    if "- " not in block.text and "– " not in block.text and "— " not in block.text:
+        return block
+    text = _INLINE_PAGE.sub(PAGE_BREAK, block.text)
+    return block if text == block.text else SourceBlock(text, block.lines, block.separate)
+
+
+def join_page(last: SourceBlock, marker: SourceBlock, following: SourceBlock) -> SourceBlock:
+    """`last`, a page number on a line of its own, and `following`, the rest of its sentence:
+    one block, the page break and the number where the page turned."""
+    glue = last.text.rstrip() + " " + PAGE_BREAK
+    lines = last.lines + tuple((len(glue) + p, n) for p, n in marker.lines)
+    glue += marker.text.strip() + " "
+    lines += tuple((len(glue) + p, n) for p, n in following.lines)
+    return SourceBlock(glue + following.text.lstrip(), lines)
+
+
+def page_numbers(root: etree._Element) -> None:
+    """Each `pb` right before a page number (`- 2 -`) takes its number as `@n`, and the
+    number becomes `fw type="pageNum"` after it, as a page marker between paragraphs does."""
+    for pb in list(root.iter(TEI + "pb")):
+        found = _MARKER.match(pb.tail or "")
+        if found is None or pb.get("n") is not None:
+            continue
+        pb.set("n", found.group("n"))
+        fw = el("fw", found.group("marker"), type="pageNum")
+        fw.tail = " " + (pb.tail or "")[found.end():]
+        pb.tail = None
+        pb.addnext(fw)
+        before = pb.getprevious()
+        if before is not None:
+            if not (before.tail or "").endswith(" "):
+                before.tail = (before.tail or "") + " "
+        else:
+            parent = pb.getparent()
+            if parent is not None and not (parent.text or "").endswith(" "):
+                parent.text = (parent.text or "") + " "
+
+
+def word_breaks(root: etree._Element) -> None:
+    """`lb break="no"` on each line break inside a word: right after a letter and a hyphen
+    with no space (the hyphen stays as written: `negoti-<lb break="no"/>ations`), so that
+    a reader or an index joins the word (TEI 3.11.3, att.breaking)."""
+    for lb in root.iter(TEI + "lb"):
+        before = lb.getprevious()
+        parent = lb.getparent()
+        text = (before.tail if before is not None else parent.text if parent is not None
+                else "") or ""
+        if WORD_CUT.search(text) and (lb.tail or "")[:1].isalpha():
+            lb.set("break", "no")
