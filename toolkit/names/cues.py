@@ -503,16 +503,20 @@ def find_cues(text: str) -> list[Cue]:
             match = _PATRONYMIC_RULE.match(text, patronymic.start())
             if match:
                 found.append((match, "person", "patronymic", 1))
-    for match in _PLACE_OF.finditer(text):
-        found.append((match, "place", "place-of", 2))
-    if _LOWER_HEAD_WORD.search(text):
+    # (each searched only when a word it needs is in the text: a substring test costs far
+    # less than a regular expression's scan, and most texts have none of these words)
+    if any(noun in text for noun in _PLACE_OF_WORDS):
+        for match in _PLACE_OF.finditer(text):
+            found.append((match, "place", "place-of", 2))
+    if any(noun in text for noun in _LOWER_HEAD_WORDS) and _LOWER_HEAD_WORD.search(text):
         for match in _LOWER_PLACE_HEAD.finditer(text):
             found.append((match, "place", "lower-place-head", 2))
-    if _STREET_SUFFIX.search(text):
+    if any(suffix in text for suffix in _STREET_SUFFIXES) and _STREET_SUFFIX.search(text):
         for match in _STREET.finditer(text):
             found.append((match, "place", "place-head", 2))
-    for match in _NEWSPAPER.finditer(text):
-        found.append((match, "org", "newspaper", 2))
+    if any(noun in text for noun in _NEWSPAPER_WORDS):
+        for match in _NEWSPAPER.finditer(text):
+            found.append((match, "org", "newspaper", 2))
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
@@ -568,6 +572,10 @@ _POSTSCRIPTS = ("P.S.", "P.P.S.", "P. S.")
 # name), `Quang Tri province` (after it, outside the name); their words trimmed as a person's
 _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|capital|county"
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
+_PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
+_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county")
+_STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer")
+_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
 _LOWER_HEAD_WORD = re.compile(r"[A-Za-z] (?:province|region|district|oblast|prefecture|county)\b")
 _LOWER_PLACE_HEAD = re.compile(
