@@ -167,7 +167,7 @@ class DocumentNames:
         if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
             return
         new = {words} if rule in _EAST_ASIAN else {words, _family_name(words)}
-        new = {w for w in new if len(w) > 2 and w.split()[-1][0].isupper() and w not in cues.NOT_NAMES}
+        new = {w for w in new if len(w) > 2 and _capitalised(w.split()[-1]) and w not in cues.NOT_NAMES}
         if not new <= self.forms:
             if self._automaton is None:
                 self._automaton = ahocorasick.Automaton()
@@ -211,6 +211,13 @@ class DocumentNames:
 
 
 _BEFORE, _AFTER = "'’.-", "'’-"
+_ARTICLE = re.compile(r"(?:a[lnrstdz]|el|ash|ud)-")
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a name's last word is capitalised, after an Arabic article (`al-Assad`)."""
+    article = _ARTICLE.match(word)
+    return word[article.end() if article else 0:][:1].isupper()
 _JOINTS = frozenset("of the for and on with in".split())
 _HEAD_WORDS = frozenset(re.sub(r"Organi\[sz\]ation", "Organisation|Organization",
                                cues.ORG_HEADS.replace("Archives?", "Archive|Archives")).split("|"))
@@ -487,6 +494,8 @@ RULE_WORDS = {
     "mongolian": "the shape of a Mongolian name", "place-head": "a place's head noun",
     "document": "an earlier mention in the document by a cue",
     "acronym": "its shape of an acronym",
+    "place-of": "a place's common noun before it (the town of)",
+    "newspaper": "the word newspaper (or daily, weekly...) before it",
     "generic": ("a register's form every state's institution has, with nothing in the text to "
                 "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }

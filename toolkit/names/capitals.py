@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
-from toolkit.names.cues import SPEECH
+from toolkit.names.cues import FIRST_NAMES, SPEECH
 
 # words the cues want in lower case: joints of organisations' and places' names, speech verbs
 _LOWER = frozenset("""a an the of for with on and or to in at by from as is was were be been
 has have had that this which who it he she they we i me my our you his her their its not but
 also then again further finally will would shall should can could may might must do did does
+about into onto over under through against between during without within upon after before
+any all no very there here when where what if than so up out off only such other some
 """.split()) | frozenset(re.sub(r"emphasi\[sz\]ed", "emphasised|emphasized", SPEECH).split("|"))
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -31,6 +33,13 @@ def shouting(text: str) -> bool:
     return sum(1 for w in _WORD.findall(text) if len(w) > 1) >= 2
 
 
+def _past_tense(word: str) -> bool:
+    """A verb in the past (`VISITED`, `ATTENDED`) is no name: in lower case, the cues see the
+    names around it as apart (`COMRADE ZHIVKOV VISITED TITO`), not as one name of three
+    words. (Save the first names that end so: `AHMED`.)"""
+    return len(word) > 4 and word.endswith("ED") and word.capitalize() not in FIRST_NAMES
+
+
 def readable(text: str) -> str:
     """`text` in mixed case for the cues: `TO COMRADE NAM IL` -> `to Comrade Nam Il`. Same
     length, character for character (a case mapping that would change the length, as `ß`
@@ -39,6 +48,7 @@ def readable(text: str) -> str:
         word = match.group()
         if len(word) == 1 and word != "I":
             return word  # an initial: `N. KUZNETSOV`
-        mapped = word.lower() if word.lower() in _LOWER else word[:1] + word[1:].lower()
+        lower = word.lower()
+        mapped = lower if lower in _LOWER or _past_tense(word) else word[:1] + word[1:].lower()
         return mapped if len(mapped) == len(word) else word
     return _WORD.sub(case, text)

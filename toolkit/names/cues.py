@@ -46,7 +46,7 @@ Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal Gen
 Colonel Lieutenant Major Captain Admiral Secretary Deputy Vice Counsellor Counselor Consul Attache
 Attaché Chargé Charge Professor Prof Director Head Leader Leaders Chief Commander Officer Envoy
 Delegate Delegation Member Members Interpreter Correspondent Editor Premier Prime King Queen Prince
-Emperor Pope Bishop Father Saint St
+Emperor Pope Bishop Father Saint St Princess Shah
 Western Eastern Northern Southern Socialist Communist Communists Democratic People's Peoples
 Republic Republics Party Parties Government Governments Committee Council Ministry Embassy Union
 State States Army Navy Assembly Congress Conference Treaty Declaration Agreement Office Bureau
@@ -61,6 +61,7 @@ Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Day 
 God Lord Marxism Marxist Leninism Leninist Marxism-Leninism Socialism Communism Imperialism
 North South East West Far Middle Near Great Greater Little Upper Lower Inner Outer Peninsula
 Gulf Sea Ocean River Lake Mount Mountains Island Islands Street Square Hotel Palace Hall Kremlin
+Heights Valley Desert Plateau Canal
 Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
 Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
 Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
@@ -84,7 +85,8 @@ TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Fra
           r"Genossin|Genossen?|Camaradas?|Compañer[oa]|Companheir[oa]|Towarzysz|Elvtárs|Soudruh|"
           r"Madame|Monsieur|Señora?|Sheikh|Shaikh|"
           r"[Aa]mbassadors?|[Mm]inisters?|[Pp]resident|[Pp]remier|[Cc]hairman|[Cc]hairwoman|"
-          r"[Mm]arshal|General|Colonel|Lieutenant|Captain|Admiral|[Ss]ecretary|[Dd]eputy|"
+          r"[Mm]arshal|General|Colonel|Lieutenant|Major|Captain|Admiral|King|Queen|Prince|Princess|Emperor|"
+          r"Shah|Sultan|Emir|[Ss]ecretary|[Dd]eputy|"
           r"[Vv]ice[- ](?:[Pp]remier|[Cc]hairman|[Pp]resident|[Mm]inister)|[Cc]ounsell?ors?|"
           r"[Cc]onsul|[Aa]ttach[eé]|[Cc]harg[eé] d'[Aa]ffaires|Professor|Prof\.|[Dd]irector|"
           r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent")
@@ -134,7 +136,8 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Commission|Assembly|Congress|Presidium|Politburo|Secretariat|Department|Legation|"
              r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
              r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
-             r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations")
+             r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations|Mission|"
+             r"Representation|Works")
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
@@ -143,7 +146,10 @@ _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairma
 _ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
             rf"Before|Then|Thereupon|Comrades?|Mr|Mrs|A|An|It|He|She|They|We|I)\b)(?!{_TITLE_WORDS})"
             rf"(?!(?!People|Women|Children|Men){U}[\w.&-]*[{APOS}]s\b){U}(?:[\w{APOS}&-]|\.(?=\w))*")
-_ORG_TAIL = rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s{_ORG_MOD}){{1,4}})"
+# a German street's name in one word (`Adenauerallee`, `Prinz-Georg-Straße`): a place
+_STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]amm|[Cc]haussee|[Uu]fer)"
+# (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
+_ORG_TAIL = rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}})"
 
 
 class Cue(NamedTuple):
@@ -190,7 +196,7 @@ _SIGNATURE = re.compile(rf"/(?P<n>(?:{_INITIALS}\s?)?{_CAPS}(?:\s{_CAPS}){{0,2}}
 _TOKEN = re.compile(r"[^\s]+")
 # rules whose name is the words before a verb keep the last run of name words; the others
 # (a name after a title, a family name and given names) keep the first run
-_TRAILING = {"speech-before"}
+_TRAILING = {"speech-before", "lower-place-head"}
 
 
 def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
@@ -241,7 +247,8 @@ _TITLE_FIRST = frozenset("""Comrade Comrades Cde Cdes Mr Mrs Ms Dr Messrs Mme He
 Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Companheira Towarzysz
 Elvtárs Soudruh Madame Monsieur Señor Señora Sheikh Shaikh
 Ambassador Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal General
-Colonel Lieutenant Captain Admiral Secretary Deputy Vice Vice-Premier Vice-Chairman
+Colonel Lieutenant Major Captain Admiral King Queen Prince Princess Emperor Shah Sultan Emir
+Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
 Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent""".split())
 _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _AT_CAPITALS}
@@ -250,16 +257,19 @@ _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _A
 _PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|ovna|evna|ichna)\s")
 # Mongolian names: a patronymic in the genitive, then the given name (`Yumjaagiin Tsedenbal`)
 _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}}){_END}")
-# Arabic names: `Abd`/`Abdul`/`Abu` and a name (`Abd al-Halim Khaddam`), or names joined by
-# `bin`/`ibn` ending with an article (`Murtada al-Hadithi`, `Zayed bin Sultan al-Nahyan`)
+# Arabic names: `Abd`/`Abdul`/`Abu` and a name (`Abd al-Halim Khaddam`), names ending with an
+# article (`Murtada al-Hadithi`, `Zayed bin Sultan al-Nahyan`), or joined by `bin`/`ibn` (`Saud
+# bin Faisal`: a lower-case `bin` between two capitalised words is no English word)
 _ARABIC = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Abd|Abdel|Abdul|Abu)\s(?:(?:al|el|ul)-)?{U}{L}+"
-                     rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:\s(?:bin|ibn|bint)\s{_WORD})*"
-                     rf"\s{_ARTICLE}){_END}")
+                     rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:(?:\s(?:bin|ibn|bint)\s{_WORD})+"
+                     rf"(?:\s{_ARTICLE})?|\s{_ARTICLE})){_END}")
 _ARTICLE_AT = re.compile(rf"(?:a[lnrstdz]|el|ash|ud)-{U}")
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
 PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory|"
                # a street, square, bridge... is a place, never a person (`Tran Phu Street`)
-               "Street|Square|Avenue|Boulevard|Road|Lane|Bridge|Embankment|Prospekt|Quay|Highway")
+               "Street|Square|Avenue|Boulevard|Road|Lane|Bridge|Embankment|Prospekt|Quay|Highway|"
+               # land forms (`Golan Heights`)
+               "Heights|Hills|Valley|Desert|Plateau|Canal")
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
 # a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
@@ -267,11 +277,17 @@ _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END
 # letter between two of them at most once each; a run of words in capitals beside it is a
 # heading or a signature, not an acronym (see _acronyms)
 # (no look-behind first: the scan then tests each capital, not each character)
-_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,4}(?![\w'’/-])")
+_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}(?![\w'’/-])")
+# six or seven capitals (`FRELIMO`) are an acronym only between words in lower case: alone on a
+# line they are a heading (`JOURNAL`, `MINUTES`)
+_LONG_ACRONYM = 6
+_LOWER_WORD_BEFORE = re.compile(r"[a-z]+\s$")
+_LOWER_WORD_AFTER = re.compile(r"\s[a-z]")
 _CC_BEFORE = re.compile(r"CC\s(?:of\sthe\s)?$")
 _CAPS_BESIDE = re.compile(rf"{U}{{2,}}\s*$|^\s*{U}{{2,}}")
 # acronyms of states are places; roman numerals and the words in capitals of reports are none
-STATE_ACRONYMS = frozenset("GDR DDR FRG BRD ROK UAR MPR CSSR ČSSR SFRY SFRJ PRL NRB SRR DRA".split())
+STATE_ACRONYMS = frozenset("""GDR DDR FRG BRD ROK UAR MPR CSSR ČSSR SFRY SFRJ PRL NRB SRR DRA DPRK DRV
+PRC SRV PDRY YAR LPDR PRK""".split())
 _NOT_ACRONYMS = frozenset("""TOP SECRET COPY NO NB PS OK AM PM TO FROM RE DATE TEL ATTN URGENT
 DRAFT MEMO NOTE ANNEX END PAGE THE AND OF IN ON FOR BY AT IS IT AS AN OR BUT NOT DEAR ORDER
 SENT VIA FAX CC BCC TIME CABLE FLASH REPLY PARA ENDS STOP QUOTE ITEM NOTES EYES ONLY TEXT
@@ -287,6 +303,10 @@ def _acronyms(text: str) -> Iterator[Cue]:
             continue
         word = match.group()
         if word in _NOT_ACRONYMS or _ROMAN.fullmatch(word):
+            continue
+        if sum(c.isupper() for c in word) >= _LONG_ACRONYM and not (
+                _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start)
+                and _LOWER_WORD_AFTER.match(text, end)):
             continue
         cc = _CC_BEFORE.search(text, max(0, start - 10), start)
         if cc is not None and (cc.start() == 0 or not word_char(text[cc.start() - 1])):
@@ -327,7 +347,8 @@ def _listed(text: str, position: int) -> Iterator[tuple[int, int]]:
         position = following.end()
 # lower-case titles (`the ambassador Ivanov`); not the abbreviations, which are never written so
 _LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in (
-    "general", "captain", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr", "frau"))
+    "general", "captain", "major", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr",
+    "frau"))  # (`the major Powers`: an adjective)
 
 
 # rules that do nothing unless a capital follows the word after one space
@@ -446,6 +467,8 @@ def find_cues(text: str) -> list[Cue]:
                     if rule == "title" and text[start:end] in _PLURAL_TITLES:
                         listed.extend(Cue(a, b, "person", "title", 1) for a, b in _listed(text, after + 1))
             elif rule == "initials":
+                if text.startswith(_POSTSCRIPTS, start) and (start == 0 or text[start - 1] == "\n"):
+                    continue  # `P.S. Berg asks`: a postscript, no initials
                 match = _INITIALS_RULE.match(text, start)
                 if match:
                     found.append((match, "person", "initials", 1))
@@ -480,10 +503,25 @@ def find_cues(text: str) -> list[Cue]:
             match = _PATRONYMIC_RULE.match(text, patronymic.start())
             if match:
                 found.append((match, "person", "patronymic", 1))
+    # (each searched only when a word it needs is in the text: a substring test costs far
+    # less than a regular expression's scan, and most texts have none of these words)
+    if any(noun in text for noun in _PLACE_OF_WORDS):
+        for match in _PLACE_OF.finditer(text):
+            found.append((match, "place", "place-of", 2))
+    if any(noun in text for noun in _LOWER_HEAD_WORDS) and _LOWER_HEAD_WORD.search(text):
+        for match in _LOWER_PLACE_HEAD.finditer(text):
+            found.append((match, "place", "lower-place-head", 2))
+    if any(suffix in text for suffix in _STREET_SUFFIXES) and _STREET_SUFFIX.search(text):
+        for match in _STREET.finditer(text):
+            found.append((match, "place", "place-head", 2))
+    if any(noun in text for noun in _NEWSPAPER_WORDS):
+        for match in _NEWSPAPER.finditer(text):
+            found.append((match, "org", "newspaper", 2))
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
-    if "Abd" in text or "Abu" in text or ("-" in text and _ARTICLE_AT.search(text)):
+    if "Abd" in text or "Abu" in text or " bin " in text or " ibn " in text or (
+            "-" in text and _ARTICLE_AT.search(text)):
         for match in _ARABIC.finditer(text):
             found.append((match, "person", "arabic", 2))
     if "iin " in text or "yn " in text:
@@ -502,11 +540,13 @@ def find_cues(text: str) -> list[Cue]:
         cues.extend(_acronyms(text))
     for match, kind, rule, strength in found:
         start, end = match.span("n")
-        if kind == "person":
+        if kind == "person" or rule in _TRIMMED:
             trimmed = _trim(text, start, end, rule)
             if trimmed is None:
                 continue
             start, end = trimmed
+            if rule == "lower-place-head":
+                start = extend_place(text, start)  # `South Moravian region`: the compass word's
         cues.append(Cue(start, end, kind, _RULE_NAME.get(rule, rule), strength))
     return cues
 
@@ -526,7 +566,27 @@ _INITIALS_RULE = _RULE["initials"][0]
 _SPEECH_BEFORE = _RULE["speech-before"][0]
 _ORG_RULE = _RULE["org-head"][0]
 _PATRONYMIC_RULE = _RULE["patronymic"][0]
-_RULE_NAME = {"speech-before": "speech"}
+_RULE_NAME = {"speech-before": "speech", "lower-place-head": "place-head"}
+_POSTSCRIPTS = ("P.S.", "P.P.S.", "P. S.")
+# places by a common noun in lower case: `the town of Dong Ha`, `the port of Assab` (before the
+# name), `Quang Tri province` (after it, outside the name); their words trimmed as a person's
+_PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|capital|county"
+_PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
+_PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
+_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county")
+_STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer")
+_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
+_PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
+_LOWER_HEAD_WORD = re.compile(r"[A-Za-z] (?:province|region|district|oblast|prefecture|county)\b")
+_LOWER_PLACE_HEAD = re.compile(
+    rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:province|region|district|oblast|prefecture|county)\b")
+_STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer)\b", re.IGNORECASE)
+_STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
+# a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
+_NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
+                        rf"(?P<n>{_WORD}(?:\s{_WORD}){{0,2}}){_END}")
+# rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
+_TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
 
 
 PLACE_PREFIX = re.compile(
@@ -540,6 +600,7 @@ _PREFIX_WORDS = frozenset("South North East West Southern Northern Eastern Weste
                           "Inner Upper Lower Greater of the".split())
 
 
+_COMPASS = _PREFIX_WORDS - {"of", "the"}
 _PREFIX_HEADS = ("Republic", "Kingdom", "Federation", "Province", "Region", "Gulf", "Sea", "Bay",
                  "Strait", "City", "Port", "Isle", "Island")
 
@@ -563,6 +624,8 @@ def extend_place(text: str, start: int) -> int:
     previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
     if previous == "New":
         return start - 4  # `New York`, `New Delhi`: a gazetteer's `York` is another place
+    if previous in _COMPASS:
+        return start - len(previous) - 1  # `Southern Africa`, `West Berlin`, `Inner Mongolia`
     if previous not in _PREFIX_WORDS:
         return start
     if not _may_prefix(text[max(0, start - 60):start]):

