@@ -271,7 +271,8 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
         return True
     if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
-            or heading_like(prev.strip()) or OPENING_SALUTE.match(prev.strip()) \
+            or heading_like(prev.strip()) or letter_spaced(prev.strip()) \
+            or OPENING_SALUTE.match(prev.strip()) \
             or (len(prev) <= 80 and TITLE.match(prev.strip())):
         return False  # (a title's next line in lower case goes on with the title, see
         #               title_continues, not across a page break)
