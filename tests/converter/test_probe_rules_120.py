@@ -18,8 +18,3 @@ def test_a_letter_spaced_title_keeps_its_lower_case_line_as_a_line_not_a_page(tm
     assert tei.xpath("count(//tei:body//tei:pb)", namespaces=NS) == 0
     assert tei.xpath("count(//tei:head/tei:lb)", namespaces=NS) == 1
 
-
-def test_a_sentence_cut_between_two_lines_is_still_a_page_break(tmp_path: Path) -> None:
-    tei, _ = converted(tmp_path, "The delegation arrived on Monday and\nwas received at once.\n"
-                                 "Talks began the next day.\n")
-    assert tei.xpath("count(//tei:body//tei:p/tei:pb)", namespaces=NS) == 1
