@@ -215,24 +215,22 @@ class InlineEncoder:
             return []
         if "(" in text and PAREN_OMISSION.search(text):
             return self._omissions(text, at)
-        review = self._name_review(at or 0)
-        if not self._dates:
-            return self.tagger.tag(text, review, self.names_seen)
+        if not self._dates or not dates.may_hold_date(text):
+            return self.tagger.tag(text, self._name_review(at or 0), self.names_seen)
+        # Dates first, names in the text between them: a date's words are never a name
+        # (`3/VI/71`: the names stage would read the Roman month `VI` as a person).
         out: list[Inline] = []
         position = 0
-        for item in self.tagger.tag(text, review, self.names_seen):
+        for item in dates.tag_dates(text, self.document_date, self._date_review(at or 0),
+                                    self.stats):
             if isinstance(item, str):
-                if item and not dates.may_hold_date(item):
-                    out.append(item)  # what tag_dates gives back for a string without a date
-                elif item:
-                    out.extend(dates.tag_dates(item, self.document_date,
-                                               self._date_review(_plus(at, position) or 0),
-                                               self.stats))
+                if item:
+                    out.extend(self.tagger.tag(item, self._name_review(_plus(at, position) or 0),
+                                               self.names_seen))
                 position += len(item)
             else:
                 out.append(item)
-                position += len(item.text or "") if not len(item) else \
-                    len("".join(str(t) for t in item.itertext()))
+                position += len(item.text or "")
         return out
 
     def _omissions(self, text: str, at: int | None) -> list[Inline]:
