@@ -63,3 +63,12 @@ def test_no_wrong_date_for_a_span_or_a_word() -> None:
 def test_an_undotted_month_abbreviation_with_day_and_year() -> None:
     assert _dates("Received 9 Nov 1961") == [("9 Nov 1961", {"when": "1961-11-09"})]
     assert _dates("9 Nov, then") == []
+
+
+def test_two_days_of_one_month_are_two_dates() -> None:
+    """`30 and 31 October 1962` dated only the 31st (the frozen weakness of layout 020)."""
+    assert _dates("on 30 and 31 October 1962, then") == [
+        ("30", {"when": "1962-10-30"}), ("31 October 1962", {"when": "1962-10-31"})]
+    assert _dates("on 3 and 5 May the") == [
+        ("3", {"when": "1962-05-03", "cert": "medium"}), ("5 May", {"when": "1962-05-05", "cert": "medium"})]
+    assert _dates("on 30 and 31 June 1971") == []

@@ -211,6 +211,7 @@ _FORMS = [
     ("bmdays", r"(?:" + _BETWEEN + r"){m}\s+{d}\s+(?:and|AND)\s+{d2}(?:,?\s+{y})?"),
     ("byears", r"(?:" + _BETWEEN + r"){y}\s+(?:and|AND)\s+{y2}"),  # between 1968 and 1971
     ("fyears", r"(?:(?<=from )|(?<=From )|(?<=FROM )){y}" + _DASH + r"{y2}"),  # from 1968 to 1971
+    ("dand", r"{d}\s+(?:and|AND|&)\s+{d2}\s+{m}(?:,?\s+{y})?"),              # 30 and 31 October
     ("months", r"{m}" + _DASH + r"{m2},?\s+{y}"),                              # May-June 1971
     ("dmya", r"{d}\s+(?P<dmya_ma>" + _UNDOTTED + r"),?\s+{y}"),                # 9 Nov 1961
     ("season", r"(?:(?:early|late|Early|Late|EARLY|LATE)\s+)?(?P<season_s>" + _SEASON
@@ -382,6 +383,11 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
     if form in ("dmy", "mdy"):
         when = _iso(year, month, day)
         return (IsoDate(when=when, cert=cert), inferred) if when else None
+    if form == "dand":  # two dates: the span's bounds (tag_dates writes one element each)
+        first, second = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
+        if first and second and first < second:
+            return IsoDate(not_before=first, not_after=second, cert=cert), inferred
+        return None
     if form in ("days", "mdays", "bdays", "bmdays"):
         begins, ends = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
         if begins and ends and begins < ends:
@@ -487,10 +493,24 @@ def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, 
                         f"document's date ({document_date}), cert medium")
         if found.start() > position:
             out.append(text[position:found.start()])
-        out.append(el("date", phrase, **iso.attributes()))
+        if form == "dand":  # `30 and 31 October`: each day its own date
+            first = found.group("dand_d")
+            second = _plus_when(iso, "not_after")
+            out.extend([el("date", first, **_plus_when(iso, "not_before")),
+                        phrase[len(first):found.start("dand_d2") - found.start()],
+                        el("date", phrase[found.start("dand_d2") - found.start():], **second)])
+            if stats is not None:
+                stats["dates"] = stats.get("dates", 0) + 1
+        else:
+            out.append(el("date", phrase, **iso.attributes()))
         if stats is not None:
             stats["dates"] = stats.get("dates", 0) + 1
         position = found.end()
     if position < len(text):
         out.append(text[position:])
     return out
+
+
+def _plus_when(iso: IsoDate, bound: str) -> dict[str, str]:
+    """The attributes of one bound of `iso` as a single date."""
+    return IsoDate(when=getattr(iso, bound), cert=iso.cert).attributes()
