@@ -384,9 +384,9 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         when = _iso(year, month, day)
         return (IsoDate(when=when, cert=cert), inferred) if when else None
     if form == "dand":  # two dates: the span's bounds (tag_dates writes one element each)
-        first, second = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
-        if first and second and first < second:
-            return IsoDate(not_before=first, not_after=second, cert=cert), inferred
+        one, other = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
+        if one and other and one < other:
+            return IsoDate(not_before=one, not_after=other, cert=cert), inferred
         return None
     if form in ("days", "mdays", "bdays", "bmdays"):
         begins, ends = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
