@@ -28,7 +28,7 @@ from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
     DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
-    expands, extent, initials, is_short_form, letters, names_an_organisation, spoken_event,
+    expands, extent, initials, is_short_form, left_out, letters, names_an_organisation, spoken_event,
     uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -333,6 +333,13 @@ class InlineEncoder:
         if one_line and REDACTION.search(content) and len(content) <= 120:
             self._count("gaps")
             return self._gap_broken(raw, content, reason="redacted", **extent(content)), 0
+        reason = left_out(content) if one_line and len(content) <= 120 else None
+        if reason is not None:
+            self._count("gaps")
+            if reason == "redacted":  # deleted by whom: the archive's redaction, likeliest
+                self._review("bracket-redaction", f"[{_short(content)}] read as a redaction "
+                             "(gap reason redacted)", bracket.start)
+            return self._gap_broken(raw, content, reason=reason, **extent(content)), 0
         if one_line and ILLEGIBLE.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="illegible", **extent(content)), 0
