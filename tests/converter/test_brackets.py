@@ -196,6 +196,29 @@ def test_redactions_are_gaps_with_their_extent(ctx: ReadContext, edition: Path,
     assert not xpath(div, ".//tei:supplied")
 
 
+def test_redactions_and_omissions_in_other_words(ctx: ReadContext, edition: Path,
+                                                validator: FileValidator,
+                                                tei_all: etree.RelaxNG) -> None:
+    """What is missing and the act that took it out (`[3 lines deleted]`, `[two paragraphs
+    omitted]`) is a gap, not supplied words; a half is a quantity (`[half a page redacted]`
+    was quantity 1). `[deleted]` alone describes the source (crossed out): a note."""
+    body = ("A [half a page redacted] B [3 lines deleted] C [two paragraphs omitted] D "
+            "[name deleted] E [one and a half pages redacted] F [passage omitted] G [deleted] H.\n")
+    div, conversion = checked(body, ctx, edition, validator, tei_all)
+    assert [(g.get("reason"), g.get("quantity"), g.get("unit"), text(g))
+            for g in xpath(div, ".//tei:gap")] == [
+        ("redacted", "0.5", "page", "half a page redacted"),
+        ("redacted", "3", "line", "3 lines deleted"),
+        ("omitted", "2", "paragraph", "two paragraphs omitted"),
+        ("redacted", None, None, "name deleted"),
+        ("redacted", "1.5", "page", "one and a half pages redacted"),
+        ("omitted", None, None, "passage omitted")]
+    assert not xpath(div, ".//tei:supplied")
+    assert [text(n) for n in xpath(div, ".//tei:note")] == ["deleted"]
+    # deleted by whom is not said: the redaction is the likeliest reading, listed for review
+    assert [d.column for d in reviews(conversion, "bracket-redaction")] == [28, 75]
+
+
 def test_uncertain_readings_keep_their_question_mark(ctx: ReadContext, edition: Path,
                                                      validator: FileValidator,
                                                      tei_all: etree.RelaxNG) -> None:
@@ -391,6 +414,9 @@ SPOKEN = [
     ("Kapo: Yes. [Laughter in the hall.] Good.", "vocal", "Laughter in the hall."),
     ("The speaker said so. [Prolonged applause.]", "incident", "Prolonged applause."),
     ("Kapo: [He nods] Yes.", "kinesic", "He nods"),
+    # events in sentences of their own (was supplied text): a mix is the general incident
+    ("The speaker ended. [Ovation. All rise.]", "incident", "Ovation. All rise."),
+    ("The hall waited. [All rise.]", "incident", "All rise."),
 ]
 
 

@@ -212,6 +212,29 @@ CASES = [
          "Office.",
          [(TRANSLATION, [("orgName", "Language Services Office")])], "Central Party Archive",
          "fond 17, opis 2, delo 42"),
+    # issue #10, brackets6: phrasings that went into the shelfmark or the archive's name
+    Case("translated-from-a-language-for-a-project",
+         "National Records Office, RG 59, Box 3, Folder 7. Translated from the Russian by Ivo "
+         "Maren for the Trade History Project.",
+         [(TRANSLATION, [("persName", "Ivo Maren")])], "National Records Office",
+         "RG 59, Box 3, Folder 7", sponsors=["Trade History Project"]),
+    Case("translated-from-into",
+         "RGAE, f. 5, op. 30, d. 335, ll. 12-15. Translated from Russian into English by Ivo Maren.",
+         [(TRANSLATION, [("persName", "Ivo Maren")])], "RGAE", "f. 5, op. 30, d. 335, ll. 12-15"),
+    Case("courtesy-of-an-archive-as-the-location",
+         "Courtesy of the Harbour Family Archive, Box 3. Contributed by Lea Dorn.",
+         [("provision of the document (courtesy)", [("orgName", "Harbour Family Archive")]),
+          ("contribution of the document", [("persName", "Lea Dorn")])],
+         "Harbour Family Archive", "Box 3"),
+    Case("courtesy-of-an-archive-as-a-sentence",
+         "RGAE, f. 5, op. 30, d. 335. Courtesy of the Harbour Family Archive. Translated by Ivo Maren.",
+         [("provision of the document (courtesy)", [("orgName", "Harbour Family Archive")]),
+          (TRANSLATION, [("persName", "Ivo Maren")])], "RGAE", "f. 5, op. 30, d. 335"),
+    Case("published-in-vol-doc",
+         "Published in Trade and the World, vol. 2, doc. 14. Obtained and translated by Nadia Brenner.",
+         [("obtaining the document", [("persName", "Nadia Brenner")]),
+          (TRANSLATION, [("persName", "Nadia Brenner")])], None, None,
+         publication="Trade and the World|volume 2:vol. 2|document 14:doc. 14"),
 ]
 
 
@@ -325,6 +348,29 @@ def test_empty_fields_are_left_out_with_a_warning(context: ReadContext, tei_all:
              if isinstance(n.tag, str) and not len(n) and not (n.text or "").strip()
              and not n.attrib]
     assert empty == []
+
+
+def test_a_courtesy_credit_is_who_gave_the_document(context: ReadContext, tei_all: etree.RelaxNG,
+                                                    validator: FileValidator, edition: Path) -> None:
+    """Credits `Courtesy of the Z Archive` names who provided the document, not a funder:
+    a respStmt (before: only the warning 'no funder recognised'); the note keeps it verbatim;
+    the same body named again in the Citation gets one respStmt, not two."""
+    fields = "**Credits:**\n\nCourtesy of the Harbour Family Archive."
+    conversion = convert(report(cite("RGAE, f. 5, op. 30, d. 335. Translated by Ivo Maren."),
+                                fields=fields), context)
+    header = checked(conversion, tei_all, validator, edition)
+    assert roles(header) == [(TRANSLATION, [("persName", "Ivo Maren")]),
+                             ("provision of the document (courtesy)",
+                              [("orgName", "Harbour Family Archive")])]
+    assert not [d for d in warnings(conversion) if "funder" in d.message]
+    assert header.find(".//tei:funder", NS) is None
+    assert texts(header, ".//tei:notesStmt/tei:note[@type='credits']") == [
+        "Courtesy of the Harbour Family Archive."]
+    again = convert(report(cite("Courtesy of the Harbour Family Archive, Box 3."), fields=fields),
+                    context)
+    assert [r for r in roles(checked(again, tei_all, validator, edition))
+            if r[0].startswith("provision")] == [
+        ("provision of the document (courtesy)", [("orgName", "Harbour Family Archive")])]
 
 
 def test_repeated_summary_is_kept_and_warned(context: ReadContext, tei_all: etree.RelaxNG,

@@ -82,8 +82,37 @@ MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
 EMPHASIS = re.compile(r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 
 
+# "[half a page redacted]", "[one and a half pages redacted]": a half is a quantity too
+_UNIT = r"(?P<u>word|line|letter|character|char|page|paragraph)s?\b"
+HALF = re.compile(r"(?<!\w)(?:(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+"
+                  r"half|half(?:\s+(?:an?|of\s+(?:an?|the))|-)?)\s*" + _UNIT, re.I)
+# "[3 lines deleted]", "[name removed]", "[two paragraphs omitted]": what is missing, then the
+# act; the act alone ("[deleted]") describes the source (crossed out), not a gap
+LEFT_OUT = re.compile(
+    r"^(?P<what>(?:[\w-]+\s+){0,6}?(?:words?|lines?|letters?|characters?|pages?|paragraphs?|"
+    r"names?|text|passages?|sentences?|figures?|numbers?|sections?|parts?))\s+"
+    r"(?:(?:is|are|was|were|has been|have been)\s+)?"
+    r"(?P<act>deleted|removed|cut|omitted|left out|not translated|not reproduced|not included)"
+    r"(?:\s+(?:here|in the original|by the (?:archive|editor|translator)s?))?[.]?$", re.I)
+
+
+def left_out(content: str) -> str | None:
+    """The gap's reason for a bracket that says what is missing and that it was taken out:
+    `omitted` when the edition left it out, `redacted` when it was deleted or removed."""
+    found = LEFT_OUT.match(content)
+    if found is None:
+        return None
+    act = found.group("act").lower()
+    return "redacted" if act in ("deleted", "removed", "cut") else "omitted"
+
+
 def extent(content: str) -> dict[str, str]:
     """@quantity and @unit of an omission whose size the bracket states."""
+    half = HALF.search(content)
+    if half:
+        whole = (half.group("q") or "0").lower()
+        number = int(NUMBER_WORDS.get(whole, whole) if not whole.isdigit() else whole) + 0.5
+        return {"quantity": f"{number:g}", "unit": UNITS[half.group("u").lower()]}
     found = EXTENT.search(content)
     if not found:
         return {}
@@ -179,6 +208,8 @@ _INCIDENT = (r"applause|ovation|noise|commotion|uproar|interruption|crosstalk|cr
              r"(?:both|all|several|they) (?:speak|talk)(?:ing)? (?:at once|simultaneously|together)|"
              r"simultaneous (?:speech|talk)|telephone rings|phone rings|"
              r"(?:enters|leaves|exits|comes in|goes out)(?: the (?:room|hall))?|"
+             r"(?:all|everyone|everybody|the (?:audience|hall|assembly|delegates)) "
+             r"(?:rise|rises|stand|stands|stand up|stands up)|"
              r"recording (?:interrupted|ends|resumes)|tape (?:ends|interrupted|break)|end of (?:tape|recording)")
 _QUALIFIER = r"(?:(?:prolonged|stormy|loud|long|general|brief|short|thunderous|sustained|some|lively|"
 _QUALIFIER += r"animated|laughter and)\s+)*"
@@ -209,4 +240,15 @@ def spoken_event(content: str) -> str | None:
     for name, pattern in SPOKEN_EVENTS:
         if pattern.match(content):
             return name
-    return None
+    # `[Ovation. All rise.]`: events in sentences of their own; one kind is that kind, a
+    # mix (or a pause among them) is the general incident
+    sentences = _SENTENCE_END.split(content)
+    if len(sentences) < 2:
+        return None
+    kinds = {spoken_event(sentence) for sentence in sentences}
+    if None in kinds:
+        return None
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"vocal", "incident", "kinesic"} else "incident"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+")

@@ -28,7 +28,7 @@ from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
     DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
-    expands, extent, initials, is_short_form, letters, names_an_organisation, spoken_event,
+    expands, extent, initials, is_short_form, left_out, letters, names_an_organisation, spoken_event,
     uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -215,24 +215,22 @@ class InlineEncoder:
             return []
         if "(" in text and PAREN_OMISSION.search(text):
             return self._omissions(text, at)
-        review = self._name_review(at or 0)
-        if not self._dates:
-            return self.tagger.tag(text, review, self.names_seen)
+        if not self._dates or not dates.may_hold_date(text):
+            return self.tagger.tag(text, self._name_review(at or 0), self.names_seen)
+        # Dates first, names in the text between them: a date's words are never a name
+        # (`3/VI/71`: the names stage would read the Roman month `VI` as a person).
         out: list[Inline] = []
         position = 0
-        for item in self.tagger.tag(text, review, self.names_seen):
+        for item in dates.tag_dates(text, self.document_date, self._date_review(at or 0),
+                                    self.stats):
             if isinstance(item, str):
-                if item and not dates.may_hold_date(item):
-                    out.append(item)  # what tag_dates gives back for a string without a date
-                elif item:
-                    out.extend(dates.tag_dates(item, self.document_date,
-                                               self._date_review(_plus(at, position) or 0),
-                                               self.stats))
+                if item:
+                    out.extend(self.tagger.tag(item, self._name_review(_plus(at, position) or 0),
+                                               self.names_seen))
                 position += len(item)
             else:
                 out.append(item)
-                position += len(item.text or "") if not len(item) else \
-                    len("".join(str(t) for t in item.itertext()))
+                position += len(item.text or "")
         return out
 
     def _omissions(self, text: str, at: int | None) -> list[Inline]:
@@ -335,6 +333,13 @@ class InlineEncoder:
         if one_line and REDACTION.search(content) and len(content) <= 120:
             self._count("gaps")
             return self._gap_broken(raw, content, reason="redacted", **extent(content)), 0
+        reason = left_out(content) if one_line and len(content) <= 120 else None
+        if reason is not None:
+            self._count("gaps")
+            if reason == "redacted":  # deleted by whom: the archive's redaction, likeliest
+                self._review("bracket-redaction", f"[{_short(content)}] read as a redaction "
+                             "(gap reason redacted)", bracket.start)
+            return self._gap_broken(raw, content, reason=reason, **extent(content)), 0
         if one_line and ILLEGIBLE.match(content):
             self._count("gaps")
             return self._gap_broken(raw, content, reason="illegible", **extent(content)), 0

@@ -195,7 +195,27 @@ def _named(name: str, pattern: str) -> str:
         y=f"(?P<{name}_y>{_Y})", y2=f"(?P<{name}_y2>{_Y})", q=f"(?P<{name}_q>{_Q})") + ")"
 
 
+# `Nov` without its dot is a month only with a day and a year (`9 Nov 1961`): alone it is a word
+_UNDOTTED = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\w.])"
+# meteorological seasons of the northern hemisphere; winter straddles two years: not dated
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# (`fall` only as `fall of 1968`: `prices fall 1968...` is no date)
+_SEASON = (r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|SPRING|SUMMER|AUTUMN)(?:\s+(?:of|OF))?"
+           r"|(?:[Ff]all|FALL)\s+(?:of|OF)")
+_BETWEEN = r"(?<=between )|(?<=Between )|(?<=BETWEEN )"
+
 _FORMS = [
+    # between 3 and 5 May 1971, between May 3 and 5, 1971: the date lies in the span, the
+    # word `between` stays outside the element (notBefore/notAfter, not a period)
+    ("bdays", r"(?:" + _BETWEEN + r"){d}\s+(?:and|AND)\s+{d2}\s+{m}(?:,?\s+{y})?"),
+    ("bmdays", r"(?:" + _BETWEEN + r"){m}\s+{d}\s+(?:and|AND)\s+{d2}(?:,?\s+{y})?"),
+    ("byears", r"(?:" + _BETWEEN + r"){y}\s+(?:and|AND)\s+{y2}"),  # between 1968 and 1971
+    ("fyears", r"(?:(?<=from )|(?<=From )|(?<=FROM )){y}" + _DASH + r"{y2}"),  # from 1968 to 1971
+    ("dand", r"{d}\s+(?:and|AND|&)\s+{d2}\s+{m}(?:,?\s+{y})?"),              # 30 and 31 October
+    ("months", r"{m}" + _DASH + r"{m2},?\s+{y}"),                              # May-June 1971
+    ("dmya", r"{d}\s+(?P<dmya_ma>" + _UNDOTTED + r"),?\s+{y}"),                # 9 Nov 1961
+    ("season", r"(?:(?:early|late|Early|Late|EARLY|LATE)\s+)?(?P<season_s>" + _SEASON
+               + r")\s+{y}"),                                  # spring 1968
     ("span", r"{d}\s+{m}(?:,?\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
     ("days", r"{d}" + _DASH + r"{d2}\s+{m}(?:,?\s+{y})?"),                    # 14-16 May 1958
     ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
@@ -320,9 +340,30 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         months = {"early": (1, 4), "mid": (5, 8)}.get(_part(get("q") or ""), (9, 12))
         return IsoDate(not_before=f"{year:04d}-{months[0]:02d}",
                        not_after=f"{year:04d}-{months[1]:02d}"), None
+    if form == "season":
+        assert year is not None
+        first, last = SEASONS[(get("s") or "").split()[0].lower()]
+        return IsoDate(not_before=f"{year:04d}-{first:02d}", not_after=f"{year:04d}-{last:02d}"), None
+    if form in ("byears", "fyears"):
+        assert year is not None
+        end = int(get("y2") or 0)
+        if end <= year:
+            return None
+        if form == "byears":
+            return IsoDate(not_before=f"{year:04d}", not_after=f"{end:04d}"), None
+        return IsoDate(from_=f"{year:04d}", to=f"{end:04d}"), None
+    if form == "dmya":
+        when = _iso(year or 0, _month(get("ma") or "") or 0, _day(get("d") or "0"))
+        return (IsoDate(when=when), None) if when else None
     month = _month(get("m") or "")
     if month is None:
         return None
+    if form == "months":
+        assert year is not None
+        later = _month(get("m2") or "")
+        if later is None or later <= month:
+            return None
+        return IsoDate(from_=f"{year:04d}-{month:02d}", to=f"{year:04d}-{later:02d}"), None
     if form == "my":
         assert year is not None
         when = _iso(year, month)
@@ -342,9 +383,16 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
     if form in ("dmy", "mdy"):
         when = _iso(year, month, day)
         return (IsoDate(when=when, cert=cert), inferred) if when else None
-    if form in ("days", "mdays"):
+    if form == "dand":  # two dates: the span's bounds (tag_dates writes one element each)
+        one, other = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
+        if one and other and one < other:
+            return IsoDate(not_before=one, not_after=other, cert=cert), inferred
+        return None
+    if form in ("days", "mdays", "bdays", "bmdays"):
         begins, ends = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
         if begins and ends and begins < ends:
+            if form.startswith("b"):  # between: somewhere in the span
+                return IsoDate(not_before=begins, not_after=ends, cert=cert), inferred
             return IsoDate(from_=begins, to=ends, cert=cert), inferred
         return None
     if form == "span":
@@ -394,6 +442,11 @@ _NUMERIC = re.compile(r"\d[./-]\s?[\dIVX]|\d0s")  # 3.6.1971, 1971-06-03, 3/VI/7
 _MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 
 
+# what a phrase without a month or a numeric form holds besides its figure
+_CUES = ("id-", "id ", "arly", "ate", "ID", "ARLY", "ATE", "pring", "ummer", "utumn", "all of",
+         "etween", "rom ", "PRING", "UMMER", "UTUMN", "ALL OF", "ETWEEN", "ROM ")
+
+
 def may_hold_date(text: str) -> bool:
     """False when `text` surely holds no date phrase: every phrase names a month, or is
     numeric (3.6.1971, 1960s), or qualifies a year (early 1965). Substring tests are cheap;
@@ -402,8 +455,7 @@ def may_hold_date(text: str) -> bool:
         return True
     if _DIGIT.search(text) is None:
         return False
-    return _NUMERIC.search(text) is not None or "id-" in text or "id " in text or \
-        "arly" in text or "ate" in text or "ID" in text or "ARLY" in text or "ATE" in text
+    return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
@@ -441,10 +493,24 @@ def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, 
                         f"document's date ({document_date}), cert medium")
         if found.start() > position:
             out.append(text[position:found.start()])
-        out.append(el("date", phrase, **iso.attributes()))
+        if form == "dand":  # `30 and 31 October`: each day its own date
+            first = found.group("dand_d")
+            second = _plus_when(iso, "not_after")
+            out.extend([el("date", first, **_plus_when(iso, "not_before")),
+                        phrase[len(first):found.start("dand_d2") - found.start()],
+                        el("date", phrase[found.start("dand_d2") - found.start():], **second)])
+            if stats is not None:
+                stats["dates"] = stats.get("dates", 0) + 1
+        else:
+            out.append(el("date", phrase, **iso.attributes()))
         if stats is not None:
             stats["dates"] = stats.get("dates", 0) + 1
         position = found.end()
     if position < len(text):
         out.append(text[position:])
     return out
+
+
+def _plus_when(iso: IsoDate, bound: str) -> dict[str, str]:
+    """The attributes of one bound of `iso` as a single date."""
+    return IsoDate(when=getattr(iso, bound), cert=iso.cert).attributes()

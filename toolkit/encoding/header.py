@@ -25,7 +25,7 @@ from toolkit import __version__
 from toolkit.encoding import dates, languages
 from toolkit.encoding.layouts import CONVENTIONS as LAYOUT_CONVENTIONS
 from toolkit.encoding.names import NameTagger
-from toolkit.encoding.source_citation import Citation, marked_up, parse_citation
+from toolkit.encoding.source_citation import COURTESY, COURTESY_RESP, Citation, marked_up, parse_citation
 from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.tei import el, sub, tei
 
@@ -245,12 +245,16 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
         entry = tagger.lookup(sponsor)
         sub(title_stmt, "sponsor", [tagger.mention(entry, sponsor) if entry else sponsor])
     credits = _present(meta, "Credits")
+    courtesies: list[str] = []  # "Courtesy of the Z Archive": who gave it, not who paid
     for credit in credits:
         funder = _FUNDER.search(credit.value)
+        courtesy = COURTESY.match(credit.value.strip())
         if funder:
             name = funder.group("f")
             entry = tagger.lookup(name)
             sub(title_stmt, "funder", [tagger.mention(entry, name) if entry else name])
+        elif courtesy and credit.value.strip()[courtesy.end():].strip(" ."):
+            courtesies.append(credit.value.strip()[courtesy.end():].strip(" ."))
         else:
             warn("no funder recognised in the Credits; kept verbatim", credit.line)
     for role in citation.roles:
@@ -259,6 +263,13 @@ def build_header(meta: Metadata, tagger: NameTagger, path: str, diagnostics: lis
         for agent in role.agents:
             entry = tagger.lookup(agent.name)
             resp.append(tagger.mention(entry, agent.name) if entry else el(agent.kind, agent.name))
+    named = {a.name for r in citation.roles if r.resp == COURTESY_RESP for a in r.agents}
+    for name in dict.fromkeys(courtesies):
+        if name not in named:
+            entry = tagger.lookup(name)
+            resp = sub(title_stmt, "respStmt")
+            sub(resp, "resp", COURTESY_RESP)
+            resp.append(tagger.mention(entry, name) if entry else el("orgName", name))
     resp = sub(title_stmt, "respStmt")
     sub(resp, "resp", "TEI encoding by the converter")
     sub(resp, "name", f"teikit {__version__}")

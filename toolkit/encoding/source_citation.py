@@ -48,11 +48,18 @@ ROLES = {
 }
 _VERB = "(?:" + "|".join(ROLES) + ")"
 _VERBS = rf"{_VERB}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_VERB})*"
+# "translated from the Russian (original) into English": the languages, before "by" or "for"
+_LANGUAGES = (r"(?:\s+(?:from|out\s+of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+original)?)?"
+              r"(?:\s+into\s+[A-Z][\w-]*)?")
 # A role sentence (or clause after a comma) starts with a verb phrase that comes to "by".
-_ROLE_START = re.compile(rf"(?i:{_VERBS})(?:\s+for\s+[^.]{{1,300}}?)?\s+by\s", re.I)
+_ROLE_START = re.compile(rf"(?i:{_VERBS}){_LANGUAGES}(?:\s+for\s+[^.]{{1,300}}?)?\s+by\s", re.I)
+# "Courtesy of the Z Archive": who provided the document (a role), and where it names the
+# place of the document, its archive; never part of the archive's name
+COURTESY = re.compile(r"(?i:courtesy\s+of)\s+(?:(?i:the)\s+)?")
+COURTESY_RESP = "provision of the document (courtesy)"
 _PUBLICATION_START = re.compile(r"(?i:(?:originally\s+|first\s+)?(?:published|reprinted)\s+in)\s")
 _CLAUSE = re.compile(
-    rf"(?P<verbs>{_VERBS})(?:\s+for\s+(?P<for1>.+?))?\s+by\s+(?P<by>.+?)"
+    rf"(?P<verbs>{_VERBS}){_LANGUAGES}(?:\s+for\s+(?P<for1>.+?))?\s+by\s+(?P<by>.+?)"
     rf"(?:\s+for\s+(?P<for2>.+?))?(?=\s*(?:,\s*and\s+|,\s*|;\s*|\s+and\s+){_VERB}\b|\s*[.;]?\s*$)",
     re.I)
 _ORG_WORDS = re.compile(
@@ -209,6 +216,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             continue
         if _ROLE_START.match(text, position, end):
             starts.append((position, "role"))
+        elif m.group().startswith(".") and COURTESY.match(text, position, end):
+            starts.append((position, "courtesy"))  # a sentence of its own: only the role
         elif _PUBLICATION_START.match(text, position, end):
             starts.append((position, "publication"))
     segments: list[tuple[int, int, str]] = []
@@ -273,9 +282,18 @@ def parse_citation(text: str) -> tuple[Citation, list[Span]]:
         if kind == "location":
             if not (publisher_match or when):
                 continue  # no anchor to start from: the citation is kept verbatim only
+            courtesy = COURTESY.match(text, start, end)
+            if courtesy:  # ", Courtesy of the Z Archive, Box 3": the archive, and who gave it
+                name_end = _depth_zero_commas(text[start:end])
+                _courtesy(text, start, start + name_end[0] if name_end else end, spans, roles)
+                guesses.append(f"the archive is taken from {text[start:end]!r}: the holder the "
+                               "courtesy line names")
+                start = courtesy.end()
             archive, archive_abbr, signature = _location(text, start, end, spans, guesses)
         elif kind == "role":
             _roles(text, start, end, spans, roles, sponsors)
+        elif kind == "courtesy":
+            _courtesy(text, start, end, spans, roles)
         elif publication is None:
             publication = _publication(text, start, end)
         else:
@@ -350,6 +368,28 @@ def _roles(text: str, start: int, end: int, spans: list[Span], roles: list[Role]
         for verb in re.findall(_VERB, clause.group("verbs"), re.I):
             verb = verb.lower()
             roles.append(Role(verb, ROLES[verb], tuple(agents)))
+
+
+def _courtesy(text: str, start: int, end: int, spans: list[Span], roles: list[Role]) -> None:
+    """`Courtesy of the Z Archive`: the body that provided the document, a role of its own
+    (in the citation's location part the same span is also the archive, which marks it up)."""
+    found = COURTESY.match(text, start, end)
+    if found is None:
+        return
+    name_start, name_end = _trim(text, found.end(), end)
+    if name_start >= name_end:
+        return
+    name = text[name_start:name_end]
+    kind = "orgName" if _is_org(name) or not _looks_personal(name) else "persName"
+    roles.append(Role("courtesy", COURTESY_RESP, (Agent(name, kind),)))
+    if not any(a <= name_start < b for a, b, _ in spans):
+        spans.append((name_start, name_end, el(kind, name)))
+
+
+def _looks_personal(name: str) -> bool:
+    """`Courtesy of Mira Talen`: two or three capitalised words, no body's word."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def _publication(text: str, start: int, end: int) -> etree._Element:
