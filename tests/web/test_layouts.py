@@ -69,7 +69,8 @@ def test_a_stamp_is_framed_with_its_columns_kept(site: Path) -> None:
     assert len(stamp) == 1
     gaps = stamp[0].xpath("span[@class='tk-stamp-gap']")
     assert len(gaps) == 2, "each run of spaces between the stamp's columns is a gap"
-    assert text(stamp[0]).startswith("Stamp: MINISTRY OF FOREIGN AFFAIRS Incoming")
+    assert text(stamp[0]).startswith("MINISTRY OF FOREIGN AFFAIRS Incoming"), "the label is not the stamp's text"
+    assert text(stamp[0].getparent()).startswith("Stamp: MINISTRY OF FOREIGN AFFAIRS Incoming")
     assert stamp[0].xpath("br"), "its lines stay lines"
 
 

@@ -12,6 +12,7 @@ those characters as framed code points (U+XXXX) and warns, naming the document.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import multiprocessing
@@ -20,6 +21,7 @@ import re
 import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -115,6 +117,18 @@ def mark_missing(print_xml: str, characters: set[str]) -> str:
                 for offset, node in enumerate(nodes):
                     parent.insert(position + offset, node)
     return etree.tostring(root, encoding="unicode")
+
+
+def _merge_died(inputs: Sequence[Path], out: Path) -> Exception:
+    """qpdf aborts its process (C++ `terminate`) when a write fails, so a full disk reaches
+    the parent only as a dead worker: its temporary file is removed here and the failure is
+    named as the disk it was, judged by the free space left against what the merge writes."""
+    for stale in out.parent.glob(f".{out.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+    needed = sum(p.stat().st_size for p in inputs if p.exists())
+    if shutil.disk_usage(out.parent).free < needed:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(out))
+    return ToolkitError("the process merging the volume ended abruptly", str(out))
 
 
 class PdfBuilder:
@@ -379,7 +393,10 @@ class PdfBuilder:
             def merge(matter: Path, front: int, parts: Sequence[Path], out: Path) -> None:
                 # in a process of its own too: what qpdf and Python allocated for the merge
                 # goes back when it ends, not kept by the parent for the rest of the build
-                pool.submit(merge_volume, matter, front, parts, out).result()
+                try:
+                    pool.submit(merge_volume, matter, front, parts, out).result()
+                except BrokenProcessPool:
+                    raise _merge_died([matter, *parts], out) from None
             assembler = VolumeAssembler(self.out_dir / PARTS_DIR, self._volume_stamp(), typeset,
                                         PART_TEMPLATE, VOLUME_TEMPLATE, merge)
             assembler.assemble(volume, self.config.edition.print.part_size,
