@@ -12,6 +12,9 @@ Every report in `layouts/NAME.txt` has `layouts/NAME.expect.json`:
   naming this file and line and containing one of the substrings (case-insensitive);
 - `joined_lines`: source lines that may continue the projection's previous paragraph, with why
   (a bracket laid out over several lines is one element);
+- `column_lines`: `{"lines": [FIRST, LAST], "what"}`: a block of two columns (fields apart by
+  runs of three spaces or more) that is read column by column: the words and lines of its left
+  column first, then its right column's, the order the projection must give them in;
 - `projection_contains`: strings the projection must hold (characters the word comparison
   ignores, such as an unbalanced bracket, which must be kept);
 - `assertions`: XPath 1.0 on the TEI (prefix `tei`), each with `what`; with `equals` the result
@@ -86,6 +89,24 @@ def body_lines(source: Path | str) -> list[tuple[int, str]]:
                                   or CONTENTS_VALUE.match(lines[index].strip())):
         index += 1
     return [(i + 1, lines[i]) for i in range(index, len(lines))]
+
+
+COLUMN_RUN = re.compile(r"(?<=\S)(?:[ \t\u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
+
+
+def reading_lines(source: Path, columns: list[dict[str, Any]] | None = None
+                  ) -> list[tuple[int, str]]:
+    """The body lines in reading order: a block of `column_lines` read column by column (each
+    line's first field, then its second), every piece with its source line number."""
+    lines = body_lines(source)
+    for block in columns if columns is not None else expectations(source).get("column_lines", []):
+        first, last = block["lines"]
+        inside = [(n, t) for n, t in lines if first <= n <= last]
+        left = [(n, COLUMN_RUN.split(t.strip())[0]) for n, t in inside]
+        right = [(n, piece) for n, t in inside for piece in COLUMN_RUN.split(t.strip())[1:]]
+        at = next(i for i, (n, _) in enumerate(lines) if n == first)
+        lines[at:at + len(inside)] = left + right
+    return lines
 
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -243,7 +264,7 @@ def test_valid_against_tei_all(path: Path, corpus: Corpus, request: pytest.Fixtu
 
 @pytest.mark.parametrize("path", REPORTS, ids=_id)
 def test_projection_gives_back_the_words(path: Path, corpus: Corpus) -> None:
-    expected = words("\n".join(text for _, text in body_lines(path)))
+    expected = words("\n".join(text for _, text in reading_lines(path)))
     got = words(corpus.projection(path))
     if got != expected:
         at = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b),
@@ -254,11 +275,14 @@ def test_projection_gives_back_the_words(path: Path, corpus: Corpus) -> None:
 
 
 def lost_lines(source: Path | str, projection: str,
-               joined: frozenset[int] = frozenset()) -> list[int]:
-    """The source body lines (numbers) that do not begin a paragraph of the projection."""
+               joined: frozenset[int] = frozenset(),
+               order: list[tuple[int, str]] | None = None) -> list[int]:
+    """The source body lines (numbers) that do not begin a paragraph of the projection
+    (`order`: the body lines in reading order, when it is not the source's)."""
     starts: dict[int, int] = {}  # word index -> source line
     index = 0
-    for number, text in body_lines(source):
+    lines = order if order is not None else body_lines(source)
+    for number, text in lines:
         found = words(text)
         if found:
             starts[index] = number
@@ -270,7 +294,7 @@ def lost_lines(source: Path | str, projection: str,
         if found:
             projected.add(len(got))
             got.extend(found)
-    expected = words("\n".join(text for _, text in body_lines(source)))
+    expected = words("\n".join(text for _, text in lines))
     assert got == expected, "the words differ (see the words test); lines cannot be compared"
     return [line for at, line in starts.items() if at not in projected and line not in joined]
 
@@ -279,7 +303,7 @@ def lost_lines(source: Path | str, projection: str,
 def test_projection_gives_back_the_lines(path: Path, corpus: Corpus) -> None:
     """Every non-blank source line begins a paragraph (or line) of the projection."""
     joined = frozenset(e["line"] for e in expectations(path).get("joined_lines", []))
-    lost = lost_lines(path, corpus.projection(path), joined)
+    lost = lost_lines(path, corpus.projection(path), joined, reading_lines(path))
     assert not lost, f"source lines {lost} do not begin a paragraph of the projection"
 
 

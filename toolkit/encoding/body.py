@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import closing, dates, layouts, structure as cue
+from toolkit.encoding import closing, columns, dates, layouts, memo_end, structure as cue
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, SENTENCE_END, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import inline_pages, join_page, page_numbers, word_breaks
@@ -81,9 +81,11 @@ class BodyEncoder:
         sections = section_notes(blocks)
         notes = collect(blocks, cue.bound_to_previous)
         trailing = self._trailing(blocks, pages=True) + trailing
+        reference = memo_end.reference_line(blocks)
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
-        distribution = self._distribution(blocks) or layouts.distribution_line(blocks)
+        distribution = self._distribution(blocks) or memo_end.copies(blocks) \
+            or layouts.distribution_line(blocks)
         end_mark = layouts.end_mark(blocks)
         kept, count = blocks[-1:], len(blocks)
         place_date = closing.place_date_line(self, blocks)
@@ -95,6 +97,9 @@ class BodyEncoder:
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
             distribution = []
+        if reference is not None and not signature:
+            blocks.append(reference)  # no closing matter for it to end: a line of the text
+            reference = None
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
@@ -106,6 +111,7 @@ class BodyEncoder:
                          {}, set()) for s in sections]
 
         top = el("div", type=div_type)
+        blocks = columns.top_columns(self, blocks)
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
         if end_mark is not None:
@@ -123,6 +129,8 @@ class BodyEncoder:
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
                 else div
             layouts.distribution_note(self, holder, self._join(distribution))
+        if reference is not None:
+            memo_end.reference(self, div, reference)
         if postscript:
             self._count("postscripts")
             closing.postscript(self, sub(div, "postscript"), self._join(postscript))
@@ -562,6 +570,10 @@ class BodyEncoder:
         # a date line right above another is no entry's: the period under a title ('June
         # 1972' over 'Monday, 5 June'), which the opener keeps
         found = [i for i in found if i + 1 not in found]
+        # nor is a date line right above a title (`13 March 1959` over `JOURNAL`): the
+        # document's own date, in its top (the opener's dateline)
+        found = [i for i in found if not self._heading_cue(
+            units[i + 1].text.strip(), units[i + 2].text.strip() if i + 2 < len(units) else "")]
         if len(found) < 2:
             return set()
         for i in found:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import dates, structure as cue
+from toolkit.encoding import dates, memo_end, structure as cue
 from toolkit.encoding.blocks import SourceBlock
 from toolkit.errors import review
 from toolkit.names.cues import NOT_NAMES
@@ -235,8 +235,9 @@ def _dated_value(encoder: BodyEncoder, value: SourceBlock) -> list[Inline]:
 
 
 # -- the end of a document ---------------------------------------------------------------------
-DISTRIBUTION_LINE = re.compile(r"^(?:Distributed to|Distribution(?: list)?|Cop(?:y|ies)(?: sent)? to|"
-                               r"Sent to|Cc|Copies)\s*:\s*\S", re.I)
+# (`Sent: to Cdes. A, B`: the label, then the preposition of its list)
+DISTRIBUTION_LINE = re.compile(r"^(?:(?:Distributed to|Distribution(?: list)?|Cop(?:y|ies)(?: sent)? to|"
+                               r"Sent to|Cc|Copies)\s*:|Sent\s*:\s*to\b)\s*\S", re.I)
 
 
 def distribution_line(blocks: list[SourceBlock]) -> list[SourceBlock]:
@@ -250,8 +251,9 @@ def distribution_line(blocks: list[SourceBlock]) -> list[SourceBlock]:
 
 def distribution_note(encoder: BodyEncoder, holder: etree._Element,
                       units: list[SourceBlock]) -> None:
-    """The distribution after the closer: a list (`1 - Cde. Name`), else its lines as p."""
-    if encoder._list(holder, units, 0):
+    """The distribution after the closer: a list (`1 - Cde. Name`, a copies list), else its
+    lines as p."""
+    if memo_end.copies_list(encoder, holder, units) or encoder._list(holder, units, 0):
         return
     for unit in units:
         encoder._paragraph(holder, unit)

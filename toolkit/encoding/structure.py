@@ -61,7 +61,9 @@ CLASSIFICATION = re.compile(
     r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent))[.!]?$", re.I)
 COPY_MARK = re.compile(r"^(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d{1,4}"
                        r"(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.I)
-NUMBER_MARK = re.compile(r"^(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
+# (`Outgoing No. 211`, `Ref. No. 0047/58`: the register the number is of, kept in the mark)
+NUMBER_MARK = re.compile(r"^(?:(?:outgoing|incoming|out\.|inc\.|ref\.|reg(?:istration|\.)?)\s+)?"
+                         r"(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
     r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of

@@ -1,0 +1,95 @@
+"""A two-column block at the top of a document, read column by column (issue #10).
+
+Typescripts set the sender or the title on the left and the marks or the place and date on the
+right, over two lines or more: `From the journal of      TOP SECRET` / `P. A. YUDIN      Copy
+No. 3`, or `Embassy of the ...      Addis Ababa, 4 April 1977` / `in Addis Ababa`. Read line by
+line, each line is half a title and half a mark, or an office cut from its second line by a
+date. Read column by column (as a reader does), the left column is one title or one office
+over several lines and the right column's pieces are marks or a place-and-date line. This
+stage, on the source's lines before the page-break joins, rewrites such a block as its left
+column (lines kept apart by line breaks) followed by the right column's pieces, so that the
+structure stage sees a title and its marks, or an office beside its place and date (the
+fields line it already reads as `byline` + `dateline`). A single line of two fields is left
+alone: the structure stage reads it as it stands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from toolkit.encoding import structure as cue
+from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
+
+if TYPE_CHECKING:
+    from toolkit.encoding.body import BodyEncoder
+
+TOP_LINES = 4     # a column block starts among the first lines of the text
+MOST_LINES = 6    # and is no longer than a letterhead
+LEFT_WIDTH = 80   # a left column's line is a title's or an office's, not a paragraph
+
+
+def _right(text: str) -> bool:
+    """A right column's piece: a mark, a place-and-date line, a date."""
+    return bool(cue.mark_type(text) or cue.place_date(text) or cue.date_line(text))
+
+
+def _indent(block: SourceBlock) -> int:
+    text = block.text.expandtabs(8)
+    return len(text) - len(text.lstrip())
+
+
+def top_columns(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """`blocks` with the first two-column block (two lines or more) rewritten column by
+    column: its left column one block, then the right column's pieces (a place-and-date piece
+    kept on the left column's block as its second field, so that it stays a fields line)."""
+    for start in range(min(TOP_LINES, len(blocks))):
+        first = blocks[start]
+        parts = cue.fields(first)
+        if len(first.lines) > 1 or len(parts) != 2 or not _right(parts[1].text.strip()) \
+                or _right(parts[0].text.strip()) or len(parts[0].text.strip()) > LEFT_WIDTH:
+            continue
+        run = list(cue.FIELD_RUN.finditer(first.text))[-1]
+        column = len(first.text[:run.end()].expandtabs(8))  # where the right column begins
+        left, right = [parts[0]], [parts[1]]
+        end = start + 1
+        while end < len(blocks) and end - start < MOST_LINES and len(blocks[end].lines) == 1:
+            block = blocks[end]
+            pieces = cue.fields(block)
+            text = block.text.strip()
+            if len(pieces) == 2 and _right(pieces[1].text.strip()) \
+                    and not _right(pieces[0].text.strip()) \
+                    and len(pieces[0].text.strip()) <= LEFT_WIDTH:
+                left.append(pieces[0])
+                right.append(pieces[1])
+            elif len(pieces) == 1 and _indent(block) < column and len(text) <= LEFT_WIDTH \
+                    and not _right(text) and cue.title_continues(text, left[-1].text.strip()):
+                left.append(block)  # `in Addis Ababa` under the office: its second line
+            else:
+                break
+            end += 1
+        if end - start < 2:
+            continue
+        encoder.decided(f"lines {first.line}-{blocks[end - 1].line} read as two columns: the "
+                        "left one first, then the right one's pieces", first.line)
+        return blocks[:start] + _rewritten(left, right) + blocks[end:]
+    return blocks
+
+
+def _rewritten(left: list[SourceBlock], right: list[SourceBlock]) -> list[SourceBlock]:
+    text = ""
+    lines: list[tuple[int, int]] = []
+    for piece in left:
+        if text:
+            text += LINE_BREAK
+        lines.append((len(text), piece.line))
+        text += piece.text.strip()
+    dated = [p for p in right if not cue.mark_type(p.text.strip())]
+    if len(dated) == 1 and len(right) == 1:
+        # the office beside its place and date: one fields line (byline + dateline)
+        glue = "   "
+        lines.append((len(text) + len(glue), dated[0].line))
+        return [SourceBlock(text + glue + dated[0].text.strip(), tuple(lines))]
+    out = [SourceBlock(text, tuple(lines))]
+    for piece in right:
+        out.append(SourceBlock(piece.text.strip(), ((0, piece.line),)))
+    return out
