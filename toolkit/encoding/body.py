@@ -97,9 +97,6 @@ class BodyEncoder:
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
             distribution = []
-        if reference is not None and not signature:
-            blocks.append(reference)  # no closing matter for it to end: a line of the text
-            reference = None
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}

@@ -499,7 +499,14 @@ CONVENTIONS = (
     "side are a signed rend='columns' each; P.S. is the label of the postscript's first "
     "paragraph; roman points (i., ii.) are points, and points of another kind under an item "
     "of a list a list in that item; a stamp's description before its colon (MFA stamp:) is "
-    "the note's text, not the stamp's words.")
+    "the note's text, not the stamp's words. Layouts (probe7): a block of two columns at the "
+    "top over two lines or more (a title or an office on the left, marks or the place and date "
+    "on the right) is read column by column, the left column one head or byline, its lines as "
+    "lb, then the right column's fw marks or dateline; a date line right above a title is the "
+    "document's dateline, no journal entry's; Outgoing No. 211 is a number mark; Sent: to "
+    "Cdes. ... after the signature is the distribution note; cc: with the addressees indented "
+    "under it is the distribution note's list, the label its head; the typist's reference "
+    "initials (HM:jr) at the end are seg type='reference-initials' in the closer, no name.")
 
 
 

@@ -5,9 +5,10 @@ typist's reference line.
   distribution, as a list whose head is the label (`note[@type='distribution']/list`, as a
   distribution list after the signature); one line (`cc: A, B`) stays the distribution line.
 - `HM:jr` (`HM/jr`) as the last line: the drafter's and the typist's initials, the office's
-  reference for the typescript, not a name and not a paragraph. It stays where it stands, a
-  line of the closing matter: `seg[@type='reference-initials']` in the closer (a closer of its
-  own when the copies list stands between it and the signature).
+  reference for the typescript, not a name (never a signature) and not a paragraph. It stays
+  where it stands, a line of the closing matter: `seg[@type='reference-initials']` in the
+  closer (a closer of its own when the copies list stands between it and the signature, or
+  when there is no signature).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ LIST_LINE = 80  # a copies list's line is an addressee, not a paragraph
 
 def reference_line(blocks: list[SourceBlock]) -> SourceBlock | None:
     """The typist's reference line as the last block, taken off the end of `blocks`."""
-    if len(blocks) > 2 and REFERENCE_INITIALS.fullmatch(blocks[-1].text.strip()):
+    if len(blocks) > 1 and REFERENCE_INITIALS.fullmatch(blocks[-1].text.strip()):
         return blocks.pop()
     return None
 
@@ -77,8 +78,13 @@ def copies_list(encoder: BodyEncoder, holder: etree._Element, units: list[Source
 
 def reference(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> None:
     """The reference line in the closer, which it ends; a closer of its own after a copies
-    list (a division holds nothing but notes and forme work between closers)."""
+    list (a division holds nothing but notes and forme work between closers) or without a
+    signature (it is still closing matter); a paragraph when no text stands before it (a
+    closer needs some)."""
     last = div[-1] if len(div) else None
+    if last is None or (last.tag != tei("closer") and div.find(".//" + tei("p")) is None):
+        encoder._paragraph(div, unit)
+        return
     closer = last if last is not None and last.tag == tei("closer") else sub(div, "closer")
     sub(closer, "seg", unit.text.strip(), type="reference-initials")
     encoder.decided(f"{unit.text.strip()!r} at the end taken as the typist's reference "
