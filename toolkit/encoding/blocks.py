@@ -80,11 +80,31 @@ def split_blocks(text: str, path: str = "", diagnostics: list[Diagnostic] | None
         groups.append(current)
     # Two lines alone are too few to tell a wrap from two paragraphs: they follow the
     # document, read as wrapped only where longer groups of it are.
-    wrapping = any(len(g) > 2 and _wrapped([line.strip() for _, line in g]) for g in groups)
+    wrapped = [g for g in groups if len(g) > 2 and _wrapped([line.strip() for _, line in g])]
+    wrapping = bool(wrapped)
+    # the width the document wraps at: a two-line group whose first line is that wide is a
+    # paragraph wrapped where a sentence happened to end (`... were safe.` / `I promised ...`)
+    width = max((len(line.strip()) for g in wrapped for _, line in g), default=0)
     blocks: list[Block] = []
     for group in groups:
+        if len(group) == 2 and width and _full_width(group, width):
+            if diagnostics is not None:
+                diagnostics.append(review(
+                    "structure", f"lines {group[0][0]}-{group[1][0]} read as one hard-wrapped "
+                    "paragraph (its first line as wide as the document's wraps)", path, group[0][0]))
+            blocks.append(group)
+            continue
         blocks.extend(_paragraphs(group, wrapping, path, diagnostics))
     return blocks
+
+
+def _full_width(group: Block, width: int) -> bool:
+    """Two lines between blank lines, the first as wide as the document's wraps (0.9 of it),
+    the second opening no structure: one wrapped paragraph, whatever the first ends on."""
+    first, second = (line.strip() for _, line in group)
+    return WRAP_MIN <= len(first) <= WRAP_MAX and len(first) >= 0.9 * width \
+        and not STRUCTURAL.match(second) and not first.startswith("**") \
+        and "   " not in first and "   " not in second and not group[1][1][:1].isspace()
 
 
 def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagnostic] | None

@@ -442,7 +442,8 @@ class BodyEncoder:
         first = text.split(LINE_BREAK, 1)[0].rstrip()
         parts = cue.fields(unit)
         if len(parts) > 1 and (self._fields_line(div, parts)
-                               or layouts.telegram_fields(self, div, parts)):
+                               or layouts.telegram_fields(self, div, parts)
+                               or columns.labelled_fields(self, div, parts)):
             return True
         if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")

@@ -98,6 +98,11 @@ def signature_columns(lines: list[SourceBlock]) -> list[list[SourceBlock]] | Non
     return [[row[0] for row in rows], [row[1] for row in rows]]
 
 
+def _signer(text: str) -> bool:
+    """A line of a signature: a name, an office, both, or a body that signs (an embassy)."""
+    return cue.signature_like(text) or bool(layouts.role_and_name(text)) or cue.org_line(text)
+
+
 def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
     lines: list[SourceBlock] = []
     columns = two_columns(blocks)
@@ -107,11 +112,14 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
         encoder.decided(f"lines {lines[0].line}-{lines[-1].line} read as two signatures side "
                         "by side", lines[0].line)
         return lines
-    while len(blocks) > 1 and len(lines) < 5 and (cue.signature_like(blocks[-1].text.strip())
-                                                  or layouts.role_and_name(blocks[-1].text.strip())) \
+    if len(blocks) > 2 and cue.date_line(blocks[-1].text.strip()) \
+            and _signer(blocks[-2].text.strip()):
+        lines.append(blocks.pop())  # `25 June 1963` under the signature: its date
+    while len(blocks) > 1 and len(lines) < 5 and _signer(blocks[-1].text.strip()) \
             and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
         lines.insert(0, blocks.pop())
     if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
+                         or cue.hand_signed(b.text.strip()) or cue.org_line(b.text.strip())
                          or layouts.role_and_name(b.text.strip())
                          or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
                          or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
@@ -184,7 +192,13 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
         colon = cue.role_colon(text)
         lead = cue.bracket_lead(text)
         split = cue.role_split(text)
-        if _ON_BEHALF.match(text):
+        hand = cue.hand_signed(text)
+        if hand:
+            flush()
+            next_signer()
+            line()
+            signed.extend([person(hand[0]), hand[1]])  # `J. Novák, v.r.`: the mark kept after it
+        elif _ON_BEHALF.match(text):
             flush()
             next_signer()
             line()
@@ -243,6 +257,12 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
                 signed.extend([el("roleName", office), glue, person(name)])
             else:
                 signed.append(el("roleName", text))
+        elif cue.org_line(text) and not name_parts:
+            flush()
+            next_signer()
+            line()
+            entry = encoder.tagger.lookup(text)  # `Embassy in the DPRK`: a body signs
+            signed.append(encoder.tagger.mention(entry, text) if entry else el("orgName", text))
         elif "[" in text:
             flush()
             line()

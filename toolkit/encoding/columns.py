@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
 
@@ -73,6 +75,16 @@ def top_columns(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceB
                         "left one first, then the right one's pieces", first.line)
         return blocks[:start] + _rewritten(left, right) + blocks[end:]
     return blocks
+
+
+def labelled_fields(encoder: BodyEncoder, div: etree._Element, parts: list[SourceBlock]) -> bool:
+    """A line of two or more fields side by side, each a memo field (`Classification: Secret
+    Urgency: Immediate`): a memo field of the opener each, in the order they stand."""
+    if len(parts) < 2 or not all(cue.MEMO_FIELD.match(p.text.strip()) for p in parts):
+        return False
+    for part in parts:
+        encoder._opener(div, part)
+    return True
 
 
 def _rewritten(left: list[SourceBlock], right: list[SourceBlock]) -> list[SourceBlock]:

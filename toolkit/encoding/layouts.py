@@ -237,14 +237,20 @@ def _dated_value(encoder: BodyEncoder, value: SourceBlock) -> list[Inline]:
 # -- the end of a document ---------------------------------------------------------------------
 # (`Sent: to Cdes. A, B`: the label, then the preposition of its list)
 DISTRIBUTION_LINE = re.compile(r"^(?:(?:Distributed to|Distribution(?: list)?|Cop(?:y|ies)(?: sent)? to|"
-                               r"Sent to|Cc|Copies)\s*:|Sent\s*:\s*to\b)\s*\S", re.I)
+                               r"Sent to|Cc|Copies|Recipients|Addressees)\s*:|Sent\s*:\s*to\b)\s*\S",
+                               re.I)
 
 
 def distribution_line(blocks: list[SourceBlock]) -> list[SourceBlock]:
     """`Distributed to: A, B, C` as the last block, right after a signature line: taken off
     the end of `blocks` (the body encodes it as the distribution note after the closer)."""
     if len(blocks) < 3 or not DISTRIBUTION_LINE.match(blocks[-1].text.strip()) \
-            or len(blocks[-1].text) > 400 or not cue.signature_like(blocks[-2].text.strip()):
+            or len(blocks[-1].text) > 400:
+        return []
+    above = blocks[-2].text.strip()
+    if cue.date_line(above) and len(blocks) > 3:  # the signature's date under it
+        above = blocks[-3].text.strip()
+    if not cue.signature_like(above) and not cue.org_line(above):
         return []
     return [blocks.pop()]
 

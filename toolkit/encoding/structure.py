@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from toolkit.encoding import dates
 from toolkit.encoding.bracket_parse import continues_bracket
 from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
+from toolkit.encoding.bracket_kinds import ORG_WORDS
 from toolkit.encoding.brackets import ROLE_WORDS
 
 # (`PARA 3.`, `Paragraph 3.`: a cable's numbered paragraphs; `Ad 2.`: minutes on item 2;
@@ -29,7 +30,7 @@ MEMO_FIELD = re.compile(
     r"Time|Place|Venue|Location|Participants|Present|Those present|Also present|"
     r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
-    r"Priority|Precedence|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
+    r"Priority|Precedence|Urgency|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
     # the same fields under the labels of a German or French office's form
     r"Datum|Betreff|Betr\.|Von|An|Bezug|Aktenzeichen|Anlagen?|Verteiler|Objet|Destinataire)"
     r"\s*:(?=\s*\S)", re.I)
@@ -59,15 +60,16 @@ CLASSIFICATION = re.compile(
     r"^(?:(?:strictly\s+|top\s+)?(?:secret|confidential)|restricted|unclassified|"
     r"for official use only|urgent|very urgent|personal|eyes only|"
     r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent))[.!]?$", re.I)
-COPY_MARK = re.compile(r"^(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d{1,4}"
-                       r"(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.I)
+COPY_MARK = re.compile(r"^(?:(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d{1,4}"
+                       r"(?:\s*(?:of|/)\s*\d{1,4})?|"
+                       r"(?:true\s+)?copy)\.?$", re.I)  # `COPY` alone: the text is a copy
 # (`Outgoing No. 211`, `Ref. No. 0047/58`: the register the number is of, kept in the mark)
 NUMBER_MARK = re.compile(r"^(?:(?:outgoing|incoming|out\.|inc\.|ref\.|reg(?:istration|\.)?)\s+)?"
                          r"(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
     r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of
-    r"(?:(?:ciphered\s+|coded\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
+    r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
     r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oº])\.){0,60}$", re.I)  # initials', No.
@@ -388,6 +390,32 @@ def closing_fields(text: str) -> list[str] | None:
     return parts
 
 
+# `, v.r.` (Czech vlastní rukou), `m.p.` (manu propria), `s.r.`, `w.r.`, `e.h.` after a signer's
+# name: the original was signed by hand; the mark is no part of the name
+HAND_SIGNED = re.compile(r"(?P<mark>,?\s*\(?(?:v\.\s?r|m\.\s?p|s\.\s?r|w\.\s?r|e\.\s?h)\.\)?)$", re.I)
+
+
+def hand_signed(text: str) -> tuple[str, str] | None:
+    """`J. Novák, v.r.` -> ('J. Novák', ', v.r.'): a name and the mark that the original
+    was signed by hand; None for other lines."""
+    found = HAND_SIGNED.search(text)
+    if found is None or found.start() == 0:
+        return None
+    name = text[:found.start()].rstrip()
+    if not name_like(name) or len(name.split()) > 5 or _DIGIT.search(name):
+        return None
+    return name, text[len(name):]
+
+
+def org_line(text: str) -> bool:
+    """An office that signs as a body (`Embassy in the DPRK`, `Ministry of Foreign Affairs of
+    the CSSR`): an institution's word first, then capitalised words and connectors, short."""
+    words = text.split()
+    return 0 < len(words) <= 8 and len(text) <= 80 and bool(ORG_WORDS.fullmatch(words[0])) \
+        and not SENTENCE_END.search(text) and not _DIGIT.search(text) \
+        and all(w[:1].isupper() or w.lower() in CONNECTORS for w in words)
+
+
 # `Recorded by:`, `Drafted by:` alone on the line above the name: part of the signature
 SIGNER_LABEL = re.compile(r"^(?:Recorded|Drafted|Prepared|Written|Compiled|Taken|Signed|"
                           r"Approved|Checked)(?:\s+down)?\s+by\s*:?$", re.I)
@@ -396,7 +424,8 @@ SIGNER_LABEL = re.compile(r"^(?:Recorded|Drafted|Prepared|Written|Compiled|Taken
 def signature_like(text: str) -> bool:
     if SIGNER_LABEL.match(text):
         return True
-    if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text):
+    if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text) \
+            or hand_signed(text):
         return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if _PARENTHESISED.fullmatch(text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
