@@ -512,7 +512,13 @@ CONVENTIONS = (
     "document's dateline, no journal entry's; Outgoing No. 211 is a number mark; Sent: to "
     "Cdes. ... after the signature is the distribution note; cc: with the addressees indented "
     "under it is the distribution note's list, the label its head; the typist's reference "
-    "initials (HM:jr) at the end are seg type='reference-initials' in the closer, no name.")
+    "initials (HM:jr) at the end are seg type='reference-initials' in the closer, no name; "
+    "COPY alone at the top is a copy mark; memo fields side by side on one line are a field "
+    "each; a body that signs (Embassy in the DPRK) is orgName in signed, a date under the "
+    "signature the closer's dateline; the mark after a signer's name that the original was "
+    "signed by hand (v.r., m.p.) is kept after the persName, outside it; in a document of "
+    "hard-wrapped paragraphs two lines between blank lines, the first as wide as the wraps, "
+    "are one paragraph.")
 
 
 
