@@ -313,9 +313,10 @@ def _reference(label: str, rend: str | None) -> str:
 
 
 def _note_order(number: str) -> tuple[int, str]:
-    """Footnote numbers in a source's order: 1, 1a, 1b, 2 ... (unnumbered ones last)."""
+    """Footnote numbers in a source's order: 1, 1a, 1b, 2 ... ; signs (`*`, `§`, `†`) last,
+    in the order of their references (the sort is stable), not of their code points."""
     match = re.match(r"(\d+)(.*)", number)
-    return (int(match.group(1)), match.group(2)) if match else (1 << 30, number)
+    return (int(match.group(1)), match.group(2)) if match else (1 << 30, "")
 
 
 def project(tree: etree._ElementTree | etree._Element) -> str:

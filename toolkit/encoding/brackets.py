@@ -265,7 +265,7 @@ class InlineEncoder:
             return None
         first = self.made_notes.get(found)
         if first is not None:  # the note was referenced before: point to it
-            first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{key}")
+            first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{_id_part(key)}")
             pointer = el("ptr", target="#" + first.get(XML_ID, ""), n=label)
             if rend:
                 pointer.set("rend", rend)
@@ -620,6 +620,21 @@ class InlineEncoder:
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+# a note's sign as a part of an xml:id (an NCName): `*` -> `star`, `††` -> `dagger2`
+_SIGN_NAMES = {"*": "star", "†": "dagger", "‡": "ddagger", "§": "sect", "¶": "para", "#": "hash"}
+_SIGN_RUN = re.compile(r"([^\w.-])\1*")
+
+
+def _id_part(key: str) -> str:
+    """`key` fit for an xml:id: a run of a sign is its name and, when doubled, its count; a
+    sign named nowhere is its code point (a reference given twice is a ptr to the note's id)."""
+    def name(run: re.Match[str]) -> str:
+        sign, count = run.group(1), len(run.group(0))
+        base = _SIGN_NAMES.get(sign, f"u{ord(sign):x}")
+        return base + (str(count) if count > 1 else "")
+    return _SIGN_RUN.sub(name, key)
 
 
 _WORD_CHARS = re.compile(r"[\w'’.-]+")
