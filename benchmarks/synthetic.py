@@ -33,7 +33,7 @@ import functools
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -496,14 +496,18 @@ class _Parts:
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 
 
-class _Layouter:
+class _Layouter(F.Forms):
     """Lays out one report's body; its random choices come from its own generator, so the
-    report's words are those of the same seed without a layout."""
+    report's words are those of the same seed without a layout (the forms of layouts 090-095
+    and 120-121 come from `synthetic_forms.Forms`, each from a generator of its own)."""
 
     def __init__(self, report: _Report, layout: Layout) -> None:
         self.report = report
         self.layout = layout
-        self.rng = random.Random(f"layout:{report.number}:{layout!r}")
+        # the forms of synthetic_forms have generators of their own: not in this one's seed
+        common = replace(layout, wraps=False, page_numbers=False, points=False, closing="none",
+                         postscript=False, omissions=False)
+        self.rng = random.Random(f"layout:{report.number}:{common!r}")
 
     def body(self, parts: _Parts) -> str:
         paragraphs = self._unbalanced(self._brackets(parts.paragraphs))
@@ -514,51 +518,6 @@ class _Layouter:
         blocks += notes + parts.residue if parts.residue_after_notes else parts.residue + notes
         text = self._join(blocks).replace(SOFT, "")
         return self._references(text, len(parts.notes))
-
-    # -- the forms of layouts 090-095 and 120-121 (benchmarks/synthetic_forms.py) ---------------
-    def _omissions(self, paragraphs: list[str]) -> list[str]:
-        """An omission with a half or an illegible sentence inside a paragraph, and a stamp
-        with its `Stamp:` prefix between paragraphs."""
-        if not self.layout.omissions:
-            return paragraphs
-        rng, out = self.rng, list(paragraphs)
-        prose = self._prose(out)
-        for index in rng.sample(prose, min(len(prose), rng.randint(1, 2))):
-            out[index] += " " + rng.choice(F.OMISSIONS)[0]
-        stamp = F.STAMP_PREFIXED.format(n=rng.randint(100, 999), date=self._date())
-        out.insert(rng.randint(0, len(out)), stamp)
-        return out
-
-    def _lines(self, paragraphs: list[str]) -> list[str]:
-        """Hard wraps, page numbers inside sentences and points, as the layout says."""
-        rng, out = self.rng, list(paragraphs)
-        if self.layout.page_numbers:
-            number = 2
-            for index in sorted(rng.sample(self._prose(out), min(2, len(self._prose(out))))):
-                laid = F.page_number(rng, out[index], number)
-                if laid is not None:
-                    out[index], number = laid, number + 1
-        if self.layout.wraps:
-            for index in self._prose(out):
-                if len(out[index]) > 160 and not re.match(r"\d|\(", out[index]) \
-                        and rng.random() < 0.6:
-                    out[index] = F.wrap(rng, out[index])
-        if self.layout.points and not self.layout.sections and out:
-            out.insert(rng.randint(1, len(out)), "\n".join(F.points(rng)))
-        return out
-
-    def _closing(self, signature: list[str]) -> list[str]:
-        """Two signatures side by side instead of the one, a place-and-date line, a P.S."""
-        rng, lines = self.rng, list(signature)
-        if self.layout.closing == "columns":
-            names = [f"{n.split()[0][0]}. {n.split(' ', 1)[1]}"
-                     for n, _ in rng.sample(self.report.invented, 2)]
-            lines = F.columns(rng, names)
-        if self.layout.closing in ("dateline", "columns"):
-            lines.append(f"{rng.choice(V.CAPITALS)}, {self._date()}")
-        if self.layout.postscript:
-            lines.append("P.S. " + rng.choice(F.POSTSCRIPTS))
-        return lines
 
     # -- the top of the document --------------------------------------------------------------
     def _date(self, day: int | None = None) -> str:
