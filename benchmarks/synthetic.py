@@ -33,7 +33,7 @@ import functools
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -41,6 +41,7 @@ from lxml import etree
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks import synthetic_forms as F  # noqa: E402
 from benchmarks import vocabulary as V  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -430,12 +431,19 @@ class Layout:
     header: str = "none"  # none | memo (office + place/date, title, fields) | journal
     marks: bool = False  # classification and copy marks at the top
     sections: bool = False  # numbered section headings on lines of their own
-    references: str = "bracket"  # footnote references: bracket [1] | superscript ¹ | caret ^1^
+    references: str = "bracket"  # bracket [1] | superscript ¹ | caret ^1^ | symbol (`Vienna.†`)
     note_texts: str = "bracket"  # texts at the end: bracket | indented | rule | notes-line
     signature: str = "sample"  # sample | role-signature-name | name-role | drafter
     distribution: bool = False  # "Four copies printed" / "1 - Cde. ..." / "4 - to file"
     brackets: bool = False  # redactions, stamps, [[Name?]], [word?], [?], ABC [Full Name]
     unbalanced: bool = False  # one bracket that is never closed or never opened
+    # the forms learned from layouts 090-095 and 120-121 (benchmarks/synthetic_forms.py)
+    wraps: bool = False  # prose hard-wrapped at 62-78 columns, a long word cut with a hyphen
+    page_numbers: bool = False  # `- 3 -` inside a sentence, in the line or on a line of its own
+    points: bool = False  # numbered points with lettered ones under them, a roman list
+    closing: str = "none"  # none | dateline | columns (two signatures side by side, a dateline)
+    postscript: bool = False  # `P.S. ...` after the signature
+    omissions: bool = False  # [1 1/2 lines not declassified], [... illegible ...], [Stamp: ...]
 
     def __post_init__(self) -> None:
         for name, allowed in LAYOUT_CHOICES.items():
@@ -446,7 +454,8 @@ class Layout:
 LAYOUT_CHOICES: dict[str, tuple[str, ...]] = {
     "separator": ("blank-line", "line-per-paragraph", "mixed"),
     "header": ("none", "memo", "journal"),
-    "references": ("bracket", "superscript", "caret"),
+    "references": ("bracket", "superscript", "caret", "symbol"),
+    "closing": ("none", "dateline", "columns"),
     "note_texts": ("bracket", "indented", "rule", "notes-line"),
     "signature": ("sample", "role-signature-name", "name-role", "drafter"),
 }
@@ -466,7 +475,10 @@ def random_layout(seed: int) -> Layout:
         sections=rng.random() < 0.3, references=rng.choice(LAYOUT_CHOICES["references"]),
         note_texts=rng.choice(LAYOUT_CHOICES["note_texts"]),
         signature=rng.choice(LAYOUT_CHOICES["signature"]), distribution=rng.random() < 0.3,
-        brackets=rng.random() < 0.5, unbalanced=rng.random() < 0.15)
+        brackets=rng.random() < 0.5, unbalanced=rng.random() < 0.15,
+        wraps=rng.random() < 0.3, page_numbers=rng.random() < 0.3, points=rng.random() < 0.3,
+        closing=rng.choice(("none", "none", "dateline", "columns")),
+        postscript=rng.random() < 0.2, omissions=rng.random() < 0.4)
 
 
 @dataclass
@@ -484,19 +496,24 @@ class _Parts:
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 
 
-class _Layouter:
+class _Layouter(F.Forms):
     """Lays out one report's body; its random choices come from its own generator, so the
-    report's words are those of the same seed without a layout."""
+    report's words are those of the same seed without a layout (the forms of layouts 090-095
+    and 120-121 come from `synthetic_forms.Forms`, each from a generator of its own)."""
 
     def __init__(self, report: _Report, layout: Layout) -> None:
         self.report = report
         self.layout = layout
-        self.rng = random.Random(f"layout:{report.number}:{layout!r}")
+        # the forms of synthetic_forms have generators of their own: not in this one's seed
+        common = replace(layout, wraps=False, page_numbers=False, points=False, closing="none",
+                         postscript=False, omissions=False)
+        self.rng = random.Random(f"layout:{report.number}:{common!r}")
 
     def body(self, parts: _Parts) -> str:
         paragraphs = self._unbalanced(self._brackets(parts.paragraphs))
+        paragraphs = self._lines(self._omissions(paragraphs))
         blocks = self._top() + parts.opener + self._structured(paragraphs)
-        blocks += self._signature(parts.signature) + self._distribution()
+        blocks += self._closing(self._signature(parts.signature)) + self._distribution()
         notes = self._notes(parts.notes)
         blocks += notes + parts.residue if parts.residue_after_notes else parts.residue + notes
         text = self._join(blocks).replace(SOFT, "")
@@ -621,10 +638,12 @@ class _Layouter:
 
     def _notes(self, notes: list[str]) -> list[str]:
         form = self.layout.note_texts
-        if not notes or form == "bracket":
-            return list(notes)
         split = [REFERENCE.match(n) for n in notes]
         pairs = [(m.group(1), n[m.end():].lstrip()) for m, n in zip(split, notes) if m]
+        if self._signs(len(notes)):
+            return [f"{F.SIGNS[int(number) - 1]} {text}" for number, text in pairs]
+        if not notes or form == "bracket":
+            return list(notes)
         if form == "indented":
             return [f"  [{number}]   {text}" for number, text in pairs]
         lead = "_" * self.rng.randint(10, 20) if form == "rule" else "Notes"
@@ -636,6 +655,10 @@ class _Layouter:
         form = self.layout.references
         if form == "bracket" or not count:
             return text
+        if self._signs(count):
+            return F.sign_references(text, count, re.compile(r"(?:\*|†|‡|§)+ "))
+        if form == "symbol":
+            form = "caret"  # more notes than signs
         if form == "superscript" and re.search(r"\[\d+\]\s*\[\d+\]", text):
             form = "caret"
         lines = text.split("\n")
@@ -646,6 +669,10 @@ class _Layouter:
                 lambda m: self._reference(m.group(1), form) if int(m.group(1)) <= count
                 else m.group(0), line)
         return "\n".join(lines)
+
+    def _signs(self, count: int) -> bool:
+        """Whether the notes are under signs: the layout says so and there are signs enough."""
+        return self.layout.references == "symbol" and 0 < count <= len(F.SIGNS)
 
     @staticmethod
     def _reference(number: str, form: str) -> str:

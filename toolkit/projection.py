@@ -38,7 +38,7 @@ class _Projector:
         self.footnotes: list[tuple[str, str]] = []  # (number, text)
         self.bottom: list[str] = []  # a page's footer (forme work): after the footnotes
         self.section_notes: list[tuple[str, str]] = []  # place="end": after their division
-        self.taken: set[etree._Element] = set()  # pb already projected inside a gap's bracket
+        self.taken: set[etree._Element] = set()  # pb, lb already projected inside a gap's bracket
 
     def flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -198,16 +198,16 @@ class _Projector:
         return rend if rend.startswith("(") else f"[{rend}]"  # `(...)`: its parentheses
 
     def _broken_desc(self, gap: etree._Element, text: str) -> str:
-        """A page break inside a gap's bracket stands right after the gap (a gap holds no pb);
-        the converter leaves a newline in the desc where the page turned: the break goes
-        back there, and the pb is not projected again."""
+        """A page break or a line wrap inside a gap's bracket stands right after the gap (a gap
+        holds no pb nor lb); the converter leaves a newline in the desc where the page turned or
+        the line wrapped: the break goes back there, and is not projected again."""
         pieces = text.split("\n")
         breaks: list[etree._Element] = []
         node = gap
         while len(breaks) < len(pieces) - 1 and not (node.tail or "").strip():
             following = node.getnext()
             if following is None or not isinstance(following.tag, str) or \
-                    local_name(following) != "pb":
+                    local_name(following) not in ("pb", "lb"):
                 break
             breaks.append(following)
             node = following
@@ -227,8 +227,8 @@ class _Projector:
             return f"[{node.get('rend') or 'pause'}]"
         if name == "pb":
             return "" if node in self.taken else "\n\n\x00"
-        if name == "lb":
-            return "\n\n\x00"  # a line of the source: a line of the projection
+        if name == "lb":  # a line of the source: a line of the projection
+            return "" if node in self.taken else "\n\n\x00"
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
             return _reference(node.get("n", ""), node.get("rend"))  # a further reference
         if name == "note":
@@ -313,9 +313,10 @@ def _reference(label: str, rend: str | None) -> str:
 
 
 def _note_order(number: str) -> tuple[int, str]:
-    """Footnote numbers in a source's order: 1, 1a, 1b, 2 ... (unnumbered ones last)."""
+    """Footnote numbers in a source's order: 1, 1a, 1b, 2 ... ; signs (`*`, `§`, `†`) last,
+    in the order of their references (the sort is stable), not of their code points."""
     match = re.match(r"(\d+)(.*)", number)
-    return (int(match.group(1)), match.group(2)) if match else (1 << 30, number)
+    return (int(match.group(1)), match.group(2)) if match else (1 << 30, "")
 
 
 def project(tree: etree._ElementTree | etree._Element) -> str:

@@ -2,12 +2,18 @@
 `benchmarks/synthetic.py` with a `Layout`: a paragraph per line, blank lines, or a mix with
 lines of only (no-break) spaces; memo headers, journal entries, section headings, footnote
 forms, distribution lists, signature forms, the brackets of real exports (redactions, stamps,
-uncertain readings, abbreviations) and unbalanced brackets.
+uncertain readings, abbreviations) and unbalanced brackets; and the forms of layouts 090-095 and
+120-121: hard wraps with cut words, notes under signs, page numbers inside a sentence, a closing
+dateline, two signatures side by side, a P.S., nested and roman points, omissions with a half
+and illegible sentences, the `Stamp:` prefix.
 
 For every generated report: the converter does not refuse it, its TEI is valid against the
 project schema, and the projection gives back the source body's words in order and its line
 structure (every non-blank line begins a paragraph of the projection), by the same rules as
-the held-out reports of `test_layouts.py`.
+the held-out reports of `test_layouts.py`. For the forms of 090-095 and 120-121 the TEI's
+structure is asserted too, often against the same report without the form (each form has a
+generator of its own, so turning it on changes nothing else): wrapping adds an lb per wrap and
+no paragraph, a page number adds its pb and fw and splits no paragraph, and so on.
 
 Bounded, seeded (derandomized, no example database) and fast: well under 60 s. Shrinking is
 off: a report is named by its seed and layout, which is all one needs to reproduce it.
@@ -23,11 +29,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from test_layouts import lost_lines, words
 
+from benchmarks import synthetic_forms as F
 from benchmarks.synthetic import LAYOUT_CHOICES, Layout, body_of, generate_report
 from teitest import ROOT
 from toolkit.convert import ConvertOptions, convert_bytes, make_context
@@ -46,11 +53,31 @@ layouts = st.builds(
     references=st.sampled_from(LAYOUT_CHOICES["references"]),
     note_texts=st.sampled_from(LAYOUT_CHOICES["note_texts"]),
     signature=st.sampled_from(LAYOUT_CHOICES["signature"]),
-    distribution=st.booleans(), brackets=st.booleans(), unbalanced=st.booleans())
+    distribution=st.booleans(), brackets=st.booleans(), unbalanced=st.booleans(),
+    wraps=st.booleans(), page_numbers=st.booleans(), points=st.booleans(),
+    closing=st.sampled_from(LAYOUT_CHOICES["closing"]), postscript=st.booleans(),
+    omissions=st.booleans())
 seeds = st.integers(0, 20_000)
 BOUNDED = settings(max_examples=30, deadline=None, derandomize=True, database=None,
                    phases=(Phase.explicit, Phase.generate),
                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def known_defect(body: str) -> bool:
+    """Reports that meet a converter defect found by this generator, each a strict xfail of
+    tests/converter/test_probe6_rules.py (fix it there, then drop it here): a memo titled `NOTE`
+    over numbered lines (read as the notes' heading: test_a_memo_titled_note_keeps_its_sections);
+    a wrapped paragraph in a group of lines no wider than a wrap, with a short line that ends
+    no sentence (joined to the next: test_a_date_line_after_a_wrapped_paragraph_is_no_wrap)."""
+    if re.search(r"^NOTE\s*$", body, re.M) and re.search(r"^\d+\. ", body, re.M):
+        return True
+    for group in re.split(r"\n[\s\u00a0]*\n", body):
+        lines = [line.strip() for line in group.split("\n") if line.strip()]
+        wrapped = any(F.goes_on(a, b) for a, b in zip(lines, lines[1:]))
+        if wrapped and max(map(len, lines)) <= 100 and any(
+                len(line) < 50 and not re.search(r"[.!?:;\"”’)\]…]$", line) for line in lines):
+            return True
+    return False
 
 
 class Checker:
@@ -93,9 +120,15 @@ def test_the_sample_layout_is_the_default_report(seed: int) -> None:
 @given(seed=seeds, layout=layouts)
 def test_a_layout_changes_the_lines_not_the_prose(seed: int, layout: Layout) -> None:
     """Every paragraph of the sample-layout report is in the laid-out one, word for word
-    (the signature is the only block a layout may rewrite)."""
-    laid = " ".join(words(body_of(generate_report(seed, SIZE, layout=layout)[1])))
-    blocks = body_of(generate_report(seed, SIZE)[1]).split("\n\n")
+    (the signature is the only block a layout may rewrite), once the page numbers put inside
+    sentences are taken out and the words cut at a line's end joined again."""
+    text = body_of(generate_report(seed, SIZE, layout=layout)[1])
+    text = re.sub(r"([a-z])-\n([a-z])", r"\1\2", F.PAGE_MARKER.sub(" ", text))
+    plain = body_of(generate_report(seed, SIZE)[1])
+    if layout.references == "symbol":  # a note's sign replaces its number: compare neither
+        text, plain = re.sub(r"[*†‡§]+", "", text), re.sub(r" ?\[\d{1,3}\]", "", plain)
+    laid = " ".join(words(text))
+    blocks = plain.split("\n\n")
     prose = [" ".join(words(b)) for b in blocks if len(b) > 60]
     assert prose and [p for p in prose if p not in laid] == []
 
@@ -139,6 +172,7 @@ def test_generated_layouts_give_back_words_and_lines(separator: str, seed: int,
                                                      checker: Checker) -> None:
     layout = data.draw(features(separator))
     name, text = generate_report(seed, SIZE, layout=layout)
+    assume(not known_defect(body_of(text)))
     path = convert(name, text, checker)
     projection = project(etree.parse(str(path)))
     path.unlink()
@@ -155,6 +189,7 @@ def test_an_unbalanced_bracket_is_never_refused_and_is_kept(seed: int, separator
     """Issue #10: the best reading is encoded, every character kept; never a refusal."""
     layout = data.draw(features(separator, unbalanced=True))
     name, text = generate_report(seed, SIZE, layout=layout)
+    assume(not known_defect(body_of(text)))
     path = convert(name, text, checker)
     report = checker.validator.validate(path)
     projection = " ".join(project(etree.parse(str(path))).split())
@@ -163,3 +198,133 @@ def test_an_unbalanced_bracket_is_never_refused_and_is_kept(seed: int, separator
     assert words(projection) == words(body_of(text)), f"{name} {layout}: the words differ"
     kept = [f for f in ("persons]", "[in view", "[of the plan") if f in text]
     assert kept and all(f in projection for f in kept), f"{name}: {kept} not in the projection"
+
+
+# -- the forms of layouts 090-095 and 120-121: the converter's structure -------------------------
+
+FORMS = settings(BOUNDED, max_examples=12)
+SIGN_LINE = re.compile(r"^(\*|†|‡|§|††|‡‡|§§) ", re.M)
+
+
+def tei_of(seed: int, layout: Layout, checker: Checker) -> tuple[etree._Element, str]:
+    """The report's TEI root (valid, asserted) and the source body."""
+    name, text = generate_report(seed, SIZE, layout=layout)
+    assume(not known_defect(body_of(text)))
+    path = convert(name, text, checker)
+    report = checker.validator.validate(path)
+    root = etree.parse(str(path)).getroot()
+    path.unlink()
+    assert report.valid, (layout, [d.format() for d in report.diagnostics][:5])
+    return root, body_of(text)
+
+
+def count(root: etree._Element, query: str) -> int:
+    found = root.xpath(f"count({query})", namespaces=NS)
+    assert isinstance(found, float)
+    return int(found)
+
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+BODY = "//tei:text/tei:body"
+
+
+@FORMS
+@given(seed=seeds, layout=layouts)
+def test_a_hard_wrap_is_an_lb_and_adds_no_paragraph(seed: int, layout: Layout,
+                                                      checker: Checker) -> None:
+    plain, plain_body = tei_of(seed, replace(layout, wraps=False), checker)
+    wrapped, wrapped_body = tei_of(seed, replace(layout, wraps=True), checker)
+    wraps = wrapped_body.count("\n") - plain_body.count("\n")
+    assert count(wrapped, f"{BODY}//tei:p") == count(plain, f"{BODY}//tei:p")
+    assert count(wrapped, f"{BODY}//tei:lb") - count(plain, f"{BODY}//tei:lb") == wraps
+    cuts = len(re.findall(r"[a-z]-\n[a-z]", wrapped_body)) - \
+        len(re.findall(r"[a-z]-\n[a-z]", plain_body))
+    breaks = count(wrapped, f"{BODY}//tei:lb[@break='no']") - \
+        count(plain, f"{BODY}//tei:lb[@break='no']")
+    assert breaks == cuts
+
+
+@FORMS
+@given(seed=seeds, layout=layouts)
+def test_a_page_number_in_a_sentence_is_pb_and_fw_and_splits_no_paragraph(
+        seed: int, layout: Layout, checker: Checker) -> None:
+    plain, _ = tei_of(seed, replace(layout, page_numbers=False), checker)
+    paged, body = tei_of(seed, replace(layout, page_numbers=True), checker)
+    numbers = [m.group(2) for m in F.PAGE_MARKER.finditer(body)]
+    for number in numbers:
+        assert count(paged, f"{BODY}//tei:pb[@n='{number}']/following-sibling::*[1]"
+                            "[self::tei:fw[@type='pageNum']]") == 1, number
+    assert count(paged, f"{BODY}//tei:p") == count(plain, f"{BODY}//tei:p")
+
+
+@FORMS
+@given(seed=seeds, layout=layouts)
+def test_sign_notes_are_notes_at_their_references(seed: int, layout: Layout,
+                                                  checker: Checker) -> None:
+    root, body = tei_of(seed, replace(layout, references="symbol"), checker)
+    texts = SIGN_LINE.findall(body)
+    if not texts:
+        return  # a report without notes, or with more than the signs
+    referenced = [s for s in texts if re.search(rf"[^\s*†‡§]{re.escape(s)}(?![*†‡§\w])",
+                                                SIGN_LINE.sub("", body))]
+    notes = root.xpath(f"{BODY}//tei:note[@rend='symbol']/@n", namespaces=NS)
+    assert sorted(notes) == sorted(referenced)
+    ids = root.xpath(f"{BODY}//tei:ptr/@target", namespaces=NS)
+    assert all(root.xpath(f"//*[@xml:id='{t[1:]}']", namespaces=NS) for t in ids)
+
+
+@FORMS
+@given(seed=seeds, layout=layouts)
+def test_the_closing_forms_are_the_closers(seed: int, layout: Layout, checker: Checker) -> None:
+    # no distribution list after the closing: it takes the closer away (a defect, strict xfail
+    # test_a_closing_dateline_before_a_distribution_list_stays_in_the_closer)
+    layout = replace(layout, closing=data_closing(seed), postscript=seed % 2 == 0,
+                     distribution=False)
+    root, body = tei_of(seed, layout, checker)
+    closer = f"{BODY}//tei:closer"
+    if layout.closing == "columns":
+        assert count(root, f"{closer}/tei:signed[@rend='columns']") == 2
+    if layout.closing != "none":
+        assert count(root, f"{closer}/tei:dateline[tei:placeName][tei:date[@when]]") == 1
+    if layout.postscript:
+        assert count(root, f"{BODY}//tei:postscript/tei:p/tei:label[.='P.S.']") == 1
+    assert "P.S." in body or not layout.postscript
+
+
+def data_closing(seed: int) -> str:
+    return LAYOUT_CHOICES["closing"][seed % len(LAYOUT_CHOICES["closing"])]
+
+
+@FORMS
+@given(seed=seeds, layout=layouts)
+def test_points_are_items_lettered_under_numbered(seed: int, layout: Layout,
+                                                  checker: Checker) -> None:
+    layout = replace(layout, points=True, sections=False)
+    root, body = tei_of(seed, layout, checker)
+    lettered = re.findall(r"^([a-c])\) to ", body, re.M)
+    items = root.xpath(f"{BODY}//tei:item[tei:label='a)' or tei:label='b)' or tei:label='c)']"
+                       "[starts-with(normalize-space(substring-after(., ')')), 'to ')]",
+                       namespaces=NS)
+    assert len(items) == len(lettered)
+    assert count(root, f"{BODY}//tei:p[@n='a' or @n='b' or @n='c']"
+                       "[starts-with(normalize-space(substring-after(., ')')), 'to ')]") == 0
+    assert root.xpath(f"{BODY}//tei:list/tei:item[@n='iii']/tei:label/text()",
+                      namespaces=NS) == ["iii."]
+
+
+@FORMS
+@given(seed=seeds, layout=layouts)
+def test_omissions_with_halves_and_illegible_sentences_are_gaps(seed: int, layout: Layout,
+                                                               checker: Checker) -> None:
+    root, body = tei_of(seed, replace(layout, omissions=True), checker)
+    for raw, reason, quantity, unit in F.OMISSIONS:
+        if raw not in body:
+            continue
+        desc = raw[1:-1]
+        gaps = root.xpath(f"{BODY}//tei:gap[normalize-space(tei:desc)={desc!r}]", namespaces=NS)
+        assert gaps, raw
+        assert all((g.get("reason"), g.get("quantity"), g.get("unit")) == (reason, quantity, unit)
+                   for g in gaps), raw
+    (stamp,) = root.xpath(f"{BODY}//tei:note[@type='stamp'][starts-with(., 'Stamp: ')]",
+                          namespaces=NS)
+    assert stamp.text == "Stamp: " and stamp.find("tei:stamp", NS) is not None

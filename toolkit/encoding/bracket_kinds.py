@@ -13,14 +13,16 @@ import re
 PAREN_OMISSION = re.compile(r"\((?:\.{3,4}|…\.?|\. \. \.)\)")
 ELLIPSIS = re.compile(r"^\s*(?:\.{2,}|…+\.*|\.\s\.\s\.|…\s?\.|\.…)\s*$")
 # "[illegible]", "[word illegible]", "[two lines illegible]", "[rest of the page illegible]"
-ILLEGIBLE = re.compile(r"^(?:[\w-]+\s+){0,4}(?:(?:is|are)\s+)?(?:illegible|unreadable|"
-                       r"indecipherable|undecipherable|not legible)(?:\s[\w ]+)?$", re.I)
+# "[1 1/2 lines illegible]", "[The rest of the paragraph is illegible in the copy.]": a
+# fraction is a word, and a sentence keeps its full stop
+ILLEGIBLE = re.compile(r"^(?:[\w/½.-]+\s+){0,8}(?:(?:is|are)\s+)?(?:illegible|unreadable|"
+                       r"indecipherable|undecipherable|not legible)(?:\s[\w ]+)?\.?$", re.I)
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
 NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1})
 # "[two words illegible]", "[first two lines redacted]", "[3 pages redacted]"
-EXTENT = re.compile(
-    r"(?<!\w)(?:(?:first|last|next|following|further|another)\s+)?"
+EXTENT = re.compile(  # not the denominator of "1/2" nor the decimals of "1.5"
+    r"(?<![\w/.,])(?:(?:first|last|next|following|further|another)\s+)?"
     r"(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|single|\d{1,4})\s+"
     r"(?P<u>word|line|letter|character|char|page|paragraph)s?\b", re.I)
 UNITS = {"word": "word", "line": "line", "letter": "char", "character": "char", "char": "char",
@@ -82,10 +84,12 @@ MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
 EMPHASIS = re.compile(r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 
 
-# "[half a page redacted]", "[one and a half pages redacted]": a half is a quantity too
+# "[half a page redacted]", "[one and a half pages redacted]", "[1 1/2 lines not declassified]",
+# "[1½ lines]", "[1.5 lines]": a half is a quantity too (the whole and the half, each optional)
 _UNIT = r"(?P<u>word|line|letter|character|char|page|paragraph)s?\b"
-HALF = re.compile(r"(?<!\w)(?:(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+"
-                  r"half|half(?:\s+(?:an?|of\s+(?:an?|the))|-)?)\s*" + _UNIT, re.I)
+_WHOLE = r"(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+HALF = re.compile(r"(?<![\w/.,])(?:" + _WHOLE + r"(?:\s+and\s+a\s+half|\s*½|\s+1/2|\.5)"
+                  r"|(?:½|1/2|a\s+half|half)(?:\s+(?:an?|of\s+(?:an?|the))|-)?)\s*" + _UNIT, re.I)
 # "[3 lines deleted]", "[name removed]", "[two paragraphs omitted]": what is missing, then the
 # act; the act alone ("[deleted]") describes the source (crossed out), not a gap
 LEFT_OUT = re.compile(

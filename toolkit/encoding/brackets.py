@@ -265,7 +265,7 @@ class InlineEncoder:
             return None
         first = self.made_notes.get(found)
         if first is not None:  # the note was referenced before: point to it
-            first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{key}")
+            first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{_id_part(key)}")
             pointer = el("ptr", target="#" + first.get(XML_ID, ""), n=label)
             if rend:
                 pointer.set("rend", rend)
@@ -311,6 +311,11 @@ class InlineEncoder:
         plain = whole and PAGE_BREAK not in raw and LINE_BREAK not in raw
         # no line break: the kinds that can keep a page break (in or after the element)
         one_line = whole and LINE_BREAK not in raw
+        # the omissions' words may wrap over lines too: classified on their words, the line
+        # breaks kept after the gap (see _gap_broken)
+        words, gap_line = content, one_line
+        if whole and LINE_BREAK in raw:
+            words, gap_line = " ".join(BREAKS.sub(" ", raw).split()), True
 
         if plain and not content:  # "[]", "[ ]": nothing to encode; the signs stay as text
             self._review("bracket-default", "an empty bracket is kept as text", bracket.start)
@@ -330,27 +335,27 @@ class InlineEncoder:
             note = self._footnote(content)
             if note is not None:
                 return note, 0
-        if one_line and REDACTION.search(content) and len(content) <= 120:
+        if gap_line and REDACTION.search(words) and len(words) <= 120:
             self._count("gaps")
-            return self._gap_broken(raw, content, reason="redacted", **extent(content)), 0
-        reason = left_out(content) if one_line and len(content) <= 120 else None
+            return self._gap_broken(raw, words, reason="redacted", **extent(words)), 0
+        reason = left_out(words) if gap_line and len(words) <= 120 else None
         if reason is not None:
             self._count("gaps")
             if reason == "redacted":  # deleted by whom: the archive's redaction, likeliest
-                self._review("bracket-redaction", f"[{_short(content)}] read as a redaction "
+                self._review("bracket-redaction", f"[{_short(words)}] read as a redaction "
                              "(gap reason redacted)", bracket.start)
-            return self._gap_broken(raw, content, reason=reason, **extent(content)), 0
-        if one_line and ILLEGIBLE.match(content):
+            return self._gap_broken(raw, words, reason=reason, **extent(words)), 0
+        if gap_line and ILLEGIBLE.match(words):
             self._count("gaps")
-            return self._gap_broken(raw, content, reason="illegible", **extent(content)), 0
-        if one_line and DAMAGE.match(content) and not ILLEGIBLE.match(content):
+            return self._gap_broken(raw, words, reason="illegible", **extent(words)), 0
+        if gap_line and DAMAGE.match(words) and not ILLEGIBLE.match(words):
             self._count("gaps")
-            self._review("bracket-damage", f"[{_short(content)}] read as words lost to damage of "
+            self._review("bracket-damage", f"[{_short(words)}] read as words lost to damage of "
                          "the source (gap reason damage)", bracket.start)
-            return self._gap_broken(raw, content, reason="damage", **extent(content)), 0
-        if one_line and OMITTED_ITEM.match(content):
+            return self._gap_broken(raw, words, reason="damage", **extent(words)), 0
+        if gap_line and OMITTED_ITEM.match(words):
             self._count("gaps")
-            return self._gap_broken(raw, content, reason="omitted"), 0
+            return self._gap_broken(raw, words, reason="omitted"), 0
         if plain and raw == content:
             spoken = self._spoken(bracket, content)
             if spoken is not None:
@@ -505,13 +510,14 @@ class InlineEncoder:
         return el("supplied", terms, reason="original-term")
 
     def _gap_broken(self, raw: str, content: str, **attributes: str) -> Inline:
-        """A gap with its description; a gap cannot hold a pb (nor can its desc), so a page
-        break inside the bracket stands right after the gap, and the desc keeps a newline
-        where the page turned: white space to TEI, the break's place to the projection."""
-        if PAGE_BREAK not in raw:
+        """A gap with its description; a gap cannot hold a pb or an lb (nor can its desc), so
+        a break inside the bracket stands right after the gap, and the desc keeps a newline
+        where the page turned or the line wrapped: white space to TEI, the break's place to
+        the projection."""
+        if not BREAKS.search(raw):
             return el("gap", [el("desc", content)], **attributes)
-        parts = [" ".join(part.split()) for part in raw.split(PAGE_BREAK)]
-        self._after = [el("pb") for _ in parts[1:]]
+        parts = [" ".join(part.split()) for part in BREAKS.split(raw)]
+        self._after = [el("pb") if sign == PAGE_BREAK else el("lb") for sign in BREAKS.findall(raw)]
         return el("gap", [el("desc", "\n".join(p for p in parts if p))], **attributes)
 
     def _with_breaks(self, content: str, raw: str) -> list[Inline]:
@@ -614,6 +620,21 @@ class InlineEncoder:
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+# a note's sign as a part of an xml:id (an NCName): `*` -> `star`, `††` -> `dagger2`
+_SIGN_NAMES = {"*": "star", "†": "dagger", "‡": "ddagger", "§": "sect", "¶": "para", "#": "hash"}
+_SIGN_RUN = re.compile(r"([^\w.-])\1*")
+
+
+def _id_part(key: str) -> str:
+    """`key` fit for an xml:id: a run of a sign is its name and, when doubled, its count; a
+    sign named nowhere is its code point (a reference given twice is a ptr to the note's id)."""
+    def name(run: re.Match[str]) -> str:
+        sign, count = run.group(1), len(run.group(0))
+        base = _SIGN_NAMES.get(sign, f"u{ord(sign):x}")
+        return base + (str(count) if count > 1 else "")
+    return _SIGN_RUN.sub(name, key)
 
 
 _WORD_CHARS = re.compile(r"[\w'’.-]+")
