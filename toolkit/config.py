@@ -30,6 +30,9 @@ DATE_FORMATS = {
 #: citation_style values: how the web edition's cite box writes a document's citation
 #: (the CSL-JSON, BibTeX and RIS files are data, the same in every style)
 CITATION_STYLES = ("chicago", "apa")
+#: [print] volume_by values: how the print edition is split into volumes, as printed editions
+#: are (one volume, a volume per year, per collection, or of `volume_size` documents)
+VOLUME_BY = ("none", "year", "collection", "count")
 TEXT_SUFFIXES = (".md", ".markdown", ".xml")
 
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")  # BCP 47, as xml:lang takes it
@@ -74,6 +77,9 @@ class PrintSettings:
     part_size: int = 100
     # an appendix "Facsimile" of page thumbnails after each document with a scan (issue #15)
     facsimile_thumbnails: bool = False
+    # volumes (toolkit/builders/volumes.py): one of VOLUME_BY; documents per volume for "count"
+    volume_by: str = "none"
+    volume_size: int = 1000
 
 
 @dataclass(frozen=True)
@@ -339,9 +345,14 @@ class _Reader:
 
     def print_settings(self, value: object) -> PrintSettings:
         entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
+        volume_by = self.string(entry, ("print", "volume_by"), PrintSettings.volume_by)
+        if volume_by not in VOLUME_BY:
+            raise self.fail(("print", "volume_by"), f"{volume_by!r} is not one of {', '.join(VOLUME_BY)}")
         return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size),
                              self.switch(entry, ("print", "facsimile_thumbnails"),
-                                         PrintSettings.facsimile_thumbnails))
+                                         PrintSettings.facsimile_thumbnails),
+                             volume_by,
+                             self.count(entry, ("print", "volume_size"), PrintSettings.volume_size))
 
     def switch(self, data: dict[str, Any], key: Key, default: bool) -> bool:
         """true or false, nothing else (TOML's own booleans, not "yes" or 1)."""

@@ -102,7 +102,8 @@ class Edition:
 GENERATED_PAGES = frozenset({"index", "timeline", "search", "about", "abbreviations", "persons",
                              "places", "organisations", "edition"})
 #: the numbered ones: index pages, and an entry's further register pages (KIND-ENTRY-N)
-_NUMBERED_PAGE = re.compile(r"index-\d+|(?:persons|places|organisations)-.+-\d+")
+#: and the print volumes when split ([print] volume_by: edition-1.pdf, edition-1961.pdf ...)
+_NUMBERED_PAGE = re.compile(r"index-\d+|(?:persons|places|organisations)-.+-\d+|edition-.+")
 
 
 def check_names(edition: Edition) -> None:

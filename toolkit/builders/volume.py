@@ -87,6 +87,7 @@ class VolumeAssembler:
         self.matter_template = matter_template
         self.typeset_parts = 0  # parts compiled by this build (the rest came from the cache)
         self.typeset_matter = 0  # compiles of the matter by this build (0: the last build's served)
+        self.merged = 0  # 1 when this build merged the volume (0: the one there was current)
         self.merge: Merge = merge if merge is not None else merge_volume  # the builder: in a process of its own
 
     def part(self, number: int, data: bytes, first: int, source: str) -> Part:
@@ -127,7 +128,19 @@ class VolumeAssembler:
             raise ToolkitError(f"the volume's page numbers did not settle in {_MAX_ROUNDS} rounds", source)
         self._remove_stale(len(parts_xml))
         write_atomic(self.dir / "numbers.json", json.dumps(numbers, sort_keys=True).encode())
+        # the merge is skipped when its inputs are those of the volume there (the keys of the
+        # matter and parts name their content): one volume of several changes, one is merged
+        digest = hashlib.sha256(str(front).encode())
+        for meta in [self.dir / "matter.json", *(p.pdf.with_suffix(".json") for p in parts)]:
+            digest.update(b"\0" + meta.read_bytes())
+        merged, key = self.dir / "merged.json", digest.hexdigest()
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            if target.is_file() and json.loads(merged.read_text("utf-8")).get("key") == key:
+                return
+        merged.unlink(missing_ok=True)
         self.merge(matter, front, [p.pdf for p in parts], target)
+        write_atomic(merged, json.dumps({"key": key, "target": target.name}).encode())
+        self.merged += 1
 
     def matter(self, data: str, numbers: dict[str, object], source: str) -> tuple[Path, int]:
         """The front and back matter typeset with these page numbers (cached: the last one
