@@ -85,6 +85,7 @@
                 <xsl:if test="$pdf">
                   <xsl:call-template name="tk:pdf-links">
                     <xsl:with-param name="one" select="'; the print edition: '"/>
+                    <xsl:with-param name="many" select="'; the print edition in {n}: '"/>
                   </xsl:call-template>
                 </xsl:if>
                 <xsl:if test="$epub">

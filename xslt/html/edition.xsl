@@ -50,9 +50,11 @@
        [{"file", "number", "name"}] from build/pdf/volumes.json; '[]': the one edition.pdf. -->
   <xsl:param name="pdf-volumes" as="xs:string" select="'[]'"/>
 
-  <!-- The links to the print edition: its one volume, or each of its volumes by name. -->
+  <!-- The links to the print edition: its one volume, or each of its volumes by name
+       (`many` introduces them, its {n} the number of volumes). -->
   <xsl:template name="tk:pdf-links">
     <xsl:param name="one" as="xs:string"/>
+    <xsl:param name="many" as="xs:string"/>
     <xsl:variable name="volumes" select="array:flatten(parse-json($pdf-volumes))" as="map(*)*"
                   xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
     <xsl:choose>
@@ -61,7 +63,7 @@
         <a href="pdf/{($volumes?file, 'edition.pdf')[1]}" type="application/pdf">PDF</a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="replace($one, 'as one volume', 'in ' || count($volumes) || (if (count($volumes) = 1) then ' volume' else ' volumes'))"/>
+        <xsl:value-of select="replace($many, '\{n\}', count($volumes) || (if (count($volumes) = 1) then ' volume' else ' volumes'))"/>
         <xsl:for-each select="$volumes">
           <xsl:if test="position() gt 1">, </xsl:if>
           <a href="pdf/{?file}" type="application/pdf">

@@ -57,6 +57,7 @@
           <xsl:if test="$pdf">
             <xsl:call-template name="tk:pdf-links">
               <xsl:with-param name="one" select="' The whole edition as one volume: '"/>
+              <xsl:with-param name="many" select="' The print edition in {n}: '"/>
             </xsl:call-template>
             <xsl:text>.</xsl:text>
           </xsl:if>
