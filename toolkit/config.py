@@ -72,12 +72,15 @@ class OaiSettings:
 @dataclass(frozen=True)
 class PrintSettings:
     """The print volume: typeset in parts of `part_size` documents (each part one Typst
-    compile, merged), so that memory stays bounded and a change re-typesets only its part."""
+    compile, merged), so that memory stays bounded and a change re-typesets only its part.
+    `volume_by` splits a very large edition into volumes, each a book of its own: "none"
+    (edition.pdf), "year", "collection" (the header's collection, series or archive) or
+    "count" (`volume_size` documents each), as printed editions are."""
 
     part_size: int = 100
     # an appendix "Facsimile" of page thumbnails after each document with a scan (issue #15)
     facsimile_thumbnails: bool = False
-    # volumes (toolkit/builders/volumes.py): one of VOLUME_BY; documents per volume for "count"
+    # toolkit/builders/volumes.py: one of VOLUME_BY; documents per volume for "count"
     volume_by: str = "none"
     volume_size: int = 1000
 

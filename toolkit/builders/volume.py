@@ -5,7 +5,8 @@ everything for any change. Instead the volume's documents (in volume order) are 
 of `[print] part_size` documents; each part is one compile of volume-part.typ that reports where
 its documents start and which pages name each index key. The front matter (title page,
 contents) and back matter (index) are one compile of volume.typ given those page numbers, and
-pypdf merges front, parts and back into edition.pdf.
+pikepdf merges front, parts and back into the volume (edition.pdf, or each volume of a split:
+toolkit/builders/volumes.py).
 
 Two passes settle the numbers: the matter is typeset first with the previous build's numbers
 (or none) to learn how many pages the front takes; parts are typeset from the page after it;

@@ -64,7 +64,7 @@ def split_volumes(volume_xml: str, volume_by: str, volume_size: int) -> list[Vol
         by_name: dict[str, list[etree._Element]] = {}
         for doc in docs:
             by_name.setdefault(collection_of(doc), []).append(doc)
-        names = sorted((n for n in by_name if n), key=str.casefold) + ([""] if "" in by_name else [])
+        names = sorted((n for n in by_name if n), key=lambda n: (n.casefold(), n)) + ([""] if "" in by_name else [])
         stems: set[str] = set()
         for name in names:
             stem = base = _slug(name) if name else "other"
