@@ -378,7 +378,6 @@ class PdfBuilder:
             self._remove_volumes(set())
             return site_pdfs(self.config.output_dir)
         volumes = split_volumes(self.volume_xml(edition), settings.volume_by, settings.volume_size)
-        self._remove_volumes({v.file for v in volumes})  # before: a volume's file name may be new
         self.parts_typeset = self.matter_typeset = self.volumes_merged = 0
         # Typst keeps what it memoised for the life of the process (about 2 MB per document
         # typeset, measured): each part is typeset in a process of its own, which returns
@@ -413,6 +412,8 @@ class PdfBuilder:
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
         write_list(self.out_dir, volumes)
+        # those of another split go once these are written: a failed build leaves the last ones
+        self._remove_volumes({v.file for v in volumes})
         targets = [self.out_dir / v.file for v in volumes]
         return [*targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
 
