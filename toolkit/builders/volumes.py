@@ -18,6 +18,7 @@ number, which is what a reader of a numbered series expects.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import unicodedata
@@ -121,7 +122,7 @@ def _volume(root: etree._Element, number: int, name: str, docs: list[etree._Elem
     for child in root:
         if child.tag in ("edition", "front"):
             volume.append(_copy(child))
-    volume.extend(_copy(d) for d in docs)
+    volume.extend(docs)  # moved, not copied: the edition's tree is not used again
     for index in (c for c in root if c.tag == "index"):
         entries = [e for e in index if e.get("key") in keys]
         if entries:
@@ -131,7 +132,7 @@ def _volume(root: etree._Element, number: int, name: str, docs: list[etree._Elem
 
 
 def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
+    return copy.deepcopy(element)
 
 
 def _year(doc: etree._Element) -> str:
