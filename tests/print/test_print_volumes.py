@@ -134,6 +134,8 @@ def test_volume_two_is_numbered_from_one_and_its_contents_and_index_are_right(by
 def test_a_change_rebuilds_only_its_volume(by_count: BuildConfig) -> None:
     out = by_count.output_dir / "pdf"
     first = (out / "edition-1.pdf").stat()
+    matter = out / PARTS_DIR / "edition-1" / "matter.pdf"
+    matter_before = (matter.stat().st_mtime_ns, matter.stat().st_ino)
     second = (out / "edition-2.pdf").read_bytes()
     path = by_count.source_dir / "900001.xml"
     text = path.read_text("utf-8")
@@ -141,6 +143,7 @@ def test_a_change_rebuilds_only_its_volume(by_count: BuildConfig) -> None:
     try:
         _, builder = build(by_count, "count", 2)
         assert (builder.parts_typeset, builder.volumes_merged) == (1, 1)
+        assert (matter.stat().st_mtime_ns, matter.stat().st_ino) == matter_before  # volume 1's, cached
         assert (out / "edition-1.pdf").stat().st_ino == first.st_ino  # not written again
         assert (out / "edition-1.pdf").stat().st_mtime_ns == first.st_mtime_ns
         assert (out / "edition-2.pdf").read_bytes() != second
