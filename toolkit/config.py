@@ -69,6 +69,10 @@ class OaiSettings:
     base_url: str = ""
 
 
+#: the print settings only the volume's assembly reads (EditionConfig.fingerprint)
+_VOLUME_ONLY = ("part_size", "volume_by", "volume_size")
+
+
 @dataclass(frozen=True)
 class PrintSettings:
     """The print volume: typeset in parts of `part_size` documents (each part one Typst
@@ -144,10 +148,15 @@ class EditionConfig:
     def date_picture(self) -> str:
         return DATE_FORMATS[self.date_format or "day-month-year"]
 
-    def fingerprint(self) -> str:
-        """Every value and the content of the texts it names: a change to any rebuilds."""
+    def fingerprint(self, *, documents: bool = False) -> str:
+        """Every value and the content of the texts it names: a change to any rebuilds.
+        `documents`: only what shapes a document's own outputs, without how the print
+        volume is cut (part_size, volume_by, volume_size), which only the volume reads: a
+        new split re-assembles the volumes and typesets no document's PDF again."""
         data = asdict(self)
         data.pop("path")
+        if documents:
+            data["print"] = {k: v for k, v in data["print"].items() if k not in _VOLUME_ONLY}
         data.pop("cluster")  # a build on a cluster makes the same bytes as one here
         for key in ("about", "editorial_principles"):
             text: Path | None = getattr(self, key)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from toolkit.builders import BuildConfig, run_builder
+from toolkit.builders import BuildConfig, BuildReport, run_builder
 from toolkit.builders.html import HtmlBuilder
 from toolkit.builders.pdf import PdfBuilder
 from toolkit.builders.volume import PARTS_DIR
@@ -63,6 +63,7 @@ class Recording(PdfBuilder):
     """The PDF builder, keeping the instance that finished (its counters of what it typeset)."""
 
     last: PdfBuilder | None = None
+    report: BuildReport | None = None
 
     def __init__(self, config: BuildConfig) -> None:
         super().__init__(config)
@@ -72,7 +73,7 @@ class Recording(PdfBuilder):
 def build(config: BuildConfig, by: str, size: int = 1000) -> tuple[BuildConfig, PdfBuilder]:
     config = replace(config, edition=replace(config.edition, print=PrintSettings(
         part_size=1, volume_by=by, volume_size=size)))
-    run_builder(Recording, config)
+    Recording.report = run_builder(Recording, config)
     assert Recording.last is not None
     return config, Recording.last
 
@@ -153,8 +154,12 @@ def test_a_change_rebuilds_only_its_volume(by_count: BuildConfig) -> None:
 
 
 def test_by_year_names_the_files_by_year_and_indexes_only_the_volume(by_count: BuildConfig) -> None:
+    build(by_count, "count", 2)  # the document the last test edited and restored, rebuilt
     config, _ = build(by_count, "year")
     out = config.output_dir / "pdf"
+    # a new split re-assembles the volumes and typesets no document's own PDF again
+    assert Recording.report is not None and Recording.report.rebuilt == ()
+    assert set(Recording.report.written) >= {out / f"edition-{y}.pdf" for y in ("1956", "1964", "1965", "1966")}
     assert sorted(p.name for p in out.glob("edition*.pdf")) == [
         "edition-1956.pdf", "edition-1964.pdf", "edition-1965.pdf", "edition-1966.pdf"]
     assert sorted(p.name for p in (out / PARTS_DIR).iterdir()) == [
