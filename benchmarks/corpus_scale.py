@@ -219,15 +219,27 @@ def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool
     return edition
 
 
+def configure_volumes(edition: Path, volume_by: str, volume_size: int) -> None:
+    """The edition's teikit.toml (beside tei/) with `[print] volume_by` and `volume_size`;
+    none with "none", the default (the single edition.pdf)."""
+    config = edition.parent / "teikit.toml"
+    if volume_by == "none":
+        config.unlink(missing_ok=True)
+    else:
+        config.write_text(f'title = "Synthetic edition"\n\n[print]\nvolume_by = "{volume_by}"\n'
+                          f"volume_size = {volume_size}\n", "utf-8")
+
+
 def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
             only: Sequence[str] = (), deadline: float | None = None,
-            validate: bool = True) -> list[Stage]:
+            validate: bool = True, volume_by: str = "none", volume_size: int = 1000) -> list[Stage]:
     """The stages at `count` documents. With `only`, each format in turn, all its scenarios
     (full, no-op, one changed, beside a name) before the next format's, in one output folder:
     a run cut short by the clock has the rebuild figures of the formats it reached. Without
     `validate`, every build is `--no-validate` (no check stage: `teikit validate`, run in
     each scenario, stands for the build's validation)."""
     edition = prepared_edition(folder / str(count), count, size, jobs, reuse)
+    configure_volumes(edition, volume_by, volume_size)
     out = folder / str(count) / "build"
     shutil.rmtree(out, ignore_errors=True)  # every run from scratch, whatever was kept
     # `teikit validate`'s cache of its own: in the user's cache folder, the runs of others
@@ -239,7 +251,7 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
     src, dst, j = str(edition), str(out), ["-j", str(jobs)]
 
     def written() -> str:
-        pdfs = len([p for p in (out / "pdf").glob("*.pdf") if p.name != "edition.pdf"])
+        pdfs = len([p for p in (out / "pdf").glob("*.pdf") if not p.name.startswith("edition")])
         pages = len(list((out / ".html-records").glob("*.xml")))
         return f"{pdfs} document PDFs and {pages} document pages of {count} written"
 
@@ -275,9 +287,8 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
     sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
     print(f"| {count} | largest pages | {', '.join(f'{n} {s / 2**20:.1f} MB' for n, s in biggest)} |")
-    volume = out / "pdf" / "edition.pdf"
-    if volume.is_file():
-        print(f"| {count} | volume | {volume.stat().st_size / 2**20:.1f} MB |")
+    for volume in sorted((out / "pdf").glob("edition*.pdf")):  # one, or each volume of a split
+        print(f"| {count} | volume {volume.name} | {volume.stat().st_size / 2**20:.1f} MB |")
     return results
 
 
@@ -308,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: take the corpus converted by an earlier run (the build "
                              "is always from scratch)")
+    parser.add_argument("--volume-by", choices=("none", "year", "collection", "count"), default="none",
+                        help="[print] volume_by of the edition measured (teikit.toml beside tei/)")
+    parser.add_argument("--volume-size", type=int, default=1000,
+                        help="[print] volume_size: documents per volume with --volume-by count")
     args = parser.parse_args(argv)
     counts = args.count or [1000, 3000]
     load = os.getloadavg()
@@ -326,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(scratch)
         for count in counts:
             results.extend(measure(count, folder, args.jobs, args.size, args.reuse, args.only, deadline,
-                                   args.validate))
+                                   args.validate, args.volume_by, args.volume_size))
             if results and results[-1].note:
                 break
     print(f"load {os.getloadavg()[0]:.1f} at the end")

@@ -30,6 +30,9 @@ DATE_FORMATS = {
 #: citation_style values: how the web edition's cite box writes a document's citation
 #: (the CSL-JSON, BibTeX and RIS files are data, the same in every style)
 CITATION_STYLES = ("chicago", "apa")
+#: [print] volume_by values: how the print edition is split into volumes, as printed editions
+#: are (one volume, a volume per year, per collection, or of `volume_size` documents)
+VOLUME_BY = ("none", "year", "collection", "count")
 TEXT_SUFFIXES = (".md", ".markdown", ".xml")
 
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")  # BCP 47, as xml:lang takes it
@@ -66,14 +69,24 @@ class OaiSettings:
     base_url: str = ""
 
 
+#: the print settings only the volume's assembly reads (EditionConfig.fingerprint)
+_VOLUME_ONLY = ("part_size", "volume_by", "volume_size")
+
+
 @dataclass(frozen=True)
 class PrintSettings:
     """The print volume: typeset in parts of `part_size` documents (each part one Typst
-    compile, merged), so that memory stays bounded and a change re-typesets only its part."""
+    compile, merged), so that memory stays bounded and a change re-typesets only its part.
+    `volume_by` splits a very large edition into volumes, each a book of its own: "none"
+    (edition.pdf), "year", "collection" (the header's collection, series or archive) or
+    "count" (`volume_size` documents each), as printed editions are."""
 
     part_size: int = 100
     # an appendix "Facsimile" of page thumbnails after each document with a scan (issue #15)
     facsimile_thumbnails: bool = False
+    # toolkit/builders/volumes.py: one of VOLUME_BY; documents per volume for "count"
+    volume_by: str = "none"
+    volume_size: int = 1000
 
 
 @dataclass(frozen=True)
@@ -135,10 +148,15 @@ class EditionConfig:
     def date_picture(self) -> str:
         return DATE_FORMATS[self.date_format or "day-month-year"]
 
-    def fingerprint(self) -> str:
-        """Every value and the content of the texts it names: a change to any rebuilds."""
+    def fingerprint(self, *, documents: bool = False) -> str:
+        """Every value and the content of the texts it names: a change to any rebuilds.
+        `documents`: only what shapes a document's own outputs, without how the print
+        volume is cut (part_size, volume_by, volume_size), which only the volume reads: a
+        new split re-assembles the volumes and typesets no document's PDF again."""
         data = asdict(self)
         data.pop("path")
+        if documents:
+            data["print"] = {k: v for k, v in data["print"].items() if k not in _VOLUME_ONLY}
         data.pop("cluster")  # a build on a cluster makes the same bytes as one here
         for key in ("about", "editorial_principles"):
             text: Path | None = getattr(self, key)
@@ -339,9 +357,14 @@ class _Reader:
 
     def print_settings(self, value: object) -> PrintSettings:
         entry = self.table(value, ("print",), tuple(PrintSettings.__dataclass_fields__))
+        volume_by = self.string(entry, ("print", "volume_by"), PrintSettings.volume_by)
+        if volume_by not in VOLUME_BY:
+            raise self.fail(("print", "volume_by"), f"{volume_by!r} is not one of {', '.join(VOLUME_BY)}")
         return PrintSettings(self.count(entry, ("print", "part_size"), PrintSettings.part_size),
                              self.switch(entry, ("print", "facsimile_thumbnails"),
-                                         PrintSettings.facsimile_thumbnails))
+                                         PrintSettings.facsimile_thumbnails),
+                             volume_by,
+                             self.count(entry, ("print", "volume_size"), PrintSettings.volume_size))
 
     def switch(self, data: dict[str, Any], key: Key, default: bool) -> bool:
         """true or false, nothing else (TOML's own booleans, not "yes" or 1)."""

@@ -62,13 +62,14 @@ class BuildConfig:
         to it, so that a copied or moved edition is the same edition."""
         return self.source_dir.parent
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, *, documents: bool = False) -> str:
+        """The build's settings (`documents`: only those a document's outputs depend on)."""
         data = asdict(self)
         for volatile in ("jobs", "force", "output_dir", "scheduler", "transfer"):
             data.pop(volatile)
         data["source_dir"] = self.source_dir.name
         data["font_dirs"] = [edition_name(Path(p), self.root) for p in self.font_dirs]
-        data["edition"] = self.edition.fingerprint()
+        data["edition"] = self.edition.fingerprint(documents=documents)
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -102,7 +103,8 @@ class Edition:
 GENERATED_PAGES = frozenset({"index", "timeline", "search", "about", "abbreviations", "persons",
                              "places", "organisations", "edition"})
 #: the numbered ones: index pages, and an entry's further register pages (KIND-ENTRY-N)
-_NUMBERED_PAGE = re.compile(r"index-\d+|(?:persons|places|organisations)-.+-\d+")
+#: and the print volumes when split ([print] volume_by: edition-1.pdf, edition-1961.pdf ...)
+_NUMBERED_PAGE = re.compile(r"index-\d+|(?:persons|places|organisations)-.+-\d+|edition-.+")
 
 
 def check_names(edition: Edition) -> None:
@@ -220,7 +222,7 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
     builder = builder_type(config)
     shared = hashlib.sha256("".join([
         file_hash(*builder.inputs()), file_hash(*edition.registers(), root=config.root),
-        config.fingerprint(),
+        config.fingerprint(documents=True),  # the rest (how the volume is cut) only in "*"
         builder.environment(),
     ]).encode()).hexdigest()
     manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
@@ -265,12 +267,13 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
             written.extend(builder.write_one(doc))
             if progress is not None:
                 progress.advance()
-    edition_changed = bool(outdated) or manifest.entries.get("*") != shared + str(sorted(hashes.items()))
+    edition_wide = shared + config.fingerprint() + str(sorted(hashes.items()))
+    edition_changed = bool(outdated) or manifest.entries.get("*") != edition_wide
     if edition_changed or config.force:
         if not prepared:
             builder.prepare()
         written.extend(builder.finish(edition, outdated))
-    entries = {**{d: hashes[d] for d in hashes}, "*": shared + str(sorted(hashes.items()))}
+    entries = {**{d: hashes[d] for d in hashes}, "*": edition_wide}
     if entries != manifest.entries or not manifest.path.is_file():  # a no-op writes nothing
         manifest.entries = entries
         manifest.save()

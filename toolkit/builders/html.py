@@ -156,6 +156,8 @@ class HtmlBuilder:
         # (site_pdfs); the pages link them relatively, so the links hold on disk and when the
         # site folder alone is served.
         executable.set_parameter("pdf", proc.make_boolean_value(True))
+        # split into volumes ([print] volume_by): the print build, which runs first, lists them
+        executable.set_parameter("pdf-volumes", proc.make_string_value(self._pdf_volumes()))
         return executable
 
     def write_one(self, document: Document) -> list[Path]:
@@ -259,9 +261,15 @@ class HtmlBuilder:
             file_hash(*self.inputs()),
             file_hash(*sorted(self.config.registers_dir.glob("*.xml")), root=self.config.root),
             self.config.fingerprint(), str(book.is_file()), html_state.environment_stamp(),
+            self._pdf_volumes(),  # the about and index pages link the print volumes
         ]).encode()).hexdigest()
 
     # -- helpers -----------------------------------------------------------------------------
+    def _pdf_volumes(self) -> str:
+        """build/pdf/volumes.json as the edition pages' `pdf-volumes` ('[]': one edition.pdf)."""
+        from toolkit.builders.volumes import read_list
+        return json.dumps(read_list(self.config.output_dir / "pdf"), ensure_ascii=False)
+
     def _compile(self, path: Path) -> PyXsltExecutable:
         compiler = processor().new_xslt30_processor()
         try:

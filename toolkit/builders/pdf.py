@@ -146,6 +146,7 @@ class PdfBuilder:
         self._compiler: typst.Compiler | None = None
         self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
         self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
+        self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -366,16 +367,18 @@ class PdfBuilder:
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
+        from toolkit.builders.volumes import split_volumes, write_list
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
         shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
         remove_unreferenced(self.out_dir / PRINT_ROOT, referenced_digests(  # images, thumbnails
             (d.path for d in edition.documents), self.config.source_dir.parent))
-        target = self.out_dir / VOLUME_NAME
+        settings = self.config.edition.print
         if not edition.documents:
-            target.unlink(missing_ok=True)
+            self._remove_volumes(set())
             return site_pdfs(self.config.output_dir)
-        volume = self.volume_xml(edition)
+        volumes = split_volumes(self.volume_xml(edition), settings.volume_by, settings.volume_size)
+        self.parts_typeset = self.matter_typeset = self.volumes_merged = 0
         # Typst keeps what it memoised for the life of the process (about 2 MB per document
         # typeset, measured): each part is typeset in a process of its own, which returns
         # that memory when it ends, so the volume's peak is one part's, not the edition's.
@@ -397,13 +400,22 @@ class PdfBuilder:
                     pool.submit(merge_volume, matter, front, parts, out).result()
                 except BrokenProcessPool:
                     raise _merge_died([matter, *parts], out) from None
-            assembler = VolumeAssembler(self.out_dir / PARTS_DIR, self._volume_stamp(), typeset,
-                                        PART_TEMPLATE, VOLUME_TEMPLATE, merge)
-            assembler.assemble(volume, self.config.edition.print.part_size,
-                               str(self.config.source_dir), target)
-        self.parts_typeset = assembler.typeset_parts
-        self.matter_typeset = assembler.typeset_matter
-        return [target, *site_pdfs(self.config.output_dir)]  # the web edition links them
+            stamp = self._volume_stamp()
+            for volume in volumes:  # each its own parts, matter and page numbers
+                folder = self.out_dir / PARTS_DIR
+                if len(volumes) > 1 or volume.file != VOLUME_NAME:
+                    folder = folder / volume.file.removesuffix(".pdf")
+                assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
+                assembler.assemble(volume.xml, settings.part_size, str(self.config.source_dir),
+                                   self.out_dir / volume.file)
+                self.parts_typeset += assembler.typeset_parts
+                self.matter_typeset += assembler.typeset_matter
+                self.volumes_merged += assembler.merged
+        write_list(self.out_dir, volumes)
+        # those of another split go once these are written: a failed build leaves the last ones
+        self._remove_volumes({v.file for v in volumes})
+        targets = [self.out_dir / v.file for v in volumes]
+        return [*targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
 
     def _volume_stamp(self) -> str:
         """What shapes every part besides its documents: templates, fonts, configuration."""
@@ -425,6 +437,25 @@ class PdfBuilder:
         except (typst.TypstError, ValueError) as exc:
             raise ToolkitError(f"{template.name} reported nothing ({label}): {exc}", source) from None
         return pdf, report
+
+    def _remove_volumes(self, keep: set[str]) -> None:
+        """The volumes of another split ([print] volume_by changed, a year or collection gone),
+        their parts and matter, and the list of volumes when there is none: edition.pdf when
+        the volumes are split, edition-*.pdf when they are not."""
+        from toolkit.builders.volume import PARTS_DIR
+        from toolkit.builders.volumes import VOLUMES_JSON
+        for path in [self.out_dir / VOLUME_NAME, *self.out_dir.glob("edition-*.pdf")]:
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+        parts = self.out_dir / PARTS_DIR
+        for folder in parts.iterdir() if parts.is_dir() else ():
+            if folder.is_dir() and f"{folder.name}.pdf" not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+        if VOLUME_NAME not in keep:  # the single volume's parts lie in volume-parts/ itself
+            for path in parts.glob("*.*") if parts.is_dir() else ():
+                path.unlink()
+        if not keep:
+            (self.out_dir / VOLUMES_JSON).unlink(missing_ok=True)
 
     def _remove_stale(self, ids: set[str]) -> None:
         """The PDF and print XML of a document that left the edition go with it."""

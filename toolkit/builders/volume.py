@@ -5,7 +5,8 @@ everything for any change. Instead the volume's documents (in volume order) are 
 of `[print] part_size` documents; each part is one compile of volume-part.typ that reports where
 its documents start and which pages name each index key. The front matter (title page,
 contents) and back matter (index) are one compile of volume.typ given those page numbers, and
-pypdf merges front, parts and back into edition.pdf.
+pikepdf merges front, parts and back into the volume (edition.pdf, or each volume of a split:
+toolkit/builders/volumes.py).
 
 Two passes settle the numbers: the matter is typeset first with the previous build's numbers
 (or none) to learn how many pages the front takes; parts are typeset from the page after it;
@@ -87,6 +88,7 @@ class VolumeAssembler:
         self.matter_template = matter_template
         self.typeset_parts = 0  # parts compiled by this build (the rest came from the cache)
         self.typeset_matter = 0  # compiles of the matter by this build (0: the last build's served)
+        self.merged = 0  # 1 when this build merged the volume (0: the one there was current)
         self.merge: Merge = merge if merge is not None else merge_volume  # the builder: in a process of its own
 
     def part(self, number: int, data: bytes, first: int, source: str) -> Part:
@@ -127,7 +129,19 @@ class VolumeAssembler:
             raise ToolkitError(f"the volume's page numbers did not settle in {_MAX_ROUNDS} rounds", source)
         self._remove_stale(len(parts_xml))
         write_atomic(self.dir / "numbers.json", json.dumps(numbers, sort_keys=True).encode())
+        # the merge is skipped when its inputs are those of the volume there (the keys of the
+        # matter and parts name their content): one volume of several changes, one is merged
+        digest = hashlib.sha256(str(front).encode())
+        for meta in [self.dir / "matter.json", *(p.pdf.with_suffix(".json") for p in parts)]:
+            digest.update(b"\0" + meta.read_bytes())
+        merged, key = self.dir / "merged.json", digest.hexdigest()
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            if target.is_file() and json.loads(merged.read_text("utf-8")).get("key") == key:
+                return
+        merged.unlink(missing_ok=True)
         self.merge(matter, front, [p.pdf for p in parts], target)
+        write_atomic(merged, json.dumps({"key": key, "target": target.name}).encode())
+        self.merged += 1
 
     def matter(self, data: str, numbers: dict[str, object], source: str) -> tuple[Path, int]:
         """The front and back matter typeset with these page numbers (cached: the last one

@@ -83,8 +83,10 @@
                   <a href="{.}.html"><xsl:value-of select="tk:register-size(.) || ' ' || lower-case(tk:kind-label(., true()))"/></a>
                 </xsl:for-each>
                 <xsl:if test="$pdf">
-                  <xsl:text>; the print edition: </xsl:text>
-                  <a href="pdf/edition.pdf" type="application/pdf">PDF</a>
+                  <xsl:call-template name="tk:pdf-links">
+                    <xsl:with-param name="one" select="'; the print edition: '"/>
+                    <xsl:with-param name="many" select="'; the print edition in {n}: '"/>
+                  </xsl:call-template>
                 </xsl:if>
                 <xsl:if test="$epub">
                   <xsl:text>; the e-book: </xsl:text>

@@ -46,6 +46,33 @@
   <xsl:param name="base-url" as="xs:string" select="''"/>
   <!-- Whether the print edition is built too, so that the index links its volume. -->
   <xsl:param name="pdf" as="xs:boolean" select="true()"/>
+  <!-- The print edition's volumes when it is split ([print] volume_by): JSON
+       [{"file", "number", "name"}] from build/pdf/volumes.json; '[]': the one edition.pdf. -->
+  <xsl:param name="pdf-volumes" as="xs:string" select="'[]'"/>
+
+  <!-- The links to the print edition: its one volume, or each of its volumes by name
+       (`many` introduces them, its {n} the number of volumes). -->
+  <xsl:template name="tk:pdf-links">
+    <xsl:param name="one" as="xs:string"/>
+    <xsl:param name="many" as="xs:string"/>
+    <xsl:variable name="volumes" select="array:flatten(parse-json($pdf-volumes))" as="map(*)*"
+                  xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+    <xsl:choose>
+      <xsl:when test="count($volumes) le 1 and (empty($volumes) or $volumes[1]?file = 'edition.pdf')">
+        <xsl:value-of select="$one"/>
+        <a href="pdf/{($volumes?file, 'edition.pdf')[1]}" type="application/pdf">PDF</a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="replace($many, '\{n\}', count($volumes) || (if (count($volumes) = 1) then ' volume' else ' volumes'))"/>
+        <xsl:for-each select="$volumes">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="pdf/{?file}" type="application/pdf">
+            <xsl:value-of select="'Volume ' || ?number || (if (?name != '') then ': ' || ?name else '')"/>
+          </a>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <!-- The edition's registers (persons, places, organisations) as one document. -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 

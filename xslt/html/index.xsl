@@ -55,8 +55,10 @@
           <a href="timeline.html">timeline</a>
           <xsl:text>.</xsl:text>
           <xsl:if test="$pdf">
-            <xsl:text> The whole edition as one volume: </xsl:text>
-            <a href="pdf/edition.pdf" type="application/pdf">PDF</a>
+            <xsl:call-template name="tk:pdf-links">
+              <xsl:with-param name="one" select="' The whole edition as one volume: '"/>
+              <xsl:with-param name="many" select="' The print edition in {n}: '"/>
+            </xsl:call-template>
             <xsl:text>.</xsl:text>
           </xsl:if>
         </p>

@@ -51,6 +51,12 @@
           <signature><xsl:value-of select="normalize-space(.)"/></signature>
         </xsl:for-each>
       </xsl:if>
+      <!-- the collection, for [print] volume_by = "collection" (toolkit/builders/volumes.py,
+           which falls back to the archive): msIdentifier's collection, else the series -->
+      <xsl:for-each select="(($file/tei:sourceDesc//tei:msIdentifier/tei:collection,
+                              $file/tei:seriesStmt/tei:title)[normalize-space()])[1]">
+        <collection><xsl:value-of select="normalize-space(.)"/></collection>
+      </xsl:for-each>
       <xsl:for-each select="$file/tei:titleStmt/tei:author[normalize-space()]">
         <author><xsl:value-of select="normalize-space(.)"/></author>
       </xsl:for-each>

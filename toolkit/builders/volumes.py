@@ -1,0 +1,153 @@
+"""The print edition split into volumes by the configuration, as printed editions are (#13).
+
+`[print] volume_by` = "none" (one volume, edition.pdf), "count" (`volume_size` documents a
+volume in volume order: edition-1.pdf, edition-2.pdf ...), "year" (a volume per year of the
+documents' dates, undated ones last: edition-1961.pdf, edition-undated.pdf) or "collection"
+(a volume per collection, edition-<name>.pdf). A document's collection is what its header
+holds: `msIdentifier/collection`, else the series (`seriesStmt/title`), else the archive
+(`msIdentifier/repository` or `institution`), which is what the converter writes for the
+archive's exports; a document with none of them goes to a last volume "Other documents".
+
+Each volume is a whole book: the volume XML of the edition (pdf-volume.xsl) is cut here into
+one <volume> per volume, holding its documents, their own index entries, its number and its
+name (printed on its title page: "Volume 2: 1961–1962"); the assembler typesets and merges
+each on its own, with its own parts and page numbers from 1. File names are stable: by year
+or collection they do not move when another volume is added; by count they are the volume's
+number, which is what a reader of a numbered series expects.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from toolkit.output import write_atomic
+
+VOLUMES_JSON = "volumes.json"  # in build/pdf: the volumes' files and names, for the web edition
+SINGLE = "edition.pdf"
+OTHER = "Other documents"
+UNDATED = "Undated documents"
+
+
+@dataclass(frozen=True)
+class Volume:
+    """One volume: its file (in build/pdf), number, name and its <volume> XML."""
+
+    file: str
+    number: int
+    name: str  # '' for the single volume
+    xml: str
+
+
+def split_volumes(volume_xml: str, volume_by: str, volume_size: int) -> list[Volume]:
+    """The edition's volume XML as the configured volumes, each a <volume> of its own."""
+    root = etree.fromstring(volume_xml.encode("utf-8"), etree.XMLParser(huge_tree=True))
+    if volume_by == "none":
+        return [Volume(SINGLE, 1, "", volume_xml)]
+    docs = [d for d in root if d.tag == "doc"]
+    groups: list[tuple[str, str, list[etree._Element]]] = []  # (file stem, name, documents)
+    if volume_by == "count":
+        for number, start in enumerate(range(0, len(docs), volume_size), start=1):
+            chunk = docs[start:start + volume_size]
+            groups.append((str(number), _span(chunk) or UNDATED, chunk))
+    elif volume_by == "year":
+        by_year: dict[str, list[etree._Element]] = {}
+        for doc in docs:  # volume order is date order, undated last: so are the years
+            by_year.setdefault(_year(doc) or "undated", []).append(doc)
+        groups = [(year, UNDATED if year == "undated" else year, group) for year, group in by_year.items()]
+    else:
+        by_name: dict[str, list[etree._Element]] = {}
+        for doc in docs:
+            by_name.setdefault(collection_of(doc), []).append(doc)
+        names = sorted((n for n in by_name if n), key=lambda n: (n.casefold(), n)) + ([""] if "" in by_name else [])
+        stems: set[str] = set()
+        for name in names:
+            stem = base = _slug(name) if name else "other"
+            suffix = 2
+            while stem in stems:  # two names of one slug: numbered in name order
+                stem, suffix = f"{base}-{suffix}", suffix + 1
+            stems.add(stem)
+            groups.append((stem, name or OTHER, by_name[name]))
+    return [Volume(f"edition-{stem}.pdf", number, name, _volume(root, number, name, group))
+            for number, (stem, name, group) in enumerate(groups, start=1)]
+
+
+def collection_of(doc: etree._Element) -> str:
+    """The collection a document's print XML names (pdf-meta.xsl: <collection>, else <archive>)."""
+    meta = doc.find("meta")
+    if meta is None:
+        return ""
+    for tag in ("collection", "archive"):
+        text = " ".join((meta.findtext(tag) or "").split())
+        if text:
+            return text
+    return ""
+
+
+def write_list(out_dir: Path, volumes: list[Volume]) -> None:
+    """build/pdf/volumes.json: [{file, number, name}] in order, which the web edition links."""
+    data = [{"file": v.file, "number": v.number, "name": v.name} for v in volumes]
+    write_atomic(out_dir / VOLUMES_JSON, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def read_list(out_dir: Path) -> list[dict[str, object]]:
+    """The volumes of the last print build ([] when there is none or it is unreadable)."""
+    try:
+        data = json.loads((out_dir / VOLUMES_JSON).read_text("utf-8"))
+    except (FileNotFoundError, ValueError):
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _volume(root: etree._Element, number: int, name: str, docs: list[etree._Element]) -> str:
+    """The edition's <volume> with only these documents and the index entries they name."""
+    volume = etree.Element("volume", {str(k): str(v) for k, v in root.attrib.items()})
+    volume.set("count", str(len(docs)))
+    volume.set("volume", str(number))
+    volume.set("volume-name", name)
+    years = [y for y in (_year(d) for d in docs) if y]
+    for attribute in ("from", "to"):
+        if attribute in volume.attrib:
+            del volume.attrib[attribute]
+    if years:
+        volume.set("from", min(years))
+        volume.set("to", max(years))
+    keys = {n.get("key", "") for d in docs for n in d.iter("name")} - {""}
+    for child in root:
+        if child.tag in ("edition", "front"):
+            volume.append(_copy(child))
+    volume.extend(docs)  # moved, not copied: the edition's tree is not used again
+    for index in (c for c in root if c.tag == "index"):
+        entries = [e for e in index if e.get("key") in keys]
+        if entries:
+            kept = etree.SubElement(volume, "index", {str(k): str(v) for k, v in index.attrib.items()})
+            kept.extend(_copy(e) for e in entries)
+    return etree.tostring(volume, encoding="unicode")
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return copy.deepcopy(element)
+
+
+def _year(doc: etree._Element) -> str:
+    when = doc.get("when", "")
+    return when[:4] if re.match(r"\d{4}", when) else ""
+
+
+def _span(docs: list[etree._Element]) -> str:
+    years = [y for y in (_year(d) for d in docs) if y]
+    if not years:
+        return ""
+    return min(years) if min(years) == max(years) else f"{min(years)}–{max(years)}"
+
+
+def _slug(name: str) -> str:
+    """A file name's part: ASCII letters and digits, lower case, joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "collection"
