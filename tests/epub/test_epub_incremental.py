@@ -135,3 +135,9 @@ def test_an_edit_that_changes_no_chapter_fact_keeps_the_edition_pages(tmp_path: 
     builder.finish(edition, [])
     assert builder.pages_made is False
     assert book.read_bytes() == full(config, tmp_path / "full-same")
+    # --force makes them again (the same bytes)
+    forced = EpubBuilder(BuildConfig(source_dir=config.source_dir, output_dir=config.output_dir,
+                                     edition=config.edition, jobs=1, force=True))
+    forced.finish(edition, [])
+    assert forced.pages_made is True
+    assert book.read_bytes() == full(config, tmp_path / "full-same")

@@ -170,7 +170,8 @@ class EpubBuilder:
         kept = kept_entries(book, described)
         head = self._source_head()
         key = self._pages_key(head, facts)
-        pages = self._kept_pages(key, described, kept)
+        # --force makes them again whatever the key says (Saxon itself is not in the key)
+        pages = None if self.config.force else self._kept_pages(key, described, kept)
         self.pages_made = pages is None
         if pages is None:  # a fact of a chapter, the configuration or the registers changed
             made = self._edition_pages(facts, head)
