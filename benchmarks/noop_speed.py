@@ -28,27 +28,36 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpus_scale import touch_one  # noqa: E402
+from benchmarks.corpus_scale import touch_one, tree_rss  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def stage(tree: Path, label: str, args: list[str], cache: Path) -> str:
-    """Run `teikit ARGS` from `tree`; one Markdown row: stage, CPU, wall, load, exit."""
+    """Run `teikit ARGS` from `tree`; one Markdown row: stage, CPU, wall, peak RSS of the
+    process tree (sampled every 50 ms), load, exit."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = os.getloadavg()[0]
     started = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(tree), "XDG_CACHE_HOME": str(cache)}
-    result = subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=tree, env=env,
-                            capture_output=True, text=True)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-m", "toolkit", *args], cwd=tree, env=env,
+                                   stdout=out, stderr=err)
+        peak = 0
+        while process.poll() is None:  # the tree's RSS, sampled every 50 ms
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.05)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    if result.returncode not in (0, 1):
-        sys.stderr.write(result.stderr[-2000:])
-    last = (result.stdout.strip().splitlines() or [""])[-1]
-    return (f"| {label} | {cpu:.2f} s | {wall:.1f} s | {load:.1f}–{os.getloadavg()[0]:.1f} | "
-            f"{result.returncode} | {last[:90]} |")
+    if process.returncode not in (0, 1):
+        sys.stderr.write(stderr[-2000:])
+    last = (stdout.strip().splitlines() or [""])[-1]
+    return (f"| {label} | {cpu:.2f} s | {wall:.1f} s | {peak / 2**20:.0f} MB | "
+            f"{load:.1f}–{os.getloadavg()[0]:.1f} | {process.returncode} | {last[:90]} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     build = ["build", str(tei), "-o", str(out), "--only", args.format, *j]
     print(f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, tree {tree}, "
           f"{len(list(tei.glob('*.xml')))} documents, {os.cpu_count()} cores")
-    print("| stage | CPU (tree) | wall | load | exit | last line |")
-    print("|---|---|---|---|---|---|")
+    print("| stage | CPU (tree) | wall | peak RSS (tree) | load | exit | last line |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="noop-speed-") as scratch:
         cache = Path(scratch)
         # a tree without the validation results cache validates everything every time
@@ -89,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                                    (f"build --only {args.format} (one changed)", build)):
                 print(stage(tree, label, command, cache), flush=True)
         finally:
-            edited.write_bytes((keep / "edited.xml").read_bytes())
+            edited.write_bytes((keep / "edited" / edited.name).read_bytes())
     return 0
 
 

@@ -5,6 +5,7 @@ byte the book a full build makes, and clean under epubcheck. Real Saxon, real ep
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -13,7 +14,8 @@ import pytest
 
 from test_epub import epubcheck, make_source
 from toolkit.builders import BuildConfig, run_builder
-from toolkit.builders.epub import _CONTAINER, BOOK_INDEX, EpubBuilder, deflate, described_book, epub_name, \
+from toolkit.builders.base import Edition
+from toolkit.builders.epub import _CONTAINER, BOOK_INDEX, EpubBuilder, chapter_name, deflate, described_book, epub_name, \
     kept_entries, zip_book, zip_entries
 
 CHANGED = "900099.xml"  # the sample with script URLs: its date and names are the sample's
@@ -96,3 +98,46 @@ def test_the_zip_writer_makes_the_bytes_zipfile_made() -> None:
     assert zip_book(files) == buffer.getvalue()
     assert zip_entries({name: deflate(data) for name, data in files.items()}) == buffer.getvalue()
 
+
+
+def test_an_edit_that_changes_no_chapter_fact_keeps_the_edition_pages(tmp_path: Path) -> None:
+    """A word edited in a chapter's text changes none of the facts the edition's pages are made
+    from (title, head meta, name links): the edition stage does not run, its pages are copied
+    from the previous book, and the book is still the one a full build makes. A changed date
+    (a fact: the list of documents, the navigation and the package's order) makes them again."""
+    config = make_source(tmp_path / "edition")
+    run_builder(EpubBuilder, config)
+    book = config.output_dir / "epub" / epub_name(config)
+    document = config.source_dir / "116488.xml"
+    text = document.read_text("utf-8")
+    body = text.index("<body")
+    at = text.index(">", text.index("<p", body)) + 1
+    document.write_text(text[:at] + "Edited " + text[at:], "utf-8")
+    builder = EpubBuilder(config)
+    edition = Edition.load(config)
+    changed = [d for d in edition.documents if d.path == document]
+    builder.write_one(changed[0])
+    builder.finish(edition, changed)
+    assert builder.pages_made is False
+    with zipfile.ZipFile(book) as new:
+        assert b"Edited " in new.read("EPUB/" + chapter_name("116488"))
+    assert book.read_bytes() == full(config, tmp_path / "full-word")
+    # a fact changes: the pages are made again, and are again those of a full build
+    text = document.read_text("utf-8")
+    dates = re.findall(r'when="(\d{4})-', text)
+    assert dates
+    document.write_text(text.replace(f'when="{dates[0]}-', f'when="{int(dates[0]) - 7}-'), "utf-8")
+    builder.write_one(changed[0])
+    builder.finish(edition, changed)
+    assert builder.pages_made is True
+    assert book.read_bytes() == full(config, tmp_path / "full-date")
+    # and nothing changed at all: kept again
+    builder.finish(edition, [])
+    assert builder.pages_made is False
+    assert book.read_bytes() == full(config, tmp_path / "full-same")
+    # --force makes them again (the same bytes)
+    forced = EpubBuilder(BuildConfig(source_dir=config.source_dir, output_dir=config.output_dir,
+                                     edition=config.edition, jobs=1, force=True))
+    forced.finish(edition, [])
+    assert forced.pages_made is True
+    assert book.read_bytes() == full(config, tmp_path / "full-same")

@@ -9,8 +9,12 @@ stored, every entry with one fixed timestamp and in a fixed order, so that the s
 gives the same bytes. A rebuild compresses only what changed: every other entry is copied,
 compressed, from the previous book (`.book.json` names each entry's SHA-256), and the edition
 stage reads each chapter's facts (head meta, title, name links) kept in that description
-while the chapter is unchanged, never the 10,000 chapters themselves. A copy goes to `<output>/html/epub/`, so that the web edition can link
-it when `html/` is served alone (as the PDFs are mirrored).
+while the chapter is unchanged, never the 10,000 chapters themselves. The edition stage runs
+only when what its pages are made from changed (`.book.json` keeps the key: stylesheets,
+configuration, registers, front matter, every chapter's facts); a word edited in one chapter
+changes none of that, and the pages are copied from the previous book. A copy goes to
+`<output>/html/epub/`, so that the web edition can link it when `html/` is served alone (as
+the PDFs are mirrored).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable  # type: ignore[import-not-found]
 
 from toolkit import filestate
-from toolkit.builders.base import BuildConfig, Document, Edition
+from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.frontmatter import TK_NS, front_matter
@@ -96,6 +100,7 @@ class EpubBuilder:
         self._processor: PySaxonProcessor | None = None
         self._document: PyXsltExecutable | None = None
         self._registers: PyXdmNode | None = None
+        self.pages_made = False  # whether the last `finish` ran the edition stage (tests read it)
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
@@ -162,16 +167,27 @@ class EpubBuilder:
         described = described_book(index)
         hashes = {f"{ROOT}/{name}": filestate.sha256(self.chapters / name) for name in sorted(wanted)}
         facts = {name: self._facts(name, hashes[f"{ROOT}/{name}"], described) for name in sorted(wanted)}
-        pages = {f"{ROOT}/{name}": data for name, data in self._edition_pages(facts).items()}
-        pages[f"{ROOT}/epub.css"] = STYLESHEET.read_bytes()
-        hashes.update({name: hashlib.sha256(data).hexdigest() for name, data in pages.items()})
         kept = kept_entries(book, described)
+        head = self._source_head()
+        key = self._pages_key(head, facts)
+        # --force makes them again whatever the key says (Saxon itself is not in the key)
+        pages = None if self.config.force else self._kept_pages(key, described, kept)
+        self.pages_made = pages is None
+        if pages is None:  # a fact of a chapter, the configuration or the registers changed
+            made = self._edition_pages(facts, head)
+            pages = {f"{ROOT}/{name}": hashlib.sha256(data).hexdigest() for name, data in made.items()}
+            made[STYLESHEET.name] = STYLESHEET.read_bytes()
+        else:
+            made = {STYLESHEET.name: STYLESHEET.read_bytes()}
+        data_of = {f"{ROOT}/{name}": data for name, data in made.items()}
+        hashes.update(pages)
+        hashes[f"{ROOT}/{STYLESHEET.name}"] = hashlib.sha256(made[STYLESHEET.name]).hexdigest()
         entries = {}
         for name, digest in hashes.items():
             if name in kept and kept[name][0] == digest:
                 entries[name] = kept[name][1]  # compressed for the previous book: copied
             else:
-                data = pages[name] if name in pages else (self.chapters / name.split("/", 1)[1]).read_bytes()
+                data = data_of[name] if name in data_of else (self.chapters / name.split("/", 1)[1]).read_bytes()
                 entries[name] = deflate(data)
         del kept
         for old in self.out_dir.glob("*.epub"):  # the edition was renamed
@@ -181,8 +197,36 @@ class EpubBuilder:
         index.unlink(missing_ok=True)  # the book and its description are replaced together
         write_atomic(book, data)
         write_atomic(index, json.dumps({"version": 1, "book": hashlib.sha256(data).hexdigest(),
-                                        "entries": hashes, "facts": facts}, sort_keys=True).encode())
+                                        "entries": hashes, "facts": facts, "pages": sorted(pages),
+                                        "pages-key": key}, sort_keys=True).encode())
         return [book, *self._mirror(book)]
+
+    def _pages_key(self, head: etree._Element, facts: dict[str, dict[str, Any]]) -> str:
+        """What the edition's pages are made from: the edition stage's stylesheets and the
+        configuration (the builder's inputs), the registers, the source's head (configuration's
+        facts, front matter) and every chapter's facts. The same key, the same pages."""
+        registers = sorted(self.config.registers_dir.glob("*.xml"))
+        digest = hashlib.sha256()
+        for part in (file_hash(*self.inputs()), file_hash(*registers, root=self.config.root),
+                     self.config.fingerprint(), etree.tostring(head, encoding="unicode"),
+                     json.dumps(facts, sort_keys=True)):
+            digest.update(hashlib.sha256(part.encode()).digest())
+        return digest.hexdigest()
+
+    @staticmethod
+    def _kept_pages(key: str, described: dict[str, Any], kept: dict[str, tuple[str, Entry]]
+                    ) -> dict[str, str] | None:
+        """The previous book's edition pages (name -> SHA-256) when they were made from what
+        they would be made from now and the previous book holds them all, else None. A word
+        edited in one chapter changes none of its facts: at 10,000 documents the edition
+        stage (every chapter's facts through Saxon) was most of a one-document rebuild."""
+        names = described.get("pages")
+        if described.get("pages-key") != key or not isinstance(names, list) or not names:
+            return None
+        entries = described["entries"]
+        if not all(isinstance(n, str) and n in kept and kept[n][0] == entries.get(n) for n in names):
+            return None
+        return {n: entries[n] for n in names}
 
     def _facts(self, name: str, digest: str, described: dict[str, Any]) -> dict[str, Any]:
         """A chapter's facts: kept in the book's description while the chapter's SHA-256 is the
@@ -195,12 +239,16 @@ class EpubBuilder:
         return chapter_facts((self.chapters / name).read_bytes())
 
     # -- the edition's pages -------------------------------------------------------------------
-    def _edition_pages(self, chapters: dict[str, dict[str, Any]]) -> dict[str, bytes]:
+    def _edition_pages(self, chapters: dict[str, dict[str, Any]],
+                       head: etree._Element | None = None) -> dict[str, bytes]:
+        """The edition stage's pages from the chapters' facts (`head`: the source's head, made
+        here when not given)."""
         assert self._processor is not None
         stage = self._compile(EDITION_STAGE)
         stage.set_parameter("registers", self._registers)
         self._set(stage, "date-format", self.config.edition.date_format or "day-month-year")
-        source = etree.tostring(self._source(chapters), encoding="unicode")
+        source = etree.tostring(self._source(self._source_head() if head is None else head, chapters),
+                                encoding="unicode")
         # Saxon writes the pages with their own serialization (no indentation that would put
         # spaces into the text) to a staging folder outside the published ones.
         area = staging_dir(self.config.output_dir) / "epub-pages"
@@ -229,8 +277,20 @@ class EpubBuilder:
                                str(EDITION_STAGE))
         return pages
 
-    def _source(self, chapters: dict[str, dict[str, Any]]) -> etree._Element:
-        """`<tk:epub>`: the configuration's facts, the front matter and the chapters."""
+    def _source(self, head: etree._Element, chapters: dict[str, dict[str, Any]]) -> etree._Element:
+        """`<tk:epub>`: the head (`_source_head`) and the chapters."""
+        tk = f"{{{TK_NS}}}"
+        root = head
+        for name, facts in sorted(chapters.items()):
+            chapter = etree.SubElement(root, f"{tk}chapter", name=name, title=facts["title"])
+            for key, content in facts["meta"]:
+                etree.SubElement(chapter, f"{tk}meta", name=key, content=content)
+            for href in facts["names"]:
+                etree.SubElement(chapter, f"{tk}name", href=href)
+        return root
+
+    def _source_head(self) -> etree._Element:
+        """`<tk:epub>` without its chapters: the configuration's facts and the front matter."""
         config = self.config.edition
         tk = f"{{{TK_NS}}}"
         root = etree.Element(f"{tk}epub", nsmap={"tk": TK_NS})
@@ -249,12 +309,6 @@ class EpubBuilder:
         for language in config.languages:
             etree.SubElement(root, f"{tk}language").text = language
         root.append(front_matter(config, self.config.registers_dir))
-        for name, facts in sorted(chapters.items()):
-            chapter = etree.SubElement(root, f"{tk}chapter", name=name, title=facts["title"])
-            for key, content in facts["meta"]:
-                etree.SubElement(chapter, f"{tk}meta", name=key, content=content)
-            for href in facts["names"]:
-                etree.SubElement(chapter, f"{tk}name", href=href)
         return root
 
     def _mirror(self, book: Path) -> list[Path]:

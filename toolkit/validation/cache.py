@@ -2,8 +2,10 @@
 
 A file's report is reused when nothing that could change it has changed: the file's bytes and
 path, the schemas that apply (the project's schema folder, every --schema, the local schemas
-the file declares in xml-model), the edition's registers (references are checked against
-them), and the options. The cache is one JSON file (the build keeps it in its output folder,
+the file declares in xml-model), the edition's registers, and the options. A register counts by
+what the reference check reads of it, its table of xml:id -> element name (or that it cannot
+be read), not by its bytes: an edited note or spelling in a register validates the register
+again, not the 10,000 documents that point into it; a new or removed entry validates all. The cache is one JSON file (the build keeps it in its output folder,
 `.validation-cache.json`, `teikit validate` in the user's cache folder); a damaged or foreign
 cache file is ignored, never trusted. The validators' own code is part of the context: an
 upgraded toolkit validates everything again.
@@ -34,11 +36,13 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from toolkit import filestate
-from toolkit.errors import Diagnostic, Severity
+from toolkit.errors import Diagnostic, Severity, ToolkitError
 from toolkit.output import write_atomic
+from toolkit.safe_xml import parse_xml
+from toolkit.tei import XML_ID
 from toolkit.validation.edition import IdOccurrence
 
-VERSION = 3
+VERSION = 4  # 4: registers by their id tables
 #: the code whose change may change a report (read once per run: a few files)
 CODE = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / name for name in (
     "safe_xml.py", "registers.py", "errors.py", "tei.py")]
@@ -71,6 +75,32 @@ def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
         name = relative_name(path, root).encode()
         try:
             parts.append(name + b"\0" + filestate.sha256(path).encode())
+        except OSError:
+            parts.append(name + b"\0missing")
+    return _digest(*parts)
+
+
+def register_table(data: bytes) -> str:
+    """The digest of what the reference check (edition.RegisterCache) reads of a register: its
+    xml:id -> element name table; for a file that cannot be parsed, of its bytes (any change
+    to it may change the message every reference to it gets)."""
+    try:
+        root = parse_xml(data, "").getroot()
+    except ToolkitError:
+        return "unreadable:" + hashlib.sha256(data).hexdigest()
+    table = sorted((str(node.get(XML_ID)), str(node.tag).rsplit("}", 1)[-1])
+                   for node in root.iter() if isinstance(node.tag, str) and node.get(XML_ID))
+    return hashlib.sha256(json.dumps(table).encode()).hexdigest()
+
+
+def registers_digest(paths: Iterable[Path], root: Path | None = None) -> str:
+    """Names (relative to `root`) and id tables of register files (missing ones as missing):
+    the part of the registers a document's report depends on."""
+    parts = []
+    for path in paths:
+        name = relative_name(path, root).encode()
+        try:
+            parts.append(name + b"\0" + str(filestate.fact(path, "register-ids", register_table)).encode())
         except OSError:
             parts.append(name + b"\0missing")
     return _digest(*parts)
@@ -113,6 +143,7 @@ class ValidationCache:
             pass
         self._used: dict[str, dict[str, Any]] = {}
         self._names: dict[Path, str] = {}
+        self._declared: dict[tuple[Path, ...], str] = {}  # most files declare the same schemas
 
     @classmethod
     def for_run(cls, path: Path, files: Sequence[Path], schemas_dir: Path,
@@ -122,7 +153,7 @@ class ValidationCache:
         root = common_folder(files)
         context = _digest(str(VERSION).encode(), options.encode(), files_digest(project).encode(),
                           files_digest(schemas).encode(), files_digest(CODE).encode(),
-                          files_digest(edition_registers(files), root).encode())
+                          registers_digest(edition_registers(files), root).encode())
         return cls(path, context, save_to, root)
 
     def name(self, file: Path) -> str:
@@ -143,8 +174,11 @@ class ValidationCache:
             parts = urlsplit(href)
             if parts.scheme in ("", "file") and parts.path:
                 declared.append(file.parent / unquote(parts.path))
+        schemas = self._declared.get(tuple(declared))
+        if schemas is None:
+            schemas = self._declared[tuple(declared)] = files_digest(declared, self.root)
         return _digest(self.context.encode(), self.name(file).encode(), content.encode(),
-                       files_digest(declared, self.root).encode())
+                       schemas.encode())
 
     def get(self, file: Path, key: str | None) -> Any:
         """The cached report's fields for this key, or None."""
