@@ -59,9 +59,12 @@ class IsoDate:
         return attrs
 
 
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa)\s*", re.IGNORECASE)
+
+
 def _single(text: str) -> str | None:
     text = text.strip().strip(".").strip()
-    text = re.sub(r"^(?:c\.|ca\.|circa)\s*", "", text, flags=re.IGNORECASE)
+    text = _CIRCA.sub("", text)
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if not match:
