@@ -414,6 +414,7 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
 # A date phrase holds a figure or a part-of word: text with neither (most of it) is not
 # searched (a plain character search and substring tests cost little; the phrase search does).
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the same in ASCII text, and cheaper than \d (Unicode)
 _PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of", "MID",
           "EARLY", "LATE")
 
@@ -456,7 +457,7 @@ def may_hold_date(text: str) -> bool:
     the phrase search is not."""
     if _MONTH_STEM.search(text) is not None:  # one scan, not twelve
         return True
-    if _DIGIT.search(text) is None:
+    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
         return False
     return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
 
