@@ -462,6 +462,13 @@ def may_hold_date(text: str) -> bool:
     return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
 
 
+# The characters a DATE_PHRASE match opens with: a figure, a month's first letter (`Jan.`,
+# `MAY`), a season's (`spring`, `Autumn`), a qualifier's (`early`, `Mid`, `LATE`, `the
+# beginning of`, `end of`). A start on another word (`The`, `with`: most of the words before a
+# figure) fails anyway, after 2-5 us of the pattern's alternatives.
+_PHRASE_FIRST = frozenset("0123456789" "JFMASOND" "EL" "emltbsaf")
+
+
 def _phrases(text: str) -> Iterator[re.Match[str]]:
     """DATE_PHRASE's leftmost, non-overlapping matches (as finditer), tried only where a date
     can start: a regex tried at every position of every string is what would cost."""
@@ -469,7 +476,7 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
         return
     position = 0
     for start in _starts(text):
-        if start < position:
+        if start < position or text[start] not in _PHRASE_FIRST:
             continue
         found = DATE_PHRASE.match(text, start)
         if found is not None:
