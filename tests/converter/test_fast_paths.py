@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from lxml import etree
+
+from toolkit.encoding import bracket_kinds, dates
+from toolkit.encoding.bracket_kinds import (INAUDIBLE, PAUSE, SPOKEN_EVENTS, _SENTENCE_END,
+                                            spoken_event)
 
 from toolkit.encoding.bracket_parse import _signs, continues_bracket, pair_brackets
 from toolkit.encoding.brackets import _last_words
@@ -63,3 +68,79 @@ def test_sub_under_a_tei_parent_and_under_another() -> None:
     sub(other, "p", "text")
     assert etree.tostring(other) == (f'<wrapper xmlns="urn:x"><p xmlns="{TEI_NS}">text</p>'
                                      '</wrapper>').encode()
+
+
+def _spoken_by_patterns(content: str) -> str | None:
+    """spoken_event as it was before its keyword pass: the patterns alone."""
+    if len(content) > 80:
+        return None
+    if PAUSE.match(content):
+        return "pause"
+    if INAUDIBLE.match(content):
+        return "inaudible"
+    for name, pattern in SPOKEN_EVENTS:
+        if pattern.match(content):
+            return name
+    sentences = _SENTENCE_END.split(content)
+    if len(sentences) < 2:
+        return None
+    kinds = {_spoken_by_patterns(sentence) for sentence in sentences}
+    if None in kinds:
+        return None
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"vocal", "incident", "kinesic"} \
+        else "incident"
+
+
+def test_spoken_event_keyword_pass_changes_no_reading() -> None:
+    # every word of the event patterns' source, in three cases, among names and other words
+    source = Path(bracket_kinds.__file__).read_text(encoding="utf-8")
+    patterns = source[source.index("_SUBJECT = "):source.index("# A word (or stem) every")]
+    vocabulary = sorted(set(re.findall(r"[A-Za-z'-]{2,}", patterns)) | {
+        "Kim", "Il", "Sung", "Zhou", "Mao", "map", "table", "Comrade", "1959", "Laughter.",
+        "Applause.", "rises.", "nods", "hands", "Kelvin", "Standing", "Committee"})
+    rnd = random.Random(12)
+    events = 0
+    for _ in range(40_000):
+        text = ""
+        for _ in range(rnd.randint(1, 6)):
+            word = rnd.choice(vocabulary)
+            word = rnd.choice([word, word, word.capitalize(), word.upper()])
+            text += word + rnd.choice([" ", " ", " ", ". ", "! ", ", "])
+        text = text.strip() if rnd.random() < 0.8 else text
+        expected = _spoken_by_patterns(text)
+        events += expected is not None
+        assert spoken_event(text) == expected, text
+    assert events > 1000  # the inputs do reach every kind of event, not only the fast path
+    for text in ("laughter", "Zhou points at the map", "Applause. All rise.", "pause",
+                 "Kim Il Sung", "word inaudible", "LAUGHTER", "lachen ⟨laughs⟩"):
+        assert spoken_event(text) == _spoken_by_patterns(text), text
+
+
+def test_date_phrases_tried_only_where_one_can_open() -> None:
+    # the phrases found with the first-character test are those found at every start
+    def every_start(text: str) -> list[tuple[tuple[int, int], str | None]]:
+        if not dates.may_hold_date(text):
+            return []
+        found, position = [], 0
+        for start in dates._starts(text):
+            if start < position:
+                continue
+            match = dates.DATE_PHRASE.match(text, start)
+            if match is not None:
+                found.append((match.span(), match.lastgroup))
+                position = match.end()
+        return found
+
+    words = ("3", "14", "31", "1958", "1960s", "May", "MAY", "Jan.", "Sept.", "Nov", "June",
+             "DECEMBER", "early", "Early", "EARLY", "mid", "Mid-", "late", "LATE", "the",
+             "The", "beginning", "middle", "end", "of", "OF", "spring", "Summer", "AUTUMN",
+             "fall", "Fall", "between", "Between", "from", "From", "and", "to", "-", "–",
+             "3.6.1971", "1971-06-03", "3/VI/71", "14th", "on", "with", "Kim", "in", ",", ".")
+    rnd = random.Random(13)
+    dated = 0
+    for _ in range(30_000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9)))
+        expected = every_start(text)
+        dated += bool(expected)
+        assert [(m.span(), m.lastgroup) for m in dates._phrases(text)] == expected, text
+    assert dated > 5000  # most forms are reached, not only texts without dates

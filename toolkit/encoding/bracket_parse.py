@@ -59,7 +59,10 @@ class Bracket:
         return text[self.start + 1:self.end - 1]
 
     def plain(self) -> bool:
-        return all(isinstance(child, str) for child in self.children)
+        for child in self.children:  # (a loop: no generator per call, asked twice a bracket)
+            if not isinstance(child, str):
+                return False
+        return True
 
 
 @dataclass(frozen=True)

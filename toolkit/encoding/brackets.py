@@ -549,6 +549,8 @@ class InlineEncoder:
         tail = before[:-1][-300:]  # a name is short: a long text before costs no more
         best: tuple[float, str] | None = None  # the closest run of words before the bracket
         runs = _last_words(tail, len(words) + 1)
+        target = letters(content)
+        matcher: difflib.SequenceMatcher[str] | None = None  # its index of `target` made once
         for count in range(max(1, len(words) - 1), len(words) + 2):
             candidate = runs[count - 1] if count <= len(runs) else ""
             if not candidate[:1].isupper():
@@ -557,7 +559,14 @@ class InlineEncoder:
             if known is not None and known == self.tagger.lookup(content):
                 ratio = 2.0  # two spellings of one register entry
             else:  # difflib's cheap upper bounds first: most runs are far from the bracket
-                matcher = difflib.SequenceMatcher(None, letters(candidate), letters(content))
+                spelled = letters(candidate)
+                total = len(spelled) + len(target)
+                if total and 2 * min(len(spelled), len(target)) < 0.75 * total:
+                    continue  # real_quick_ratio below 0.75, without a matcher
+                if matcher is None:
+                    matcher = difflib.SequenceMatcher(None, spelled, target)
+                else:
+                    matcher.set_seq1(spelled)
                 ratio = 0.0 if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75 \
                     else matcher.ratio()
             if ratio >= 0.75 and (best is None or ratio >= best[0]):

@@ -59,9 +59,12 @@ class IsoDate:
         return attrs
 
 
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa)\s*", re.IGNORECASE)
+
+
 def _single(text: str) -> str | None:
     text = text.strip().strip(".").strip()
-    text = re.sub(r"^(?:c\.|ca\.|circa)\s*", "", text, flags=re.IGNORECASE)
+    text = _CIRCA.sub("", text)
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if not match:
@@ -411,6 +414,7 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
 # A date phrase holds a figure or a part-of word: text with neither (most of it) is not
 # searched (a plain character search and substring tests cost little; the phrase search does).
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the same in ASCII text, and cheaper than \d (Unicode)
 _PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle", "end of", "MID",
           "EARLY", "LATE")
 
@@ -453,9 +457,16 @@ def may_hold_date(text: str) -> bool:
     the phrase search is not."""
     if _MONTH_STEM.search(text) is not None:  # one scan, not twelve
         return True
-    if _DIGIT.search(text) is None:
+    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
         return False
     return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
+
+
+# The characters a DATE_PHRASE match opens with: a figure, a month's first letter (`Jan.`,
+# `MAY`), a season's (`spring`, `Autumn`), a qualifier's (`early`, `Mid`, `LATE`, `the
+# beginning of`, `end of`). A start on another word (`The`, `with`: most of the words before a
+# figure) fails anyway, after 2-5 us of the pattern's alternatives.
+_PHRASE_FIRST = frozenset("0123456789" "JFMASOND" "EL" "emltbsaf")
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
@@ -465,7 +476,7 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
         return
     position = 0
     for start in _starts(text):
-        if start < position:
+        if start < position or text[start] not in _PHRASE_FIRST:
             continue
         found = DATE_PHRASE.match(text, start)
         if found is not None:

@@ -39,10 +39,13 @@ if TYPE_CHECKING:
 BRACKETED_PAGE = re.compile(r"^\[\s*(?:page|pg\.|pp?\.)\s*(?P<n>\d{1,4}[a-z]?)"
                             r"(?:\s*[-–]\s*\d{1,4})?\s*\]$", re.I)
 DASHED_PAGE = re.compile(r"^[-–—]\s?(?P<n>\d{1,4})\s?[-–—]$")
+_PAGE_OPENERS = frozenset("[-–—")
 
 
 def page_marker(text: str) -> tuple[str, bool] | None:
     """The page number a line marks and whether it is in brackets; None for other lines."""
+    if text[:1] not in _PAGE_OPENERS:  # both forms open with one of these: no regex for most
+        return None
     found = BRACKETED_PAGE.match(text) or DASHED_PAGE.match(text)
     if found is None:
         return None

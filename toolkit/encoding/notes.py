@@ -149,8 +149,11 @@ def section_notes(blocks: list[SourceBlock]) -> list[SectionNotes]:
     while index < len(blocks):
         run: list[NoteText] = []
         while index + len(run) < len(blocks):
-            note = note_text(blocks[index + len(run)], numbered=False,
-                             symbols=_signs(blocks[since:index]) if index > since else frozenset())
+            block = blocks[index + len(run)]
+            # the signs matter only to a block shaped as a sign's note (else quadratic)
+            note = note_text(block, numbered=False,
+                             symbols=_signs(blocks[since:index])
+                             if index > since and SYMBOL_NOTE.match(block.text) else frozenset())
             # only signs (`†`, `*`): a `[1] text` between paragraphs is the text's own
             if note is None or note.label[:1] not in "*†‡§" \
                     or note.key not in _keys(blocks[since:index]):

@@ -274,14 +274,15 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     prev, nxt = previous.rstrip(), following.lstrip()
     if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
         return True
-    if not nxt or not prev or POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
+    if not nxt or not prev or not nxt[0].islower():
+        return False  # the last test below, first: most blocks open with a capital
+    if POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
             or heading_like(prev.strip()) or letter_spaced(prev.strip()) \
             or OPENING_SALUTE.match(prev.strip()) \
             or (len(prev) <= 80 and TITLE.match(prev.strip())):
         return False  # (a title's next line in lower case goes on with the title, see
         #               title_continues, not across a page break)
-    return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–") \
-        and nxt[0].islower()
+    return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–")
 
 
 def bound_to_previous(blocks: list[SourceBlock]) -> bool:
