@@ -61,8 +61,10 @@ LAYOUTS = [f"{n:02d}" for n in range(13, 17)]  # held out, in the layouts of rea
 PROBE = [f"{n:02d}" for n in range(17, 25)]
 # written for issue #11 after 17-24 were fixed (see the docstring)
 PROBE_2 = [f"{n:02d}" for n in range(25, 33)]
+# written for issue #11 after 25-32 were fixed, before the tagger ran on them (see the docstring)
+PROBE_3 = [f"{n:02d}" for n in range(33, 41)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
-         "probe": PROBE, "probe-2": PROBE_2}
+         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
