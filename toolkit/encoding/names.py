@@ -423,6 +423,37 @@ class NameTagger:
         out.append(text[position:])
         return out
 
+    def across_breaks(self, text: str, mark: str, review: Callable[[int, str], None] | None = None,
+                      document: DocumentNames | None = None) -> list[tuple[int, int, etree._Element]]:
+        """The names a line break inside a paragraph cuts (a hard wrap: `Col. Yuri` /
+        `Kravchenko`), as (start, end, element) in `text`, the element holding `lb` where
+        `mark` stood. The text is read as one line (the marks taken out); a name the break
+        does not cut is left to the tagging of each line, as before."""
+        marks = [i for i, c in enumerate(text) if c == mark]
+        if not marks:
+            return []
+        joined = text.replace(mark, "")
+        out: list[tuple[int, int, etree._Element]] = []
+        for span in self.spans(joined, document):
+            # a mark before joined index k stands at k + (marks before it) in `text`
+            before = sum(1 for i, m in enumerate(marks) if m - i <= span.start)
+            inside = sum(1 for i, m in enumerate(marks) if span.start < m - i < span.end)
+            if not inside:
+                continue
+            start = span.start + before
+            end = span.end + before + inside
+            pieces = text[start:end].split(mark)
+            content: list[Inline] = [pieces[0]]
+            for piece in pieces[1:]:
+                content += [el("lb"), piece]
+            if span.entry is not None:
+                out.append((start, end, self.mention(span.entry, content)))
+            else:
+                out.append((start, end, self.unlinked(span.kind, content)))
+                if review is not None:
+                    review(start, unregistered(" ".join(joined[span.start:span.end].split()), span))
+        return out
+
     # -- recognition ---------------------------------------------------------------------------
     def spans(self, text: str, document: DocumentNames | None = None) -> list[Span]:
         """The names of `text`, in order, not overlapping."""

@@ -65,6 +65,7 @@ Heights Valley Desert Plateau Canal
 Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
 Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
 Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
+Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
 """.split())
 
@@ -84,6 +85,10 @@ _NAME = rf"(?:{_INITIALS}\s?)?{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{0,3}}{_INITIAL
 TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
           r"Genossin|Genossen?|Camaradas?|Compañer[oa]|Companheir[oa]|Towarzysz|Elvtárs|Soudruh|"
           r"Madame|Monsieur|Señora?|Sheikh|Shaikh|"
+          # military ranks abbreviated (`Lt. Col.`, `Maj. Gen.`, `Col.-Gen.`: the last word is
+          # the one before the name) and Amharic honorifics (`Ato`, Mr.; `Woizero`, Mrs.)
+          r"(?:Col|Lt|Maj)\.-(?:Gen|Col)\.|Lt\.|Lieut\.|Maj\.|Brig\.|Col\.|Gen\.|Capt\.|Adm\.|Sgt\.|"
+          r"Ato|Woizero|Weizero|"
           r"[Aa]mbassadors?|[Mm]inisters?|[Pp]resident|[Pp]remier|[Cc]hairman|[Cc]hairwoman|"
           r"[Mm]arshal|General|Colonel|Lieutenant|Major|Captain|Admiral|King|Queen|Prince|Princess|Emperor|"
           r"Shah|Sultan|Emir|[Ss]ecretary|[Dd]eputy|"
@@ -250,7 +255,9 @@ Ambassador Ambassadors Minister Ministers President Premier Chairman Chairwoman 
 Colonel Lieutenant Major Captain Admiral King Queen Prince Princess Emperor Shah Sultan Emir
 Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
-Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent""".split())
+Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent
+Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero""".split())
+_ABBREVIATED_RANKS = frozenset("Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col".split())
 _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _AT_CAPITALS}
 
 
@@ -346,7 +353,7 @@ def _listed(text: str, position: int) -> Iterator[tuple[int, int]]:
             return
         position = following.end()
 # lower-case titles (`the ambassador Ivanov`); not the abbreviations, which are never written so
-_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in (
+_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST - _ABBREVIATED_RANKS - {"Ato"} if w.lower() not in (
     "general", "captain", "major", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr",
     "frau"))  # (`the major Powers`: an adjective)
 
