@@ -117,9 +117,10 @@ class _Forms:
             start = end - size
             if capital and not text[start].isupper():
                 continue
-            if (start and folded[start - 1].isalnum()) or (end < length and (
-                    folded[end].isalnum() or folded[end] == "-")):
-                continue  # not a whole word (as _boundary)
+            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and start > 1
+                                                           and folded[start - 2].isalpha()))) or (
+                    end < length and (folded[end].isalnum() or folded[end] == "-")):
+                continue  # not a whole word (as _boundary), nor a hyphenated name's end (`Rhine-Westphalia`)
             written = text[start:end]
             values = [value for form, value in forms if _case_fits(written, form)]
             if values:
@@ -461,12 +462,17 @@ class NameTagger:
             return []  # every name this tagger finds has a capital letter
         folded = fold(text)
         candidates: list[Span] = []
+        towns: list[tuple[int, int]] = []
         for start, end, values in self._matcher.matches(text, folded):
             entry = values[0]
             if isinstance(entry, Entry):
                 candidates.append(Span(start, end, entry.kind, entry, REGISTER))
-            if not isinstance(values[-1], Entry):
-                candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
+            last = values[-1]
+            if not isinstance(last, Entry):
+                if getattr(last, "minor", False):
+                    towns.append((start, end))  # a place only where the text says so (below)
+                else:
+                    candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
         for span in [c for c in candidates if c.kind == "place"]:
             begin = cues.extend_place(text, span.start)
             if begin < span.start and self.lookup(text[begin:span.end]) is None:
@@ -494,6 +500,8 @@ class NameTagger:
                                                    for start, end in again], len(text))
         if self._anchors and any(s.entry is not None and s.entry.xml_id in self._anchors for s in chosen):
             chosen = self._unanchored(text, chosen, document)
+        if towns:
+            chosen = _towns(text, chosen, towns, document)
         return chosen
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
@@ -527,6 +535,8 @@ RULE_WORDS = {
     "acronym": "its shape of an acronym",
     "place-of": "a place's common noun before it (the town of)",
     "newspaper": "the word newspaper (or daily, weekly...) before it",
+    "state-form": "a people's adjective before Republic",
+    "office-after": "an office after it (, head of)",
     "generic": ("a register's form every state's institution has, with nothing in the text to "
                 "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }
@@ -546,6 +556,36 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
         if letters[:len(given)] == [g.upper() for g in given]:
             return True
     return False
+
+
+# what says a minor town is a place: a preposition of place or a place's noun before it...
+_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|near|at|towards?|via|through|outside|around|from)|"
+                          r"\b(?:town|city|port|village|base|harbour|airfield|garrison)\sof)\s$")
+# ... or a place just before and `and`, `or`, `to` or a comma between (`Asmara and Massawa`)
+_AFTER_PLACE = re.compile(r"^(?:,\s|\sand\s|\sor\s|,\sand\s|\sto\s)$")
+
+
+def _towns(text: str, chosen: list[Span], towns: list[tuple[int, int]],
+           document: DocumentNames | None) -> list[Span]:
+    """The chosen spans and the minor towns (gazetteer.Place.minor) that no chosen span
+    overlaps, that the document has not named as a person, that no possessive follows
+    (`at Brandt's request`) and whose words before say they are places."""
+    taken = bytearray(len(text))
+    for span in chosen:
+        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+    added: list[Span] = []
+    for start, end in towns:
+        if taken.find(1, start, end) != -1 or text[end:end + 2] in ("'s", "’s"):
+            continue
+        if document is not None and text[start:end] in document.forms:
+            continue
+        before = text[max(0, start - 20):start]
+        place_before = [s for s in chosen + added if s.kind == "place" and s.end <= start
+                        and _AFTER_PLACE.match(text[s.end:start])]
+        if _TOWN_BEFORE.search(before) or place_before:
+            added.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
+            taken[start:end] = b"\x01" * (end - start)
+    return sorted(chosen + added, key=lambda s: s.start) if added else chosen
 
 
 def _choose(candidates: list[Span], length: int) -> list[Span]:

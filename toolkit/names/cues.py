@@ -142,7 +142,13 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
              r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
              r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations|Mission|"
-             r"Representation|Works")
+             r"Representation|Works|Forces|Community|Pact|"
+             # parliaments by their own names (`the Sejm`, `Great People's Khural`)
+             r"Sejm|Khural|Knesset|Bundestag|Volkskammer|Duma|Storting|Riksdag|Folketing|"
+             r"Eduskunta|Sobranie|Majlis|Cortes|Althing")
+# a parliament's name alone is an organisation's (`the Sejm`)
+PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
+                        "Eduskunta Sobranie Majlis Cortes Althing".split())
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
@@ -154,7 +160,11 @@ _ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But
 # a German street's name in one word (`Adenauerallee`, `Prinz-Georg-Straße`): a place
 _STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]amm|[Cc]haussee|[Uu]fer)"
 # (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
-_ORG_TAIL = rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}})"
+# two abstract nouns joined by `and` end a tail (`of Control and Supervision`, `of Trade and
+# Industry`): a noun of such an ending is no person's or place's name
+_ABSTRACT = rf"{U}{L}+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
+_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
+             rf"(?:\sand\s{_ABSTRACT}(?![\w{APOS}-]))?)")
 
 
 class Cue(NamedTuple):
@@ -518,6 +528,9 @@ def find_cues(text: str) -> list[Cue]:
     if any(noun in text for noun in _LOWER_HEAD_WORDS) and _LOWER_HEAD_WORD.search(text):
         for match in _LOWER_PLACE_HEAD.finditer(text):
             found.append((match, "place", "lower-place-head", 2))
+        for match in _LOWER_PLACE_PAIR.finditer(text):
+            found.append((match, "place", "lower-place-head", 2))
+    found.extend(_more_cues(text))
     if any(suffix in text for suffix in _STREET_SUFFIXES) and _STREET_SUFFIX.search(text):
         for match in _STREET.finditer(text):
             found.append((match, "place", "place-head", 2))
@@ -580,18 +593,78 @@ _POSTSCRIPTS = ("P.S.", "P.P.S.", "P. S.")
 _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|capital|county"
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
 _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
-_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county")
+_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
+                     " aimag", " valley")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer")
 _NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
-_LOWER_HEAD_WORD = re.compile(r"[A-Za-z] (?:province|region|district|oblast|prefecture|county)\b")
+_LOWER_HEADS = "provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley"
+_LOWER_HEAD_WORD = re.compile(rf"[A-Za-z] (?:{_LOWER_HEADS})\b")
+# the first of two places before a plural head (`Dornod and Khövsgöl aimags`)
+_LOWER_PLACE_PAIR = re.compile(
+    rf"(?<![\w{APOS}.-])(?P<n>{_WORD}(?:\s{_WORD})?)(?:,\s|\sand\s)(?={_PLACE_WORDS}\s"
+    rf"(?:provinces|regions|districts|oblasts|prefectures|counties|aimags)\b)")
 _LOWER_PLACE_HEAD = re.compile(
-    rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:province|region|district|oblast|prefecture|county)\b")
+    rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:{_LOWER_HEADS})\b")
 _STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer)\b", re.IGNORECASE)
 _STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
 # a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
 _NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
                         rf"(?P<n>{_WORD}(?:\s{_WORD}){{0,2}}){_END}")
+# Cues of the period's names that the rules above miss, each searched only when a word it
+# needs is in the text:
+# a parliament by its own name alone (`the Sejm`)
+_PARLIAMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{'|'.join(sorted(PARLIAMENTS))}){_END}")
+# Persian and Arabic words for party, society, movement, front (`Hezb-i Islami`, `Jamiat-i Islami`)
+_PARTY_WORDS = ("Hezb", "Hizb", "Jamiat", "Harakat", "Jabhat", "Ittehad")
+_FOREIGN_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PARTY_WORDS)})(?:-[a-z]{{1,2}})?"
+                            rf"\s{_WORD}(?:\s{_WORD})?){_END}")
+# a city's treaty as the alliance (`the Warsaw Treaty member states`), not the document
+_ALLIANCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+\sTreaty)(?=\s(?:member|countries|states|"
+                       rf"allies|armies|forces|Organi[sz]ation)\b)")
+# a state by its adjective and its form (`Hungarian People's Republic`, `Syrian Arab Republic`)
+_DEMONYM_LIKE = rf"{U}{L}+(?:an|ian|ese|ish|ak|ic|i|ch)"
+_STATE_FORM = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_DEMONYM_LIKE}\s(?:(?:People[{APOS}]s|Democratic|"
+                         rf"Socialist|Soviet|Arab|Federal|Popular|Islamic)\s){{0,3}}Republic){_END}")
+# a person after a people's adjective and a role in lower case (`the Cuban general Arnaldo
+# Ochoa`, `the Japanese journalist N. Name`): what `the general` alone cannot tell
+_ROLES = ("general|journalist|writer|poet|leader|diplomat|officer|colonel|captain|admiral|"
+          "spokesman|dissident|economist|historian|scientist|priest|bishop|cardinal|businessman|"
+          "banker|publisher|politician|trade unionist|guerrilla leader")
+_ROLE_WORDS = tuple(f" {role} " for role in _ROLES.split("|"))
+_ROLE_NAME = re.compile(rf"(?<![\w{APOS}.-])(?P<d>{_DEMONYM_LIKE})\s(?:{_ROLES})\s(?P<n>{_NAME}){_END}")
+# a name of two words or more before its office (`Farouk Kaddoumi, head of the Political
+# Department`): a weak cue, below a place of the gazetteer (`Addis Ababa, the head of`)
+_OFFICE_AFTER = re.compile(
+    rf"(?<![\w{APOS}.-])(?P<n>{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{1,3}}),\s(?:the\s)?(?:[Hh]ead|[Cc]hairman|"
+    rf"[Mm]ember|[Ss]ecretary|[Mm]inister|[Ll]eader|[Dd]irector|[Pp]resident|[Cc]hief|[Cc]ommander|"
+    rf"[Dd]eputy|[Vv]ice-[Cc]hairman|[Vv]ice-[Pp]resident|[Ff]irst [Ss]ecretary|[Gg]eneral [Ss]ecretary|"
+    rf"[Ss]ecretary-[Gg]eneral|[Ee]ditor|[Ee]nvoy|[Rr]epresentative|[Ss]pokesman)\sof\b")
+
+
+def _more_cues(text: str) -> Iterator[tuple[re.Match[str], str, str, int]]:
+    """The matches of the cues above, as find_cues collects them."""
+    if any(word in text for word in PARLIAMENTS):
+        for match in _PARLIAMENT.finditer(text):
+            yield match, "org", "org-head", 2
+    if any(word in text for word in _PARTY_WORDS):
+        for match in _FOREIGN_PARTY.finditer(text):
+            yield match, "org", "org-head", 2
+    if " Treaty " in text:
+        for match in _ALLIANCE.finditer(text):
+            yield match, "org", "org-head", 2
+    if "Republic" in text:
+        for match in _STATE_FORM.finditer(text):
+            if match.group("n").split()[0] not in NOT_NAMES or match.group("n").split()[0] in DEMONYMS:
+                yield match, "place", "state-form", 2
+    if any(role in text for role in _ROLE_WORDS):
+        for match in _ROLE_NAME.finditer(text):
+            yield match, "person", "title", 1
+    if ", " in text and " of" in text:
+        for match in _OFFICE_AFTER.finditer(text):
+            yield match, "person", "office-after", 3
+
+
 # rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
 _TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
 
