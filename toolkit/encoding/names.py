@@ -168,6 +168,10 @@ class DocumentNames:
         if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
             return
         new = {words} if rule in _EAST_ASIAN else {words, _family_name(words)}
+        tokens = words.split()
+        if rule not in _EAST_ASIAN and len(tokens) >= 3 and tokens[0] not in cues.FIRST_NAMES \
+                and not INITIAL.match(words) and not any(t in _PARTICLES for t in tokens):
+            new.add(tokens[0])  # `Mengistu` after `Mengistu Haile Mariam`: a given and a father's name
         new = {w for w in new if len(w) > 2 and _capitalised(w.split()[-1]) and w not in cues.NOT_NAMES}
         if not new <= self.forms:
             if self._automaton is None:
@@ -430,19 +434,27 @@ class NameTagger:
         `Kravchenko`), as (start, end, element) in `text`, the element holding `lb` where
         `mark` stood. The text is read as one line (the marks taken out); a name the break
         does not cut is left to the tagging of each line, as before."""
-        marks = [i for i, c in enumerate(text) if c == mark]
-        if not marks:
+        if mark not in text:
             return []
-        joined = text.replace(mark, "")
+        # the text as one line: a mark beside white space, or after a word's hyphen, taken
+        # out; a mark between two words (a title's lines) read as a space
+        kept: list[str] = []
+        where: list[int] = []  # the index in `text` of each character of the joined text
+        for i, c in enumerate(text):
+            if c != mark:
+                kept.append(c)
+                where.append(i)
+            elif not (i and (text[i - 1].isspace() or text[i - 1] == "-")) and not (
+                    text[i + 1:i + 2].isspace()) and i + 1 < len(text):
+                kept.append(" ")
+                where.append(i)
+        where.append(len(text))
+        joined = "".join(kept)
         out: list[tuple[int, int, etree._Element]] = []
         for span in self.spans(joined, document):
-            # a mark before joined index k stands at k + (marks before it) in `text`
-            before = sum(1 for i, m in enumerate(marks) if m - i <= span.start)
-            inside = sum(1 for i, m in enumerate(marks) if span.start < m - i < span.end)
-            if not inside:
+            start, end = where[span.start], where[span.end - 1] + 1
+            if mark not in text[start:end]:
                 continue
-            start = span.start + before
-            end = span.end + before + inside
             pieces = text[start:end].split(mark)
             content: list[Inline] = [pieces[0]]
             for piece in pieces[1:]:
@@ -559,7 +571,7 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
 
 
 # what says a minor town is a place: a preposition of place or a place's noun before it...
-_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|near|at|towards?|via|through|outside|around|from)|"
+_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|near|at|towards?|via|through|outside|around|from|by\sway\sof)|"
                           r"\b(?:town|city|port|village|base|harbour|airfield|garrison)\sof)\s$")
 # ... or a place just before and `and`, `or`, `to` or a comma between (`Asmara and Massawa`)
 _AFTER_PLACE = re.compile(r"^(?:,\s|\sand\s|\sor\s|,\sand\s|\sto\s)$")

@@ -130,6 +130,19 @@ Mohammed Ahmed Ali Hafez Yasser Kwame Julius Kenneth Patrice Sékou Sekou Modibo
 Salah Anwar Saddam Hosni Muammar Faisal Hussein Khalid Abdel Abdul Murtada Tariq Zayed Habib
 Agostinho Amílcar Amilcar Samora Armando Eduardo Marcelino Aristides Nelson Oliver
 Max Karl Hans Inge Oskar Günter Gunter Egon Lothar Helmut Franz Ludwig Peter Paul
+Oldřich Alois Bohuslav Vasil Lubomír Miloš Zdeněk Jaroslav Josef Karel František Jan Miroslav
+Vítězslav Rudolf Stefan Henryk Kazimierz Mieczysław Zbigniew Ryszard Andrzej Marian Lech
+Bolesław Piotr Krzysztof Marek István László Sándor Zoltán Gábor Péter Miklós Frigyes Dezső
+Árpád Antal Tibor Pál Géza Rezső Kálmán Günther Gerhard Heinz Erwin Fritz Manfred Joachim
+Dieter Jürgen Klaus Rainer Wolfgang Harry Siegfried Alfred Bruno Axel Eberhard Ernst Georg
+Johannes Rolf Theodor Vasile Ilie Constantin Ştefan Mircea Manea Corneliu Petar Dimitar Stanko
+Mladen Pencho Milovan Stane Mitja Veljko Dragoslav Lazar Branko Sam Samuel William James George
+Thomas Michael David Averell Cyrus Gerald Jimmy Ronald Margaret Jacques Valéry François Michel
+Pierre Jean Raymond Louis Jorge Pedro Manuel Antonio Francisco Miguel Rafael Alfonso Augusto
+Lúcio Paulo Mário Álvaro Joaquim Luís Daniel Humberto Tomás Muhammad Mohammad Mohamed Ahmad
+Hassan Omar Yusuf Ibrahim Ismail Abdallah Jamal Kamal Mahmoud Mustafa Nasser Rashid Sami Walid
+Rifaat Taha Izzat Tarek Fuad Chedli Babrak Hafizullah Jomo Milton Joshua Thabo Moses Seretse
+Léopold Félix Eisaku Takeo Masayoshi Yasuhiro Shigeru Nobusuke Hayato Zenko
 """.split())
 _FIRST = "|".join(sorted(FIRST_NAMES, key=len, reverse=True))
 # a romanised given name: a syllable or two (Il Sung, Zedong), or hyphenated (Seong-cheol, En-lai)
@@ -145,10 +158,12 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Representation|Works|Forces|Community|Pact|"
              # parliaments by their own names (`the Sejm`, `Great People's Khural`)
              r"Sejm|Khural|Knesset|Bundestag|Volkskammer|Duma|Storting|Riksdag|Folketing|"
-             r"Eduskunta|Sobranie|Majlis|Cortes|Althing")
+             r"Eduskunta|Sobranie|Majlis|Cortes|Althing|"
+             # newspapers by the word for newspaper (`Rodong Sinmun`, `Renmin Ribao`), the Red Cross
+             r"Sinmun|Ilbo|Shimbun|Ribao|Cross|Crescent")
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
-                        "Eduskunta Sobranie Majlis Cortes Althing".split())
+                        "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform".split())
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
@@ -162,7 +177,9 @@ _STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]a
 # (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
 # two abstract nouns joined by `and` end a tail (`of Control and Supervision`, `of Trade and
 # Industry`): a noun of such an ending is no person's or place's name
-_ABSTRACT = rf"{U}{L}+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
+_ABSTRACT = (rf"{U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
+             # a conference's region after the two (`Security and Co-operation in Europe`)
+             rf"(?:\sin\s{_WORD})?")
 _ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
              rf"(?:\sand\s{_ABSTRACT}(?![\w{APOS}-]))?)")
 
@@ -567,6 +584,9 @@ def find_cues(text: str) -> list[Cue]:
             start, end = trimmed
             if rule == "lower-place-head":
                 start = extend_place(text, start)  # `South Moravian region`: the compass word's
+        elif rule == "org-head" and text[start:start + 1] in "FSTE123456789" and _ORDINAL_UNIT.fullmatch(
+                text, start, end):
+            continue  # `Third Department`: a ministry's unit by its number, no name
         cues.append(Cue(start, end, kind, _RULE_NAME.get(rule, rule), strength))
     return cues
 
@@ -642,6 +662,23 @@ _OFFICE_AFTER = re.compile(
     rf"[Ss]ecretary-[Gg]eneral|[Ee]ditor|[Ee]nvoy|[Rr]epresentative|[Ss]pokesman)\sof\b")
 
 
+# an office of a ministry by its number (`Third Department`, `Fourth Territorial Department`):
+# an internal unit, no organisation's name (unless a tail names whose it is)
+_ORDINAL_UNIT = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+                           r"\d{1,2}(?:st|nd|rd|th))\s(?:[A-Z][a-z]+\s)?(?:Department|Section|Division|Directorate)")
+# a government by its own form (`Provisional Revolutionary Government of the Republic of South
+# Vietnam`, `Royal Government of Laos`): `the Soviet Government` stays a common noun
+_GOVERNMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Provisional|Revolutionary|Royal|Transitional|Federal)"
+                         rf"\s(?:{_ORG_MOD}\s){{0,3}}Government{_ORG_TAIL}{{0,3}}){_END}")
+# an acronym joined to its party's form (`MPLA-Party of Labour`)
+_ACRONYM_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>[A-Z]{{2,7}}-(?:Party|Movement|Front)"
+                            rf"(?:\sof\s(?:the\s)?{_WORD})?){_END}")
+# a standing conference by what it is on (`Conference on Security and Co-operation in Europe`)
+_CONFERENCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{_ORG_MOD}\s){{0,2}}Conference(?=\son\s){_ORG_TAIL}{{1,2}}){_END}")
+# a radio by its city or name (`Radio Hanoi`, `Radio Free Europe`)
+_RADIO = re.compile(rf"(?<![\w{APOS}.-])(?P<n>Radio\s(?:Free\s)?{_WORD}){_END}")
+
+
 def _more_cues(text: str) -> Iterator[tuple[re.Match[str], str, str, int]]:
     """The matches of the cues above, as find_cues collects them."""
     if any(word in text for word in PARLIAMENTS):
@@ -650,6 +687,19 @@ def _more_cues(text: str) -> Iterator[tuple[re.Match[str], str, str, int]]:
     if any(word in text for word in _PARTY_WORDS):
         for match in _FOREIGN_PARTY.finditer(text):
             yield match, "org", "org-head", 2
+    if "Government" in text:
+        for match in _GOVERNMENT.finditer(text):
+            yield match, "org", "org-head", 2
+    if "-Party" in text or "-Movement" in text or "-Front" in text:
+        for match in _ACRONYM_PARTY.finditer(text):
+            yield match, "org", "org-head", 2
+    if "Conference on " in text:
+        for match in _CONFERENCE.finditer(text):
+            yield match, "org", "org-head", 2
+    if "Radio " in text:
+        for match in _RADIO.finditer(text):
+            if match.group("n").split()[-1] not in NOT_NAMES:
+                yield match, "org", "org-head", 2
     if " Treaty " in text:
         for match in _ALLIANCE.finditer(text):
             yield match, "org", "org-head", 2

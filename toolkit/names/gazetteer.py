@@ -79,7 +79,8 @@ Korean Peninsula|Kamchatka|Sakhalin|Kuriles|Kurile Islands|Okinawa|Ryukyu Island
 Mindanao|Borneo|Sumatra|Java|Kalimantan|Patagonia|Amazonia|Chaco|Yucatán|Sierra Maestra|
 Escambray|Andalusia|Catalonia|Basque Country|Ulster|Lapland|Scandinavia|Balkans|
 Indochinese Peninsula|Horn of Africa|Persian Gulf|Gulf of Tonkin|Hazarajat|Wakhan|
-North Rhine-Westphalia|Rhineland-Palatinate|Lower Saxony|Hesse|Lower Austria|Upper Austria
+North Rhine-Westphalia|Rhineland-Palatinate|Lower Saxony|Hesse|Lower Austria|Upper Austria|
+Kremlin|Red Square|Tiananmen Square|White House|Pentagon|Élysée|Quai d'Orsay|Downing Street
 """.replace("\n", "").split("|")
 # ISO 3166-2 subdivision types that name a region, not a town (the town is GeoNames')
 _SUBDIVISION_WORDS = frozenset("""Aimag Canton County Department District Governorate Oblast
@@ -220,7 +221,7 @@ def build_places() -> dict[str, tuple[str, Place]]:
             place = Place(str(city["name"]), str(city["geonameid"]), float(city["latitude"]),
                           float(city["longitude"]), str(city["countrycode"]), minor=True)
             for other in city.get("alternatenames") or ():
-                if len(other) >= 6 and _SPELLING.fullmatch(other) and other not in _NOT_TOWNS:
+                if len(other) >= 5 and _SPELLING.fullmatch(other) and other not in _NOT_TOWNS:
                     add(other, place)
     # the capitals' other spellings in GeoNames (`Ulaanbaatar` for its `Ulan Bator`), after
     # every preferred name so that none displaces one; one word of eight letters or more, so
