@@ -135,7 +135,16 @@ class _Forms:
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Forms:
     from toolkit.names.gazetteer import places
-    return _Forms((written, place) for written, place in places().values())
+    return _Forms((written, place) for written, place in places().values() if not place.minor)
+
+
+@lru_cache(maxsize=1)
+def _minor_towns() -> dict[str, str]:
+    """folded name -> name of the minor towns (gazetteer.Place.minor): looked up only after
+    the words that say a place follows, not matched everywhere by the automaton (their 35,000
+    names in it made every report's tagging a tenth slower)."""
+    from toolkit.names.gazetteer import places
+    return {key: written for key, (written, place) in places().items() if place.minor}
 
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
@@ -276,6 +285,7 @@ class NameTagger:
         self._prefix_defs = registers.prefix_defs(document_dir)
         # registers and gazetteer matched in one pass (register values first for each form)
         self._matcher = _Forms((), self._forms, _gazetteer()) if gazetteer else self._forms
+        self._gazetteer_on = gazetteer
         self._cues = use_cues
         self._looked_up: dict[str, Entry | None] = {}
         self.count = 0
@@ -474,17 +484,12 @@ class NameTagger:
             return []  # every name this tagger finds has a capital letter
         folded = fold(text)
         candidates: list[Span] = []
-        towns: list[tuple[int, int]] = []
         for start, end, values in self._matcher.matches(text, folded):
             entry = values[0]
             if isinstance(entry, Entry):
                 candidates.append(Span(start, end, entry.kind, entry, REGISTER))
-            last = values[-1]
-            if not isinstance(last, Entry):
-                if getattr(last, "minor", False):
-                    towns.append((start, end))  # a place only where the text says so (below)
-                else:
-                    candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
+            if not isinstance(values[-1], Entry):
+                candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
         for span in [c for c in candidates if c.kind == "place"]:
             begin = cues.extend_place(text, span.start)
             if begin < span.start and self.lookup(text[begin:span.end]) is None:
@@ -512,8 +517,8 @@ class NameTagger:
                                                    for start, end in again], len(text))
         if self._anchors and any(s.entry is not None and s.entry.xml_id in self._anchors for s in chosen):
             chosen = self._unanchored(text, chosen, document)
-        if towns:
-            chosen = _towns(text, chosen, towns, document)
+        if self._gazetteer_on:
+            chosen = _towns(text, chosen, document)
         return chosen
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
@@ -571,32 +576,44 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
 
 
 # what says a minor town is a place: a preposition of place or a place's noun before it...
-_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|near|at|towards?|via|through|outside|around|from|by\sway\sof)|"
-                          r"\b(?:town|city|port|village|base|harbour|airfield|garrison)\sof)\s$")
+_TOWN_GATE = re.compile(r"\b(?:[Ii]n|near|at|towards?|via|through|outside|around|from|by\sway\sof|"
+                        r"(?:town|city|port|village|base|harbour|airfield|garrison)\sof)\s(?=[A-Z])")
 # ... or a place just before and `and`, `or`, `to` or a comma between (`Asmara and Massawa`)
-_AFTER_PLACE = re.compile(r"^(?:,\s|\sand\s|\sor\s|,\sand\s|\sto\s)$")
+_AFTER_PLACE = re.compile(r",\s(?:and\s)?(?=[A-Z])|\s(?:and|or|to)\s(?=[A-Z])")
+_TOWN_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}")
 
 
-def _towns(text: str, chosen: list[Span], towns: list[tuple[int, int]],
-           document: DocumentNames | None) -> list[Span]:
-    """The chosen spans and the minor towns (gazetteer.Place.minor) that no chosen span
-    overlaps, that the document has not named as a person, that no possessive follows
-    (`at Brandt's request`) and whose words before say they are places."""
-    taken = bytearray(len(text))
-    for span in chosen:
-        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> list[Span]:
+    """The chosen spans and the minor towns (gazetteer.Place.minor) the text places: after a
+    preposition of place or a place's noun, or after a chosen place and `and` (the longest
+    name of one to three capitalised words there), where no chosen span is, no possessive
+    follows (`at Brandt's request`) and the document has not named a person so."""
+    gates = [m.end() for m in _TOWN_GATE.finditer(text)]
+    gates += [m.end() for span in chosen if span.kind == "place"
+              for m in (_AFTER_PLACE.match(text, span.end),) if m]
+    if not gates:
+        return chosen
+    towns = _minor_towns()
+    starts = {span.start for span in chosen}
     added: list[Span] = []
-    for start, end in towns:
-        if taken.find(1, start, end) != -1 or text[end:end + 2] in ("'s", "’s"):
+    pending = sorted(set(gates) - starts, reverse=True)
+    while pending:
+        gate = pending.pop()
+        words = _TOWN_WORDS.match(text, gate)
+        if words is None:
             continue
-        if document is not None and text[start:end] in document.forms:
-            continue
-        before = text[max(0, start - 20):start]
-        place_before = [s for s in chosen + added if s.kind == "place" and s.end <= start
-                        and _AFTER_PLACE.match(text[s.end:start])]
-        if _TOWN_BEFORE.search(before) or place_before:
-            added.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
-            taken[start:end] = b"\x01" * (end - start)
+        tokens = words.group().split()
+        for count in range(len(tokens), 0, -1):
+            written = " ".join(tokens[:count]).rstrip(".,;:")
+            end = gate + len(written)
+            if fold_form(written) in towns and text[end:end + 2] not in ("'s", "’s") and not any(
+                    span.start < end and gate < span.end for span in chosen) and not (
+                    document is not None and written in document.forms):
+                added.append(Span(gate, end, "place", None, GAZETTEER, "gazetteer"))
+                following = _AFTER_PLACE.match(text, end)  # `Massawa and Assab`: a town's list
+                if following and following.end() not in starts:
+                    pending = sorted({*pending, following.end()}, reverse=True)
+                break
     return sorted(chosen + added, key=lambda s: s.start) if added else chosen
 
 
