@@ -13,6 +13,7 @@ unregistered name is never pointed at a register entry it merely resembles.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -146,7 +147,7 @@ def _named_before(text: str, hyphen: int) -> bool:
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Forms:
     from toolkit.names.gazetteer import places
-    return _Forms((written, place) for written, place in places().values() if not place.minor)
+    return _Forms((written, place) for written, place in places().values())
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +155,8 @@ def _minor_towns() -> dict[str, str]:
     """folded name -> name of the minor towns (gazetteer.Place.minor): looked up only after
     the words that say a place follows, not matched everywhere by the automaton (their 35,000
     names in it made every report's tagging a tenth slower)."""
-    from toolkit.names.gazetteer import places
-    return {key: written for key, (written, place) in places().items() if place.minor}
+    from toolkit.names.gazetteer import minor_towns
+    return minor_towns()
 
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
@@ -606,10 +607,15 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
         return chosen
     towns = _minor_towns()
     starts = {span.start for span in chosen}
+    taken: bytearray | None = None  # the chosen spans' characters, made at the first town met
     added: list[Span] = []
-    pending = sorted(set(gates) - starts, reverse=True)
+    pending = sorted(set(gates) - starts)  # a heap: a town's list adds gates after it
+    done: set[int] = set()
     while pending:
-        gate = pending.pop()
+        gate = heapq.heappop(pending)
+        if gate in done:
+            continue
+        done.add(gate)
         words = _TOWN_WORDS.match(text, gate)
         if words is None:
             continue
@@ -617,13 +623,19 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
         for count in range(len(tokens), 0, -1):
             written = " ".join(tokens[:count]).rstrip(".,;:")
             end = gate + len(written)
-            if fold_form(written) in towns and text[end:end + 2] not in ("'s", "’s") and not any(
-                    span.start < end and gate < span.end for span in chosen) and not (
+            if fold_form(written) not in towns or text[end:end + 2] in ("'s", "’s") or (
                     document is not None and written in document.forms):
+                continue
+            if taken is None:
+                taken = bytearray(len(text))
+                for span in chosen:
+                    taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+            if taken.find(1, gate, end) == -1:
+                taken[gate:end] = b"\x01" * (end - gate)
                 added.append(Span(gate, end, "place", None, GAZETTEER, "gazetteer"))
                 following = _AFTER_PLACE.match(text, end)  # `Massawa and Assab`: a town's list
                 if following and following.end() not in starts:
-                    pending = sorted({*pending, following.end()}, reverse=True)
+                    heapq.heappush(pending, following.end())
                 break
     return sorted(chosen + added, key=lambda s: s.start) if added else chosen
 
