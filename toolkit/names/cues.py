@@ -65,6 +65,7 @@ Heights Valley Desert Plateau Canal
 Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
 Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
 Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
+Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
 """.split())
 
@@ -84,6 +85,10 @@ _NAME = rf"(?:{_INITIALS}\s?)?{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{0,3}}{_INITIAL
 TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
           r"Genossin|Genossen?|Camaradas?|Compañer[oa]|Companheir[oa]|Towarzysz|Elvtárs|Soudruh|"
           r"Madame|Monsieur|Señora?|Sheikh|Shaikh|"
+          # military ranks abbreviated (`Lt. Col.`, `Maj. Gen.`, `Col.-Gen.`: the last word is
+          # the one before the name) and Amharic honorifics (`Ato`, Mr.; `Woizero`, Mrs.)
+          r"(?:Col|Lt|Maj)\.-(?:Gen|Col)\.|Lt\.|Lieut\.|Maj\.|Brig\.|Col\.|Gen\.|Capt\.|Adm\.|Sgt\.|"
+          r"Ato|Woizero|Weizero|"
           r"[Aa]mbassadors?|[Mm]inisters?|[Pp]resident|[Pp]remier|[Cc]hairman|[Cc]hairwoman|"
           r"[Mm]arshal|General|Colonel|Lieutenant|Major|Captain|Admiral|King|Queen|Prince|Princess|Emperor|"
           r"Shah|Sultan|Emir|[Ss]ecretary|[Dd]eputy|"
@@ -125,6 +130,19 @@ Mohammed Ahmed Ali Hafez Yasser Kwame Julius Kenneth Patrice Sékou Sekou Modibo
 Salah Anwar Saddam Hosni Muammar Faisal Hussein Khalid Abdel Abdul Murtada Tariq Zayed Habib
 Agostinho Amílcar Amilcar Samora Armando Eduardo Marcelino Aristides Nelson Oliver
 Max Karl Hans Inge Oskar Günter Gunter Egon Lothar Helmut Franz Ludwig Peter Paul
+Oldřich Alois Bohuslav Vasil Lubomír Miloš Zdeněk Jaroslav Josef Karel František Jan Miroslav
+Vítězslav Rudolf Stefan Henryk Kazimierz Mieczysław Zbigniew Ryszard Andrzej Marian Lech
+Bolesław Piotr Krzysztof Marek István László Sándor Zoltán Gábor Péter Miklós Frigyes Dezső
+Árpád Antal Tibor Pál Géza Rezső Kálmán Günther Gerhard Heinz Erwin Fritz Manfred Joachim
+Dieter Jürgen Klaus Rainer Wolfgang Harry Siegfried Alfred Bruno Axel Eberhard Ernst Georg
+Johannes Rolf Theodor Vasile Ilie Constantin Ştefan Mircea Manea Corneliu Petar Dimitar Stanko
+Mladen Pencho Milovan Stane Mitja Veljko Dragoslav Lazar Branko Sam Samuel William James George
+Thomas Michael David Averell Cyrus Gerald Jimmy Ronald Margaret Jacques Valéry François Michel
+Pierre Jean Raymond Louis Jorge Pedro Manuel Antonio Francisco Miguel Rafael Alfonso Augusto
+Lúcio Paulo Mário Álvaro Joaquim Luís Daniel Humberto Tomás Muhammad Mohammad Mohamed Ahmad
+Hassan Omar Yusuf Ibrahim Ismail Abdallah Jamal Kamal Mahmoud Mustafa Nasser Rashid Sami Walid
+Rifaat Taha Izzat Tarek Fuad Chedli Babrak Hafizullah Jomo Milton Joshua Thabo Moses Seretse
+Léopold Félix Eisaku Takeo Masayoshi Yasuhiro Shigeru Nobusuke Hayato Zenko
 """.split())
 _FIRST = "|".join(sorted(FIRST_NAMES, key=len, reverse=True))
 # a romanised given name: a syllable or two (Il Sung, Zedong), or hyphenated (Seong-cheol, En-lai)
@@ -137,7 +155,15 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
              r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
              r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations|Mission|"
-             r"Representation|Works")
+             r"Representation|Works|Forces|Community|Pact|"
+             # parliaments by their own names (`the Sejm`, `Great People's Khural`)
+             r"Sejm|Khural|Knesset|Bundestag|Volkskammer|Duma|Storting|Riksdag|Folketing|"
+             r"Eduskunta|Sobranie|Majlis|Cortes|Althing|"
+             # newspapers by the word for newspaper (`Rodong Sinmun`, `Renmin Ribao`), the Red Cross
+             r"Sinmun|Ilbo|Shimbun|Ribao|Cross|Crescent")
+# a parliament's name alone is an organisation's (`the Sejm`)
+PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
+                        "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform".split())
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
@@ -149,7 +175,13 @@ _ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But
 # a German street's name in one word (`Adenauerallee`, `Prinz-Georg-Straße`): a place
 _STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]amm|[Cc]haussee|[Uu]fer)"
 # (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
-_ORG_TAIL = rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}})"
+# two abstract nouns joined by `and` end a tail (`of Control and Supervision`, `of Trade and
+# Industry`): a noun of such an ending is no person's or place's name
+_ABSTRACT = (rf"{U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
+             # a conference's region after the two (`Security and Co-operation in Europe`)
+             rf"(?:\sin\s{_WORD})?")
+_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
+             rf"(?:\sand\s{_ABSTRACT}(?![\w{APOS}-]))?)")
 
 
 class Cue(NamedTuple):
@@ -250,7 +282,9 @@ Ambassador Ambassadors Minister Ministers President Premier Chairman Chairwoman 
 Colonel Lieutenant Major Captain Admiral King Queen Prince Princess Emperor Shah Sultan Emir
 Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
-Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent""".split())
+Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent
+Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero""".split())
+_ABBREVIATED_RANKS = frozenset("Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col".split())
 _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _AT_CAPITALS}
 
 
@@ -346,7 +380,7 @@ def _listed(text: str, position: int) -> Iterator[tuple[int, int]]:
             return
         position = following.end()
 # lower-case titles (`the ambassador Ivanov`); not the abbreviations, which are never written so
-_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST if w.lower() not in (
+_LOWER_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_FIRST - _ABBREVIATED_RANKS - {"Ato"} if w.lower() not in (
     "general", "captain", "major", "mr", "mrs", "ms", "dr", "mme", "messrs", "cde", "cdes", "prof", "herr",
     "frau"))  # (`the major Powers`: an adjective)
 
@@ -511,6 +545,9 @@ def find_cues(text: str) -> list[Cue]:
     if any(noun in text for noun in _LOWER_HEAD_WORDS) and _LOWER_HEAD_WORD.search(text):
         for match in _LOWER_PLACE_HEAD.finditer(text):
             found.append((match, "place", "lower-place-head", 2))
+        for match in _LOWER_PLACE_PAIR.finditer(text):
+            found.append((match, "place", "lower-place-head", 2))
+    found.extend(_more_cues(text))
     if any(suffix in text for suffix in _STREET_SUFFIXES) and _STREET_SUFFIX.search(text):
         for match in _STREET.finditer(text):
             found.append((match, "place", "place-head", 2))
@@ -547,6 +584,9 @@ def find_cues(text: str) -> list[Cue]:
             start, end = trimmed
             if rule == "lower-place-head":
                 start = extend_place(text, start)  # `South Moravian region`: the compass word's
+        elif rule == "org-head" and text[start:start + 1] in "FSTE123456789" and _ORDINAL_UNIT.fullmatch(
+                text, start, end):
+            continue  # `Third Department`: a ministry's unit by its number, no name
         cues.append(Cue(start, end, kind, _RULE_NAME.get(rule, rule), strength))
     return cues
 
@@ -573,18 +613,131 @@ _POSTSCRIPTS = ("P.S.", "P.P.S.", "P. S.")
 _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|capital|county"
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
 _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
-_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county")
+_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
+                     " aimag", " valley")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer")
 _NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
-_LOWER_HEAD_WORD = re.compile(r"[A-Za-z] (?:province|region|district|oblast|prefecture|county)\b")
+_LOWER_HEADS = "provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley"
+_LOWER_HEAD_WORD = re.compile(rf"[A-Za-z] (?:{_LOWER_HEADS})\b")
+# the first of two places before a plural head (`Dornod and Khövsgöl aimags`)
+_LOWER_PLACE_PAIR = re.compile(
+    rf"(?<![\w{APOS}.-])(?P<n>{_WORD}(?:\s{_WORD})?)(?:,\s|\sand\s)(?={_PLACE_WORDS}\s"
+    rf"(?:provinces|regions|districts|oblasts|prefectures|counties|aimags)\b)")
 _LOWER_PLACE_HEAD = re.compile(
-    rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:province|region|district|oblast|prefecture|county)\b")
+    rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:{_LOWER_HEADS})\b")
 _STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer)\b", re.IGNORECASE)
 _STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
 # a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
 _NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
                         rf"(?P<n>{_WORD}(?:\s{_WORD}){{0,2}}){_END}")
+# Cues of the period's names that the rules above miss, each searched only when a word it
+# needs is in the text:
+# a parliament by its own name alone (`the Sejm`)
+_PARLIAMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{'|'.join(sorted(PARLIAMENTS))}){_END}")
+# Persian and Arabic words for party, society, movement, front (`Hezb-i Islami`, `Jamiat-i Islami`)
+_PARTY_WORDS = ("Hezb", "Hizb", "Jamiat", "Harakat", "Jabhat", "Ittehad")
+_FOREIGN_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PARTY_WORDS)})(?:-[a-z]{{1,2}})?"
+                            rf"\s{_WORD}(?:\s{_WORD})?){_END}")
+# a city's treaty as the alliance (`the Warsaw Treaty member states`), not the document
+_ALLIANCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+\sTreaty)(?=\s(?:member|countries|states|"
+                       rf"allies|armies|forces|Organi[sz]ation)\b)")
+# a state by its adjective and its form (`Hungarian People's Republic`, `Syrian Arab Republic`)
+_DEMONYM_LIKE = rf"{U}{L}+(?:an|ian|ese|ish|ak|ic|i|ch)"
+_STATE_FORM = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_DEMONYM_LIKE}\s(?:(?:People[{APOS}]s|Democratic|"
+                         rf"Socialist|Soviet|Arab|Federal|Popular|Islamic)\s){{0,3}}Republic){_END}")
+# a person after a people's adjective and a role in lower case (`the Cuban general Arnaldo
+# Ochoa`, `the Japanese journalist N. Name`): what `the general` alone cannot tell
+_ROLES = ("general|journalist|writer|poet|leader|diplomat|officer|colonel|captain|admiral|"
+          "spokesman|dissident|economist|historian|scientist|priest|bishop|cardinal|businessman|"
+          "banker|publisher|politician|trade unionist|guerrilla leader")
+_ROLE_WORDS = tuple(f" {role} " for role in _ROLES.split("|"))
+_ROLE_NAME = re.compile(rf"(?<![\w{APOS}.-])(?P<d>{_DEMONYM_LIKE})\s(?:{_ROLES})\s(?P<n>{_NAME}){_END}")
+
+
+# an office of a ministry by its number (`Third Department`, `Fourth Territorial Department`):
+# an internal unit, no organisation's name (unless a tail names whose it is)
+_ORDINAL_UNIT = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+                           r"\d{1,2}(?:st|nd|rd|th))\s(?:[A-Z][a-z]+\s)?(?:Department|Section|Division|Directorate)")
+# a government by its own form (`Provisional Revolutionary Government of the Republic of South
+# Vietnam`, `Royal Government of Laos`): `the Soviet Government` stays a common noun
+_GOVERNMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Provisional|Revolutionary|Royal|Transitional|Federal)"
+                         rf"\s(?:{_ORG_MOD}\s){{0,3}}Government{_ORG_TAIL}{{0,3}}){_END}")
+# an acronym joined to its party's form (`MPLA-Party of Labour`)
+_ACRONYM_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>[A-Z]{{2,7}}-(?:Party|Movement|Front)"
+                            rf"(?:\sof\s(?:the\s)?{_WORD})?){_END}")
+# a standing conference by what it is on (`Conference on Security and Co-operation in Europe`)
+_CONFERENCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{_ORG_MOD}\s){{0,2}}Conference(?=\son\s){_ORG_TAIL}{{1,2}}){_END}")
+# a radio by its city or name (`Radio Hanoi`, `Radio Free Europe`)
+_RADIO = re.compile(rf"(?<![\w{APOS}.-])(?P<n>Radio\s(?:Free\s)?{_WORD}){_END}")
+
+
+# a name of two words or more before its office (`Farouk Kaddoumi, head of the Political
+# Department`): a weak cue, below a place of the gazetteer (`Addis Ababa, the head of`)
+# The words each of those cues needs are found in one pass of an automaton (a test of each word
+# in turn cost a tenth of a report's conversion)
+_OFFICES_AFTER = ("head chairman member secretary minister leader director president chief "
+                  "commander deputy vice-chairman vice-president first secretary|general secretary|"
+                  "secretary-general editor envoy representative spokesman")
+_NAME_BEFORE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{1,3}})$")
+
+
+def _gates() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    keys: dict[str, str] = {}
+    for word in PARLIAMENTS:
+        keys[word] = "parliament"
+    for word in _PARTY_WORDS:
+        keys[word] = "party"
+    keys.update({"Government": "government", "-Party": "acronym-party", "-Movement": "acronym-party",
+                 "-Front": "acronym-party", "Conference on ": "conference", "Radio ": "radio",
+                 " Treaty ": "alliance", "Republic": "state"})
+    for role in _ROLE_WORDS:
+        keys[role] = "role"
+    for office in re.split(r"[ |](?![a-z]+\|)", _OFFICES_AFTER.replace(" secretary|", "_secretary|")):
+        office = office.replace("_", " ")
+        for form in {office, office[:1].upper() + office[1:], office.title()}:
+            keys[f", {form} of"] = keys[f", the {form} of"] = "office"
+    for key, gate in keys.items():
+        automaton.add_word(key, (len(key), gate))
+    automaton.make_automaton()
+    return automaton
+
+
+_GATES = _gates()
+_GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
+    "parliament": (_PARLIAMENT, "org", "org-head", 2), "party": (_FOREIGN_PARTY, "org", "org-head", 2),
+    "government": (_GOVERNMENT, "org", "org-head", 2),
+    "acronym-party": (_ACRONYM_PARTY, "org", "org-head", 2),
+    "conference": (_CONFERENCE, "org", "org-head", 2), "radio": (_RADIO, "org", "org-head", 2),
+    "alliance": (_ALLIANCE, "org", "org-head", 2), "state": (_STATE_FORM, "place", "state-form", 2),
+    "role": (_ROLE_NAME, "person", "title", 1)}
+
+
+def _more_cues(text: str) -> Iterator[tuple[re.Match[str], str, str, int]]:
+    """The matches of the cues above, as find_cues collects them."""
+    gates: set[str] = set()
+    offices: list[int] = []
+    for last, (length, gate) in _GATES.iter(text):
+        if gate == "office":
+            offices.append(last + 1 - length)
+        else:
+            gates.add(gate)
+    for gate in sorted(gates):  # (in a fixed order: the order of cues is part of the result)
+        pattern, kind, rule, strength = _GATED[gate]
+        for match in pattern.finditer(text):
+            name = match.group("n").split()
+            if gate == "radio" and name[-1] in NOT_NAMES:
+                continue
+            if gate == "state" and name[0] in NOT_NAMES and name[0] not in DEMONYMS:
+                continue
+            yield match, kind, rule, strength
+    for comma in dict.fromkeys(offices):
+        before = _NAME_BEFORE.search(text, max(0, comma - 80), comma)
+        if before:
+            yield before, "person", "office-after", 3
+
+
 # rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
 _TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
 

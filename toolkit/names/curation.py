@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from toolkit.errors import InputError
 from toolkit.names import cues
 from toolkit.names.fold import fold_form
-from toolkit.names.gazetteer import Place, places
+from toolkit.names.gazetteer import Place, all_places, places
 from toolkit.registers import KINDS, load_registers
 from toolkit.safe_xml import parse_xml_file
 from toolkit.tei import TEI_NS
@@ -123,7 +123,8 @@ def propose(edition: Path, registers_dir: Path | None = None) -> list[Proposal]:
         proposal.key = key
         used.add(key)
         if proposal.kind == "place":
-            known = places().get(fold_form(proposal.name))
+            # a minor town's Place too (the tagger keeps only their names: gazetteer._split)
+            known = places().get(fold_form(proposal.name)) or all_places().get(fold_form(proposal.name))
             proposal.place = known[1] if known else None
         choices = by_kind[proposal.kind]
         if choices:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from toolkit.names import cues
 from toolkit.names.fold import fold_form
 
 SHIPPED = Path(__file__).with_name("places.json")
@@ -39,6 +40,10 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
+    # a town below the size of the main list (15,000 to 100,000 inhabitants, GeoNames'
+    # smallest list): a place only where the text says so (`in`, `near`, `the port of` before
+    # it, or a place and `and` before it), since many such names are also surnames and words
+    minor: bool = False
 
 
 # The period's names the packages lack -> the gazetteer name (country code or city) whose
@@ -58,6 +63,30 @@ HISTORICAL: dict[str, str | None] = {
     "Taiwan Strait": None, "Kampuchea": "KH", "Democratic Kampuchea": "KH",
     "People's Republic of Kampuchea": "KH", "Macedonia": "MK",
 }
+# Regions of the period's reports that are no state, city or ISO subdivision of that name
+# (historical and geographical regions, disputed territories, regions known by their English
+# names): places without a GeoNames identifier here.
+REGIONS = """
+Silesia|Pomerania|Masuria|Galicia|Bohemia|Moravia|Transylvania|Bessarabia|Bukovina|Dobruja|
+Banat|Dalmatia|Istria|Slavonia|Vojvodina|Kosovo|Thrace|Epirus|Anatolia|Kurdistan|Baluchistan|
+Balochistan|Pashtunistan|Kashmir|Punjab|Bengal|Assam|Tibet|Sinkiang|Xinjiang|Manchuria|Siberia|
+Transcaucasia|Caucasus|Crimea|Donbass|Donbas|Karelia|Ruthenia|Transcarpathia|Lusatia|Saxony|
+Thuringia|Bavaria|Prussia|Brandenburg|Mecklenburg|Rhineland|Westphalia|Sudetenland|Tyrol|Ogaden|
+Tigray|Eritrea|Katanga|Shaba|Biafra|Kasai|Cabinda|Dhofar|Hadhramaut|Sinai|Negev|Galilee|
+Golan|Gaza Strip|West Bank|Transjordan|Levant|Maghreb|Sahel|Sahara|Western Sahara|Ovamboland|
+Zululand|Transvaal|Natal|Tonkin|Annam|Cochinchina|Indochina|Mekong Delta|Central Highlands|
+Korean Peninsula|Kamchatka|Sakhalin|Kuriles|Kurile Islands|Okinawa|Ryukyu Islands|Hokkaido|
+Mindanao|Borneo|Sumatra|Java|Kalimantan|Patagonia|Amazonia|Chaco|Yucatán|Sierra Maestra|
+Escambray|Andalusia|Catalonia|Basque Country|Ulster|Lapland|Scandinavia|Balkans|
+Indochinese Peninsula|Horn of Africa|Persian Gulf|Gulf of Tonkin|Hazarajat|Wakhan|
+North Rhine-Westphalia|Rhineland-Palatinate|Lower Saxony|Hesse|Lower Austria|Upper Austria|
+Kremlin|Red Square|Tiananmen Square|White House|Pentagon|Élysée|Quai d'Orsay|Downing Street
+""".replace("\n", "").split("|")
+# ISO 3166-2 subdivision types that name a region, not a town (the town is GeoNames')
+_SUBDIVISION_WORDS = frozenset("""Aimag Canton County Department District Governorate Oblast
+Prefecture Province Region Regional Republic State Voivodship Territory Autonomous Administration
+Capital""".split())
+COMMON_WORDS_REGIONS = frozenset("Unity Lakes Coast Islands Capital Centre Center Littoral Plateau".split())
 
 # City names that are also common English words (or usual first names or surnames)
 COMMON_WORDS = frozenset("""
@@ -76,11 +105,33 @@ Kim Li Lin Ho Ha Hu Yi Lu Wu Sun Song Tan Bo Ji Ye Xi Ma Ba Bar Bay Bo Da De Do 
 
 
 @lru_cache(maxsize=1)
-def places() -> dict[str, tuple[str, Place]]:
+def all_places() -> dict[str, tuple[str, Place]]:
     """folded name -> (the name as written in the gazetteer, the place), once per process:
     from the shipped file when it was built from the installed packages, else built."""
     shipped = _shipped()
     return shipped if shipped is not None else build_places()
+
+
+@lru_cache(maxsize=1)
+def _split() -> tuple[dict[str, tuple[str, Place]], dict[str, str]]:
+    """The places the tagger matches everywhere, and the minor towns as folded name -> name:
+    strings only, which the garbage collector does not visit (37,000 Place objects kept for
+    the whole conversion made each of its collections, and the conversion, a tenth slower)."""
+    everything = all_places()
+    main = {key: value for key, value in everything.items() if not value[1].minor}
+    minor = {key: written for key, (written, place) in everything.items() if place.minor}
+    all_places.cache_clear()  # (curation, which needs the towns' Place, reads them again)
+    return main, minor
+
+
+def places() -> dict[str, tuple[str, Place]]:
+    """The gazetteer without its minor towns (see Place.minor)."""
+    return _split()[0]
+
+
+def minor_towns() -> dict[str, str]:
+    """folded name -> name of the minor towns (see Place.minor)."""
+    return _split()[1]
 
 
 def source_versions() -> dict[str, str]:
@@ -159,6 +210,41 @@ def build_places() -> dict[str, tuple[str, Place]]:
         if int(city["population"]) >= 100_000 or name in capitals:
             add(name, Place(name, str(city["geonameid"]), float(city["latitude"]),
                             float(city["longitude"]), str(city["countrycode"])), plain=True)
+    for region in REGIONS:
+        add(region, Place(region))
+    # first-level subdivisions (`Quảng Nam`, `Dornod`, `Paktiyā`) of every country, in
+    # their ISO names, folded as every name is; a short name, or one with a word the cues know
+    # (`Central Darfur`, `North-Western`) or a common word (`Unity`), is left out
+    for subdivision in pycountry.subdivisions:
+        kinds = set(str(subdivision.type).replace("-", " ").split())
+        if subdivision.parent_code is None and kinds & _SUBDIVISION_WORDS:
+            name = re.split(r"\s*[(,\[]", str(subdivision.name))[0]
+            if _SUBDIVISION_NAME.fullmatch(name) and len(name) >= 4 and name not in _NOT_TOWNS \
+                    and not any(word in cues.NOT_NAMES or word in COMMON_WORDS or word in COMMON_WORDS_REGIONS
+                                for word in re.split(r"[ -]", name)):
+                place = Place(name, country=str(subdivision.country_code))
+                add(name, place)
+                if place.country == "MN":
+                    add(_mongolian_kh(name), place)
+    # towns of 15,000 to 100,000 inhabitants, marked minor (see Place), after every other
+    # name so that none displaces one
+    for city in cache.get_cities().values():
+        name = str(city["name"])
+        if len(name) >= 4 and fold_form(name) not in found and name not in _NOT_TOWNS:
+            place = Place(name, str(city["geonameid"]), float(city["latitude"]),
+                          float(city["longitude"]), str(city["countrycode"]), minor=True)
+            add(name, place, plain=True)
+            if place.country == "MN":
+                add(_mongolian_kh(name), place)
+    # the other spellings of large cities (`Hargeisa` for GeoNames' `Hargeysa`), also only
+    # where the text says they are places (GeoNames lists every language's: some are words)
+    for city in cache.get_cities().values():
+        if int(city["population"]) >= 250_000:
+            place = Place(str(city["name"]), str(city["geonameid"]), float(city["latitude"]),
+                          float(city["longitude"]), str(city["countrycode"]), minor=True)
+            for other in city.get("alternatenames") or ():
+                if len(other) >= 5 and _SPELLING.fullmatch(other) and other not in _NOT_TOWNS:
+                    add(other, place)
     # the capitals' other spellings in GeoNames (`Ulaanbaatar` for its `Ulan Bator`), after
     # every preferred name so that none displaces one; one word of eight letters or more, so
     # that no short spelling that is also a word (`Male`, `Lime`, `Salem`) becomes a place
@@ -175,6 +261,16 @@ def build_places() -> dict[str, tuple[str, Place]]:
 
 # an apostrophe inside a word before a small letter (a romanisation's mark), not a possessive
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_A-Z])(?!s\b)")
+def _mongolian_kh(name: str) -> str:
+    """GeoNames' and ISO's Mongolian names write х as `h` (`Darhan`, `Hövsgöl`), English
+    texts as `kh` (`Darkhan`, `Khövsgöl`)."""
+    return re.sub(r"(?<![cCsSzZkKgG])h", "kh", re.sub(r"^H|(?<= )H", "Kh", name))
+
+
+# words and usual first names the cues know (`Present`, `Werner`): no minor town
+_NOT_TOWNS = cues.NOT_NAMES | cues.FIRST_NAMES | frozenset(
+    n for names in cues._SURNAMES.values() for n in names)
+_SUBDIVISION_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:[ -][^\W\d_][^\W\d_'’]+){0,2}")
 _SPELLING = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*")
 
 
