@@ -65,12 +65,8 @@ BOUNDED = settings(max_examples=30, deadline=None, derandomize=True, database=No
 
 def known_defect(body: str) -> bool:
     """Reports that meet a converter defect found by this generator, each a strict xfail of
-    tests/converter/test_probe6_rules.py (fix it there, then drop it here): a memo titled `NOTE`
-    over numbered lines (read as the notes' heading: test_a_memo_titled_note_keeps_its_sections);
-    a wrapped paragraph in a group of lines no wider than a wrap, with a short line that ends
+    tests/converter/test_probe6_rules.py (fix it there, then drop it here): a wrapped paragraph in a group of lines no wider than a wrap, with a short line that ends
     no sentence (joined to the next: test_a_date_line_after_a_wrapped_paragraph_is_no_wrap)."""
-    if re.search(r"^NOTE\s*$", body, re.M) and re.search(r"^\d+\. ", body, re.M):
-        return True
     for group in re.split(r"\n[\s\u00a0]*\n", body):
         lines = [line.strip() for line in group.split("\n") if line.strip()]
         wrapped = any(F.goes_on(a, b) for a, b in zip(lines, lines[1:]))

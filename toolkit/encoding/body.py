@@ -263,7 +263,7 @@ class BodyEncoder:
     def _distribution(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         """A distribution list after the signature (`Four copies printed` / `1 - Cde. ...`):
         two or more list lines at the end, perhaps under a line announcing them, right after
-        a signature line; taken off the end of `blocks`."""
+        a signature line or its closing dateline; taken off the end of `blocks`."""
         start = len(blocks)
         while start > 0 and cue.LIST_ITEM.match(blocks[start - 1].text.strip()):
             start -= 1
@@ -272,7 +272,10 @@ class BodyEncoder:
         announced = blocks[start - 1].text.strip() if start else ""
         if announced and len(announced) <= 60 and cue.LIST_HEAD.search(announced):
             start -= 1
-        if start < 2 or not cue.signature_like(blocks[start - 1].text.strip()):
+        above = blocks[start - 1].text.strip() if start else ""
+        if start > 2 and (cue.place_date(above) or cue.date_line(above)):
+            above = blocks[start - 2].text.strip()  # the closing dateline under the signature
+        if start < 2 or not cue.signature_like(above):
             return []
         taken = blocks[start:]
         del blocks[start:]
