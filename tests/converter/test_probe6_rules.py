@@ -81,10 +81,6 @@ def test_a_wrapped_paragraph_keeps_its_lines_and_joins_a_cut_word(
     assert text(third).startswith("The delegation left")
 
 
-@pytest.mark.xfail(strict=True, reason="defect (blocks/lines): when the line holding the cut word is "
-                   "much shorter than the line before, the wrap is read over lines 1-2 only and the "
-                   "cut word's second half is joined by another rule, with a space: "
-                   "`corre- <lb/>spondence`, no `lb break=\"no\"`")
 def test_a_cut_word_on_a_short_wrapped_line_is_lb_break_no(
         ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
     body = ("The minister received the delegation of the fraternal party in his office in the\n"
@@ -214,9 +210,6 @@ def test_a_page_number_on_its_own_line_inside_a_sentence_keeps_one_paragraph(
     assert pb.get("n") == "7" and "German side accepted" in text(paras[0])
 
 
-@pytest.mark.xfail(strict=True, reason="defect (structure): a sentence cut after `the` by a page "
-                   "number line is split in two paragraphs when its second half begins with a "
-                   "capital (a name): the article cannot end a sentence")
 def test_a_sentence_cut_after_an_article_continues_past_the_page_number(
         ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
     body = ("The Polish side proposed to raise the quota of coal for the coming year, which the\n"
@@ -343,9 +336,6 @@ NESTED = ("The commission recommends:\n"
           "The commission will report in May.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="defect (structure): the lettered points under the second "
-                   "numbered point are not nested in its item: a list after the outer list (two "
-                   "points), a p n='a' (one point ending in a full stop)")
 @pytest.mark.parametrize("body", [NESTED.format(end=";\nb) to raise them in 1963."),
                                   NESTED.format(end=".")], ids=["two", "one"])
 def test_lettered_points_nest_in_the_second_numbered_point(
@@ -407,9 +397,6 @@ def test_a_described_stamp_keeps_its_description_outside_and_a_seal_alone_has_no
 
 # -- found by the generator (benchmarks/synthetic_forms.py, test_layout_properties.py) ---------
 
-@pytest.mark.xfail(strict=True, reason="defect (blocks._paragraphs): in a group of lines read as "
-                   "wrapped, a short line that ends no sentence (a journal's date line) goes on "
-                   "with the next (a stamp): one p of lines 4-5; the rule wants 50-100 characters")
 def test_a_date_line_after_a_wrapped_paragraph_is_no_wrap(
         ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
     body = ("In the view of the ambassador, the province had been let down at the time\n"

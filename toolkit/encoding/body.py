@@ -21,7 +21,7 @@ from lxml import etree
 from toolkit.encoding import closing, columns, dates, layouts, memo_end, structure as cue
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, SENTENCE_END, WRAP_MAX, SourceBlock,
                                      line_widths)
-from toolkit.encoding.lines import inline_pages, join_page, page_numbers, word_breaks
+from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -295,7 +295,7 @@ class BodyEncoder:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if units and following is not None and layouts.page_marker(block.text.strip()) \
                     and not block.text.strip().startswith("[") \
-                    and cue.continues(units[-1].text, following.text):
+                    and cue.cut_before_page(units[-1].text, following.text):
                 # a page number between the halves of a sentence: the page turned there
                 units[-1] = join_page(units[-1], block, following)
                 self._count("page_breaks")
@@ -311,7 +311,10 @@ class BodyEncoder:
                 # goes on with a wrap, not a page break (a cut across a blank line is one)
                 wrap = self.wraps and block.line == last.lines[-1][1] + 1 and \
                     max(line_widths(last) + line_widths(block)[:1]) <= WRAP_MAX
-                glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + LINE_BREAK
+                # (a word cut by the wrap, `corre-` / `spondence`, takes no space: lb break="no")
+                cut = wrap and WORD_CUT.search(last.text.rstrip()) is not None \
+                    and block.text.lstrip()[:1].isalpha()
+                glue = last.text.rstrip() + (LINE_BREAK if stamp or cut else " " + LINE_BREAK
                                              if wrap else " " + PAGE_BREAK)
                 lines = last.lines + tuple((len(glue) + p, n) for p, n in block.lines)
                 units[-1] = SourceBlock(glue + block.text.lstrip(), lines)
@@ -619,8 +622,12 @@ class BodyEncoder:
                 while under < len(units) and found is not None and len(units[under].text) \
                         <= LIST_ITEM_MAX and cue.point_kind(units[under].text.strip()) == found:
                     under += 1
-                if end == start or under - end < 2 or under >= len(units) or \
-                        cue.point_kind(units[under].text.strip()) != kind:
+                # (an item ending in a colon announces them: one point, or the list's last
+                # item's, with no point of a third kind after them)
+                after = cue.point_kind(units[under].text.strip()) if under < len(units) else None
+                opens = units[end - 1].text.rstrip().endswith(":") and after in (kind, None)
+                if end == start or under == end or (not opens and (
+                        under - end < 2 or after != kind)):
                     break
                 nested[end - 1] = under
                 end = under
