@@ -188,8 +188,6 @@ def test_a_page_number_inside_a_line_is_pb_and_fw(
     assert text(fw) == "– 4 –" and len(xpath(div, "tei:p")) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="defect (projection): a page number inside a line comes back "
-                   "as a line of its own (three lines where the source has one)")
 def test_a_page_number_inside_a_line_projects_as_one_line(
         ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
     body = "The counsellor said that the – 4 – deliveries of grain would be late.\n"
