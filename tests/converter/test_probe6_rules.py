@@ -449,3 +449,40 @@ def test_a_dated_line_over_a_list_with_no_signature_is_no_closer(
             "1 - the first stage\n2 - the second stage\n")
     div = tei(body, ctx, edition, validator, tei_all)
     assert not xpath(div, ".//tei:closer") and not xpath(div, ".//tei:note[@type='distribution']")
+
+
+def test_a_memo_titled_note_with_a_page_number_points_and_a_distribution(
+        ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
+    """An invented memo meeting this branch's rules at once (expectations written first)."""
+    body = ("Embassy of the CSSR in Warsaw          Warsaw, 5 May 1962\n"
+            "Note\n"
+            "1. Trade\n"
+            "The Polish side proposed to raise the quota of coal, which the\n"
+            "- 2 -\n"
+            "Soviet delegation had opposed earlier.\n"
+            "2. Culture\n"
+            "The exchange of the two countries will go on:\n"
+            "a) two exhibitions a year;\n"
+            "b) one theatre company.\n"
+            "Counsellor\n"
+            "M. Novotny      Warsaw, 5 May 1962\n"
+            "Two copies printed\n"
+            "1 - Cde. Horak\n"
+            "2 - to file\n")
+    div, _ = valid_words(body, ctx, edition, validator, tei_all)
+    assert not xpath(div, ".//tei:note[@place='foot']")
+    assert [d.get("n") for d in xpath(div, "tei:div")] == ["1", "2"]
+    (trade,) = xpath(div, "tei:div[@n='1']/tei:p")
+    assert xpath(trade, "tei:pb[@n='2']") and "Soviet delegation" in text(trade)
+    assert [i.get("n") for i in xpath(div, ".//tei:list/tei:item")][:2] == ["a", "b"]
+    assert text(xpath(div, ".//tei:closer/tei:signed/tei:persName")[0]) == "M. Novotny"
+    assert text(xpath(div, ".//tei:closer/tei:dateline/tei:placeName")[0]) == "Warsaw"
+    assert len(xpath(div, ".//tei:note[@type='distribution']//tei:item")) == 2
+
+
+def test_a_notes_line_over_texts_referred_to_with_a_space_before_the_bracket(
+        ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
+    body = ("The delegation arrived in Vienna [1] on Monday.\nIt left on Friday.\nNotes\n"
+            "1. Federal Archive, R 12/345.\n")
+    div = tei(body, ctx, edition, validator, tei_all)
+    assert len(xpath(div, ".//tei:note[@place='foot']")) == 1

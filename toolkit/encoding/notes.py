@@ -245,6 +245,7 @@ def _referred(before: list[SourceBlock], after: list[SourceBlock]) -> bool:
         return False
     keys = set(_keys(before))
     for block in before:
+        keys.update(m.group(1) for m in re.finditer(r"\[(\d{1,3}[a-z]?)\]", block.text))
         for match in REFERENCE.finditer(block.text):
             keys.update(note_key(g) for g in match.groups() if g)
     return bool(labels & keys)
