@@ -256,10 +256,8 @@ def test_sign_notes_are_notes_at_their_references(seed: int, layout: Layout,
 @FORMS
 @given(seed=seeds, layout=layouts)
 def test_the_closing_forms_are_the_closers(seed: int, layout: Layout, checker: Checker) -> None:
-    # no distribution list after the closing: it takes the closer away (a defect, strict xfail
-    # test_a_closing_dateline_before_a_distribution_list_stays_in_the_closer)
-    layout = replace(layout, closing=data_closing(seed), postscript=seed % 2 == 0,
-                     distribution=False)
+    # a distribution list after the closing keeps the closer (its dateline too)
+    layout = replace(layout, closing=data_closing(seed), postscript=seed % 2 == 0)
     root, body = tei_of(seed, layout, checker)
     closer = f"{BODY}//tei:closer"
     if layout.closing == "columns":

@@ -486,3 +486,16 @@ def test_a_notes_line_over_texts_referred_to_with_a_space_before_the_bracket(
             "1. Federal Archive, R 12/345.\n")
     div = tei(body, ctx, edition, validator, tei_all)
     assert len(xpath(div, ".//tei:note[@place='foot']")) == 1
+
+
+def test_a_distribution_list_after_two_signatures_side_by_side_keeps_the_closer(
+        ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
+    body = ("The two ministries approved the plan of exchanges.\n"
+            "On behalf of the Ministry of Culture        On behalf of the Ministry of Education\n"
+            "J. Horak                                    P. Ivanov\n"
+            "Prague, 3 April 1962\n"
+            "Two copies printed\n1 - Cde. P. Velinov\n2 - to file\n")
+    div = tei(body, ctx, edition, validator, tei_all)
+    assert [s.get("rend") for s in xpath(div, "tei:closer/tei:signed")] == ["columns", "columns"]
+    assert xpath(div, "tei:closer/tei:dateline/tei:date[@when='1962-04-03']")
+    assert len(xpath(div, "tei:note[@type='distribution']/tei:list/tei:item")) == 2

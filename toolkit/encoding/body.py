@@ -272,10 +272,12 @@ class BodyEncoder:
         announced = blocks[start - 1].text.strip() if start else ""
         if announced and len(announced) <= 60 and cue.LIST_HEAD.search(announced):
             start -= 1
-        above = blocks[start - 1].text.strip() if start else ""
-        if start > 2 and (cue.place_date(above) or cue.date_line(above)):
-            above = blocks[start - 2].text.strip()  # the closing dateline under the signature
-        if start < 2 or not cue.signature_like(above):
+        signed = start  # the end of the signature: the closing dateline may stand under it
+        if start > 2 and (cue.place_date(blocks[start - 1].text.strip())
+                          or cue.date_line(blocks[start - 1].text.strip())):
+            signed -= 1
+        if start < 2 or not (cue.signature_like(blocks[signed - 1].text.strip())
+                             or closing.two_columns(blocks[:signed])):  # two side by side
             return []
         taken = blocks[start:]
         del blocks[start:]
