@@ -83,6 +83,9 @@ class _Projector:
         if name == "sp":
             self._speech(node)
             return
+        if name == "fw" and node.get("place") == "inline":  # a page number inside its line
+            self.current.append(self.content(node))
+            return
         if name == "fw" and node.get("rend") == "bracketed":
             self.flush()  # a page marker the translator wrote in brackets: `[Page 2]`
             self.current.append(f"[{self.content(node)}]")
@@ -226,7 +229,10 @@ class _Projector:
         if name == "pause":
             return f"[{node.get('rend') or 'pause'}]"
         if name == "pb":
-            return "" if node in self.taken else "\n\n\x00"
+            following = node.getnext()
+            inline = following is not None and local_name(following) == "fw" \
+                and following.get("place") == "inline"  # the line goes on past the number
+            return "" if node in self.taken or inline else "\n\n\x00"
         if name == "lb":  # a line of the source: a line of the projection
             return "" if node in self.taken else "\n\n\x00"
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):

@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from test_layouts import lost_lines, words
@@ -61,23 +61,6 @@ seeds = st.integers(0, 20_000)
 BOUNDED = settings(max_examples=30, deadline=None, derandomize=True, database=None,
                    phases=(Phase.explicit, Phase.generate),
                    suppress_health_check=[HealthCheck.too_slow])
-
-
-def known_defect(body: str) -> bool:
-    """Reports that meet a converter defect found by this generator, each a strict xfail of
-    tests/converter/test_probe6_rules.py (fix it there, then drop it here): a memo titled `NOTE`
-    over numbered lines (read as the notes' heading: test_a_memo_titled_note_keeps_its_sections);
-    a wrapped paragraph in a group of lines no wider than a wrap, with a short line that ends
-    no sentence (joined to the next: test_a_date_line_after_a_wrapped_paragraph_is_no_wrap)."""
-    if re.search(r"^NOTE\s*$", body, re.M) and re.search(r"^\d+\. ", body, re.M):
-        return True
-    for group in re.split(r"\n[\s\u00a0]*\n", body):
-        lines = [line.strip() for line in group.split("\n") if line.strip()]
-        wrapped = any(F.goes_on(a, b) for a, b in zip(lines, lines[1:]))
-        if wrapped and max(map(len, lines)) <= 100 and any(
-                len(line) < 50 and not re.search(r"[.!?:;\"”’)\]…]$", line) for line in lines):
-            return True
-    return False
 
 
 class Checker:
@@ -172,7 +155,6 @@ def test_generated_layouts_give_back_words_and_lines(separator: str, seed: int,
                                                      checker: Checker) -> None:
     layout = data.draw(features(separator))
     name, text = generate_report(seed, SIZE, layout=layout)
-    assume(not known_defect(body_of(text)))
     path = convert(name, text, checker)
     projection = project(etree.parse(str(path)))
     path.unlink()
@@ -189,7 +171,6 @@ def test_an_unbalanced_bracket_is_never_refused_and_is_kept(seed: int, separator
     """Issue #10: the best reading is encoded, every character kept; never a refusal."""
     layout = data.draw(features(separator, unbalanced=True))
     name, text = generate_report(seed, SIZE, layout=layout)
-    assume(not known_defect(body_of(text)))
     path = convert(name, text, checker)
     report = checker.validator.validate(path)
     projection = " ".join(project(etree.parse(str(path))).split())
@@ -209,7 +190,6 @@ SIGN_LINE = re.compile(r"^(\*|†|‡|§|††|‡‡|§§) ", re.M)
 def tei_of(seed: int, layout: Layout, checker: Checker) -> tuple[etree._Element, str]:
     """The report's TEI root (valid, asserted) and the source body."""
     name, text = generate_report(seed, SIZE, layout=layout)
-    assume(not known_defect(body_of(text)))
     path = convert(name, text, checker)
     report = checker.validator.validate(path)
     root = etree.parse(str(path)).getroot()
@@ -276,10 +256,8 @@ def test_sign_notes_are_notes_at_their_references(seed: int, layout: Layout,
 @FORMS
 @given(seed=seeds, layout=layouts)
 def test_the_closing_forms_are_the_closers(seed: int, layout: Layout, checker: Checker) -> None:
-    # no distribution list after the closing: it takes the closer away (a defect, strict xfail
-    # test_a_closing_dateline_before_a_distribution_list_stays_in_the_closer)
-    layout = replace(layout, closing=data_closing(seed), postscript=seed % 2 == 0,
-                     distribution=False)
+    # a distribution list after the closing keeps the closer (its dateline too)
+    layout = replace(layout, closing=data_closing(seed), postscript=seed % 2 == 0)
     root, body = tei_of(seed, layout, checker)
     closer = f"{BODY}//tei:closer"
     if layout.closing == "columns":

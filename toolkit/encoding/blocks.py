@@ -121,7 +121,11 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
             # (or, indented, starts one)
             ends = SENTENCE_END.search(previous) and \
                 (len(previous) < 0.8 * width or group[i][1][:1].isspace())
-            if ends or STRUCTURAL.match(line):
+            # a line much shorter than the wrap that is cut nowhere (no hyphen, comma or
+            # word no sentence ends on) is a line of its own: a date line, a mark
+            short = len(previous) < 0.6 * width and not previous.endswith(("-", ",")) \
+                and previous.rsplit(None, 1)[-1].lower() not in _FUNCTION_WORDS
+            if ends or short or STRUCTURAL.match(line):
                 out.append([group[i]])
             else:
                 out[-1].append(group[i])

@@ -21,7 +21,7 @@ from lxml import etree
 from toolkit.encoding import closing, columns, dates, layouts, memo_end, structure as cue
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, SENTENCE_END, WRAP_MAX, SourceBlock,
                                      line_widths)
-from toolkit.encoding.lines import inline_pages, join_page, page_numbers, word_breaks
+from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -263,7 +263,7 @@ class BodyEncoder:
     def _distribution(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         """A distribution list after the signature (`Four copies printed` / `1 - Cde. ...`):
         two or more list lines at the end, perhaps under a line announcing them, right after
-        a signature line; taken off the end of `blocks`."""
+        a signature line or its closing dateline; taken off the end of `blocks`."""
         start = len(blocks)
         while start > 0 and cue.LIST_ITEM.match(blocks[start - 1].text.strip()):
             start -= 1
@@ -272,7 +272,12 @@ class BodyEncoder:
         announced = blocks[start - 1].text.strip() if start else ""
         if announced and len(announced) <= 60 and cue.LIST_HEAD.search(announced):
             start -= 1
-        if start < 2 or not cue.signature_like(blocks[start - 1].text.strip()):
+        signed = start  # the end of the signature: the closing dateline may stand under it
+        if start > 2 and (cue.place_date(blocks[start - 1].text.strip())
+                          or cue.date_line(blocks[start - 1].text.strip())):
+            signed -= 1
+        if start < 2 or not (cue.signature_like(blocks[signed - 1].text.strip())
+                             or closing.two_columns(blocks[:signed])):  # two side by side
             return []
         taken = blocks[start:]
         del blocks[start:]
@@ -292,7 +297,7 @@ class BodyEncoder:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if units and following is not None and layouts.page_marker(block.text.strip()) \
                     and not block.text.strip().startswith("[") \
-                    and cue.continues(units[-1].text, following.text):
+                    and cue.cut_before_page(units[-1].text, following.text):
                 # a page number between the halves of a sentence: the page turned there
                 units[-1] = join_page(units[-1], block, following)
                 self._count("page_breaks")
@@ -308,7 +313,10 @@ class BodyEncoder:
                 # goes on with a wrap, not a page break (a cut across a blank line is one)
                 wrap = self.wraps and block.line == last.lines[-1][1] + 1 and \
                     max(line_widths(last) + line_widths(block)[:1]) <= WRAP_MAX
-                glue = last.text.rstrip() + (LINE_BREAK if stamp else " " + LINE_BREAK
+                # (a word cut by the wrap, `corre-` / `spondence`, takes no space: lb break="no")
+                cut = wrap and WORD_CUT.search(last.text.rstrip()) is not None \
+                    and block.text.lstrip()[:1].isalpha()
+                glue = last.text.rstrip() + (LINE_BREAK if stamp or cut else " " + LINE_BREAK
                                              if wrap else " " + PAGE_BREAK)
                 lines = last.lines + tuple((len(glue) + p, n) for p, n in block.lines)
                 units[-1] = SourceBlock(glue + block.text.lstrip(), lines)
@@ -616,8 +624,12 @@ class BodyEncoder:
                 while under < len(units) and found is not None and len(units[under].text) \
                         <= LIST_ITEM_MAX and cue.point_kind(units[under].text.strip()) == found:
                     under += 1
-                if end == start or under - end < 2 or under >= len(units) or \
-                        cue.point_kind(units[under].text.strip()) != kind:
+                # (an item ending in a colon announces them: one point, or the list's last
+                # item's, with no point of a third kind after them)
+                after = cue.point_kind(units[under].text.strip()) if under < len(units) else None
+                opens = units[end - 1].text.rstrip().endswith(":") and after in (kind, None)
+                if end == start or under == end or (not opens and (
+                        under - end < 2 or after != kind)):
                     break
                 nested[end - 1] = under
                 end = under

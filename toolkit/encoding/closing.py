@@ -41,9 +41,8 @@ def place_date_line(encoder: BodyEncoder, blocks: list[SourceBlock]) -> SourceBl
         return None
     last = blocks[-1]
     text = last.text.strip()
-    if cue.place_date(text) and not cue.bound_to_previous(blocks):
-        blocks.pop()
-        return last
+    # the split first: a run of spaces parts the fields, so `M. Novotny      Warsaw` is no
+    # place name even where the whole line reads as a place and a date
     found = _NAME_THEN_PLACE_DATE.match(text)
     if found and cue.place_date(found.group("dateline")) and cue.name_like(found.group("name")):
         lead = len(last.text) - len(last.text.lstrip())
@@ -51,6 +50,9 @@ def place_date_line(encoder: BodyEncoder, blocks: list[SourceBlock]) -> SourceBl
         start = lead + found.start("dateline")
         blocks[-1] = name
         return last.part(start, lead + found.end("dateline"))
+    if cue.place_date(text) and not cue.bound_to_previous(blocks):
+        blocks.pop()
+        return last
     return None
 
 

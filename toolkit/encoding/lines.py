@@ -46,7 +46,10 @@ def join_page(last: SourceBlock, marker: SourceBlock, following: SourceBlock) ->
 
 def page_numbers(root: etree._Element) -> None:
     """Each `pb` right before a page number (`- 2 -`) takes its number as `@n`, and the
-    number becomes `fw type="pageNum"` after it, as a page marker between paragraphs does."""
+    number becomes `fw type="pageNum"` after it, as a page marker between paragraphs does.
+    A number that stood inside its line (`inline_pages` left no space before the break; a
+    number on a line of its own has one) is `fw place="inline"`: the source's line goes on
+    past it, and the projection gives back one line, not three."""
     for pb in list(root.iter(TEI + "pb")):
         found = _MARKER.match(pb.tail or "")
         if found is None or pb.get("n") is not None:
@@ -57,13 +60,11 @@ def page_numbers(root: etree._Element) -> None:
         pb.tail = None
         pb.addnext(fw)
         before = pb.getprevious()
-        if before is not None:
-            if not (before.tail or "").endswith(" "):
-                before.tail = (before.tail or "") + " "
-        else:
-            parent = pb.getparent()
-            if parent is not None and not (parent.text or "").endswith(" "):
-                parent.text = (parent.text or "") + " "
+        parent = pb.getparent()
+        holder, attribute = (before, "tail") if before is not None else (parent, "text")
+        if holder is not None and not (getattr(holder, attribute) or "").endswith(" "):
+            fw.set("place", "inline")
+            setattr(holder, attribute, (getattr(holder, attribute) or "") + " ")
 
 
 def word_breaks(root: etree._Element) -> None:

@@ -228,12 +228,30 @@ def _separator(blocks: list[SourceBlock]) -> int | None:
         text = blocks[index].text
         if NOTES_RULE.match(text) or NOTES_HEADING.match(text):
             following = blocks[index + 1:index + 2]
+            if NOTES_HEADING.match(text) and not NOTES_RULE.match(blocks[index - 1].text) \
+                    and not _referred(blocks[:index], blocks[index + 1:]):
+                return None  # a memo titled `NOTE` over its numbered sections
             if not following or note_text(following[0], numbered=True):
                 return index
             return None
         if len(blocks) - index > 200:
             return None
     return None
+
+
+def _referred(before: list[SourceBlock], after: list[SourceBlock]) -> bool:
+    """Some note text of `after` is referred to in `before` (`[1]`, `¹`, `^1^`, `(1)`, `1)`,
+    a sign after a word): a `Notes` line heads note texts only then, a memo's `NOTE` title
+    has numbered sections under it that nothing refers to."""
+    labels = {n.key for n in (note_text(b, numbered=True) for b in after) if n}
+    if not labels:
+        return False
+    keys = set(_keys(before))
+    for block in before:
+        keys.update(m.group(1) for m in re.finditer(r"\[(\d{1,3}[a-z]?)\]", block.text))
+        for match in REFERENCE.finditer(block.text):
+            keys.update(note_key(g) for g in match.groups() if g)
+    return bool(labels & keys)
 
 
 # A reference outside brackets: `^1^` (Markdown superscript) or superscript figures after a

@@ -285,6 +285,21 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     return not SENTENCE_END.search(prev) and (prev[-1].isalnum() or prev[-1] in ",-–")
 
 
+# words that end no sentence: a block ending in one is cut there, whatever the next begins with
+_OPEN_END = re.compile(r"(?:^|\s)(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|nor|"
+                       r"but|which|that|whose|whom|than|between|among|against|its|his|her|"
+                       r"their|our|my|your)$", re.I)
+
+
+def cut_before_page(previous: str, following: str) -> bool:
+    """Whether `following` goes on with `previous` across a page number standing between
+    them: `continues`, or `previous` ends in an article or a preposition (`which the` /
+    `- 7 -` / `German side`: a capital after it begins a name, not a sentence)."""
+    return continues(previous, following) or (
+        bool(_OPEN_END.search(previous.rstrip())) and bool(following.strip())
+        and not POINT.match(following.lstrip()) and not heading_like(previous.strip()))
+
+
 def bound_to_previous(blocks: list[SourceBlock]) -> bool:
     """Whether the last block continues the one before it (a page break inside a bracket or a
     sentence): then it is no signature line, footnote or stray fragment of its own."""
