@@ -392,13 +392,16 @@ _RULE_ORDER = ("title", "lower-title", "korean", "chinese", "vietnamese", "speec
 
 
 _PLACE_HEAD_RULES = ("place-head",)  # a trigger's rules, told apart by identity
+_NO_RULES: tuple[str, ...] = ()  # a gate's key only
 
 
-def _trigger_automaton() -> ahocorasick.Automaton:
+def _trigger_automaton(gate_keys: dict[str, str]) -> ahocorasick.Automaton:
     """Words where a rule can start or that a rule needs, found in one pass of the text.
     A word's rules are tried in the order of _RULE_ORDER, whatever the string hash seed
     (`Kang` is a Korean and a Chinese family name: which rule names it must not vary from
-    one run to the next)."""
+    one run to the next). The same pass finds the keys of `gate_keys` (substrings, not
+    whole words: see _gate_keys), each value's fifth field its gate (None for the others):
+    two automata's passes cost twice as much as one."""
     keys: dict[str, set[str]] = {}
     for word in _TITLE_FIRST:
         keys.setdefault(word, set()).add("title")
@@ -420,20 +423,23 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, rules in sorted(keys.items()):
         automaton.add_word(key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index)),
-                                 "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules)))
+                                 "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules),
+                                 gate_keys.get(key)))  # (a parliament's name is both: `Sejm`)
     for head in _PLACE_HEAD_WORDS:  # found by the same pass, kept apart (see find_cues)
-        assert head not in keys, head
-        automaton.add_word(head, (len(head), _PLACE_HEAD_RULES, True, False))
+        assert head not in keys and head not in gate_keys, head
+        automaton.add_word(head, (len(head), _PLACE_HEAD_RULES, True, False, None))
+    for key, gate in gate_keys.items():
+        if key not in keys:
+            automaton.add_word(key, (len(key), _NO_RULES, False, False, gate))
     automaton.make_automaton()
     return automaton
 
 
-_TRIGGERS = _trigger_automaton()
 # Initials in a capital outside ASCII (`Ž.`), found apart: as keys of the automaton they made
 # its root node ~200 children long, and pyahocorasick searches a node's children one by one
 # for each character of the text (the scan was 5x slower)
 _RARE_INITIAL = re.compile("[" + "".join(c for c in _UPPER if not c.isascii()) + r"]\.")
-_INITIAL_TRIGGER = (2, ("initials",), False, False)
+_INITIAL_TRIGGER = (2, ("initials",), False, False, None)
 _WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
 _UPPER_CHAR = re.compile(U)
 _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
@@ -462,13 +468,25 @@ def find_cues(text: str) -> list[Cue]:
     heads_done: set[int] = set()
     listed: list[Cue] = []
     size = len(text)
-    triggers: Iterable[tuple[int, tuple[int, tuple[str, ...], bool, bool]]] = _TRIGGERS.iter(text)
+    gates: set[str] = set()  # the gates of _GATED the text opens
+    offices: list[int] = []  # where an office after a name can start
+    words: set[str] = set()  # the other gates: words find_cues' own searches need
+    triggers: Iterable[tuple[int, tuple[int, tuple[str, ...], bool, bool, str | None]]] = _TRIGGERS.iter(text)
     if not text.isascii() and _RARE_INITIAL.search(text):  # in the automaton's order (by end)
         triggers = sorted([*triggers, *((m.end() - 1, _INITIAL_TRIGGER) for m in _RARE_INITIAL.finditer(text))],
                           key=_last)
     place_heads: list[tuple[int, int]] = []
-    for last, (length, rules, whole_word, only_before_capital) in triggers:
+    for last, (length, rules, whole_word, only_before_capital, gate) in triggers:
         start, end = last + 1 - length, last + 1
+        if gate is not None:
+            if gate == "office":
+                offices.append(start)
+            elif gate in _GATED:
+                gates.add(gate)
+            else:
+                words.add(gate)
+            if rules is _NO_RULES:
+                continue
         if rules is _PLACE_HEAD_RULES:  # a place's head noun, as a whole word
             if not (start and word_char(text[start - 1])) and not (
                     end < size and (text[end] in "'’-" or word_char(text[end]))):
@@ -532,13 +550,12 @@ def find_cues(text: str) -> list[Cue]:
                         seen.add(match.span())
                         found.append((match, "org", "org-head", 2))
                         break
-    gates, offices, words = _gate_pass(text)
     if "patronymic" in words:
         for patronymic in _PATRONYMIC.finditer(text):
             match = _PATRONYMIC_RULE.match(text, patronymic.start())
             if match:
                 found.append((match, "person", "patronymic", 1))
-    # (each searched only when a word it needs is in the text, as the pass of _GATES found:
+    # (each searched only when a word it needs is in the text, as the trigger pass found:
     # most texts have none of these words)
     if "place-of" in words:
         for match in _PLACE_OF.finditer(text):
@@ -682,8 +699,10 @@ _OFFICES_AFTER = ("head chairman member secretary minister leader director presi
 _NAME_BEFORE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{1,3}})$")
 
 
-def _gates() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _gate_keys() -> dict[str, str]:
+    """The substrings that open the gated cues, each with its gate: a gate of _GATED, an
+    office after a name (`office`), or a word of find_cues' own searches. Found by the
+    trigger pass (_TRIGGERS)."""
     keys: dict[str, str] = {}
     for word in PARLIAMENTS:
         keys[word] = "parliament"
@@ -706,13 +725,9 @@ def _gates() -> ahocorasick.Automaton:
         for word in words:
             assert word not in keys, word
             keys[word] = gate
-    for key, gate in keys.items():
-        automaton.add_word(key, (len(key), gate))
-    automaton.make_automaton()
-    return automaton
+    return keys
 
 
-_GATES = _gates()
 _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
     "parliament": (_PARLIAMENT, "org", "org-head", 2), "party": (_FOREIGN_PARTY, "org", "org-head", 2),
     "government": (_GOVERNMENT, "org", "org-head", 2),
@@ -722,26 +737,12 @@ _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
     "role": (_ROLE_NAME, "person", "title", 1)}
 
 
-def _gate_pass(text: str) -> tuple[set[str], list[int], set[str]]:
-    """One pass of _GATES: the gates of _GATED the text opens, where an office after a name
-    can start, and the words find_cues tests before its other searches (one automaton pass
-    instead of a substring test for each of some forty words)."""
-    gates: set[str] = set()
-    offices: list[int] = []
-    words: set[str] = set()
-    for last, (length, gate) in _GATES.iter(text):
-        if gate == "office":
-            offices.append(last + 1 - length)
-        elif gate in _GATED:
-            gates.add(gate)
-        else:
-            words.add(gate)
-    return gates, offices, words
+_TRIGGERS = _trigger_automaton(_gate_keys())
 
 
 def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple[re.Match[str], str, str, int]]:
-    """The matches of the cues above, as find_cues collects them (`gates` and `offices` as
-    _gate_pass gives them)."""
+    """The matches of the cues above, as find_cues collects them (`gates`, the gates of
+    _GATED the text opens; `offices`, where an office after a name can start)."""
     for gate in sorted(gates):  # (in a fixed order: the order of cues is part of the result)
         pattern, kind, rule, strength = _GATED[gate]
         for match in pattern.finditer(text):
