@@ -125,6 +125,11 @@ class _Forms:
                     text, start - 1)))) or (end < length and (folded[end].isalnum() or folded[end] == "-")):
                 continue  # not a whole word (as _boundary), nor a hyphenated name's end (`Rhine-Westphalia`)
             written = text[start:end]
+            if len(forms) == 1:  # most keys have one form: no list to filter
+                form, value = forms[0]
+                if written == form or _case_fits(written, form):
+                    yield start, end, [value]
+                continue
             values = [value for form, value in forms if _case_fits(written, form)]
             if values:
                 yield start, end, values
@@ -502,7 +507,7 @@ class NameTagger:
                 candidates.append(Span(start, end, entry.kind, entry, REGISTER))
             if not isinstance(values[-1], Entry):
                 candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
-        for span in [c for c in candidates if c.kind == "place"]:
+        for span in [c for c in candidates if c.kind == "place"] if candidates else ():
             begin = cues.extend_place(text, span.start)
             if begin < span.start and self.lookup(text[begin:span.end]) is None:
                 candidates.append(Span(begin, span.end, "place", None, GAZETTEER, "gazetteer"))

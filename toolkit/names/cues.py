@@ -565,7 +565,8 @@ def find_cues(text: str) -> list[Cue]:
             found.append((match, "place", "lower-place-head", 2))
         for match in _LOWER_PLACE_PAIR.finditer(text):
             found.append((match, "place", "lower-place-head", 2))
-    found.extend(_more_cues(text, gates, offices))
+    if gates or offices:  # (most texts open none)
+        found.extend(_more_cues(text, gates, offices))
     if "street" in words and _STREET_SUFFIX.search(text):
         for match in _STREET.finditer(text):
             found.append((match, "place", "place-head", 2))
