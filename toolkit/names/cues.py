@@ -18,6 +18,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from toolkit.names.place_prefix import PLACE_PREFIX as PLACE_PREFIX  # (re-exported)
+from toolkit.names.place_prefix import _PREFIX_WORDS as _PREFIX_WORDS
+from toolkit.names.place_prefix import extend_place as extend_place
+
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
 _LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower() and chr(c).isalpha())
 U = f"[{_UPPER}]"
@@ -392,13 +396,16 @@ _RULE_ORDER = ("title", "lower-title", "korean", "chinese", "vietnamese", "speec
 
 
 _PLACE_HEAD_RULES = ("place-head",)  # a trigger's rules, told apart by identity
+_NO_RULES: tuple[str, ...] = ()  # a gate's key only
 
 
-def _trigger_automaton() -> ahocorasick.Automaton:
+def _trigger_automaton(gate_keys: dict[str, str]) -> ahocorasick.Automaton:
     """Words where a rule can start or that a rule needs, found in one pass of the text.
     A word's rules are tried in the order of _RULE_ORDER, whatever the string hash seed
     (`Kang` is a Korean and a Chinese family name: which rule names it must not vary from
-    one run to the next)."""
+    one run to the next). The same pass finds the keys of `gate_keys` (substrings, not
+    whole words: see _gate_keys), each value's fifth field its gate (None for the others):
+    two automata's passes cost twice as much as one."""
     keys: dict[str, set[str]] = {}
     for word in _TITLE_FIRST:
         keys.setdefault(word, set()).add("title")
@@ -420,20 +427,23 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, rules in sorted(keys.items()):
         automaton.add_word(key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index)),
-                                 "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules)))
+                                 "initials" not in rules, all(rule in _CAPITAL_NEXT for rule in rules),
+                                 gate_keys.get(key)))  # (a parliament's name is both: `Sejm`)
     for head in _PLACE_HEAD_WORDS:  # found by the same pass, kept apart (see find_cues)
-        assert head not in keys, head
-        automaton.add_word(head, (len(head), _PLACE_HEAD_RULES, True, False))
+        assert head not in keys and head not in gate_keys, head
+        automaton.add_word(head, (len(head), _PLACE_HEAD_RULES, True, False, None))
+    for key, gate in gate_keys.items():
+        if key not in keys:
+            automaton.add_word(key, (len(key), _NO_RULES, False, False, gate))
     automaton.make_automaton()
     return automaton
 
 
-_TRIGGERS = _trigger_automaton()
 # Initials in a capital outside ASCII (`Ž.`), found apart: as keys of the automaton they made
 # its root node ~200 children long, and pyahocorasick searches a node's children one by one
 # for each character of the text (the scan was 5x slower)
 _RARE_INITIAL = re.compile("[" + "".join(c for c in _UPPER if not c.isascii()) + r"]\.")
-_INITIAL_TRIGGER = (2, ("initials",), False, False)
+_INITIAL_TRIGGER = (2, ("initials",), False, False, None)
 _WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
 _UPPER_CHAR = re.compile(U)
 _LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
@@ -462,13 +472,25 @@ def find_cues(text: str) -> list[Cue]:
     heads_done: set[int] = set()
     listed: list[Cue] = []
     size = len(text)
-    triggers: Iterable[tuple[int, tuple[int, tuple[str, ...], bool, bool]]] = _TRIGGERS.iter(text)
+    gates: set[str] = set()  # the gates of _GATED the text opens
+    offices: list[int] = []  # where an office after a name can start
+    words: set[str] = set()  # the other gates: words find_cues' own searches need
+    triggers: Iterable[tuple[int, tuple[int, tuple[str, ...], bool, bool, str | None]]] = _TRIGGERS.iter(text)
     if not text.isascii() and _RARE_INITIAL.search(text):  # in the automaton's order (by end)
         triggers = sorted([*triggers, *((m.end() - 1, _INITIAL_TRIGGER) for m in _RARE_INITIAL.finditer(text))],
                           key=_last)
     place_heads: list[tuple[int, int]] = []
-    for last, (length, rules, whole_word, only_before_capital) in triggers:
+    for last, (length, rules, whole_word, only_before_capital, gate) in triggers:
         start, end = last + 1 - length, last + 1
+        if gate is not None:
+            if gate == "office":
+                offices.append(start)
+            elif gate in _GATED:
+                gates.add(gate)
+            else:
+                words.add(gate)
+            if rules is _NO_RULES:
+                continue
         if rules is _PLACE_HEAD_RULES:  # a place's head noun, as a whole word
             if not (start and word_char(text[start - 1])) and not (
                     end < size and (text[end] in "'’-" or word_char(text[end]))):
@@ -532,36 +554,36 @@ def find_cues(text: str) -> list[Cue]:
                         seen.add(match.span())
                         found.append((match, "org", "org-head", 2))
                         break
-    if "vich" in text or "vna" in text:
+    if "patronymic" in words:
         for patronymic in _PATRONYMIC.finditer(text):
             match = _PATRONYMIC_RULE.match(text, patronymic.start())
             if match:
                 found.append((match, "person", "patronymic", 1))
-    # (each searched only when a word it needs is in the text: a substring test costs far
-    # less than a regular expression's scan, and most texts have none of these words)
-    if any(noun in text for noun in _PLACE_OF_WORDS):
+    # (each searched only when a word it needs is in the text, as the trigger pass found:
+    # most texts have none of these words)
+    if "place-of" in words:
         for match in _PLACE_OF.finditer(text):
             found.append((match, "place", "place-of", 2))
-    if any(noun in text for noun in _LOWER_HEAD_WORDS) and _LOWER_HEAD_WORD.search(text):
+    if "lower-head" in words and _LOWER_HEAD_WORD.search(text):
         for match in _LOWER_PLACE_HEAD.finditer(text):
             found.append((match, "place", "lower-place-head", 2))
         for match in _LOWER_PLACE_PAIR.finditer(text):
             found.append((match, "place", "lower-place-head", 2))
-    found.extend(_more_cues(text))
-    if any(suffix in text for suffix in _STREET_SUFFIXES) and _STREET_SUFFIX.search(text):
+    if gates or offices:  # (most texts open none)
+        found.extend(_more_cues(text, gates, offices))
+    if "street" in words and _STREET_SUFFIX.search(text):
         for match in _STREET.finditer(text):
             found.append((match, "place", "place-head", 2))
-    if any(noun in text for noun in _NEWSPAPER_WORDS):
+    if "newspaper" in words:
         for match in _NEWSPAPER.finditer(text):
             found.append((match, "org", "newspaper", 2))
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
-    if "Abd" in text or "Abu" in text or " bin " in text or " ibn " in text or (
-            "-" in text and _ARTICLE_AT.search(text)):
+    if "arabic" in words or ("-" in text and _ARTICLE_AT.search(text)):
         for match in _ARABIC.finditer(text):
             found.append((match, "person", "arabic", 2))
-    if "iin " in text or "yn " in text:
+    if "mongolian" in words:
         for match in _MONGOLIAN.finditer(text):
             found.append((match, "person", "mongolian", 2))
     # the place heads of the trigger pass, in their order (a search of their own, or a test
@@ -682,8 +704,10 @@ _OFFICES_AFTER = ("head chairman member secretary minister leader director presi
 _NAME_BEFORE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{1,3}})$")
 
 
-def _gates() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _gate_keys() -> dict[str, str]:
+    """The substrings that open the gated cues, each with its gate: a gate of _GATED, an
+    office after a name (`office`), or a word of find_cues' own searches. Found by the
+    trigger pass (_TRIGGERS)."""
     keys: dict[str, str] = {}
     for word in PARLIAMENTS:
         keys[word] = "parliament"
@@ -698,13 +722,17 @@ def _gates() -> ahocorasick.Automaton:
         office = office.replace("_", " ")
         for form in {office, office[:1].upper() + office[1:], office.title()}:
             keys[f", {form} of"] = keys[f", the {form} of"] = "office"
-    for key, gate in keys.items():
-        automaton.add_word(key, (len(key), gate))
-    automaton.make_automaton()
-    return automaton
+    # the words of find_cues' own searches (a key of two of them would need two gates)
+    for gate, words in (("patronymic", ("vich", "vna")), ("place-of", _PLACE_OF_WORDS),
+                        ("lower-head", _LOWER_HEAD_WORDS), ("street", _STREET_SUFFIXES),
+                        ("newspaper", _NEWSPAPER_WORDS), ("arabic", ("Abd", "Abu", " bin ", " ibn ")),
+                        ("mongolian", ("iin ", "yn "))):
+        for word in words:
+            assert word not in keys, word
+            keys[word] = gate
+    return keys
 
 
-_GATES = _gates()
 _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
     "parliament": (_PARLIAMENT, "org", "org-head", 2), "party": (_FOREIGN_PARTY, "org", "org-head", 2),
     "government": (_GOVERNMENT, "org", "org-head", 2),
@@ -714,15 +742,12 @@ _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
     "role": (_ROLE_NAME, "person", "title", 1)}
 
 
-def _more_cues(text: str) -> Iterator[tuple[re.Match[str], str, str, int]]:
-    """The matches of the cues above, as find_cues collects them."""
-    gates: set[str] = set()
-    offices: list[int] = []
-    for last, (length, gate) in _GATES.iter(text):
-        if gate == "office":
-            offices.append(last + 1 - length)
-        else:
-            gates.add(gate)
+_TRIGGERS = _trigger_automaton(_gate_keys())
+
+
+def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple[re.Match[str], str, str, int]]:
+    """The matches of the cues above, as find_cues collects them (`gates`, the gates of
+    _GATED the text opens; `offices`, where an office after a name can start)."""
     for gate in sorted(gates):  # (in a fixed order: the order of cues is part of the result)
         pattern, kind, rule, strength = _GATED[gate]
         for match in pattern.finditer(text):
@@ -740,50 +765,3 @@ def _more_cues(text: str) -> Iterator[tuple[re.Match[str], str, str, int]]:
 
 # rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
 _TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
-
-
-PLACE_PREFIX = re.compile(
-    r"(?:(?:South|North|East|West|Southern|Northern|Eastern|Western|Central|Outer|Inner|Upper|"
-    r"Lower|Greater)\s(?=[A-Z])|(?:(?:People's|People’s|Democratic|Socialist|Federal|Islamic|Arab|United|"
-    r"Popular)\s){0,2}(?:Republic|Kingdom|Federation|Province|Region|Gulf|Sea|Bay|Strait|City|"
-    r"Port|Isle|Island)\sof\s(?:the\s)?)$")
-
-
-_PREFIX_WORDS = frozenset("South North East West Southern Northern Eastern Western Central Outer "
-                          "Inner Upper Lower Greater of the".split())
-
-
-_COMPASS = _PREFIX_WORDS - {"of", "the"}
-_PREFIX_HEADS = ("Republic", "Kingdom", "Federation", "Province", "Region", "Gulf", "Sea", "Bay",
-                 "Strait", "City", "Port", "Isle", "Island")
-
-
-def _may_prefix(window: str) -> bool:
-    """Whether PLACE_PREFIX can match at the end of `window` (the text before a place),
-    tested without its search (which tries every position of the window): its first form
-    needs a capital after the end, which no window has, so a match ends with `HEAD of ` or
-    `HEAD of the ` (single white-space characters apart, which `split` also splits at)."""
-    words = window[-40:].split()
-    if words[-1:] == ["the"]:
-        del words[-1]
-    return len(words) >= 2 and words[-1] == "of" and words[-2].endswith(_PREFIX_HEADS)
-
-
-def extend_place(text: str, start: int) -> int:
-    """Where a place name really starts when the words before it are part of it
-    (`South Korea`, `Republic of China`, `Eastern Europe`): the new start, or `start`."""
-    if start < 3 or text[start - 1] != " ":
-        return start
-    previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
-    if previous == "New":
-        return start - 4  # `New York`, `New Delhi`: a gazetteer's `York` is another place
-    if previous in _COMPASS:
-        return start - len(previous) - 1  # `Southern Africa`, `West Berlin`, `Inner Mongolia`
-    if previous not in _PREFIX_WORDS:
-        return start
-    if not _may_prefix(text[max(0, start - 60):start]):
-        return start
-    match = PLACE_PREFIX.search(text[max(0, start - 60):start])
-    if match is None:
-        return start
-    return start - (len(match.group()))
