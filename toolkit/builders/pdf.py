@@ -312,7 +312,11 @@ class PdfBuilder:
 
     # -- the volume -------------------------------------------------------------------------
     def volume_xml(self, edition: Edition) -> str:
-        """The volume's XML (stage pdf-volume.xsl) from every document's cached print XML."""
+        """The volume's XML (stage pdf-volume.xsl) over the outline of every document's cached
+        print XML (toolkit/builders/volume.py: `outline`), read one at a time: the volume
+        stage holds the metadata and keyed names of the edition, not its text. The parts
+        load their documents again (`load_doc`)."""
+        from toolkit.builders.volume import outline
         from toolkit.frontmatter import front_matter  # the volume's only (Markdown): not in workers
         self.prepare()
         if self._volume_stage is None:  # compiled on first use: the documents' workers never need it
@@ -325,7 +329,7 @@ class PdfBuilder:
             cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
             if not cache.is_file():
                 write_atomic(cache, self.print_xml(document)[0].encode("utf-8"))
-            etree.SubElement(sources, "document", href=cache.resolve().as_uri())
+            sources.append(outline(self.load_doc(document.id)))
         for register in edition.registers():
             parse_xml_file(register)  # refuses DTD tricks before Saxon reads the file
             etree.SubElement(sources, "register", href=register.resolve().as_uri())
@@ -338,6 +342,11 @@ class PdfBuilder:
         except PySaxonApiError as exc:
             raise ToolkitError(f"the volume stylesheet failed: {exc}", str(VOLUME_STAGE)) from None
         return result or ""
+
+    def load_doc(self, document_id: str) -> etree._Element:
+        """A document's <doc> from its cached print XML (written by this build's stage)."""
+        path = self.out_dir / PRINT_XML_DIR / f"{document_id}.xml"
+        return etree.parse(str(path), etree.XMLParser(huge_tree=True)).getroot()
 
     def front_matter(self) -> etree._Element:
         """The title page's facts from teikit.toml, as data for volume.typ: <edition subtitle
@@ -377,7 +386,10 @@ class PdfBuilder:
         if not edition.documents:
             self._remove_volumes(set())
             return site_pdfs(self.config.output_dir)
-        volumes = split_volumes(self.volume_xml(edition), settings.volume_by, settings.volume_size)
+        for document in edition.documents:  # a cache removed since: its worker wrote it
+            cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
+            if not cache.is_file():
+                write_atomic(cache, self.print_xml(document)[0].encode("utf-8"))
         self.parts_typeset = self.matter_typeset = self.volumes_merged = 0
         # Typst keeps what it memoised for the life of the process (about 2 MB per document
         # typeset, measured): each part is typeset in a process of its own, which returns
@@ -387,9 +399,9 @@ class PdfBuilder:
                                  initargs=(os.getpid(),)) as pool:
             def typeset(template: Path, data: str, extra: dict[str, str],
                         source: str) -> tuple[bytes, object]:
-                if template != PART_TEMPLATE:
-                    return self._typeset_reporting(template, data, extra, source)
-                result = pool.submit(_typeset_part, self.config, data, extra, source).result()
+                # the matter too: its contents and index are the volume's, and Typst's
+                # memory for them stayed with the parent (846 MB at 3,000 with it there)
+                result = pool.submit(_typeset_part, self.config, template, data, extra, source).result()
                 if isinstance(result, Diagnostic):
                     raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
                 return result
@@ -400,6 +412,14 @@ class PdfBuilder:
                     pool.submit(merge_volume, matter, front, parts, out).result()
                 except BrokenProcessPool:
                     raise _merge_died([matter, *parts], out) from None
+            # the volume stage too: Saxon's heap grows with its input and is not given back
+            # (the outlines of 3,000 documents: 290 MB kept by the parent for the rest)
+            outlines = pool.submit(_volume_xml, self.config, edition).result()
+            if isinstance(outlines, Diagnostic):
+                raise ToolkitError(outlines.message, outlines.path, outlines.line, outlines.column,
+                                   outlines.rule)
+            volumes = split_volumes(outlines, settings.volume_by, settings.volume_size)
+            del outlines
             stamp = self._volume_stamp()
             for volume in volumes:  # each its own parts, matter and page numbers
                 folder = self.out_dir / PARTS_DIR
@@ -407,7 +427,7 @@ class PdfBuilder:
                     folder = folder / volume.file.removesuffix(".pdf")
                 assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
                 assembler.assemble(volume.xml, settings.part_size, str(self.config.source_dir),
-                                   self.out_dir / volume.file)
+                                   self.out_dir / volume.file, self.load_doc)
                 self.parts_typeset += assembler.typeset_parts
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
@@ -466,15 +486,25 @@ class PdfBuilder:
                 print_xml.unlink()
 
 
-def _typeset_part(config: BuildConfig, data: str, extra: dict[str, str],
+def _typeset_part(config: BuildConfig, template: Path, data: str, extra: dict[str, str],
                   source: str) -> tuple[bytes, object] | Diagnostic:
-    """Runs in a process of its own: one part of the volume (fonts loaded, no stylesheets).
+    """Runs in a process of its own: one part of the volume or its matter (fonts loaded, no
+    stylesheets); its warnings are printed by the child (stderr is the parent's).
     A ToolkitError comes back as its Diagnostic (pickling an exception would lose its place)."""
     builder = PdfBuilder(config)
     try:
         # the print root, as the parent's compiler: the templates and the documents' images
         builder._compiler = typst.Compiler(root=str(builder._print_root()), font_paths=builder.font_dirs(),
                                            ignore_system_fonts=True)
-        return builder._typeset_reporting(PART_TEMPLATE, data, extra, source)
+        return builder._typeset_reporting(template, data, extra, source)
+    except ToolkitError as error:
+        return error.diagnostic
+
+
+def _volume_xml(config: BuildConfig, edition: Edition) -> str | Diagnostic:
+    """Runs in a process of its own: the volume stage over the documents' outlines, whose
+    Saxon heap goes back when the process ends. A ToolkitError comes back as its Diagnostic."""
+    try:
+        return PdfBuilder(config).volume_xml(edition)
     except ToolkitError as error:
         return error.diagnostic

@@ -27,10 +27,11 @@ stay PDF/UA-1.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,10 @@ _MAX_ROUNDS = 4
 Typeset = Callable[[Path, str, dict[str, str], str], tuple[bytes, object]]
 #: writes the volume from the matter's PDF, its front's page count and the parts' PDFs
 Merge = Callable[[Path, int, Sequence[Path], Path], None]
+#: a document's whole <doc> by its id (its cached print XML): the volume XML holds outlines
+Load = Callable[[str], etree._Element]
+
+_STRING = etree.XPath("string()")  # an element's string value, as the volume stage reads it
 
 
 @dataclass(frozen=True)
@@ -59,16 +64,59 @@ class Part:
     index: dict[str, list[int]]  # index key -> pages in the part
 
 
-def split_volume(volume_xml: str, part_size: int) -> tuple[bytes, list[bytes]]:
+@dataclass(frozen=True)
+class PartXml:
+    """A part's XML as written to disk, and the hash of the stamp and that XML (the part's
+    cache key lacks only its first page)."""
+
+    path: Path
+    prefix: hashlib._Hash
+
+
+def outline(doc: etree._Element) -> etree._Element:
+    """What the volume stage and the split need of a document's print XML, and no more: its
+    attributes, <meta> (the contents print it) and a flat <name kind key>string value</name>
+    per keyed name of its text (the index's entries and labels). The volume XML holds these
+    outlines, not the documents (25 MB at 3,000: its parent grew with the edition); each
+    part's documents are read again from their print XML when the part is written."""
+    reduced = etree.Element(doc.tag, {str(k): str(v) for k, v in doc.attrib.items()})
+    reduced.text = doc.text  # with the metas and their tails: the matter's <doc> exactly
+    rest: list[etree._Element] = []
+    for child in doc:
+        if child.tag == "meta":
+            reduced.append(copy.deepcopy(child))
+        elif isinstance(child.tag, str):
+            rest.append(child)
+    for child in rest:  # after the metas: removed again (with their tails) for the matter
+        for name in child.iter("name"):
+            if name.get("key"):
+                kept = {k: str(name.get(k)) for k in ("kind", "key") if name.get(k) is not None}
+                flat = etree.SubElement(reduced, "name", kept)
+                flat.text = str(_STRING(name))
+    return reduced
+
+
+def split_volume(volume_xml: str, part_size: int,
+                 load: Load | None = None) -> tuple[bytes, Iterator[bytes]]:
     """The matter's XML (every <doc> reduced to its <meta>, which is all the contents need)
-    and one <volume> per part holding that part's documents, in volume order."""
+    and one <volume> per part holding that part's documents, in volume order. With `load`
+    the volume holds outlines and each part's documents are loaded as that part is made."""
     root = etree.fromstring(volume_xml.encode("utf-8"), etree.XMLParser(huge_tree=True))
+    attrib = {str(k): str(v) for k, v in root.attrib.items()}
     docs = [d for d in root if d.tag == "doc"]
-    parts = []
-    for start in range(0, len(docs), part_size):
-        part = etree.Element("volume", {str(k): str(v) for k, v in root.attrib.items()})
-        part.extend(etree.fromstring(etree.tostring(d)) for d in docs[start:start + part_size])
-        parts.append(etree.tostring(part, encoding="utf-8"))
+    chunks = [docs[start:start + part_size] for start in range(0, len(docs), part_size)]
+
+    def part(members: Iterable[etree._Element]) -> bytes:
+        element = etree.Element("volume", attrib)
+        element.extend(members)
+        return etree.tostring(element, encoding="utf-8")
+
+    if load is None:
+        made = [part(etree.fromstring(etree.tostring(d)) for d in chunk) for chunk in chunks]
+        parts: Iterator[bytes] = iter(made)
+    else:
+        ids = [[d.get("id", "") for d in chunk] for chunk in chunks]
+        parts = (part(load(i) for i in chunk) for chunk in ids)
     for doc in docs:
         for child in list(doc):
             if child.tag != "meta":
@@ -91,8 +139,10 @@ class VolumeAssembler:
         self.merged = 0  # 1 when this build merged the volume (0: the one there was current)
         self.merge: Merge = merge if merge is not None else merge_volume  # the builder: in a process of its own
 
-    def part(self, number: int, data: bytes, first: int, source: str) -> Part:
-        key = hashlib.sha256(b"\0".join([self.stamp.encode(), data, str(first).encode()])).hexdigest()
+    def part(self, number: int, data: PartXml, first: int, source: str) -> Part:
+        digest = data.prefix.copy()  # sha256(stamp, data, first), data read only to typeset
+        digest.update(str(first).encode())
+        key = digest.hexdigest()
         pdf_path = self.dir / f"part-{number:04d}.pdf"
         meta_path = self.dir / f"part-{number:04d}.json"
         try:
@@ -101,7 +151,9 @@ class VolumeAssembler:
                 return Part(pdf_path, meta["pages"], meta["starts"], meta["index"])
         except (FileNotFoundError, ValueError, KeyError):
             pass
-        pdf, report = self.typeset(self.part_template, data.decode("utf-8"), {"first": str(first)}, source)
+        text = data.path.read_bytes().decode("utf-8")
+        pdf, report = self.typeset(self.part_template, text, {"first": str(first)}, source)
+        del text
         if not isinstance(report, dict):
             raise ToolkitError("the volume part reported no page numbers", str(self.part_template))
         write_atomic(pdf_path, pdf)
@@ -113,9 +165,28 @@ class VolumeAssembler:
         self.typeset_parts += 1
         return Part(pdf_path, pages, meta["starts"], meta["index"])
 
-    def assemble(self, volume_xml: str, part_size: int, source: str, target: Path) -> None:
-        """Typeset what changed and write the volume to `target` (replaced whole, at the end)."""
-        matter_xml, parts_xml = split_volume(volume_xml, part_size)
+    def _written(self, parts: Iterator[bytes]) -> list[PartXml]:
+        """Each part's XML written to part-NNNN.xml as it is made (not rewritten when it is
+        the same), so that only one part's documents are held at a time."""
+        written = []
+        for number, data in enumerate(parts, start=1):
+            path = self.dir / f"part-{number:04d}.xml"
+            try:
+                same = path.stat().st_size == len(data) and path.read_bytes() == data
+            except FileNotFoundError:
+                same = False
+            if not same:
+                write_atomic(path, data)
+            written.append(PartXml(path, hashlib.sha256(b"\0".join([self.stamp.encode(), data, b""]))))
+        return written
+
+    def assemble(self, volume_xml: str, part_size: int, source: str, target: Path,
+                 load: Load | None = None) -> None:
+        """Typeset what changed and write the volume to `target` (replaced whole, at the end).
+        With `load`, `volume_xml` holds outlines of the documents (see `outline`)."""
+        matter_xml, made = split_volume(volume_xml, part_size, load)
+        del volume_xml
+        parts_xml = self._written(made)
         matter_data = matter_xml.decode("utf-8")
         numbers: dict[str, object] = self._previous_numbers()
         front = -1
@@ -163,7 +234,7 @@ class VolumeAssembler:
         self.typeset_matter += 1
         return pdf_path, back_at
 
-    def _place(self, parts_xml: list[bytes], front: int,
+    def _place(self, parts_xml: list[PartXml], front: int,
                source: str) -> tuple[list[Part], dict[str, object]]:
         """Typeset (or reuse) every part from the page after the front matter; the volume's
         page numbers of each document start and each index key."""

@@ -6,8 +6,10 @@
 
   Source: <sources> with <edition> (the configuration's subtitle, editors, publisher, year,
   licence, funders), <tk:front> (toolkit/frontmatter.py: the about and editorial-principles
-  texts as TEI, the organisations' abbreviations), listing <document href="..."/> (print XML
-  files) and <register href="..."/> (TEI registers). Output: <volume title count from to> with
+  texts as TEI, the organisations' abbreviations), the outline of every document's print XML
+  (<doc> with its attributes, <meta> and a flat <name kind key> per keyed name of its text:
+  toolkit/builders/volume.py, `outline`) and <register href="..."/> (TEI registers). The
+  volume's <doc>s are those outlines: the assembler puts each part's whole documents back. Output: <volume title count from to> with
   <edition> copied, <front> (the texts as print blocks, each <part kind heading>, and
   <abbreviations> of <abbr form>expansion</abbr>), the documents in date order
   (undated ones last, then by id) and one <index kind heading> per register kind holding the
@@ -42,7 +44,7 @@
 
   <xsl:template match="sources" mode="tk:pdf-volume">
     <xsl:variable name="docs" as="element(doc)*">
-      <xsl:perform-sort select="document ! doc(@href)/doc">
+      <xsl:perform-sort select="doc">
         <xsl:sort select="if (@when != '') then 0 else 1"/>
         <xsl:sort select="@when"/>
         <xsl:sort select="@id"/>
