@@ -404,7 +404,9 @@ class PdfBuilder:
                 result = pool.submit(_typeset_part, self.config, template, data, extra, source).result()
                 if isinstance(result, Diagnostic):
                     raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
-                return result
+                pdf, report, warnings = result
+                self.diagnostics.extend(warnings)  # printed by the child; counted here
+                return pdf, report
             def merge(matter: Path, front: int, parts: Sequence[Path], out: Path) -> None:
                 # in a process of its own too: what qpdf and Python allocated for the merge
                 # goes back when it ends, not kept by the parent for the rest of the build
@@ -487,16 +489,18 @@ class PdfBuilder:
 
 
 def _typeset_part(config: BuildConfig, template: Path, data: str, extra: dict[str, str],
-                  source: str) -> tuple[bytes, object] | Diagnostic:
+                  source: str) -> tuple[bytes, object, list[Diagnostic]] | Diagnostic:
     """Runs in a process of its own: one part of the volume or its matter (fonts loaded, no
-    stylesheets); its warnings are printed by the child (stderr is the parent's).
-    A ToolkitError comes back as its Diagnostic (pickling an exception would lose its place)."""
+    stylesheets); its warnings are printed by the child (stderr is the parent's) and returned,
+    so that the build's summary counts them. A ToolkitError comes back as its Diagnostic
+    (pickling an exception would lose its place)."""
     builder = PdfBuilder(config)
     try:
         # the print root, as the parent's compiler: the templates and the documents' images
         builder._compiler = typst.Compiler(root=str(builder._print_root()), font_paths=builder.font_dirs(),
                                            ignore_system_fonts=True)
-        return builder._typeset_reporting(template, data, extra, source)
+        pdf, report = builder._typeset_reporting(template, data, extra, source)
+        return pdf, report, builder.diagnostics
     except ToolkitError as error:
         return error.diagnostic
 
