@@ -136,6 +136,11 @@ class BodyEncoder:
         self._end_pages = []
         self.back.extend(attachments)
         end = self.back[-1] if self.back else div
+        notes_line = min((n.line for n in [*notes.texts.values(), *notes.repeated]), default=None)
+        # a fragment above the rule or Notes line stands before it (the source's order)
+        ruled = notes.separators[0].line if notes.separators else None
+        for block in [b for b in trailing if ruled is not None and b.line < ruled]:
+            self._residue(end, block, notes_line)
         for separator in notes.separators:
             sub(end, "fw", self._inline(separator, separator.text.strip(), notes=False), type="notes")
         for section, (_, _, _, made, used) in zip(sections, self._scopes):
@@ -161,22 +166,25 @@ class BodyEncoder:
                       "as a note referenced nowhere", note.line)
             sub(end, "note", self._note_maker(note)(), place="foot", n=note.key)
             self._count("notes")
-        notes_line = min((n.line for n in [*notes.texts.values(), *notes.repeated]), default=None)
-        for block in trailing:
-            if ELLIPSIS.match(block.text.strip()[1:-1]):
-                end.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
-                continue
-            self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
-                      block.line)
-            # Below the footnote texts, a fragment stood at the foot of the page.
-            below = notes_line is not None and block.line > notes_line
-            sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
-            self._count("residue")
+        for block in [b for b in trailing if ruled is None or b.line > ruled]:
+            self._residue(end, block, notes_line)
         for part in [top, *self.back]:
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)
         return top
+
+    def _residue(self, end: etree._Element, block: SourceBlock, notes_line: int | None) -> None:
+        """A fragment after the text: an omission mark as its gap, else fw (with a warning)."""
+        if ELLIPSIS.match(block.text.strip()[1:-1]):
+            end.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
+            return
+        self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
+                  block.line)
+        # Below the footnote texts, a fragment stood at the foot of the page.
+        below = notes_line is not None and block.line > notes_line
+        sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
+        self._count("residue")
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
