@@ -35,6 +35,33 @@ __all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
 _YEAR = re.compile(r"\d{4}")  # a date line with its year
 
 
+def _points(units: list[SourceBlock], start: int, kind: str, outer: tuple[str, ...],
+            nested: dict[int, int]) -> int:
+    """The end of a run of short points of `kind` from `start`. Points of another kind under
+    an item, the list's own kind going on after them (`b) ...` / `i. ...` / `ii. ...` /
+    `c) ...`), are a list in that item (recorded in `nested`), to any depth: `1.` / `a)` /
+    `i.`. An item ending in a colon announces them (one point, or the list's last item's,
+    with no point of another kind after them); else two or more, the list going on after."""
+    end = start
+    while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX:
+        found = cue.point_kind(units[end].text.strip())
+        if found == kind:
+            end += 1
+            continue
+        if end == start or found is None or found in outer:
+            break
+        under_nested: dict[int, int] = {}
+        under = _points(units, end, found, (*outer, kind), under_nested)
+        after = cue.point_kind(units[under].text.strip()) if under < len(units) else None
+        opens = units[end - 1].text.rstrip().endswith(":") and after in (kind, None, *outer)
+        if under == end or (not opens and (under - end < 2 or after != kind)):
+            break
+        nested[end - 1] = under
+        nested.update(under_nested)
+        end = under
+    return end
+
+
 @dataclass
 class BodyEncoder:
     tagger: NameTagger
@@ -136,6 +163,11 @@ class BodyEncoder:
         self._end_pages = []
         self.back.extend(attachments)
         end = self.back[-1] if self.back else div
+        notes_line = min((n.line for n in [*notes.texts.values(), *notes.repeated]), default=None)
+        # a fragment above the rule or Notes line stands before it (the source's order)
+        ruled = notes.separators[0].line if notes.separators else None
+        for block in [b for b in trailing if ruled is not None and b.line < ruled]:
+            self._residue(end, block, notes_line)
         for separator in notes.separators:
             sub(end, "fw", self._inline(separator, separator.text.strip(), notes=False), type="notes")
         for section, (_, _, _, made, used) in zip(sections, self._scopes):
@@ -161,22 +193,25 @@ class BodyEncoder:
                       "as a note referenced nowhere", note.line)
             sub(end, "note", self._note_maker(note)(), place="foot", n=note.key)
             self._count("notes")
-        notes_line = min((n.line for n in [*notes.texts.values(), *notes.repeated]), default=None)
-        for block in trailing:
-            if ELLIPSIS.match(block.text.strip()[1:-1]):
-                end.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
-                continue
-            self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
-                      block.line)
-            # Below the footnote texts, a fragment stood at the foot of the page.
-            below = notes_line is not None and block.line > notes_line
-            sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
-            self._count("residue")
+        for block in [b for b in trailing if ruled is None or b.line > ruled]:
+            self._residue(end, block, notes_line)
         for part in [top, *self.back]:
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)
         return top
+
+    def _residue(self, end: etree._Element, block: SourceBlock, notes_line: int | None) -> None:
+        """A fragment after the text: an omission mark as its gap, else fw (with a warning)."""
+        if ELLIPSIS.match(block.text.strip()[1:-1]):
+            end.extend(x for x in self._inline(block, block.text.strip()) if not isinstance(x, str))
+            return
+        self.warn(f"unclassified fragment {block.text.strip()!r} after the text; kept as <fw>",
+                  block.line)
+        # Below the footnote texts, a fragment stood at the foot of the page.
+        below = notes_line is not None and block.line > notes_line
+        sub(end, "fw", block.text.strip(), type="footer" if below else "residue")
+        self._count("residue")
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
@@ -613,32 +648,14 @@ class BodyEncoder:
             and end == start else None
         nested: dict[int, int] = {}  # an item's index: the end of the points under it
         if kind:
-            while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX:
-                found = cue.point_kind(units[end].text.strip())
-                if found == kind:
-                    end += 1
-                    continue
-                # points of another kind under an item, the list's own kind going on after
-                # them (`b) ...` / `i. ...` / `ii. ...` / `c) ...`): a list in that item
-                under = end
-                while under < len(units) and found is not None and len(units[under].text) \
-                        <= LIST_ITEM_MAX and cue.point_kind(units[under].text.strip()) == found:
-                    under += 1
-                # (an item ending in a colon announces them: one point, or the list's last
-                # item's, with no point of a third kind after them)
-                after = cue.point_kind(units[under].text.strip()) if under < len(units) else None
-                opens = units[end - 1].text.rstrip().endswith(":") and after in (kind, None)
-                if end == start or under == end or (not opens and (
-                        under - end < 2 or after != kind)):
-                    break
-                nested[end - 1] = under
-                end = under
+            end = _points(units, start, kind, (), nested)
             # ... and it is an enumeration when a label announces it ('Agenda:') or its items
             # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
-            # '2) ...' are numbered statements)
+            # '2) ...' are numbered statements); the last item of each list may end with '.'
             named = head is not None and len(head.text.split()) <= 2
-            if not named and any(u.text.rstrip().endswith((".", "!", "?"))
-                                 for u in units[start:end - 1]):
+            last = {end - 1} | {under - 1 for under in nested.values()}
+            if not named and any(units[at].text.rstrip().endswith((".", "!", "?"))
+                                 for at in range(start, end) if at not in last):
                 end = start
         if end - start < 2:
             return 0
@@ -648,22 +665,9 @@ class BodyEncoder:
         if head is not None or kind:
             self.decided(f"{units[start - 1].text.strip()[:60]!r} and the {end - start} lines "
                          "after it taken as a list", units[start - 1].line)
-        inner: etree._Element | None = None
-        for at in range(start, end):
-            unit = units[at]
-            if kind:
-                point = cue.POINT.match(unit.text.strip())
-                assert point
-                holder = made if inner is None else inner
-                item = sub(holder, "item", self._labelled(unit, point.group("label")),
-                           n=cue.point_number(point.group("label")))
-                if at in nested:
-                    inner = sub(item, "list")
-                    self.decided(f"the points under {point.group('label')!r} taken as a list "
-                                 "in its item", unit.line)
-                elif inner is not None and at + 1 in nested.values():
-                    inner = None
-                continue
+        if kind:
+            self._items(made, units, start, end, nested)
+        for unit in units[start:end] if not kind else []:
             label = cue.LIST_ITEM.match(unit.text.strip())
             assert label
             number = re.sub(r"\D", "", label.group("label"))
@@ -673,6 +677,24 @@ class BodyEncoder:
                 item.set("n", number)
         self._count("lists")
         return end - index
+
+    def _items(self, made: etree._Element, units: list[SourceBlock], start: int, end: int,
+               nested: dict[int, int]) -> None:
+        """The points from `start` to `end` as items of `made`, the points under an item
+        (`nested`, any depth) a list in that item."""
+        at = start
+        while at < end:
+            unit = units[at]
+            point = cue.POINT.match(unit.text.strip())
+            assert point
+            item = sub(made, "item", self._labelled(unit, point.group("label")),
+                       n=cue.point_number(point.group("label")))
+            at += 1
+            if at - 1 in nested:
+                self.decided(f"the points under {point.group('label')!r} taken as a list "
+                             "in its item", unit.line)
+                self._items(sub(item, "list"), units, at, nested[at - 1], nested)
+                at = nested[at - 1]
 
     def _late_fields(self, div: etree._Element, units: list[SourceBlock], index: int) -> int:
         """Memo fields (`Subject:`, `To:`) among the header lines but after a line that is

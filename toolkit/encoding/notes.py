@@ -113,19 +113,40 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
         else:
             taken = []
     if not taken:
-        symbols = referenced_symbols(blocks)
-        while len(blocks) > 1 and not bound(blocks):
-            found = note_text(blocks[-1], numbered=False, symbols=symbols)
-            if not found:
-                break
-            taken.insert(0, found)
-            blocks.pop()
+        taken = _end_run(blocks, bound, referenced_symbols(blocks))
     for note in taken:
         if note.key in notes.texts:
             notes.repeated.append(note)
         else:
             notes.texts[note.key] = note
     return notes
+
+
+# every sign a note text may open with (SYMBOL_NOTE's labels)
+SIGN_LABELS = frozenset({"*", "**", "***", "†", "††", "‡", "‡‡", "§", "§§"})
+
+
+def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool],
+             symbols: frozenset[str]) -> list[NoteText]:
+    """The note texts at the very end of `blocks`, taken off them (in place). Where the text
+    refers to signs, a sign's note after a referenced one is a note text too though nothing
+    refers to it (kept with a warning, as `[3] text` nothing refers to is): it stood with
+    them, and left in the text it would come before them. A sign's note before the first
+    referenced one stays the text's (`* point` may be a bullet)."""
+    run: list[NoteText] = []
+    end = len(blocks)
+    while end > 1 and not bound(blocks[:end]):
+        found = note_text(blocks[end - 1], numbered=False, symbols=symbols)
+        if found is None and symbols:
+            found = note_text(blocks[end - 1], numbered=False, symbols=SIGN_LABELS)
+        if found is None:
+            break
+        run.insert(0, found)
+        end -= 1
+    first = next((i for i, n in enumerate(run) if n.label not in SIGN_LABELS
+                  or n.label in symbols), len(run))
+    del blocks[end + first:]
+    return run[first:]
 
 
 @dataclass(frozen=True)
@@ -159,8 +180,8 @@ def section_notes(blocks: list[SourceBlock]) -> list[SectionNotes]:
                     or note.key not in _keys(blocks[since:index]):
                 break
             run.append(note)
-        if run and index + len(run) == len(blocks):
-            break  # the notes at the end: collect's
+        if run and all(SYMBOL_NOTE.match(b.text) for b in blocks[index + len(run):]):
+            break  # the notes at the end (signs' notes nothing refers to after them): collect's
         if run and index > since:
             notes = Notes()
             for note in run:
