@@ -16,6 +16,13 @@ from toolkit.encoding.layouts import speaker
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
+def count(tei: object, xpath: str) -> float:
+    """An XPath count() over a converted document, checked to be a number."""
+    result = tei.xpath(xpath, namespaces=NS)  # type: ignore[attr-defined]
+    assert isinstance(result, float)
+    return result
+
+
 def converted(tmp_path: Path, body: str) -> tuple[etree._ElementTree, str]:
     source = tmp_path / "wilson-900001.txt"
     source.write_text(report(body), encoding="utf-8")

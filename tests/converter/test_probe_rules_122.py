@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 from test_probe_rules_080 import NS, converted
+from test_probe_rules_080 import count as _count
 
 from toolkit.encoding import structure as cue
 from toolkit.encoding.memo_end import REFERENCE_INITIALS
-
-
-def _count(tei: object, xpath: str) -> float:
-    result = tei.xpath(xpath, namespaces=NS)  # type: ignore[attr-defined]
-    assert isinstance(result, float)
-    return result
 
 
 def test_a_title_beside_its_marks_in_two_columns_is_one_head_then_the_marks(tmp_path: Path) -> None:

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 from test_probe_rules_080 import NS, converted
+from test_probe_rules_080 import count as _count
 
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import split_blocks
-
-
-def _count(tei: object, xpath: str) -> float:
-    result = tei.xpath(xpath, namespaces=NS)  # type: ignore[attr-defined]
-    assert isinstance(result, float)
-    return result
 
 
 @pytest.mark.parametrize("text", ["COPY", "Copy", "True copy", "Copy No. 4", "Copy Nº 2 of 5"])
