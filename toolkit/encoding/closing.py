@@ -128,6 +128,10 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
                          for b in lines):
         blocks.extend(lines)
         return []
+    if lines and len(blocks) > 1 and cue.place_date(blocks[-1].text.strip()) \
+            and not cue.bound_to_previous(blocks) and not cue.place_date(lines[0].text.strip()):
+        # `Beijing, 12 April 1962` right above the signature: where and when it was signed
+        lines.insert(0, blocks.pop())
     if len(lines) == 1 and cue.drafter(lines[0].text.strip()):
         encoder.decided(f"{lines[0].text.strip()!r} at the end taken as the drafter's name",
                         lines[0].line)
@@ -183,6 +187,10 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
 
     def take(block: SourceBlock) -> None:
         text = block.text.strip()
+        if cue.place_date(text):
+            end_signed()  # the place and date above the signature: the closer's dateline
+            encoder._dateline(closer, block, text)
+            return
         dated = closing_date(encoder, block, text)
         if dated is not None:
             end_signed()  # `14.V.58    P. Vetrov`: the date, then the signature

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from toolkit.encoding import structure as cue
-from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
+from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 TOP_LINES = 4     # a column block starts among the first lines of the text
 MOST_LINES = 6    # and is no longer than a letterhead
 LEFT_WIDTH = 80   # a left column's line is a title's or an office's, not a paragraph
+RIGHT_SLACK = 4   # a right column's piece alone on its line may stand a little left of it
 
 
 def _right(text: str) -> bool:
@@ -64,8 +65,11 @@ def top_columns(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceB
                 left.append(pieces[0])
                 right.append(pieces[1])
             elif len(pieces) == 1 and _indent(block) < column and len(text) <= LEFT_WIDTH \
-                    and not _right(text) and cue.title_continues(text, left[-1].text.strip()):
+                    and not _right(text) and (cue.title_continues(text, left[-1].text.strip())
+                                              or (len(right) == 1 and _office_goes_on(left, text))):
                 left.append(block)  # `in Addis Ababa` under the office: its second line
+            elif len(pieces) == 1 and _indent(block) >= column - RIGHT_SLACK and _right(text):
+                right.append(block)  # `Streng geheim!` alone under the date: the right column's
             else:
                 break
             end += 1
@@ -87,6 +91,23 @@ def labelled_fields(encoder: BodyEncoder, div: etree._Element, parts: list[Sourc
     return True
 
 
+def _office_goes_on(left: list[SourceBlock], text: str) -> bool:
+    """A line under an office at the top that goes on naming it (`Ministerium für
+    Staatssicherheit` / `Zentrale Auswertungs- und Informationsgruppe`, the ministry and its
+    department): short, capitalised, no sentence, figure, field, salutation or title. Only
+    right under the office's first line, before the right column has more than its first
+    piece (the paragraphs begin below the block)."""
+    words = text.split()
+    first = left[0].text.strip()
+    return len(left) == 1 and 0 < len(words) <= 8 and text[:1].isupper() \
+        and not cue.heading_like(first) and not cue.title_like(first) \
+        and not SENTENCE_END.search(text) and not any(c.isdigit() for c in text) \
+        and ":" not in text and "[" not in text and not cue.OPENING_SALUTE.match(text) \
+        and not cue.heading_like(text) and not cue.title_like(text) \
+        and not cue.letter_spaced(text) and not cue.ADDRESSEE.match(text) \
+        and sum(w[:1].isupper() for w in words) * 2 >= len(words)
+
+
 def _rewritten(left: list[SourceBlock], right: list[SourceBlock]) -> list[SourceBlock]:
     text = ""
     lines: list[tuple[int, int]] = []
@@ -96,11 +117,13 @@ def _rewritten(left: list[SourceBlock], right: list[SourceBlock]) -> list[Source
         lines.append((len(text), piece.line))
         text += piece.text.strip()
     dated = [p for p in right if not cue.mark_type(p.text.strip())]
-    if len(dated) == 1 and len(right) == 1:
-        # the office beside its place and date: one fields line (byline + dateline)
+    if len(dated) == 1 and right[0] is dated[0]:
+        # the office beside its place and date: one fields line (byline + dateline), the
+        # marks under the date after it, in their order
         glue = "   "
         lines.append((len(text) + len(glue), dated[0].line))
-        return [SourceBlock(text + glue + dated[0].text.strip(), tuple(lines))]
+        return [SourceBlock(text + glue + dated[0].text.strip(), tuple(lines))] + [
+            SourceBlock(p.text.strip(), ((0, p.line),)) for p in right[1:]]
     out = [SourceBlock(text, tuple(lines))]
     for piece in right:
         out.append(SourceBlock(piece.text.strip(), ((0, piece.line),)))

@@ -86,12 +86,13 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
     after a note text continues it. `bound(blocks)` says the last block continues the one
     before it (a page break), and so is no note text of its own."""
     notes = Notes()
-    start = _separator(blocks)
+    symbols = referenced_symbols(blocks)
+    start = _separator(blocks, symbols)
     taken: list[NoteText] = []
     if start is not None:
         region = blocks[start + 1:]
         for count, block in enumerate(region):
-            found = note_text(block, numbered=True)
+            found = note_text(block, numbered=True, symbols=symbols)
             if found:
                 taken.append(found)
             elif taken and _signature_shaped(block.text):
@@ -106,14 +107,16 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
                 taken[-1] = NoteText(last.label, last.key,
                                      SourceBlock(glue + block.text.lstrip(), lines), last.line,
                                      last.spaced)
-        # notes under a rule are numbered from 1, and are most of what stands there
-        if taken and taken[0].key.startswith("1") and 2 * len(taken) >= len(region):
+        # notes under a rule are numbered from 1 (or signed from the first sign, `*`, `†`),
+        # and are most of what stands there
+        if taken and (taken[0].key.startswith("1") or taken[0].key in FIRST_SIGNS) \
+                and 2 * len(taken) >= len(region):
             notes.separators = blocks[start:start + 1]
             del blocks[start:start + 1 + len(region)]
         else:
             taken = []
     if not taken:
-        taken = _end_run(blocks, bound, referenced_symbols(blocks))
+        taken = _end_run(blocks, bound, symbols)
     for note in taken:
         if note.key in notes.texts:
             notes.repeated.append(note)
@@ -124,6 +127,7 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
 
 # every sign a note text may open with (SYMBOL_NOTE's labels)
 SIGN_LABELS = frozenset({"*", "**", "***", "†", "††", "‡", "‡‡", "§", "§§"})
+FIRST_SIGNS = frozenset({"*", "†"})  # the sign a series of signed notes begins with
 
 
 def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool],
@@ -242,9 +246,10 @@ def referenced_symbols(blocks: list[SourceBlock]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _separator(blocks: list[SourceBlock]) -> int | None:
+def _separator(blocks: list[SourceBlock], symbols: frozenset[str] = frozenset()) -> int | None:
     """The last rule or Notes line after which only note texts (or their continuations)
-    stand; None when there is none, or when it is the first block."""
+    stand (`symbols`: the signs the text refers with, `* text` under a rule); None when
+    there is none, or when it is the first block."""
     for index in range(len(blocks) - 1, 0, -1):
         text = blocks[index].text
         if NOTES_RULE.match(text) or NOTES_HEADING.match(text):
@@ -252,7 +257,7 @@ def _separator(blocks: list[SourceBlock]) -> int | None:
             if NOTES_HEADING.match(text) and not NOTES_RULE.match(blocks[index - 1].text) \
                     and not _referred(blocks[:index], blocks[index + 1:]):
                 return None  # a memo titled `NOTE` over its numbered sections
-            if not following or note_text(following[0], numbered=True):
+            if not following or note_text(following[0], numbered=True, symbols=symbols):
                 return index
             return None
         if len(blocks) - index > 200:

@@ -59,20 +59,24 @@ WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 CLASSIFICATION = re.compile(
     r"^(?:(?:strictly\s+|top\s+)?(?:secret|confidential)|restricted|unclassified|"
     r"for official use only|urgent|very urgent|personal|eyes only|"
-    r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent))[.!]?$", re.I)
+    r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent)|"
+    # the German marks a translation keeps as written (`Streng geheim!`, `VS-Vertraulich`)
+    r"(?:streng\s+)?geheim|vertraulich|vs[-\s]vertraulich|geheime\s+verschlu(?:ss|ß)sache|"
+    r"nur\s+f(?:ü|ue)r\s+den\s+dienstgebrauch)[.!]?$", re.I)
 COPY_MARK = re.compile(r"^(?:(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d{1,4}"
                        r"(?:\s*(?:of|/)\s*\d{1,4})?|"
                        r"(?:true\s+)?copy)\.?$", re.I)  # `COPY` alone: the text is a copy
 # (`Outgoing No. 211`, `Ref. No. 0047/58`: the register the number is of, kept in the mark)
-NUMBER_MARK = re.compile(r"^(?:(?:outgoing|incoming|out\.|inc\.|ref\.|reg(?:istration|\.)?)\s+)?"
-                         r"(?:n[º°o]\.?|no\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
+# (`Special No. 1187`: a Soviet cipher telegram's register; `Nr. 412/75`: German `Nummer`)
+NUMBER_MARK = re.compile(r"^(?:(?:outgoing|incoming|out\.|inc\.|ref\.|reg(?:istration|\.)?|"
+                         r"special)\s+)?(?:n[º°o]\.?|no\.|nr\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
     r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of
     r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
-    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oº])\.){0,60}$", re.I)  # initials', No.
+    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
@@ -406,9 +410,11 @@ def closing_fields(text: str) -> list[str] | None:
     return parts
 
 
-# `, v.r.` (Czech vlastní rukou), `m.p.` (manu propria), `s.r.`, `w.r.`, `e.h.` after a signer's
-# name: the original was signed by hand; the mark is no part of the name
-HAND_SIGNED = re.compile(r"(?P<mark>,?\s*\(?(?:v\.\s?r|m\.\s?p|s\.\s?r|w\.\s?r|e\.\s?h)\.\)?)$", re.I)
+# `, v.r.` (Czech vlastní rukou), `m.p.` (manu propria), `s.r.`, `w.r.`, `e.h.`, `s.k.`
+# (Hungarian saját kezével) after a signer's name: the original was signed by hand; the mark
+# is no part of the name
+HAND_SIGNED = re.compile(r"(?P<mark>,?\s*\(?(?:v\.\s?r|m\.\s?p|s\.\s?r|w\.\s?r|e\.\s?h|s\.\s?k)"
+                         r"\.\)?)$", re.I)
 
 
 def hand_signed(text: str) -> tuple[str, str] | None:
