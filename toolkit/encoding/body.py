@@ -124,6 +124,7 @@ class BodyEncoder:
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
             distribution = []
+        distribution = distribution or memo_end.distribution_box(blocks)  # signed or not
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
@@ -135,7 +136,7 @@ class BodyEncoder:
                          {}, set()) for s in sections]
 
         top = el("div", type=div_type)
-        blocks = columns.top_columns(self, blocks)
+        blocks = columns.field_lines(columns.sender_lines(self, columns.top_columns(self, blocks)))
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
         if end_mark is not None:
@@ -151,7 +152,7 @@ class BodyEncoder:
             # After the closer a division holds only notes and forme work (TEI's divBottom
             # and model.global): the distribution list is a note of its type holding the list.
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
-                else div
+                or memo_end.BOX_LABEL.match(distribution[0].text.strip()) else div
             layouts.distribution_note(self, holder, self._join(distribution))
         if reference is not None:
             memo_end.reference(self, div, reference)
@@ -531,8 +532,9 @@ class BodyEncoder:
                 self._dateline(opener, part, text)
             elif cue.mark_type(text):
                 sub(opener, "fw", self._inline(part, text), type=cue.mark_type(text) or "")
-            else:
-                sub(opener, "byline", self._inline(part, text))
+            else:  # (an office over its lines: a name per line, see columns.each_line)
+                sub(opener, "byline", columns.each_line(self, part) if LINE_BREAK in text
+                    else self._inline(part, text))
         return True
 
     def _current_opener(self, div: etree._Element) -> etree._Element:

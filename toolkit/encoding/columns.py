@@ -21,6 +21,7 @@ from lxml import etree
 
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
+from toolkit.tei import Inline, el
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -128,3 +129,99 @@ def _rewritten(left: list[SourceBlock], right: list[SourceBlock]) -> list[Source
     for piece in right:
         out.append(SourceBlock(piece.text.strip(), ((0, piece.line),)))
     return out
+
+
+# -- the sender's lines above an indented place and date ---------------------------------------
+SENDER_LINES = (2, 3)  # a state and its ministry, an embassy and its section
+
+
+def _sender_line(text: str) -> bool:
+    """A letterhead's line naming the sender (`Democratic Republic of Vietnam`, `Ministry of
+    Foreign Affairs`): capitalised words and connectors, short, no figure, sentence, field,
+    title or line in capitals (a title's)."""
+    words = text.split()
+    return 0 < len(words) <= 8 and len(text) <= LEFT_WIDTH and cue.name_like(
+        " ".join(w for w in words if w.lower() not in cue.CONNECTORS)) \
+        and not any(c.isdigit() or c in ":[]()" for c in text) \
+        and not SENTENCE_END.search(text) and not cue.heading_like(text) \
+        and not cue.title_like(text) and not cue.mark_type(text) \
+        and not cue.letter_spaced(text) and not cue.OPENING_SALUTE.match(text) \
+        and not cue.ADDRESSEE.match(text) and not cue.place_date(text)
+
+
+def sender_lines(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """`blocks` with a letterhead of two or three lines at the very top (after marks only),
+    each on a line of its own, followed by a place-and-date line (set to the right or not),
+    rewritten as one fields line: the sender over its lines, then the place and date (the
+    structure stage reads it as `byline` + `dateline`, as an office beside its date)."""
+    start = 0
+    while start < min(TOP_LINES, len(blocks)) and cue.mark_type(blocks[start].text.strip()):
+        start += 1
+    for count in SENDER_LINES:
+        end = start + count
+        if end >= len(blocks) or not all(
+                len(b.lines) == 1 and len(cue.fields(b)) == 1 and _sender_line(b.text.strip())
+                for b in blocks[start:end]):
+            continue
+        dated = blocks[end]
+        if len(dated.lines) != 1 or not cue.place_date(dated.text.strip()) \
+                or end + 1 < len(blocks) and _sender_line(blocks[end + 1].text.strip()) \
+                and len(blocks[end + 1].lines) == 1 and count < SENDER_LINES[-1]:
+            continue
+        encoder.decided(f"lines {blocks[start].line}-{blocks[end - 1].line} taken as the "
+                        "sender's letterhead beside the place and date under it", dated.line)
+        return blocks[:start] + _rewritten(blocks[start:end], [dated]) + blocks[end + 1:]
+    return blocks
+
+
+# -- a field's value going on in lines under it -----------------------------------------------
+FIELD_TOP = 12  # fields stand in a document's first lines
+VALUE_SLACK = 1  # a continuation line stands where the value began, give or take a space
+
+
+def field_lines(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """`blocks` with a memo field's value going on in the lines under it, each indented to
+    where the value begins (`Present:  CDE. A   CDE. B` / `          CDE. C   CDE. D`), joined
+    to the field as line breaks: one field, its lines kept."""
+    out: list[SourceBlock] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        text = block.text.strip()
+        found = cue.MEMO_FIELD.match(text) if index <= FIELD_TOP and len(block.lines) == 1 \
+            else None
+        if found is None:
+            out.append(block)
+            continue
+        plain = block.text.expandtabs(8)
+        lead = len(plain) - len(plain.lstrip())
+        rest = plain[lead + found.end():]
+        column = lead + found.end() + len(rest) - len(rest.lstrip())
+        while index < len(blocks) and len(blocks[index].lines) == 1 \
+                and abs(_indent(blocks[index]) - column) <= VALUE_SLACK \
+                and _indent(blocks[index]) > lead \
+                and not cue.MEMO_FIELD.match(blocks[index].text.strip()):
+            more = blocks[index]
+            glue = block.text.rstrip() + LINE_BREAK
+            block = SourceBlock(glue + more.text.lstrip(),
+                                block.lines + tuple((len(glue) + p, n) for p, n in more.lines))
+            index += 1
+        out.append(block)
+    return out
+
+
+def each_line(encoder: BodyEncoder, block: SourceBlock) -> list[Inline]:
+    """A block of lines that are each a name (a byline over its lines: a state, then its
+    ministry) as inline TEI line by line, apart by `lb`: no name runs across a line break."""
+    content: list[Inline] = []
+    start = 0
+    for piece in block.text.split(LINE_BREAK):
+        if start:
+            content.append(el("lb"))
+        part = block.part(start, start + len(piece))
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            content.extend(encoder._inline(part.tail(lead), piece.strip()))
+        start += len(piece) + 1
+    return content

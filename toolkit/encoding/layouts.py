@@ -262,7 +262,8 @@ def distribution_note(encoder: BodyEncoder, holder: etree._Element,
                       units: list[SourceBlock]) -> None:
     """The distribution after the closer: a list (`1 - Cde. Name`, a copies list), else its
     lines as p."""
-    if memo_end.copies_list(encoder, holder, units) or encoder._list(holder, units, 0):
+    if memo_end.copies_list(encoder, holder, units) or encoder._list(holder, units, 0) \
+            or memo_end.box_list(encoder, holder, units):
         return
     for unit in units:
         encoder._paragraph(holder, unit)
@@ -521,7 +522,14 @@ CONVENTIONS = (
     "signature the closer's dateline; the mark after a signer's name that the original was "
     "signed by hand (v.r., m.p.) is kept after the persName, outside it; in a document of "
     "hard-wrapped paragraphs two lines between blank lines, the first as wide as the wraps, "
-    "are one paragraph.")
+    "are one paragraph. Layouts (probe8): s.k. after a signer's name is such a mark; a "
+    "place-and-date line right above the signature is the closer's dateline; German "
+    "classifications (Streng geheim!, VS-Vertraulich) are classification marks, Special No. "
+    "and Nr. number marks; a line under an office beside its date that goes on naming it, and "
+    "a letterhead of two or three lines over a place-and-date line, are one byline (lb); a "
+    "field's value going on in lines indented to it is one field (lb); Distribution: alone "
+    "over short lines at the end is the distribution note's list; signed notes (*, **) under "
+    "a rule are the rule's notes.")
 
 
 

@@ -9,6 +9,10 @@ typist's reference line.
   where it stands, a line of the closing matter: `seg[@type='reference-initials']` in the
   closer (a closer of its own when the copies list stands between it and the signature, or
   when there is no signature).
+- `Distribution:` (`Verteiler:`, `Copies:`) alone on its line at the very end, with two or more
+  short lines under it (`1st copy   Cde. E. Honecker` / ... / `4th copy   HA XX`): the
+  distribution box of a report that is not signed (an information report of a ministry):
+  `note[@type='distribution']/list`, the label its head, an item per line.
 """
 
 from __future__ import annotations
@@ -89,3 +93,43 @@ def reference(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> N
     sub(closer, "seg", unit.text.strip(), type="reference-initials")
     encoder.decided(f"{unit.text.strip()!r} at the end taken as the typist's reference "
                     "initials", unit.line)
+
+
+# `Distribution:`, `Verteiler:`, `Copies:` alone on its line: a distribution box's label
+BOX_LABEL = re.compile(r"^(?:distribution(?: list)?|distributed to|verteiler|copies|addressees|"
+                       r"recipients|sent to)\s*:$", re.I)
+BOX_LINES = 12  # a box lists a few copies; more lines under a label are the text's
+
+
+def distribution_box(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The distribution box at the very end, with or without a signature above it: the
+    label alone on its line and two or more short lines under it, none a sentence; taken
+    off the end of `blocks`."""
+    for start in range(len(blocks) - 3, max(0, len(blocks) - BOX_LINES - 2), -1):
+        if not BOX_LABEL.match(blocks[start].text.strip()):
+            continue
+        under = blocks[start + 1:]
+        if start > 0 and all(len(b.text.strip()) <= LIST_LINE and len(b.lines) == 1
+                             and not _SENTENCE.search(b.text.strip()) for b in under):
+            taken = blocks[start:]
+            del blocks[start:]
+            return taken
+        return []
+    return []
+
+
+_SENTENCE = re.compile(r"[a-z]{2,}[.!?]$")  # a line ending a sentence: the text, no box
+
+
+def box_list(encoder: BodyEncoder, holder: etree._Element, units: list[SourceBlock]) -> bool:
+    """The distribution box: `list` with the label as its `head`, an item per line."""
+    if len(units) < 3 or not BOX_LABEL.match(units[0].text.strip()):
+        return False
+    made = sub(holder, "list")
+    sub(made, "head", units[0].text.strip())
+    for unit in units[1:]:
+        sub(made, "item", encoder._inline(unit, unit.text.strip()))
+    encoder.decided(f"{units[0].text.strip()!r} and the {len(units) - 1} lines under it at the "
+                    "end taken as the distribution", units[0].line)
+    encoder._count("lists")
+    return True
