@@ -434,7 +434,7 @@ class BodyEncoder:
             return True
         first = text.split(LINE_BREAK, 1)[0].rstrip()
         parts = cue.fields(unit)
-        if len(parts) > 1 and (self._fields_line(div, parts)
+        if len(parts) > 1 and (self._fields_line(div, unit, parts)
                                or layouts.telegram_fields(self, div, parts)
                                or columns.labelled_fields(self, div, parts)):
             return True
@@ -463,19 +463,29 @@ class BodyEncoder:
         found = cue.marks(unit)
         if found is None:
             return False
-        for part, kind in found:
+        runs = _runs(unit, len(found)) or _runs(unit, len(found), _AFTER_COMMA)
+        for index, (part, kind) in enumerate(found):
+            if index and runs:
+                sub(div, "space", quantity=str(len(runs[index - 1])), unit="char",
+                    dim="horizontal")
             sub(div, "fw", self._inline(part, part.text.strip()), type=kind)
             self._count("marks")
         return True
 
-    def _fields_line(self, div: etree._Element, parts: list[SourceBlock]) -> bool:
+    def _fields_line(self, div: etree._Element, unit: SourceBlock,
+                     parts: list[SourceBlock]) -> bool:
         """A line of fields apart by runs of spaces: an office and a place-and-date line
-        (`byline`, `dateline`), or marks beside them."""
+        (`byline`, `dateline`), or marks beside them; each run a `space` between them, so
+        that the line projects as the one line it was."""
         found = [cue.place_date(p.text.strip()) or cue.date_line(p.text.strip()) for p in parts]
         if sum(1 for f in found if f) != 1:
             return False
         opener = self._current_opener(div)
-        for part, dated in zip(parts, found):
+        runs = _runs(unit, len(parts))
+        for index, (part, dated) in enumerate(zip(parts, found)):
+            if index and runs:
+                sub(opener, "space", quantity=str(len(runs[index - 1])), unit="char",
+                    dim="horizontal")
             text = part.text.strip()
             if dated:
                 self._dateline(opener, part, text)
@@ -631,6 +641,21 @@ class BodyEncoder:
 _STAMP_DESCRIPTION = re.compile(r"^[\w'’. -]{0,40}\b(?:stamp|seal)(?:ed)?\s*:\s*", re.I)
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
+
+
+def _runs(unit: SourceBlock, fields: int, between: re.Pattern[str] = cue.FIELD_RUN) -> list[str]:
+    """The white space between a line's `fields`: its runs of spaces (`structure.fields`),
+    or with `_AFTER_COMMA` the spaces after its commas (`TOP SECRET, Copy No. 3`); none when
+    the line was not split there, or the unit is more than one source line."""
+    text = unit.text
+    if LINE_BREAK in text or len({n for _, n in unit.lines}) > 1:
+        return []  # fields of two columns over several lines (`columns`): no one line to keep
+    runs = [m.group(m.lastindex or 0)
+            for m in between.finditer(text, len(text) - len(text.lstrip()))]
+    return runs if len(runs) == fields - 1 else []
+
+
+_AFTER_COMMA = re.compile(r",(\s+)")  # marks apart by commas: the comma stays the mark's
 
 
 def keep_inline_spacing(div: etree._Element) -> None:
