@@ -125,3 +125,32 @@ def test_a_signature_bracket_inside_a_wrapped_sentence_stays_in_it(
     (paragraph,) = xpath(div, "tei:p")
     assert len(xpath(paragraph, "tei:lb")) == 3 and not xpath(div, "tei:closer")
     round_trips(conversion, body, tei_all)
+
+
+def test_a_distribution_list_under_a_postscript_is_the_documents(
+        context: ReadContext, tei_all: etree.RelaxNG) -> None:
+    # `check_synthetic.py --layout mix --seed 8000`: 15 of 300 reports (every one with a P.S.
+    # and a distribution list) had the list inside the postscript
+    body = (PROSE + "K. Weber\nCounsellor of the Embassy\n"
+            "P.S. The signed copies will follow by courier.\n" + DISTRIBUTION)
+    conversion, body = convert(body, context)
+    div = div_of(conversion)
+    _closed(div, "K. Weber")
+    (postscript,) = xpath(div, "tei:postscript")
+    assert "courier" in "".join(postscript.itertext()) and not xpath(postscript, ".//tei:list")
+    assert [etree.QName(c).localname for c in div][-3:] == ["closer", "postscript", "note"]
+    round_trips(conversion, body, tei_all)
+
+
+def test_a_postscripts_own_list_stays_in_it(
+        context: ReadContext, tei_all: etree.RelaxNG) -> None:
+    # counter-case: list lines under a postscript's sentence, no line announcing copies or a
+    # distribution: the postscript's text
+    body = (PROSE + "K. Weber\nCounsellor of the Embassy\n"
+            "P.S. The embassy needs the following:\n"
+            "1 - two interpreters\n2 - a car for the delegation\n")
+    conversion, body = convert(body, context)
+    div = div_of(conversion)
+    assert not xpath(div, "tei:note[@type='distribution']")
+    assert "a car for the delegation" in "".join(xpath(div, "tei:postscript")[0].itertext())
+    round_trips(conversion, body, tei_all)

@@ -97,6 +97,8 @@ class BodyEncoder:
         if distribution and not signature:
             blocks.extend(distribution)  # a list at the end, not one after a signature
             distribution = []
+        # a distribution list under the postscript: the document's, after the postscript
+        listed = lists.after_postscript(postscript) if signature and not distribution else []
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
@@ -131,6 +133,11 @@ class BodyEncoder:
         if postscript:
             self._count("postscripts")
             closing.postscript(self, sub(div, "postscript"), self._join(postscript))
+        if listed and div.find("{*}closer") is not None:
+            layouts.distribution_note(self, sub(div, "note", type="distribution"),
+                                      self._join(listed))
+        elif listed:  # no closer (a signature with no text above it): the postscript's text
+            self._structure(div.findall("{*}postscript")[-1], self._join(listed), top=False)
         for page in self._end_pages:
             layouts.page_break(self, div, page)
         self._end_pages = []

@@ -73,6 +73,22 @@ def distribution(blocks: list[SourceBlock]) -> list[SourceBlock]:
     return taken
 
 
+def after_postscript(postscript: list[SourceBlock]) -> list[SourceBlock]:
+    """A distribution list under a postscript (`P.S. ...` / `Four copies printed` / `1 - ...`):
+    two or more list lines at its end under a line announcing them, taken off the postscript:
+    the document's distribution, not the postscript's text (list lines under no such line
+    stay the postscript's)."""
+    start = len(postscript)
+    while start > 2 and cue.LIST_ITEM.match(postscript[start - 1].text.strip()):
+        start -= 1
+    head = postscript[start - 1].text.strip() if start > 1 else ""
+    if len(postscript) - start < 2 or len(head) > 60 or not cue.LIST_HEAD.search(head):
+        return []
+    taken = postscript[start - 1:]
+    del postscript[start - 1:]
+    return taken
+
+
 def block_list(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock],
                index: int) -> int:
     """A run of two or more items (`1 - Cde. Name`, `- item`), perhaps under a short line
