@@ -9,7 +9,9 @@ tei_all, and the whole corpus is converted once more with the CLI (`teikit conve
 
 `--layout` lays the reports out as other real exports do (`synthetic.py --layout`); the round
 trip then compares the source's lines as `test_layouts.py` does: every non-blank source line
-begins a line of the projection, and the words come back in order.
+begins a line of the projection, and the words come back in order (`--lines`: the lines are
+the source's, none split either). With a layout the TEI must also hold what it wrote: a
+`closer` (every report is signed), the distribution list as `note[@type='distribution']`.
 
 Exit status 1 if any report fails; each failure names the seed and the first paragraph that
 differs, so that it can be reproduced with `generate_report(seed)`.
@@ -31,7 +33,8 @@ from lxml import etree
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import LAYOUTS, REGISTERS, ROOT, body_of, generate_report  # noqa: E402
+from benchmarks.synthetic import (LAYOUTS, REGISTERS, ROOT, Layout, body_of,  # noqa: E402
+                                  generate_report, resolve_layout)
 from toolkit.convert import ConvertOptions, convert_bytes, make_context  # noqa: E402
 from toolkit.errors import ToolkitError  # noqa: E402
 from toolkit.output import serialize  # noqa: E402
@@ -79,8 +82,36 @@ def lost_lines(body: str, projection: str) -> list[int]:
     return [line for at, line in starts.items() if at not in projected]
 
 
+def joined_lines(body: str, projection: str) -> list[str]:
+    """Where the projection's lines are not the source's (white space collapsed): a source
+    line split or two joined. The source's line structure is what the projection must give
+    back (issue #10), not only a projection line for each source line's start."""
+    source = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
+    got = [" ".join(p.split()) for p in re.split(r"\n\s*\n", projection) if p.strip()]
+    for want, line in zip(source, got):
+        if want != line:
+            return [f"got {line[:120]!r}", f"want {want[:120]!r}"]
+    return [] if len(source) == len(got) else [f"{len(got)} lines projected, {len(source)} "
+                                                "in the source"]
+
+
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def structure_misses(layout: Layout, tree: etree._Element) -> list[str]:
+    """What the layout wrote that the TEI does not encode as such: every report is signed
+    (a `closer`); a distribution list after the signature is `note[@type='distribution']`."""
+    misses = []
+    if not tree.findall(".//t:text/t:body//t:closer", TEI):
+        misses.append("no closer")
+    if layout.distribution and not tree.findall(
+            ".//t:text/t:body//t:note[@type='distribution']/t:list", TEI):
+        misses.append("no note[@type='distribution'] holding the distribution list")
+    return misses
+
+
 def check(count: int, size: int, seed: int, known_bugs: bool, tei_all: bool,
-          cli: bool, layout: str | None = None) -> int:
+          cli: bool, layout: str | None = None, lines: bool = False) -> int:
     schema = etree.RelaxNG(etree.parse(str(TEI_ALL))) if tei_all else None
     failed: set[int] = set()
     cli_failed = False
@@ -117,6 +148,13 @@ def check(count: int, size: int, seed: int, known_bugs: bool, tei_all: bool,
             elif lost := lost_lines(body_of(text), projected):
                 failed.add(current)
                 print(f"seed {current}: source lines {lost[:5]} begin no projection line")
+            elif lines and (joined := joined_lines(body_of(text), projected)):
+                failed.add(current)
+                print(f"seed {current}: the projection's lines differ: {'; '.join(joined)}")
+            if layout is not None and (misses := structure_misses(resolve_layout(
+                    layout, current) or Layout(), tree)):
+                failed.add(current)
+                print(f"seed {current}: {'; '.join(misses)}")
             if schema is not None and not schema.validate(tree.getroottree()):
                 failed.add(current)
                 print(f"seed {current}: not valid against tei_all: {schema.error_log.last_error}")
@@ -150,9 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli", action="store_true", help="also run `teikit convert -j 2`")
     parser.add_argument("--layout", choices=[*LAYOUTS, "mix"], default=None,
                         help="the layout of the reports (default: the sample's)")
+    parser.add_argument("--lines", action="store_true",
+                        help="with --layout: the projection's lines must be the source's, "
+                        "none split (by default a source line may project as several)")
     args = parser.parse_args(argv)
     return check(args.count, args.size, args.seed, args.known_bugs, args.tei_all, args.cli,
-                 args.layout)
+                 args.layout, args.lines)
 
 
 if __name__ == "__main__":

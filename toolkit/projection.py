@@ -10,8 +10,9 @@ item, each line of a signature or of a stamp, each line after an lb) is one line
 blank line. A source with one paragraph per line and one with blank lines between its
 paragraphs therefore project alike, line for line; a page-break join projects as the two
 lines it came from; a hard-wrapped paragraph gives back its lines (the converter keeps
-them as lb: the source's line structure, issue #10); a line holding two fields apart by a run of spaces (an
-office and a place-and-date line) projects as one line per field.
+them as lb: the source's line structure, issue #10); a line holding two fields apart by a
+run of spaces (an office and a place-and-date line, two marks) projects as the one line it
+was, the run as long as the `space` between the fields says.
 """
 
 from __future__ import annotations
@@ -39,12 +40,24 @@ class _Projector:
         self.bottom: list[str] = []  # a page's footer (forme work): after the footnotes
         self.section_notes: list[tuple[str, str]] = []  # place="end": after their division
         self.taken: set[etree._Element] = set()  # pb, lb already projected inside a gap's bracket
+        self.glue = ""  # a `space` between two blocks: the next block goes on the last line
 
     def flush(self) -> None:
         text = " ".join("".join(self.current).split())
-        if text:
+        if text and self.glue and self.paragraphs:
+            self.paragraphs[-1] += self.glue + text  # two fields of one source line
+        elif text:
             self.paragraphs.append(text)
+        if text:
+            self.glue = ""
         self.current = []
+
+    def space(self, node: etree._Element) -> None:
+        """A `space` between two blocks (an office and its dateline, two marks): the run of
+        spaces that kept them apart on one source line, as KEPT (not collapsed)."""
+        self.flush()
+        quantity = node.get("quantity", "")
+        self.glue = KEPT * (int(quantity) if quantity.isdigit() and int(quantity) else 1)
 
     def block(self, node: etree._Element) -> None:
         self.flush()
@@ -82,6 +95,9 @@ class _Projector:
             return
         if name == "sp":
             self._speech(node)
+            return
+        if name == "space" and parent_name in CONTAINERS:
+            self.space(node)
             return
         if name == "fw" and node.get("place") == "inline":  # a page number inside its line
             self.current.append(self.content(node))
@@ -151,6 +167,8 @@ class _Projector:
                     self._rows(columns)
                 if child_name == "lb":
                     self.flush()
+                elif child_name == "space":
+                    self.space(child)
                 elif child_name == "signed" and child.get("rend") == "columns":
                     self.flush()
                     start = len(self.paragraphs)
@@ -299,6 +317,7 @@ class _Projector:
 
 # The converter's uncertain readings (toolkit/encoding/brackets.py): @rend is the form the
 # translator wrote, `[word?]`, `[[word?]]` or `word [?]`.
+KEPT = "\x01"  # a space of a `space` element: not white space to str.split, so never collapsed
 UNCLEAR_FORMS = {"query": "[{}?]", "double-query": "[[{}?]]", "query-after": "{} [?]"}
 SUPERSCRIPT_FIGURES = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -339,7 +358,7 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
     footnotes = sorted(projector.footnotes, key=lambda f: _note_order(f[0]))
     for paragraph in projector.paragraphs + [text for _, text in footnotes] + projector.bottom:
         paragraphs.extend(p for p in (" ".join(x.split()) for x in paragraph.split("\x00")) if p)
-    return "\n\n".join(paragraphs) + "\n"
+    return "\n\n".join(paragraphs).replace(KEPT, " ") + "\n"
 
 
 def normalise(text: str) -> list[str]:

@@ -267,6 +267,12 @@ def test_the_closing_forms_are_the_closers(seed: int, layout: Layout, checker: C
     if layout.postscript:
         assert count(root, f"{BODY}//tei:postscript/tei:p/tei:label[.='P.S.']") == 1
     assert "P.S." in body or not layout.postscript
+    # every report is signed: its closer, and a distribution list after it (or after its P.S.)
+    # the closer's note, never paragraphs or a list of the postscript (fix9)
+    assert count(root, closer) >= 1
+    if layout.distribution:
+        assert count(root, f"{BODY}//tei:note[@type='distribution']/tei:list/tei:head") == 1
+        assert count(root, f"{BODY}//tei:postscript//tei:list") == 0
 
 
 def data_closing(seed: int) -> str:

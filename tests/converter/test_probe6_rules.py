@@ -245,10 +245,11 @@ def test_a_place_and_date_after_the_signature_is_the_closers_dateline(
 def test_a_name_and_its_dateline_apart_on_one_line(
         gap: str, ctx: ReadContext, edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:
     body = f"The embassy will report on the results.\nCounsellor\nM. Novotny{gap}Warsaw, 2 April 1962\n"
-    # the projection gives the name and the dateline as two lines (the source: one)
+    # the run between them is the closer's space: the projection gives the one line back
     div, _ = valid_words(body, ctx, edition, validator, tei_all)
     (closer,) = xpath(div, "tei:closer")
-    assert shape(closer) == ["signed", "dateline"]
+    assert shape(closer) == ["signed", "space", "dateline"]
+    assert xpath(closer, "tei:space")[0].get("quantity") == str(len(gap))
     assert text(xpath(closer, "tei:signed/tei:persName")[0]) == "M. Novotny"
     assert text(xpath(closer, "tei:dateline/tei:placeName")[0]) == "Warsaw"
 

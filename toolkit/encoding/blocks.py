@@ -29,6 +29,9 @@ BLANK = re.compile(r"^[\s\u200b\ufeff]*$")  # str.isspace() covers the no-break 
 # a note text, a bullet. It never continues a wrapped paragraph.
 STRUCTURAL = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]\s|[IVX]{1,4}\.\s|\d{1,2}\s*[-–—]\s|[-–—•▪*·]\s|"
                         r"\[\d{1,3}[a-z]?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|[A-Z][\w.]{0,14}:\s|\*\*)")
+# `ROLE [signature] /A. NAME/` or `/A. NAME/`: a signature line, which no wrapped paragraph
+# ends on, even where the line above it is as wide as the wraps and ends a sentence
+SIGNED_LINE = re.compile(r"^(?:[^\[\]/]{0,100}?\[[^\[\]]*\]\s*)?/[^/\[\]]{2,60}/\s*$")
 WRAP_MAX = 100  # wider lines are whole paragraphs: no export wraps beyond this
 WRAP_MIN = 50   # narrower blocks are lists of short lines (signatures, marks, fields) or a
 #                 title block (JOURNAL / of Ambassador X / for the period ...), not wrapped prose
@@ -103,7 +106,8 @@ def _full_width(group: Block, width: int) -> bool:
     the second opening no structure: one wrapped paragraph, whatever the first ends on."""
     first, second = (line.strip() for _, line in group)
     return WRAP_MIN <= len(first) <= WRAP_MAX and len(first) >= 0.9 * width \
-        and not STRUCTURAL.match(second) and not first.startswith("**") \
+        and not STRUCTURAL.match(second) and not SIGNED_LINE.match(second) \
+        and not first.startswith("**") \
         and "   " not in first and "   " not in second and not group[1][1][:1].isspace()
 
 
@@ -125,7 +129,7 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
             # word no sentence ends on) is a line of its own: a date line, a mark
             short = len(previous) < 0.6 * width and not previous.endswith(("-", ",")) \
                 and previous.rsplit(None, 1)[-1].lower() not in _FUNCTION_WORDS
-            if ends or short or STRUCTURAL.match(line):
+            if ends or short or STRUCTURAL.match(line) or SIGNED_LINE.match(line):
                 out.append([group[i]])
             else:
                 out[-1].append(group[i])
@@ -172,7 +176,8 @@ def _cut(previous: str, line: str, before: str = "") -> bool:
     cut is a page break's (the body stage's `pb`)."""
     if not WRAP_MIN <= len(previous) <= WRAP_MAX or not line or SENTENCE_END.search(previous) \
             or len(line) > WRAP_MAX or (len(before) > WRAP_MAX and not SENTENCE_END.search(before)) \
-            or STRUCTURAL.match(line) or previous.startswith("**") or "   " in previous \
+            or STRUCTURAL.match(line) or SIGNED_LINE.match(line) or previous.startswith("**") \
+            or "   " in previous \
             or previous.upper() == previous:
         return False
     last = previous.rsplit(None, 1)[-1]

@@ -18,8 +18,8 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import closing, columns, dates, layouts, memo_end, structure as cue
-from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, SENTENCE_END, WRAP_MAX, SourceBlock,
+from toolkit.encoding import closing, columns, dates, layouts, lists, memo_end, structure as cue
+from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
@@ -33,33 +33,6 @@ __all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
 
 
 _YEAR = re.compile(r"\d{4}")  # a date line with its year
-
-
-def _points(units: list[SourceBlock], start: int, kind: str, outer: tuple[str, ...],
-            nested: dict[int, int]) -> int:
-    """The end of a run of short points of `kind` from `start`. Points of another kind under
-    an item, the list's own kind going on after them (`b) ...` / `i. ...` / `ii. ...` /
-    `c) ...`), are a list in that item (recorded in `nested`), to any depth: `1.` / `a)` /
-    `i.`. An item ending in a colon announces them (one point, or the list's last item's,
-    with no point of another kind after them); else two or more, the list going on after."""
-    end = start
-    while end < len(units) and len(units[end].text) <= LIST_ITEM_MAX:
-        found = cue.point_kind(units[end].text.strip())
-        if found == kind:
-            end += 1
-            continue
-        if end == start or found is None or found in outer:
-            break
-        under_nested: dict[int, int] = {}
-        under = _points(units, end, found, (*outer, kind), under_nested)
-        after = cue.point_kind(units[under].text.strip()) if under < len(units) else None
-        opens = units[end - 1].text.rstrip().endswith(":") and after in (kind, None, *outer)
-        if under == end or (not opens and (under - end < 2 or after != kind)):
-            break
-        nested[end - 1] = under
-        nested.update(under_nested)
-        end = under
-    return end
 
 
 @dataclass
@@ -111,7 +84,7 @@ class BodyEncoder:
         reference = memo_end.reference_line(blocks)
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
-        distribution = self._distribution(blocks) or memo_end.copies(blocks) \
+        distribution = lists.distribution(blocks) or memo_end.copies(blocks) \
             or layouts.distribution_line(blocks)
         end_mark = layouts.end_mark(blocks)
         kept, count = blocks[-1:], len(blocks)
@@ -125,6 +98,8 @@ class BodyEncoder:
             blocks.extend(distribution)  # a list at the end, not one after a signature
             distribution = []
         distribution = distribution or memo_end.distribution_box(blocks)  # signed or not
+        # a distribution list under the postscript: the document's, after the postscript
+        listed = lists.after_postscript(postscript) if signature and not distribution else []
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
@@ -159,6 +134,11 @@ class BodyEncoder:
         if postscript:
             self._count("postscripts")
             closing.postscript(self, sub(div, "postscript"), self._join(postscript))
+        if listed and div.find("{*}closer") is not None:
+            layouts.distribution_note(self, sub(div, "note", type="distribution"),
+                                      self._join(listed))
+        elif listed:  # no closer (a signature with no text above it): the postscript's text
+            self._structure(div.findall("{*}postscript")[-1], self._join(listed), top=False)
         for page in self._end_pages:
             layouts.page_break(self, div, page)
         self._end_pages = []
@@ -296,29 +276,6 @@ class BodyEncoder:
                 return found
         return []
 
-    def _distribution(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
-        """A distribution list after the signature (`Four copies printed` / `1 - Cde. ...`):
-        two or more list lines at the end, perhaps under a line announcing them, right after
-        a signature line or its closing dateline; taken off the end of `blocks`."""
-        start = len(blocks)
-        while start > 0 and cue.LIST_ITEM.match(blocks[start - 1].text.strip()):
-            start -= 1
-        if len(blocks) - start < 2:
-            return []
-        announced = blocks[start - 1].text.strip() if start else ""
-        if announced and len(announced) <= 60 and cue.LIST_HEAD.search(announced):
-            start -= 1
-        signed = start  # the end of the signature: the closing dateline may stand under it
-        if start > 2 and (cue.place_date(blocks[start - 1].text.strip())
-                          or cue.date_line(blocks[start - 1].text.strip())):
-            signed -= 1
-        if start < 2 or not (cue.signature_like(blocks[signed - 1].text.strip())
-                             or closing.two_columns(blocks[:signed])):  # two side by side
-            return []
-        taken = blocks[start:]
-        del blocks[start:]
-        return taken
-
     # -- paragraphs and the structure between them ------------------------------------------
     def _join(self, blocks: list[SourceBlock]) -> list[SourceBlock]:
         """Rejoin paragraphs a page break cut inside a sentence or inside a bracket; a stamp
@@ -436,7 +393,7 @@ class BodyEncoder:
                 self._count("sections")
                 top = True
                 continue
-            taken = self._late_fields(container, units, index - 1) if not top else 0
+            taken = lists.late_fields(self, container, units, index - 1) if not top else 0
             taken = taken or self._list(container, units, index - 1)
             if taken:
                 index += taken - 1
@@ -485,7 +442,7 @@ class BodyEncoder:
             return True
         first = text.split(LINE_BREAK, 1)[0].rstrip()
         parts = cue.fields(unit)
-        if len(parts) > 1 and (self._fields_line(div, parts)
+        if len(parts) > 1 and (self._fields_line(div, unit, parts)
                                or layouts.telegram_fields(self, div, parts)
                                or columns.labelled_fields(self, div, parts)):
             return True
@@ -514,19 +471,29 @@ class BodyEncoder:
         found = cue.marks(unit)
         if found is None:
             return False
-        for part, kind in found:
+        runs = _runs(unit, len(found)) or _runs(unit, len(found), _AFTER_COMMA)
+        for index, (part, kind) in enumerate(found):
+            if index and runs:
+                sub(div, "space", quantity=str(len(runs[index - 1])), unit="char",
+                    dim="horizontal")
             sub(div, "fw", self._inline(part, part.text.strip()), type=kind)
             self._count("marks")
         return True
 
-    def _fields_line(self, div: etree._Element, parts: list[SourceBlock]) -> bool:
+    def _fields_line(self, div: etree._Element, unit: SourceBlock,
+                     parts: list[SourceBlock]) -> bool:
         """A line of fields apart by runs of spaces: an office and a place-and-date line
-        (`byline`, `dateline`), or marks beside them."""
+        (`byline`, `dateline`), or marks beside them; each run a `space` between them, so
+        that the line projects as the one line it was."""
         found = [cue.place_date(p.text.strip()) or cue.date_line(p.text.strip()) for p in parts]
         if sum(1 for f in found if f) != 1:
             return False
         opener = self._current_opener(div)
-        for part, dated in zip(parts, found):
+        runs = _runs(unit, len(parts))
+        for index, (part, dated) in enumerate(zip(parts, found)):
+            if index and runs:
+                sub(opener, "space", quantity=str(len(runs[index - 1])), unit="char",
+                    dim="horizontal")
             text = part.text.strip()
             if dated:
                 self._dateline(opener, part, text)
@@ -578,7 +545,7 @@ class BodyEncoder:
             content = layouts.listed_persons(self, label, self._inline(value, value.text.rstrip()),
                                              unit.line)
             sub(opener, "seg", [el("label", field_match.group()), *content],
-                type="memo-field", subtype=_ncname(label))
+                type="memo-field", subtype=lists.ncname(label))
         elif salute:
             sub(opener, "salute", self._inline(unit, text))
         elif addressee:
@@ -630,101 +597,8 @@ class BodyEncoder:
         return set(found)
 
     def _list(self, div: etree._Element, units: list[SourceBlock], index: int) -> int:
-        """A run of two or more items (`1 - Cde. Name`, `- item`), perhaps under a short line
-        that announces it (`Four copies printed`): a `list`. The units taken, or 0."""
-        start = index
-        head = None
-        text = units[index].text.strip()
-        if not cue.LIST_ITEM.match(text) and not cue.POINT.match(text) and len(text) <= 60 \
-                and cue.LIST_HEAD.search(text):
-            head = units[index]
-            start += 1
-        end = start
-        while end < len(units) and cue.LIST_ITEM.match(units[end].text.strip()):
-            end += 1
-        # Short points of one kind on consecutive lines after a line ending in a colon
-        # ('Agenda:', '... proposes the following:') enumerate what it announces: a list.
-        # Points with prose between them, or of a paragraph's length, are numbered paragraphs.
-        announced = head is not None or (start > 0 and units[start - 1].text.rstrip().endswith(":"))
-        kind = cue.point_kind(units[start].text.strip()) if start < len(units) and announced \
-            and end == start else None
-        nested: dict[int, int] = {}  # an item's index: the end of the points under it
-        if kind:
-            end = _points(units, start, kind, (), nested)
-            # ... and it is an enumeration when a label announces it ('Agenda:') or its items
-            # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
-            # '2) ...' are numbered statements); the last item of each list may end with '.'
-            named = head is not None and len(head.text.split()) <= 2
-            last = {end - 1} | {under - 1 for under in nested.values()}
-            if not named and any(units[at].text.rstrip().endswith((".", "!", "?"))
-                                 for at in range(start, end) if at not in last):
-                end = start
-        if end - start < 2:
-            return 0
-        made = sub(div, "list")
-        if head is not None:
-            sub(made, "head", self._inline(head, head.text.strip()))
-        if head is not None or kind:
-            self.decided(f"{units[start - 1].text.strip()[:60]!r} and the {end - start} lines "
-                         "after it taken as a list", units[start - 1].line)
-        if kind:
-            self._items(made, units, start, end, nested)
-        for unit in units[start:end] if not kind else []:
-            label = cue.LIST_ITEM.match(unit.text.strip())
-            assert label
-            number = re.sub(r"\D", "", label.group("label"))
-            item = sub(layouts.list_level(made, units[start], unit), "item",
-                       self._inline(unit, unit.text.strip()))
-            if number:
-                item.set("n", number)
-        self._count("lists")
-        return end - index
-
-    def _items(self, made: etree._Element, units: list[SourceBlock], start: int, end: int,
-               nested: dict[int, int]) -> None:
-        """The points from `start` to `end` as items of `made`, the points under an item
-        (`nested`, any depth) a list in that item."""
-        at = start
-        while at < end:
-            unit = units[at]
-            point = cue.POINT.match(unit.text.strip())
-            assert point
-            item = sub(made, "item", self._labelled(unit, point.group("label")),
-                       n=cue.point_number(point.group("label")))
-            at += 1
-            if at - 1 in nested:
-                self.decided(f"the points under {point.group('label')!r} taken as a list "
-                             "in its item", unit.line)
-                self._items(sub(item, "list"), units, at, nested[at - 1], nested)
-                at = nested[at - 1]
-
-    def _late_fields(self, div: etree._Element, units: list[SourceBlock], index: int) -> int:
-        """Memo fields (`Subject:`, `To:`) among the header lines but after a line that is
-        no opener's (an office line in mixed case): header fields still, never paragraphs. An
-        opener stands only before the first block, so they are a `list[@type='memo-fields']`,
-        each field an item with its label. The units taken, or 0."""
-        if index > 8 or any(len(u.text) > 60 and SENTENCE_END.search(u.text)
-                            for u in units[:index]):
-            return 0  # after a sentence of the text, 'Subject:' opens a paragraph
-        end = index
-        while end < len(units) and end <= index + 8 and cue.MEMO_FIELD.match(units[end].text.strip()):
-            end += 1
-        if end == index:
-            return 0
-        made = sub(div, "list", type="memo-fields")
-        for unit in units[index:end]:
-            found = cue.MEMO_FIELD.match(unit.text.strip())
-            assert found
-            start = len(unit.text) - len(unit.text.lstrip())
-            value = unit.tail(start + found.end())
-            content = layouts.listed_persons(self, found.group("label"),
-                                             self._inline(value, value.text.rstrip()), unit.line)
-            sub(made, "item", [el("label", found.group()), *content],
-                n=_ncname(cue.field_name(found.group("label"))))
-        self.decided(f"{units[index].text.strip()[:40]!r} after the first paragraph taken as "
-                     "a memo field", units[index].line)
-        self._count("lists")
-        return end - index
+        """A list at `index` (`toolkit.encoding.lists`); also called by the layouts' rules."""
+        return lists.block_list(self, div, units, index)
 
     def _stamp(self, div: etree._Element, unit: SourceBlock, text: str) -> None:
         """A stamp described in brackets, on its own (perhaps over several lines, in two
@@ -775,8 +649,22 @@ class BodyEncoder:
 
 _STAMP_DESCRIPTION = re.compile(r"^[\w'’. -]{0,40}\b(?:stamp|seal)(?:ed)?\s*:\s*", re.I)
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
-LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
+
+
+def _runs(unit: SourceBlock, fields: int, between: re.Pattern[str] = cue.FIELD_RUN) -> list[str]:
+    """The white space between a line's `fields`: its runs of spaces (`structure.fields`),
+    or with `_AFTER_COMMA` the spaces after its commas (`TOP SECRET, Copy No. 3`); none when
+    the line was not split there, or the unit is more than one source line."""
+    text = unit.text
+    if LINE_BREAK in text or len({n for _, n in unit.lines}) > 1:
+        return []  # fields of two columns over several lines (`columns`): no one line to keep
+    runs = [m.group(m.lastindex or 0)
+            for m in between.finditer(text, len(text) - len(text.lstrip()))]
+    return runs if len(runs) == fields - 1 else []
+
+
+_AFTER_COMMA = re.compile(r",(\s+)")  # marks apart by commas: the comma stays the mark's
 
 
 def keep_inline_spacing(div: etree._Element) -> None:
@@ -788,7 +676,3 @@ def keep_inline_spacing(div: etree._Element) -> None:
                 and node.tag[node.tag.find("}") + 1:] not in CONTAINERS \
                 and node.get("type") != "distribution":  # a note holding a list
             node.text = ""
-
-
-def _ncname(text: str) -> str:
-    return re.sub(r"[^\w.-]", "-", text).strip("-") or "field"

@@ -47,12 +47,12 @@ def place_date_line(encoder: BodyEncoder, blocks: list[SourceBlock]) -> SourceBl
     if found and cue.place_date(found.group("dateline")) and cue.name_like(found.group("name")):
         lead = len(last.text) - len(last.text.lstrip())
         name = last.part(lead, lead + found.end("name"))
-        start = lead + found.start("dateline")
+        start = lead + found.end("name")  # the run of spaces kept: the closer's `space`
         blocks[-1] = name
         return last.part(start, lead + found.end("dateline"))
     if cue.place_date(text) and not cue.bound_to_previous(blocks):
         blocks.pop()
-        return last
+        return last.tail(len(last.text) - len(last.text.lstrip()))
     return None
 
 
@@ -291,6 +291,9 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
                 made[-1].set("rend", "columns")
     end_signed()
     if place_date is not None:
+        run = place_date.text[:len(place_date.text) - len(place_date.text.lstrip())]
+        if run:  # on the name's line: the run between them, so that it projects as one line
+            sub(closer, "space", quantity=str(len(run)), unit="char", dim="horizontal")
         encoder._dateline(closer, place_date, place_date.text.strip())
 
 

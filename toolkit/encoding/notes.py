@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
+from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.bracket_kinds import EMPHASIS
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -136,12 +136,13 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
     refers to signs, a sign's note after a referenced one is a note text too though nothing
     refers to it (kept with a warning, as `[3] text` nothing refers to is): it stood with
     them, and left in the text it would come before them. A sign's note before the first
-    referenced one stays the text's (`* point` may be a bullet)."""
+    referenced one stays the text's (`* point` may be a bullet), unless the text has ended
+    above it (`_after_end`: under a signature or its distribution list) and it is a sentence."""
     run: list[NoteText] = []
     end = len(blocks)
     while end > 1 and not bound(blocks[:end]):
         found = note_text(blocks[end - 1], numbered=False, symbols=symbols)
-        if found is None and symbols:
+        if found is None and (symbols or SYMBOL_NOTE.match(blocks[end - 1].text)):
             found = note_text(blocks[end - 1], numbered=False, symbols=SIGN_LABELS)
         if found is None:
             break
@@ -149,8 +150,26 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
         end -= 1
     first = next((i for i, n in enumerate(run) if n.label not in SIGN_LABELS
                   or n.label in symbols), len(run))
+    if first and _after_end(blocks[:end]) and all(
+            _SENTENCES.search(n.text.text.strip()) for n in run[:first]):
+        first = 0  # sentences under the signature or its list: notes, though unreferenced
     del blocks[end + first:]
     return run[first:]
+
+
+_SENTENCES = re.compile(r"\S+\s+\S+\s+\S.*[.!?]$", re.DOTALL)  # three words or more, ended
+_FRAGMENT = re.compile(r"[-–—\d\s.IVXivx]{1,8}")  # a page number, a stray figure or numeral
+
+
+def _after_end(before: list[SourceBlock]) -> bool:
+    """The text has ended above (stray fragments aside): a short line with no sentence (a
+    name, an office, a distribution list's last line) under prose. A memo's `NOTE` title
+    has no prose above it, bullets stand under the line announcing them (`...following:`)."""
+    blocks = list(before)
+    while blocks and _FRAGMENT.fullmatch(blocks[-1].text.strip()):
+        blocks.pop()
+    return len(blocks) > 1 and _signature_shaped(blocks[-1].text) and any(
+        len(b.text) > 60 and SENTENCE_END.search(b.text) for b in blocks[:-1])
 
 
 @dataclass(frozen=True)
@@ -255,7 +274,8 @@ def _separator(blocks: list[SourceBlock], symbols: frozenset[str] = frozenset())
         if NOTES_RULE.match(text) or NOTES_HEADING.match(text):
             following = blocks[index + 1:index + 2]
             if NOTES_HEADING.match(text) and not NOTES_RULE.match(blocks[index - 1].text) \
-                    and not _referred(blocks[:index], blocks[index + 1:]):
+                    and not _referred(blocks[:index], blocks[index + 1:]) \
+                    and not _after_end(blocks[:index]):
                 return None  # a memo titled `NOTE` over its numbered sections
             if not following or note_text(following[0], numbered=True, symbols=symbols):
                 return index
