@@ -196,3 +196,18 @@ def test_the_browser_sets_each_structure_apart(tab: Page, base_url: str) -> None
     assert style(tab, ".tk-type-entry > .tk-dateline", "text-align") == "left"
     tab.goto(f"{base_url}880101.html")
     assert style(tab, ".tk-trailer", "font-family") != style(tab, ".tk-p", "font-family")
+
+
+def test_a_run_of_spaces_between_two_fields_is_layout_not_a_marked_blank(site: Path) -> None:
+    # `Office        Place, date` on one source line: the TEI keeps the run as `space` between
+    # byline and dateline (so the text projects as one line); the page lays the two out and
+    # marks no [blank], as it did before; two marks on one line (084) the same.
+    memo = doc(site, "032-all-in-one")
+    opener = memo.xpath("//div[contains(@class, 'tk-opener')]")[0]
+    assert opener.xpath(".//p[contains(@class, 'tk-byline')]")
+    assert opener.xpath(".//p[contains(@class, 'tk-dateline')]")
+    assert not memo.xpath("//*[contains(@class, 'tk-space')]")
+    assert "[blank]" not in memo.text_content()
+    diary = doc(site, "084-diary-record-paren-notes-crlf")
+    assert len(diary.xpath("//p[contains(@class, 'tk-fw-classification')]")) == 1
+    assert not diary.xpath("//*[contains(@class, 'tk-space')]")

@@ -593,6 +593,12 @@
     </span>
   </xsl:template>
 
+  <!-- A run of spaces that stood between two fields of one source line (an office and its
+       dateline, two marks): layout, which the page's own layout gives; no blank is marked. -->
+  <xsl:template match="tei:space[parent::tei:opener | parent::tei:closer | parent::tei:div
+                       | parent::tei:body | parent::tei:front | parent::tei:back
+                       | parent::tei:postscript]" mode="tk:text"/>
+
   <xsl:template match="tei:space" mode="tk:text">
     <span class="tk-iv tk-space tk-ed-only" data-tip="A blank space in the source.">
       <xsl:call-template name="tk:focusable"/>

@@ -255,6 +255,12 @@
     <xsl:text>}</xsl:text>
   </xsl:template>
 
+  <!-- A run of spaces between two fields of one source line (an office and its dateline,
+       two marks): layout, which the print layout gives; nothing is printed for it. -->
+  <xsl:template match="tei:space[parent::tei:opener | parent::tei:closer | parent::tei:div
+                       | parent::tei:body | parent::tei:front | parent::tei:back
+                       | parent::tei:postscript]" mode="tk:pdf-text"/>
+
   <!-- A significant blank of the source: a blank as wide as three letters. -->
   <xsl:template match="tei:space" mode="tk:pdf-text">
     <xsl:text>&#x2003;&#x2003;&#x2003;</xsl:text>
