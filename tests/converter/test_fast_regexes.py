@@ -1,0 +1,63 @@
+"""Regexes rewritten for speed (issue #10) find what the forms they replace found.
+
+Each rewritten pattern is compared here with its original formulation, written out, on many
+generated texts drawn from the characters the pattern cares about, so that a later edit of
+either side that makes them disagree fails.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from toolkit.encoding import layouts, notes
+
+# The note reference patterns before their leading lookahead (issue #10, speed9).
+SYMBOL = r"(?<=[^\s*§])(?P<mark>\*{1,3}|†{1,2}|‡{1,2}|§{1,2})(?![\w*§])"
+BRACKET = r"(?<=\S)\[(\d{1,3}[a-z]?)\]|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+REFERENCE = (r"\^(?P<caret>\d{1,3}[a-z]?)\^"
+             r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+             r"|(?<=[^\s(])\((?P<paren>\d{1,3}[a-z]?)\)(?!\w)"
+             r"|(?<=[^\s\d(])(?P<closing>\d{1,3}[a-z]?)\)(?!\w)"
+             r"|" + SYMBOL)
+ALPHABET = "ab Z.1209٣²³¹⁰^()[]*†‡§ \n\u00a0"
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_reference_patterns_match_as_without_their_lookahead() -> None:
+    rnd = random.Random(9)
+    pairs = [(notes.REFERENCE, re.compile(REFERENCE)),
+             (notes.SYMBOL_REFERENCE, re.compile(SYMBOL)),
+             (notes._BRACKET_REFERENCE, re.compile(BRACKET))]
+    matched = 0
+    for _ in range(20_000):
+        text = "".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(0, 16)))
+        for fast, plain in pairs:
+            expected = _found(plain, text)
+            assert _found(fast, text) == expected, (fast.pattern, text)
+            matched += bool(expected)
+    assert matched > 5_000  # the texts do hold references of every pattern
+
+
+def test_reference_forms_still_found() -> None:
+    found = [m.group() for m in notes.REFERENCE.finditer("Vienna¹ agreed.^2^ Kashmir.(3) "
+                                                           "Rostock.4) done.* x ²")]
+    assert found == ["¹", "^2^", "(3)", "4)", "*"]
+
+
+def test_speech_line_needs_a_colon_in_its_first_hundred_characters() -> None:
+    """`speaker` skips the pattern when no colon stands in text[:100]: the longest speaker
+    the pattern admits puts its colon at index 98, and nothing later can match."""
+    rnd = random.Random(12)
+    for _ in range(20_000):
+        head = "".join(rnd.choice("Ab z9 ()") for _ in range(rnd.randint(0, 120)))
+        text = head + rnd.choice([": ", " : ", ":"]) + "and so on"
+        found = layouts.SPEECH_LINE.match(text)
+        assert found is None or ":" in text[:100], text
+    # the longest: a letter, 48 more, a number, a parenthesis of 40, a space, the colon
+    longest = "Z" + "y" * 48 + " 123a" + " (" + "x" * 40 + ")" + " : well, we agreed"
+    assert longest.index(":") == 98
+    assert layouts.SPEECH_LINE.match(longest) is not None
