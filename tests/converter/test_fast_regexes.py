@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 
-from toolkit.encoding import layouts, notes
+from toolkit.encoding import dates, layouts, notes
 
 # The note reference patterns before their leading lookahead (issue #10, speed9).
 SYMBOL = r"(?<=[^\s*§])(?P<mark>\*{1,3}|†{1,2}|‡{1,2}|§{1,2})(?![\w*§])"
@@ -61,3 +61,38 @@ def test_speech_line_needs_a_colon_in_its_first_hundred_characters() -> None:
     longest = "Z" + "y" * 48 + " 123a" + " (" + "x" * 40 + ")" + " : well, we agreed"
     assert longest.index(":") == 98
     assert layouts.SPEECH_LINE.match(longest) is not None
+
+
+def test_date_phrases_tried_only_after_an_opening_word() -> None:
+    """`dates._phrases` tries DATE_PHRASE at a letter only where one of the words a phrase
+    opens with starts: the phrases found are those found trying every start."""
+    def every_start(text: str) -> list[tuple[tuple[int, int], str | None]]:
+        if not dates.may_hold_date(text):
+            return []
+        found, position = [], 0
+        for start in dates._starts(text):
+            if start < position:
+                continue
+            match = dates.DATE_PHRASE.match(text, start)
+            if match is not None:
+                found.append((match.span(), match.lastgroup))
+                position = match.end()
+        return found
+
+    words = ("3", "14", "1958", "1960s", "May", "MAY", "Mayor", "Jan.", "Sept.", "SEPT.", "Nov",
+             "June", "Junior", "March", "Marshal", "DECEMBER", "Oct.", "Aug", "early", "Early",
+             "EARLY", "earlier", "mid", "Mid-", "MID-", "midst", "late", "Late", "LATE", "later",
+             "the", "then", "beginning", "middle", "end", "ending", "of", "OF", "spring", "Spring",
+             "SPRING", "summer", "Summer", "SUMMER", "autumn", "Autumn", "AUTUMN", "fall", "Fall",
+             "FALL", "fallen", "as", "since", "Secret", "become", "arrive", "lasted", "between",
+             "Between", "from", "FROM", "and", "&", "to", "until", "-", "–", "3.6.1971",
+             "1971-06-03", "3/VI/71", "14.V.1958", "14th", "3RD", "Eastern", "Lenin", "ON", "in",
+             "the beginning of", "the end of", "the middle of", "the summer of", "early in")
+    rnd = random.Random(14)
+    dated = 0
+    for _ in range(30_000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9)))
+        expected = every_start(text)
+        dated += bool(expected)
+        assert [(m.span(), m.lastgroup) for m in dates._phrases(text)] == expected, text
+    assert dated > 5000

@@ -467,6 +467,14 @@ def may_hold_date(text: str) -> bool:
 # beginning of`, `end of`). A start on another word (`The`, `with`: most of the words before a
 # figure) fails anyway, after 2-5 us of the pattern's alternatives.
 _PHRASE_FIRST = frozenset("0123456789" "JFMASOND" "EL" "emltbsaf")
+# ... and the words a letter opens it with: a month's stem, a qualifier (`early`, `the
+# beginning of`), a season. Half the starts tried are other words (`as`, `since`, `Secret`):
+# a `startswith` of a few words each, not the pattern's 20 forms.
+_PHRASE_WORDS = (*_MONTH_STEMS, "early", "Early", "EARLY", "mid", "Mid", "MID", "late", "Late",
+                 "LATE", "the", "beginning", "middle", "end", "spring", "Spring", "SPRING",
+                 "summer", "Summer", "SUMMER", "autumn", "Autumn", "AUTUMN", "fall", "Fall", "FALL")
+_WORDS_BY_FIRST = {first: tuple(w for w in _PHRASE_WORDS if w[0] == first)
+                   for first in _PHRASE_FIRST if not first.isdigit()}
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
@@ -477,6 +485,9 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
     position = 0
     for start in _starts(text):
         if start < position or text[start] not in _PHRASE_FIRST:
+            continue
+        words = _WORDS_BY_FIRST.get(text[start])
+        if words is not None and not text.startswith(words, start):
             continue
         found = DATE_PHRASE.match(text, start)
         if found is not None:

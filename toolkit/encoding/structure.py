@@ -445,7 +445,7 @@ def signature_like(text: str) -> bool:
         return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if _PARENTHESISED.fullmatch(text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
-    if SLASHED_SIGNATURE.match(text) and len(text) <= 160:
+    if len(text) <= 160 and "/" in text and SLASHED_SIGNATURE.match(text):  # cheap tests first
         return True  # "HEAD OF SECTION [signature] /N. NAME/"
     if not text or len(text) > 60 or len(text.split()) > 5 or _DIGIT.search(text):
         return False
