@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 
-from toolkit.encoding import dates, layouts, notes
+from toolkit.encoding import bracket_kinds, dates, layouts, notes, structure
 
 # The note reference patterns before their leading lookahead (issue #10, speed9).
 SYMBOL = r"(?<=[^\s*§])(?P<mark>\*{1,3}|†{1,2}|‡{1,2}|§{1,2})(?![\w*§])"
@@ -96,3 +96,58 @@ def test_date_phrases_tried_only_after_an_opening_word() -> None:
         dated += bool(expected)
         assert [(m.span(), m.lastgroup) for m in dates._phrases(text)] == expected, text
     assert dated > 5000
+
+
+# More patterns before their rewriting (speed9): the same matches, split and substitution.
+PLAIN_FORMS = {
+    "FIELD_RUN": r"(?<=\S)(?:[ \t\u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)",
+    "EMPHASIS": r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])",
+    "_FIGURES": r"\d+",
+}
+
+
+def test_rewritten_patterns_match_as_their_plain_forms() -> None:
+    fast = {"FIELD_RUN": structure.FIELD_RUN, "EMPHASIS": bracket_kinds.EMPHASIS,
+            "_FIGURES": dates._FIGURES}
+    rnd = random.Random(15)
+    alphabet = "ab Z*9٣ \t\u00a0\n.*"
+    matched = dict.fromkeys(fast, 0)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        for name, pattern in fast.items():
+            plain = re.compile(PLAIN_FORMS[name])
+            expected = _found(plain, text)
+            assert _found(pattern, text) == expected, (name, text)
+            assert pattern.split(text) == plain.split(text), (name, text)
+            assert pattern.sub("", text) == plain.sub("", text), (name, text)
+            matched[name] += bool(expected)
+    assert min(matched.values()) > 1_000, matched
+
+
+def test_tail_searches_find_what_the_whole_search_finds() -> None:
+    """hand_signed looks for its mark's letters in the last 8 characters first; the short
+    form before a bracket and the letter before it are searched in the tail alone."""
+    hand = re.compile(r"(?P<mark>,?\s*\(?(?:v\.\s?r|m\.\s?p|s\.\s?r|w\.\s?r|e\.\s?h)\.\)?)$",
+                      re.I)
+    short = bracket_kinds.SHORT_FORM
+    rnd = random.Random(16)
+    pieces = ["J.", " Novák", ",", " ", "  ", "\t", "v.r.", "V. R.", "(m.p.)", "s.r", "e.h.",
+              ")", ".", "\n", "x", "USSR", "A.B", "&", "-", "Kim", "CPSU", "a"]
+    signed = 0
+    for _ in range(20_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        found = hand.search(text)
+        expected = None if found is None or found.start() == 0 else \
+            (text[:found.start()].rstrip(), text[len(text[:found.start()].rstrip()):])
+        if expected is not None and (not structure.name_like(expected[0])
+                                     or len(expected[0].split()) > 5
+                                     or re.search(r"\d", expected[0])):
+            expected = None
+        assert structure.hand_signed(text) == expected, text
+        signed += expected is not None
+        whole = short.search(text)
+        tail = short.search(text, max(0, len(text) - 14))
+        assert (whole and whole.span()) == (tail and tail.span()), text
+        letter = re.compile(r"[^\W\d_]$")
+        assert bool(letter.search(text)) == bool(letter.search(text[-2:])), text
+    assert signed > 500

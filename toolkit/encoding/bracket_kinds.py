@@ -83,7 +83,10 @@ SHORT_FORM = re.compile(r"(?<![\w.&-])([A-Z][A-Za-z&.-]{1,11})$")
 MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
 # Bold spans at most 400 characters: an unclosed "**" would otherwise be searched to the end
 # of the paragraph from each of them (quadratic in a line of "**a ").
-EMPHASIS = re.compile(r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+# (the leading `(?=\*)` changes no match: the engine passes a position without an asterisk
+# by one test instead of both branches, 14x faster on paragraphs)
+EMPHASIS = re.compile(r"(?=\*)(?:\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|"
+                      r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w]))")
 
 
 # "[half a page redacted]", "[one and a half pages redacted]", "[1 1/2 lines not declassified]",

@@ -380,7 +380,7 @@ class InlineEncoder:
         if STAMP.match(content):
             return self._stamp(bracket), 0
         if plain and _LETTERS.fullmatch(content) and (
-                _LETTER_END.search(before) or _LETTER.match(after)):
+                _LETTER_END.search(before[-2:]) or _LETTER.match(after)):  # `$`: end, or before a final newline
             return self._expansion(content, before)
         if SOURCE_NOTE.match(content):
             return self._source_note(bracket, content), 0
@@ -612,7 +612,9 @@ class InlineEncoder:
                     node = el("choice", [el("expan", phrase), el("abbr", content)])
                     return self._org(node, phrase, content), len(phrase) + 1
             return None
-        short = SHORT_FORM.search(tail)
+        # a short form ends the tail and has at most 12 characters: searched in its last 14
+        # (the lookbehind still sees the character before)
+        short = SHORT_FORM.search(tail, max(0, len(tail) - 14))
         if not short or not is_short_form(short.group(1)):
             return None
         abbreviation = short.group(1)
