@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 
-from toolkit.encoding import bracket_kinds, dates, layouts, notes, structure
+from toolkit.encoding import bracket_kinds, bracket_parse, dates, layouts, lines, notes, structure
 
 # The note reference patterns before their leading lookahead (issue #10, speed9).
 SYMBOL = r"(?<=[^\s*§])(?P<mark>\*{1,3}|†{1,2}|‡{1,2}|§{1,2})(?![\w*§])"
@@ -151,3 +151,50 @@ def test_tail_searches_find_what_the_whole_search_finds() -> None:
         letter = re.compile(r"[^\W\d_]$")
         assert bool(letter.search(text)) == bool(letter.search(text[-2:])), text
     assert signed > 500
+
+
+def _may_hold_date(text: str) -> bool:
+    """`dates.may_hold_date` before its one scan for a month's stem or a figure."""
+    if dates._MONTH_STEM.search(text) is not None:
+        return True
+    if (re.compile(r"[0-9]") if text.isascii() else re.compile(r"\d")).search(text) is None:
+        return False
+    return dates._NUMERIC.search(text) is not None or any(cue in text for cue in dates._CUES)
+
+
+def _signs(text: str) -> tuple[int, int]:
+    depth = strays = 0
+    for sign in re.findall(r"[\[\]]", text):
+        if sign == "[":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            strays += 1
+    return depth, strays
+
+
+def test_one_scan_for_a_month_or_a_figure_and_sign_counts() -> None:
+    rnd = random.Random(17)
+    pieces = ["Jan", "MAY", "May", "Ma", "y", "3", "٣", "1958", "3.6.", "1960s", "early", "ID",
+              "x", " ", "Sep", "the", "ate", "from ", "é", "[", "]", "a"]
+    dated = 0
+    for _ in range(30_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 7)))
+        expected = _may_hold_date(text)
+        assert dates.may_hold_date(text) == expected, text
+        dated += expected
+        assert bracket_parse._signs(text) == _signs(text), text
+    assert 5_000 < dated < 25_000
+
+
+def test_inline_page_number_pattern_as_its_plain_form() -> None:
+    plain = re.compile(r"(?<=[^\W\d_,;]) (?=[-–—]\s?\d{1,4}\s?[-–—] [^\W\d_])")
+    rnd = random.Random(18)
+    pieces = ["a", "é", "9", ",", ";", " ", "-", "—", " - 2 - ", " -3- ", " – 14 – ", "b"]
+    matched = 0
+    for _ in range(20_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert lines._INLINE_PAGE.sub("\x0c", text) == plain.sub("\x0c", text), text
+        matched += bool(plain.search(text))
+    assert matched > 500

@@ -444,6 +444,7 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
                 "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _NUMERIC = re.compile(r"\d[./-]\s?[\dIVX]|\d0s")  # 3.6.1971, 1971-06-03, 3/VI/71, 1960s
 _MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
+_STEM_OR_FIGURE = re.compile("|".join(_MONTH_STEMS + tuple("0123456789")))  # literals: skipped to
 
 
 # what a phrase without a month or a numeric form holds besides its figure
@@ -455,10 +456,14 @@ def may_hold_date(text: str) -> bool:
     """False when `text` surely holds no date phrase: every phrase names a month, or is
     numeric (3.6.1971, 1960s), or qualifies a year (early 1965). Substring tests are cheap;
     the phrase search is not."""
-    if _MONTH_STEM.search(text) is not None:  # one scan, not twelve
-        return True
-    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
-        return False
+    # one scan for a month's stem or an ASCII figure, whichever comes first (not a scan for
+    # each): most texts hold neither
+    found = _STEM_OR_FIGURE.search(text)
+    if found is None:  # no month; a figure only outside ASCII (\d: Unicode figures)
+        if text.isascii() or _DIGIT.search(text) is None:
+            return False
+    elif not found.group().isdigit() or _MONTH_STEM.search(text, found.end()) is not None:
+        return True  # a month's stem, before or after the first figure
     return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
 
 
