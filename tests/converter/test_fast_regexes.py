@@ -198,3 +198,24 @@ def test_inline_page_number_pattern_as_its_plain_form() -> None:
         assert lines._INLINE_PAGE.sub("\x0c", text) == plain.sub("\x0c", text), text
         matched += bool(plain.search(text))
     assert matched > 500
+
+
+def test_gap_and_stamp_tests_by_their_words_first() -> None:
+    """illegible, stamp_like and left_out test parts of the words their pattern needs before
+    the pattern: they answer as the pattern alone does, in any case (also the code points
+    re.I matches besides ASCII letters: ı, ſ, the Kelvin sign)."""
+    rnd = random.Random(19)
+    words = ["two", "words", "word", "illegible", "ILLEGIBLE", "ıllegıble", "not legible",
+             "unreadable", "Indecipherable", "undecipherable", "are", "is", "lines", "text",
+             "deleted", "removed", "cut", "omitted", "OMITTED", "left out", "not translated",
+             "not reproduced", "not included", "here", "by the archive", "stamp", "STAMP",
+             "ſtamp", "stamped", "seal", "round", "postmark", "POSTMARK", "MFA", "Kım", ":", "."]
+    hits = 0
+    for _ in range(30_000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 6)))
+        assert bracket_kinds.illegible(text) == bool(bracket_kinds.ILLEGIBLE.match(text)), text
+        assert bracket_kinds.stamp_like(text) == bool(bracket_kinds.STAMP.match(text)), text
+        found = bracket_kinds.LEFT_OUT.match(text)
+        assert (bracket_kinds.left_out(text) is None) == (found is None), text
+        hits += bool(found) + bracket_kinds.illegible(text) + bracket_kinds.stamp_like(text)
+    assert hits > 5_000
