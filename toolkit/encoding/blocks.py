@@ -71,7 +71,8 @@ def split_blocks(text: str, path: str = "", diagnostics: list[Diagnostic] | None
     current: Block = []
     page = ""  # a form feed on a line of its own: the page break opens the next line
     for number, line in enumerate(text.split("\n"), start=1):
-        if BLANK.match(line):
+        # a line opening with a character BLANK does not admit is not blank: no match
+        if not line or (line[0].isspace() or line[0] in "\u200b\ufeff") and BLANK.match(line):
             page = PAGE_BREAK if PAGE_BREAK in line else page
             if current:
                 groups.append(current)

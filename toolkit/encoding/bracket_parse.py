@@ -219,6 +219,10 @@ def continues_bracket(previous: str, following: str) -> bool:
 def _signs(text: str) -> tuple[int, int]:
     """The '[' the pairing's stack leaves open and the ']' it meets with nothing open: when
     either is 0, `pair_brackets` reports no unclosed (or no stray) bracket, and need not run."""
+    if "]" not in text:  # every '[' stays open (no search)
+        return text.count("["), 0
+    if "[" not in text:  # every ']' is a stray
+        return 0, text.count("]")
     depth = strays = 0
     for sign in SQUARE.findall(text):
         if sign == "[":

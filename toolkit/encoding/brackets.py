@@ -26,10 +26,10 @@ from lxml import etree
 
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
-    DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, ILLEGIBLE, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
-    PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, STAMP, ACRONYM, add_place,
-    expands, extent, initials, is_short_form, left_out, letters, names_an_organisation, spoken_event,
-    uncertain_reading)
+    DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
+    expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
+    spoken_event, stamp_like, uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import REFERENCE, note_key
@@ -359,10 +359,10 @@ class InlineEncoder:
                 self._review("bracket-redaction", f"[{_short(words)}] read as a redaction "
                              "(gap reason redacted)", bracket.start)
             return self._gap_broken(raw, words, reason=reason, **extent(words)), 0
-        if gap_line and ILLEGIBLE.match(words):
+        if gap_line and illegible(words):
             self._count("gaps")
             return self._gap_broken(raw, words, reason="illegible", **extent(words)), 0
-        if gap_line and DAMAGE.match(words) and not ILLEGIBLE.match(words):
+        if gap_line and DAMAGE.match(words) and not illegible(words):
             self._count("gaps")
             self._review("bracket-damage", f"[{_short(words)}] read as words lost to damage of "
                          "the source (gap reason damage)", bracket.start)
@@ -377,10 +377,10 @@ class InlineEncoder:
         uncertain = self._uncertain(bracket, content, before, plain)
         if uncertain is not None:
             return uncertain
-        if STAMP.match(content):
+        if stamp_like(content):
             return self._stamp(bracket), 0
         if plain and _LETTERS.fullmatch(content) and (
-                _LETTER_END.search(before) or _LETTER.match(after)):
+                _LETTER_END.search(before[-2:]) or _LETTER.match(after)):  # `$`: end, or before a final newline
             return self._expansion(content, before)
         if SOURCE_NOTE.match(content):
             return self._source_note(bracket, content), 0
@@ -612,7 +612,9 @@ class InlineEncoder:
                     node = el("choice", [el("expan", phrase), el("abbr", content)])
                     return self._org(node, phrase, content), len(phrase) + 1
             return None
-        short = SHORT_FORM.search(tail)
+        # a short form ends the tail and has at most 12 characters: searched in its last 14
+        # (the lookbehind still sees the character before)
+        short = SHORT_FORM.search(tail, max(0, len(tail) - 14))
         if not short or not is_short_form(short.group(1)):
             return None
         abbreviation = short.group(1)

@@ -419,7 +419,7 @@ _PARTS = ("mid", "Mid", "early", "Early", "late", "Late", "beginning", "middle",
           "EARLY", "LATE")
 
 
-_FIGURES = re.compile(r"\d+")
+_FIGURES = re.compile(r"\d\d*")  # `\d+`, written so that the engine skips to a figure (10x)
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -444,6 +444,7 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
                 "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _NUMERIC = re.compile(r"\d[./-]\s?[\dIVX]|\d0s")  # 3.6.1971, 1971-06-03, 3/VI/71, 1960s
 _MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
+_STEM_OR_FIGURE = re.compile("|".join(_MONTH_STEMS + tuple("0123456789")))  # literals: skipped to
 
 
 # what a phrase without a month or a numeric form holds besides its figure
@@ -455,10 +456,14 @@ def may_hold_date(text: str) -> bool:
     """False when `text` surely holds no date phrase: every phrase names a month, or is
     numeric (3.6.1971, 1960s), or qualifies a year (early 1965). Substring tests are cheap;
     the phrase search is not."""
-    if _MONTH_STEM.search(text) is not None:  # one scan, not twelve
-        return True
-    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
-        return False
+    # one scan for a month's stem or an ASCII figure, whichever comes first (not a scan for
+    # each): most texts hold neither
+    found = _STEM_OR_FIGURE.search(text)
+    if found is None:  # no month; a figure only outside ASCII (\d: Unicode figures)
+        if text.isascii() or _DIGIT.search(text) is None:
+            return False
+    elif not found.group().isdigit() or _MONTH_STEM.search(text, found.end()) is not None:
+        return True  # a month's stem, before or after the first figure
     return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
 
 
@@ -467,6 +472,14 @@ def may_hold_date(text: str) -> bool:
 # beginning of`, `end of`). A start on another word (`The`, `with`: most of the words before a
 # figure) fails anyway, after 2-5 us of the pattern's alternatives.
 _PHRASE_FIRST = frozenset("0123456789" "JFMASOND" "EL" "emltbsaf")
+# ... and the words a letter opens it with: a month's stem, a qualifier (`early`, `the
+# beginning of`), a season. Half the starts tried are other words (`as`, `since`, `Secret`):
+# a `startswith` of a few words each, not the pattern's 20 forms.
+_PHRASE_WORDS = (*_MONTH_STEMS, "early", "Early", "EARLY", "mid", "Mid", "MID", "late", "Late",
+                 "LATE", "the", "beginning", "middle", "end", "spring", "Spring", "SPRING",
+                 "summer", "Summer", "SUMMER", "autumn", "Autumn", "AUTUMN", "fall", "Fall", "FALL")
+_WORDS_BY_FIRST = {first: tuple(w for w in _PHRASE_WORDS if w[0] == first)
+                   for first in _PHRASE_FIRST if not first.isdigit()}
 
 
 def _phrases(text: str) -> Iterator[re.Match[str]]:
@@ -477,6 +490,9 @@ def _phrases(text: str) -> Iterator[re.Match[str]]:
     position = 0
     for start in _starts(text):
         if start < position or text[start] not in _PHRASE_FIRST:
+            continue
+        words = _WORDS_BY_FIRST.get(text[start])
+        if words is not None and not text.startswith(words, start):
             continue
         found = DATE_PHRASE.match(text, start)
         if found is not None:

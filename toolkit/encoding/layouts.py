@@ -91,7 +91,9 @@ DISTINCT_SPEAKERS = 2  # ... and a dialogue: two speakers at least
 def speaker(text: str) -> re.Match[str] | None:
     """A paragraph opening with a speaker: a name or a role (capitalised words, at most
     five, perhaps `of`/`the`; or `Q`/`A`), a colon, then prose (a word in lower case)."""
-    found = SPEECH_LINE.match(text)
+    # the speaker is at most 97 characters: no colon by the 99th, no match (9 paragraphs in
+    # 10), without the pattern's lazy backtracking over the opening words
+    found = SPEECH_LINE.match(text) if ":" in text[:100] else None
     if found is None or cue.MEMO_FIELD.match(text):
         return None
     who = found.group("speaker").strip()

@@ -20,7 +20,7 @@ from toolkit.tei import el
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD_CUT = re.compile(r"[^\W\d_]-$")  # a word cut by a hyphen at the line's end
 # `- 2 -` between two words of a sentence (a letter before it and after it)
-_INLINE_PAGE = re.compile(r"(?<=[^\W\d_,;]) (?=[-–—]\s?\d{1,4}\s?[-–—] [^\W\d_])")
+_INLINE_PAGE = re.compile(r" (?<=[^\W\d_,;] )(?=[-–—]\s?\d{1,4}\s?[-–—] [^\W\d_])")  # the space first: skipped to
 _MARKER = re.compile(r"^(?P<marker>[-–—]\s?(?P<n>\d{1,4})\s?[-–—])(?P<space>\s*)")
 
 

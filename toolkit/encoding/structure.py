@@ -91,7 +91,9 @@ POSTSCRIPT = re.compile(r"^P\.?\s?S\.?(?=[\s:,]|$)")
 ATTACHMENT = re.compile(r"^(?:Attachment|Enclosure|Annex|Appendix|Supplement)"
                         r"(?:\s+(?:No\.?|N[º°o]\.?)?\s*[\dIVX]{1,4})?\s*[:.]?(?:\s+\S.{0,80})?$", re.I)
 # a run of three spaces or more, or a tab (with spaces around it): what sets two fields apart
-FIELD_RUN = re.compile(r"(?<=\S)(?:[ \t\u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
+# (the leading lookahead, the first character of either form, changes no match: a position
+# that opens none costs one class test, not the lookbehind and both branches; 4x faster)
+FIELD_RUN = re.compile(r"(?=[ \t\u00a0])(?<=\S)(?:[ \t\u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
 # `ROLE [signature] /N. NAME/`: an office, the signature's place, the typed name in slashes.
 SLASHED_SIGNATURE = re.compile(r"^(?P<role>[^\[\]/]*?)\s*(?P<sig>\[[^\[\]]*\])?\s*"
                                r"/(?P<name>[^/\[\]]{2,60})/\s*$")
@@ -415,11 +417,17 @@ def closing_fields(text: str) -> list[str] | None:
 # is no part of the name
 HAND_SIGNED = re.compile(r"(?P<mark>,?\s*\(?(?:v\.\s?r|m\.\s?p|s\.\s?r|w\.\s?r|e\.\s?h|s\.\s?k)"
                          r"\.\)?)$", re.I)
+_HAND_MARK_END = re.compile(  # at most 7 characters
+    r"(?:v\.\s?r|m\.\s?p|s\.\s?r|w\.\s?r|e\.\s?h|s\.\s?k)\.\)?$", re.I)
 
 
 def hand_signed(text: str) -> tuple[str, str] | None:
     """`J. Novák, v.r.` -> ('J. Novák', ', v.r.'): a name and the mark that the original
     was signed by hand; None for other lines."""
+    # the mark's letters end the line: looked for in its last 8 characters first (the whole
+    # pattern, its `,?\s*` tried at every position, costs ~70 us on a long line)
+    if _HAND_MARK_END.search(text, max(0, len(text) - 8)) is None:
+        return None
     found = HAND_SIGNED.search(text)
     if found is None or found.start() == 0:
         return None
@@ -451,7 +459,7 @@ def signature_like(text: str) -> bool:
         return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if _PARENTHESISED.fullmatch(text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
-    if SLASHED_SIGNATURE.match(text) and len(text) <= 160:
+    if len(text) <= 160 and "/" in text and SLASHED_SIGNATURE.match(text):  # cheap tests first
         return True  # "HEAD OF SECTION [signature] /N. NAME/"
     if not text or len(text) > 60 or len(text.split()) > 5 or _DIGIT.search(text):
         return False
