@@ -171,6 +171,7 @@ PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
+# (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
 # a word of an organisation's name: capitalised, not a sentence's opening function word, not a
 # title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`
 _ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
@@ -184,7 +185,7 @@ _STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]a
 _ABSTRACT = (rf"{U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
              # a conference's region after the two (`Security and Co-operation in Europe`)
              rf"(?:\sin\s{_WORD})?")
-_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
+_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe|\sa(?=\s{U}))?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
              rf"(?:\sand\s{_ABSTRACT}(?![\w{APOS}-]))?)")
 
 
