@@ -535,7 +535,7 @@ class NameTagger:
         if self._cues:
             for cue in cues.find_cues(cued):
                 candidates.append(self._from_cue(cued, cue))
-        if self._cues and " of " in cued and any(c.kind == "org" for c in candidates):
+        if self._cues and " of " in cued:
             candidates = self._leaders(cued, candidates)
         chosen = _choose(candidates, len(text))
         if document is not None and self._cues:
@@ -557,7 +557,7 @@ class NameTagger:
             chosen = self._unanchored(text, chosen, document)
         if self._gazetteer_on:
             chosen = _towns(text, chosen, document)
-        if _VESSEL_WORD.search(text):
+        if any(s.kind == "place" and s.start > 5 and _VESSEL.search(text, max(0, s.start - 40), s.start) for s in chosen):
             chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
         return chosen
 
@@ -566,9 +566,12 @@ class NameTagger:
         an organisation's span that ends with the person's name ends before its `of`, one
         followed by it gets the person after it. Not where the words are a place of the
         gazetteer or a register's entry other than a person (`of Sri Lanka`)."""
-        out: list[Span] = []
-        for span in candidates:
-            if span.kind == "org":
+        out: list[Span] | None = None  # a copy, made at the first organisation to look at
+        for index, span in enumerate(candidates):
+            if span.kind == "org" and (text.startswith(" of ", span.end) or (
+                    span.entry is None and text.find(" of ", span.start, span.end) != -1)):
+                if out is None:
+                    out = candidates[:index]
                 cut = leaders.leader_inside(text, span.start, span.end) if span.entry is None else None
                 person = (cut, span.end) if cut is not None else leaders.leader_after(text, span.end)
                 if person is not None and self._may_be_person(text[person[0]:person[1]]):
@@ -576,8 +579,9 @@ class NameTagger:
                     if cut is not None:
                         org_end = text.rindex(" of ", span.start, cut)
                         span = self._from_cue(text, cues.Cue(span.start, org_end, "org", span.rule, 2))
-            out.append(span)
-        return out
+            if out is not None:
+                out.append(span)
+        return candidates if out is None else out
 
     def _may_be_person(self, words: str) -> bool:
         entry = self.lookup(words)
@@ -606,7 +610,6 @@ class NameTagger:
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
-_VESSEL_WORD = re.compile(rf"\b(?:{_VESSELS})\s")
 _VESSEL = re.compile(rf"\b(?:{_VESSELS})\s(?:[A-Z][\w'’-]*\s)?$")
 _UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}

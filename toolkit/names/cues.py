@@ -22,6 +22,7 @@ from toolkit.names.place_prefix import PLACE_PREFIX as PLACE_PREFIX  # (re-expor
 from toolkit.names.place_prefix import _PREFIX_WORDS as _PREFIX_WORDS
 from toolkit.names.place_prefix import extend_place as extend_place
 
+from toolkit.names.heads_first import extra_cues, gate_words
 from toolkit.names.letters import _LOWER as _LOWER
 from toolkit.names.letters import _UPPER as _UPPER
 from toolkit.names.letters import APOS as APOS
@@ -599,7 +600,8 @@ def find_cues(text: str) -> list[Cue]:
                 found.append((match, "place", "place-head", 2))
                 break
     cues = listed
-    cues.extend(extra_cues(text))
+    if words and not words.isdisjoint(_EXTRA_GATES):
+        cues.extend(Cue(*found) for found in extra_cues(text, words, NOT_NAMES))
     if not text.isupper():  # (a text in capitals is read by the cues in mixed case)
         cues.extend(_acronyms(text))
     for match, kind, rule, strength in found:
@@ -737,6 +739,9 @@ def _gate_keys() -> dict[str, str]:
         for word in words:
             assert word not in keys, word
             keys[word] = gate
+    for word, gate in gate_words():  # toolkit/names/heads_first.py
+        assert word not in keys, word
+        keys[word] = gate
     return keys
 
 
@@ -750,6 +755,7 @@ _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
 
 
 _TRIGGERS = _trigger_automaton(_gate_keys())
+_EXTRA_GATES = frozenset(gate for _, gate in gate_words())
 
 
 def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple[re.Match[str], str, str, int]]:
@@ -773,6 +779,3 @@ def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple
 # rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
 _TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
 
-
-# (imported last: heads_first reads this module's words and Cue)
-from toolkit.names.heads_first import extra_cues  # noqa: E402
