@@ -23,7 +23,7 @@ from typing import NamedTuple
 import ahocorasick
 from lxml import etree
 
-from toolkit.names import capitals, cues
+from toolkit.names import capitals, cues, leaders
 from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
 from toolkit.registers import MATCH_PATTERN, Entry, Registers
@@ -166,7 +166,7 @@ def _minor_towns() -> dict[str, str]:
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
 _REMEMBERED = frozenset({"title", "initials", "first-name", "patronymic", "korean", "chinese",
-                         "vietnamese", "mongolian", "arabic"})
+                         "vietnamese", "mongolian", "arabic", "leader"})
 _EAST_ASIAN = frozenset({"korean", "chinese", "vietnamese", "mongolian"})
 
 
@@ -198,6 +198,10 @@ class DocumentNames:
         if rule not in _EAST_ASIAN and len(tokens) >= 3 and tokens[0] not in cues.FIRST_NAMES \
                 and not INITIAL.match(words) and not any(t in _PARTICLES for t in tokens):
             new.add(tokens[0])  # `Mengistu` after `Mengistu Haile Mariam`: a given and a father's name
+        if len(tokens) == 3 and tokens[0] in cues.FIRST_NAMES and not any(t in _PARTICLES for t in tokens):
+            new.add(" ".join(tokens[1:]))  # `Siad Barre` after `Mohamed Siad Barre`: longer than `Barre`
+        if leaders.japanese(words):
+            new.add(tokens[0])  # `Tanaka` after `Tanaka Kakuei`: the family name comes first
         new = {w for w in new if len(w) > 2 and _capitalised(w.split()[-1]) and w not in cues.NOT_NAMES}
         if not new <= self.forms:
             if self._automaton is None:
@@ -242,6 +246,21 @@ class DocumentNames:
 
 
 _BEFORE, _AFTER = "'’.-", "'’-"
+
+
+def _joined(text: str, mentions: list[tuple[int, int]] | tuple[()]) -> list[tuple[int, int]] | tuple[()]:
+    """Mentions with two one-word mentions one space apart made one: the parts of a name
+    written in the other order (`Kakuei Tanaka` after `Tanaka Kakuei`)."""
+    if len(mentions) < 2:
+        return mentions
+    out: list[tuple[int, int]] = []
+    for start, end in mentions:
+        if out and start == out[-1][1] + 1 and text[start - 1] == " " and " " not in text[
+                out[-1][0]:out[-1][1]] and " " not in text[start:end]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 _ARTICLE = re.compile(r"(?:a[lnrstdz]|el|ash|ud)-")
 
 
@@ -516,12 +535,14 @@ class NameTagger:
         if self._cues:
             for cue in cues.find_cues(cued):
                 candidates.append(self._from_cue(cued, cue))
+        if self._cues and " of " in cued:
+            candidates = self._leaders(cued, candidates)
         chosen = _choose(candidates, len(text))
         if document is not None and self._cues:
             for span in chosen:  # then the names the document gave before, or just now
                 if span.kind == "person" and span.entry is None:
                     document.remember(cued[span.start:span.end], span.rule)
-            again = document.find(cued)
+            again = _joined(cued, document.find(cued))
             if again:
                 # a mention where a span at least as good is chosen changes nothing (in the
                 # order _choose takes spans, it comes after that span): most mentions are
@@ -536,13 +557,44 @@ class NameTagger:
             chosen = self._unanchored(text, chosen, document)
         if self._gazetteer_on:
             chosen = _towns(text, chosen, document)
+        if any(s.kind == "place" and s.start > 5 and _VESSEL.search(text, max(0, s.start - 40), s.start) for s in chosen):
+            chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
         return chosen
+
+    def _leaders(self, text: str, candidates: list[Span]) -> list[Span]:
+        """`candidates` with the person an organisation's `of` names (toolkit.names.leaders):
+        an organisation's span that ends with the person's name ends before its `of`, one
+        followed by it gets the person after it. Not where the words are a place of the
+        gazetteer or a register's entry other than a person (`of Sri Lanka`)."""
+        out: list[Span] | None = None  # a copy, made at the first organisation to look at
+        for index, span in enumerate(candidates):
+            if span.kind == "org" and (text.startswith(" of ", span.end) or (
+                    span.entry is None and text.find(" of ", span.start, span.end) != -1)):
+                if out is None:
+                    out = candidates[:index]
+                cut = leaders.leader_inside(text, span.start, span.end) if span.entry is None else None
+                person = (cut, span.end) if cut is not None else leaders.leader_after(text, span.end)
+                if person is not None and self._may_be_person(text[person[0]:person[1]]):
+                    out.append(Span(person[0], person[1], "person", None, SHAPE, "leader"))
+                    if cut is not None:
+                        org_end = text.rindex(" of ", span.start, cut)
+                        span = self._from_cue(text, cues.Cue(span.start, org_end, "org", span.rule, 2))
+            if out is not None:
+                out.append(span)
+        return candidates if out is None else out
+
+    def _may_be_person(self, words: str) -> bool:
+        entry = self.lookup(words)
+        if entry is not None:
+            return entry.kind == "person"
+        return not (self._gazetteer_on and _gazetteer().get(words))
 
     def _from_cue(self, text: str, cue: cues.Cue) -> Span:
         """A cue's span, linked when it is a register form or an entry's surname after
         initials that agree with the entry's (`A. Kosygin` for `A. N. Kosygin`)."""
         written = text[cue.start:cue.end]
-        rank = _RANK_OF_STRENGTH[cue.strength] if cue.kind == "person" else GAZETTEER
+        rank = _RANK_OF_STRENGTH[cue.strength] if cue.kind == "person" else (
+            STRONG if cue.rule == "newspaper" else GAZETTEER)  # `the newspaper Granma`: not the province
         entry = self.lookup(written)
         if entry is not None and entry.kind == cue.kind:
             return Span(cue.start, cue.end, cue.kind, entry, REGISTER)
@@ -556,6 +608,9 @@ class NameTagger:
 
 
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
+# a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
+_VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
+_VESSEL = re.compile(rf"\b(?:{_VESSELS})\s(?:[A-Z][\w'’-]*\s)?$")
 _UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {
@@ -571,6 +626,10 @@ RULE_WORDS = {
     "newspaper": "the word newspaper (or daily, weekly...) before it",
     "state-form": "a people's adjective before Republic",
     "office-after": "an office after it (, head of)",
+    "kind-noun": "a noun of its kind beside it (the federation, faction)",
+    "office-before": "an office before it, between commas (the chairman of ..., N. Name,)",
+    "written-in": "what is written in it (wrote in, an article in)",
+    "leader": "an organisation's `of` before it (the party of N. Name)",
     "generic": ("a register's form every state's institution has, with nothing in the text to "
                 "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }
@@ -594,7 +653,8 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
 
 # what says a minor town is a place: a preposition of place or a place's noun before it...
 _TOWN_GATE_WORDS = ["In", "in", "near", "at", "toward", "towards", "via", "through", "outside", "around",
-                    "from", r"by\sway\sof"] + [
+                    "from", r"by\sway\sof", "to", "visited", "reached", "before", "entered", "captured",
+                    "taken"] + [
     rf"{noun}\sof" for noun in "town city port village base harbour airfield garrison".split()]
 
 

@@ -22,11 +22,12 @@ from toolkit.names.place_prefix import PLACE_PREFIX as PLACE_PREFIX  # (re-expor
 from toolkit.names.place_prefix import _PREFIX_WORDS as _PREFIX_WORDS
 from toolkit.names.place_prefix import extend_place as extend_place
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
-_LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower() and chr(c).isalpha())
-U = f"[{_UPPER}]"
-L = f"[{_LOWER}]"
-APOS = "'’"
+from toolkit.names.heads_first import extra_cues, gate_words
+from toolkit.names.letters import _LOWER as _LOWER
+from toolkit.names.letters import _UPPER as _UPPER
+from toolkit.names.letters import APOS as APOS
+from toolkit.names.letters import L as L
+from toolkit.names.letters import U as U
 
 # Capitalised words that are not names (a name never contains one): function words,
 # pronouns, titles, demonyms, common nouns of institutions, months and days.
@@ -50,7 +51,7 @@ Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal Gen
 Colonel Lieutenant Major Captain Admiral Secretary Deputy Vice Counsellor Counselor Consul Attache
 Attaché Chargé Charge Professor Prof Director Head Leader Leaders Chief Commander Officer Envoy
 Delegate Delegation Member Members Interpreter Correspondent Editor Premier Prime King Queen Prince
-Emperor Pope Bishop Father Saint St Princess Shah
+Emperor Pope Bishop Father Saint St Princess Shah Chancellor Senator Brigadier Federal
 Western Eastern Northern Southern Socialist Communist Communists Democratic People's Peoples
 Republic Republics Party Parties Government Governments Committee Council Ministry Embassy Union
 State States Army Navy Assembly Congress Conference Treaty Declaration Agreement Office Bureau
@@ -65,7 +66,7 @@ Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Day 
 God Lord Marxism Marxist Leninism Leninist Marxism-Leninism Socialism Communism Imperialism
 North South East West Far Middle Near Great Greater Little Upper Lower Inner Outer Peninsula
 Gulf Sea Ocean River Lake Mount Mountains Island Islands Street Square Hotel Palace Hall Kremlin
-Heights Valley Desert Plateau Canal
+Heights Valley Desert Plateau Canal Darya Castle Programme Program
 Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
 Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
 Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
@@ -98,7 +99,7 @@ TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Fra
           r"Shah|Sultan|Emir|[Ss]ecretary|[Dd]eputy|"
           r"[Vv]ice[- ](?:[Pp]remier|[Cc]hairman|[Pp]resident|[Mm]inister)|[Cc]ounsell?ors?|"
           r"[Cc]onsul|[Aa]ttach[eé]|[Cc]harg[eé] d'[Aa]ffaires|Professor|Prof\.|[Dd]irector|"
-          r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent")
+          r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent|Chancellor|Senator|Brigadier")
 SPEECH = (r"said|says|replied|stated|declared|noted|added|asked|answered|emphasi[sz]ed|remarked|"
           r"explained|stressed|pointed out|told|informed|announced|agreed|responded|continued|"
           r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted")
@@ -159,7 +160,7 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
              r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
              r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations|Mission|"
-             r"Representation|Works|Forces|Community|Pact|"
+             r"Representation|Works|Forces|Community|Pact|Programme|Program|"
              # parliaments by their own names (`the Sejm`, `Great People's Khural`)
              r"Sejm|Khural|Knesset|Bundestag|Volkskammer|Duma|Storting|Riksdag|Folketing|"
              r"Eduskunta|Sobranie|Majlis|Cortes|Althing|"
@@ -167,24 +168,25 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Sinmun|Ilbo|Shimbun|Ribao|Cross|Crescent")
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
-                        "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform".split())
+                        "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform Diet Congress".split())
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
                 r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
+# (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
 # a word of an organisation's name: capitalised, not a sentence's opening function word, not a
 # title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`
 _ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
             rf"Before|Then|Thereupon|Comrades?|Mr|Mrs|A|An|It|He|She|They|We|I)\b)(?!{_TITLE_WORDS})"
             rf"(?!(?!People|Women|Children|Men){U}[\w.&-]*[{APOS}]s\b){U}(?:[\w{APOS}&-]|\.(?=\w))*")
 # a German street's name in one word (`Adenauerallee`, `Prinz-Georg-Straße`): a place
-_STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]amm|[Cc]haussee|[Uu]fer)"
+_STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]amm|[Cc]haussee|[Uu]fer|(?<=\w\w\w)see)"
 # (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
 # two abstract nouns joined by `and` end a tail (`of Control and Supervision`, `of Trade and
 # Industry`): a noun of such an ending is no person's or place's name
 _ABSTRACT = (rf"{U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
              # a conference's region after the two (`Security and Co-operation in Europe`)
              rf"(?:\sin\s{_WORD})?")
-_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe)?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
+_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe|\sa(?=\s{U}))?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
              rf"(?:\sand\s{_ABSTRACT}(?![\w{APOS}-]))?)")
 
 
@@ -222,7 +224,7 @@ _AT_CAPITALS: list[tuple[re.Pattern[str], str, str, int]] = [
     (re.compile(rf"(?P<n>(?:{CHINESE})\s{_GIVEN}){_END}"), "person", "chinese", 2),
     (re.compile(rf"(?P<n>(?:{VIETNAMESE})\s{_SYLL}(?:\s{_SYLL}){{0,2}}){_END}"), "person", "vietnamese", 2),
     (re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAME})(?:,\s[^,.;:]{{1,60}},|,)?\s(?:also\s|then\s|again\s|further\s|"
-                rf"finally\s)?(?:{SPEECH})\b"), "person", "speech-before", 3),
+                rf"finally\s|had\s)?(?:{SPEECH})\b"), "person", "speech-before", 3),
     (re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,5}}(?:{ORG_HEADS}){_ORG_TAIL}{{0,3}}"
                 rf"|(?:{ORG_HEADS}){_ORG_TAIL}{{1,3}}){_END}"), "org", "org-head", 2),
 ]
@@ -287,7 +289,8 @@ Colonel Lieutenant Major Captain Admiral King Queen Prince Princess Emperor Shah
 Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
 Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent
-Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero""".split())
+Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
+Chancellor Senator Brigadier""".split())
 _ABBREVIATED_RANKS = frozenset("Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col".split())
 _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _AT_CAPITALS}
 
@@ -307,7 +310,9 @@ PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governora
                # a street, square, bridge... is a place, never a person (`Tran Phu Street`)
                "Street|Square|Avenue|Boulevard|Road|Lane|Bridge|Embankment|Prospekt|Quay|Highway|"
                # land forms (`Golan Heights`)
-               "Heights|Hills|Valley|Desert|Plateau|Canal")
+               "Heights|Hills|Valley|Desert|Plateau|Canal|"
+               # a palace, river, lake (`Menelik Palace`, `Amu Darya`: `darya` is Persian for river)
+               "Palace|River|Lake|Mountains|Darya|Stadium|Castle")
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
 # a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
@@ -595,6 +600,8 @@ def find_cues(text: str) -> list[Cue]:
                 found.append((match, "place", "place-head", 2))
                 break
     cues = listed
+    if words and not words.isdisjoint(_EXTRA_GATES):
+        cues.extend(Cue(*found) for found in extra_cues(text, words, NOT_NAMES))
     if not text.isupper():  # (a text in capitals is read by the cues in mixed case)
         cues.extend(_acronyms(text))
     for match, kind, rule, strength in found:
@@ -636,11 +643,13 @@ _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
 _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
 _LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
-                     " aimag", " valley")
-_STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer")
+                     " aimag", " valley", " river", " delta", " front")
+_STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
 _NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
-_LOWER_HEADS = "provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley"
+_LOWER_HEADS = ("provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley|"
+                # a river, a delta, a front by its place (`the Nakfa front`: its front line)
+                "rivers?|delta|front")
 _LOWER_HEAD_WORD = re.compile(rf"[A-Za-z] (?:{_LOWER_HEADS})\b")
 # the first of two places before a plural head (`Dornod and Khövsgöl aimags`)
 _LOWER_PLACE_PAIR = re.compile(
@@ -648,7 +657,7 @@ _LOWER_PLACE_PAIR = re.compile(
     rf"(?:provinces|regions|districts|oblasts|prefectures|counties|aimags)\b)")
 _LOWER_PLACE_HEAD = re.compile(
     rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:{_LOWER_HEADS})\b")
-_STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer)\b", re.IGNORECASE)
+_STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer|\wsee)\b", re.IGNORECASE)
 _STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
 # a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
 _NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
@@ -730,6 +739,9 @@ def _gate_keys() -> dict[str, str]:
         for word in words:
             assert word not in keys, word
             keys[word] = gate
+    for word, gate in gate_words():  # toolkit/names/heads_first.py
+        assert word not in keys, word
+        keys[word] = gate
     return keys
 
 
@@ -743,6 +755,7 @@ _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
 
 
 _TRIGGERS = _trigger_automaton(_gate_keys())
+_EXTRA_GATES = frozenset(gate for _, gate in gate_words())
 
 
 def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple[re.Match[str], str, str, int]]:
@@ -765,3 +778,4 @@ def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple
 
 # rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
 _TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
+
