@@ -41,6 +41,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecuta
 
 from toolkit import filestate
 from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
+from toolkit.builders.epub_registers import chapter_keys
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.frontmatter import TK_NS, front_matter
@@ -111,6 +112,11 @@ class EpubBuilder:
 
     def environment(self) -> str:
         return ""  # nothing installed shapes the book: the reader's device sets its fonts
+
+    def register_keys(self, documents: Sequence[Document]) -> dict[str, str]:
+        """What each chapter takes from the registers (base.RegisterScoped): a note edited in
+        an entry rebuilds no chapter, only the book's register pages."""
+        return chapter_keys(sorted(self.config.registers_dir.glob("*.xml")), documents)
 
     def prepare(self) -> None:
         """Compile the chapter stage and read the registers, once per process."""
