@@ -219,8 +219,9 @@ class HtmlBuilder:
         assert self._registers is not None, "prepare() was not called"
         written: list[Path] = []
         rebuilt_ids = {d.id for d in rebuilt}
+        present = self._present()
         for document in edition.documents:  # outputs removed by hand since the last build
-            if document.id not in rebuilt_ids and not self._complete(document):
+            if document.id not in rebuilt_ids and not self._complete(document, present):
                 written.extend(self.write_one(document))
                 rebuilt_ids.add(document.id)
         self._remove_stale({d.id for d in edition.documents})
@@ -304,8 +305,21 @@ class HtmlBuilder:
                 *(self.site / "cite" / f"{identifier}.{suffix}" for suffix in CITATION_FORMATS),
                 self.records / f"{identifier}.xml"]
 
-    def _complete(self, document: Document) -> bool:
-        return all(p.exists() for p in self._outputs(document.id))
+    def _present(self) -> dict[Path, frozenset[str]]:
+        """The files of each folder a document's outputs go to, one listing per folder: a
+        stat of its 8 outputs per unchanged document was 0.7 s of a one-document rebuild at
+        1,000 documents (~7 s at 10,000)."""
+        present: dict[Path, frozenset[str]] = {}
+        for folder in {path.parent for path in self._outputs("_")}:
+            try:
+                with os.scandir(folder) as entries:  # is_file: a dangling link is no output
+                    present[folder] = frozenset(e.name for e in entries if e.is_file())
+            except (FileNotFoundError, NotADirectoryError):
+                present[folder] = frozenset()
+        return present
+
+    def _complete(self, document: Document, present: Mapping[Path, frozenset[str]]) -> bool:
+        return all(p.name in present[p.parent] for p in self._outputs(document.id))
 
     def _remove_stale(self, ids: set[str]) -> None:
         """Pages of documents that left the edition go with them."""
