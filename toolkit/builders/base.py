@@ -150,12 +150,16 @@ class Builder(Protocol):
 
 
 class RegisterScoped(Protocol):
-    """A builder may also say what each document's output takes from the registers
+    """Optional parts of a builder (looked up with getattr). A builder may say what each document's output takes from the registers
     (`register_keys`: document id -> a digest of it): its documents are then keyed on that, not
     on the registers' bytes, so a register edit rebuilds only the documents it changes
     (EpubBuilder). Its `finish` still runs on any register edit."""
 
     def register_keys(self, documents: Sequence[Document]) -> dict[str, str]: ...
+
+    #: True when `finish` prepares what it uses itself (run_builder then does not call
+    #: `prepare` before it): Saxon, Typst and fonts stay out of a parent that needs none
+    PREPARES_ITSELF: ClassVar[bool]
 
 
 def edition_name(path: Path, root: Path | None) -> str:
@@ -286,7 +290,9 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
     edition_wide = shared + (registers if scoped else "") + config.fingerprint() + str(sorted(hashes.items()))
     edition_changed = bool(outdated) or manifest.entries.get("*") != edition_wide
     if edition_changed or config.force:
-        if not prepared:
+        # a builder whose finish prepares what it uses itself (PREPARES_ITSELF) does not load
+        # its document stage here only to hand edition-wide work to other processes or skip it
+        if not prepared and not getattr(builder, "PREPARES_ITSELF", False):
             builder.prepare()
         written.extend(builder.finish(edition, outdated))
     entries = {**{d: hashes[d] for d in hashes}, "*": edition_wide}

@@ -93,6 +93,7 @@ class EpubBuilder:
     """`teikit build --only epub`: the volume as one EPUB 3 under `<output>/epub/`."""
 
     name: ClassVar[str] = "epub"
+    PREPARES_ITSELF: ClassVar[bool] = True  # write_one and the edition stage prepare themselves
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
@@ -154,8 +155,8 @@ class EpubBuilder:
         return [target]
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
-        """The edition-wide pages, then the zip, then its copy in the web edition."""
-        self.prepare()
+        """The edition-wide pages, then the zip, then its copy in the web edition. Saxon is
+        started only when a chapter or the edition's pages are to be made (PREPARES_ITSELF)."""
         wanted = {chapter_name(d.id): d for d in edition.documents}
         for stale in self.chapters.glob("*.xhtml") if self.chapters.is_dir() else ():
             if stale.name not in wanted:
@@ -249,6 +250,7 @@ class EpubBuilder:
                        head: etree._Element | None = None) -> dict[str, bytes]:
         """The edition stage's pages from the chapters' facts (`head`: the source's head, made
         here when not given)."""
+        self.prepare()
         assert self._processor is not None
         stage = self._compile(EDITION_STAGE)
         stage.set_parameter("registers", self._registers)
