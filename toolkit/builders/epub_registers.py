@@ -20,9 +20,12 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
+
+from lxml import etree
 
 from toolkit import filestate
 from toolkit.builders.base import Document
@@ -47,14 +50,36 @@ def entry_kinds(data: bytes, path: str = "register") -> dict[str, str]:
     kinds: dict[str, str] = {}
     for element in parse_xml(data, path).getroot().iter(*_KINDS, f"{TEI}item"):
         ident = element.get(XML_ID)
-        if ident is None:
-            continue
-        if element.tag == f"{TEI}item":
-            kind = _ITEM_KINDS.get((element.get("type") or "").lower(), "persons")
-        else:
-            kind = _KINDS[str(element.tag)]
-        kinds.setdefault(ident, kind)
+        if ident is not None:
+            kinds.setdefault(ident, _kind(element))
     return kinds
+
+
+def _kind(element: etree._Element) -> str:
+    """tk:entry-kind of an entry element."""
+    if element.tag == f"{TEI}item":
+        return _ITEM_KINDS.get((element.get("type") or "").lower(), "persons")
+    return _KINDS[str(element.tag)]
+
+
+_LABELS = tuple(f"{TEI}{n}" for n in ("persName", "placeName", "orgName", "name", "geogName", "label"))
+
+
+def entry_pages(data: bytes, path: str = "register") -> dict[str, list[str]]:
+    """xml:id -> [kind, label digest] of each entry, for the web's document pages: besides
+    the link, a page's search page shows a person's tk:entry-label. The digest is of the
+    element that label is the string of (its first name without @type, else its first name,
+    else the entry itself), serialised: it moves whenever the label could."""
+    pages: dict[str, list[str]] = {}
+    for element in parse_xml(data, path).getroot().iter(*_KINDS, f"{TEI}item"):
+        ident = element.get(XML_ID)
+        if ident is None or ident in pages:
+            continue
+        names = [child for child in element if child.tag in _LABELS]
+        shown = next((n for n in names if n.get("type") is None), names[0] if names else element)
+        label = hashlib.sha256(etree.tostring(shown, with_tail=False)).hexdigest()[:16]
+        pages[ident] = [_kind(element), label]
+    return pages
 
 
 def pointed_ids(data: bytes) -> list[str]:
@@ -76,15 +101,21 @@ def chapter_keys(registers: Sequence[Path], documents: Sequence[Document]) -> di
     """document id -> digest of what its chapter takes from the registers. The registers are
     read in the order EpubBuilder joins them (sorted paths), so the first entry of an id is
     the one its chapter links."""
-    table: dict[str, str] = {}
+    table: dict[str, Any] = {}
     for path in registers:
         kinds: dict[str, str] = filestate.fact(path, "epub-entry-kinds", partial(entry_kinds, path=str(path)))
         for ident, kind in kinds.items():
             table.setdefault(ident, kind)
+    return document_keys(table, documents)
+
+
+def document_keys(table: Mapping[str, Any], documents: Sequence[Document], shared: str = "") -> dict[str, str]:
+    """document id -> digest of `shared` and of the table's value (or None) for every id the
+    document could point to."""
     keys: dict[str, str] = {}
     for document in documents:
         ids = filestate.fact(document.path, "pointed-ids", pointed_ids)
         used = [[ident, table.get(ident)] for ident in ids]
-        keys[document.id] = hashlib.sha256(json.dumps(used).encode()).hexdigest()
+        keys[document.id] = hashlib.sha256((shared + json.dumps(used)).encode()).hexdigest()
     return keys
 
