@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "epub"))
 from test_epub import make_source  # noqa: E402
 from toolkit.builders import BuildConfig, run_builder  # noqa: E402
 from toolkit.builders.epub import EpubBuilder, epub_name  # noqa: E402
-from toolkit.builders.epub_registers import entry_kinds, pointed_ids  # noqa: E402
+from toolkit.builders.epub_registers import entry_kinds, pointed_ids, pointer_tokens  # noqa: E402
 
 
 def full(config: BuildConfig, where: Path) -> bytes:
@@ -56,7 +56,7 @@ def test_the_ids_a_document_could_point_to_cover_every_form_of_pointer() -> None
     data = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><persName ref="per:kosygin other"/>'
             b"<placeName corresp='registers/places.xml#hanoi'/><rs tk:key=\"a&amp;b\"/>"
             b'<name\tref="plain"/><p>ref is not="a pointer"</p></TEI>')
-    ids = pointed_ids(data)
+    ids = pointed_ids(pointer_tokens(data))
     for wanted in ("per:kosygin", "kosygin", "other", "registers/places.xml#hanoi", "hanoi",
                    "a&b", "plain"):
         assert wanted in ids
