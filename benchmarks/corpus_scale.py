@@ -12,7 +12,9 @@ three scenarios, each run as the real command line in a child process:
 - **no-op**: `teikit build` again, nothing changed;
 - **one changed**: one document's paragraph edited (a word added), then `teikit build`;
 - **beside a name**: another document's word added before its text's first name (a
-  mention's context changes: that entry's register pages are made again), `teikit build`.
+  mention's context changes: that entry's register pages are made again), `teikit build`;
+- **register note**: a note of the organisations register edited (no id or kind changes:
+  the register pages change, no document's page or chapter should), `teikit build`.
 
 With `--only FORMAT` (repeatable) each `teikit build` is limited to that format, and each
 format's scenarios run in turn (its full build, check, no-op, one changed, beside a name)
@@ -212,11 +214,29 @@ def prepared_edition(folder: Path, count: int, size: int, jobs: int, reuse: bool
         for kept in sorted((folder / "edited").glob("*.xml")):  # the edits of the last run, undone
             (edition / kept.name).write_bytes(kept.read_bytes())
             kept.unlink()
+        for kept in sorted((folder / "edited-registers").glob("*.xml")):
+            (edition / "registers" / kept.name).write_bytes(kept.read_bytes())
+            kept.unlink()
         return edition
     marker.unlink(missing_ok=True)
     edition = converted_edition(folder, count, size=size, jobs=jobs)
     marker.write_text(stamp)
     return edition
+
+
+def touch_register(edition: Path, keep: Path | None = None) -> Path:
+    """Edit a note of the organisations register (no id or kind changes): the register pages
+    change, no document's page or chapter should. The original is kept as for touch_one."""
+    target = edition / "registers" / "organisations.xml"
+    if keep is not None:
+        kept = keep / "edited-registers"
+        kept.mkdir(exist_ok=True)
+        if not (kept / target.name).is_file():
+            shutil.copyfile(target, kept / target.name)
+    text = target.read_text("utf-8")
+    at = text.index("</note>")
+    target.write_text(text[:at] + " (edited)" + text[at:], "utf-8")
+    return target
 
 
 def configure_volumes(edition: Path, volume_by: str, volume_size: int) -> None:
@@ -284,6 +304,10 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
             if not run(scenario, "validate", [*teikit, "validate", src, *j]) \
                     or not run(scenario, f"build{label}{'' if validate else ' --no-validate'}", build):
                 return results
+        touch_register(edition, folder / str(count))  # a register's note: its pages, no document's
+        if not run("register note", "validate", [*teikit, "validate", src, *j]) \
+                or not run("register note", f"build{label}{'' if validate else ' --no-validate'}", build):
+            return results
     sizes = {p.name: p.stat().st_size for p in (out / "html").glob("*.html")}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
     print(f"| {count} | largest pages | {', '.join(f'{n} {s / 2**20:.1f} MB' for n, s in biggest)} |")

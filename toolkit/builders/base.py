@@ -149,6 +149,19 @@ class Builder(Protocol):
         ...
 
 
+class RegisterScoped(Protocol):
+    """Optional parts of a builder (looked up with getattr). A builder may say what each document's output takes from the registers
+    (`register_keys`: document id -> a digest of it): its documents are then keyed on that, not
+    on the registers' bytes, so a register edit rebuilds only the documents it changes
+    (EpubBuilder). Its `finish` still runs on any register edit."""
+
+    def register_keys(self, documents: Sequence[Document]) -> dict[str, str]: ...
+
+    #: True when `finish` prepares what it uses itself (run_builder then does not call
+    #: `prepare` before it): Saxon, Typst and fonts stay out of a parent that needs none
+    PREPARES_ITSELF: ClassVar[bool]
+
+
 def edition_name(path: Path, root: Path | None) -> str:
     """A path as a hash names it: relative to the edition's folder when inside it (a copied
     or moved edition rebuilds nothing), else as given (the toolkit's own files, font folders)."""
@@ -220,15 +233,21 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
     edition = Edition.load(config)
     check_names(edition)
     builder = builder_type(config)
+    registers = file_hash(*edition.registers(), root=config.root)
+    # a builder that says what each document takes from the registers (RegisterScoped) keys
+    # its documents on that; the others on the registers' bytes
+    scoped = getattr(builder, "register_keys", None)
     shared = hashlib.sha256("".join([
-        file_hash(*builder.inputs()), file_hash(*edition.registers(), root=config.root),
+        file_hash(*builder.inputs()), "" if scoped else registers,
         config.fingerprint(documents=True),  # the rest (how the volume is cut) only in "*"
         builder.environment(),
     ]).encode()).hexdigest()
     manifest = Manifest(config.output_dir / f".manifest-{builder_type.name}.json")
+    uses: dict[str, str] = scoped(edition.documents) if scoped else {}
     # a document's hash covers the local images it shows (a new scan rebuilds its page and PDF)
     hashes = {doc.id: hashlib.sha256((shared + file_hash(doc.path, root=config.root)
-                                      + images_hash(doc.path, config.root)).encode()).hexdigest()
+                                      + images_hash(doc.path, config.root)
+                                      + uses.get(doc.id, "")).encode()).hexdigest()
               for doc in edition.documents}
     outdated = [doc for doc in edition.documents
                 if config.force or manifest.entries.get(doc.id) != hashes[doc.id]]
@@ -267,10 +286,13 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
             written.extend(builder.write_one(doc))
             if progress is not None:
                 progress.advance()
-    edition_wide = shared + config.fingerprint() + str(sorted(hashes.items()))
+    # the edition's pages (registers above all) follow the registers' bytes in any case
+    edition_wide = shared + (registers if scoped else "") + config.fingerprint() + str(sorted(hashes.items()))
     edition_changed = bool(outdated) or manifest.entries.get("*") != edition_wide
     if edition_changed or config.force:
-        if not prepared:
+        # a builder whose finish prepares what it uses itself (PREPARES_ITSELF) does not load
+        # its document stage here only to hand edition-wide work to other processes or skip it
+        if not prepared and not getattr(builder, "PREPARES_ITSELF", False):
             builder.prepare()
         written.extend(builder.finish(edition, outdated))
     entries = {**{d: hashes[d] for d in hashes}, "*": edition_wide}

@@ -41,6 +41,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecuta
 
 from toolkit import filestate
 from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
+from toolkit.builders.epub_registers import chapter_keys
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.frontmatter import TK_NS, front_matter
@@ -92,6 +93,7 @@ class EpubBuilder:
     """`teikit build --only epub`: the volume as one EPUB 3 under `<output>/epub/`."""
 
     name: ClassVar[str] = "epub"
+    PREPARES_ITSELF: ClassVar[bool] = True  # write_one and the edition stage prepare themselves
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
@@ -111,6 +113,11 @@ class EpubBuilder:
 
     def environment(self) -> str:
         return ""  # nothing installed shapes the book: the reader's device sets its fonts
+
+    def register_keys(self, documents: Sequence[Document]) -> dict[str, str]:
+        """What each chapter takes from the registers (base.RegisterScoped): a note edited in
+        an entry rebuilds no chapter, only the book's register pages."""
+        return chapter_keys(sorted(self.config.registers_dir.glob("*.xml")), documents)
 
     def prepare(self) -> None:
         """Compile the chapter stage and read the registers, once per process."""
@@ -148,8 +155,8 @@ class EpubBuilder:
         return [target]
 
     def finish(self, edition: Edition, rebuilt: Sequence[Document]) -> list[Path]:
-        """The edition-wide pages, then the zip, then its copy in the web edition."""
-        self.prepare()
+        """The edition-wide pages, then the zip, then its copy in the web edition. Saxon is
+        started only when a chapter or the edition's pages are to be made (PREPARES_ITSELF)."""
         wanted = {chapter_name(d.id): d for d in edition.documents}
         for stale in self.chapters.glob("*.xhtml") if self.chapters.is_dir() else ():
             if stale.name not in wanted:
@@ -243,6 +250,7 @@ class EpubBuilder:
                        head: etree._Element | None = None) -> dict[str, bytes]:
         """The edition stage's pages from the chapters' facts (`head`: the source's head, made
         here when not given)."""
+        self.prepare()
         assert self._processor is not None
         stage = self._compile(EDITION_STAGE)
         stage.set_parameter("registers", self._registers)
