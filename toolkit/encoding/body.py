@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import closing, columns, dates, layouts, memo_end, structure as cue
+from toolkit.encoding import closing, columns, dates, layouts, memo_end, routing, structure as cue
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, SENTENCE_END, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -114,9 +114,10 @@ class BodyEncoder:
         distribution = self._distribution(blocks) or memo_end.copies(blocks) \
             or layouts.distribution_line(blocks)
         end_mark = layouts.end_mark(blocks)
+        note_end = memo_end.note_end(blocks)  # a note verbale's compliments, unsigned
         kept, count = blocks[-1:], len(blocks)
-        place_date = closing.place_date_line(self, blocks)
-        signature = closing.signature(self, blocks)
+        place_date = closing.place_date_line(self, blocks) if note_end is None else None
+        signature = closing.signature(self, blocks) if note_end is None else []
         if place_date is not None and not signature:
             # no signature above it: the line stays where it stands, a paragraph
             blocks[count - 1:] = kept
@@ -148,6 +149,8 @@ class BodyEncoder:
                 self._paragraph(div, block)
         elif signature:
             closing.closer(self, div, signature, salute, place_date)
+        elif note_end is not None:
+            memo_end.note_closer(self, div, note_end)
         if distribution:
             # After the closer a division holds only notes and forme work (TEI's divBottom
             # and model.global): the distribution list is a note of its type holding the list.
@@ -489,6 +492,8 @@ class BodyEncoder:
                                or layouts.telegram_fields(self, div, parts)
                                or columns.labelled_fields(self, div, parts)):
             return True
+        if routing.routing(self, div, unit):
+            return True  # `from Hanoi, sent 12.02.1965 at 22:30, ...`: the telegram's dateline
         if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
@@ -497,7 +502,8 @@ class BodyEncoder:
             return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
         if cue.MEMO_FIELD.match(first) and self._opener(div, unit):
             return True  # `FROM: PRAGUE` in capitals: a field, not a title
-        if cue.heading_like(first) and not cue.POINT.match(first):
+        if cue.heading_like(first) and not cue.POINT.match(first) \
+                and not columns.office_alone(div, first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
             return True
@@ -650,7 +656,7 @@ class BodyEncoder:
             and end == start else None
         nested: dict[int, int] = {}  # an item's index: the end of the points under it
         if kind:
-            end = _points(units, start, kind, (), nested)
+            end = cue.contents_end(units, start, _points(units, start, kind, (), nested))
             # ... and it is an enumeration when a label announces it ('Agenda:') or its items
             # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
             # '2) ...' are numbered statements); the last item of each list may end with '.'

@@ -225,3 +225,13 @@ def each_line(encoder: BodyEncoder, block: SourceBlock) -> list[Inline]:
             content.extend(encoder._inline(part.tail(lead), piece.strip()))
         start += len(piece) + 1
     return content
+
+
+def office_alone(div: etree._Element, text: str) -> bool:
+    """`EMBASSY OF THE SOCIALIST FEDERAL REPUBLIC OF YUGOSLAVIA` in capitals on the first line
+    (nothing but marks above it): the sender's office, a byline, not the title, although it is
+    in capitals as titles are. A line in capitals that names a kind of document (`NOTE
+    VERBALE`, `REPORT`) stays a title."""
+    if any(not str(child.tag).endswith("}fw") for child in div):
+        return False
+    return cue.org_line(text) and not cue.title_like(text) and not cue.mark_type(text)
