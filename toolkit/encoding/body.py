@@ -399,9 +399,8 @@ class BodyEncoder:
                 container = layouts.part(self, div, unit)
                 top = True
                 continue
-            rows = layouts.table_rows(units, index - 1)
+            rows = layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
             if rows:
-                layouts.table(self, container, units[index - 1:index - 1 + rows])
                 index += rows - 1
                 top = False
                 continue

@@ -151,18 +151,21 @@ def _sender_line(text: str) -> bool:
 
 def sender_lines(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
     """`blocks` with a letterhead of two or three lines at the very top (after marks only),
+    or of one line that is an office (`Embassy of the GDR in the PRC`),
     each on a line of its own, followed by a place-and-date line (set to the right or not),
     rewritten as one fields line: the sender over its lines, then the place and date (the
     structure stage reads it as `byline` + `dateline`, as an office beside its date)."""
     start = 0
     while start < min(TOP_LINES, len(blocks)) and cue.mark_type(blocks[start].text.strip()):
         start += 1
-    for count in SENDER_LINES:
+    for count in (1, *SENDER_LINES):
         end = start + count
         if end >= len(blocks) or not all(
                 len(b.lines) == 1 and len(cue.fields(b)) == 1 and _sender_line(b.text.strip())
                 for b in blocks[start:end]):
             continue
+        if count == 1 and not cue.org_line(blocks[start].text.strip()):
+            continue  # one line alone: an office by its first word (`Embassy of the GDR in ...`)
         dated = blocks[end]
         if len(dated.lines) != 1 or not cue.place_date(dated.text.strip()) \
                 or end + 1 < len(blocks) and _sender_line(blocks[end + 1].text.strip()) \

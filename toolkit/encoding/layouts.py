@@ -388,6 +388,14 @@ def address(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> Non
     last = opener[-1] if len(opener) else None
     if last is not None and last.tag.endswith("}address"):
         held = last
+    elif last is not None and last.tag.endswith("}byline") and len(opener) == 1 \
+            and div[0] is opener:
+        # the office in capitals alone at the top (columns.office_alone) over a street and a
+        # telephone: the letterhead's first line, as a head there is
+        held = sub(opener, "address")
+        last.tag = last.tag.replace("}byline", "}addrLine")
+        last.tail = None
+        held.insert(0, last)
     else:
         held = sub(opener, "address")
         first = div[0]
@@ -442,6 +450,21 @@ def table_rows(units: list[SourceBlock], index: int) -> int:
     while end < len(units) and columns(units[end]) == width:
         end += 1
     return end - index if end - index >= TABLE_MIN_ROWS else 0
+
+
+def runs(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], index: int) -> int:
+    """A run of units from `index` on that is one element, made here: a table's rows, or a
+    letter quoted in full (`embedded`). The units taken, or 0."""
+    from toolkit.encoding import embedded  # embedded reads closing, which reads this module
+
+    rows = table_rows(units, index)
+    if rows:
+        table(encoder, div, units[index:index + rows])
+        return rows
+    quoted = embedded.quoted_letter(units, index)
+    if quoted:
+        embedded.floating_text(encoder, div, units[index:index + quoted])
+    return quoted
 
 
 def table(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock]) -> None:
