@@ -162,3 +162,48 @@ def test_a_list_without_a_repeat_keeps_its_end() -> None:
                                               ("Head of 3 sections", False)])
 def test_an_ordinal_in_an_office_is_no_figure(text: str, office: bool) -> None:
     assert cue.office_line(text) is office
+
+
+# -- a letter quoted in full; one office line over the place and date -------------------------------
+QUOTED = ("The ministry sent us this telegram, which reads:\n"
+          "    Warsaw, 2 June 1971\n"
+          "    Dear Comrade Ambassador,\n"
+          "    The delegation will arrive on 9 June by the morning train.\n"
+          "    With comradely greetings\n"
+          "    J. Kowalski\n"
+          "We informed the hosts at once.\n"
+          "The delegation's programme follows.\n")
+
+
+def test_an_indented_letter_is_a_floating_text_with_its_own_parts(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, QUOTED)
+    assert _count(tei, "count(//tei:floatingText[@type='letter']/tei:body["
+                       "tei:opener/tei:dateline/tei:date[@when='1971-06-02']]"
+                       "[tei:opener/tei:salute][tei:closer/tei:signed/tei:persName[.='J. Kowalski']])") == 1
+    assert _count(tei, "count(//tei:p[not(ancestor::tei:floatingText)]"
+                       "[starts-with(.,'We informed')])") == 1
+
+
+def test_an_indented_passage_without_a_letter_s_parts_is_no_letter() -> None:
+    from toolkit.encoding import embedded
+    units = _blocks("The minister said:", "    We shall not give way.", "    The talks go on.",
+                    "    Nothing has been agreed.", "The meeting ended at noon.")
+    assert embedded.quoted_letter(units, 1) == 0
+    letter = _blocks("The ministry wrote:", "    Warsaw, 2 June 1971", "    The delegation comes.",
+                     "    J. Kowalski", "We replied.")
+    assert embedded.quoted_letter(letter, 1) == 3
+    assert embedded.quoted_letter(_blocks("    Warsaw, 2 June 1971", "    Text.", "    J. Kowalski"),
+                                  0) == 0  # not deeper than a line before it
+
+
+def test_one_office_line_over_the_place_and_date_is_the_byline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Embassy of the CSSR in Hanoi\nHanoi, 4 May 1972\n"
+                                 "The embassy reports on the harvest.\nIt was good.\n")
+    assert _count(tei, "count(//tei:opener[tei:byline[contains(.,'Embassy of the CSSR')]]"
+                       "[tei:dateline/tei:date[@when='1972-05-04']])") == 1
+
+
+def test_a_sentence_over_the_place_and_date_is_no_byline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The Embassy reports on the harvest.\nHanoi, 4 May 1972\n"
+                                 "It was good.\n")
+    assert _count(tei, "count(//tei:byline)") == 0
