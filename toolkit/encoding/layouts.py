@@ -552,7 +552,15 @@ CONVENTIONS = (
     "a letterhead of two or three lines over a place-and-date line, are one byline (lb); a "
     "field's value going on in lines indented to it is one field (lb); Distribution: alone "
     "over short lines at the end is the distribution note's list; signed notes (*, **) under "
-    "a rule are the rule's notes.")
+    "a rule are the rule's notes. Layouts (probe9): a side's participants (Chinese "
+    "participants:) are a memo field; Sd/- before a signer's name is a mark outside the "
+    "persName; ^a^ is a note as ^1^ is; a telegram's routing line in one sentence (from Hanoi, "
+    "sent ..., received ...) is the opener's dateline, each moment dated with its time; an "
+    "office alone on the first line, in capitals or over a place and date, is the byline; an "
+    "unsigned note's formula of compliments, the place and date and the addressee after it "
+    "are its closer (salute, dateline, address); a table of contents ends where its first "
+    "entry is repeated; an indented letter quoted in full (its dateline or salutation, its "
+    "signature) is a floatingText type='letter' with its own opener and closer.")
 
 
 
