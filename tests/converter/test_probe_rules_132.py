@@ -38,7 +38,7 @@ def test_each_side_s_participants_are_fields_of_the_opener(tmp_path: Path) -> No
     assert _count(tei, "count(//tei:opener/tei:seg[@subtype='soviet-participants'])") == 1
     assert _count(tei, "count(//tei:opener/tei:seg[@subtype='vietnamese-participants']"
                        "/tei:persName[.='Pham Van Dong'])") == 1
-    assert _count(tei, "count(//tei:p[contains(.,'participants:')])") == 0
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'participants:')])") == 0
 
 
 # -- the signature: `Sd/-` before the name ---------------------------------------------------------

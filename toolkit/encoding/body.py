@@ -781,7 +781,8 @@ class BodyEncoder:
 _STAMP_DESCRIPTION = re.compile(r"^[\w'’. -]{0,40}\b(?:stamp|seal)(?:ed)?\s*:\s*", re.I)
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
 LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
-CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
+CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript", "floatingText",
+              "body"}
 
 
 def keep_inline_spacing(div: etree._Element) -> None:
