@@ -15,7 +15,7 @@ from toolkit.encoding import bracket_kinds, bracket_parse, dates, layouts, lines
 # The note reference patterns before their leading lookahead (issue #10, speed9).
 SYMBOL = r"(?<=[^\s*§])(?P<mark>\*{1,3}|†{1,2}|‡{1,2}|§{1,2})(?![\w*§])"
 BRACKET = r"(?<=\S)\[(\d{1,3}[a-z]?)\]|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
-REFERENCE = (r"\^(?P<caret>\d{1,3}[a-z]?)\^"
+REFERENCE = (r"\^(?P<caret>\d{1,3}[a-z]?|[a-z])\^"
              r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
              r"|(?<=[^\s(])\((?P<paren>\d{1,3}[a-z]?)\)(?!\w)"
              r"|(?<=[^\s\d(])(?P<closing>\d{1,3}[a-z]?)\)(?!\w)"

@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import closing, columns, dates, layouts, lists, memo_end, structure as cue
+from toolkit.encoding import closing, columns, dates, layouts, lists, memo_end, routing, structure as cue
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -87,9 +87,10 @@ class BodyEncoder:
         distribution = lists.distribution(blocks) or memo_end.copies(blocks) \
             or layouts.distribution_line(blocks)
         end_mark = layouts.end_mark(blocks)
+        note_end = memo_end.note_end(blocks)  # a note verbale's compliments, unsigned
         kept, count = blocks[-1:], len(blocks)
-        place_date = closing.place_date_line(self, blocks)
-        signature = closing.signature(self, blocks)
+        place_date = closing.place_date_line(self, blocks) if note_end is None else None
+        signature = closing.signature(self, blocks) if note_end is None else []
         if place_date is not None and not signature:
             # no signature above it: the line stays where it stands, a paragraph
             blocks[count - 1:] = kept
@@ -123,6 +124,8 @@ class BodyEncoder:
                 self._paragraph(div, block)
         elif signature:
             closing.closer(self, div, signature, salute, place_date)
+        elif note_end is not None:
+            memo_end.note_closer(self, div, note_end)
         if distribution:
             # After the closer a division holds only notes and forme work (TEI's divBottom
             # and model.global): the distribution list is a note of its type holding the list.
@@ -353,9 +356,8 @@ class BodyEncoder:
                 container = layouts.part(self, div, unit)
                 top = True
                 continue
-            rows = layouts.table_rows(units, index - 1)
+            rows = layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
             if rows:
-                layouts.table(self, container, units[index - 1:index - 1 + rows])
                 index += rows - 1
                 top = False
                 continue
@@ -446,6 +448,8 @@ class BodyEncoder:
                                or layouts.telegram_fields(self, div, parts)
                                or columns.labelled_fields(self, div, parts)):
             return True
+        if routing.routing(self, div, unit):
+            return True  # `from Hanoi, sent 12.02.1965 at 22:30, ...`: the telegram's dateline
         if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
@@ -454,7 +458,8 @@ class BodyEncoder:
             return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
         if cue.MEMO_FIELD.match(first) and self._opener(div, unit):
             return True  # `FROM: PRAGUE` in capitals: a field, not a title
-        if cue.heading_like(first) and not cue.POINT.match(first):
+        if cue.heading_like(first) and not cue.POINT.match(first) \
+                and not columns.office_alone(div, first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
             return True
@@ -649,7 +654,8 @@ class BodyEncoder:
 
 _STAMP_DESCRIPTION = re.compile(r"^[\w'’. -]{0,40}\b(?:stamp|seal)(?:ed)?\s*:\s*", re.I)
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
-CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript"}
+CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript", "floatingText",
+              "body"}
 
 
 def _runs(unit: SourceBlock, fields: int, between: re.Pattern[str] = cue.FIELD_RUN) -> list[str]:

@@ -122,6 +122,7 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
         lines.insert(0, blocks.pop())
     if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
                          or cue.hand_signed(b.text.strip()) or cue.org_line(b.text.strip())
+                         or cue.signed_before(b.text.strip())
                          or layouts.role_and_name(b.text.strip())
                          or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
                          or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
@@ -203,7 +204,13 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
         lead = cue.bracket_lead(text)
         split = cue.role_split(text)
         hand = cue.hand_signed(text)
-        if hand:
+        before = cue.signed_before(text)
+        if before:
+            flush()
+            next_signer()
+            line()
+            signed.extend([before[0], person(before[1])])  # `Sd/- K. R. Menon`: the mark first
+        elif hand:
             flush()
             next_signer()
             line()

@@ -151,18 +151,21 @@ def _sender_line(text: str) -> bool:
 
 def sender_lines(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
     """`blocks` with a letterhead of two or three lines at the very top (after marks only),
+    or of one line that is an office (`Embassy of the GDR in the PRC`),
     each on a line of its own, followed by a place-and-date line (set to the right or not),
     rewritten as one fields line: the sender over its lines, then the place and date (the
     structure stage reads it as `byline` + `dateline`, as an office beside its date)."""
     start = 0
     while start < min(TOP_LINES, len(blocks)) and cue.mark_type(blocks[start].text.strip()):
         start += 1
-    for count in SENDER_LINES:
+    for count in (1, *SENDER_LINES):
         end = start + count
         if end >= len(blocks) or not all(
                 len(b.lines) == 1 and len(cue.fields(b)) == 1 and _sender_line(b.text.strip())
                 for b in blocks[start:end]):
             continue
+        if count == 1 and not cue.org_line(blocks[start].text.strip()):
+            continue  # one line alone: an office by its first word (`Embassy of the GDR in ...`)
         dated = blocks[end]
         if len(dated.lines) != 1 or not cue.place_date(dated.text.strip()) \
                 or end + 1 < len(blocks) and _sender_line(blocks[end + 1].text.strip()) \
@@ -225,3 +228,13 @@ def each_line(encoder: BodyEncoder, block: SourceBlock) -> list[Inline]:
             content.extend(encoder._inline(part.tail(lead), piece.strip()))
         start += len(piece) + 1
     return content
+
+
+def office_alone(div: etree._Element, text: str) -> bool:
+    """`EMBASSY OF THE SOCIALIST FEDERAL REPUBLIC OF YUGOSLAVIA` in capitals on the first line
+    (nothing but marks above it): the sender's office, a byline, not the title, although it is
+    in capitals as titles are. A line in capitals that names a kind of document (`NOTE
+    VERBALE`, `REPORT`) stays a title."""
+    if any(not str(child.tag).endswith("}fw") for child in div):
+        return False
+    return cue.org_line(text) and not cue.title_like(text) and not cue.mark_type(text)

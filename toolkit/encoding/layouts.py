@@ -272,7 +272,7 @@ def distribution_note(encoder: BodyEncoder, holder: etree._Element,
 
 
 # -- names listed after a cue of persons --------------------------------------------------------
-PERSONS_FIELD = re.compile(r"^(?:participants|present|those present|also present|attended by|"
+PERSONS_FIELD = re.compile(r"^(?:(?:[a-z]{3,20}\s+)?participants|present|those present|also present|attended by|"
                            r"interpreters?|recorded by|record(?:ed)? taken by|copy to|copies to|"
                            r"distributed to|distribution)$", re.I)
 _ITEM = re.compile(r"[^,;]+")
@@ -390,6 +390,14 @@ def address(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> Non
     last = opener[-1] if len(opener) else None
     if last is not None and last.tag.endswith("}address"):
         held = last
+    elif last is not None and last.tag.endswith("}byline") and len(opener) == 1 \
+            and div[0] is opener:
+        # the office in capitals alone at the top (columns.office_alone) over a street and a
+        # telephone: the letterhead's first line, as a head there is
+        held = sub(opener, "address")
+        last.tag = last.tag.replace("}byline", "}addrLine")
+        last.tail = None
+        held.insert(0, last)
     else:
         held = sub(opener, "address")
         first = div[0]
@@ -444,6 +452,21 @@ def table_rows(units: list[SourceBlock], index: int) -> int:
     while end < len(units) and columns(units[end]) == width:
         end += 1
     return end - index if end - index >= TABLE_MIN_ROWS else 0
+
+
+def runs(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], index: int) -> int:
+    """A run of units from `index` on that is one element, made here: a table's rows, or a
+    letter quoted in full (`embedded`). The units taken, or 0."""
+    from toolkit.encoding import embedded  # embedded reads closing, which reads this module
+
+    rows = table_rows(units, index)
+    if rows:
+        table(encoder, div, units[index:index + rows])
+        return rows
+    quoted = embedded.quoted_letter(units, index)
+    if quoted:
+        embedded.floating_text(encoder, div, units[index:index + quoted])
+    return quoted
 
 
 def table(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock]) -> None:
@@ -531,7 +554,15 @@ CONVENTIONS = (
     "a letterhead of two or three lines over a place-and-date line, are one byline (lb); a "
     "field's value going on in lines indented to it is one field (lb); Distribution: alone "
     "over short lines at the end is the distribution note's list; signed notes (*, **) under "
-    "a rule are the rule's notes.")
+    "a rule are the rule's notes. Layouts (probe9): a side's participants (Chinese "
+    "participants:) are a memo field; Sd/- before a signer's name is a mark outside the "
+    "persName; ^a^ is a note as ^1^ is; a telegram's routing line in one sentence (from Hanoi, "
+    "sent ..., received ...) is the opener's dateline, each moment dated with its time; an "
+    "office alone on the first line, in capitals or over a place and date, is the byline; an "
+    "unsigned note's formula of compliments, the place and date and the addressee after it "
+    "are its closer (salute, dateline, address); a table of contents ends where its first "
+    "entry is repeated; an indented letter quoted in full (its dateline or salutation, its "
+    "signature) is a floatingText type='letter' with its own opener and closer.")
 
 
 

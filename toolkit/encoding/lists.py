@@ -111,7 +111,7 @@ def block_list(encoder: BodyEncoder, div: etree._Element, units: list[SourceBloc
         and end == start else None
     nested: dict[int, int] = {}  # an item's index: the end of the points under it
     if kind:
-        end = points(units, start, kind, (), nested)
+        end = cue.contents_end(units, start, points(units, start, kind, (), nested))
         # ... and it is an enumeration when a label announces it ('Agenda:') or its items
         # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
         # '2) ...' are numbered statements); the last item of each list may end with '.'

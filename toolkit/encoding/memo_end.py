@@ -13,17 +13,22 @@ typist's reference line.
   short lines under it (`1st copy   Cde. E. Honecker` / ... / `4th copy   HA XX`): the
   distribution box of a report that is not signed (an information report of a ministry):
   `note[@type='distribution']/list`, the label its head, an item per line.
+- a note verbale's end, unsigned: its formula of compliments (`... avails itself of this
+  opportunity to renew ... the assurances of its highest consideration.`), then perhaps the
+  place and date and the addressee: the note's `closer` (the formula its `salute`, `dateline`,
+  `address` with an `addrLine` a line); no `signed` is made.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from toolkit.encoding import structure as cue
-from toolkit.encoding.blocks import SourceBlock
+from toolkit.encoding.blocks import SENTENCE_END, SourceBlock
 from toolkit.tei import sub, tei
 
 if TYPE_CHECKING:
@@ -133,3 +138,77 @@ def box_list(encoder: BodyEncoder, holder: etree._Element, units: list[SourceBlo
                     "end taken as the distribution", units[0].line)
     encoder._count("lists")
     return True
+
+
+# -- the end of an unsigned diplomatic note (issue #10, layout 134) --------------------------------
+# A note verbale is written in the third person and not signed: it ends with the formula of
+# compliments (`The Embassy ... avails itself of this opportunity to renew to the Ministry the
+# assurances of its highest consideration.`), then perhaps the place and date, then perhaps the
+# addressee (`To the Ministry of Foreign Affairs` / `of the ... Republic` / `Prague`). That end is
+# the note's `closer`: the formula its `salute` (a closing formula, as `With socialist greetings`
+# is a letter's), the place and date its `dateline`, the addressee its `address` (one `addrLine`
+# a line). No `signed` is made, and the addressee's last line (a place) is no signer's name.
+#
+# The formula is the anchor: without it a place and date or an address at the end keeps the
+# rules of the other stages (a paragraph, or the signature's place and date).
+COMPLIMENTS = re.compile(
+    r"\b(?:avails?\s+(?:itself|themselves|myself|ourselves)\s+of\s+(?:this|the\s+present)\s+"
+    r"opportunity|(?:renews?|renew)\b[^.]{0,120}\bassurances?\s+of\s+(?:its|their|my|our)\s+"
+    r"(?:highest|high|most\s+distinguished|distinguished)\s+(?:consideration|esteem))", re.I)
+ADDRESS_LINES = 5  # an addressee at the foot: the office, its state, the town
+
+
+@dataclass
+class NoteEnd:
+    salute: SourceBlock
+    place_date: SourceBlock | None
+    address: list[SourceBlock]
+
+
+def _address_line(text: str) -> bool:
+    """A line under the addressee: a name or town (`Prague`), or the office's name going on
+    (`of the Czechoslovak Socialist Republic`, a connector first)."""
+    if cue.address_continues(text):
+        return True
+    words = text.split()
+    return bool(words) and words[0] in cue.CONNECTORS and len(words) <= 8 and len(text) <= 80 \
+        and not SENTENCE_END.search(text) and ":" not in text
+
+
+def _address(blocks: list[SourceBlock]) -> int:
+    """How many lines at the end are an addressee (`To the ...` and the lines under it)."""
+    for size in range(min(ADDRESS_LINES, len(blocks) - 1), 0, -1):
+        lines = [b.text.strip() for b in blocks[-size:]]
+        if cue.ADDRESSEE.match(lines[0]) and all(_address_line(t) for t in lines[1:]):
+            return size
+    return 0
+
+
+def note_end(blocks: list[SourceBlock]) -> NoteEnd | None:
+    """The note's formula of compliments and what follows it, taken off the end of `blocks`;
+    None (blocks untouched) where the text does not end so."""
+    at = len(blocks) - _address(blocks)
+    place_date = at - 1 if at > 1 and cue.place_date(blocks[at - 1].text.strip()) else None
+    formula = (place_date if place_date is not None else at) - 1
+    if formula < 1 or not COMPLIMENTS.search(blocks[formula].text):
+        return None
+    end = NoteEnd(blocks[formula], blocks[place_date] if place_date is not None else None,
+                  blocks[at:])
+    del blocks[formula:]
+    return end
+
+
+def note_closer(encoder: BodyEncoder, div: etree._Element, end: NoteEnd) -> None:
+    """The note's closer: the formula as salute, the dateline, the address."""
+    encoder._count("closers")
+    made = sub(div, "closer")
+    sub(made, "salute", encoder._inline(end.salute, end.salute.text.strip()))
+    if end.place_date is not None:
+        encoder._dateline(made, end.place_date, end.place_date.text.strip())
+    if end.address:
+        address = sub(made, "address")
+        for block in end.address:
+            sub(address, "addrLine", encoder._inline(block, block.text.strip()))
+    encoder.decided(f"the formula of compliments {end.salute.text.strip()[:40]!r} and the lines "
+                    "after it taken as the unsigned note's closer", end.salute.line)
+

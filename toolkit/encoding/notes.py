@@ -25,9 +25,10 @@ def note_key(label: str) -> str:
 
 
 # -- note texts at the end of a report ---------------------------------------------------------
-# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`: a note text wherever it stands
+# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`, `^a^ text` (a letter alone:
+# a report's own notes beside the translator's figures): a note text wherever it stands
 # at the end. `1. text`, `1) text` only under a rule or a Notes line (else it is a point).
-NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^\d{1,3}[a-z]?\^)\s+|"
+NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^(?:\d{1,3}[a-z]?|[a-z])\^)\s+|"
                        r"(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)(?P<text>\S.*)$", re.DOTALL)
 NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$",
                            re.DOTALL)
@@ -313,7 +314,7 @@ def _referred(before: list[SourceBlock], after: list[SourceBlock]) -> bool:
 # The leading lookahead holds the first character of every form (`^`, a superscript figure,
 # `(`, a figure, a sign): the same matches, but a position that opens none is passed over by
 # one class test instead of five branches and their lookbehinds (7x faster on paragraphs).
-REFERENCE = re.compile(r"(?=[\^⁰¹²³⁴⁵⁶⁷⁸⁹(\d*†‡§])(?:\^(?P<caret>\d{1,3}[a-z]?)\^"
+REFERENCE = re.compile(r"(?=[\^⁰¹²³⁴⁵⁶⁷⁸⁹(\d*†‡§])(?:\^(?P<caret>\d{1,3}[a-z]?|[a-z])\^"
                        r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
                        r"|(?<=[^\s(])\((?P<paren>\d{1,3}[a-z]?)\)(?!\w)"
                        r"|(?<=[^\s\d(])(?P<closing>\d{1,3}[a-z]?)\)(?!\w)"  # `Rostock.1)`

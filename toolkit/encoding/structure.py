@@ -27,7 +27,9 @@ MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
     r"Classification|Attachment|Enclosure|"
     # a record of conversation's header (issue #10): when, where, who took part and recorded it
-    r"Time|Place|Venue|Location|Participants|Present|Those present|Also present|"
+    r"Time|Place|Venue|Location|Present|"
+    # (`Chinese participants:`, `Foreign participants:`: each side's own list, one word naming it)
+    r"(?:(?!the\s|all\s)[a-z]{3,20}\s+)?participants|Those present|Also present|"
     r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
     r"Priority|Precedence|Urgency|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
@@ -73,7 +75,10 @@ NUMBER_MARK = re.compile(r"^(?:(?:outgoing|incoming|out\.|inc\.|ref\.|reg(?:istr
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
     r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of
-    r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
+    # (`Political report for the month of July 1966`, `Monthly report`: the report's kind)
+    r"(?:(?:political|monthly|annual|quarterly|weekly|fortnightly|final|special|situation|"
+    r"economic|military)\s+(?=report|information|note|summary))?"
+    r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+|cipher\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
     r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
@@ -107,6 +112,8 @@ ROLE_COLON = re.compile(r"^(?P<role>[^:\[\]/]{2,60}?)\s*:\s+(?P<name>[^:\[\]/]{2
 BRACKET_LEAD = re.compile(r"^(?P<bracket>\[[^\[\]]{1,40}\])\s*(?P<rest>\S.{0,60})$")
 _YEAR = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
+# a figure that is no ordinal: an office may be `Head of the 1st Territorial Department`
+_BARE_DIGIT = re.compile(r"\d+(?!\d)(?!(?:st|nd|rd|th)\b)")
 _PARENTHESISED = re.compile(r"\([^()\d]{1,100}\)")
 _SIGNATURE_BRACKET = re.compile(r"\[[^\[\]]*(?:signature|signed|initials)[^\[\]]*\]", re.I)
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
@@ -210,7 +217,34 @@ def section_heading(text: str) -> str | None:
     return match.group("n")
 
 
+def contents_end(units: Sequence[SourceBlock], start: int, end: int) -> int:
+    """Where a list of points ends when a later point repeats its first (`Contents:` / `I.
+    Economic situation` / ... / `I. Economic situation`): before the repeat, which opens the
+    sections the table of contents lists. Else `end`."""
+    first = " ".join(units[start].text.split()) if start < end else ""
+    for at in range(start + 1, end):
+        if " ".join(units[at].text.split()) == first:
+            return at
+    return end
+
+
 _OPEN_END = re.compile(r"\b(?:of|with|between|and|to|for|on|from|by|in|the)\s*$", re.I)
+
+
+# A telegram's routing line in one sentence (`toolkit.encoding.routing`):
+# `from PLACE,` then at least one moment `sent|received|dispatched DATE [at TIME]`
+ROUTING = re.compile(r"^(?P<from>from)\s+(?P<place>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})\s*,\s*"
+                     r"(?=(?:sent|dispatched|despatched|received)\s)", re.I)
+MOMENT = re.compile(r"\b(?P<label>sent|dispatched|despatched|received|deciphered)\s+(?:on\s+)?"
+                    r"(?P<date>\d{1,2}\.\s?(?:[IVX]{1,4}|\d{1,2})\.\s?(?:\d{4}|\d{2})|"
+                    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+                    r"(?:\s*(?:at\s+)?(?P<time>[012]?\d[:.][0-5]\d)(?:\s*(?:hrs?|h)\b\.?)?)?", re.I)
+
+
+def routing_line(text: str) -> bool:
+    """`from Hanoi, sent 12.02.1965 at 22:30, received ...`: a place, then a dated moment."""
+    found = ROUTING.match(text)
+    return found is not None and MOMENT.search(text, found.end()) is not None
 
 
 def title_continues(text: str, above: str = "") -> bool:
@@ -219,6 +253,8 @@ def title_continues(text: str, above: str = "") -> bool:
     any short line under a title line that stops on a connecting word ('From the diary of' /
     'V. V. KUZNETSOV')."""
     lines = text.replace(PAGE_BREAK, LINE_BREAK).split(LINE_BREAK)
+    if routing_line(text):
+        return False  # `from Hanoi, sent ...` under `Cipher telegram No. 4512`: its dateline
     if _OPEN_END.search(above.replace(PAGE_BREAK, LINE_BREAK).rsplit(LINE_BREAK, 1)[-1]) \
             and len(text) <= 80 and (not SENTENCE_END.search(text.rstrip())
                                      or _INITIAL_END.search(text.rstrip())):
@@ -370,7 +406,7 @@ def office_line(text: str) -> bool:
     """A line that is an office alone ('Ambassador of the USSR in the PRC', 'Secretary of the
     session', "chargé d'affaires"): a signature's role line, above or under the name."""
     words = text.split()
-    if not words or len(words) > 10 or len(text) > 90 or _DIGIT.search(text) \
+    if not words or len(words) > 10 or len(text) > 90 or _BARE_DIGIT.search(text) \
             or (text[-1] in ".!?;:," and words[-1].lower() not in CONNECTORS):
         return False
     if not ROLE_WORDS.fullmatch(words[0]):
@@ -437,6 +473,25 @@ def hand_signed(text: str) -> tuple[str, str] | None:
     return name, text[len(name):]
 
 
+# `Sd/- K. R. Menon`, `Sd. N. Name`, `(Sd.) N. Name`, `(signed) N. Name` (the Indian and British
+# offices' "signed", a copy's note that the original bears the signature): the mark before
+# the name, no part of it
+SIGNED_BEFORE = re.compile(r"^(?P<mark>\(?(?:sd/-?|sd\.|sgd\.|signed)\)?\s*)(?=\S)", re.I)
+
+
+def signed_before(text: str) -> tuple[str, str] | None:
+    """`Sd/- K. R. Menon` -> ('Sd/- ', 'K. R. Menon'): the signed mark and the name after it;
+    None where no name follows (`Signed by:`, `Sd/- illegible`)."""
+    found = SIGNED_BEFORE.match(text)
+    if found is None:
+        return None
+    name = text[found.end():].strip()
+    if not name_like(name) or len(name.split()) > 5 or _DIGIT.search(name) \
+            or name.lower().startswith("by"):
+        return None
+    return found.group("mark"), name
+
+
 def org_line(text: str) -> bool:
     """An office that signs as a body (`Embassy in the DPRK`, `Ministry of Foreign Affairs of
     the CSSR`): an institution's word first, then capitalised words and connectors, short."""
@@ -455,7 +510,7 @@ def signature_like(text: str) -> bool:
     if SIGNER_LABEL.match(text):
         return True
     if office_line(text) or role_colon(text) or bracket_lead(text) or closing_fields(text) \
-            or hand_signed(text):
+            or hand_signed(text) or signed_before(text):
         return True  # an office alone, `Office: Name`, `[illegible] Name`, `date   Name`
     if _PARENTHESISED.fullmatch(text):
         return True  # an office under the name: "(ambassador)", "(First Secretary of the CC)"
