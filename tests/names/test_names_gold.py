@@ -99,8 +99,10 @@ PROBE_2 = [f"{n:02d}" for n in range(25, 33)]
 PROBE_3 = [f"{n:02d}" for n in range(33, 41)]
 # written for issue #11 after 33-40 were fixed, before the tagger ran on them (see the docstring)
 PROBE_4 = [f"{n:02d}" for n in range(41, 49)]
+# written for issue #11 after 41-48 were fixed, before the tagger ran on them (see the docstring)
+PROBE_5 = [f"{n:02d}" for n in range(49, 57)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
-         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4}
+         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
