@@ -1,0 +1,216 @@
+"""The held-out text layouts of issue #10 (tests/converter/layouts/) typed into Word, as a
+translator would, from a small description of how they typed each one.
+
+A description says how the fields of a line are apart (a tab to a right tab stop, several tabs
+at Word's default stops, or the spaces as typed), whether the notes at the end are real Word
+footnotes at their references, which body lines are bold, whether the metadata block is a
+two-column table, and whether the hard-wrapped lines of a block are one Word paragraph (Word
+wraps). `build` writes the DOCX with python-docx (and the footnotes part by hand) and returns,
+with it, where each source line went, so a check written for a source line (a warning at line
+37) can be looked up in the Word file (its paragraph number) or known to be gone (a note text
+moved into a footnote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Cm
+from docx_fixtures import CT_MAIN, add_parts, placeholder, wml
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYOUTS = ROOT / "tests" / "converter" / "layouts"
+FIELDS = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
+NOTE_TEXT = re.compile(r"^\s*\[(\w{1,3})\]\s+(\S.*)$")
+NOTE_REF = re.compile(r"\[(\w{1,3})\]")
+
+
+@dataclass(frozen=True)
+class WordLayout:
+    stem: str  # the layout's number: "001"
+    fields: str = "right-tab"  # "right-tab" | "tabs" (default stops) | "spaces" (as typed)
+    footnotes: bool = False  # `[1]` ... `[1] text` at the end as Word footnotes
+    bold: tuple[str, ...] = ()  # body lines (their text, stripped) set bold
+    metadata_table: bool = False
+    # a block of long hard-wrapped lines: "soft" its lines apart by soft line breaks
+    # (Shift+Enter), "join" one paragraph that Word wraps itself; "" a paragraph per line
+    wrapped: str = ""
+    variant: str = ""  # a second Word file of the same layout, typed otherwise
+    # checks Word cannot carry, by key ("assertions:3", "lines", "warnings:1"), with why
+    excluded: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{self.stem}-{self.variant}" if self.variant else self.stem
+
+    @property
+    def source(self) -> Path:
+        return next(LAYOUTS.glob(f"{self.stem}-*.txt"))
+
+
+@dataclass
+class Built:
+    path: Path
+    paragraph_of: dict[int, int]  # source line -> Word paragraph number (1-based)
+    continued: set[int]  # source lines that continue the Word paragraph before them
+    in_footnote: set[int]  # source lines that became a footnote's text
+
+
+def _metadata(lines: list[str]) -> list[tuple[int, list[str], bool]]:
+    """The metadata block's blank-line blocks: (first line number, lines, bold)."""
+    blocks: list[tuple[int, list[str], bool]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines + [""], start=1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+            continue
+        if current:
+            joined = " ".join(current).strip()
+            bold = joined.startswith("**") and joined.endswith("**")
+            text = joined[2:-2] if bold else joined
+            text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+            blocks.append((start, [text], bold))
+            current = []
+    return blocks
+
+
+def _footnotes(body: list[tuple[int, str]]) -> tuple[dict[str, tuple[int, str]], set[str]]:
+    """The note texts at the end that have a reference in the text: mark -> (line, text),
+    and the marks referred to."""
+    texts: dict[str, tuple[int, str]] = {}
+    tail = True
+    for number, line in reversed(body):
+        match = NOTE_TEXT.match(line)
+        if match and tail:
+            texts[match.group(1)] = (number, match.group(2))
+        elif line.strip():
+            tail = False
+    refs = {m.group(1) for n, line in body if n not in {v[0] for v in texts.values()}
+            for m in NOTE_REF.finditer(line)}
+    return {k: v for k, v in texts.items() if k in refs}, refs
+
+
+def build(layout: WordLayout, target: Path) -> Built:
+    lines = layout.source.read_text(encoding="utf-8").split("\n")
+    contents = next(i for i, line in enumerate(lines) if line.strip() == "**Contents:**")
+    value = next(i for i in range(contents + 1, len(lines)) if lines[i].strip())
+    document = docx.Document()
+    count = 0
+    meta = _metadata(lines[:value + 1])
+    if layout.metadata_table:
+        pairs: list[tuple[str, str]] = [("Date", meta[0][1][0]), ("Title", meta[1][1][0])]
+        rest = meta[2:]
+        pairs += [(rest[i][1][0].rstrip(":"), rest[i + 1][1][0]) for i in range(0, len(rest), 2)]
+        table = document.add_table(rows=len(pairs), cols=2)
+        for row, (label, text) in enumerate(pairs):
+            table.cell(row, 0).text = label
+            table.cell(row, 1).text = text
+        count += 2 * len(pairs)
+    else:
+        for _, texts, bold in meta:
+            document.add_paragraph().add_run(texts[0]).bold = bold or None
+            count += 1
+
+    body = [(n + 1, lines[n]) for n in range(value + 1, len(lines))]
+    notes, _ = _footnotes(body) if layout.footnotes else ({}, set())
+    note_lines = {number for number, _ in notes.values()}
+    # numbered in the order of their references, and written in that order, as Word does
+    # (LibreOffice pairs a reference with the note at its position, not by its id)
+    order = [m.group(1) for n, line in body if n not in note_lines
+             for m in NOTE_REF.finditer(line) if m.group(1) in notes]
+    ids = {mark: index for index, mark in enumerate(dict.fromkeys(order), start=1)}
+    paragraph_of: dict[int, int] = {}
+    continued: set[int] = set()
+    edits: list[tuple[str, str]] = []
+    previous: str = ""
+    paragraph = None
+    for number, line in body:
+        if number in note_lines:
+            continue
+        if not line.strip(" \u00a0\t"):
+            previous, paragraph = "", None
+            continue
+        if layout.wrapped and paragraph is not None and len(previous) > 60:
+            if layout.wrapped == "soft":
+                paragraph.add_run().add_break()
+            else:
+                paragraph.add_run(" ")
+                continued.add(number)
+        else:
+            paragraph = document.add_paragraph()
+            count += 1
+            if line.strip() in layout.bold:
+                paragraph.add_run(line.strip()).bold = True
+                paragraph_of[number] = count
+                previous = line
+                continue
+            text = line.rstrip()
+            if layout.fields != "spaces":
+                text = text.strip(" \u00a0")
+                if len(line) - len(line.lstrip(" \u00a0")) >= 20:  # pushed to the right margin
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if layout.fields == "right-tab" and FIELDS.search(text):
+                    paragraph.paragraph_format.tab_stops.add_tab_stop(
+                        Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+                    text = FIELDS.sub("\t", text)
+                elif layout.fields == "tabs":
+                    text = FIELDS.sub(lambda m: "\t" * max(1, len(m.group()) // 8), text)
+            line = text
+        paragraph_of[number] = count
+        previous = line
+        position = 0
+        for match in NOTE_REF.finditer(line) if notes else ():
+            if match.group(1) not in notes:
+                continue
+            paragraph.add_run(line[position:match.start()])
+            token = f"@@FN{ids[match.group(1)]}@@"
+            paragraph.add_run(token)
+            custom = not match.group(1).isdigit() or any(not m.isdigit() for m in notes)
+            mark = (f'<w:footnoteReference w:customMarkFollows="1" w:id="{ids[match.group(1)]}"/>'
+                    f'</w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                    f'<w:t>{match.group(1)}</w:t>') if custom else \
+                f'<w:footnoteReference w:id="{ids[match.group(1)]}"/>'
+            edits.append((placeholder(token), '<w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+                          f'</w:rPr>{mark}</w:r>'))
+            position = match.end()
+        paragraph.add_run(line[position:])
+    document.save(str(target))
+    if notes:
+        parts = "".join(
+            f'<w:footnote w:id="{ids[mark]}"><w:p><w:r><w:rPr><w:vertAlign '
+            'w:val="superscript"/></w:rPr>'
+            + ('<w:footnoteRef/>' if mark.isdigit() and all(m.isdigit() for m in notes)
+               else f'<w:t>{escape(mark)}</w:t>')
+            + f'</w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>'
+            '</w:footnote>' for mark, (_, text) in sorted(notes.items(), key=lambda i: ids[i[0]]))
+        separator = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+                     '</w:p></w:footnote>')
+        add_parts(target, {"word/footnotes.xml": wml(separator + parts, "footnotes")},
+                  [("rIdF", "footnotes", "footnotes.xml")],
+                  [("word/footnotes.xml", CT_MAIN + ".footnotes+xml")], edits)
+    return Built(target, paragraph_of, continued, note_lines)
+
+
+LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
+    WordLayout("001", bold=("M e m o r a n d u m",)),
+    WordLayout("002", bold=("JOURNAL",)),
+    WordLayout("005", metadata_table=True, bold=("RECORD OF CONVERSATION",)),
+    WordLayout("009", footnotes=True),
+    WordLayout("013"),
+    WordLayout("032", fields="tabs", footnotes=True, bold=("M E M O R A N D U M",)),
+    WordLayout("035", fields="spaces"),
+    WordLayout("080", metadata_table=True, bold=("CIPHERED TELEGRAM No. 8812",)),
+    WordLayout("126", fields="tabs"),
+    WordLayout("130", fields="spaces", wrapped="soft"),
+    WordLayout("130", wrapped="join", variant="wrapped-by-word", excluded={
+        "assertions:5": "Word wraps the paragraph itself: the export's line ends are not typed",
+        "assertions:6": "Word wraps the paragraph itself: the export's line ends are not typed"}),
+)
