@@ -129,6 +129,7 @@ class _ParagraphBuilder:
         self.custom_mark: Marker | None = None
         self.in_link = False  # a link's underline is how Word draws links, not emphasis
         self.field_tabs = False  # its tabs go to right or centre stops: they separate fields
+        self.tabs: list[int] = []  # offsets of the tabs read as spaces (default or left stops)
         self.generated: bool | None = None  # all its words are a table of contents's
 
     def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
@@ -158,10 +159,22 @@ class _ParagraphBuilder:
     def finish(self) -> Paragraph:
         for prop in list(self.open):
             self.close(prop)
-        text = "".join(self.parts)
+        text = _tab_runs("".join(self.parts), self.tabs)
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
                          self.any_text and self.all_bold, generated=bool(self.generated))
+
+
+def _tab_runs(text: str, tabs: list[int]) -> str:
+    """Two or more tabs in a row at default or left stops push what follows across the
+    page (`Office<tab><tab><tab>Berlin, 9 May 1958`): they separate two fields, as a run of
+    spaces does; a single one aligns a label's value (`TO:<tab>Name`) and is a space."""
+    chars = list(text)
+    at = set(tabs)
+    for offset in tabs:
+        if offset + 1 in at or offset - 1 in at:
+            chars[offset] = "\t"
+    return "".join(chars)
 
 
 def _trim(text: str, span: Span) -> Span | None:
@@ -431,7 +444,10 @@ class DocumentWalker:
                 builder.add(text, marked, bold)
             elif name in ("tab", "ptab"):
                 aligned = name == "ptab" and child.get(w("alignment")) in ("right", "center")
+                before = builder.length
                 builder.add("\t" if builder.field_tabs or aligned else " ", marked, bold)
+                if not (builder.field_tabs or aligned) and builder.length > before:
+                    builder.tabs.append(before)
             elif name == "br":
                 kind = child.get(w("type"))
                 builder.add(PAGE_BREAK if kind == "page" else " " if kind == "column"

@@ -27,8 +27,8 @@ from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table, \
-    running_heads
+from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, Block, Comment, DocumentWalker, \
+    Paragraph, Span, Table, running_heads
 from toolkit.readers.docx.package import Package
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
@@ -48,7 +48,9 @@ WORD_CONVENTIONS = (
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
     "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
-    "separates fields, as a run of spaces does. Text boxes are paragraphs of their own "
+    "separates fields, as a run of spaces does, and so do two or more tabs in a row at "
+    "other stops; a custom note mark (also as LibreOffice writes it, after an automatic "
+    "number) is the note's n. Text boxes are paragraphs of their own "
     "before the paragraph that anchors them; headers and footers are fw type='header' at the "
     "start and type='footer' at the end of the text, once, without page numbers; Word's table "
     "of contents is not converted; field results Word recomputes (DATE, PAGE) are kept as "
@@ -87,6 +89,8 @@ class _Conversion:
         self.blocks = self.walker.body()
         self.footnotes = self.walker.notes("footnote")
         self.endnotes = self.walker.notes("endnote")
+        self.blocks = [_typed_marks(b, {"footnote": self.footnotes, "endnote": self.endnotes})
+                       for b in self.blocks]
         self.comments = self.walker.comments()
         for notice in package.notices:
             self.warn(notice, None)
@@ -323,7 +327,7 @@ class _Conversion:
             self.note_numbers[kind] += 1
             self.count("notes")
             number = mark or self.walker.note_label(kind, self.note_numbers[kind])
-            return el("note", self._paragraphs(notes[key]),
+            return el("note", self._paragraphs(_without_own_mark(notes[key], mark)),
                       place="foot" if kind == "footnote" else "end", n=number)
         if kind == "comment-start":
             if key not in self.comments or key in self.anchored:
@@ -574,6 +578,75 @@ def _split(paragraph: Paragraph) -> list[Paragraph]:
                                           markers=markers, label=None if index else
                                           paragraph.label))
     return pieces
+
+
+def _typed_marks(block: Block, notes: dict[str, dict[str, list[Paragraph]]]) -> Block:
+    """LibreOffice writes Word's custom note mark (`1a`, `*`) as an automatic reference
+    followed by the mark in superscript, and the same mark after the note's own number:
+    Word would show both. Where the superscript after a reference is what its note opens
+    with, it is the note's mark, as `customMarkFollows` says it, not a word of the text."""
+    if isinstance(block, Table):
+        for row in block.rows:
+            for cell in row:
+                cell.paragraphs = [_typed_marks_in(p, notes) for p in cell.paragraphs]
+        return block
+    return _typed_marks_in(block, notes)
+
+
+def _typed_marks_in(paragraph: Paragraph,
+                    notes: dict[str, dict[str, list[Paragraph]]]) -> Paragraph:
+    for index in range(len(paragraph.markers)):
+        marker = paragraph.markers[index]  # read again: a mark cut before moves it
+        body = notes.get(marker.kind, {}).get(marker.key)
+        if marker.mark is not None or not body:
+            continue
+        text, at = paragraph.text, marker.offset
+        match = re.match(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\w{1,3}|\*{1,3}|[†‡§]", text[at:])
+        if match is None or not body[0].text.lstrip().startswith(match.group()):
+            continue
+        end = at + len(match.group())
+        raised = match.group()[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or any(
+            s.kind == "hi" and s.value == "superscript" and s.start <= at and s.end >= end
+            for s in paragraph.spans)
+        if not raised or (end < len(text) and text[end].isalnum()):
+            continue
+        cut = end - at
+        spans = [dataclasses.replace(s, start=s.start if s.start <= at else
+                                     max(s.start - cut, at),
+                                     end=s.end if s.end <= at else max(s.end - cut, at))
+                 for s in paragraph.spans]
+        markers = [dataclasses.replace(m, offset=m.offset - cut if m.offset >= end else m.offset)
+                   for m in paragraph.markers]
+        mark = match.group().translate(PLAIN_DIGITS)
+        markers[index] = dataclasses.replace(marker, mark=mark)
+        paragraph = dataclasses.replace(paragraph, text=text[:at] + text[end:],
+                                        spans=[s for s in spans if s.end > s.start],
+                                        markers=markers)
+    return paragraph
+
+
+PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _without_own_mark(paragraphs: list[Paragraph], mark: str | None) -> list[Paragraph]:
+    """A footnote with a custom mark (Word's "Custom mark": `1a`, `*`) repeats the mark as
+    text at the start of its own text, where an automatic number is a `footnoteRef` that
+    gives no text: the mark is the note's n, not a word of it."""
+    if not mark or not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    text = first.text
+    start = len(text) - len(text.lstrip())
+    found = next((m for m in (mark, mark.translate(SUPERSCRIPT_DIGITS))
+                  if text.startswith(m, start)), None)
+    if found is None:
+        return paragraphs
+    cut = start + len(found)
+    spans = [dataclasses.replace(s, start=max(s.start - cut, 0), end=s.end - cut)
+             for s in first.spans if s.end > cut]
+    markers = [dataclasses.replace(m, offset=max(m.offset - cut, 0)) for m in first.markers]
+    return [dataclasses.replace(first, text=text[cut:], spans=spans, markers=markers),
+            *paragraphs[1:]]
 
 
 def _labelled(paragraph: Paragraph) -> Paragraph:
