@@ -20,7 +20,10 @@ from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 from docx_fixtures import CT_MAIN, add_parts, placeholder, wml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +44,12 @@ class WordLayout:
     # (Shift+Enter), "join" one paragraph that Word wraps itself; "" a paragraph per line
     wrapped: str = ""
     variant: str = ""  # a second Word file of the same layout, typed otherwise
+    # (pattern, Word style) for body lines: "Heading 1" keeps the typed number, "List
+    # Number" gives it automatically (the typed `1. ` is not typed: Word's AutoFormat)
+    styles: tuple[tuple[str, str], ...] = ()
+    bold_labels: str = ""  # a pattern: the start of a line set bold (a speaker `Name:`)
+    superscript: bool = False  # typed `¹` as a superscript `1`, as Word's button makes it
+    rule: bool = False  # a line of underscores as a paragraph border, as Word draws a rule
     # checks Word cannot carry, by key ("assertions:3", "lines", "warnings:1"), with why
     excluded: dict[str, str] = field(default_factory=dict)
 
@@ -153,6 +162,16 @@ def build(layout: WordLayout, target: Path) -> Built:
                 previous = line
                 continue
             text = line.rstrip()
+            style = next((name for pattern, name in layout.styles
+                          if re.search(pattern, text.strip())), None)
+            if style is not None:
+                paragraph.style = document.styles[style]
+                if style.startswith("List Number"):
+                    text = re.sub(r"^\s*\d+[.)]\s*", "", text)
+            if layout.rule and re.fullmatch(r"\s*_{5,}\s*", text):
+                _border(paragraph)
+                paragraph_of[number] = count
+                continue
             if layout.fields != "spaces":
                 text = text.strip(" \u00a0")
                 if len(line) - len(line.lstrip(" \u00a0")) >= 20:  # pushed to the right margin
@@ -181,7 +200,17 @@ def build(layout: WordLayout, target: Path) -> Built:
             edits.append((placeholder(token), '<w:r><w:rPr><w:vertAlign w:val="superscript"/>'
                           f'</w:rPr>{mark}</w:r>'))
             position = match.end()
-        paragraph.add_run(line[position:])
+        rest = line[position:]
+        label = re.match(layout.bold_labels, rest) if layout.bold_labels and not position \
+            else None
+        if label is not None and label.group():
+            paragraph.add_run(label.group()).bold = True
+            rest = rest[label.end():]
+        for piece in re.split(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", rest) if layout.superscript else [rest]:
+            if piece and re.fullmatch(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", piece):
+                paragraph.add_run(piece.translate(PLAIN)).font.superscript = True
+            elif piece:
+                paragraph.add_run(piece)
     document.save(str(target))
     if notes:
         parts = "".join(
@@ -199,6 +228,20 @@ def build(layout: WordLayout, target: Path) -> Built:
     return Built(target, paragraph_of, continued, note_lines)
 
 
+PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _border(paragraph: Paragraph) -> None:
+    """A bottom border on an empty paragraph: the rule Word draws (Format > Borders)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        bottom.set(qn(f"w:{key}"), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
 LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
     WordLayout("001", bold=("M e m o r a n d u m",)),
     WordLayout("002", bold=("JOURNAL",)),
@@ -209,6 +252,13 @@ LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
     WordLayout("035", fields="spaces"),
     WordLayout("080", metadata_table=True, bold=("CIPHERED TELEGRAM No. 8812",)),
     WordLayout("126", fields="tabs"),
+    WordLayout("005", variant="headings", bold=("RECORD OF CONVERSATION",),
+               styles=((r"^\d\. [A-Z]", "Heading 1"),)),
+    WordLayout("007", superscript=True, rule=True, styles=((r"^\d\. [A-Z]", "List Number"),)),
+    WordLayout("037", styles=((r"^\d\. (The|Deliveries)", "List Number"),)),
+    WordLayout("037", variant="bold-speakers", bold_labels=r"^[A-Z]\. [A-Z][a-z]+:", excluded={
+        "assertions:11": "Word's bold is kept: hi stands between speaker and the tagged name",
+        "characters:1": "the projection writes Word's bold speaker as **T. Zhivkov:**"}),
     WordLayout("130", fields="spaces", wrapped="soft"),
     WordLayout("130", wrapped="join", variant="wrapped-by-word", excluded={
         "assertions:5": "Word wraps the paragraph itself: the export's line ends are not typed",

@@ -102,3 +102,52 @@ def test_superscript_after_an_automatic_reference_that_the_note_does_not_open_wi
     tree = _convert(path, context)
     assert _notes(tree) == [("1", "Note 1."), ("2", "Note 2.")]
     assert tree.xpath("//tei:body//tei:hi[@rend='superscript'][.='th']", namespaces=NS)
+
+
+def _bordered(paragraph: "docx.text.paragraph.Paragraph") -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def test_a_drawn_rule_introduces_notes_and_is_no_text(tmp_path: Path,
+                                                      context: ReadContext) -> None:
+    """An empty paragraph with a border is the text export's rule line: `1. text` under it
+    are notes; a rule with no notes under it is a drawn line and leaves no text."""
+    for notes in (True, False):
+        document = docx.Document()
+        metadata_paragraphs(document)
+        paragraph = document.add_paragraph("The figure was doubled.")
+        paragraph.add_run("1").font.superscript = True
+        document.add_paragraph("Siedlecki")
+        _bordered(document.add_paragraph())
+        document.add_paragraph("1. About forty." if notes else "Copy to the file.")
+        document.save(str(tmp_path / "rule.docx"))
+        tree = _convert(tmp_path / "rule.docx", context)
+        text = tree.xpath("string(//tei:body)", namespaces=NS)
+        assert "___" not in text
+        found = tree.xpath("//tei:body//tei:note[@place='foot'][contains(., 'About forty')]",
+                           namespaces=NS)
+        assert bool(found) is notes
+
+
+def test_a_number_typed_in_a_word_heading(tmp_path: Path, context: ReadContext) -> None:
+    """`2. Economic relations` in Heading 1 opens div n=2, as the text reader's typed number;
+    a heading that opens with a day is no section number."""
+    document = docx.Document()
+    metadata_paragraphs(document)
+    document.add_paragraph("The talks were held in Sofia.")
+    document.add_heading("2. Economic relations", level=1)
+    document.add_paragraph("Deliveries were late.")
+    document.add_heading("12 March 1962", level=1)
+    document.add_paragraph("The delegation left.")
+    document.save(str(tmp_path / "headings.docx"))
+    tree = _convert(tmp_path / "headings.docx", context)
+    assert tree.xpath("//tei:div[@n='2']/tei:head/tei:label/text()", namespaces=NS) == ["2."]
+    assert tree.xpath("normalize-space(//tei:div[@n='2']/tei:head)", namespaces=NS) == \
+        "2. Economic relations"
+    assert tree.xpath("count(//tei:div[@n='12'])", namespaces=NS) == 0

@@ -72,6 +72,7 @@ class Paragraph:
     generated: bool = False  # a table of contents Word made: dropped once its field closes
     depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
     page_before: bool = False  # a page break before it (its own, or at the end of the last)
+    rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
 
 
 @dataclass
@@ -163,6 +164,15 @@ class _ParagraphBuilder:
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
                          self.any_text and self.all_bold, generated=bool(self.generated))
+
+
+def _bordered(ppr: etree._Element | None) -> bool:
+    """A top or bottom border on the paragraph (Format > Borders, or Word's AutoFormat of a
+    typed `___` line): on an empty paragraph, a horizontal rule."""
+    borders = ppr.find(w("pBdr")) if ppr is not None else None
+    return borders is not None and any(
+        (edge.get(w("val")) or "none") not in ("none", "nil")
+        for edge in (borders.find(w("top")), borders.find(w("bottom"))) if edge is not None)
 
 
 def _tab_runs(text: str, tabs: list[int]) -> str:
@@ -331,6 +341,7 @@ class DocumentWalker:
                       self.count)
             self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
+        paragraph.rule = not paragraph.text.strip() and _bordered(ppr)
         self._page_breaks(paragraph, ppr)
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \

@@ -43,7 +43,9 @@ WORD_CONVENTIONS = (
     "pointing to their author and target to an anchor at its start; tracked insertions and "
     "deletions are add and del, with resp pointing to their author and change to a change in "
     "the revisionDesc that gives author and date. Headings are head and open nested div "
-    "(a numbered heading a div with n, its number the head's label); "
+    "(a numbered heading, or one opening with a typed number, a div with n, its number "
+    "the head's label); an empty paragraph with a border is a rule, as the text export's "
+    "typed rule over the notes, and leaves no text; "
     "bulleted lists are list, a deeper level a list inside its item; tables are table; "
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
@@ -58,6 +60,10 @@ WORD_CONVENTIONS = (
     "structure of its own, end a paragraph, as in the text export. Links other than http, "
     "https, mailto and relative ones, and links to files on the translator's disk, keep "
     "their text only. Strict Open XML is read as the transitional vocabulary it mirrors.")
+# a section number typed at the start of a Word heading: `2.`, `2.1`, `3)`, `IV.`
+TYPED_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVX]{1,5}\.)"
+                          r"[ \t\u00a0]+(?=\S)")
+RULE_LINE = "__________"  # how the text export types the rule Word draws
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -219,10 +225,15 @@ class _Conversion:
         offset = 0
         page = ""  # the page break of a paragraph without text, carried to the next one
         numbered = False  # the last paragraph had an automatic number: a list item
+        rules = 0  # empty paragraphs with a border, read as the text export's rule line
         for block in blocks:
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
+                if block.rule:  # the text export's rule line, so notes under it are found
+                    rules += 1
+                    flow.append(SourceBlock(RULE_LINE, ((0, block.number),), True))
+                    offset += len(RULE_LINE) + 1
                 if not block.text.strip():
                     if any(m.kind != "comment-start" for m in block.markers):
                         self.warn("a note or comment in a paragraph without text is dropped",
@@ -257,6 +268,8 @@ class _Conversion:
             self._lay(index.view(base, base + len(paragraph.text)), paragraph, base, tree)
         self._structures(tree, structures)
         result = to_element(tree)
+        if rules and not any(p.text.strip() == RULE_LINE for p, _ in placed):
+            _drop_rules(result)
         _letter_spacing(result)
         _sections(result)
         etree.cleanup_namespaces(result)
@@ -425,8 +438,12 @@ class _Conversion:
 
     def _head(self, block: Paragraph) -> etree._Element:
         """A Word heading; its automatic number ("2.", "1.2") is the label and the n of the
-        division it opens, as the text reader encodes a typed `2. Economic relations`."""
+        division it opens, as the text reader encodes a typed `2. Economic relations`; a
+        number typed at the start of the heading is read the same way."""
         label = block.label
+        typed = TYPED_NUMBER.match(block.text) if not label else None
+        if typed is not None:  # typed in the heading: as the text reader's typed number
+            label, block = typed.group(1), _drop_start(block, typed.end())
         if not label or not re.search(r"\w", label):
             made = el("head", self._inline(block))
         else:
@@ -470,6 +487,15 @@ class _Conversion:
                     for paragraph in paragraphs:
                         sub(cell_el, "p", self._inline(paragraph))
         return made
+
+
+def _drop_rules(div: etree._Element) -> None:
+    """A Word rule is a drawn line, not text: once the shared stages have read the notes
+    under it, its stand-in goes (the text export's typed rule is kept as `fw`, or `p`)."""
+    for found in list(div.iter(tei("p"), tei("fw"))):
+        parent = found.getparent()
+        if len(found) == 0 and (found.text or "").strip() == RULE_LINE and parent is not None:
+            parent.remove(found)
 
 
 def _sections(div: etree._Element) -> None:
@@ -641,12 +667,16 @@ def _without_own_mark(paragraphs: list[Paragraph], mark: str | None) -> list[Par
                   if text.startswith(m, start)), None)
     if found is None:
         return paragraphs
-    cut = start + len(found)
+    return [_drop_start(first, start + len(found)), *paragraphs[1:]]
+
+
+def _drop_start(paragraph: Paragraph, cut: int) -> Paragraph:
+    """The paragraph without its first `cut` characters, spans and markers moved with it."""
     spans = [dataclasses.replace(s, start=max(s.start - cut, 0), end=s.end - cut)
-             for s in first.spans if s.end > cut]
-    markers = [dataclasses.replace(m, offset=max(m.offset - cut, 0)) for m in first.markers]
-    return [dataclasses.replace(first, text=text[cut:], spans=spans, markers=markers),
-            *paragraphs[1:]]
+             for s in paragraph.spans if s.end > cut]
+    markers = [dataclasses.replace(m, offset=max(m.offset - cut, 0)) for m in paragraph.markers]
+    return dataclasses.replace(paragraph, text=paragraph.text[cut:], spans=spans,
+                               markers=markers)
 
 
 def _labelled(paragraph: Paragraph) -> Paragraph:
