@@ -24,13 +24,19 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
-from docx_fixtures import CT_MAIN, add_parts, placeholder, wml
+from docx_fixtures import CT_MAIN, W, add_parts, placeholder, wml
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYOUTS = ROOT / "tests" / "converter" / "layouts"
 FIELDS = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
-NOTE_TEXT = re.compile(r"^\s*\[(\w{1,3})\]\s+(\S.*)$")
-NOTE_REF = re.compile(r"\[(\w{1,3})\]")
+NOTE_TEXT = re.compile(r"^\s*(?:\[(\w{1,3})\]|(\*{1,3}))\s+(\S.*)$")
+NOTE_REF = re.compile(r"\[(\w{1,3})\]|(?<=\S)(\*{1,3})(?!\*)")
+RULE = re.compile(r"^\s*_{5,}\s*$")
+
+
+def _key(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,9 @@ class WordLayout:
     bold_labels: str = ""  # a pattern: the start of a line set bold (a speaker `Name:`)
     superscript: bool = False  # typed `¹` as a superscript `1`, as Word's button makes it
     rule: bool = False  # a line of underscores as a paragraph border, as Word draws a rule
+    # characters of the export that Word draws itself and the file has not (typed bullets
+    # turned into Word's list): left out of the words and lines the projection must give
+    drawn: str = ""
     # checks Word cannot carry, by key ("assertions:3", "lines", "warnings:1"), with why
     excluded: dict[str, str] = field(default_factory=dict)
 
@@ -99,10 +108,10 @@ def _footnotes(body: list[tuple[int, str]]) -> tuple[dict[str, tuple[int, str]],
     for number, line in reversed(body):
         match = NOTE_TEXT.match(line)
         if match and tail:
-            texts[match.group(1)] = (number, match.group(2))
+            texts[_key(match)] = (number, match.group(3))
         elif line.strip():
             tail = False
-    refs = {m.group(1) for n, line in body if n not in {v[0] for v in texts.values()}
+    refs = {_key(m) for n, line in body if n not in {v[0] for v in texts.values()}
             for m in NOTE_REF.finditer(line)}
     return {k: v for k, v in texts.items() if k in refs}, refs
 
@@ -133,10 +142,14 @@ def build(layout: WordLayout, target: Path) -> Built:
     note_lines = {number for number, _ in notes.values()}
     # numbered in the order of their references, and written in that order, as Word does
     # (LibreOffice pairs a reference with the note at its position, not by its id)
-    order = [m.group(1) for n, line in body if n not in note_lines
-             for m in NOTE_REF.finditer(line) if m.group(1) in notes]
+    order = [_key(m) for n, line in body if n not in note_lines
+             for m in NOTE_REF.finditer(line) if _key(m) in notes]
+    # the rule over the notes moved into footnotes: Word draws its own separator
+    first_note = min(note_lines, default=0)
+    note_lines |= {n for n, line in body if n == first_note - 1 and RULE.match(line)}
     ids = {mark: index for index, mark in enumerate(dict.fromkeys(order), start=1)}
     paragraph_of: dict[int, int] = {}
+    bullets = ""  # the numId of Word's bulleted list, once made
     continued: set[int] = set()
     edits: list[tuple[str, str]] = []
     previous: str = ""
@@ -165,9 +178,16 @@ def build(layout: WordLayout, target: Path) -> Built:
             style = next((name for pattern, name in layout.styles
                           if re.search(pattern, text.strip())), None)
             if style is not None:
-                paragraph.style = document.styles[style]
+                style, _, level = style.partition("/")  # "Bullets/1": Tab pressed once
+                if style == "Bullets":
+                    bullets = bullets or _bullets(document)
+                    _list_level(paragraph, bullets, int(level or 0))
+                else:
+                    paragraph.style = document.styles[style]
                 if style.startswith("List Number"):
                     text = re.sub(r"^\s*\d+[.)]\s*", "", text)
+                if style.startswith("List Bullet") or style == "Bullets":
+                    text = re.sub(r"^\s*[-•–]\s*", "", text)
             if layout.rule and re.fullmatch(r"\s*_{5,}\s*", text):
                 _border(paragraph)
                 paragraph_of[number] = count
@@ -187,16 +207,17 @@ def build(layout: WordLayout, target: Path) -> Built:
         previous = line
         position = 0
         for match in NOTE_REF.finditer(line) if notes else ():
-            if match.group(1) not in notes:
+            if _key(match) not in notes:
                 continue
             paragraph.add_run(line[position:match.start()])
-            token = f"@@FN{ids[match.group(1)]}@@"
+            key = _key(match)
+            token = f"@@FN{ids[key]}@@"
             paragraph.add_run(token)
-            custom = not match.group(1).isdigit() or any(not m.isdigit() for m in notes)
-            mark = (f'<w:footnoteReference w:customMarkFollows="1" w:id="{ids[match.group(1)]}"/>'
+            custom = not key.isdigit() or any(not m.isdigit() for m in notes)
+            mark = (f'<w:footnoteReference w:customMarkFollows="1" w:id="{ids[key]}"/>'
                     f'</w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                    f'<w:t>{match.group(1)}</w:t>') if custom else \
-                f'<w:footnoteReference w:id="{ids[match.group(1)]}"/>'
+                    f'<w:t>{key}</w:t>') if custom else \
+                f'<w:footnoteReference w:id="{ids[key]}"/>'
             edits.append((placeholder(token), '<w:r><w:rPr><w:vertAlign w:val="superscript"/>'
                           f'</w:rPr>{mark}</w:r>'))
             position = match.end()
@@ -231,6 +252,35 @@ def build(layout: WordLayout, target: Path) -> Built:
 PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
+BULLETS = "".join(
+    f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+    f'<w:lvlText w:val="{char}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{720 * (level + 1)}"'
+    ' w:hanging="360"/></w:pPr></w:lvl>' for level, char in enumerate("•o▪"))
+
+
+def _bullets(document: object) -> str:
+    """Word's own bulleted list (Home > Bullets): one list of three levels, as Word's
+    default is; python-docx's template has single-level list styles only."""
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    namespace = f'xmlns:w="{W}"'
+    numbering.insert(0, etree.fromstring(
+        f'<w:abstractNum {namespace} w:abstractNumId="90"><w:multiLevelType '
+        f'w:val="hybridMultilevel"/>{BULLETS}</w:abstractNum>'))
+    numbering.append(etree.fromstring(
+        f'<w:num {namespace} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _list_level(paragraph: Paragraph, num_id: str, level: int) -> None:
+    """A paragraph of Word's bulleted list at a level (Tab pressed `level` times)."""
+    numbering = OxmlElement("w:numPr")
+    for name, value in (("w:ilvl", str(level)), ("w:numId", num_id)):
+        child = OxmlElement(name)
+        child.set(qn("w:val"), value)
+        numbering.append(child)
+    paragraph._p.get_or_add_pPr().append(numbering)
+
+
 def _border(paragraph: Paragraph) -> None:
     """A bottom border on an empty paragraph: the rule Word draws (Format > Borders)."""
     ppr = paragraph._p.get_or_add_pPr()
@@ -259,6 +309,9 @@ LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
     WordLayout("037", variant="bold-speakers", bold_labels=r"^[A-Z]\. [A-Z][a-z]+:", excluded={
         "assertions:11": "Word's bold is kept: hi stands between speaker and the tagged name",
         "characters:1": "the projection writes Word's bold speaker as **T. Zhivkov:**"}),
+    WordLayout("054", styles=((r"^- ", "Bullets/0"), (r"^• ", "Bullets/1")), drawn="•"),
+    WordLayout("131", footnotes=True),
+    WordLayout("014", fields="tabs"),
     WordLayout("130", fields="spaces", wrapped="soft"),
     WordLayout("130", wrapped="join", variant="wrapped-by-word", excluded={
         "assertions:5": "Word wraps the paragraph itself: the export's line ends are not typed",
