@@ -310,6 +310,8 @@ LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
         "assertions:11": "Word's bold is kept: hi stands between speaker and the tagged name",
         "characters:1": "the projection writes Word's bold speaker as **T. Zhivkov:**"}),
     WordLayout("054", styles=((r"^- ", "Bullets/0"), (r"^• ", "Bullets/1")), drawn="•"),
+    WordLayout("054", variant="list-styles", styles=((r"^- ", "List Bullet"),
+               (r"^• ", "List Bullet 2")), drawn="•"),
     WordLayout("131", footnotes=True),
     WordLayout("014", fields="tabs"),
     WordLayout("130", fields="spaces", wrapped="soft"),

@@ -71,6 +71,7 @@ class Paragraph:
     bullet: bool = False
     generated: bool = False  # a table of contents Word made: dropped once its field closes
     depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
+    indent: int | None = None  # a list paragraph's left indentation (twips), when known
     page_before: bool = False  # a page break before it (its own, or at the end of the last)
     rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
 
@@ -351,6 +352,11 @@ class DocumentWalker:
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
             paragraph.depth = numbering[1]
+            direct = ppr.find(w("ind")) if ppr is not None else None
+            left = (direct.get(w("left")) or direct.get(w("start")) or "") \
+                if direct is not None else ""
+            paragraph.indent = int(left) if left.lstrip("-").isdigit() else \
+                self.numbering.indent(*numbering)
         return paragraph
 
     def _page_breaks(self, paragraph: Paragraph, ppr: etree._Element | None) -> None:

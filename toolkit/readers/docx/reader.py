@@ -46,7 +46,8 @@ WORD_CONVENTIONS = (
     "(a numbered heading, or one opening with a typed number, a div with n, its number "
     "the head's label); an empty paragraph with a border is a rule, as the text export's "
     "typed rule over the notes, and leaves no text; "
-    "bulleted lists are list, a deeper level a list inside its item; tables are table; "
+    "bulleted lists are list, a deeper level (by ilvl or indentation) a list inside its "
+    "item; tables are table; "
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
     "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
@@ -415,6 +416,7 @@ class _Conversion:
     # -- headings, bulleted lists, tables -------------------------------------------------
     def _structures(self, tree: Node, structures: list[tuple[int, Block]]) -> None:
         current: etree._Element | None = None
+        indents: list[int] = []  # the indentation of each open level of the current list
         for position, block in structures:
             if isinstance(block, Table):
                 current = None
@@ -424,10 +426,11 @@ class _Conversion:
                 made = self._head(block)
             else:
                 if current is not None and current.get(HEADING + "-at") == str(position):
-                    self._item(current, block)
+                    self._item(current, _nested(block, indents))
                     continue
+                indents = []
                 made = current = el("list", rend="bulleted")
-                self._item(current, block)
+                self._item(current, _nested(block, indents))
                 current.set(HEADING + "-at", str(position))
                 self.count("lists")
             insert_block(tree, position, Node.of(made, position))
@@ -487,6 +490,19 @@ class _Conversion:
                     for paragraph in paragraphs:
                         sub(cell_el, "p", self._inline(paragraph))
         return made
+
+
+def _nested(block: Paragraph, indents: list[int]) -> Paragraph:
+    """The item's depth in its list as Word indents it: deeper than the item before it is
+    a level down, whether Word says so by `ilvl` or by a list style of its own indented
+    further (List Bullet 2); without an indentation, the `ilvl`."""
+    if block.indent is None:
+        return block
+    while indents and block.indent < indents[-1]:
+        indents.pop()
+    if not indents or block.indent > indents[-1]:
+        indents.append(block.indent)
+    return dataclasses.replace(block, depth=max(block.depth, len(indents) - 1))
 
 
 def _drop_rules(div: etree._Element) -> None:
