@@ -42,7 +42,8 @@ def _key(match: re.Match[str]) -> str:
 @dataclass(frozen=True)
 class WordLayout:
     stem: str  # the layout's number: "001"
-    fields: str = "right-tab"  # "right-tab" | "tabs" (default stops) | "spaces" (as typed)
+    # "right-tab" | "tabs" (default stops) | "spaces" (as typed) | "nbsp" (no-break spaces)
+    fields: str = "right-tab"
     footnotes: bool = False  # `[1]` ... `[1] text` at the end as Word footnotes
     bold: tuple[str, ...] = ()  # body lines (their text, stripped) set bold
     metadata_table: bool = False
@@ -200,6 +201,8 @@ def build(layout: WordLayout, target: Path) -> Built:
                     paragraph.paragraph_format.tab_stops.add_tab_stop(
                         Cm(16), WD_TAB_ALIGNMENT.RIGHT)
                     text = FIELDS.sub("\t", text)
+                elif layout.fields == "nbsp":  # Ctrl+Shift+Space, as Word users keep a gap
+                    text = FIELDS.sub(lambda m: "\u00a0" * len(m.group()), text)
                 elif layout.fields == "tabs":
                     text = FIELDS.sub(lambda m: "\t" * max(1, len(m.group()) // 8), text)
             line = text
@@ -302,6 +305,9 @@ LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
     WordLayout("035", fields="spaces"),
     WordLayout("080", metadata_table=True, bold=("CIPHERED TELEGRAM No. 8812",)),
     WordLayout("126", fields="tabs"),
+    WordLayout("001", variant="nbsp", fields="nbsp"),
+    WordLayout("002", variant="styles", styles=((r"^JOURNAL$", "Title"),
+               (r"^\d{1,2} May 1958$", "Heading 2"))),
     WordLayout("005", variant="headings", bold=("RECORD OF CONVERSATION",),
                styles=((r"^\d\. [A-Z]", "Heading 1"),)),
     WordLayout("007", superscript=True, rule=True, styles=((r"^\d\. [A-Z]", "List Number"),)),

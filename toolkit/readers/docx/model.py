@@ -72,6 +72,7 @@ class Paragraph:
     generated: bool = False  # a table of contents Word made: dropped once its field closes
     depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
     indent: int | None = None  # a list paragraph's left indentation (twips), when known
+    titled: bool = False  # in Word's Title style: the document's title line
     page_before: bool = False  # a page break before it (its own, or at the end of the last)
     rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
 
@@ -348,6 +349,8 @@ class DocumentWalker:
         level = int(outline.get(w("val")) or 9) if outline is not None and \
             (outline.get(w("val")) or "").isdigit() else self.styles.outline(style)
         paragraph.heading = level + 1 if level is not None and level < 9 else None
+        paragraph.titled = any(s.name.lower() == "title" for s in self.styles.chain(style)) \
+            and outline is None
         numbering = num_pr(ppr) or self.styles.numbering(style)
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)

@@ -22,6 +22,7 @@ from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
+from toolkit.encoding.dates import parse_date
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
@@ -44,7 +45,9 @@ WORD_CONVENTIONS = (
     "deletions are add and del, with resp pointing to their author and change to a change in "
     "the revisionDesc that gives author and date. Headings are head and open nested div "
     "(a numbered heading, or one opening with a typed number, a div with n, its number "
-    "the head's label); an empty paragraph with a border is a rule, as the text export's "
+    "the head's label), but a heading that is a date, and the Title style, are lines of "
+    "the text read by the text export's rules (an entry's dateline, a title block); an "
+    "empty paragraph with a border is a rule, as the text export's "
     "typed rule over the notes, and leaves no text; "
     "bulleted lists are list, a deeper level (by ilvl or indentation) a list inside its "
     "item; tables are table; "
@@ -227,9 +230,17 @@ class _Conversion:
         page = ""  # the page break of a paragraph without text, carried to the next one
         numbered = False  # the last paragraph had an automatic number: a list item
         rules = 0  # empty paragraphs with a border, read as the text export's rule line
+        apart = False  # a heading read as a line of the flow: never joined to the one before
         for block in blocks:
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
+            if isinstance(block, Paragraph) and block.heading is not None and (
+                    block.titled or parse_date(_plain(block.text).strip()) is not None):
+                # a date set as a heading opens a journal's entry (a dateline, as the text
+                # export's date line); Word's Title style is the title line, which the
+                # shared stages read with the lines of its title block: lines of their own
+                block = dataclasses.replace(block, heading=None, label=None)
+                apart = True
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
                 if block.rule:  # the text export's rule line, so notes under it are found
                     rules += 1
@@ -246,8 +257,8 @@ class _Conversion:
                 page = ""
                 # Word's paragraphs of a numbered list are never a sentence a page cut
                 separate = bool(structures) and structures[-1][0] == offset or \
-                    numbered or block.label is not None
-                numbered = block.label is not None
+                    numbered or block.label is not None or apart
+                numbered, apart = block.label is not None, False
                 for piece in _split(block):
                     flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
                     placed.append((piece, offset + len(prefix)))
