@@ -24,7 +24,7 @@ from toolkit.tei import NSMAP
 
 # Elements whose children are blocks or fixed parts: a range or point never goes directly
 # between their children, only inside them.
-STRUCTURAL = {"div", "body", "opener", "closer", "list", "table", "row", "choice", "subst",
+STRUCTURAL = {"div", "body", "opener", "closer", "list", "table", "row", "choice", "subst", "sp",
               "gap", "lg", "floatingText"}
 # Elements whose whole content a range goes inside of rather than around, as the shared
 # encoder does for an emphasised original-language term.

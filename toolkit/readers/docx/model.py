@@ -71,7 +71,10 @@ class Paragraph:
     bullet: bool = False
     generated: bool = False  # a table of contents Word made: dropped once its field closes
     depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
+    indent: int | None = None  # a list paragraph's left indentation (twips), when known
+    titled: bool = False  # in Word's Title style: the document's title line
     page_before: bool = False  # a page break before it (its own, or at the end of the last)
+    rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
 
 
 @dataclass
@@ -129,6 +132,7 @@ class _ParagraphBuilder:
         self.custom_mark: Marker | None = None
         self.in_link = False  # a link's underline is how Word draws links, not emphasis
         self.field_tabs = False  # its tabs go to right or centre stops: they separate fields
+        self.tabs: list[int] = []  # offsets of the tabs read as spaces (default or left stops)
         self.generated: bool | None = None  # all its words are a table of contents's
 
     def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
@@ -158,10 +162,31 @@ class _ParagraphBuilder:
     def finish(self) -> Paragraph:
         for prop in list(self.open):
             self.close(prop)
-        text = "".join(self.parts)
+        text = _tab_runs("".join(self.parts), self.tabs)
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
                          self.any_text and self.all_bold, generated=bool(self.generated))
+
+
+def _bordered(ppr: etree._Element | None) -> bool:
+    """A top or bottom border on the paragraph (Format > Borders, or Word's AutoFormat of a
+    typed `___` line): on an empty paragraph, a horizontal rule."""
+    borders = ppr.find(w("pBdr")) if ppr is not None else None
+    return borders is not None and any(
+        (edge.get(w("val")) or "none") not in ("none", "nil")
+        for edge in (borders.find(w("top")), borders.find(w("bottom"))) if edge is not None)
+
+
+def _tab_runs(text: str, tabs: list[int]) -> str:
+    """Two or more tabs in a row at default or left stops push what follows across the
+    page (`Office<tab><tab><tab>Berlin, 9 May 1958`): they separate two fields, as a run of
+    spaces does; a single one aligns a label's value (`TO:<tab>Name`) and is a space."""
+    chars = list(text)
+    at = set(tabs)
+    for offset in tabs:
+        if offset + 1 in at or offset - 1 in at:
+            chars[offset] = "\t"
+    return "".join(chars)
 
 
 def _trim(text: str, span: Span) -> Span | None:
@@ -318,15 +343,23 @@ class DocumentWalker:
                       self.count)
             self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
+        paragraph.rule = not paragraph.text.strip() and _bordered(ppr)
         self._page_breaks(paragraph, ppr)
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \
             (outline.get(w("val")) or "").isdigit() else self.styles.outline(style)
         paragraph.heading = level + 1 if level is not None and level < 9 else None
+        paragraph.titled = any(s.name.lower() == "title" for s in self.styles.chain(style)) \
+            and outline is None
         numbering = num_pr(ppr) or self.styles.numbering(style)
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
             paragraph.depth = numbering[1]
+            direct = ppr.find(w("ind")) if ppr is not None else None
+            left = (direct.get(w("left")) or direct.get(w("start")) or "") \
+                if direct is not None else ""
+            paragraph.indent = int(left) if left.lstrip("-").isdigit() else \
+                self.numbering.indent(*numbering)
         return paragraph
 
     def _page_breaks(self, paragraph: Paragraph, ppr: etree._Element | None) -> None:
@@ -431,7 +464,10 @@ class DocumentWalker:
                 builder.add(text, marked, bold)
             elif name in ("tab", "ptab"):
                 aligned = name == "ptab" and child.get(w("alignment")) in ("right", "center")
+                before = builder.length
                 builder.add("\t" if builder.field_tabs or aligned else " ", marked, bold)
+                if not (builder.field_tabs or aligned) and builder.length > before:
+                    builder.tabs.append(before)
             elif name == "br":
                 kind = child.get(w("type"))
                 builder.add(PAGE_BREAK if kind == "page" else " " if kind == "column"

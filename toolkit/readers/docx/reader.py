@@ -22,13 +22,14 @@ from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
+from toolkit.encoding.dates import parse_date
 from toolkit.encoding.header import Field, Metadata, build_header
 from toolkit.errors import Diagnostic, InputError, Severity
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.model import Block, Comment, DocumentWalker, Paragraph, Span, Table, \
-    running_heads
+from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, Block, Comment, DocumentWalker, \
+    Paragraph, Span, Table, running_heads
 from toolkit.readers.docx.package import Package
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
@@ -43,12 +44,19 @@ WORD_CONVENTIONS = (
     "pointing to their author and target to an anchor at its start; tracked insertions and "
     "deletions are add and del, with resp pointing to their author and change to a change in "
     "the revisionDesc that gives author and date. Headings are head and open nested div "
-    "(a numbered heading a div with n, its number the head's label); "
-    "bulleted lists are list, a deeper level a list inside its item; tables are table; "
+    "(a numbered heading, or one opening with a typed number, a div with n, its number "
+    "the head's label), but a heading that is a date, and the Title style, are lines of "
+    "the text read by the text export's rules (an entry's dateline, a title block); an "
+    "empty paragraph with a border is a rule, as the text export's "
+    "typed rule over the notes, and leaves no text; "
+    "bulleted lists are list, a deeper level (by ilvl or indentation) a list inside its "
+    "item; tables are table; "
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
     "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
-    "separates fields, as a run of spaces does. Text boxes are paragraphs of their own "
+    "separates fields, as a run of spaces does, and so do two or more tabs in a row at "
+    "other stops; a custom note mark (also as LibreOffice writes it, after an automatic "
+    "number) is the note's n. Text boxes are paragraphs of their own "
     "before the paragraph that anchors them; headers and footers are fw type='header' at the "
     "start and type='footer' at the end of the text, once, without page numbers; Word's table "
     "of contents is not converted; field results Word recomputes (DATE, PAGE) are kept as "
@@ -56,6 +64,10 @@ WORD_CONVENTIONS = (
     "structure of its own, end a paragraph, as in the text export. Links other than http, "
     "https, mailto and relative ones, and links to files on the translator's disk, keep "
     "their text only. Strict Open XML is read as the transitional vocabulary it mirrors.")
+# a section number typed at the start of a Word heading: `2.`, `2.1`, `3)`, `IV.`
+TYPED_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVX]{1,5}\.)"
+                          r"[ \t\u00a0]+(?=\S)")
+RULE_LINE = "__________"  # how the text export types the rule Word draws
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
@@ -87,6 +99,8 @@ class _Conversion:
         self.blocks = self.walker.body()
         self.footnotes = self.walker.notes("footnote")
         self.endnotes = self.walker.notes("endnote")
+        self.blocks = [_typed_marks(b, {"footnote": self.footnotes, "endnote": self.endnotes})
+                       for b in self.blocks]
         self.comments = self.walker.comments()
         for notice in package.notices:
             self.warn(notice, None)
@@ -215,10 +229,23 @@ class _Conversion:
         offset = 0
         page = ""  # the page break of a paragraph without text, carried to the next one
         numbered = False  # the last paragraph had an automatic number: a list item
+        rules = 0  # empty paragraphs with a border, read as the text export's rule line
+        apart = False  # a heading read as a line of the flow: never joined to the one before
         for block in blocks:
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
+            if isinstance(block, Paragraph) and block.heading is not None and (
+                    block.titled or parse_date(_plain(block.text).strip()) is not None):
+                # a date set as a heading opens a journal's entry (a dateline, as the text
+                # export's date line); Word's Title style is the title line, which the
+                # shared stages read with the lines of its title block: lines of their own
+                block = dataclasses.replace(block, heading=None, label=None)
+                apart = True
             if isinstance(block, Paragraph) and block.heading is None and not block.bullet:
+                if block.rule:  # the text export's rule line, so notes under it are found
+                    rules += 1
+                    flow.append(SourceBlock(RULE_LINE, ((0, block.number),), True))
+                    offset += len(RULE_LINE) + 1
                 if not block.text.strip():
                     if any(m.kind != "comment-start" for m in block.markers):
                         self.warn("a note or comment in a paragraph without text is dropped",
@@ -230,8 +257,8 @@ class _Conversion:
                 page = ""
                 # Word's paragraphs of a numbered list are never a sentence a page cut
                 separate = bool(structures) and structures[-1][0] == offset or \
-                    numbered or block.label is not None
-                numbered = block.label is not None
+                    numbered or block.label is not None or apart
+                numbered, apart = block.label is not None, False
                 for piece in _split(block):
                     flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
                     placed.append((piece, offset + len(prefix)))
@@ -253,6 +280,8 @@ class _Conversion:
             self._lay(index.view(base, base + len(paragraph.text)), paragraph, base, tree)
         self._structures(tree, structures)
         result = to_element(tree)
+        if rules and not any(p.text.strip() == RULE_LINE for p, _ in placed):
+            _drop_rules(result)
         _letter_spacing(result)
         _sections(result)
         etree.cleanup_namespaces(result)
@@ -323,7 +352,7 @@ class _Conversion:
             self.note_numbers[kind] += 1
             self.count("notes")
             number = mark or self.walker.note_label(kind, self.note_numbers[kind])
-            return el("note", self._paragraphs(notes[key]),
+            return el("note", self._paragraphs(_without_own_mark(notes[key], mark)),
                       place="foot" if kind == "footnote" else "end", n=number)
         if kind == "comment-start":
             if key not in self.comments or key in self.anchored:
@@ -398,6 +427,7 @@ class _Conversion:
     # -- headings, bulleted lists, tables -------------------------------------------------
     def _structures(self, tree: Node, structures: list[tuple[int, Block]]) -> None:
         current: etree._Element | None = None
+        indents: list[int] = []  # the indentation of each open level of the current list
         for position, block in structures:
             if isinstance(block, Table):
                 current = None
@@ -407,10 +437,11 @@ class _Conversion:
                 made = self._head(block)
             else:
                 if current is not None and current.get(HEADING + "-at") == str(position):
-                    self._item(current, block)
+                    self._item(current, _nested(block, indents))
                     continue
+                indents = []
                 made = current = el("list", rend="bulleted")
-                self._item(current, block)
+                self._item(current, _nested(block, indents))
                 current.set(HEADING + "-at", str(position))
                 self.count("lists")
             insert_block(tree, position, Node.of(made, position))
@@ -421,8 +452,12 @@ class _Conversion:
 
     def _head(self, block: Paragraph) -> etree._Element:
         """A Word heading; its automatic number ("2.", "1.2") is the label and the n of the
-        division it opens, as the text reader encodes a typed `2. Economic relations`."""
+        division it opens, as the text reader encodes a typed `2. Economic relations`; a
+        number typed at the start of the heading is read the same way."""
         label = block.label
+        typed = TYPED_NUMBER.match(block.text) if not label else None
+        if typed is not None:  # typed in the heading: as the text reader's typed number
+            label, block = typed.group(1), _drop_start(block, typed.end())
         if not label or not re.search(r"\w", label):
             made = el("head", self._inline(block))
         else:
@@ -466,6 +501,28 @@ class _Conversion:
                     for paragraph in paragraphs:
                         sub(cell_el, "p", self._inline(paragraph))
         return made
+
+
+def _nested(block: Paragraph, indents: list[int]) -> Paragraph:
+    """The item's depth in its list as Word indents it: deeper than the item before it is
+    a level down, whether Word says so by `ilvl` or by a list style of its own indented
+    further (List Bullet 2); without an indentation, the `ilvl`."""
+    if block.indent is None:
+        return block
+    while indents and block.indent < indents[-1]:
+        indents.pop()
+    if not indents or block.indent > indents[-1]:
+        indents.append(block.indent)
+    return dataclasses.replace(block, depth=max(block.depth, len(indents) - 1))
+
+
+def _drop_rules(div: etree._Element) -> None:
+    """A Word rule is a drawn line, not text: once the shared stages have read the notes
+    under it, its stand-in goes (the text export's typed rule is kept as `fw`, or `p`)."""
+    for found in list(div.iter(tei("p"), tei("fw"))):
+        parent = found.getparent()
+        if len(found) == 0 and (found.text or "").strip() == RULE_LINE and parent is not None:
+            parent.remove(found)
 
 
 def _sections(div: etree._Element) -> None:
@@ -574,6 +631,79 @@ def _split(paragraph: Paragraph) -> list[Paragraph]:
                                           markers=markers, label=None if index else
                                           paragraph.label))
     return pieces
+
+
+def _typed_marks(block: Block, notes: dict[str, dict[str, list[Paragraph]]]) -> Block:
+    """LibreOffice writes Word's custom note mark (`1a`, `*`) as an automatic reference
+    followed by the mark in superscript, and the same mark after the note's own number:
+    Word would show both. Where the superscript after a reference is what its note opens
+    with, it is the note's mark, as `customMarkFollows` says it, not a word of the text."""
+    if isinstance(block, Table):
+        for row in block.rows:
+            for cell in row:
+                cell.paragraphs = [_typed_marks_in(p, notes) for p in cell.paragraphs]
+        return block
+    return _typed_marks_in(block, notes)
+
+
+def _typed_marks_in(paragraph: Paragraph,
+                    notes: dict[str, dict[str, list[Paragraph]]]) -> Paragraph:
+    for index in range(len(paragraph.markers)):
+        marker = paragraph.markers[index]  # read again: a mark cut before moves it
+        body = notes.get(marker.kind, {}).get(marker.key)
+        if marker.mark is not None or not body:
+            continue
+        text, at = paragraph.text, marker.offset
+        match = re.match(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\w{1,3}|\*{1,3}|[†‡§]", text[at:])
+        if match is None or not body[0].text.lstrip().startswith(match.group()):
+            continue
+        end = at + len(match.group())
+        raised = match.group()[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹" or any(
+            s.kind == "hi" and s.value == "superscript" and s.start <= at and s.end >= end
+            for s in paragraph.spans)
+        if not raised or (end < len(text) and text[end].isalnum()):
+            continue
+        cut = end - at
+        spans = [dataclasses.replace(s, start=s.start if s.start <= at else
+                                     max(s.start - cut, at),
+                                     end=s.end if s.end <= at else max(s.end - cut, at))
+                 for s in paragraph.spans]
+        markers = [dataclasses.replace(m, offset=m.offset - cut if m.offset >= end else m.offset)
+                   for m in paragraph.markers]
+        mark = match.group().translate(PLAIN_DIGITS)
+        markers[index] = dataclasses.replace(marker, mark=mark)
+        paragraph = dataclasses.replace(paragraph, text=text[:at] + text[end:],
+                                        spans=[s for s in spans if s.end > s.start],
+                                        markers=markers)
+    return paragraph
+
+
+PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _without_own_mark(paragraphs: list[Paragraph], mark: str | None) -> list[Paragraph]:
+    """A footnote with a custom mark (Word's "Custom mark": `1a`, `*`) repeats the mark as
+    text at the start of its own text, where an automatic number is a `footnoteRef` that
+    gives no text: the mark is the note's n, not a word of it."""
+    if not mark or not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    text = first.text
+    start = len(text) - len(text.lstrip())
+    found = next((m for m in (mark, mark.translate(SUPERSCRIPT_DIGITS))
+                  if text.startswith(m, start)), None)
+    if found is None:
+        return paragraphs
+    return [_drop_start(first, start + len(found)), *paragraphs[1:]]
+
+
+def _drop_start(paragraph: Paragraph, cut: int) -> Paragraph:
+    """The paragraph without its first `cut` characters, spans and markers moved with it."""
+    spans = [dataclasses.replace(s, start=max(s.start - cut, 0), end=s.end - cut)
+             for s in paragraph.spans if s.end > cut]
+    markers = [dataclasses.replace(m, offset=max(m.offset - cut, 0)) for m in paragraph.markers]
+    return dataclasses.replace(paragraph, text=paragraph.text[cut:], spans=spans,
+                               markers=markers)
 
 
 def _labelled(paragraph: Paragraph) -> Paragraph:

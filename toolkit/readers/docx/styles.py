@@ -157,6 +157,7 @@ class _Level:
     start: int
     fmt: str
     text: str
+    indent: int | None = None  # the left indentation (twips) Word gives the level
 
 
 class Numbering:
@@ -184,6 +185,13 @@ class Numbering:
                     overrides[int(override.get(w("ilvl")) or 0)] = int(start.get(w("val")) or 1)
             self.nums[node.get(w("numId")) or ""] = (
                 abstract.get(w("val")) or "" if abstract is not None else "", overrides)
+
+    def indent(self, num_id: str, level: int) -> int | None:
+        """How far Word indents list `num_id` at `level`: List Bullet 2 is a list of its
+        own, one level deep only by its indentation."""
+        abstract_id = self.nums.get(num_id, ("", {}))[0]
+        spec = self.abstract.get(abstract_id, {}).get(level)
+        return spec.indent if spec is not None else None
 
     def label(self, num_id: str, level: int) -> tuple[str | None, bool]:
         """The label of the next item of list `num_id` at `level`, and whether it is a bullet."""
@@ -222,9 +230,12 @@ def _level(lvl: etree._Element) -> _Level:
     fmt = lvl.find(w("numFmt"))
     text = lvl.find(w("lvlText"))
     start_value = start.get(w("val")) if start is not None else "1"
+    ind = lvl.find(f"{w('pPr')}/{w('ind')}")
+    left = (ind.get(w("left")) or ind.get(w("start")) or "") if ind is not None else ""
     return _Level(int(start_value) if start_value and start_value.isdigit() else 1,
                   (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
-                  (text.get(w("val")) or "") if text is not None else "")
+                  (text.get(w("val")) or "") if text is not None else "",
+                  int(left) if left.lstrip("-").isdigit() else None)
 
 
 def _roman(number: int) -> str:
