@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.encoding import bracket_kinds, dates
+from toolkit.encoding import bracket_kinds
 from toolkit.encoding.bracket_kinds import (INAUDIBLE, PAUSE, SPOKEN_EVENTS, _SENTENCE_END,
                                             spoken_event)
 
@@ -114,33 +114,3 @@ def test_spoken_event_keyword_pass_changes_no_reading() -> None:
     for text in ("laughter", "Zhou points at the map", "Applause. All rise.", "pause",
                  "Kim Il Sung", "word inaudible", "LAUGHTER", "lachen ⟨laughs⟩"):
         assert spoken_event(text) == _spoken_by_patterns(text), text
-
-
-def test_date_phrases_tried_only_where_one_can_open() -> None:
-    # the phrases found with the first-character test are those found at every start
-    def every_start(text: str) -> list[tuple[tuple[int, int], str | None]]:
-        if not dates.may_hold_date(text):
-            return []
-        found, position = [], 0
-        for start in dates._starts(text):
-            if start < position:
-                continue
-            match = dates.DATE_PHRASE.match(text, start)
-            if match is not None:
-                found.append((match.span(), match.lastgroup))
-                position = match.end()
-        return found
-
-    words = ("3", "14", "31", "1958", "1960s", "May", "MAY", "Jan.", "Sept.", "Nov", "June",
-             "DECEMBER", "early", "Early", "EARLY", "mid", "Mid-", "late", "LATE", "the",
-             "The", "beginning", "middle", "end", "of", "OF", "spring", "Summer", "AUTUMN",
-             "fall", "Fall", "between", "Between", "from", "From", "and", "to", "-", "–",
-             "3.6.1971", "1971-06-03", "3/VI/71", "14th", "on", "with", "Kim", "in", ",", ".")
-    rnd = random.Random(13)
-    dated = 0
-    for _ in range(30_000):
-        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9)))
-        expected = every_start(text)
-        dated += bool(expected)
-        assert [(m.span(), m.lastgroup) for m in dates._phrases(text)] == expected, text
-    assert dated > 5000  # most forms are reached, not only texts without dates

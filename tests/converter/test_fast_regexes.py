@@ -87,7 +87,8 @@ def test_date_phrases_tried_only_after_an_opening_word() -> None:
              "FALL", "fallen", "as", "since", "Secret", "become", "arrive", "lasted", "between",
              "Between", "from", "FROM", "and", "&", "to", "until", "-", "–", "3.6.1971",
              "1971-06-03", "3/VI/71", "14.V.1958", "14th", "3RD", "Eastern", "Lenin", "ON", "in",
-             "the beginning of", "the end of", "the middle of", "the summer of", "early in")
+             "the beginning of", "the end of", "the middle of", "the summer of", "early in",
+             "31", "The", "From", "on", "with", "Kim", ",", ".")
     rnd = random.Random(14)
     dated = 0
     for _ in range(30_000):
