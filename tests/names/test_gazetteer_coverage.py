@@ -6,49 +6,21 @@ spellings that are kept out (expectations written by hand before the converter r
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
-from lxml import etree
 
-from toolkit.convert import ConvertOptions, convert_bytes, make_context
+from names_support import names as tagged, sample_context
 from toolkit.names import gazetteer
 from toolkit.names.fold import fold_form
 from toolkit.readers import ReadContext
-from toolkit.tei import NS
-
-ROOT = Path(__file__).resolve().parents[2]
-HEADER = """**May 1, 1976**
-
-**Report on places**
-
-**Citation:**
-
-"Report on places", May 1, 1976, Wilson Center Digital Archive, Archive of Invented Reports (AIR), test. <https://wilson-center.drivingcreative.com/document/990101>
-
-**Original Language:**
-
-Hungarian
-
-**Contents:**
-
-Translation - English
-
-"""
 
 
 @pytest.fixture(scope="module")
 def context() -> ReadContext:
-    return make_context(ConvertOptions(ROOT / "tei", ROOT / "tei" / "registers", date(2026, 1, 1)))
+    return sample_context()
 
 
 def names(context: ReadContext, body: str) -> list[tuple[str, str]]:
-    tree = convert_bytes((HEADER + body).encode(), "wilson-990101.txt", context).tree
-    text = tree.getroot().find("tei:text", NS)
-    assert text is not None
-    return [(etree.QName(n).localname, " ".join("".join(n.itertext()).split()))
-            for n in text.iter("{*}persName", "{*}placeName", "{*}orgName")]
+    return [(kind, text) for kind, text, _ in tagged(context, body)]
 
 
 def test_other_spellings_and_one_word_forms_where_the_text_places_them(context: ReadContext) -> None:

@@ -4,50 +4,18 @@ case variants, and linear time."""
 from __future__ import annotations
 
 import time
-from datetime import date
-from pathlib import Path
 
 import pytest
-from lxml import etree
 
-from toolkit.convert import ConvertOptions, convert_bytes, make_context
+from names_support import ROOT, names, sample_context
 from toolkit.encoding.names import NameTagger
 from toolkit.readers import ReadContext
 from toolkit.registers import load_registers
-from toolkit.tei import NS
-
-ROOT = Path(__file__).resolve().parents[2]
-HEADER = """**May 1, 1966**
-
-**Report on names**
-
-**Citation:**
-
-"Report on names", May 1, 1966, Wilson Center Digital Archive, Archive of Invented Reports (AIR), test. <https://wilson-center.drivingcreative.com/document/990100>
-
-**Original Language:**
-
-Hungarian
-
-**Contents:**
-
-Translation - English
-
-"""
 
 
 @pytest.fixture(scope="module")
 def context() -> ReadContext:
-    return make_context(ConvertOptions(ROOT / "tei", ROOT / "tei" / "registers", date(2026, 1, 1)))
-
-
-def names(context: ReadContext, body: str) -> list[tuple[str, str, str | None]]:
-    """(element, text, ref) of every name in the converted body, in order."""
-    tree = convert_bytes((HEADER + body).encode(), "wilson-990100.txt", context).tree
-    text = tree.getroot().find("tei:text", NS)
-    assert text is not None
-    return [(etree.QName(n).localname, " ".join("".join(n.itertext()).split()), n.get("ref"))
-            for n in text.iter("{*}persName", "{*}placeName", "{*}orgName")]
+    return sample_context()
 
 
 def test_longest_names_of_the_right_kind(context: ReadContext) -> None:
