@@ -600,8 +600,7 @@ class NameTagger:
             chosen = self._unanchored(text, chosen, document)
         if self._gazetteer_on:
             chosen = _towns(text, chosen, document)
-        if _VESSEL_WORD.search(text) is not None and any(
-                s.kind == "place" and s.start > 5 and _VESSEL.search(text, max(0, s.start - 40), s.start) for s in chosen):
+        if any(s.kind == "place" and s.start > 5 and _VESSEL.search(text, max(0, s.start - 40), s.start) for s in chosen):
             chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
         return chosen
 
@@ -655,7 +654,6 @@ _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
 _VESSEL = re.compile(rf"\b(?:{_VESSELS})\s(?:[A-Z][\w'’-]*\s)?$")
-_VESSEL_WORD = re.compile(_VESSELS)  # what _VESSEL needs somewhere in the text (most have none)
 _UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {
