@@ -134,6 +134,40 @@ class _Forms:
             if values:
                 yield start, end, values
 
+    def candidates(self, text: str, folded: str) -> list[Span]:
+        """The spans `matches` gives, made in the same pass: a register entry's (the first
+        value that fits) and a gazetteer place's (when the last value is no entry), in the
+        order of the matches. One loop and no generator, no list per match: the tagger's
+        costliest step after the cues (a hundred matches a report)."""
+        if not self.by_key:
+            return []
+        found: list[Span] = []
+        length = len(folded)
+        for last, (size, capital, forms) in self.automaton.iter(folded):
+            end = last + 1
+            start = end - size
+            if capital and not text[start].isupper():
+                continue
+            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and _named_before(
+                    text, start - 1)))) or (end < length and (folded[end].isalnum() or folded[end] == "-")):
+                continue  # (as matches)
+            written = text[start:end]
+            if len(forms) == 1:
+                form, first = forms[0]
+                if not (written == form or _case_fits(written, form)):
+                    continue
+                final = first
+            else:
+                values = [value for form, value in forms if _case_fits(written, form)]
+                if not values:
+                    continue
+                first, final = values[0], values[-1]
+            if isinstance(first, Entry):
+                found.append(Span(start, end, first.kind, first, REGISTER))
+            if not isinstance(final, Entry):
+                found.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
+        return found
+
     def get(self, phrase: str) -> list[object]:
         written = " ".join(phrase.split())
         return [value for form, value in self.by_key.get(fold_form(phrase), [])
@@ -162,6 +196,13 @@ def _minor_towns() -> dict[str, str]:
     names in it made every report's tagging a tenth slower)."""
     from toolkit.names.gazetteer import minor_towns
     return minor_towns()
+
+
+@lru_cache(maxsize=1)
+def _minor_town_firsts() -> frozenset[str]:
+    """The first words of the minor towns' folded names: a capitalised word after a gate that
+    is none of these opens no town of one to three words (most gates open none)."""
+    return frozenset(key.split(" ", 1)[0] for key in _minor_towns())
 
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
@@ -519,17 +560,19 @@ class NameTagger:
         if _NO_CAPITAL.fullmatch(text):
             return []  # every name this tagger finds has a capital letter
         folded = fold(text)
-        candidates: list[Span] = []
-        for start, end, values in self._matcher.matches(text, folded):
-            entry = values[0]
-            if isinstance(entry, Entry):
-                candidates.append(Span(start, end, entry.kind, entry, REGISTER))
-            if not isinstance(values[-1], Entry):
-                candidates.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
-        for span in [c for c in candidates if c.kind == "place"] if candidates else ():
-            begin = cues.extend_place(text, span.start)
-            if begin < span.start and self.lookup(text[begin:span.end]) is None:
-                candidates.append(Span(begin, span.end, "place", None, GAZETTEER, "gazetteer"))
+        candidates = self._matcher.candidates(text, folded)
+        if candidates:
+            extended: dict[int, int] = {}  # start -> extend_place's start (a register's
+            # place and the gazetteer's often share one)
+            for span in [c for c in candidates if c.kind == "place"]:
+                start = span.start
+                if start < 3 or text[start - 1] != " ":
+                    continue  # (extend_place gives `start` back: no word before to take)
+                begin = extended.get(start)
+                if begin is None:
+                    begin = extended[start] = cues.extend_place(text, start)
+                if begin < start and self.lookup(text[begin:span.end]) is None:
+                    candidates.append(Span(begin, span.end, "place", None, GAZETTEER, "gazetteer"))
         # text in capitals: the cues read a mixed-case copy of it, of the same length
         cued = capitals.readable(text) if self._cues and capitals.shouting(text) else text
         if self._cues:
@@ -688,6 +731,7 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
     if not gates:
         return chosen
     towns = _minor_towns()
+    firsts = _minor_town_firsts()
     starts = {span.start for span in chosen}
     taken: bytearray | None = None  # the chosen spans' characters, made at the first town met
     added: list[Span] = []
@@ -702,6 +746,9 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
         if words is None:
             continue
         tokens = words.group().split()
+        first = fold_form(tokens[0])  # every form tried below opens with it (folded: char by char)
+        if first and first.split(" ", 1)[0] not in firsts:
+            continue
         for count in range(len(tokens), 0, -1):
             written = " ".join(tokens[:count]).rstrip(".,;:")
             end = gate + len(written)
