@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import closing, columns, dates, layouts, lists, memo_end, routing, structure as cue
+from toolkit.encoding import cable, closing, columns, dates, layouts, lists, memo_end, routing, structure as cue
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -82,6 +82,7 @@ class BodyEncoder:
         notes = collect(blocks, cue.bound_to_previous)
         trailing = self._trailing(blocks, pages=True) + trailing
         reference = memo_end.reference_line(blocks)
+        drafted = cable.drafting(blocks)  # `Drafted by:`, `Cleared by:` under the signature
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
         distribution = lists.distribution(blocks) or memo_end.copies(blocks) \
@@ -132,6 +133,7 @@ class BodyEncoder:
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
                 or memo_end.BOX_LABEL.match(distribution[0].text.strip()) else div
             layouts.distribution_note(self, holder, self._join(distribution))
+        cable.drafting_fields(self, div, drafted)
         if reference is not None:
             memo_end.reference(self, div, reference)
         if postscript:
@@ -448,8 +450,8 @@ class BodyEncoder:
                                or layouts.telegram_fields(self, div, parts)
                                or columns.labelled_fields(self, div, parts)):
             return True
-        if routing.routing(self, div, unit):
-            return True  # `from Hanoi, sent 12.02.1965 at 22:30, ...`: the telegram's dateline
+        if routing.routing(self, div, unit) or cable.cable_line(self, div, unit):
+            return True  # `from Hanoi, sent ...`, `O 042218Z MAR 74`: the telegram's dateline
         if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
