@@ -18,7 +18,8 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import cable, closing, columns, dates, layouts, lists, memo_end, routing, structure as cue
+from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
+                               routing, structure as cue, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -261,13 +262,17 @@ class BodyEncoder:
                                                  for x in blocks[max(0, i - 3):i])]
         if not starts:
             return []
+        starts = sorted({*starts, *annexes.later_starts(blocks, starts[0])})
         made: list[etree._Element] = []
         for start, end in zip(starts, starts[1:] + [len(blocks)]):
-            part = el("div", type="attachment")
             head = blocks[start]
+            part = el("div", type=annexes.part_type(head.text.strip()))
             sub(part, "head", self._inline(head, head.text.strip()))
             self.decided(f"{head.text.strip()!r} and what follows taken as an attachment", head.line)
-            self._structure(part, self._join(blocks[start + 1:end]), top=False)
+            titled = annexes.title(blocks, start, end)  # `Annex 1` over its own title
+            if titled:
+                sub(part, "head", self._inline(blocks[start + 1], blocks[start + 1].text.strip()))
+            self._structure(part, self._join(blocks[start + 1 + titled:end]), top=False)
             made.append(part)
             self._count("attachments")
         del blocks[starts[0]:]
@@ -327,6 +332,7 @@ class BodyEncoder:
         """The blocks of a division: marks, heads and the opener at its top, then paragraphs,
         lists and stamps, numbered sections and journal entries as divisions of their own."""
         container = div
+        units = underline.merge(self, units)  # a heading and the line of `=` or `-` under it
         entries = self._entry_dates(units)
         speeches = layouts.speeches(units)
         parts = layouts.part_headings(units)
@@ -341,6 +347,9 @@ class BodyEncoder:
             text = unit.text.strip()
             following = units[index + 1].text.strip() if index + 1 < len(units) else ""
             index += 1
+            if underline.underlined(text):
+                container, top = underline.heading(self, div, unit), True
+                continue
             if top and self._heading_cue(text, following):
                 while index < len(units) and index not in entries and \
                         cue.title_continues(units[index].text.strip(), unit.text):

@@ -87,8 +87,9 @@ TITLE = re.compile(
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
+# (`List of persons met ...`: a title that names what it lists)
 LIST_HEAD = re.compile(r"\b(?:cop(?:y|ies)|printed|distribution|distributed|sent to|"
-                       r"addressees?)\b|:$", re.I)
+                       r"addressees?)\b|:$|^list\s+of\b", re.I)
 # a stamp described, not only named (`[stamp]` alone is an omitted item, a gap)
 STAMP = re.compile(r"^\[(?:[\w'’. -]{0,40}\s)?(?:stamp|seal)(?:ed)?\b(?!\s*\])", re.I)
 # A cable's or a text's end mark on a line of its own: `END OF MESSAGE`, `ENDS`, `End of text.`
