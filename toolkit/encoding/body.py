@@ -416,7 +416,8 @@ class BodyEncoder:
             if index - 1 in speeches:
                 layouts.speech(self, container, unit)
                 continue
-            if speeches and layouts.continues_speech(self, container, unit):
+            if speeches and (layouts.remark(self, container, unit)
+                             or layouts.continues_speech(self, container, unit)):
                 continue
             self._paragraph(container, unit)
 
@@ -543,7 +544,7 @@ class BodyEncoder:
                 # `Embassy of the ... Republic` alone at the very top: who issues the text
                 sub(self._current_opener(div), "byline", [office])
                 return True
-        field_match = cue.MEMO_FIELD.match(text)
+        field_match = cue.MEMO_FIELD.match(text) if not layouts.speaker(text) else None
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text
         addressee = cue.ADDRESSEE.match(text) and not field_match

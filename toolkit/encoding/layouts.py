@@ -94,8 +94,9 @@ def speaker(text: str) -> re.Match[str] | None:
     # the speaker is at most 97 characters: no colon by the 99th, no match (9 paragraphs in
     # 10), without the pattern's lazy backtracking over the opening words
     found = SPEECH_LINE.match(text) if ":" in text[:100] else None
-    if found is None or cue.MEMO_FIELD.match(text):
-        return None
+    field = cue.MEMO_FIELD.match(text) if found else None
+    if found is None or (field and field.group("label").lower() not in _NUMBERED_SPEAKERS):
+        return None  # (`Interviewer: N. Name` is a field, `Interviewer: Why ...?` a speech)
     who = found.group("speaker").strip()
     bare = re.sub(r"\([^()]*\)", "", who).strip()
     words = re.sub(r"\s\d{1,3}[a-z]?$", "", bare).split()
@@ -152,6 +153,21 @@ _PROCEEDINGS = re.compile(r"\b(?:proposal|motion|decision|resolution|unanimously
                           r"adopted|approved|accepted|rejected|agreed|adjourned|closed|opened|"
                           r"applause|laughter|pause|break|interruption|thanked|left|entered|"
                           r"returned)\b", re.I)
+
+
+REMARK = re.compile(r"^\((?P<remark>[^()]{3,300})\)\.?$")
+
+
+def remark(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """A line that is only a remark in parentheses between speeches (`(The interviewer shows
+    him a photograph.)`): what happens, not what is said, a `stage` as written, parentheses
+    kept. A parenthesis inside a speech stays in it."""
+    text = unit.text.strip()
+    if not REMARK.match(text) or not len(div) or not str(div[-1].tag).endswith("}sp"):
+        return False
+    sub(div, "stage", encoder._inline(unit, text))
+    encoder.decided(f"{text[:40]!r} between the speeches taken as a remark (stage)", unit.line)
+    return True
 
 
 def continues_speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:

@@ -30,7 +30,7 @@ MEMO_FIELD = re.compile(
     r"Time|Place|Venue|Location|Present|"
     # (`Chinese participants:`, `Foreign participants:`: each side's own list, one word naming it)
     r"(?:(?!the\s|all\s)[a-z]{3,20}\s+)?participants|Those present|Also present|"
-    r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
+    r"Interpreters?|Interview(?:er|ee)s?|Interviewed by|Respondent|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
     r"Priority|Precedence|Urgency|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
     # the same fields under the labels of a German or French office's form
@@ -83,7 +83,10 @@ TITLE = re.compile(
     r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+|cipher\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
-    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
+    r"(?:short\s+)?summary|"
+    # (`Interview with ...`: an oral history's transcript; `Protokoll Nr. 12/63`: minutes
+    # under the German word a translation keeps)
+    r"interview|questionnaire|protokoll)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
