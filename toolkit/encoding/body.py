@@ -19,7 +19,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               routing, structure as cue, underline)
+                               minutes, routing, structure as cue, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -393,6 +393,10 @@ class BodyEncoder:
                 self._count("attachments")
                 top = True
                 continue
+            item = minutes.item_number(text)
+            if item and following:  # `Re 1.`: the minutes take up agenda item 1
+                container, top = minutes.item_section(self, div, unit, item), True
+                continue
             number = cue.section_heading(text)
             if number and not number.isdigit() and lettered < 2:
                 number = None
@@ -538,6 +542,8 @@ class BodyEncoder:
             # `To the First Secretary ...` / `Comrade N. S. Khrushchev` / `Moscow`: one address
             sub(addressed, "addrLine", self._inline(unit, text))
             return True
+        if minutes.organ_line(self, div, unit):
+            return True  # `Central Committee` under `Socialist Unity Party of Germany`
         if all(str(child.tag).endswith("}fw") for child in div):
             office = layouts.whole_name(self, text, "org", 100)
             if office is not None:

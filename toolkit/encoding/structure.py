@@ -27,7 +27,7 @@ MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
     r"Classification|Attachment|Enclosure|"
     # a record of conversation's header (issue #10): when, where, who took part and recorded it
-    r"Time|Place|Venue|Location|Present|"
+    r"Time|Place|Venue|Location|Present|Absent|Excused|Apologies|Anwesend|Abwesend|Entschuldigt|"
     # (`Chinese participants:`, `Foreign participants:`: each side's own list, one word naming it)
     r"(?:(?!the\s|all\s)[a-z]{3,20}\s+)?participants|Those present|Also present|"
     r"Interpreters?|Interview(?:er|ee)s?|Interviewed by|Respondent|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
