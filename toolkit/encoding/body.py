@@ -420,7 +420,7 @@ class BodyEncoder:
             if index - 1 in speeches:
                 layouts.speech(self, container, unit)
                 continue
-            if speeches and (layouts.remark(self, container, unit)
+            if speeches and (layouts.remark(self, container, unit, index in speeches)
                              or layouts.continues_speech(self, container, unit)):
                 continue
             self._paragraph(container, unit)

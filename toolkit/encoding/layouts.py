@@ -158,12 +158,15 @@ _PROCEEDINGS = re.compile(r"\b(?:proposal|motion|decision|resolution|unanimously
 REMARK = re.compile(r"^\((?P<remark>[^()]{3,300})\)\.?$")
 
 
-def remark(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+def remark(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock, before_speech: bool
+           ) -> bool:
     """A line that is only a remark in parentheses between speeches (`(The interviewer shows
     him a photograph.)`): what happens, not what is said, a `stage` as written, parentheses
-    kept. A parenthesis inside a speech stays in it."""
+    kept. A parenthesis inside a speech stays in it; one after the last speech (`(Recorded by
+    ...)`) is a remark on the record, a paragraph."""
     text = unit.text.strip()
-    if not REMARK.match(text) or not len(div) or not str(div[-1].tag).endswith("}sp"):
+    if not before_speech or not REMARK.match(text) or not len(div) \
+            or not str(div[-1].tag).endswith("}sp"):
         return False
     sub(div, "stage", encoder._inline(unit, text))
     encoder.decided(f"{text[:40]!r} between the speeches taken as a remark (stage)", unit.line)
