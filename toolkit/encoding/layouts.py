@@ -581,7 +581,14 @@ CONVENTIONS = (
     "unsigned note's formula of compliments, the place and date and the addressee after it "
     "are its closer (salute, dateline, address); a table of contents ends where its first "
     "entry is repeated; an indented letter quoted in full (its dateline or salutation, its "
-    "signature) is a floatingText type='letter' with its own opener and closer.")
+    "signature) is a floatingText type='letter' with its own opener and closer. Layouts "
+    "(probe10): a cable's date-time group (O 042218Z MAR 74) is the opener's dateline dated "
+    "to the minute in GMT, FM/TO/INFO its routing fields, Drafted by:/Cleared by: under the "
+    "signature fields in the closer; an era date with the Gregorian year in parentheses "
+    "(Juche 64 (1975)) is dated by that year; a line underlined by = or - is the head, or a "
+    "section's; each Annex N after the signature is a back division with its title; Re 1. "
+    "alone opens the agenda item's section; a remark alone in parentheses between speeches "
+    "is a stage.")
 
 
 
