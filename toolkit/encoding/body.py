@@ -18,7 +18,8 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import closing, columns, dates, layouts, lists, memo_end, routing, structure as cue
+from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
+                               minutes, routing, structure as cue, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -82,6 +83,7 @@ class BodyEncoder:
         notes = collect(blocks, cue.bound_to_previous)
         trailing = self._trailing(blocks, pages=True) + trailing
         reference = memo_end.reference_line(blocks)
+        drafted = cable.drafting(blocks)  # `Drafted by:`, `Cleared by:` under the signature
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
         distribution = lists.distribution(blocks) or memo_end.copies(blocks) \
@@ -132,6 +134,7 @@ class BodyEncoder:
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
                 or memo_end.BOX_LABEL.match(distribution[0].text.strip()) else div
             layouts.distribution_note(self, holder, self._join(distribution))
+        cable.drafting_fields(self, div, drafted)
         if reference is not None:
             memo_end.reference(self, div, reference)
         if postscript:
@@ -259,13 +262,17 @@ class BodyEncoder:
                                                  for x in blocks[max(0, i - 3):i])]
         if not starts:
             return []
+        starts = sorted({*starts, *annexes.later_starts(blocks, starts[0])})
         made: list[etree._Element] = []
         for start, end in zip(starts, starts[1:] + [len(blocks)]):
-            part = el("div", type="attachment")
             head = blocks[start]
+            part = el("div", type=annexes.part_type(head.text.strip()))
             sub(part, "head", self._inline(head, head.text.strip()))
             self.decided(f"{head.text.strip()!r} and what follows taken as an attachment", head.line)
-            self._structure(part, self._join(blocks[start + 1:end]), top=False)
+            titled = annexes.title(blocks, start, end)  # `Annex 1` over its own title
+            if titled:
+                sub(part, "head", self._inline(blocks[start + 1], blocks[start + 1].text.strip()))
+            self._structure(part, self._join(blocks[start + 1 + titled:end]), top=False)
             made.append(part)
             self._count("attachments")
         del blocks[starts[0]:]
@@ -325,6 +332,7 @@ class BodyEncoder:
         """The blocks of a division: marks, heads and the opener at its top, then paragraphs,
         lists and stamps, numbered sections and journal entries as divisions of their own."""
         container = div
+        units = underline.merge(self, units)  # a heading and the line of `=` or `-` under it
         entries = self._entry_dates(units)
         speeches = layouts.speeches(units)
         parts = layouts.part_headings(units)
@@ -339,6 +347,9 @@ class BodyEncoder:
             text = unit.text.strip()
             following = units[index + 1].text.strip() if index + 1 < len(units) else ""
             index += 1
+            if underline.underlined(text):
+                container, top = underline.heading(self, div, unit), True
+                continue
             if top and self._heading_cue(text, following):
                 while index < len(units) and index not in entries and \
                         cue.title_continues(units[index].text.strip(), unit.text):
@@ -382,6 +393,10 @@ class BodyEncoder:
                 self._count("attachments")
                 top = True
                 continue
+            item = minutes.item_number(text)
+            if item and following:  # `Re 1.`: the minutes take up agenda item 1
+                container, top = minutes.item_section(self, div, unit, item), True
+                continue
             number = cue.section_heading(text)
             if number and not number.isdigit() and lettered < 2:
                 number = None
@@ -405,7 +420,8 @@ class BodyEncoder:
             if index - 1 in speeches:
                 layouts.speech(self, container, unit)
                 continue
-            if speeches and layouts.continues_speech(self, container, unit):
+            if speeches and (layouts.remark(self, container, unit, index in speeches)
+                             or layouts.continues_speech(self, container, unit)):
                 continue
             self._paragraph(container, unit)
 
@@ -448,8 +464,8 @@ class BodyEncoder:
                                or layouts.telegram_fields(self, div, parts)
                                or columns.labelled_fields(self, div, parts)):
             return True
-        if routing.routing(self, div, unit):
-            return True  # `from Hanoi, sent 12.02.1965 at 22:30, ...`: the telegram's dateline
+        if routing.routing(self, div, unit) or cable.cable_line(self, div, unit):
+            return True  # `from Hanoi, sent ...`, `O 042218Z MAR 74`: the telegram's dateline
         if cue.letter_spaced(first):
             sub(div, "head", self._inline(unit, text), rend="letter-spaced")
             self._count("heads")
@@ -526,13 +542,15 @@ class BodyEncoder:
             # `To the First Secretary ...` / `Comrade N. S. Khrushchev` / `Moscow`: one address
             sub(addressed, "addrLine", self._inline(unit, text))
             return True
+        if minutes.organ_line(self, div, unit):
+            return True  # `Central Committee` under `Socialist Unity Party of Germany`
         if all(str(child.tag).endswith("}fw") for child in div):
             office = layouts.whole_name(self, text, "org", 100)
             if office is not None:
                 # `Embassy of the ... Republic` alone at the very top: who issues the text
                 sub(self._current_opener(div), "byline", [office])
                 return True
-        field_match = cue.MEMO_FIELD.match(text)
+        field_match = cue.MEMO_FIELD.match(text) if not layouts.speaker(text) else None
         dated = cue.place_date(text) or cue.date_line(text)
         salute = cue.OPENING_SALUTE.match(text) and "[" not in text
         addressee = cue.ADDRESSEE.match(text) and not field_match

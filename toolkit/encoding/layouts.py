@@ -94,8 +94,9 @@ def speaker(text: str) -> re.Match[str] | None:
     # the speaker is at most 97 characters: no colon by the 99th, no match (9 paragraphs in
     # 10), without the pattern's lazy backtracking over the opening words
     found = SPEECH_LINE.match(text) if ":" in text[:100] else None
-    if found is None or cue.MEMO_FIELD.match(text):
-        return None
+    field = cue.MEMO_FIELD.match(text) if found else None
+    if found is None or (field and field.group("label").lower() not in _NUMBERED_SPEAKERS):
+        return None  # (`Interviewer: N. Name` is a field, `Interviewer: Why ...?` a speech)
     who = found.group("speaker").strip()
     bare = re.sub(r"\([^()]*\)", "", who).strip()
     words = re.sub(r"\s\d{1,3}[a-z]?$", "", bare).split()
@@ -152,6 +153,24 @@ _PROCEEDINGS = re.compile(r"\b(?:proposal|motion|decision|resolution|unanimously
                           r"adopted|approved|accepted|rejected|agreed|adjourned|closed|opened|"
                           r"applause|laughter|pause|break|interruption|thanked|left|entered|"
                           r"returned)\b", re.I)
+
+
+REMARK = re.compile(r"^\((?P<remark>[^()]{3,300})\)\.?$")
+
+
+def remark(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock, before_speech: bool
+           ) -> bool:
+    """A line that is only a remark in parentheses between speeches (`(The interviewer shows
+    him a photograph.)`): what happens, not what is said, a `stage` as written, parentheses
+    kept. A parenthesis inside a speech stays in it; one after the last speech (`(Recorded by
+    ...)`) is a remark on the record, a paragraph."""
+    text = unit.text.strip()
+    if not before_speech or not REMARK.match(text) or not len(div) \
+            or not str(div[-1].tag).endswith("}sp"):
+        return False
+    sub(div, "stage", encoder._inline(unit, text))
+    encoder.decided(f"{text[:40]!r} between the speeches taken as a remark (stage)", unit.line)
+    return True
 
 
 def continues_speech(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
@@ -562,7 +581,14 @@ CONVENTIONS = (
     "unsigned note's formula of compliments, the place and date and the addressee after it "
     "are its closer (salute, dateline, address); a table of contents ends where its first "
     "entry is repeated; an indented letter quoted in full (its dateline or salutation, its "
-    "signature) is a floatingText type='letter' with its own opener and closer.")
+    "signature) is a floatingText type='letter' with its own opener and closer. Layouts "
+    "(probe10): a cable's date-time group (O 042218Z MAR 74) is the opener's dateline dated "
+    "to the minute in GMT, FM/TO/INFO its routing fields, Drafted by:/Cleared by: under the "
+    "signature fields in the closer; an era date with the Gregorian year in parentheses "
+    "(Juche 64 (1975)) is dated by that year; a line underlined by = or - is the head, or a "
+    "section's; each Annex N after the signature is a back division with its title; Re 1. "
+    "alone opens the agenda item's section; a remark alone in parentheses between speeches "
+    "is a stage.")
 
 
 

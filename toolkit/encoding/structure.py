@@ -27,10 +27,10 @@ MEMO_FIELD = re.compile(
     r"^(?P<label>From|To|Subject|Re|Date|Copy|Copies|Cc|Ref\.?|Reference|Number|No\.|"
     r"Classification|Attachment|Enclosure|"
     # a record of conversation's header (issue #10): when, where, who took part and recorded it
-    r"Time|Place|Venue|Location|Present|"
+    r"Time|Place|Venue|Location|Present|Absent|Excused|Apologies|Anwesend|Abwesend|Entschuldigt|"
     # (`Chinese participants:`, `Foreign participants:`: each side's own list, one word naming it)
     r"(?:(?!the\s|all\s)[a-z]{3,20}\s+)?participants|Those present|Also present|"
-    r"Interpreters?|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
+    r"Interpreters?|Interview(?:er|ee)s?|Interviewed by|Respondent|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
     r"Priority|Precedence|Urgency|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
     # the same fields under the labels of a German or French office's form
@@ -52,7 +52,9 @@ OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:este
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
                             r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
                             r"Best (?:regards|wishes))[,.!]?$", re.I)
-ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? )"
+# (`To His Excellency Comrade ...`: a head of state addressed by his honorific)
+ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? |"
+                       r"(?:His|Her|HIS|HER) (?:Excellency|Majesty|Highness|EXCELLENCY) )"
                        r"[^.!?]{3,200}$")
 PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
@@ -81,12 +83,16 @@ TITLE = re.compile(
     r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+|cipher\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
     r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
-    r"(?:short\s+)?summary)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
+    r"(?:short\s+)?summary|"
+    # (`Interview with ...`: an oral history's transcript; `Protokoll Nr. 12/63`: minutes
+    # under the German word a translation keeps)
+    r"interview|questionnaire|protokoll)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
+# (`List of persons met ...`: a title that names what it lists)
 LIST_HEAD = re.compile(r"\b(?:cop(?:y|ies)|printed|distribution|distributed|sent to|"
-                       r"addressees?)\b|:$", re.I)
+                       r"addressees?)\b|:$|^list\s+of\b", re.I)
 # a stamp described, not only named (`[stamp]` alone is an omitted item, a gap)
 STAMP = re.compile(r"^\[(?:[\w'’. -]{0,40}\s)?(?:stamp|seal)(?:ed)?\b(?!\s*\])", re.I)
 # A cable's or a text's end mark on a line of its own: `END OF MESSAGE`, `ENDS`, `End of text.`
@@ -167,9 +173,27 @@ def marks(block: SourceBlock) -> list[tuple[SourceBlock, str]] | None:
     return [(p, kind) for p, kind in found if kind]
 
 
+# A date in an era's years with the Gregorian year beside it (`15 April, Juche 64 (1975)`: the
+# DPRK's calendar; also the ROC's Minguo and Japan's eras): dated by the year in parentheses,
+# the era year kept inside the date as written.
+_ERA = r"(?:Juche|Minguo|Min-guo|Showa|Shōwa|Heisei|Taisho|Taishō)"
+ERA_DATE = re.compile(r"^(?P<dm>[^,()]{3,24}?),?\s+" + _ERA + r"\s+\d{1,3}\s*\((?P<year>\d{4})\)$")
+PLACE_ERA_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,()]{3,24}?,?\s+"
+                            + _ERA + r"\s+\d{1,3}\s*\(\d{4}\))\.?$")
+
+
+def era_date(text: str) -> dates.IsoDate | None:
+    """`15 April, Juche 64 (1975)`: the day and month with the Gregorian year in parentheses."""
+    found = ERA_DATE.match(text.strip().rstrip("."))
+    return dates.parse_date(f"{found.group('dm').strip()} {found.group('year')}") if found else None
+
+
 def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
     match = PLACE_DATE.match(text)
     iso = dates.parse_date(match.group("date")) if match else None
+    if not (match and iso):
+        match = PLACE_ERA_DATE.match(text)
+        iso = era_date(match.group("date")) if match else None
     return (match, iso) if match and iso else None
 
 
@@ -179,6 +203,8 @@ def date_line(text: str, document_date: str | None = None) -> dates.IsoDate | No
     is one too, its year the nearest to the document's (cert='medium')."""
     if len(text) > 40:
         return None
+    if ERA_DATE.match(text.rstrip(".")):
+        return era_date(text)
     if not _YEAR.search(text):
         return dates.day_and_month(WEEKDAY.sub("", text), document_date) if document_date \
             else None
@@ -402,11 +428,19 @@ def name_like(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def office_line(text: str) -> bool:
+_AND_OFFICE = re.compile(r"\s+and\s+(?=[A-Z])")
+
+
+def office_line(text: str, most: int = 10) -> bool:
     """A line that is an office alone ('Ambassador of the USSR in the PRC', 'Secretary of the
-    session', "chargé d'affaires"): a signature's role line, above or under the name."""
+    session', "chargé d'affaires"): a signature's role line, above or under the name. Two
+    offices held at once (`General Secretary of the Central Committee of the Workers' Party of
+    Korea and President of the ...`, a head of state's full title) are one, each an office."""
+    pieces = _AND_OFFICE.split(text) if most == 10 and len(text) > 60 else []
+    if 1 < len(pieces) <= 3 and all(office_line(piece, 14) for piece in pieces):
+        return True
     words = text.split()
-    if not words or len(words) > 10 or len(text) > 90 or _BARE_DIGIT.search(text) \
+    if not words or len(words) > most or len(text) > 9 * most or _BARE_DIGIT.search(text) \
             or (text[-1] in ".!?;:," and words[-1].lower() not in CONNECTORS):
         return False
     if not ROLE_WORDS.fullmatch(words[0]):
