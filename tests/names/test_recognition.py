@@ -132,3 +132,13 @@ def test_name_shapes_of_other_languages(context: ReadContext) -> None:
                  "Gromyko", "van der Stoel", "SED", "MfAA", "CC CPSU", "Deng Xiaoping", "New York"):
         assert name in found, (name, found)
     assert not {"TOP", "SECRET", "TOP SECRET", "York", "Genosse Walter Ulbricht"} & found, found
+
+
+def test_forms_of_address_and_document_parts_are_no_names(context: ReadContext) -> None:
+    # `His Excellency` was a person and `Annex` (a GeoNames spelling) a place after `in`
+    found = names(context, "The letter to His Excellency Comrade Nicolae Ceausescu is given in "
+                           "Annex 2, and the figures in Appendix 1. Her Majesty's Government "
+                           "replied through Ambassador Ivan Petrov.\n")
+    texts = [text for _, text, _ in found]
+    assert "Nicolae Ceausescu" in texts and "Ivan Petrov" in texts
+    assert not {"Excellency", "Annex", "Appendix", "Majesty"} & {w for t in texts for w in t.split()}

@@ -68,6 +68,7 @@ God Lord Marxism Marxist Leninism Leninist Marxism-Leninism Socialism Communism 
 North South East West Far Middle Near Great Greater Little Upper Lower Inner Outer Peninsula
 Gulf Sea Ocean River Lake Mount Mountains Island Islands Street Square Hotel Palace Hall Kremlin
 Heights Valley Desert Plateau Canal Darya Castle Programme Program
+Excellency Excellencies Highness Majesty Annex Annexes Appendix Appendices Article Chapter
 Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
 Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
 Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
