@@ -19,12 +19,13 @@ from lxml import etree
 
 from toolkit.encoding.blocks import Block as TextBlock
 from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
+from toolkit.encoding import structure as cue
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.dates import parse_date
 from toolkit.encoding.header import Field, Metadata, build_header
-from toolkit.errors import Diagnostic, InputError, Severity
+from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
@@ -55,7 +56,9 @@ WORD_CONVENTIONS = (
     "item; tables are table; "
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
-    "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
+    "at the start of the paragraph the page begins with; a paragraph that goes on with the "
+    "sentence of the one before, with no page break between them, is one paragraph, the "
+    "break an lb; a tab to a right or centre tab stop "
     "separates fields, as a run of spaces does, and so do two or more tabs in a row at "
     "other stops; a custom note mark (also as LibreOffice writes it, after an automatic "
     "number) is the note's n. Text boxes are paragraphs of their own "
@@ -231,7 +234,7 @@ class _Conversion:
         numbered = False  # the last paragraph had an automatic number: a list item
         rules = 0  # empty paragraphs with a border, read as the text export's rule line
         apart = False  # a heading read as a line of the flow: never joined to the one before
-        for block in blocks:
+        for at, block in enumerate(blocks):
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
             if isinstance(block, Paragraph) and block.heading is not None and (
@@ -259,7 +262,24 @@ class _Conversion:
                 separate = bool(structures) and structures[-1][0] == offset or \
                     numbered or block.label is not None or apart
                 numbered, apart = block.label is not None, False
-                for piece in _split(block):
+                pieces = _split(block)
+                if flow and not separate and not prefix and \
+                        self._stray_enter(flow[-1], pieces[0], blocks[at + 1:at + 9]):
+                    # the sentence goes on: one paragraph, Word's paragraph break an lb
+                    last = flow[-1]
+                    # (a space before it, the words either side being two words; none
+                    # between the lines of a stamp, as the stages join them)
+                    glue = LINE_BREAK if cue.STAMP.match(last.text.lstrip()) else " " + LINE_BREAK
+                    flow[-1] = SourceBlock(last.text + glue + pieces[0].text,
+                                           last.lines + ((len(last.text) + len(glue),
+                                                          block.number),), last.separate)
+                    placed.append((pieces[0], offset + len(glue) - 1))
+                    offset += len(pieces[0].text) + len(glue)
+                    pieces = pieces[1:]
+                for piece in pieces:
+                    # the stages never rejoin a Word paragraph across an invented page
+                    # break: Word writes its page breaks, and one is here (`prefix`) or not
+                    separate = separate or PAGE_BREAK not in prefix
                     flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
                     placed.append((piece, offset + len(prefix)))
                     offset += len(flow[-1].text) + 1
@@ -287,6 +307,22 @@ class _Conversion:
         etree.cleanup_namespaces(result)
         keep_mixed(result)
         return result
+
+    def _stray_enter(self, last: SourceBlock, piece: Paragraph, ahead: list[Block]) -> bool:
+        """Whether a Word paragraph goes on with the sentence (or open bracket) of the one
+        before, by the text export's page-cut rule: with no page break in the Word file
+        there, the break is a translator's stray Enter, put on the review list."""
+        texts = [b.text for b in ahead if isinstance(b, Paragraph)]
+        if not cue.continues(last.text, piece.text, texts if "[" in last.text else []):
+            return False
+        if cue.STAMP.match(last.text.lstrip()):
+            return True  # a stamp laid out over lines: its lines, as in the text export
+        self.diagnostics.append(review(
+            "structure", f"paragraph {piece.number} goes on with the sentence of the paragraph "
+            "before and no page break stands between them (a stray Enter): read as one "
+            "paragraph, the break kept as lb", self.path, piece.number))
+        self.count("stray_paragraph_breaks")
+        return True
 
     def _lay(self, tree: Node, paragraph: Paragraph, base: int,
              whole: Node | None = None) -> None:
