@@ -53,7 +53,7 @@ WORD_CONVENTIONS = (
     "empty paragraph with a border is a rule, as the text export's "
     "typed rule over the notes, and leaves no text; "
     "bulleted lists are list, a deeper level (by ilvl or indentation) a list inside its "
-    "item; tables are table; "
+    "item; tables are table, but a two-column table numbering names 1, 2, 3 is a list; "
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
     "at the start of the paragraph the page begins with; a paragraph that goes on with the "
@@ -467,7 +467,8 @@ class _Conversion:
         for position, block in structures:
             if isinstance(block, Table):
                 current = None
-                made = self._table(block)
+                made = self._numbered_list(block) if _numbered_names(block) else \
+                    self._table(block)
             elif block.heading is not None:
                 current = None
                 made = self._head(block)
@@ -516,6 +517,17 @@ class _Conversion:
             target = inner if inner is not None else sub(last, "list", rend="bulleted")
         sub(target, "item", self._inline(block))
 
+    def _numbered_list(self, table: Table) -> etree._Element:
+        """A distribution or `Present:` list typed as a table: an item a row, the number
+        its n and, as the text export's `1 - Cde. ...`, its first words."""
+        self.count("lists")
+        made = el("list")
+        for row in table.rows:
+            label = "".join(p.text for p in row[0].paragraphs).strip()  # its characters
+            name = self._paragraphs([p for p in row[1].paragraphs if p.text.strip()])
+            sub(made, "item", [label, " ", *name], n=label.rstrip(".)"))
+        return made
+
     def _table(self, table: Table) -> etree._Element:
         self.count("tables")
         made = el("table", rows=str(len(table.rows)),
@@ -537,6 +549,25 @@ class _Conversion:
                     for paragraph in paragraphs:
                         sub(cell_el, "p", self._inline(paragraph))
         return made
+
+
+LIST_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?\s*$")
+
+
+def _numbered_names(table: Table) -> bool:
+    """Two columns, the first the numbers 1, 2, 3 ... (`1`, `1.`, `1)`), the second words in
+    one paragraph each: a list typed into a table (a table of figures counts no such way)."""
+    if len(table.rows) < 2 or table.header_rows:
+        return False
+    for index, row in enumerate(table.rows, 1):
+        if len(row) != 2 or any(c.cols != 1 or c.rows != 1 for c in row):
+            return False
+        number = LIST_NUMBER.match("".join(p.text for p in row[0].paragraphs))
+        names = [p for p in row[1].paragraphs if p.text.strip()]
+        if number is None or int(number.group(1)) != index or len(names) != 1 or \
+                row[0].paragraphs[0].markers or not re.search(r"[^\W\d_]", names[0].text):
+            return False
+    return True
 
 
 def _nested(block: Paragraph, indents: list[int]) -> Paragraph:
