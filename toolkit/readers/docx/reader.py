@@ -130,6 +130,7 @@ class _Conversion:
         # the document's date, for dates in the text that give no year (as the text reader)
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
+        self._left_in(div)
         self._running(div)
         tabs_as_spaces(div)
 
@@ -307,6 +308,17 @@ class _Conversion:
         etree.cleanup_namespaces(result)
         keep_mixed(result)
         return result
+
+    def _left_in(self, div: etree._Element) -> None:
+        """Tracked changes a translator left in the file are kept (add, del), but the text
+        read with them is not the accepted text: say so. (Comments, kept whole as notes and
+        declared in the header, need no warning.)"""
+        found = {kind: sum(1 for _ in div.iter(tei(kind))) for kind in ("add", "del")}
+        if found["add"] or found["del"]:
+            self.warn(f"{found['add']} tracked insertion(s) and {found['del']} tracked "
+                      "deletion(s) were neither accepted nor rejected in the Word file: both "
+                      "readings are kept (add, del); the plain text holds the deleted words too",
+                      None)
 
     def _stray_enter(self, last: SourceBlock, piece: Paragraph, ahead: list[Block]) -> bool:
         """Whether a Word paragraph goes on with the sentence (or open bracket) of the one
