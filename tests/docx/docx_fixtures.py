@@ -19,10 +19,12 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.text import WD_BREAK
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from toolkit.convert import ConvertOptions, make_context
+from toolkit.encoding.structure import STAMP, continues
 from toolkit.readers import ReadContext
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -63,15 +65,22 @@ def report_docx(source: Path, target: Path) -> Path:
     """A WCDA text export rendered as a translator's Word file: bold lines, plain paragraphs."""
     document = docx.Document()
     text = source.read_text(encoding="utf-8")
-    for block in re.split(r"\n\s*\n", text.strip("\n")):
+    blocks = re.split(r"\n\s*\n", text.strip("\n"))
+    previous: Paragraph | None = None
+    for index, block in enumerate(blocks):
         lines = block.split("\n")
         joined = "\n".join(lines).strip()
+        if previous is not None and not STAMP.match(blocks[index - 1].lstrip()) and \
+                continues(blocks[index - 1], block, blocks[index + 1:index + 9]):
+            # the export's paragraph cut inside a sentence is a page's end: in the Word
+            # file the page break is typed (a bare Enter there is a stray one, no pb)
+            previous.add_run().add_break(WD_BREAK.PAGE)
         if joined.startswith("**") and joined.endswith("**"):
             lines[0] = lines[0].lstrip()[2:]
             lines[-1] = lines[-1].rstrip()[:-2]
-            _lines_paragraph(document, lines, bold=True)
+            previous = _lines_paragraph(document, lines, bold=True)
         else:
-            _lines_paragraph(document, lines, bold=False)
+            previous = _lines_paragraph(document, lines, bold=False)
     document.save(str(target))
     return target
 

@@ -28,6 +28,8 @@ spaces between its fields met 29/29; 002 with Title and Heading 2 styles 25/36 (
 heads of untyped divisions, the title block cut after its first line). All twenty-one files
 on the reader as it was at c1eacf3: 511 of 553 checks (python-docx) and 504 of 552
 (LibreOffice); now 552 of 556 for each producer, the 4 left the stated exclusions.
+A twenty-second, 009 with its notes as Word endnotes (docx6), meets every check but the
+words of the projection, which writes an endnote inline (an exclusion, the projection's).
 """
 
 from __future__ import annotations
@@ -95,6 +97,9 @@ def checks(layout: WordLayout, built: Built, conversion: Conversion) -> Iterator
     for key, entries in (("assertions", expect.get("assertions", [])),
                          ("common", text_layouts.COMMON)):
         for number, entry in enumerate(entries, start=1):
+            if layout.endnotes:  # the text's notes at the end are Word's endnotes here
+                entry = {**entry, "xpath": entry["xpath"].replace("@place='foot'",
+                                                                  "@place='end'")}
             held, result = text_layouts._holds(tree, entry)
             yield f"{key}:{number}", held, f"{entry['what']}: {entry['xpath']} gave {result!r}"
     for number, warning in enumerate(expect.get("warnings", []), start=1):
@@ -150,6 +155,9 @@ def test_the_word_files_carry_what_the_description_says(
 
     file_009 = built[("009", "python-docx")].path
     assert _part(file_009, "word/footnotes.xml").count(b"<w:footnote w:id=") == 3
+    endnotes = built[("009-endnotes", "python-docx")].path
+    assert _part(endnotes, "word/endnotes.xml").count(b"<w:endnote w:id=") == 3
+    assert _part(endnotes, "word/document.xml").count(b"<w:endnoteReference ") == 3
     paragraphs = [p.text for p in docx.Document(str(file_009)).paragraphs]
     assert not any(p.startswith("[1]") for p in paragraphs)
     memo = docx.Document(str(built[("001", "python-docx")].path))

@@ -120,6 +120,8 @@ def test_a_list_between_paragraphs_is_no_page_break(context: ReadContext,
     div = tree.find(".//tei:body/tei:div", NS)
     assert div is not None
     assert [etree.QName(c).localname for c in div] == ["p", "list", "p", "p"]
-    # Without anything between them, the cut sentence is still rejoined, as in the text export.
-    assert len(div.findall(".//tei:pb", NS)) == 1
+    # Without anything between them, the cut sentence is rejoined; with no page break in the
+    # Word file there, the break is a stray Enter: an lb, not an invented pb.
+    assert div.findall(".//tei:pb", NS) == []
+    assert len(div[-1].findall("tei:lb", NS)) == 1
     assert div[-1].xpath("string(.)") == "They were a burden for the national economy."

@@ -19,18 +19,21 @@ from lxml import etree
 
 from toolkit.encoding.blocks import Block as TextBlock
 from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
+from toolkit.encoding import structure as cue
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
 from toolkit.encoding.dates import parse_date
 from toolkit.encoding.header import Field, Metadata, build_header
-from toolkit.errors import Diagnostic, InputError, Severity
+from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
 from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, Block, Comment, DocumentWalker, \
     Paragraph, Span, Table, running_heads
 from toolkit.readers.docx.package import Package
+from toolkit.readers.docx.tidy import HEADING, RULE_LINE, drop_rules, letter_spacing, sections, \
+    tabs_as_spaces
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
 
@@ -50,10 +53,12 @@ WORD_CONVENTIONS = (
     "empty paragraph with a border is a rule, as the text export's "
     "typed rule over the notes, and leaves no text; "
     "bulleted lists are list, a deeper level (by ilvl or indentation) a list inside its "
-    "item; tables are table; "
+    "item; tables are table, but a two-column table numbering names 1, 2, 3 is a list; "
     "automatic list numbers are text, as typed ones, counted as Word counts them. Page "
     "breaks, a page break before a paragraph and a section starting on a new page are pb "
-    "at the start of the paragraph the page begins with; a tab to a right or centre tab stop "
+    "at the start of the paragraph the page begins with; a paragraph that goes on with the "
+    "sentence of the one before, with no page break between them, is one paragraph, the "
+    "break an lb; a tab to a right or centre tab stop "
     "separates fields, as a run of spaces does, and so do two or more tabs in a row at "
     "other stops; a custom note mark (also as LibreOffice writes it, after an automatic "
     "number) is the note's n. Text boxes are paragraphs of their own "
@@ -67,8 +72,6 @@ WORD_CONVENTIONS = (
 # a section number typed at the start of a Word heading: `2.`, `2.1`, `3)`, `IV.`
 TYPED_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVX]{1,5}\.)"
                           r"[ \t\u00a0]+(?=\S)")
-RULE_LINE = "__________"  # how the text export types the rule Word draws
-HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
                        r"(Z|[+-]\d{2}:\d{2})?)?$")
@@ -127,8 +130,9 @@ class _Conversion:
         # the document's date, for dates in the text that give no year (as the text reader)
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
+        self._left_in(div)
         self._running(div)
-        _tabs_as_spaces(div)
+        tabs_as_spaces(div)
 
         root = el("TEI", xml_lang="en")
         root.append(header.header)
@@ -231,7 +235,7 @@ class _Conversion:
         numbered = False  # the last paragraph had an automatic number: a list item
         rules = 0  # empty paragraphs with a border, read as the text export's rule line
         apart = False  # a heading read as a line of the flow: never joined to the one before
-        for block in blocks:
+        for at, block in enumerate(blocks):
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
             if isinstance(block, Paragraph) and block.heading is not None and (
@@ -259,7 +263,24 @@ class _Conversion:
                 separate = bool(structures) and structures[-1][0] == offset or \
                     numbered or block.label is not None or apart
                 numbered, apart = block.label is not None, False
-                for piece in _split(block):
+                pieces = _split(block)
+                if flow and not separate and not prefix and \
+                        self._stray_enter(flow[-1], pieces[0], blocks[at + 1:at + 9]):
+                    # the sentence goes on: one paragraph, Word's paragraph break an lb
+                    last = flow[-1]
+                    # (a space before it, the words either side being two words; none
+                    # between the lines of a stamp, as the stages join them)
+                    glue = LINE_BREAK if cue.STAMP.match(last.text.lstrip()) else " " + LINE_BREAK
+                    flow[-1] = SourceBlock(last.text + glue + pieces[0].text,
+                                           last.lines + ((len(last.text) + len(glue),
+                                                          block.number),), last.separate)
+                    placed.append((pieces[0], offset + len(glue) - 1))
+                    offset += len(pieces[0].text) + len(glue)
+                    pieces = pieces[1:]
+                for piece in pieces:
+                    # the stages never rejoin a Word paragraph across an invented page
+                    # break: Word writes its page breaks, and one is here (`prefix`) or not
+                    separate = separate or PAGE_BREAK not in prefix
                     flow.append(SourceBlock(prefix + piece.text, ((0, block.number),), separate))
                     placed.append((piece, offset + len(prefix)))
                     offset += len(flow[-1].text) + 1
@@ -281,12 +302,39 @@ class _Conversion:
         self._structures(tree, structures)
         result = to_element(tree)
         if rules and not any(p.text.strip() == RULE_LINE for p, _ in placed):
-            _drop_rules(result)
-        _letter_spacing(result)
-        _sections(result)
+            drop_rules(result)
+        letter_spacing(result)
+        sections(result)
         etree.cleanup_namespaces(result)
         keep_mixed(result)
         return result
+
+    def _left_in(self, div: etree._Element) -> None:
+        """Tracked changes a translator left in the file are kept (add, del), but the text
+        read with them is not the accepted text: say so. (Comments, kept whole as notes and
+        declared in the header, need no warning.)"""
+        found = {kind: sum(1 for _ in div.iter(tei(kind))) for kind in ("add", "del")}
+        if found["add"] or found["del"]:
+            self.warn(f"{found['add']} tracked insertion(s) and {found['del']} tracked "
+                      "deletion(s) were neither accepted nor rejected in the Word file: both "
+                      "readings are kept (add, del); the plain text holds the deleted words too",
+                      None)
+
+    def _stray_enter(self, last: SourceBlock, piece: Paragraph, ahead: list[Block]) -> bool:
+        """Whether a Word paragraph goes on with the sentence (or open bracket) of the one
+        before, by the text export's page-cut rule: with no page break in the Word file
+        there, the break is a translator's stray Enter, put on the review list."""
+        texts = [b.text for b in ahead if isinstance(b, Paragraph)]
+        if not cue.continues(last.text, piece.text, texts if "[" in last.text else []):
+            return False
+        if cue.STAMP.match(last.text.lstrip()):
+            return True  # a stamp laid out over lines: its lines, as in the text export
+        self.diagnostics.append(review(
+            "structure", f"paragraph {piece.number} goes on with the sentence of the paragraph "
+            "before and no page break stands between them (a stray Enter): read as one "
+            "paragraph, the break kept as lb", self.path, piece.number))
+        self.count("stray_paragraph_breaks")
+        return True
 
     def _lay(self, tree: Node, paragraph: Paragraph, base: int,
              whole: Node | None = None) -> None:
@@ -431,7 +479,8 @@ class _Conversion:
         for position, block in structures:
             if isinstance(block, Table):
                 current = None
-                made = self._table(block)
+                made = self._numbered_list(block) if _numbered_names(block) else \
+                    self._table(block)
             elif block.heading is not None:
                 current = None
                 made = self._head(block)
@@ -480,6 +529,17 @@ class _Conversion:
             target = inner if inner is not None else sub(last, "list", rend="bulleted")
         sub(target, "item", self._inline(block))
 
+    def _numbered_list(self, table: Table) -> etree._Element:
+        """A distribution or `Present:` list typed as a table: an item a row, the number
+        its n and, as the text export's `1 - Cde. ...`, its first words."""
+        self.count("lists")
+        made = el("list")
+        for row in table.rows:
+            label = "".join(p.text for p in row[0].paragraphs).strip()  # its characters
+            name = self._paragraphs([p for p in row[1].paragraphs if p.text.strip()])
+            sub(made, "item", [label, " ", *name], n=label.rstrip(".)"))
+        return made
+
     def _table(self, table: Table) -> etree._Element:
         self.count("tables")
         made = el("table", rows=str(len(table.rows)),
@@ -503,6 +563,25 @@ class _Conversion:
         return made
 
 
+LIST_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?\s*$")
+
+
+def _numbered_names(table: Table) -> bool:
+    """Two columns, the first the numbers 1, 2, 3 ... (`1`, `1.`, `1)`), the second words in
+    one paragraph each: a list typed into a table (a table of figures counts no such way)."""
+    if len(table.rows) < 2 or table.header_rows:
+        return False
+    for index, row in enumerate(table.rows, 1):
+        if len(row) != 2 or any(c.cols != 1 or c.rows != 1 for c in row):
+            return False
+        number = LIST_NUMBER.match("".join(p.text for p in row[0].paragraphs))
+        names = [p for p in row[1].paragraphs if p.text.strip()]
+        if number is None or int(number.group(1)) != index or len(names) != 1 or \
+                row[0].paragraphs[0].markers or not re.search(r"[^\W\d_]", names[0].text):
+            return False
+    return True
+
+
 def _nested(block: Paragraph, indents: list[int]) -> Paragraph:
     """The item's depth in its list as Word indents it: deeper than the item before it is
     a level down, whether Word says so by `ilvl` or by a list style of its own indented
@@ -514,90 +593,6 @@ def _nested(block: Paragraph, indents: list[int]) -> Paragraph:
     if not indents or block.indent > indents[-1]:
         indents.append(block.indent)
     return dataclasses.replace(block, depth=max(block.depth, len(indents) - 1))
-
-
-def _drop_rules(div: etree._Element) -> None:
-    """A Word rule is a drawn line, not text: once the shared stages have read the notes
-    under it, its stand-in goes (the text export's typed rule is kept as `fw`, or `p`)."""
-    for found in list(div.iter(tei("p"), tei("fw"))):
-        parent = found.getparent()
-        if len(found) == 0 and (found.text or "").strip() == RULE_LINE and parent is not None:
-            parent.remove(found)
-
-
-def _sections(div: etree._Element) -> None:
-    """Heads made from Word headings open nested divisions, by outline level. A first
-    heading before any text heads the whole text (a title), unless Word numbers it: "1."
-    opens the first of numbered divisions, with their n, as the text reader's do."""
-    children = list(div)
-    stack: list[tuple[etree._Element, int]] = [(div, 0)]
-    for index, child in enumerate(children):
-        level_text = child.get(HEADING) if child.tag == tei("head") else None
-        if level_text is None:
-            if stack[-1][0] is not div:
-                stack[-1][0].append(child)
-            continue
-        del child.attrib[HEADING]
-        number = child.get(HEADING + "-n")
-        if number is not None:
-            del child.attrib[HEADING + "-n"]
-        level = int(level_text)
-        if index == 0 and number is None:
-            stack[0] = (div, level)
-            continue
-        while len(stack) > 1 and stack[-1][1] >= level:
-            stack.pop()
-        section = etree.SubElement(stack[-1][0], tei("div"))
-        if number is not None:
-            section.set("n", number)
-        section.append(child)
-        stack.append((section, level))
-
-
-def _tabs_as_spaces(div: etree._Element) -> None:
-    """A tab to a right stop has told the shared stages where two fields part; in the TEI,
-    as every other tab, it is a space."""
-    for node in div.iter():
-        if node.text and "\t" in node.text:
-            node.text = node.text.replace("\t", " ")
-        if node.tail and "\t" in node.tail:
-            node.tail = node.tail.replace("\t", " ")
-
-
-def _letter_spacing(div: etree._Element) -> None:
-    """Letter-spaced words have no hi rend of their own in the edition's schema: a head
-    set letter-spaced says so in its rend, as the text reader's `M e m o r a n d u m`
-    does; elsewhere the spacing is a display form, like a font, and is not kept."""
-    for hi in list(div.iter(tei("hi"))):
-        if hi.get("rend") != "letter-spaced":
-            continue
-        parent = hi.getparent()
-        assert parent is not None
-        if parent.tag == tei("head") and not (parent.text or "").strip() and len(parent) == 1 \
-                and not (hi.tail or "").strip():
-            parent.set("rend", " ".join(filter(None, [parent.get("rend"), "letter-spaced"])))
-        _unwrap(hi)
-
-
-def _unwrap(element: etree._Element) -> None:
-    """Replace an element by its content (text, children, tail kept in place)."""
-    parent = element.getparent()
-    assert parent is not None
-    index = parent.index(element)
-    children, text, tail = list(element), element.text or "", element.tail or ""
-    previous = parent[index - 1] if index else None
-    if previous is None:
-        parent.text = (parent.text or "") + text
-    else:
-        previous.tail = (previous.tail or "") + text
-    parent.remove(element)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
-    last = children[-1] if children else previous
-    if last is None:
-        parent.text = (parent.text or "") + tail
-    else:
-        last.tail = (last.tail or "") + tail
 
 
 SOFT_BREAKS = re.compile(f"{LINE_BREAK}[{LINE_BREAK} \t\u00a0]*")  # never a page break

@@ -1,0 +1,96 @@
+"""The DOCX reader's last touches on the encoded tree: Word's rules dropped, headings made
+into nested divisions, tabs and letter-spacing as the edition's schema has them. Apart from
+reader.py so that module stays under the size the project keeps."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from toolkit.tei import tei
+
+RULE_LINE = "__________"  # how the text export types the rule Word draws
+HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
+
+
+def drop_rules(div: etree._Element) -> None:
+    """A Word rule is a drawn line, not text: once the shared stages have read the notes
+    under it, its stand-in goes (the text export's typed rule is kept as `fw`, or `p`)."""
+    for found in list(div.iter(tei("p"), tei("fw"))):
+        parent = found.getparent()
+        if len(found) == 0 and (found.text or "").strip() == RULE_LINE and parent is not None:
+            parent.remove(found)
+
+
+def sections(div: etree._Element) -> None:
+    """Heads made from Word headings open nested divisions, by outline level. A first
+    heading before any text heads the whole text (a title), unless Word numbers it: "1."
+    opens the first of numbered divisions, with their n, as the text reader's do."""
+    children = list(div)
+    stack: list[tuple[etree._Element, int]] = [(div, 0)]
+    for index, child in enumerate(children):
+        level_text = child.get(HEADING) if child.tag == tei("head") else None
+        if level_text is None:
+            if stack[-1][0] is not div:
+                stack[-1][0].append(child)
+            continue
+        del child.attrib[HEADING]
+        number = child.get(HEADING + "-n")
+        if number is not None:
+            del child.attrib[HEADING + "-n"]
+        level = int(level_text)
+        if index == 0 and number is None:
+            stack[0] = (div, level)
+            continue
+        while len(stack) > 1 and stack[-1][1] >= level:
+            stack.pop()
+        section = etree.SubElement(stack[-1][0], tei("div"))
+        if number is not None:
+            section.set("n", number)
+        section.append(child)
+        stack.append((section, level))
+
+
+def tabs_as_spaces(div: etree._Element) -> None:
+    """A tab to a right stop has told the shared stages where two fields part; in the TEI,
+    as every other tab, it is a space."""
+    for node in div.iter():
+        if node.text and "\t" in node.text:
+            node.text = node.text.replace("\t", " ")
+        if node.tail and "\t" in node.tail:
+            node.tail = node.tail.replace("\t", " ")
+
+
+def letter_spacing(div: etree._Element) -> None:
+    """Letter-spaced words have no hi rend of their own in the edition's schema: a head
+    set letter-spaced says so in its rend, as the text reader's `M e m o r a n d u m`
+    does; elsewhere the spacing is a display form, like a font, and is not kept."""
+    for hi in list(div.iter(tei("hi"))):
+        if hi.get("rend") != "letter-spaced":
+            continue
+        parent = hi.getparent()
+        assert parent is not None
+        if parent.tag == tei("head") and not (parent.text or "").strip() and len(parent) == 1 \
+                and not (hi.tail or "").strip():
+            parent.set("rend", " ".join(filter(None, [parent.get("rend"), "letter-spaced"])))
+        unwrap(hi)
+
+
+def unwrap(element: etree._Element) -> None:
+    """Replace an element by its content (text, children, tail kept in place)."""
+    parent = element.getparent()
+    assert parent is not None
+    index = parent.index(element)
+    children, text, tail = list(element), element.text or "", element.tail or ""
+    previous = parent[index - 1] if index else None
+    if previous is None:
+        parent.text = (parent.text or "") + text
+    else:
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    last = children[-1] if children else previous
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
