@@ -8,7 +8,7 @@ from lxml import etree
 
 from toolkit.tei import tei
 
-RULE_LINE = "__________"  # how the text export types the rule Word draws
+RULE_LINE = "_ _ _ _ _"  # the rule Word draws, typed as a notes rule (spaced: no heading's underline)
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
 
 
