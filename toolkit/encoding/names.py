@@ -115,15 +115,13 @@ class _Forms:
         """(start, end, values whose form fits the case written) of each whole-word match."""
         if not self.by_key:
             return
-        length = len(folded)
         for last, (size, capital, forms) in self.automaton.iter(folded):
             end = last + 1
             start = end - size
             if capital and not text[start].isupper():
                 continue
-            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and _named_before(
-                    text, start - 1)))) or (end < length and (folded[end].isalnum() or folded[end] == "-")):
-                continue  # not a whole word (as _boundary), nor a hyphenated name's end (`Rhine-Westphalia`)
+            if not _whole_word(text, folded, start, end):
+                continue
             written = text[start:end]
             if len(forms) == 1:  # most keys have one form: no list to filter
                 form, value = forms[0]
@@ -142,15 +140,13 @@ class _Forms:
         if not self.by_key:
             return []
         found: list[Span] = []
-        length = len(folded)
         for last, (size, capital, forms) in self.automaton.iter(folded):
             end = last + 1
             start = end - size
             if capital and not text[start].isupper():
                 continue
-            if (start and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and _named_before(
-                    text, start - 1)))) or (end < length and (folded[end].isalnum() or folded[end] == "-")):
-                continue  # (as matches)
+            if not _whole_word(text, folded, start, end):
+                continue
             written = text[start:end]
             if len(forms) == 1:
                 form, first = forms[0]
@@ -172,6 +168,15 @@ class _Forms:
         written = " ".join(phrase.split())
         return [value for form, value in self.by_key.get(fold_form(phrase), [])
                 if _case_fits(written, form)]
+
+
+def _whole_word(text: str, folded: str, start: int, end: int) -> bool:
+    """A match of the automaton on `folded` that is a whole word (as _boundary) and no
+    hyphenated name's end (`Rhine-Westphalia`)."""
+    if start and (folded[start - 1].isalnum()
+                  or (folded[start - 1] == "-" and _named_before(text, start - 1))):
+        return False
+    return end >= len(folded) or not (folded[end].isalnum() or folded[end] == "-")
 
 
 def _named_before(text: str, hyphen: int) -> bool:
