@@ -12,6 +12,7 @@ data (`Drafted by:`, `Cleared by:`, `Approved by:`) is closing matter: memo fiel
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import TYPE_CHECKING
 
@@ -39,9 +40,7 @@ def group_date(found: re.Match[str]) -> str | None:
     year = int(found.group("year"))
     year += 1900 if year < 100 and year >= 40 else 2000 if year < 100 else 0
     month, day = _MONTHS.index(found.group("month")) + 1, int(found.group("day"))
-    days = (31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31,
-            30, 31, 31, 30, 31, 30, 31)
-    if not 1 <= day <= days[month - 1]:
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return (f"{year:04d}-{month:02d}-{day:02d}T{found.group('hour')}:"
             f"{found.group('minute')}:00Z")
