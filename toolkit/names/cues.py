@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 import ahocorasick
 
@@ -29,188 +28,22 @@ from toolkit.names.letters import APOS as APOS
 from toolkit.names.letters import L as L
 from toolkit.names.letters import U as U
 from toolkit.names.letters import by_text_frequency
-
-# Capitalised words that are not names (a name never contains one): function words,
-# pronouns, titles, demonyms, common nouns of institutions, months and days.
-# adjectives of states and peoples: not names, and what tells one state's institution from
-# another's (`Soviet Council of Ministers`)
-DEMONYMS = frozenset("""
-Soviet Soviets Chinese Korean Koreans Hungarian Hungarians American Americans Vietnamese Japanese
-Russian Russians Polish Czech Czechoslovak Slovak German Germans Mongolian Cuban Albanian Romanian
-Rumanian Bulgarian Yugoslav Indian British English French Italian Spanish Asian African European
-""".split())
-NOT_NAMES = DEMONYMS | frozenset("""
-A An The This That These Those Their There They Them He She His Her Him It Its We Our Us I You
-Your Who Whom Whose Which What When Where Why How In On At By For From With Without And Or But
-Nor As If Then Than Thereupon Therefore However Moreover Finally Also After Before During Since
-Until While Though Although Because So Yet Still Now Here Today Yesterday Tomorrow Later Meanwhile
-Besides Furthermore Thus Hence Nevertheless Otherwise Hereby Officially True Apart Secondly Firstly
-Thirdly Lastly Next Some Many Most All Both Each Every No Not Only Other Another Such Several One
-Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Please Dear Yours Respectfully
-Comrade Comrades Cde Cdes Mr Mrs Ms Dr Mme Messrs Herr Frau Sir Madam Tovarishch Ambassador
-Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal General Generals
-Colonel Lieutenant Major Captain Admiral Secretary Deputy Vice Counsellor Counselor Consul Attache
-Attaché Chargé Charge Professor Prof Director Head Leader Leaders Chief Commander Officer Envoy
-Delegate Delegation Member Members Interpreter Correspondent Editor Premier Prime King Queen Prince
-Emperor Pope Bishop Father Saint St Princess Shah Chancellor Senator Brigadier Federal
-Western Eastern Northern Southern Socialist Communist Communists Democratic People's Peoples
-Republic Republics Party Parties Government Governments Committee Council Ministry Embassy Union
-State States Army Navy Assembly Congress Conference Treaty Declaration Agreement Office Bureau
-Department Commission Presidium Politburo Secretariat Central Supreme National International
-Foreign Affairs Internal Security Defense Defence Trade Foundation Association Agency Institute
-University Academy League Federation Organization Organisation Front Bank Society Company
-Corporation Legation Consulate Station Radio Press News Times Daily Review Report Memorandum
-Record Conversation Note Notes Telegram Letter Minutes Document Translation Summary Citation
-Credits Contents Subject Copy Top Secret Confidential Strictly Urgent Attachment Enclosure Source
-January February March April May June July August September October November December Monday
-Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Day Week Month
-God Lord Marxism Marxist Leninism Leninist Marxism-Leninism Socialism Communism Imperialism
-North South East West Far Middle Near Great Greater Little Upper Lower Inner Outer Peninsula
-Gulf Sea Ocean River Lake Mount Mountains Island Islands Street Square Hotel Palace Hall Kremlin
-Heights Valley Desert Plateau Canal Darya Castle Programme Program
-Excellency Excellencies Highness Majesty Annex Annexes Appendix Appendices Article Chapter
-Avenue Boulevard Road Lane Bridge Embankment Prospekt Prospect Quay Highway Stadium Airport
-Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Towarzysz Elvtárs
-Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
-Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
-Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
-""".split())
-
-_WORD = rf"{U}{L}*(?:[{APOS}]{L}*)?(?:-{U}?{L}+)*"           # Kosygin, O'Brien, Il-sung, Seong-cheol
-_CAPS = rf"{U}{{2,}}(?:-{U}{{2,}})*"                     # KUZNETSOV
-_INITIALS = rf"(?:{U}\.\s?){{1,3}}"                      # A. A. / N.S.
-# an Arabic article joined to a name (`al-Hadithi`, `el-Sadat`)
-_ARTICLE = rf"(?:a[lnrstdz]|el|ash|ud)-{_WORD}"
-_NAMEWORD = rf"(?!{U}\.)(?:{_WORD}|{_CAPS}|{_ARTICLE})"  # an initial is not a name word  # stop words are cut off afterwards (see _trim)
-# particles inside a name: `Max van der Stoel`, `Karl von Bergen`, `Zayed bin Sultan`
-PARTICLES = "van|von|der|den|de|da|do|dos|das|del|della|di|du|la|zu|ter|ten|bin|ibn|bint|y"
-_JOINT = rf"\s(?:(?:{PARTICLES})\s){{0,2}}"
-# initials after the family name, as Russian lists write them (`Gromyko A. A.`)
-_INITIALS_AFTER = rf"(?:\s{U}{L}?\.(?:\s?{U}{L}?\.){{0,2}}(?![\w{APOS}-]))?"
-_NAME = rf"(?:{_INITIALS}\s?)?{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{0,3}}{_INITIALS_AFTER}"
-
-TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
-          r"Genossin|Genossen?|Camaradas?|Compañer[oa]|Companheir[oa]|Towarzysz|Elvtárs|Soudruh|"
-          r"Madame|Monsieur|Señora?|Sheikh|Shaikh|"
-          # military ranks abbreviated (`Lt. Col.`, `Maj. Gen.`, `Col.-Gen.`: the last word is
-          # the one before the name) and Amharic honorifics (`Ato`, Mr.; `Woizero`, Mrs.)
-          r"(?:Col|Lt|Maj)\.-(?:Gen|Col)\.|Lt\.|Lieut\.|Maj\.|Brig\.|Col\.|Gen\.|Capt\.|Adm\.|Sgt\.|"
-          r"Ato|Woizero|Weizero|"
-          r"[Aa]mbassadors?|[Mm]inisters?|[Pp]resident|[Pp]remier|[Cc]hairman|[Cc]hairwoman|"
-          r"[Mm]arshal|General|Colonel|Lieutenant|Major|Captain|Admiral|King|Queen|Prince|Princess|Emperor|"
-          r"Shah|Sultan|Emir|[Ss]ecretary|[Dd]eputy|"
-          r"[Vv]ice[- ](?:[Pp]remier|[Cc]hairman|[Pp]resident|[Mm]inister)|[Cc]ounsell?ors?|"
-          r"[Cc]onsul|[Aa]ttach[eé]|[Cc]harg[eé] d'[Aa]ffaires|Professor|Prof\.|[Dd]irector|"
-          r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent|Chancellor|Senator|Brigadier")
-SPEECH = (r"said|says|replied|stated|declared|noted|added|asked|answered|emphasi[sz]ed|remarked|"
-          r"explained|stressed|pointed out|told|informed|announced|agreed|responded|continued|"
-          r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted")
-
-KOREAN = ("Kim|Pak|Park|Ri|Lee|Yi|Choe|Choi|Chong|Jong|Jeong|Jang|Han|Kang|Hong|Nam|Yun|Hwang|"
-          "Mun|Ryu|Cho|Baek|Paek|Shin|Sin|Chae|Kwon|Ham|Rim|Ryom|Hyon|Hyun|Kye|Pyon|Seo|Suh|"
-          "Bae|Pae|Jon|Chon|Jeon|Kim|Yon|Yom|Tak|Ok|Won|Im|Ro|Roh")
-CHINESE = ("Mao|Zhou|Chou|Liu|Deng|Teng|Zhu|Chen|Ch'en|Peng|P'eng|Lin|Wang|Li|Zhang|Chang|Kang|"
-           "K'ang|Dong|Tung|Hua|Jiang|Chiang|Yang|Huang|Zhao|Chao|Wu|Hu|Guo|Kuo|Luo|Gao|Kao|Ye|"
-           "Yeh|Xu|Hsu|Tan|T'an|Qiao|Chiao|Geng|Keng|Ji|Chi|Pan|Tao|Bo|Po|Su|Xie|Hsieh|Rao|Jao|"
-           "Ulanhu|Nie|Nieh|Luo|Lo|Wen|Zeng|Tseng|Yao|Ke|K'o|Xi|Hsi|Shen|Lu|Ma|Song|Sung|Cai|Tsai|"
-           "Hao|Qian|Kong|Cao|Feng|Fu|Hou|Jia|Lei|Liang|Pang|Qin|Ren|Shi|Tang|Tian|Wei|Xiao|Xiong|"
-           "Xue|Yan|Yu|Yuan|Zhong|Zou|Bai|Cheng|Dai|Gong|Huo|Liao|Meng|Qiu|Shao|Xia|Xing|Zhuang")
-VIETNAMESE_NAMES = "Nguyen|Pham|Tran|Hoang|Truong|Vo|Dang|Bui|Ngo|Duong|Phan|Ho|Le"
-# `Ho` only in Ho Chi Minh; `Le` not before the French papers and towns
-VIETNAMESE = (VIETNAMESE_NAMES.replace("|Ho|", "|Ho(?= Chi Minh)|")
-              .replace("|Le", r"|Le(?! (?:Monde|Figaro|Havre|Mans|Bourget|Temps|Matin)\b)"))
-# Usual first names of the period's politicians and diplomats (a first name and a capitalised
-# word after it make a person: `Alexander Dubček`, `Konstantin Katushev`)
-FIRST_NAMES = frozenset("""
-Alexander Aleksandr Alexei Aleksei Alexey Anastas Anatoly Anatoli Andrei Andrey Boris Dmitri
-Dmitry Dmitrii Fyodor Gennady Georgi Georgy Grigory Ivan Konstantin Leonid Mikhail Nikita Nikolai
-Nikolay Pavel Pyotr Petr Sergei Sergey Valentin Valery Vasily Vasili Viktor Vladimir Vyacheslav
-Yakov Yegor Yevgeny Yuri Yury Andropov Lavrenty Kliment Mikhail Semyon Arkady Ilya Oleg Igor
-Jerzy Józef Jozef Władysław Wladyslaw Edward Wojciech Zenon Stanisław Stanislaw Tadeusz Adam
-János Janos József Jozsef Gyula Ferenc Imre Mátyás Matyas Károly Karoly Béla Bela Jenő Jeno
-Lajos Antonín Antonin Alexander Gustáv Gustav Ludvík Ludvik Václav Vaclav Klement Jiří Jiri
-Walter Erich Willi Otto Horst Hermann Kurt Werner Friedrich Heinrich Wilhelm Konrad Willy Ulrich
-Todor Georgi Zhivkov Gheorghe Nicolae Ion Emil Josip Edvard Enver Mehmet Fidel Raúl Raul Ernesto
-Che Carlos Osvaldo Salvador Juan José Jose Luis John Dean Lyndon Richard Henry Dwight Robert
-Charles Harold Georges Maurice Jawaharlal Indira Gamal Sukarno Norodom Souphanouvong Kaysone
-Mohammed Ahmed Ali Hafez Yasser Kwame Julius Kenneth Patrice Sékou Sekou Modibo Houari
-Salah Anwar Saddam Hosni Muammar Faisal Hussein Khalid Abdel Abdul Murtada Tariq Zayed Habib
-Agostinho Amílcar Amilcar Samora Armando Eduardo Marcelino Aristides Nelson Oliver
-Max Karl Hans Inge Oskar Günter Gunter Egon Lothar Helmut Franz Ludwig Peter Paul
-Oldřich Alois Bohuslav Vasil Lubomír Miloš Zdeněk Jaroslav Josef Karel František Jan Miroslav
-Vítězslav Rudolf Stefan Henryk Kazimierz Mieczysław Zbigniew Ryszard Andrzej Marian Lech
-Bolesław Piotr Krzysztof Marek István László Sándor Zoltán Gábor Péter Miklós Frigyes Dezső
-Árpád Antal Tibor Pál Géza Rezső Kálmán Günther Gerhard Heinz Erwin Fritz Manfred Joachim
-Dieter Jürgen Klaus Rainer Wolfgang Harry Siegfried Alfred Bruno Axel Eberhard Ernst Georg
-Johannes Rolf Theodor Vasile Ilie Constantin Ştefan Mircea Manea Corneliu Petar Dimitar Stanko
-Mladen Pencho Milovan Stane Mitja Veljko Dragoslav Lazar Branko Sam Samuel William James George
-Thomas Michael David Averell Cyrus Gerald Jimmy Ronald Margaret Jacques Valéry François Michel
-Pierre Jean Raymond Louis Jorge Pedro Manuel Antonio Francisco Miguel Rafael Alfonso Augusto
-Lúcio Paulo Mário Álvaro Joaquim Luís Daniel Humberto Tomás Muhammad Mohammad Mohamed Ahmad
-Hassan Omar Yusuf Ibrahim Ismail Abdallah Jamal Kamal Mahmoud Mustafa Nasser Rashid Sami Walid
-Rifaat Taha Izzat Tarek Fuad Chedli Babrak Hafizullah Jomo Milton Joshua Thabo Moses Seretse
-Léopold Félix Eisaku Takeo Masayoshi Yasuhiro Shigeru Nobusuke Hayato Zenko
-""".split())
-_FIRST = "|".join(sorted(FIRST_NAMES, key=len, reverse=True))
-# a romanised given name: a syllable or two (Il Sung, Zedong), or hyphenated (Seong-cheol, En-lai)
-_SYLL = rf"{U}{L}{{0,7}}(?:[{APOS}]{L}{{1,5}})?"
-_GIVEN = rf"(?:{_SYLL}-{L}{{1,7}}|{_SYLL}(?:\s{_SYLL}(?![\w{APOS}-]))?)"
-
-ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front|Army|Bank|"
-             r"Institute|University|Academy|League|Federation|Organi[sz]ation|Office|Bureau|"
-             r"Commission|Assembly|Congress|Presidium|Politburo|Secretariat|Department|Legation|"
-             r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
-             r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
-             r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations|Mission|"
-             r"Representation|Works|Forces|Community|Pact|Programme|Program|"
-             # parliaments by their own names (`the Sejm`, `Great People's Khural`)
-             r"Sejm|Khural|Knesset|Bundestag|Volkskammer|Duma|Storting|Riksdag|Folketing|"
-             r"Eduskunta|Sobranie|Majlis|Cortes|Althing|"
-             # newspapers by the word for newspaper (`Rodong Sinmun`, `Renmin Ribao`), the Red Cross
-             r"Sinmun|Ilbo|Shimbun|Ribao|Cross|Crescent")
-# a parliament's name alone is an organisation's (`the Sejm`)
-PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
-                        "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform Diet Congress".split())
-_TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
-                r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
-                r"Delegation|Member|Members)\b")
-# (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
-# a word of an organisation's name: capitalised, not a sentence's opening function word, not a
-# title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`
-_ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
-            rf"Before|Then|Thereupon|Comrades?|Mr|Mrs|A|An|It|He|She|They|We|I)\b)(?!{_TITLE_WORDS})"
-            rf"(?!(?!People|Women|Children|Men){U}[\w.&-]*[{APOS}]s\b){U}(?:[\w{APOS}&-]|\.(?=\w))*")
-# a German street's name in one word (`Adenauerallee`, `Prinz-Georg-Straße`): a place
-_STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]amm|[Cc]haussee|[Uu]fer|(?<=\w\w\w)see)"
-# (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
-# two abstract nouns joined by `and` end a tail (`of Control and Supervision`, `of Trade and
-# Industry`): a noun of such an ending is no person's or place's name
-_ABSTRACT = (rf"{U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
-             # a conference's region after the two (`Security and Co-operation in Europe`)
-             rf"(?:\sin\s{_WORD})?")
-_ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe|\sa(?=\s{U}))?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"
-             rf"(?:\sand\s{_ABSTRACT}(?![\w{APOS}-]))?)")
-
-
-class Cue(NamedTuple):
-    """(A named tuple, not a frozen dataclass: made tens of times per report, a tuple costs
-    a third as much.)"""
-
-    start: int
-    end: int
-    kind: str  # person | place | org
-    rule: str  # which cue found it (for the review list and proposals)
-    strength: int  # 1 strong (title, initials), 2 a name's shape, 3 weak (a speech verb only)
-
-
-_LOWER_TITLES = "|".join(t for t in TITLES.split("|") if t.startswith("["))
-_UPPER_TITLES = TITLES.replace("[Aa]", "A").replace("[Mm]", "M").replace("[Pp]", "P").replace(
-    "[Cc]", "C").replace("[Ss]", "S").replace("[Dd]", "D").replace("[Vv]", "V").replace(
-    "[Ee]", "E").replace("[Ii]", "I")
-_LOWER_TITLES = _LOWER_TITLES.replace("[Aa]", "a").replace("[Mm]", "m").replace("[Pp]", "p").replace(
-    "[Cc]", "c").replace("[Ss]", "s").replace("[Dd]", "d").replace("[Vv]", "v").replace(
-    "[Ee]", "e").replace("[Ii]", "i")
-_END = rf"(?![\w{APOS}-])"
+# the lists, the pattern blocks and the whole-text shapes live in modules of their own
+# (re-exported: callers read them as cues.NOT_NAMES, cues.Cue...)
+from toolkit.names.vocabulary import (CHINESE as CHINESE, DEMONYMS as DEMONYMS, FIRST_NAMES as FIRST_NAMES,
+                                      KOREAN as KOREAN, NOT_NAMES as NOT_NAMES, ORG_HEADS as ORG_HEADS,
+                                      PARLIAMENTS as PARLIAMENTS, PARTICLES as PARTICLES, SPEECH as SPEECH,
+                                      TITLES as TITLES, VIETNAMESE as VIETNAMESE,
+                                      VIETNAMESE_NAMES as VIETNAMESE_NAMES, _ABBREVIATED_RANKS,
+                                      _SURNAMES as _SURNAMES, _TITLE_FIRST)
+from toolkit.names.patterns import (_CAPS, _END, _FIRST, _GIVEN, _INITIALS, _JOINT, _LOWER_TITLES, _NAME,
+                                    _NAMEWORD, _ORG_MOD, _ORG_TAIL, _SYLL, _UPPER_TITLES, _WORD, Cue as Cue,
+                                    word_char as word_char)
+from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD, _LOWER_PLACE_HEAD,
+                                  _LOWER_PLACE_PAIR, _MONGOLIAN, _NEWSPAPER, _ORDINAL_UNIT, _PATRONYMIC,
+                                  _PLACE_HEAD_WORDS, _PLACE_NAME as _PLACE_NAME, _PLACE_OF, _STREET,
+                                  _STREET_SUFFIX, _TRIMMED, _acronyms, _gate_keys, _more_cues,
+                                  PLACE_HEADS as PLACE_HEADS, STATE_ACRONYMS as STATE_ACRONYMS)
 
 # Rules tried only where a capitalised word starts (most of a text is not a name: matching
 # only there keeps recognition fast), then rules searched through the whole text.
@@ -281,86 +114,7 @@ def _not_a_name(token: str) -> bool:
     return word in NOT_NAMES or word.partition("-")[0] in NOT_NAMES
 
 
-_SURNAMES = {rule: frozenset(re.sub(r"\(\?=[^)]*\)", "", names).split("|"))
-             for rule, names in (("korean", KOREAN), ("chinese", CHINESE), ("vietnamese", VIETNAMESE_NAMES))}
-_TITLE_FIRST = frozenset("""Comrade Comrades Cde Cdes Mr Mrs Ms Dr Messrs Mme Herr Frau Tovarishch
-Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro Companheira Towarzysz
-Elvtárs Soudruh Madame Monsieur Señor Señora Sheikh Shaikh
-Ambassador Ambassadors Minister Ministers President Premier Chairman Chairwoman Marshal General
-Colonel Lieutenant Major Captain Admiral King Queen Prince Princess Emperor Shah Sultan Emir
-Secretary Deputy Vice Vice-Premier Vice-Chairman
-Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
-Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent
-Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
-Chancellor Senator Brigadier""".split())
-_ABBREVIATED_RANKS = frozenset("Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col".split())
 _RULE = {rule: (pattern, kind, strength) for pattern, kind, rule, strength in _AT_CAPITALS}
-
-
-_PATRONYMIC = re.compile(rf"(?<![\w{APOS}.-]){U}{L}+\s{U}{L}+(?:ovich|evich|ich|ovna|evna|ichna)\s")
-# Mongolian names: a patronymic in the genitive, then the given name (`Yumjaagiin Tsedenbal`)
-_MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}}){_END}")
-# Arabic names: `Abd`/`Abdul`/`Abu` and a name (`Abd al-Halim Khaddam`), names ending with an
-# article (`Murtada al-Hadithi`, `Zayed bin Sultan al-Nahyan`), or joined by `bin`/`ibn` (`Saud
-# bin Faisal`: a lower-case `bin` between two capitalised words is no English word)
-_ARABIC = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Abd|Abdel|Abdul|Abu)\s(?:(?:al|el|ul)-)?{U}{L}+"
-                     rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:(?:\s(?:bin|ibn|bint)\s{_WORD})+"
-                     rf"(?:\s{_ARTICLE})?|\s{_ARTICLE})){_END}")
-_ARTICLE_AT = re.compile(rf"(?:a[lnrstdz]|el|ash|ud)-{U}")
-# a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
-PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governorate|Territory|"
-               # a street, square, bridge... is a place, never a person (`Tran Phu Street`)
-               "Street|Square|Avenue|Boulevard|Road|Lane|Bridge|Embankment|Prospekt|Quay|Highway|"
-               # land forms (`Golan Heights`)
-               "Heights|Hills|Valley|Desert|Plateau|Canal|"
-               # a palace, river, lake (`Menelik Palace`, `Amu Darya`: `darya` is Persian for river)
-               "Palace|River|Lake|Mountains|Darya|Stadium|Castle")
-_PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
-# a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
-_PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
-# an acronym in running text (`SED`, `MfAA`, `CC CPSU`): two to five capitals, a lower-case
-# letter between two of them at most once each; a run of words in capitals beside it is a
-# heading or a signature, not an acronym (see _acronyms)
-# (no look-behind first: the scan then tests each capital, not each character)
-_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}(?![\w'’/-])")
-# six or seven capitals (`FRELIMO`) are an acronym only between words in lower case: alone on a
-# line they are a heading (`JOURNAL`, `MINUTES`)
-_LONG_ACRONYM = 6
-_LOWER_WORD_BEFORE = re.compile(r"[a-z]+\s$")
-_LOWER_WORD_AFTER = re.compile(r"\s[a-z]")
-_CC_BEFORE = re.compile(r"CC\s(?:of\sthe\s)?$")
-_CAPS_BESIDE = re.compile(rf"{U}{{2,}}\s*$|^\s*{U}{{2,}}")
-# acronyms of states are places; roman numerals and the words in capitals of reports are none
-STATE_ACRONYMS = frozenset("""GDR DDR FRG BRD ROK UAR MPR CSSR ČSSR SFRY SFRJ PRL NRB SRR DRA DPRK DRV
-PRC SRV PDRY YAR LPDR PRK""".split())
-_NOT_ACRONYMS = frozenset("""TOP SECRET COPY NO NB PS OK AM PM TO FROM RE DATE TEL ATTN URGENT
-DRAFT MEMO NOTE ANNEX END PAGE THE AND OF IN ON FOR BY AT IS IT AS AN OR BUT NOT DEAR ORDER
-SENT VIA FAX CC BCC TIME CABLE FLASH REPLY PARA ENDS STOP QUOTE ITEM NOTES EYES ONLY TEXT
-CODE CLEAR INFO FINAL FIRST DATED PLAIN ALSO WITH THIS THAT""".split())  # a cable's own words
-_ROMAN = re.compile(r"[IVXLCDM]+")
-
-
-def _acronyms(text: str) -> Iterator[Cue]:
-    """The acronyms of organisations (and states) in a text in mixed case."""
-    for match in _ACRONYM.finditer(text):
-        start, end = match.span()
-        if start and (text[start - 1] in "'’./-" or word_char(text[start - 1])):
-            continue
-        word = match.group()
-        if word in _NOT_ACRONYMS or _ROMAN.fullmatch(word):
-            continue
-        if sum(c.isupper() for c in word) >= _LONG_ACRONYM and not (
-                _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start)
-                and _LOWER_WORD_AFTER.match(text, end)):
-            continue
-        cc = _CC_BEFORE.search(text, max(0, start - 10), start)
-        if cc is not None and (cc.start() == 0 or not word_char(text[cc.start() - 1])):
-            start = cc.start()  # `CC CPSU`, `CC of the KWP`: the Central Committee's
-        if (cc is None and _CAPS_BESIDE.search(text, max(0, start - 30), start)) or _CAPS_BESIDE.match(
-                text[end:end + 30]):
-            continue  # `TOP SECRET`, `/N. KOSYGIN/`: words in capitals, not an acronym
-        kind = "place" if word in STATE_ACRONYMS else "org"
-        yield Cue(start, end, kind, "acronym", 2)
 
 
 # a plural title before a list of names (`Comrades Szabó, Nagy and Kiss`)
@@ -452,7 +206,6 @@ def _trigger_automaton(gate_keys: dict[str, str]) -> ahocorasick.Automaton:
         automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
-
 
 
 # Initials in a capital outside ASCII (`Ž.`), found apart: as keys of the automaton they made
@@ -635,11 +388,6 @@ def _last(trigger: tuple[int, object]) -> int:
     return trigger[0]
 
 
-def word_char(char: str) -> bool:
-    """`re`'s `\\w` for one character of a str."""
-    return char.isalnum() or char == "_"
-
-
 # rules that match a name starting at their trigger word and need a capital after it
 _NAME_AFTER = frozenset({"title", "korean", "chinese", "vietnamese", "first-name"})
 _INITIALS_RULE = _RULE["initials"][0]
@@ -648,145 +396,7 @@ _ORG_RULE = _RULE["org-head"][0]
 _PATRONYMIC_RULE = _RULE["patronymic"][0]
 _RULE_NAME = {"speech-before": "speech", "lower-place-head": "place-head"}
 _POSTSCRIPTS = ("P.S.", "P.P.S.", "P. S.")
-# places by a common noun in lower case: `the town of Dong Ha`, `the port of Assab` (before the
-# name), `Quang Tri province` (after it, outside the name); their words trimmed as a person's
-_PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|capital|county"
-_PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
-_PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
-_LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
-                     " aimag", " valley", " river", " delta", " front")
-_STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
-_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
-_PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
-_LOWER_HEADS = ("provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley|"
-                # a river, a delta, a front by its place (`the Nakfa front`: its front line)
-                "rivers?|delta|front")
-_LOWER_HEAD_WORD = re.compile(rf"[A-Za-z] (?:{_LOWER_HEADS})\b")
-# the first of two places before a plural head (`Dornod and Khövsgöl aimags`)
-_LOWER_PLACE_PAIR = re.compile(
-    rf"(?<![\w{APOS}.-])(?P<n>{_WORD}(?:\s{_WORD})?)(?:,\s|\sand\s)(?={_PLACE_WORDS}\s"
-    rf"(?:provinces|regions|districts|oblasts|prefectures|counties|aimags)\b)")
-_LOWER_PLACE_HEAD = re.compile(
-    rf"(?<![\w{APOS}.-])(?P<n>{_PLACE_WORDS})\s(?:{_LOWER_HEADS})\b")
-_STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer|\wsee)\b", re.IGNORECASE)
-_STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
-# a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
-_NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
-                        rf"(?P<n>{_WORD}(?:\s{_WORD}){{0,2}}){_END}")
-# Cues of the period's names that the rules above miss, each searched only when a word it
-# needs is in the text:
-# a parliament by its own name alone (`the Sejm`)
-_PARLIAMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{'|'.join(sorted(PARLIAMENTS))}){_END}")
-# Persian and Arabic words for party, society, movement, front (`Hezb-i Islami`, `Jamiat-i Islami`)
-_PARTY_WORDS = ("Hezb", "Hizb", "Jamiat", "Harakat", "Jabhat", "Ittehad")
-_FOREIGN_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PARTY_WORDS)})(?:-[a-z]{{1,2}})?"
-                            rf"\s{_WORD}(?:\s{_WORD})?){_END}")
-# a city's treaty as the alliance (`the Warsaw Treaty member states`), not the document
-_ALLIANCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+\sTreaty)(?=\s(?:member|countries|states|"
-                       rf"allies|armies|forces|Organi[sz]ation)\b)")
-# a state by its adjective and its form (`Hungarian People's Republic`, `Syrian Arab Republic`)
-_DEMONYM_LIKE = rf"{U}{L}+(?:an|ian|ese|ish|ak|ic|i|ch)"
-_STATE_FORM = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_DEMONYM_LIKE}\s(?:(?:People[{APOS}]s|Democratic|"
-                         rf"Socialist|Soviet|Arab|Federal|Popular|Islamic)\s){{0,3}}Republic){_END}")
-# a person after a people's adjective and a role in lower case (`the Cuban general Arnaldo
-# Ochoa`, `the Japanese journalist N. Name`): what `the general` alone cannot tell
-_ROLES = ("general|journalist|writer|poet|leader|diplomat|officer|colonel|captain|admiral|"
-          "spokesman|dissident|economist|historian|scientist|priest|bishop|cardinal|businessman|"
-          "banker|publisher|politician|trade unionist|guerrilla leader")
-_ROLE_WORDS = tuple(f" {role} " for role in _ROLES.split("|"))
-_ROLE_NAME = re.compile(rf"(?<![\w{APOS}.-])(?P<d>{_DEMONYM_LIKE})\s(?:{_ROLES})\s(?P<n>{_NAME}){_END}")
-
-
-# an office of a ministry by its number (`Third Department`, `Fourth Territorial Department`):
-# an internal unit, no organisation's name (unless a tail names whose it is)
-_ORDINAL_UNIT = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
-                           r"\d{1,2}(?:st|nd|rd|th))\s(?:[A-Z][a-z]+\s)?(?:Department|Section|Division|Directorate)")
-# a government by its own form (`Provisional Revolutionary Government of the Republic of South
-# Vietnam`, `Royal Government of Laos`): `the Soviet Government` stays a common noun
-_GOVERNMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Provisional|Revolutionary|Royal|Transitional|Federal)"
-                         rf"\s(?:{_ORG_MOD}\s){{0,3}}Government{_ORG_TAIL}{{0,3}}){_END}")
-# an acronym joined to its party's form (`MPLA-Party of Labour`)
-_ACRONYM_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>[A-Z]{{2,7}}-(?:Party|Movement|Front)"
-                            rf"(?:\sof\s(?:the\s)?{_WORD})?){_END}")
-# a standing conference by what it is on (`Conference on Security and Co-operation in Europe`)
-_CONFERENCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{_ORG_MOD}\s){{0,2}}Conference(?=\son\s){_ORG_TAIL}{{1,2}}){_END}")
-# a radio by its city or name (`Radio Hanoi`, `Radio Free Europe`)
-_RADIO = re.compile(rf"(?<![\w{APOS}.-])(?P<n>Radio\s(?:Free\s)?{_WORD}){_END}")
-
-
-# a name of two words or more before its office (`Farouk Kaddoumi, head of the Political
-# Department`): a weak cue, below a place of the gazetteer (`Addis Ababa, the head of`)
-# The words each of those cues needs are found in one pass of an automaton (a test of each word
-# in turn cost a tenth of a report's conversion)
-_OFFICES_AFTER = ("head chairman member secretary minister leader director president chief "
-                  "commander deputy vice-chairman vice-president first secretary|general secretary|"
-                  "secretary-general editor envoy representative spokesman")
-_NAME_BEFORE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAMEWORD}(?:{_JOINT}{_NAMEWORD}){{1,3}})$")
-
-
-def _gate_keys() -> dict[str, str]:
-    """The substrings that open the gated cues, each with its gate: a gate of _GATED, an
-    office after a name (`office`), or a word of find_cues' own searches. Found by the
-    trigger pass (_TRIGGERS)."""
-    keys: dict[str, str] = {}
-    for word in PARLIAMENTS:
-        keys[word] = "parliament"
-    for word in _PARTY_WORDS:
-        keys[word] = "party"
-    keys.update({"Government": "government", "-Party": "acronym-party", "-Movement": "acronym-party",
-                 "-Front": "acronym-party", "Conference on ": "conference", "Radio ": "radio",
-                 " Treaty ": "alliance", "Republic": "state"})
-    for role in _ROLE_WORDS:
-        keys[role] = "role"
-    for office in re.split(r"[ |](?![a-z]+\|)", _OFFICES_AFTER.replace(" secretary|", "_secretary|")):
-        office = office.replace("_", " ")
-        for form in {office, office[:1].upper() + office[1:], office.title()}:
-            keys[f", {form} of"] = keys[f", the {form} of"] = "office"
-    # the words of find_cues' own searches (a key of two of them would need two gates)
-    for gate, words in (("patronymic", ("vich", "vna")), ("place-of", _PLACE_OF_WORDS),
-                        ("lower-head", _LOWER_HEAD_WORDS), ("street", _STREET_SUFFIXES),
-                        ("newspaper", _NEWSPAPER_WORDS), ("arabic", ("Abd", "Abu", " bin ", " ibn ")),
-                        ("mongolian", ("iin ", "yn "))):
-        for word in words:
-            assert word not in keys, word
-            keys[word] = gate
-    for word, gate in gate_words():  # toolkit/names/heads_first.py
-        assert word not in keys, word
-        keys[word] = gate
-    return keys
-
-
-_GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
-    "parliament": (_PARLIAMENT, "org", "org-head", 2), "party": (_FOREIGN_PARTY, "org", "org-head", 2),
-    "government": (_GOVERNMENT, "org", "org-head", 2),
-    "acronym-party": (_ACRONYM_PARTY, "org", "org-head", 2),
-    "conference": (_CONFERENCE, "org", "org-head", 2), "radio": (_RADIO, "org", "org-head", 2),
-    "alliance": (_ALLIANCE, "org", "org-head", 2), "state": (_STATE_FORM, "place", "state-form", 2),
-    "role": (_ROLE_NAME, "person", "title", 1)}
 
 
 _TRIGGERS = _trigger_automaton(_gate_keys())
 _EXTRA_GATES = frozenset(gate for _, gate in gate_words())
-
-
-def _more_cues(text: str, gates: set[str], offices: list[int]) -> Iterator[tuple[re.Match[str], str, str, int]]:
-    """The matches of the cues above, as find_cues collects them (`gates`, the gates of
-    _GATED the text opens; `offices`, where an office after a name can start)."""
-    for gate in sorted(gates):  # (in a fixed order: the order of cues is part of the result)
-        pattern, kind, rule, strength = _GATED[gate]
-        for match in pattern.finditer(text):
-            name = match.group("n").split()
-            if gate == "radio" and name[-1] in NOT_NAMES:
-                continue
-            if gate == "state" and name[0] in NOT_NAMES and name[0] not in DEMONYMS:
-                continue
-            yield match, kind, rule, strength
-    for comma in dict.fromkeys(offices):
-        before = _NAME_BEFORE.search(text, max(0, comma - 80), comma)
-        if before:
-            yield before, "person", "office-after", 3
-
-
-# rules whose span is cut to its name words as a person's is (`In Quang Tri province`)
-_TRIMMED = frozenset({"place-of", "lower-place-head", "newspaper"})
-
