@@ -116,8 +116,10 @@ PROBE_3 = [f"{n:02d}" for n in range(33, 41)]
 PROBE_4 = [f"{n:02d}" for n in range(41, 49)]
 # written for issue #11 after 41-48 were fixed, before the tagger ran on them (see the docstring)
 PROBE_5 = [f"{n:02d}" for n in range(49, 57)]
+# written for issue #11 after 49-56 were fixed, before the tagger ran on them (see the docstring)
+PROBE_6 = [f"{n:02d}" for n in range(57, 65)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
-         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5}
+         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5, "probe-6": PROBE_6}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
