@@ -675,6 +675,7 @@ RULE_WORDS = {
     "state-form": "a people's adjective before Republic",
     "office-after": "an office after it (, head of)",
     "kind-noun": "a noun of its kind beside it (the federation, faction)",
+    "one-word": "a list of the organisations known by one word (toolkit/names/movements.py)",
     "office-before": "an office before it, between commas (the chairman of ..., N. Name,)",
     "written-in": "what is written in it (wrote in, an article in)",
     "leader": "an organisation's `of` before it (the party of N. Name)",

@@ -28,6 +28,7 @@ from toolkit.names.letters import APOS as APOS
 from toolkit.names.letters import L as L
 from toolkit.names.letters import U as U
 from toolkit.names.letters import by_text_frequency
+from toolkit.names.movements import MILITARY_REGION, arabic_place, one_word_orgs
 # the lists, the pattern blocks and the whole-text shapes live in modules of their own
 # (re-exported: callers read them as cues.NOT_NAMES, cues.Cue...)
 from toolkit.names.vocabulary import (CHINESE as CHINESE, DEMONYMS as DEMONYMS, FIRST_NAMES as FIRST_NAMES,
@@ -351,13 +352,21 @@ def find_cues(text: str) -> list[Cue]:
             found.append((match, "person", "signature", 1))
     if "arabic" in words or ("-" in text and _ARTICLE_AT.search(text)):
         for match in _ARABIC.finditer(text):
-            found.append((match, "person", "arabic", 2))
+            if arabic_place(match.group("n")):  # `Tel al-Zaatar`: a place (movements.py)
+                found.append((match, "place", "place-head", 2))
+            else:
+                found.append((match, "person", "arabic", 2))
     if "mongolian" in words:
         for match in _MONGOLIAN.finditer(text):
             found.append((match, "person", "mongolian", 2))
     # the place heads of the trigger pass, in their order (a search of their own, or a test
     # of each of their words first, cost more: most texts have none)
+    if "military" in words:  # `Shenyang Military Region`: a command, no place
+        for match in MILITARY_REGION.finditer(text):
+            found.append((match, "org", "org-head", 2))
     for head_start, head_end in place_heads:
+        if "military" in words and text.endswith("Military ", 0, head_start):
+            continue
         for capital in _WORD_START.finditer(text, max(0, head_start - 60), head_start):
             match = _PLACE_NAME.match(text, capital.start())
             if match and match.end() == head_end:
@@ -366,6 +375,8 @@ def find_cues(text: str) -> list[Cue]:
     cues = listed
     if words and not words.isdisjoint(_EXTRA_GATES):
         cues.extend(Cue(*found) for found in extra_cues(text, words, NOT_NAMES))
+    if "one-word" in words:
+        cues.extend(Cue(start, end, "org", "one-word", 2) for start, end in one_word_orgs(text, NOT_NAMES))
     if not text.isupper():  # (a text in capitals is read by the cues in mixed case)
         cues.extend(_acronyms(text))
     for match, kind, rule, strength in found:

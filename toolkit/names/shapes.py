@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from toolkit.names.heads_first import gate_words
 from toolkit.names.letters import APOS, L, U
+from toolkit.names.movements import ONE_WORD_ORGS
 from toolkit.names.patterns import (_ARTICLE, _END, _JOINT, _NAME, _NAMEWORD, _ORG_MOD, _ORG_TAIL,
                                     _STREET_WORD, _WORD, Cue, word_char)
 from toolkit.names.vocabulary import DEMONYMS, NOT_NAMES, PARLIAMENTS
@@ -178,7 +179,8 @@ def _gate_keys() -> dict[str, str]:
     for gate, words in (("patronymic", ("vich", "vna")), ("place-of", _PLACE_OF_WORDS),
                         ("lower-head", _LOWER_HEAD_WORDS), ("street", _STREET_SUFFIXES),
                         ("newspaper", _NEWSPAPER_WORDS), ("arabic", ("Abd", "Abu", " bin ", " ibn ")),
-                        ("mongolian", ("iin ", "yn "))):
+                        ("mongolian", ("iin ", "yn ")),
+                        ("one-word", (*ONE_WORD_ORGS, " International")), ("military", (" Military ",))):
         for word in words:
             assert word not in keys, word
             keys[word] = gate

@@ -1,0 +1,53 @@
+"""Name shapes the gold reports 57-64 brought in (issue #11), one rule each with its
+counter-cases, on the real tagger with the sample's registers and the shipped gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.encoding.names import NameTagger
+from toolkit.registers import load_registers
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NameTagger:
+    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
+
+
+def found(tagger: NameTagger, text: str) -> list[tuple[str, str]]:
+    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text)]
+
+
+def test_an_organisation_known_by_one_word_speaks_as_an_organisation(tagger: NameTagger) -> None:
+    assert found(tagger, "Fatah said in a statement that the talks had failed.") == [("org", "Fatah")]
+    assert found(tagger, "The reports of Xinhua and the militias of the Phalange.") == [
+        ("org", "Xinhua"), ("org", "Phalange")]
+    # a people's adjective stays outside; an adjective of the name's own is inside
+    assert found(tagger, "the Lebanese Phalange and a Rural Solidarity of their own") == [
+        ("org", "Phalange"), ("org", "Rural Solidarity")]
+    assert found(tagger, "the meeting of the Socialist International") == [("org", "Socialist International")]
+
+
+def test_solidarity_the_noun_is_no_organisation(tagger: NameTagger) -> None:
+    assert found(tagger, "Solidarity with the people of Vietnam was expressed.") == [("place", "Vietnam")]
+    assert found(tagger, "the solidarity of the socialist countries") == []
+    assert found(tagger, "Since then Solidarity has registered ten million members.") == [
+        ("org", "Solidarity")]
+
+
+def test_a_military_region_is_a_command(tagger: NameTagger) -> None:
+    assert found(tagger, "units of the Kunming Military Region crossed the border") == [
+        ("org", "Kunming Military Region")]
+    # the head noun alone still makes a place
+    assert found(tagger, "the farms of the Kunming Region") == [("place", "Kunming Region")]
+
+
+def test_an_arabic_place_by_its_first_word(tagger: NameTagger) -> None:
+    assert found(tagger, "the camps of Tel al-Zaatar and Jisr al-Basha were surrounded") == [
+        ("place", "Tel al-Zaatar"), ("place", "Jisr al-Basha")]
+    # an Arabic name with its article stays a person's
+    assert found(tagger, "He met Murtada al-Hadithi in the evening.") == [("person", "Murtada al-Hadithi")]
