@@ -51,3 +51,44 @@ def test_an_arabic_place_by_its_first_word(tagger: NameTagger) -> None:
         ("place", "Tel al-Zaatar"), ("place", "Jisr al-Basha")]
     # an Arabic name with its article stays a person's
     assert found(tagger, "He met Murtada al-Hadithi in the evening.") == [("person", "Murtada al-Hadithi")]
+
+
+def test_a_two_letter_initial_of_a_cyrillic_letter(tagger: NameTagger) -> None:
+    assert found(tagger, "CDE. ZH. ZHIVKOV: The station shows what we can do.") == [("person", "ZH. ZHIVKOV")]
+    assert found(tagger, "He met Zh. Zhivkov and Ch. Chervenkov.") == [
+        ("person", "Zh. Zhivkov"), ("person", "Ch. Chervenkov")]
+    # (no other pair of capitals with a full stop is an initial)
+    assert found(tagger, "See the CC. resolution.") == []
+
+
+def test_a_first_name_alone_is_no_person(tagger: NameTagger) -> None:
+    # the word after the usual first name is a title that is also a surname: both are the name
+    assert found(tagger, "the Prime Minister of Grenada, Maurice Bishop, was there") == [
+        ("place", "Grenada"), ("person", "Maurice Bishop")]
+    assert found(tagger, "the units of Ahmad Shah Massoud held the valley") == [
+        ("person", "Ahmad Shah Massoud")]
+    # the word after it is no name: nothing (it was `Henry` before)
+    assert found(tagger, "when Henry Communist leaders met") == []
+
+
+def test_an_elided_particle_is_part_of_the_name(tagger: NameTagger) -> None:
+    assert found(tagger, "Foreign Minister Miguel d'Escoto Brockmann will travel.") == [
+        ("person", "Miguel d'Escoto Brockmann")]
+
+
+def test_a_portfolio_is_no_speaker_and_spoke_is_a_speech_verb(tagger: NameTagger) -> None:
+    assert found(tagger, "The Minister of the Interior, Tomás Borge Martínez, told me so.") == [
+        ("person", "Tomás Borge Martínez")]
+    assert found(tagger, "Kardelj spoke about it last year.") == [("person", "Kardelj")]
+    assert found(tagger, "The spokesman spoke about it.") == []
+
+
+def test_heads_of_juntas_shipyards_newspapers_and_south_asian_parties(tagger: NameTagger) -> None:
+    assert found(tagger, "the Government Junta of National Reconstruction spoke") == [
+        ("org", "Government Junta of National Reconstruction")]
+    assert found(tagger, "the strikes at the Lenin Shipyard ended") == [("org", "Lenin Shipyard")]
+    assert found(tagger, "Helsingin Sanomat wrote that the Jatiya Samajtantrik Dal was banned") == [
+        ("org", "Helsingin Sanomat"), ("org", "Jatiya Samajtantrik Dal")]
+    # `General` before `Assembly` is no title; before a name it still is
+    assert found(tagger, "Gromyko replied in the General Assembly that General Yepishev agreed") == [
+        ("person", "Gromyko"), ("org", "General Assembly"), ("person", "Yepishev")]

@@ -37,7 +37,7 @@ from toolkit.names.vocabulary import (CHINESE as CHINESE, DEMONYMS as DEMONYMS, 
                                       TITLES as TITLES, VIETNAMESE as VIETNAMESE,
                                       VIETNAMESE_NAMES as VIETNAMESE_NAMES, _ABBREVIATED_RANKS,
                                       _SURNAMES as _SURNAMES, _TITLE_FIRST)
-from toolkit.names.patterns import (_CAPS, _END, _FIRST, _GIVEN, _INITIALS, _JOINT, _LOWER_TITLES, _NAME,
+from toolkit.names.patterns import (DIGRAPHS, _DIGRAPH, _CAPS, _END, _FIRST, _GIVEN, _INITIALS, _JOINT, _LOWER_TITLES, _NAME,
                                     _NAMEWORD, _ORG_MOD, _ORG_TAIL, _SYLL, _UPPER_TITLES, _WORD, Cue as Cue,
                                     word_char as word_char)
 from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD, _LOWER_PLACE_HEAD,
@@ -105,7 +105,10 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     return begin, finish
 
 
-_INITIALS_ONLY = re.compile(r"(?:\w\.\s?)+")
+_KOREAN_SURNAMES = _SURNAMES["korean"]
+# a title word that is also a surname, after a usual first name (and a name word after it)
+_TITLE_SURNAME = re.compile(rf"\s(?:Bishop|King|Shah|Prince|Major|Pope)(?:\s(?!(?:of|the)\b){_NAMEWORD})?{_END}")
+_INITIALS_ONLY = re.compile(rf"(?:(?:\w|{_DIGRAPH})\.\s?)+")
 
 
 def _not_a_name(token: str) -> bool:
@@ -186,6 +189,9 @@ def _trigger_automaton(gate_keys: dict[str, str]) -> ahocorasick.Automaton:
     for letter in _UPPER:
         if letter.isascii():  # the others: _RARE_INITIAL
             keys.setdefault(letter + ".", set()).add("initials")
+    for digraph in DIGRAPHS:
+        for form in (digraph, digraph.upper()):
+            keys.setdefault(form + ".", set()).add("initials")
     words: list[tuple[str, tuple[int, tuple[str, ...], bool, bool, str | None]]] = []
     for key, rules in sorted(keys.items()):
         words.append((key, (len(key), tuple(sorted(rules, key=_RULE_ORDER.index)),
@@ -386,6 +392,15 @@ def find_cues(text: str) -> list[Cue]:
             if trimmed is None:
                 continue
             start, end = trimmed
+            if rule == "speech-before" and text[start:end] in _KOREAN_SURNAMES:
+                continue  # `Kim spoke`: a Korean family name alone tells no one (Chinese `Mao` does)
+            if rule == "first-name" and text.find(" ", start, end) == -1 and "\n" not in text[start:end]:
+                # the first name alone: the word after it was no name, unless it is a title
+                # that is also a surname (`Maurice Bishop`, `Ahmad Shah Massoud`)
+                surname = _TITLE_SURNAME.match(text, end)
+                if surname is None:
+                    continue
+                end = surname.end()
             if rule == "lower-place-head":
                 start = extend_place(text, start)  # `South Moravian region`: the compass word's
         elif rule == "org-head" and text[start:start + 1] in "FSTE123456789" and _ORDINAL_UNIT.fullmatch(

@@ -12,10 +12,15 @@ from toolkit.names.vocabulary import FIRST_NAMES, PARTICLES, TITLES
 
 _WORD = rf"{U}{L}*(?:[{APOS}]{L}*)?(?:-{U}?{L}+)*"           # Kosygin, O'Brien, Il-sung, Seong-cheol
 _CAPS = rf"{U}{{2,}}(?:-{U}{{2,}})*"                     # KUZNETSOV
-_INITIALS = rf"(?:{U}\.\s?){{1,3}}"                      # A. A. / N.S.
+# a Cyrillic letter romanised in two (`Zh. Zhivkov`, `CDE. ZH. ZHIVKOV`) is one initial
+DIGRAPHS = ("Zh", "Ch", "Sh", "Kh", "Ts", "Yu", "Ya", "Ye")
+_DIGRAPH = "|".join(DIGRAPHS + tuple(d.upper() for d in DIGRAPHS))
+_INITIALS = rf"(?:(?:{U}|{_DIGRAPH})\.\s?){{1,3}}"         # A. A. / N.S. / Zh.
 # an Arabic article joined to a name (`al-Hadithi`, `el-Sadat`)
 _ARTICLE = rf"(?:a[lnrstdz]|el|ash|ud)-{_WORD}"
-_NAMEWORD = rf"(?!{U}\.)(?:{_WORD}|{_CAPS}|{_ARTICLE})"  # an initial is not a name word  # stop words are cut off afterwards (see _trim)
+# a Romance particle joined by an apostrophe (`Miguel d'Escoto`, `Valéry Giscard d'Estaing`)
+_ELIDED = rf"[dD][{APOS}]{_WORD}"
+_NAMEWORD = rf"(?!{U}\.)(?:{_WORD}|{_CAPS}|{_ARTICLE}|{_ELIDED})"  # an initial is not a name word  # stop words are cut off afterwards (see _trim)
 
 
 _JOINT = rf"\s(?:(?:{PARTICLES})\s){{0,2}}"
@@ -31,7 +36,7 @@ _GIVEN = rf"(?:{_SYLL}-{L}{{1,7}}|{_SYLL}(?:\s{_SYLL}(?![\w{APOS}-]))?)"
 
 
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
-                r"Marshal|General|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
+                r"Marshal|General(?!\sAssembly\b)|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
                 r"Delegation|Member|Members)\b")
 # (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
 # a word of an organisation's name: capitalised, not a sentence's opening function word, not a

@@ -49,13 +49,15 @@ _LOWER_WORD_BEFORE = re.compile(r"[a-z]+\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s[a-z]")
 _CC_BEFORE = re.compile(r"CC\s(?:of\sthe\s)?$")
 _CAPS_BESIDE = re.compile(rf"{U}{{2,}}\s*$|^\s*{U}{{2,}}")
-# acronyms of states are places; roman numerals and the words in capitals of reports are none
+# acronyms of states are places; roman numerals, the words in capitals of reports and titles
+# in capitals (`CDE. T. ZHIVKOV:`) are none
 STATE_ACRONYMS = frozenset("""GDR DDR FRG BRD ROK UAR MPR CSSR ČSSR SFRY SFRJ PRL NRB SRR DRA DPRK DRV
 PRC SRV PDRY YAR LPDR PRK""".split())
 _NOT_ACRONYMS = frozenset("""TOP SECRET COPY NO NB PS OK AM PM TO FROM RE DATE TEL ATTN URGENT
 DRAFT MEMO NOTE ANNEX END PAGE THE AND OF IN ON FOR BY AT IS IT AS AN OR BUT NOT DEAR ORDER
 SENT VIA FAX CC BCC TIME CABLE FLASH REPLY PARA ENDS STOP QUOTE ITEM NOTES EYES ONLY TEXT
-CODE CLEAR INFO FINAL FIRST DATED PLAIN ALSO WITH THIS THAT""".split())  # a cable's own words
+CODE CLEAR INFO FINAL FIRST DATED PLAIN ALSO WITH THIS THAT
+CDE CDES MR MRS DR GEN COL LT MAJ CAPT""".split())  # a cable's own words
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # Capitalised words that are not names (a name never contains one): function words,
-# pronouns, titles, demonyms, common nouns of institutions, months and days.
+# pronouns, titles, demonyms, common nouns of institutions, months and days, a ministry's
+# portfolio (`the Minister of the Interior, N. Name, said`: the portfolio is no speaker).
 # adjectives of states and peoples: not names, and what tells one state's institution from
 # another's (`Soviet Council of Ministers`)
 DEMONYMS = frozenset("""
@@ -52,6 +53,8 @@ Genosse Genossin Genossen Camarada Camaradas Compañero Compañera Companheiro T
 Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Shaikh
 Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
+Interior Finance Justice Agriculture Education Health Culture Commerce Industry Transport Labour
+Labor Communications
 """.split())
 
 
@@ -74,7 +77,7 @@ TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Fra
           r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent|Chancellor|Senator|Brigadier")
 SPEECH = (r"said|says|replied|stated|declared|noted|added|asked|answered|emphasi[sz]ed|remarked|"
           r"explained|stressed|pointed out|told|informed|announced|agreed|responded|continued|"
-          r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted")
+          r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted|spoke")
 
 KOREAN = ("Kim|Pak|Park|Ri|Lee|Yi|Choe|Choi|Chong|Jong|Jeong|Jang|Han|Kang|Hong|Nam|Yun|Hwang|"
           "Mun|Ryu|Cho|Baek|Paek|Shin|Sin|Chae|Kwon|Ham|Rim|Ryom|Hyon|Hyun|Kye|Pyon|Seo|Suh|"
@@ -134,7 +137,10 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Sejm|Khural|Knesset|Bundestag|Volkskammer|Duma|Storting|Riksdag|Folketing|"
              r"Eduskunta|Sobranie|Majlis|Cortes|Althing|"
              # newspapers by the word for newspaper (`Rodong Sinmun`, `Renmin Ribao`), the Red Cross
-             r"Sinmun|Ilbo|Shimbun|Ribao|Cross|Crescent")
+             r"Sinmun|Ilbo|Shimbun|Ribao|Sanomat|Zeitung|Dagblad|Tidning|Cross|Crescent|"
+             # a junta, a shipyard; South Asian parties by their word for party or union
+             # (`Jatiya Samajtantrik Dal`, `Jana Sangh`)
+             r"Junta|Shipyard|Shipyards|Dal|Sangh")
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
                         "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform Diet Congress".split())
