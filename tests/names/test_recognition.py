@@ -68,7 +68,8 @@ def test_lists_heads_and_later_mentions(context: ReadContext) -> None:
     assert ("orgName", "United Nations", None) in found
     assert not [n for n in names(context, "According to Tsend, the plan failed.\n") if n[1] == "Tsend"]
     # an East Asian name is remembered whole: a later `Kim` alone is not a name
-    later = names(context, "Comrade Kim Tae-hui arrived. Then Kim Tae-hui and Kim spoke.\n")
+    # (`left`, not `spoke`: a speech verb is a cue of its own, as `Ri said` is in layout 003)
+    later = names(context, "Comrade Kim Tae-hui arrived. Then Kim Tae-hui and Kim left.\n")
     assert [text for _, text, _ in later] == ["Kim Tae-hui", "Kim Tae-hui"]
 
 

@@ -92,3 +92,28 @@ def test_heads_of_juntas_shipyards_newspapers_and_south_asian_parties(tagger: Na
     # `General` before `Assembly` is no title; before a name it still is
     assert found(tagger, "Gromyko replied in the General Assembly that General Yepishev agreed") == [
         ("person", "Gromyko"), ("org", "General Assembly"), ("person", "Yepishev")]
+
+
+def test_a_person_after_a_label_of_the_record(tagger: NameTagger) -> None:
+    # the surname is a Hungarian place of the gazetteer (Békés): the label says it is a person
+    assert found(tagger, "Interviewer: Csaba Bekes") == [("person", "Csaba Bekes")]
+    assert found(tagger, "Recorded by: G. Petrov") == [("person", "G. Petrov")]
+    # a place after another label stays a place
+    assert found(tagger, "Place: Bekes") == [("place", "Bekes")]
+
+
+def test_a_peoples_comrades_and_forces_are_no_names(tagger: NameTagger) -> None:
+    # a telegram in capitals: the cues read it in mixed case
+    assert found(tagger, "THE VIETNAMESE COMRADES EXPECT FURTHER RAIDS STOP") == []
+    assert found(tagger, "A FIRST STAGE LIMITED TO US AND SOVIET FORCES.") == []
+    # a plural title before names, and an organisation's own name of forces, still are
+    assert found(tagger, "Comrades Szabó and Kiss met the Soviet Armed Forces delegation.") == [
+        ("person", "Szabó"), ("person", "Kiss"), ("org", "Soviet Armed Forces")]
+
+
+def test_a_role_after_a_possessive_or_a_high_commissioner_between_commas(tagger: NameTagger) -> None:
+    assert found(tagger, "The party went underground, and its leader Moni Singh left.") == [
+        ("person", "Moni Singh")]
+    assert found(tagger, "the Indian high commissioner, Samar Sen, was told") == [("person", "Samar Sen")]
+    # no name after the role: nothing
+    assert found(tagger, "its leader and his deputy were arrested") == []

@@ -105,7 +105,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     return begin, finish
 
 
-_KOREAN_SURNAMES = _SURNAMES["korean"]
+_DEMONYM_BEFORE = re.compile(rf"(?:{'|'.join(sorted(DEMONYMS))})\s$")
 # a title word that is also a surname, after a usual first name (and a name word after it)
 _TITLE_SURNAME = re.compile(rf"\s(?:Bishop|King|Shah|Prince|Major|Pope)(?:\s(?!(?:of|the)\b){_NAMEWORD})?{_END}")
 _INITIALS_ONLY = re.compile(rf"(?:(?:\w|{_DIGRAPH})\.\s?)+")
@@ -288,6 +288,9 @@ def find_cues(text: str) -> list[Cue]:
             continue  # (every rule of the word needs it)
         for rule in rules:
             if rule in _NAME_AFTER:
+                if rule == "title" and text[start:end] in _PLURAL_TITLES and _DEMONYM_BEFORE.search(
+                        text, max(0, start - 20), start):
+                    continue  # `THE VIETNAMESE COMRADES EXPECT`: a people's comrades, no title
                 if rule == "title" and text[start:end] in _OFFICES and _OF_BEFORE.search(
                         text, max(0, start - 8), start):
                     continue  # `Council of Ministers DECREES`: an institution's name, no title
@@ -392,8 +395,6 @@ def find_cues(text: str) -> list[Cue]:
             if trimmed is None:
                 continue
             start, end = trimmed
-            if rule == "speech-before" and text[start:end] in _KOREAN_SURNAMES:
-                continue  # `Kim spoke`: a Korean family name alone tells no one (Chinese `Mao` does)
             if rule == "first-name" and text.find(" ", start, end) == -1 and "\n" not in text[start:end]:
                 # the first name alone: the word after it was no name, unless it is a title
                 # that is also a surname (`Maurice Bishop`, `Ahmad Shah Massoud`)
@@ -403,6 +404,9 @@ def find_cues(text: str) -> list[Cue]:
                 end = surname.end()
             if rule == "lower-place-head":
                 start = extend_place(text, start)  # `South Moravian region`: the compass word's
+        elif rule == "org-head" and text.endswith("Forces", start, end) and all(
+                word in NOT_NAMES or len(word) <= 3 for word in text[start:end - 6].split()):
+            continue  # `US AND SOVIET FORCES`: a people's forces, no organisation's name
         elif rule == "org-head" and text[start:start + 1] in "FSTE123456789" and _ORDINAL_UNIT.fullmatch(
                 text, start, end):
             continue  # `Third Department`: a ministry's unit by its number, no name

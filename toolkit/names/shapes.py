@@ -128,8 +128,11 @@ _STATE_FORM = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_DEMONYM_LIKE}\s(?:(?:People
 _ROLES = ("general|journalist|writer|poet|leader|diplomat|officer|colonel|captain|admiral|"
           "spokesman|dissident|economist|historian|scientist|priest|bishop|cardinal|businessman|"
           "banker|publisher|politician|trade unionist|guerrilla leader")
-_ROLE_WORDS = tuple(f" {role} " for role in _ROLES.split("|"))
-_ROLE_NAME = re.compile(rf"(?<![\w{APOS}.-])(?P<d>{_DEMONYM_LIKE})\s(?:{_ROLES})\s(?P<n>{_NAME}){_END}")
+# (or after a possessive, `its leader Moni Singh`; a high commissioner and his name between
+# commas, `the Indian high commissioner, Samar Sen,`)
+_ROLE_WORDS = tuple(f" {role} " for role in _ROLES.split("|")) + (" high commissioner, ",)
+_ROLE_NAME = re.compile(rf"(?<![\w{APOS}.-])(?:(?:{_DEMONYM_LIKE}|its|his|her|their)\s(?:{_ROLES})\s"
+                        rf"|{_DEMONYM_LIKE}\shigh\scommissioner,\s)(?P<n>{_NAME}){_END}")
 
 
 # an office of a ministry by its number (`Third Department`, `Fourth Territorial Department`):
@@ -173,6 +176,8 @@ def _gate_keys() -> dict[str, str]:
                  " Treaty ": "alliance", "Republic": "state"})
     for role in _ROLE_WORDS:
         keys[role] = "role"
+    for label in _LABELS:
+        keys[label + ":"] = "label"
     for office in re.split(r"[ |](?![a-z]+\|)", _OFFICES_AFTER.replace(" secretary|", "_secretary|")):
         office = office.replace("_", " ")
         for form in {office, office[:1].upper() + office[1:], office.title()}:
@@ -192,13 +197,18 @@ def _gate_keys() -> dict[str, str]:
     return keys
 
 
+# a person after a label of who did the record (`Interviewer: Csaba Bekes`, `Recorded by: N. Name`):
+# the surname may be a place of the gazetteer (Békés)
+_LABELS = ("Interviewer", "Interviewee", "Recorded by", "Prepared by", "Translated by", "Compiled by",
+           "Written by", "Typed by", "Interpreter", "Interpreted by")
+_LABELLED = re.compile(rf"(?<![\w{APOS}.-])(?:{'|'.join(_LABELS)}):[ \t]*(?P<n>{_NAME}){_END}")
 _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
     "parliament": (_PARLIAMENT, "org", "org-head", 2), "party": (_FOREIGN_PARTY, "org", "org-head", 2),
     "government": (_GOVERNMENT, "org", "org-head", 2),
     "acronym-party": (_ACRONYM_PARTY, "org", "org-head", 2),
     "conference": (_CONFERENCE, "org", "org-head", 2), "radio": (_RADIO, "org", "org-head", 2),
     "alliance": (_ALLIANCE, "org", "org-head", 2), "state": (_STATE_FORM, "place", "state-form", 2),
-    "role": (_ROLE_NAME, "person", "title", 1)}
+    "role": (_ROLE_NAME, "person", "title", 1), "label": (_LABELLED, "person", "title", 1)}
 
 
 

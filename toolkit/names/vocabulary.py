@@ -113,7 +113,8 @@ Max Karl Hans Inge Oskar Günter Gunter Egon Lothar Helmut Franz Ludwig Peter Pa
 Oldřich Alois Bohuslav Vasil Lubomír Miloš Zdeněk Jaroslav Josef Karel František Jan Miroslav
 Vítězslav Rudolf Stefan Henryk Kazimierz Mieczysław Zbigniew Ryszard Andrzej Marian Lech
 Bolesław Piotr Krzysztof Marek István László Sándor Zoltán Gábor Péter Miklós Frigyes Dezső
-Árpád Antal Tibor Pál Géza Rezső Kálmán Günther Gerhard Heinz Erwin Fritz Manfred Joachim
+Árpád Antal Tibor Pál Géza Rezső Kálmán Csaba Attila Zsolt Tamás Balázs Gergely Dénes Endre
+Günther Gerhard Heinz Erwin Fritz Manfred Joachim
 Dieter Jürgen Klaus Rainer Wolfgang Harry Siegfried Alfred Bruno Axel Eberhard Ernst Georg
 Johannes Rolf Theodor Vasile Ilie Constantin Ştefan Mircea Manea Corneliu Petar Dimitar Stanko
 Mladen Pencho Milovan Stane Mitja Veljko Dragoslav Lazar Branko Sam Samuel William James George
