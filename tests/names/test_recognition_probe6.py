@@ -117,3 +117,9 @@ def test_a_role_after_a_possessive_or_a_high_commissioner_between_commas(tagger:
     assert found(tagger, "the Indian high commissioner, Samar Sen, was told") == [("person", "Samar Sen")]
     # no name after the role: nothing
     assert found(tagger, "its leader and his deputy were arrested") == []
+
+
+def test_a_mountain_pass_by_its_name(tagger: NameTagger) -> None:
+    assert found(tagger, "the convoys on the road to the Salang pass were attacked") == [("place", "Salang")]
+    # a pass that is a paper names no place
+    assert found(tagger, "He gave me a pass for the visit.") == []

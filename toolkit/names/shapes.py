@@ -89,13 +89,15 @@ _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
 _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
 _LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
-                     " aimag", " valley", " river", " delta", " front")
+                     " aimag", " valley", " river", " delta", " front", " pass")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
 _NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
 _LOWER_HEADS = ("provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley|"
                 # a river, a delta, a front by its place (`the Nakfa front`: its front line)
-                "rivers?|delta|front")
+                "rivers?|delta|front|"
+                # a mountain pass by its name (`the Salang pass`, `the Khyber pass`)
+                "pass")
 _LOWER_HEAD_WORD = re.compile(rf"[A-Za-z] (?:{_LOWER_HEADS})\b")
 # the first of two places before a plural head (`Dornod and Khövsgöl aimags`)
 _LOWER_PLACE_PAIR = re.compile(
