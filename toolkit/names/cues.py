@@ -37,7 +37,7 @@ from toolkit.names.vocabulary import (CHINESE as CHINESE, DEMONYMS as DEMONYMS, 
                                       TITLES as TITLES, VIETNAMESE as VIETNAMESE,
                                       VIETNAMESE_NAMES as VIETNAMESE_NAMES, _ABBREVIATED_RANKS,
                                       _SURNAMES as _SURNAMES, _TITLE_FIRST)
-from toolkit.names.patterns import (DIGRAPHS, _DIGRAPH, _CAPS, _END, _FIRST, _GIVEN, _INITIALS, _JOINT, _LOWER_TITLES, _NAME,
+from toolkit.names.patterns import (DIGRAPHS, _SECOND, _CAPS, _END, _FIRST, _GIVEN, _INITIALS, _JOINT, _LOWER_TITLES, _NAME,
                                     _NAMEWORD, _ORG_MOD, _ORG_TAIL, _SYLL, _UPPER_TITLES, _WORD, Cue as Cue,
                                     word_char as word_char)
 from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD, _LOWER_PLACE_HEAD,
@@ -108,7 +108,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
 _DEMONYM_BEFORE = re.compile(rf"(?:{'|'.join(sorted(DEMONYMS))})\s$")
 # a title word that is also a surname, after a usual first name (and a name word after it)
 _TITLE_SURNAME = re.compile(rf"\s(?:Bishop|King|Shah|Prince|Major|Pope)(?:\s(?!(?:of|the)\b){_NAMEWORD})?{_END}")
-_INITIALS_ONLY = re.compile(rf"(?:(?:\w|{_DIGRAPH})\.\s?)+")
+_INITIALS_ONLY = re.compile(rf"(?:\w{_SECOND}\.\s?)+")
 
 
 def _not_a_name(token: str) -> bool:

@@ -28,9 +28,12 @@ Tupamaros Montoneros Baath Ba'ath Ba’ath Comecon Otechestven Agerpres Interpre
 # the English nouns among them: no organisation before their complement
 _COMMON_NOUNS = frozenset({"Solidarity"})
 _WORDS = "|".join(sorted((re.escape(w) for w in ONE_WORD_ORGS), key=len, reverse=True))
-ONE_WORD_ORG = re.compile(
-    rf"(?<![\w{APOS}.-])(?P<n>(?:(?P<mod>{U}{L}+(?:al|ar|ary|ive|ed|ist))\s)?(?P<w>{_WORDS}|(?:Socialist|Communist|Liberal)"
-    rf"\sInternational))(?![\w{APOS}-])")
+ONE_WORD_ORG = re.compile(rf"(?<![\w{APOS}.-])(?:{_WORDS}|(?:Socialist|Communist|Liberal)\sInternational)"
+                          rf"(?![\w{APOS}-])")
+# an adjective of the name's own before it (`Rural Solidarity`, `Revolutionary Fedayeen`)
+_MODIFIER = re.compile(rf"(?<![\w{APOS}.-])(?P<mod>{U}{L}+(?:al|ar|ary|ive|ed|ist))\s$")
+# the trigger pass's keys (a key of ` International` alone opened the search in most reports)
+GATE_WORDS = (*ONE_WORD_ORGS, "Socialist International", "Communist International", "Liberal International")
 _COMPLEMENT = re.compile(r"\s(?:with|of(?!\s(?:its|their|his|her|our)\sown\b)|for|among|between|towards|to|"
                          r"and\sfriendship)\b")
 # a people's adjective before the word is no part of the name (`the Lebanese Phalange`)
@@ -51,13 +54,16 @@ def one_word_orgs(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]
     unless it is no name: `the Lebanese Phalange` is the Phalange)."""
     spans = []
     for match in ONE_WORD_ORG.finditer(text):
-        word = match.group("w")
-        if word in _COMMON_NOUNS and _COMPLEMENT.match(text, match.end()):
+        start, end = match.span()
+        if match.group() in _COMMON_NOUNS and _COMPLEMENT.match(text, end):
             continue
-        modifier = match.group("mod")
-        start = match.start("w") if modifier is None or modifier in not_names or _DEMONYM_LIKE.fullmatch(modifier) or (
-            match.start() == 0 or text[match.start() - 2:match.start()] in (". ", ".\n")) else match.start()
-        spans.append((start, match.end()))
+        before = _MODIFIER.search(text, max(0, start - 20), start) if start > 2 else None
+        if before is not None:
+            modifier = before.group("mod")
+            opening = before.start() == 0 or text[before.start() - 2:before.start()] in (". ", ".\n")
+            if not (modifier in not_names or _DEMONYM_LIKE.fullmatch(modifier) or opening):
+                start = before.start()
+        spans.append((start, end))
     return spans
 
 

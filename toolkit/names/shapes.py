@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from toolkit.names.heads_first import gate_words
 from toolkit.names.letters import APOS, L, U
-from toolkit.names.movements import ONE_WORD_ORGS
+from toolkit.names.movements import GATE_WORDS
 from toolkit.names.patterns import (_ARTICLE, _END, _JOINT, _NAME, _NAMEWORD, _ORG_MOD, _ORG_TAIL,
                                     _STREET_WORD, _WORD, Cue, word_char)
 from toolkit.names.vocabulary import DEMONYMS, NOT_NAMES, PARLIAMENTS
@@ -89,7 +89,7 @@ _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
 _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
 _LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
-                     " aimag", " valley", " river", " delta", " front", " pass")
+                     " aimag", " valley", " river", " delta", " front", " pass ", " pass,", " pass.")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
 _NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
@@ -189,7 +189,7 @@ def _gate_keys() -> dict[str, str]:
                         ("lower-head", _LOWER_HEAD_WORDS), ("street", _STREET_SUFFIXES),
                         ("newspaper", _NEWSPAPER_WORDS), ("arabic", ("Abd", "Abu", " bin ", " ibn ")),
                         ("mongolian", ("iin ", "yn ")),
-                        ("one-word", (*ONE_WORD_ORGS, " International")), ("military", (" Military ",))):
+                        ("one-word", GATE_WORDS), ("military", (" Military ",))):
         for word in words:
             assert word not in keys, word
             keys[word] = gate
