@@ -282,11 +282,14 @@ def distribution_line(blocks: list[SourceBlock]) -> list[SourceBlock]:
 def distribution_note(encoder: BodyEncoder, holder: etree._Element,
                       units: list[SourceBlock]) -> None:
     """The distribution after the closer: a list (`1 - Cde. Name`, a copies list), else its
-    lines as p."""
-    if memo_end.copies_list(encoder, holder, units) or encoder._list(holder, units, 0) \
-            or memo_end.box_list(encoder, holder, units):
+    lines as p; lines after a list that ends before them (`Recorded by: N. N.` under the
+    items) are p too, never dropped."""
+    if memo_end.copies_list(encoder, holder, units):
         return
-    for unit in units:
+    taken = encoder._list(holder, units, 0)
+    if not taken and memo_end.box_list(encoder, holder, units):
+        return
+    for unit in units[taken:]:
         encoder._paragraph(holder, unit)
 
 
