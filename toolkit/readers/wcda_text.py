@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.encoding import dates
+from toolkit.encoding import dates, kept
 from toolkit.encoding.blocks import Block, block_text, source_block, split_blocks
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.citations import declare_citations
@@ -69,6 +69,7 @@ class WcdaTextReader:
         if body_encoder.back:
             sub(text_el, "back").extend(body_encoder.back)
         declare_citations(root)
+        diagnostics.extend(kept.lost_words(body_blocks, text_el, path))
         stats = dict(body_encoder.stats)
         stats["names"] = context.tagger.count - names_before
         return Conversion(etree.ElementTree(root), header.number, tuple(diagnostics), stats)
