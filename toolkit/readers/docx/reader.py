@@ -29,9 +29,10 @@ from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, Block, Comment, DocumentWalker, \
-    Paragraph, Span, Table, running_heads
+from toolkit.readers.docx.blocks import Block, Comment, Paragraph, Span, Table
+from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, DocumentWalker
 from toolkit.readers.docx.package import Package
+from toolkit.readers.docx.running import running_heads
 from toolkit.readers.docx.tidy import HEADING, RULE_LINE, drop_rules, letter_spacing, sections, \
     tabs_as_spaces
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
