@@ -19,7 +19,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               minutes, routing, structure as cue, underline)
+                               minutes, openers, routing, structure as cue, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -183,6 +183,7 @@ class BodyEncoder:
         for block in [b for b in trailing if ruled is None or b.line > ruled]:
             self._residue(end, block, notes_line)
         for part in [top, *self.back]:
+            openers.join_openers(part)  # a mark among the opener's lines stays in it
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)

@@ -1,0 +1,51 @@
+"""Rules of fix10 (issue #10): the structural weaknesses the layouts' goldens froze, each on
+invented texts other than the fixtures, with the case where the same signs mean something
+else. Expectations written by hand before the texts were converted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from test_probe_rules_080 import converted
+from test_probe_rules_080 import count as _count
+
+from toolkit.encoding import openers
+from toolkit.projection import project
+
+
+def _lines(tei: etree._ElementTree) -> list[str]:
+    return [line for line in project(tei).splitlines() if line.strip()]
+
+
+# -- a mark among the opener's lines (133, 135) ---------------------------------------------------
+def test_a_mark_between_opener_lines_stays_in_the_one_opener(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Embassy of the Republic of Cuba\nNo. 318/71\n"
+                                 "                              Havana, 4 May 1971\n"
+                                 "To: Comrade Ambassador Novak\n"
+                                 "The delegation arrived on Monday and was received by the minister.\n"
+                                 "The talks will go on tomorrow.\n")
+    assert _count(tei, "count(//tei:body//tei:opener)") == 1
+    assert _count(tei, "count(//tei:opener/tei:fw[@type='number'][.='No. 318/71'])") == 1
+    assert _count(tei, "count(//tei:opener/tei:fw/following-sibling::tei:dateline)") == 1
+    assert _count(tei, "count(//tei:opener/tei:seg[@subtype='to'])") == 1
+    lines = _lines(tei)
+    assert lines.index("No. 318/71") < next(i for i, x in enumerate(lines) if "Havana" in x)
+
+
+def test_a_mark_before_the_title_is_no_part_of_the_opener(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Sofia, 2 June 1965\nSECRET\nINFORMATION\n"
+                                 "on the visit of the Romanian delegation\n"
+                                 "The delegation stayed three days in the capital.\n"
+                                 "It was received by the First Secretary.\n")
+    assert _count(tei, "count(//tei:opener/tei:fw)") == 0
+    assert _count(tei, "count(//tei:body/tei:div/tei:fw[@type='classification'])") == 1
+
+
+def test_join_openers_keeps_a_head_between_them() -> None:
+    div = etree.fromstring('<div xmlns="http://www.tei-c.org/ns/1.0"><opener><byline>A</byline>'
+                           '</opener><fw>SECRET</fw><opener><dateline>B</dateline></opener>'
+                           '<head>C</head><opener><salute>D</salute></opener></div>')
+    assert openers.join_openers(div) == 1
+    assert [etree.QName(c).localname for c in div] == ["opener", "head", "opener"]
+    assert [etree.QName(c).localname for c in div[0]] == ["byline", "fw", "dateline"]
