@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from test_probe_rules_080 import converted
 from test_probe_rules_080 import count as _count
 
-from toolkit.encoding import openers
+from toolkit.encoding import closing, openers
 from toolkit.projection import project
 
 
@@ -49,3 +50,40 @@ def test_join_openers_keeps_a_head_between_them() -> None:
     assert openers.join_openers(div) == 1
     assert [etree.QName(c).localname for c in div] == ["opener", "head", "opener"]
     assert [etree.QName(c).localname for c in div[0]] == ["byline", "fw", "dateline"]
+
+
+# -- a recorder's line at the end (132) -----------------------------------------------------------
+@pytest.mark.parametrize(("text", "names"), [
+    ("(Recorded by Pei Jianzhang; not checked by the Premier)", ["Pei Jianzhang"]),
+    ("(Notes taken by V. Ivanov and K. Petrov)", ["V. Ivanov", "K. Petrov"]),
+    ("(Minuted by: A. Schmidt)", ["A. Schmidt"])])
+def test_a_recorders_line_names_its_recorders(text: str, names: list[str]) -> None:
+    found = closing.recorder(text)
+    assert found is not None and found[1] == names
+
+
+@pytest.mark.parametrize("text", ["(Recorded by the embassy's staff)", "(The talks were recorded "
+                                  "by Pei.)", "Recorded by Pei Jianzhang", "(Recorded by 3 clerks)"])
+def test_no_recorder_where_no_person_is_named_alone(text: str) -> None:
+    assert closing.recorder(text) is None
+
+
+def test_the_recorder_signs_a_record_of_speeches(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "RECORD OF CONVERSATION\n"
+                                 "Minister Chen: We welcome the delegation to Beijing.\n"
+                                 "Ambassador Lund: My government thanks the Minister.\n"
+                                 "Minister Chen: The talks can begin tomorrow.\n"
+                                 "Ambassador Lund: I shall inform my government today.\n"
+                                 "(Notes taken by Li Wei and Zhang Hua; checked by the Minister)\n")
+    assert _count(tei, "count(//tei:body//tei:sp)") == 4
+    assert _count(tei, "count(//tei:closer/tei:signed/tei:persName)") == 2
+    assert _count(tei, "count(//tei:closer/tei:signed/tei:persName[.='Zhang Hua'])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[starts-with(., '(Notes')])") == 0
+    assert _lines(tei)[-1] == "(Notes taken by Li Wei and Zhang Hua; checked by the Minister)"
+
+
+def test_a_recorder_named_in_the_text_stays_in_its_paragraph(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The meeting began at ten.\n"
+                                 "(Recorded by Pei Jianzhang; not checked by the Premier)\n"
+                                 "The Premier then left for the airport.\n")
+    assert _count(tei, "count(//tei:closer)") == 0

@@ -119,7 +119,8 @@ class BodyEncoder:
         self._structure(div, self._join(blocks))
         if end_mark is not None:
             sub(div, "trailer", self._inline(end_mark, end_mark.text.strip()))
-        if signature and div.find("{*}p") is None and div.find(".//{*}div") is None:
+        if signature and div.find("{*}p") is None and div.find(".//{*}div") is None \
+                and div.find("{*}sp") is None:
             # A closer needs text before it (TEI); a document of header lines and a
             # signature keeps the signature lines as paragraphs.
             for block in ([salute] if salute else []) + signature:
