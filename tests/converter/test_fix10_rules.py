@@ -11,7 +11,7 @@ from lxml import etree
 from test_probe_rules_080 import converted
 from test_probe_rules_080 import count as _count
 
-from toolkit.encoding import closing, openers
+from toolkit.encoding import closing, lists, openers
 from toolkit.projection import project
 
 
@@ -87,3 +87,29 @@ def test_a_recorder_named_in_the_text_stays_in_its_paragraph(tmp_path: Path) -> 
                                  "(Recorded by Pei Jianzhang; not checked by the Premier)\n"
                                  "The Premier then left for the airport.\n")
     assert _count(tei, "count(//tei:closer)") == 0
+
+
+# -- a table of contents (135) --------------------------------------------------------------------
+def test_a_contents_list_the_sections_repeat_is_a_table_of_contents(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "INFORMATION\non the harvest of 1962\nInhalt:\n"
+                                 "1. The grain harvest\n2. Livestock\n"
+                                 "1. The grain harvest\nThe harvest was a tenth below the plan.\n"
+                                 "The rains came late in the south.\n"
+                                 "2. Livestock\nThe number of cattle fell again.\n"
+                                 "The fodder will not last the winter.\n")
+    assert _count(tei, "count(//tei:list[@type='toc'][tei:head='Inhalt:']/tei:item)") == 2
+    assert _count(tei, "count(//tei:body//tei:div[@n]/tei:head)") == 2
+
+
+def test_table_of_contents_says_so_alone() -> None:
+    assert lists.contents("Table of Contents", [], 0, 0)
+    assert not lists.contents("Contents of the file:", [], 0, 0)
+
+
+def test_a_list_of_what_a_parcel_holds_is_no_table_of_contents(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The courier brought the parcel on Monday.\nContents:\n"
+                                 "1. two maps of the border\n2. a letter of the governor\n"
+                                 "3. the minutes of the commission\n"
+                                 "The maps will be sent on to the ministry.\n")
+    assert _count(tei, "count(//tei:list[tei:head='Contents:'])") == 1
+    assert _count(tei, "count(//tei:list[@type='toc'])") == 0
