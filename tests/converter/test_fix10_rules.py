@@ -11,7 +11,7 @@ from lxml import etree
 from test_probe_rules_080 import converted
 from test_probe_rules_080 import count as _count
 
-from toolkit.encoding import closing, lists, openers
+from toolkit.encoding import closing, lists, minutes, openers
 from toolkit.projection import project
 
 
@@ -113,3 +113,31 @@ def test_a_list_of_what_a_parcel_holds_is_no_table_of_contents(tmp_path: Path) -
                                  "The maps will be sent on to the ministry.\n")
     assert _count(tei, "count(//tei:list[tei:head='Contents:'])") == 1
     assert _count(tei, "count(//tei:list[@type='toc'])") == 0
+
+
+# -- an agenda item's decision (139, 048) ---------------------------------------------------------
+def test_a_decision_word_alone_labels_the_decision_under_it(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Tagesordnung:\n1. The plan for 1964\n2. The visit to Warsaw\n"
+                                 "Zu 1.\nDecision:\nThe plan is approved as submitted.\n"
+                                 "Zu 2.\nResolved: The delegation leaves on 4 May 1963.\n")
+    assert _count(tei, "count(//tei:div[@type='item']/tei:p/tei:label)") == 2
+    assert _count(tei, "count(//tei:p[tei:label='Decision:'][tei:lb]"
+                       "[contains(., 'approved as submitted')])") == 1
+    assert _count(tei, "count(//tei:p[.='Decision:'])") == 0
+    lines = _lines(tei)
+    assert lines[lines.index("Decision:") + 1] == "The plan is approved as submitted."
+
+
+def test_a_decision_word_over_points_or_alone_at_the_end_is_left_as_written(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The commission met on Tuesday.\nResolved:\n"
+                                 "1. to send the delegation;\n2. to inform the embassy.\n"
+                                 "The session closed at noon.\nDecided:\n")
+    assert _count(tei, "count(//tei:label[.='Resolved:'])") == 0
+    assert _count(tei, "count(//tei:list/tei:item)") == 2
+    assert _count(tei, "count(//tei:p/tei:lb)") == 0
+
+
+def test_a_sentence_that_begins_with_the_word_is_no_decision() -> None:
+    assert minutes.DECISION.match("Decided: the plan") is not None
+    assert minutes.DECISION.match("Decided to send the plan.") is None
+    assert minutes.DECISION.match("Agreement: signed") is None

@@ -425,6 +425,10 @@ class BodyEncoder:
             if speeches and (layouts.remark(self, container, unit, index in speeches)
                              or layouts.continues_speech(self, container, unit)):
                 continue
+            taken = minutes.decision(self, container, units, index - 1)  # `Beschluß:`
+            if taken:
+                index += taken - 1
+                continue
             self._paragraph(container, unit)
 
     @staticmethod
@@ -654,6 +658,11 @@ class BodyEncoder:
             sub(div, "p", content, n=cue.point_number(point.group("label")))
             return
         sub(div, "p", content)
+
+    def _paragraph_with(self, div: etree._Element, unit: SourceBlock, label: str) -> None:
+        """A paragraph opened by a word of its own kind (`Resolved:`) as its `label`."""
+        self._count("paragraphs")
+        sub(div, "p", self._labelled(unit, label))
 
     def _labelled(self, unit: SourceBlock, label: str | None) -> list[Inline]:
         """A block's content, its opening number (`1)`, `2.`, `I.`) as a `label`; the label
