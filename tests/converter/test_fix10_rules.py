@@ -11,7 +11,7 @@ from lxml import etree
 from test_probe_rules_080 import converted
 from test_probe_rules_080 import count as _count
 
-from toolkit.encoding import closing, lists, minutes, openers
+from toolkit.encoding import closing, lists, minutes, openers, structure as cue
 from toolkit.projection import project
 
 
@@ -141,3 +141,21 @@ def test_a_sentence_that_begins_with_the_word_is_no_decision() -> None:
     assert minutes.DECISION.match("Decided: the plan") is not None
     assert minutes.DECISION.match("Decided to send the plan.") is None
     assert minutes.DECISION.match("Agreement: signed") is None
+
+
+# -- a distribution list of fields (`1      Cde. X`) ------------------------------------------------
+def test_a_distribution_list_of_number_and_name_fields_is_a_list(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The delegation will leave on Monday.\n"
+                                 "The embassy will prepare the programme of the visit.\n"
+                                 "                                        J. Novak\n"
+                                 "Four copies printed\n1      Cde. Hager\n2      Cde. Axen\n"
+                                 "3\tCde. Florin\n4      to file\n")
+    assert _count(tei, "count(//tei:note[@type='distribution']/tei:list"
+                       "[tei:head='Four copies printed']/tei:item[@n])") == 4
+    assert _count(tei, "count(//tei:item[@n='3']/tei:persName[.='Florin'])") == 1
+
+
+def test_a_row_of_figures_is_no_list_item() -> None:
+    for text in ("12      450      300", "1959      1200", "1 May 1963 the talks began"):
+        assert cue.LIST_ITEM.match(text) is None
+    assert cue.LIST_ITEM.match("2      Cde. Axen") is not None

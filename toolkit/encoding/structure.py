@@ -89,7 +89,10 @@ TITLE = re.compile(
     r"interview|questionnaire|protokoll)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
-LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
+# (`1      Cde. N. Name`: the number and the name as two fields, a run of spaces or a tab
+# between them, words after it; `12      450` is a row of figures)
+LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|\d{1,2}(?=(?: {3,}|\t)\s*[^\W\d_])|[-–—•▪·*])"
+                       r"\s+(?=\S)")
 # (`List of persons met ...`: a title that names what it lists)
 LIST_HEAD = re.compile(r"\b(?:cop(?:y|ies)|printed|distribution|distributed|sent to|"
                        r"addressees?)\b|:$|^list\s+of\b", re.I)
