@@ -159,3 +159,49 @@ def test_a_row_of_figures_is_no_list_item() -> None:
     for text in ("12      450      300", "1959      1200", "1 May 1963 the talks began"):
         assert cue.LIST_ITEM.match(text) is None
     assert cue.LIST_ITEM.match("2      Cde. Axen") is not None
+
+
+# -- a diplomat's addressee, salutation and close; a letter quoted with a shallow indent -----------
+@pytest.mark.parametrize("text", ["To His Excellency Mr. Nguyen Duy Trinh",
+                                  "To Her Excellency Mrs. I. Gandhi", "To Mr. J. F. Dulles"])
+def test_an_addressee_may_hold_titles_and_initials(text: str) -> None:
+    assert cue.ADDRESSEE.match(text) is not None
+
+
+@pytest.mark.parametrize("text", ["To the ministry. It was sent on Monday",
+                                  "To Mr. Brandt the answer was clear. He left."])
+def test_an_addressee_holds_no_sentence(text: str) -> None:
+    assert cue.ADDRESSEE.match(text) is None
+
+
+def test_an_excellencys_letter_has_its_address_salute_and_close(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Embassy of the Polish People's Republic\nHanoi, 12 March 1966\n"
+                                 "To His Excellency Mr. Nguyen Duy Trinh\nMinister of Foreign Affairs\n"
+                                 "Hanoi\nYour Excellency,\n"
+                                 "I have the honour to inform you that the delegation will arrive soon.\n"
+                                 "The programme of the visit is enclosed.\n"
+                                 "Please accept, Excellency, the assurances of my highest consideration.\n"
+                                 "J. Siedlecki\nAmbassador\n")
+    assert _count(tei, "count(//tei:opener/tei:address/tei:addrLine)") == 3
+    assert _count(tei, "count(//tei:opener/tei:salute[.='Your Excellency,'])") == 1
+    assert _count(tei, "count(//tei:closer/tei:salute[starts-with(., 'Please accept')])") == 1
+
+
+def test_a_letter_indented_by_two_columns_is_quoted_in_full(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The ambassador handed over the following letter of the Premier:\n"
+                                 "  Rangoon, 2 February 1962\n  Dear Comrade Premier,\n"
+                                 "  I thank you for the invitation to visit your country this spring.\n"
+                                 "  With sincere greetings,\n  U Nu\n"
+                                 "The letter was received with satisfaction in the ministry.\n"
+                                 "                                        K. Brandt\n")
+    assert _count(tei, "count(//tei:floatingText[@type='letter']/tei:body/tei:closer"
+                       "/tei:signed[.='U Nu'])") == 1
+    assert _count(tei, "count(//tei:body/tei:div/tei:closer/tei:signed[.='K. Brandt'])") == 1
+
+
+def test_an_indented_closing_of_the_report_is_no_quoted_letter(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The ambassador handed over the text of the agreement.\n"
+                                 "The ministry will answer before the end of the month.\n"
+                                 "  Rangoon, 2 February 1962\n  K. Brandt\n  Counsellor\n")
+    assert _count(tei, "count(//tei:floatingText)") == 0
+    assert _count(tei, "count(//tei:body/tei:div/tei:closer/tei:dateline)") == 1

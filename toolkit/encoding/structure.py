@@ -48,14 +48,21 @@ def field_name(label: str) -> str:
     name = label.rstrip(".").lower()
     return _FIELD_NAMES.get(name, name)
 OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
-                            r"Honou?red)\b[^.]{0,100}[!,:]$")
+                            r"Honou?red|(?:Your )?(?:Excellency|Majesty|Highness)|Sir|Madam)"
+                            r"\b[^.]{0,100}[!,:]$")
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
                             r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
-                            r"Best (?:regards|wishes))[,.!]?$", re.I)
+                            r"Best (?:regards|wishes)|"
+                            # a diplomat's close: `Please accept, Excellency, the assurances of
+                            # my highest consideration.`
+                            r"(?:Please )?accept\b[^.]{0,60}\b(?:assurances?|expression)\b[^.]{0,60}"
+                            r"\bconsideration)[,.!]?$", re.I)
 # (`To His Excellency Comrade ...`: a head of state addressed by his honorific)
 ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? |"
                        r"(?:His|Her|HIS|HER) (?:Excellency|Majesty|Highness|EXCELLENCY) )"
-                       r"[^.!?]{3,200}$")
+                       # no sentence: a full stop only after an initial or a title (`Mr. N. N.`)
+                       r"(?:[^.!?]|(?<![\w.])[A-Z]\.|(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Cde|Gen|Col|"
+                       r"MR|MRS|DR)\.){3,200}$")
 PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 
