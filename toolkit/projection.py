@@ -117,7 +117,8 @@ class _Projector:
             else:
                 self.block(node)
             return
-        if name == "note" and node.get("place") == "foot" and parent_name in CONTAINERS:
+        if name == "note" and parent_name in CONTAINERS and (node.get("place") == "foot" or (
+                node.get("place") == "end" and node.get("rend") != "symbol")):
             self.inline(node)  # a note referenced nowhere: its text goes with the footnotes
             return
         if name == "note" and parent_name in CONTAINERS:
@@ -256,10 +257,10 @@ class _Projector:
         if name == "ptr" and node.get("n") and node.get("target", "").startswith("#"):
             return _reference(node.get("n", ""), node.get("rend"))  # a further reference
         if name == "note":
-            # a sign's note printed after its section: place end, rend symbol (a Word
-            # endnote, place end too, is given in brackets where it stands, as before)
+            # a sign's note printed after its section: place end, rend symbol; any other
+            # note at the end (a Word endnote) projects as a footnote does, at the end
             section = node.get("place") == "end" and node.get("rend") == "symbol"
-            if node.get("place") == "foot" or section:
+            if node.get("place") in ("foot", "end"):
                 number = node.get("n") or str(len(self.footnotes) + 1)
                 first = node[0] if len(node) else None
                 if first is None and not (node.text or "").strip():

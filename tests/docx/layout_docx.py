@@ -334,10 +334,7 @@ LAYOUTS_IN_WORD: tuple[WordLayout, ...] = (
                (r"^• ", "List Bullet 2")), drawn="•"),
     WordLayout("131", footnotes=True),
     # notes at the end typed as Word endnotes: place='end', else the footnotes' expectations
-    WordLayout("009", variant="endnotes", footnotes=True, endnotes=True, excluded={
-        "words": "toolkit/projection.py writes a note place='end' inline at its reference, "
-                 "glued to the word before (`percent.The figure`), not as `[1]` with its text "
-                 "at the end as it writes place='foot': the projection's to fix"}),
+    WordLayout("009", variant="endnotes", footnotes=True, endnotes=True),
     WordLayout("014", fields="tabs"),
     WordLayout("130", fields="spaces", wrapped="soft"),
     WordLayout("130", wrapped="join", variant="wrapped-by-word", excluded={

@@ -28,8 +28,8 @@ spaces between its fields met 29/29; 002 with Title and Heading 2 styles 25/36 (
 heads of untyped divisions, the title block cut after its first line). All twenty-one files
 on the reader as it was at c1eacf3: 511 of 553 checks (python-docx) and 504 of 552
 (LibreOffice); now 552 of 556 for each producer, the 4 left the stated exclusions.
-A twenty-second, 009 with its notes as Word endnotes (docx6), meets every check but the
-words of the projection, which writes an endnote inline (an exclusion, the projection's).
+A twenty-second, 009 with its notes as Word endnotes (docx6), meets every check: an endnote
+(note place='end') projects as a footnote does, `[1]` at its reference and its text at the end.
 """
 
 from __future__ import annotations

@@ -45,6 +45,9 @@ def test_number_and_name_columns_are_a_list(tmp_path: Path, context: ReadContext
     assert [" ".join("".join(i.itertext()).split()) for i in items] == \
         ["1 Cde. Kim Il Sung", "2. Cde. Pak Song Chol", "3 to file"]
     assert items[0].find("tei:persName", NS) is not None
+    # the line announcing it is the list's head, as the text export's `Four copies printed`
+    assert tree.xpath("//tei:body//tei:list/tei:head/text()", namespaces=NS) == ["Four copies printed"]
+    assert tree.xpath("//tei:body//tei:p[.='Four copies printed']", namespaces=NS) == []
     for word in ("Four copies printed", "Kim Il Sung", "Pak Song Chol", "to file"):
         assert word in project(tree)
 
@@ -68,3 +71,20 @@ def test_three_columns_stay_a_table(tmp_path: Path, context: ReadContext) -> Non
     conversion = convert_bytes(path.read_bytes(), str(path), context)
     assert conversion.tree.xpath("//tei:body//tei:list", namespaces=NS) == []
     assert len(conversion.tree.xpath("//tei:body//tei:table/tei:row", namespaces=NS)) == 2
+
+
+def test_a_sentence_before_the_table_stays_a_paragraph(tmp_path: Path, context: ReadContext) -> None:
+    document = docx.Document()
+    metadata_paragraphs(document)
+    document.add_paragraph("The delegation met the following comrades of the district committee.")
+    table = document.add_table(rows=2, cols=2)
+    for index, name in enumerate(("Cde. Kim Il Sung", "Cde. Pak Song Chol")):
+        table.cell(index, 0).text = str(index + 1)
+        table.cell(index, 1).text = name
+    path = tmp_path / "sentence.docx"
+    document.save(str(path))
+    tree = convert_bytes(path.read_bytes(), str(path), context).tree
+    assert tree.xpath("//tei:body//tei:list/tei:head", namespaces=NS) == []
+    assert len(tree.xpath("//tei:body//tei:list/tei:item", namespaces=NS)) == 2
+    assert len(tree.xpath("//tei:body//tei:p[starts-with(., 'The delegation met')]",
+                          namespaces=NS)) == 1

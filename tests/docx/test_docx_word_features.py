@@ -30,7 +30,7 @@ In mid-December **[Soviet Ambassador] Comrade Moskovsky** returned from *Moscow*
 the following about the negotiations of the 4th plenum.
 
 Kim Il raised the issue of certain injuries[Check this against the original.], which were \
-theseas follows, the following[See the Hungarian original.]:
+theseas follows, the following[i]:
 
 1. The Korean leaders were distrustful of the CPSU.
 
@@ -63,6 +63,8 @@ József
 Kovács
 
 [1] Moskovsky was ambassador to *Pyongyang*.
+
+[i] See the Hungarian original.
 """
 
 

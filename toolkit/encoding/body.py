@@ -19,7 +19,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               minutes, routing, structure as cue, underline)
+                               minutes, openers, routing, structure as cue, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -119,7 +119,8 @@ class BodyEncoder:
         self._structure(div, self._join(blocks))
         if end_mark is not None:
             sub(div, "trailer", self._inline(end_mark, end_mark.text.strip()))
-        if signature and div.find("{*}p") is None and div.find(".//{*}div") is None:
+        if signature and div.find("{*}p") is None and div.find(".//{*}div") is None \
+                and div.find("{*}sp") is None:
             # A closer needs text before it (TEI); a document of header lines and a
             # signature keeps the signature lines as paragraphs.
             for block in ([salute] if salute else []) + signature:
@@ -183,6 +184,7 @@ class BodyEncoder:
         for block in [b for b in trailing if ruled is None or b.line > ruled]:
             self._residue(end, block, notes_line)
         for part in [top, *self.back]:
+            openers.join_openers(part)  # a mark among the opener's lines stays in it
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)
@@ -423,6 +425,10 @@ class BodyEncoder:
             if speeches and (layouts.remark(self, container, unit, index in speeches)
                              or layouts.continues_speech(self, container, unit)):
                 continue
+            taken = minutes.decision(self, container, units, index - 1)  # `Beschluß:`
+            if taken:
+                index += taken - 1
+                continue
             self._paragraph(container, unit)
 
     @staticmethod
@@ -652,6 +658,11 @@ class BodyEncoder:
             sub(div, "p", content, n=cue.point_number(point.group("label")))
             return
         sub(div, "p", content)
+
+    def _paragraph_with(self, div: etree._Element, unit: SourceBlock, label: str) -> None:
+        """A paragraph opened by a word of its own kind (`Resolved:`) as its `label`."""
+        self._count("paragraphs")
+        sub(div, "p", self._labelled(unit, label))
 
     def _labelled(self, unit: SourceBlock, label: str | None) -> list[Inline]:
         """A block's content, its opening number (`1)`, `2.`, `I.`) as a `label`; the label

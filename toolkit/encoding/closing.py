@@ -100,9 +100,31 @@ def signature_columns(lines: list[SourceBlock]) -> list[list[SourceBlock]] | Non
     return [[row[0] for row in rows], [row[1] for row in rows]]
 
 
+# `(Recorded by Pei Jianzhang; not checked by the Premier)` alone at the end: who took the record
+_RECORDER = re.compile(r"^\((?P<lead>(?:Recorded|Minuted|Noted|Drafted|Prepared|Compiled|Written|"
+                       r"Translated|(?:Notes|Record|Minutes) (?:were )?taken|Taken down) by:?\s+)"
+                       r"(?P<names>[^;()\d]+?)(?P<rest>\s*[;,][^()]*)?\)$")
+_NAMES_APART = re.compile(r"\s+and\s+|,\s*")
+
+
+def recorder(text: str) -> tuple[str, list[str], str] | None:
+    """A recorder's line alone in parentheses: its words before the names, the names (each a
+    name: capitalised words, four at most), what follows them; None for a sentence that
+    names no person (`(Recorded by the embassy's staff)`)."""
+    found = _RECORDER.match(text)
+    if found is None:
+        return None
+    names = [n.strip() for n in _NAMES_APART.split(found.group("names").strip())]
+    if not names or any(not cue.name_like(n) or len(n.split()) > 4 for n in names):
+        return None
+    return found.group("lead"), names, found.group("names")
+
+
 def _signer(text: str) -> bool:
-    """A line of a signature: a name, an office, both, or a body that signs (an embassy)."""
-    return cue.signature_like(text) or bool(layouts.role_and_name(text)) or cue.org_line(text)
+    """A line of a signature: a name, an office, both, or a body that signs (an embassy),
+    or the recorder's line of a record of conversation."""
+    return cue.signature_like(text) or bool(layouts.role_and_name(text)) or cue.org_line(text) \
+        or recorder(text) is not None
 
 
 def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
@@ -125,6 +147,7 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
                          or cue.signed_before(b.text.strip())
                          or layouts.role_and_name(b.text.strip())
                          or cue.drafter(b.text.strip()) or cue.role_colon(b.text.strip())
+                         or recorder(b.text.strip()) is not None
                          or any(cue.name_like(f) for f in cue.closing_fields(b.text) or [])
                          for b in lines):
         blocks.extend(lines)
@@ -133,6 +156,9 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
             and not cue.bound_to_previous(blocks) and not cue.place_date(lines[0].text.strip()):
         # `Beijing, 12 April 1962` right above the signature: where and when it was signed
         lines.insert(0, blocks.pop())
+    if len(lines) == 1 and recorder(lines[0].text.strip()):
+        encoder.decided(f"{lines[0].text.strip()!r} at the end taken as the recorder's "
+                        "signature", lines[0].line)
     if len(lines) == 1 and cue.drafter(lines[0].text.strip()):
         encoder.decided(f"{lines[0].text.strip()!r} at the end taken as the drafter's name",
                         lines[0].line)
@@ -205,7 +231,20 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
         split = cue.role_split(text)
         hand = cue.hand_signed(text)
         before = cue.signed_before(text)
-        if before:
+        recorded = recorder(text)
+        if recorded:
+            flush()
+            next_signer()
+            line()
+            words, names, written = recorded
+            signed.append("(" + words)
+            left = written
+            for name in names:  # each name a persName, the words between them as written
+                at = left.index(name)
+                signed.extend([left[:at], person(name)])
+                left = left[at + len(name):]
+            signed.append(left + text[1 + len(words) + len(written):])
+        elif before:
             flush()
             next_signer()
             line()

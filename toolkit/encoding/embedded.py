@@ -9,7 +9,10 @@ its own, and the report goes on after it with its own paragraphs and its own sig
 The rule needs both the indentation and the letter's parts: three lines or more, each
 indented at least QUOTE_INDENT columns deeper than the line before the block, holding a
 dateline or a salutation and ending in a closing salutation or a signature line. An indented
-block without them (a quoted passage, a list) keeps the other rules.
+block without them (a quoted passage, a list) keeps the other rules. A block indented by two
+or three columns only (QUOTE_INDENT_LEAST) is a letter on stronger evidence: a salutation
+opens it, a paragraph of prose is in it, and the report's own text goes on after it (an
+indented place, date and signature at the end are the report's own closing, not a letter).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
 
 QUOTE_INDENT = 4  # deeper than the report's own lines by a tab's width at least
+QUOTE_INDENT_LEAST = 2  # a shallower indent: a letter with all its parts, the report after it
 QUOTE_LINES = 3   # a dateline or salutation, a paragraph, a signature
 
 
@@ -35,9 +39,10 @@ def _indent(unit: SourceBlock) -> int:
 
 def quoted_letter(units: list[SourceBlock], index: int) -> int:
     """How many units from `index` on are a letter quoted in full (see the module), or 0."""
-    if index == 0 or _indent(units[index]) < _indent(units[index - 1]) + QUOTE_INDENT:
+    if index == 0 or _indent(units[index]) < _indent(units[index - 1]) + QUOTE_INDENT_LEAST:
         return 0
-    deep = _indent(units[index - 1]) + QUOTE_INDENT
+    shallow = _indent(units[index]) < _indent(units[index - 1]) + QUOTE_INDENT
+    deep = _indent(units[index - 1]) + (QUOTE_INDENT_LEAST if shallow else QUOTE_INDENT)
     end = index
     while end < len(units) and _indent(units[end]) >= deep:
         end += 1
@@ -47,6 +52,10 @@ def quoted_letter(units: list[SourceBlock], index: int) -> int:
     opened = any(cue.place_date(t) or cue.date_line(t) or cue.OPENING_SALUTE.match(t)
                  for t in texts[:-1])
     closed = any(cue.CLOSING_SALUTE.match(t) for t in texts[1:]) or cue.signature_like(texts[-1])
+    if shallow and not (end < len(units) and any(cue.OPENING_SALUTE.match(t) for t in texts)
+                        and any(len(t.split()) >= 8 and t.endswith((".", "!", "?"))
+                                for t in texts)):
+        return 0
     return end - index if opened and closed else 0
 
 

@@ -591,7 +591,15 @@ CONVENTIONS = (
     "(Juche 64 (1975)) is dated by that year; a line underlined by = or - is the head, or a "
     "section's; each Annex N after the signature is a back division with its title; Re 1. "
     "alone opens the agenda item's section; a remark alone in parentheses between speeches "
-    "is a stage.")
+    "is a stage. Layouts (fix10): a mark between two opener lines is an fw inside the one "
+    "opener; a recorder's line alone at the end ((Recorded by N. Name; ...)) is the closer's "
+    "signed, each name a persName; a contents list whose entries the sections repeat is list "
+    "type='toc'; a decision's word (Beschluß:, Decision:, Resolved:) is the label of its p, a "
+    "lb after it when it stands alone above the text; To His Excellency Mr. N. Name opens the "
+    "address, Your Excellency, and Please accept ... the assurances of my highest "
+    "consideration are salutations; a letter indented by two or three columns with a "
+    "salutation, prose and the report after it is a floatingText; 1, a run of spaces and a "
+    "name is a list item as 1 - name is.")
 
 
 

@@ -138,8 +138,34 @@ def block_list(encoder: BodyEncoder, div: etree._Element, units: list[SourceBloc
                    encoder._inline(unit, unit.text.strip()))
         if number:
             item.set("n", number)
+    if head is not None and contents(head.text.strip(), units, start, end):
+        made.set("type", "toc")
+        encoder.decided(f"the list under {head.text.strip()!r} taken as the table of contents",
+                        head.line)
     encoder._count("lists")
     return end - index
+
+
+# `Contents:`, `Table of contents`, `Inhalt:`, `Obsah:`, `Spis treści`, `Sommaire`
+_CONTENTS = re.compile(r"^(?:(?:Table of )?Contents|Inhalt|Inhaltsverzeichnis|Obsah|Spis treści|"
+                       r"Sommaire|Table des matières|Содержание|Оглавление)\s*:?$", re.I)
+_UNAMBIGUOUS = re.compile(r"^(?:Table of contents|Inhaltsverzeichnis|Table des matières|"
+                          r"Оглавление)\s*:?$", re.I)
+
+
+def contents(head: str, units: list[SourceBlock], start: int, end: int) -> bool:
+    """A list announced as the text's contents whose entries the text repeats further on as
+    its headings (two at least, or all of a shorter list): a table of contents (TEI
+    `list[@type='toc']`). `Table of contents` says so alone; `Contents:` over entries no
+    heading repeats is a list of what something holds (a parcel, a file)."""
+    if not _CONTENTS.match(head):
+        return False
+    if _UNAMBIGUOUS.match(head):
+        return True
+    later = {" ".join(u.text.split()).lower() for u in units[end:]}
+    entries = [" ".join(u.text.split()).lower() for u in units[start:end]]
+    repeated = sum(1 for e in entries if e in later)
+    return repeated >= min(2, len(entries))
 
 
 def _items(encoder: BodyEncoder, made: etree._Element, units: list[SourceBlock], start: int,

@@ -48,14 +48,21 @@ def field_name(label: str) -> str:
     name = label.rstrip(".").lower()
     return _FIELD_NAMES.get(name, name)
 OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
-                            r"Honou?red)\b[^.]{0,100}[!,:]$")
+                            r"Honou?red|(?:Your )?(?:Excellency|Majesty|Highness)|Sir|Madam)"
+                            r"\b[^.]{0,100}[!,:]$")
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
                             r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
-                            r"Best (?:regards|wishes))[,.!]?$", re.I)
+                            r"Best (?:regards|wishes)|"
+                            # a diplomat's close: `Please accept, Excellency, the assurances of
+                            # my highest consideration.`
+                            r"(?:Please )?accept\b[^.]{0,60}\b(?:assurances?|expression)\b[^.]{0,60}"
+                            r"\bconsideration)[,.!]?$", re.I)
 # (`To His Excellency Comrade ...`: a head of state addressed by his honorific)
 ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? |"
                        r"(?:His|Her|HIS|HER) (?:Excellency|Majesty|Highness|EXCELLENCY) )"
-                       r"[^.!?]{3,200}$")
+                       # no sentence: a full stop only after an initial or a title (`Mr. N. N.`)
+                       r"(?:[^.!?]|(?<![\w.])[A-Z]\.|(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Cde|Gen|Col|"
+                       r"MR|MRS|DR)\.){3,200}$")
 PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 
@@ -89,7 +96,10 @@ TITLE = re.compile(
     r"interview|questionnaire|protokoll)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
-LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|[-–—•▪·*])\s+(?=\S)")
+# (`1      Cde. N. Name`: the number and the name as two fields, a run of spaces or a tab
+# between them, words after it; `12      450` is a row of figures)
+LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}\s*[-–—]|\d{1,2}(?=(?: {3,}|\t)\s*[^\W\d_])|[-–—•▪·*])"
+                       r"\s+(?=\S)")
 # (`List of persons met ...`: a title that names what it lists)
 LIST_HEAD = re.compile(r"\b(?:cop(?:y|ies)|printed|distribution|distributed|sent to|"
                        r"addressees?)\b|:$|^list\s+of\b", re.I)

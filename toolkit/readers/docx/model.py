@@ -1,4 +1,6 @@
-"""WordprocessingML read into plain paragraphs that remember what Word put on their text.
+"""WordprocessingML read into plain paragraphs that remember what Word put on their text
+(the walker; the paragraphs and tables it builds are `blocks.py`, the running heads
+`running.py`).
 
 Each paragraph becomes a string (what the encoder's rules read) with spans (formatting,
 tracked changes, hyperlinks) and markers (footnote, endnote and comment references) at
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
+from toolkit.readers.docx.blocks import Block, Cell, Comment, Marker, Paragraph, Revision, Span, \
+    Table
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
 from toolkit.readers.docx.styles import Numbering, Props, Styles, field_tabs, format_number, \
     num_pr, on_attr, run_props
@@ -43,68 +47,6 @@ SKIPPED = {"pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart"
 TRANSPARENT = {"smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo"}
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    kind: str  # hi | add | del | ref
-    value: str  # the rend, the revision key, the link target
-
-
-@dataclass(frozen=True)
-class Marker:
-    offset: int
-    kind: str  # footnote | endnote | comment | comment-start
-    key: str  # the note's or comment's id in the package
-    mark: str | None = None  # a custom footnote mark typed by the author
-
-
-@dataclass
-class Paragraph:
-    text: str
-    number: int  # paragraph count in the document: the "line" of diagnostics
-    spans: list[Span] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    bold: bool = False  # all its text shows bold (a label or a title line)
-    heading: int | None = None  # outline level, 1 for the top
-    label: str | None = None  # the list number Word draws before it ("1)")
-    bullet: bool = False
-    generated: bool = False  # a table of contents Word made: dropped once its field closes
-    depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
-    indent: int | None = None  # a list paragraph's left indentation (twips), when known
-    titled: bool = False  # in Word's Title style: the document's title line
-    page_before: bool = False  # a page break before it (its own, or at the end of the last)
-    rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
-
-
-@dataclass
-class Cell:
-    paragraphs: list[Paragraph]
-    cols: int = 1
-    rows: int = 1
-
-
-@dataclass
-class Table:
-    rows: list[list[Cell]]
-    number: int
-    header_rows: int = 0
-
-
-@dataclass(frozen=True)
-class Revision:
-    author: str
-    date: str
-
-
-@dataclass(frozen=True)
-class Comment:
-    author: str
-    date: str
-    paragraphs: tuple[Paragraph, ...]
-
-
-Block = Paragraph | Table
 @dataclass
 class _Field:
     paragraph: int  # where it began: a field's result may run over several paragraphs
@@ -663,62 +605,6 @@ class DocumentWalker:
 
     def _part(self, kind: str) -> str:
         return self.package.related_part(self.package.document_part, kind) or ""
-
-
-PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
-PAGE_WORDS = {"page", "of", "p", "pg"}  # what is left of "Page 2 of 3" without its numbers
-
-
-@dataclass(frozen=True)
-class RunningHead:
-    kind: str  # header | footer
-    text: str
-    part: str  # where it is written first: word/header1.xml
-    paragraph: int  # its paragraph in that part, from 1
-
-
-def running_heads(package: Package) -> list[RunningHead]:
-    """The distinct lines of the Word file's headers and footers, without page numbers:
-    words Word repeats on every page, kept once as forme work."""
-    found: list[RunningHead] = []
-    seen: set[tuple[str, str]] = set()
-    for rel in package.relationships(package.document_part):
-        root = package.part(rel.target) if rel.type in ("header", "footer") and \
-            not rel.external else None
-        paragraphs = [p for p in root.iter(w("p"))] if root is not None else []
-        for number, paragraph in enumerate(paragraphs, 1):
-            line = " ".join(_running_line(paragraph).split())
-            words = set(re.findall(r"[^\W\d_]+", line.lower()))
-            if words - PAGE_WORDS and (rel.type, line) not in seen:
-                seen.add((rel.type, line))
-                found.append(RunningHead(rel.type, line, rel.target, number))
-    return found
-
-
-def _running_line(paragraph: etree._Element) -> str:
-    parts: list[str] = []
-    fields: list[list[str]] = []  # [instruction, "result" once past the separator]
-    for node in paragraph.iter():
-        if node.tag == w("fldChar"):
-            kind = node.get(w("fldCharType"))
-            if kind == "begin":
-                fields.append(["", ""])
-            elif kind == "separate" and fields:
-                fields[-1][1] = "result"
-            elif kind == "end" and fields:
-                fields.pop()
-        elif node.tag == w("instrText") and fields:
-            fields[-1][0] += node.text or ""
-        elif node.tag in (w("t"), w("tab")):
-            if next(node.iterancestors(w("p")), None) is not paragraph:
-                continue  # a text box's paragraph, read on its own
-            simple = [a.get(w("instr")) or "" for a in node.iterancestors(w("fldSimple"))]
-            instructions = [f[0] for f in fields] + simple
-            if any(not f[1] for f in fields) or \
-                    any(i.split()[:1] and i.split()[0] in PAGE_FIELDS for i in instructions):
-                continue
-            parts.append(node.text or "" if node.tag == w("t") else " ")
-    return "".join(parts)
 
 
 def _new_page(section: etree._Element) -> bool:

@@ -29,11 +29,12 @@ from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, Block, Comment, DocumentWalker, \
-    Paragraph, Span, Table, running_heads
+from toolkit.readers.docx.blocks import Block, Comment, Paragraph, Span, Table
+from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, DocumentWalker
 from toolkit.readers.docx.package import Package
-from toolkit.readers.docx.tidy import HEADING, RULE_LINE, drop_rules, letter_spacing, sections, \
-    tabs_as_spaces
+from toolkit.readers.docx.running import running_heads
+from toolkit.readers.docx.tidy import HEADING, RULE_LINE, TABLE_LIST, drop_rules, letter_spacing, \
+    sections, table_list_heads, tabs_as_spaces
 from toolkit.readers.wcda_text import contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
 
@@ -304,6 +305,7 @@ class _Conversion:
         if rules and not any(p.text.strip() == RULE_LINE for p, _ in placed):
             drop_rules(result)
         letter_spacing(result)
+        table_list_heads(result)
         sections(result)
         etree.cleanup_namespaces(result)
         keep_mixed(result)
@@ -534,6 +536,7 @@ class _Conversion:
         its n and, as the text export's `1 - Cde. ...`, its first words."""
         self.count("lists")
         made = el("list")
+        made.set(TABLE_LIST, "1")  # its announcing line, read as a p, becomes its head (tidy)
         for row in table.rows:
             label = "".join(p.text for p in row[0].paragraphs).strip()  # its characters
             name = self._paragraphs([p for p in row[1].paragraphs if p.text.strip()])

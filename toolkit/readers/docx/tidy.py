@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from lxml import etree
 
+from toolkit.encoding import structure as cue
 from toolkit.tei import tei
 
 RULE_LINE = "_ _ _ _ _"  # the rule Word draws, typed as a notes rule (spaced: no heading's underline)
 HEADING = "{https://teikit.org/ns}heading"  # a temporary mark on heads made from Word headings
+TABLE_LIST = "{https://teikit.org/ns}table-list"  # a temporary mark on lists read from tables
 
 
 def drop_rules(div: etree._Element) -> None:
@@ -94,3 +96,28 @@ def unwrap(element: etree._Element) -> None:
         parent.text = (parent.text or "") + tail
     else:
         last.tail = (last.tail or "") + tail
+
+
+def table_list_heads(div: etree._Element) -> None:
+    """A list read from a Word table (`_numbered_list`) under the short line that announces
+    it (`Four copies printed`, `Distribution:`): that line is the list's `head`, as the text
+    export's `Four copies printed` over `1 - Cde. ...` is. The encoder read the line before
+    the table was known, as a paragraph of its own."""
+    for made in list(div.iter(tei("list"))):
+        if made.get(TABLE_LIST) is None:
+            continue
+        del made.attrib[TABLE_LIST]
+        before = made.getprevious()
+        if before is None or before.tag != tei("p") or (before.tail or "").strip():
+            continue
+        text = "".join(str(t) for t in before.itertext()).strip()
+        if not text or len(text) > 60 or cue.LIST_HEAD.search(text) is None \
+                or cue.POINT.match(text):
+            continue
+        head = etree.Element(tei("head"))
+        head.text = before.text
+        head.extend(list(before))
+        made.insert(0, head)
+        parent = before.getparent()
+        assert parent is not None
+        parent.remove(before)
