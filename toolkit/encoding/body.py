@@ -19,7 +19,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               minutes, routing, structure as cue, underline)
+                               formal, minutes, routing, structure as cue, tails, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -82,6 +82,7 @@ class BodyEncoder:
         sections = section_notes(blocks)
         notes = collect(blocks, cue.bound_to_previous)
         trailing = self._trailing(blocks, pages=True) + trailing
+        office_tail = tails.archival_tail(blocks)  # `Executor: ...`, `Printed 2 copies`
         reference = memo_end.reference_line(blocks)
         drafted = cable.drafting(blocks)  # `Drafted by:`, `Cleared by:` under the signature
         attachments = self._attachments(blocks)
@@ -105,6 +106,8 @@ class BodyEncoder:
         listed = lists.after_postscript(postscript) if signature and not distribution else []
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
+        if salute is not None:  # `I have the honour to be, Sir,` over `Your obedient Servant,`
+            salute = formal.closing_salute(self, blocks, salute)
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
         self._parenthesised = frozenset(
             "(" + k if n.label.startswith("(") else k + ")" for k, n in notes.texts.items()
@@ -134,6 +137,7 @@ class BodyEncoder:
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
                 or memo_end.BOX_LABEL.match(distribution[0].text.strip()) else div
             layouts.distribution_note(self, holder, self._join(distribution))
+        tails.tail(self, div, office_tail)
         cable.drafting_fields(self, div, drafted)
         if reference is not None:
             memo_end.reference(self, div, reference)
@@ -367,6 +371,13 @@ class BodyEncoder:
                 container = layouts.part(self, div, unit)
                 top = True
                 continue
+            if speeches and formal.session_line(self, container, unit):
+                top = False  # `The meeting began at 10:00 hours.`: a stage ends the top (TEI)
+                continue
+            stacked = formal.stacked_dateline(self, container, units, index - 1) if top else 0
+            if stacked:
+                index += stacked - 1
+                continue
             rows = layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
             if rows:
                 index += rows - 1
@@ -384,6 +395,9 @@ class BodyEncoder:
                 continue  # a mark after a stamp or a gap at the top stays where it stands
             if cue.STAMP.match(text) and cue.one_bracket(text):
                 self._stamp(container, unit, text)
+                continue
+            if tails.attachment_mention(text, following) and not top:
+                tails.mention(self, container, unit)
                 continue
             if not top and following and cue.ATTACHMENT.match(text) and len(text) <= 100 \
                     and not entries:
