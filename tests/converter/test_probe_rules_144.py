@@ -99,3 +99,35 @@ def test_sir_opening_a_sentence_is_no_salute(tmp_path: Path) -> None:
 def test_a_session_line(text: str, session: bool) -> None:
     from toolkit.encoding import formal
     assert bool(formal.SESSION.match(text)) is session
+
+
+# -- a Spanish date line and the year's name under it (148) --------------------------------------------
+@pytest.mark.parametrize(("text", "when"), [("14 de marzo de 1963", "1963-03-14"),
+                                            ("2 de enero del 1959", "1959-01-02"),
+                                            ("30 de septiembre de 1970", "1970-09-30")])
+def test_a_spanish_date_is_dated(text: str, when: str) -> None:
+    from toolkit.encoding import structure as cue
+    found = cue.date_line(text)
+    assert found is not None and found.when == when
+
+
+@pytest.mark.parametrize("text", ["14 de marzipan de 1963", "the de marzo 1963", "14 de marzo"])
+def test_no_spanish_date_without_its_parts(text: str) -> None:
+    from toolkit.encoding import structure as cue
+    found = cue.date_line(text)
+    assert found is None or found.when != "1963-03-14"
+
+
+def test_the_year_name_under_the_date_is_a_line_of_the_dateline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "La Habana, 2 de enero de 1961\n\"Año de la Educación\"\n"
+                                 "Dear Comrade Minister:\nThe delegation arrives on Monday.\n"
+                                 "The programme is attached.\n")
+    assert _count(tei, "count(//tei:opener/tei:dateline[tei:date[@when='1961-01-02']]"
+                       "[tei:lb][contains(.,'Año de la Educación')])") == 1
+    assert _count(tei, "count(//tei:opener/tei:salute)") == 1
+
+
+def test_a_quoted_line_in_the_text_is_no_year_name(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The delegation arrived on Monday.\n\"We shall overcome\"\n"
+                                 "The programme is attached.\n")
+    assert _count(tei, "count(//tei:dateline)") == 0

@@ -374,6 +374,8 @@ class BodyEncoder:
             if speeches and formal.session_line(self, container, unit):
                 top = False  # `The meeting began at 10:00 hours.`: a stage ends the top (TEI)
                 continue
+            if top and formal.year_name(self, container, unit):
+                continue
             stacked = formal.stacked_dateline(self, container, units, index - 1) if top else 0
             if stacked:
                 index += stacked - 1

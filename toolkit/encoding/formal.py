@@ -5,6 +5,9 @@ and closer rules did not know.
   1968.`): two to four short lines, each but the last ending in a comma or a full stop, the
   last a date: one `dateline`, the lines kept as `lb` (the names in it tagged, the date with
   its ISO value).
+- The year's name in quotes under the date (`La Habana, 14 de marzo de 1963` / `"Año de la
+  Organización"`, as Cuban offices date their letters): a further line (`lb`) of that
+  dateline, as an era's year is part of the date it names.
 - A closing formula over two lines above the signature (`I have the honour to be, Sir,` /
   `Your obedient Servant,`): one `salute` of the closer, its lines as `lb`.
 - The session's opening and closing in a record of speeches, a stenogram (`The meeting began
@@ -58,6 +61,31 @@ def stacked_dateline(encoder: BodyEncoder, div: etree._Element, units: list[Sour
                         lines[0].line)
         return size
     return 0
+
+
+YEAR_NAME = re.compile(r'^["“«][^"“”«»\[\]]{3,60}["”»]$')
+
+
+def year_name(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """A quoted line right under the opener's dateline, added to it; False otherwise."""
+    text = unit.text.strip()
+    opener = div[-1] if len(div) else None
+    if not YEAR_NAME.match(text) or opener is None or not str(opener.tag).endswith("}opener") \
+            or not len(opener) or not str(opener[-1].tag).endswith("}dateline"):
+        return False
+    dateline = opener[-1]
+    lb = etree.SubElement(dateline, dateline.tag.replace("dateline", "lb"))
+    lb.tail = None
+    content = encoder._inline(unit, text)
+    for item in content:
+        if isinstance(item, str):
+            last = dateline[-1]
+            last.tail = (last.tail or "") + item
+        else:
+            dateline.append(item)
+    encoder.decided(f"{text!r} under the date taken as the year's name, a line of the dateline",
+                    unit.line)
+    return True
 
 
 def closing_salute(encoder: BodyEncoder, blocks: list[SourceBlock], salute: SourceBlock
