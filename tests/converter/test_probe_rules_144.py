@@ -131,3 +131,17 @@ def test_a_quoted_line_in_the_text_is_no_year_name(tmp_path: Path) -> None:
     tei, _ = converted(tmp_path, "The delegation arrived on Monday.\n\"We shall overcome\"\n"
                                  "The programme is attached.\n")
     assert _count(tei, "count(//tei:dateline)") == 0
+
+
+# -- an end mark under the signature (149) ------------------------------------------------------------
+def test_an_end_mark_under_the_signature_is_the_trailer_after_the_closer(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The delegation left on Monday.\nThe talks go on in June.\n"
+                                 "Ambassador\nJ. Nowak\n[End of document]\n")
+    assert _count(tei, "count(//tei:closer/following-sibling::tei:trailer[.='[End of document]'])") == 1
+    assert _count(tei, "count(//tei:trailer//tei:supplied)") == 0
+
+
+def test_an_end_mark_above_the_signature_stays_before_the_closer(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The delegation left on Monday.\nThe talks go on in June.\n"
+                                 "END OF MESSAGE\nAmbassador\nJ. Nowak\n")
+    assert _count(tei, "count(//tei:trailer[following-sibling::tei:closer][.='END OF MESSAGE'])") == 1

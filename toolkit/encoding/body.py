@@ -120,8 +120,10 @@ class BodyEncoder:
         blocks = columns.field_lines(columns.sender_lines(self, columns.top_columns(self, blocks)))
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
-        if end_mark is not None:
-            sub(div, "trailer", self._inline(end_mark, end_mark.text.strip()))
+        # `[End of document]` under the signature: the trailer after the closing matter
+        last = end_mark is not None and bool(signature) and end_mark.line > signature[-1].line
+        if end_mark is not None and not last:
+            sub(div, "trailer", tails.end_mark(self, end_mark))
         if signature and div.find("{*}p") is None and div.find(".//{*}div") is None:
             # A closer needs text before it (TEI); a document of header lines and a
             # signature keeps the signature lines as paragraphs.
@@ -149,6 +151,8 @@ class BodyEncoder:
                                       self._join(listed))
         elif listed:  # no closer (a signature with no text above it): the postscript's text
             self._structure(div.findall("{*}postscript")[-1], self._join(listed), top=False)
+        if end_mark is not None and last:
+            sub(div, "trailer", tails.end_mark(self, end_mark))
         for page in self._end_pages:
             layouts.page_break(self, div, page)
         self._end_pages = []

@@ -27,7 +27,7 @@ from lxml import etree
 from toolkit.encoding import layouts
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import SourceBlock
-from toolkit.tei import sub
+from toolkit.tei import Inline, sub
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -114,3 +114,13 @@ def mention(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> Non
     text = unit.text.strip()
     sub(div, "note", encoder._inline(unit, text), type="attachment")
     encoder.decided(f"{text!r} taken as the mention of an attachment not reproduced", unit.line)
+
+
+def end_mark(encoder: BodyEncoder, unit: SourceBlock) -> list[Inline]:
+    """The trailer's content: `[End of document]` is the transcriber's end mark, its brackets
+    kept as written (no `supplied`: nothing was added to the document); `END OF MESSAGE`
+    the cable's own words, encoded inline."""
+    text = unit.text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        return [text]
+    return encoder._inline(unit, text)
