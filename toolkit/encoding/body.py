@@ -19,7 +19,8 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               minutes, openers, routing, structure as cue, underline)
+                               formal, minutes, openers, routing, structure as cue, tails,
+                               underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -82,6 +83,7 @@ class BodyEncoder:
         sections = section_notes(blocks)
         notes = collect(blocks, cue.bound_to_previous)
         trailing = self._trailing(blocks, pages=True) + trailing
+        office_tail = tails.archival_tail(blocks)  # `Executor: ...`, `Printed 2 copies`
         reference = memo_end.reference_line(blocks)
         drafted = cable.drafting(blocks)  # `Drafted by:`, `Cleared by:` under the signature
         attachments = self._attachments(blocks)
@@ -105,6 +107,8 @@ class BodyEncoder:
         listed = lists.after_postscript(postscript) if signature and not distribution else []
         salute = blocks.pop() if signature and len(blocks) > 1 and \
             cue.CLOSING_SALUTE.match(blocks[-1].text.strip()) else None
+        if salute is not None:  # `I have the honour to be, Sir,` over `Your obedient Servant,`
+            salute = formal.closing_salute(self, blocks, salute)
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
         self._parenthesised = frozenset(
             "(" + k if n.label.startswith("(") else k + ")" for k, n in notes.texts.items()
@@ -117,8 +121,10 @@ class BodyEncoder:
         blocks = columns.field_lines(columns.sender_lines(self, columns.top_columns(self, blocks)))
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
-        if end_mark is not None:
-            sub(div, "trailer", self._inline(end_mark, end_mark.text.strip()))
+        # `[End of document]` under the signature: the trailer after the closing matter
+        last = end_mark is not None and bool(signature) and end_mark.line > signature[-1].line
+        if end_mark is not None and not last:
+            sub(div, "trailer", tails.end_mark(self, end_mark))
         if signature and div.find("{*}p") is None and div.find(".//{*}div") is None \
                 and div.find("{*}sp") is None:
             # A closer needs text before it (TEI); a document of header lines and a
@@ -135,6 +141,7 @@ class BodyEncoder:
             holder = sub(div, "note", type="distribution") if div.find("{*}closer") is not None \
                 or memo_end.BOX_LABEL.match(distribution[0].text.strip()) else div
             layouts.distribution_note(self, holder, self._join(distribution))
+        tails.tail(self, div, office_tail)
         cable.drafting_fields(self, div, drafted)
         if reference is not None:
             memo_end.reference(self, div, reference)
@@ -146,6 +153,8 @@ class BodyEncoder:
                                       self._join(listed))
         elif listed:  # no closer (a signature with no text above it): the postscript's text
             self._structure(div.findall("{*}postscript")[-1], self._join(listed), top=False)
+        if end_mark is not None and last:
+            sub(div, "trailer", tails.end_mark(self, end_mark))
         for page in self._end_pages:
             layouts.page_break(self, div, page)
         self._end_pages = []
@@ -369,6 +378,15 @@ class BodyEncoder:
                 container = layouts.part(self, div, unit)
                 top = True
                 continue
+            if speeches and formal.session_line(self, container, unit):
+                top = False  # `The meeting began at 10:00 hours.`: a stage ends the top (TEI)
+                continue
+            if top and formal.year_name(self, container, unit):
+                continue
+            stacked = formal.stacked_dateline(self, container, units, index - 1) if top else 0
+            if stacked:
+                index += stacked - 1
+                continue
             rows = layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
             if rows:
                 index += rows - 1
@@ -386,6 +404,9 @@ class BodyEncoder:
                 continue  # a mark after a stamp or a gap at the top stays where it stands
             if cue.STAMP.match(text) and cue.one_bracket(text):
                 self._stamp(container, unit, text)
+                continue
+            if tails.attachment_mention(text, following) and not top:
+                tails.mention(self, container, unit)
                 continue
             if not top and following and cue.ATTACHMENT.match(text) and len(text) <= 100 \
                     and not entries:

@@ -13,13 +13,21 @@ MONTHS = {name: i for i, name in enumerate(
      "september", "october", "november", "december"], start=1)}
 MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# a Spanish date line kept as written in a translation (`La Habana, 14 de marzo de 1963`):
+# the full names only, no abbreviation (`mar`, `dic` would read English words)
+MONTHS.update({name: i for i, name in enumerate(
+    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"], start=1)})
+MONTHS["setiembre"] = 9
 
-_MONTH = r"(?P<{0}>[A-Za-z]{{3,9}})\.?"
+_MONTH = r"(?P<{0}>[A-Za-z]{{3,10}})\.?"
 _PATTERNS = [
     # January 8, 1965 / Jan. 8 1965
     re.compile(r"^" + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$"),
     # 8 January 1965 / 8th January, 1965
     re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH.format("m") + r",?\s+(?P<y>\d{4})$"),
+    # 14 de marzo de 1963 (Spanish)
+    re.compile(r"^(?P<d>\d{1,2})\s+de\s+" + _MONTH.format("m") + r"\s+de(?:l)?\s+(?P<y>\d{4})$"),
     # January 1965
     re.compile(r"^" + _MONTH.format("m") + r",?\s+(?P<y>\d{4})$"),
     # 1965-01-08 / 1965-01 / 1965

@@ -294,7 +294,7 @@ def distribution_note(encoder: BodyEncoder, holder: etree._Element,
 
 
 # -- names listed after a cue of persons --------------------------------------------------------
-PERSONS_FIELD = re.compile(r"^(?:(?:[a-z]{3,20}\s+)?participants|present|those present|also present|attended by|"
+PERSONS_FIELD = re.compile(r"^(?:(?:[a-z]{3,20}\s+)?participants|participating|taking part|present|those present|also present|attended by|"
                            r"interpreters?|recorded by|record(?:ed)? taken by|copy to|copies to|"
                            r"distributed to|distribution)$", re.I)
 _ITEM = re.compile(r"[^,;]+")

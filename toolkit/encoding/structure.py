@@ -29,7 +29,7 @@ MEMO_FIELD = re.compile(
     # a record of conversation's header (issue #10): when, where, who took part and recorded it
     r"Time|Place|Venue|Location|Present|Absent|Excused|Apologies|Anwesend|Abwesend|Entschuldigt|"
     # (`Chinese participants:`, `Foreign participants:`: each side's own list, one word naming it)
-    r"(?:(?!the\s|all\s)[a-z]{3,20}\s+)?participants|Those present|Also present|"
+    r"(?:(?!the\s|all\s)[a-z]{3,20}\s+)?participants|Participating|Taking part|Those present|Also present|"
     r"Interpreters?|Interview(?:er|ee)s?|Interviewed by|Respondent|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
     r"Priority|Precedence|Urgency|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
@@ -48,15 +48,20 @@ def field_name(label: str) -> str:
     name = label.rstrip(".").lower()
     return _FIELD_NAMES.get(name, name)
 OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:esteemed|respected)|"
-                            r"Honou?red|(?:Your )?(?:Excellency|Majesty|Highness)|Sir|Madam)"
-                            r"\b[^.]{0,100}[!,:]$")
+                            r"Honou?red|(?:Your )?(?:Excellency|Majesty|Highness))"
+                            r"\b[^.]{0,100}[!,:]$|"
+                            # a despatch's `Sir,` alone on its line (never `Sir Alec said:`)
+                            r"^(?:Sir|Madam|Sirs|Gentlemen|(?:Your )?Excellency)[,:!]$")
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
                             r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
                             r"Best (?:regards|wishes)|"
                             # a diplomat's close: `Please accept, Excellency, the assurances of
                             # my highest consideration.`
                             r"(?:Please )?accept\b[^.]{0,60}\b(?:assurances?|expression)\b[^.]{0,60}"
-                            r"\bconsideration)[,.!]?$", re.I)
+                            r"\bconsideration|"
+                            # a despatch's `Your obedient Servant,`; Cuba's `Patria o Muerte, ¡Venceremos!`
+                            r"Your (?:most )?(?:obedient|humble|faithful)\b[^.]{0,30}|"
+                            r"Patria o Muerte\b[^.]{0,20}|¡?Venceremos!?|Hasta la victoria siempre)[,.!]?$", re.I)
 # (`To His Excellency Comrade ...`: a head of state addressed by his honorific)
 ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? |"
                        r"(?:His|Her|HIS|HER) (?:Excellency|Majesty|Highness|EXCELLENCY) )"
