@@ -534,16 +534,22 @@ class NameTagger:
             return []
         # the text as one line: a mark beside white space, or after a word's hyphen, taken
         # out; a mark between two words (a title's lines) read as a space
+        # (from mark to mark, not character by character: a paragraph has a few marks)
         kept: list[str] = []
         where: list[int] = []  # the index in `text` of each character of the joined text
-        for i, c in enumerate(text):
-            if c != mark:
-                kept.append(c)
-                where.append(i)
-            elif not (i and (text[i - 1].isspace() or text[i - 1] == "-")) and not (
+        position = 0
+        i = text.find(mark)
+        while i != -1:
+            kept.append(text[position:i])
+            where.extend(range(position, i))
+            if not (i and (text[i - 1].isspace() or text[i - 1] == "-")) and not (
                     text[i + 1:i + 2].isspace()) and i + 1 < len(text):
                 kept.append(" ")
                 where.append(i)
+            position = i + 1
+            i = text.find(mark, position)
+        kept.append(text[position:])
+        where.extend(range(position, len(text)))
         where.append(len(text))
         joined = "".join(kept)
         out: list[tuple[int, int, etree._Element]] = []
@@ -658,8 +664,10 @@ class NameTagger:
         entry = self.lookup(written)
         if entry is not None and entry.kind == cue.kind:
             return Span(cue.start, cue.end, cue.kind, entry, REGISTER)
-        initials = INITIAL.match(written)
-        if cue.kind == "person" and initials:
+        # (INITIAL opens with a letter and its full stop: a name without one there has none;
+        # an organisation's or place's cue is not asked)
+        initials = INITIAL.match(written) if cue.kind == "person" and written[1:2] == "." else None
+        if initials:
             rest = self.lookup(written[initials.end():].strip())
             given = [c for c in initials.group() if c.isalpha()]
             if rest is not None and rest.kind == "person" and _initials_agree(given, rest):
