@@ -107,7 +107,12 @@ class _Forms:
                         if all(form[:1].isupper() for form, _ in forms)}
         self.automaton = ahocorasick.Automaton()
         for key, forms in self.by_key.items():  # what matches() needs, found with the key
-            self.automaton.add_word(key, (len(key), key in self.capital, forms))
+            # and, when every form of the key is written alike (one form, or `Moscow` of a
+            # register and of the gazetteer), that form with its first and last value: one
+            # case test then stands for the test of each form (see candidates)
+            alike = (forms[0][0], forms[0][1], forms[-1][1]) if all(
+                form == forms[0][0] for form, _ in forms) else None
+            self.automaton.add_word(key, (len(key), key in self.capital, forms, alike))
         if self.by_key:
             self.automaton.make_automaton()
 
@@ -115,7 +120,7 @@ class _Forms:
         """(start, end, values whose form fits the case written) of each whole-word match."""
         if not self.by_key:
             return
-        for last, (size, capital, forms) in self.automaton.iter(folded):
+        for last, (size, capital, forms, _) in self.automaton.iter(folded):
             end = last + 1
             start = end - size
             if capital and not text[start].isupper():
@@ -140,7 +145,7 @@ class _Forms:
         if not self.by_key:
             return []
         found: list[Span] = []
-        for last, (size, capital, forms) in self.automaton.iter(folded):
+        for last, (size, capital, forms, alike) in self.automaton.iter(folded):
             end = last + 1
             start = end - size
             if capital and not text[start].isupper():
@@ -148,11 +153,10 @@ class _Forms:
             if not _whole_word(text, folded, start, end):
                 continue
             written = text[start:end]
-            if len(forms) == 1:
-                form, first = forms[0]
+            if alike is not None:  # every form written alike: they all fit, or none does
+                form, first, final = alike
                 if not (written == form or _case_fits(written, form)):
                     continue
-                final = first
             else:
                 values = [value for form, value in forms if _case_fits(written, form)]
                 if not values:
@@ -530,16 +534,22 @@ class NameTagger:
             return []
         # the text as one line: a mark beside white space, or after a word's hyphen, taken
         # out; a mark between two words (a title's lines) read as a space
+        # (from mark to mark, not character by character: a paragraph has a few marks)
         kept: list[str] = []
         where: list[int] = []  # the index in `text` of each character of the joined text
-        for i, c in enumerate(text):
-            if c != mark:
-                kept.append(c)
-                where.append(i)
-            elif not (i and (text[i - 1].isspace() or text[i - 1] == "-")) and not (
+        position = 0
+        i = text.find(mark)
+        while i != -1:
+            kept.append(text[position:i])
+            where.extend(range(position, i))
+            if not (i and (text[i - 1].isspace() or text[i - 1] == "-")) and not (
                     text[i + 1:i + 2].isspace()) and i + 1 < len(text):
                 kept.append(" ")
                 where.append(i)
+            position = i + 1
+            i = text.find(mark, position)
+        kept.append(text[position:])
+        where.extend(range(position, len(text)))
         where.append(len(text))
         joined = "".join(kept)
         out: list[tuple[int, int, etree._Element]] = []
@@ -579,7 +589,9 @@ class NameTagger:
                 if begin < start and self.lookup(text[begin:span.end]) is None:
                     candidates.append(Span(begin, span.end, "place", None, GAZETTEER, "gazetteer"))
         # text in capitals: the cues read a mixed-case copy of it, of the same length
-        cued = capitals.readable(text) if self._cues and capitals.shouting(text) else text
+        # (an ASCII text that is not isupper() has a lower-case letter or none: no shouting)
+        cued = capitals.readable(text) if self._cues and (text.isupper() or not text.isascii()) and (
+            capitals.shouting(text)) else text
         if self._cues:
             for cue in cues.find_cues(cued):
                 candidates.append(self._from_cue(cued, cue))
@@ -601,12 +613,18 @@ class NameTagger:
                     # (`Rodríguez` after `Carlos Rafael Rodríguez` is not the town)
                     chosen = _choose(candidates + [Span(start, end, "person", None, STRONG, "document")
                                                    for start, end in again], len(text))
-        if self._anchors and any(s.entry is not None and s.entry.xml_id in self._anchors for s in chosen):
-            chosen = self._unanchored(text, chosen, document)
+        anchors = self._anchors
+        if anchors:  # (loops, not any() of a generator: ~40 calls a report)
+            for span in chosen:
+                if span.entry is not None and span.entry.xml_id in anchors:
+                    chosen = self._unanchored(text, chosen, document)
+                    break
         if self._gazetteer_on:
             chosen = _towns(text, chosen, document)
-        if any(s.kind == "place" and s.start > 5 and _VESSEL.search(text, max(0, s.start - 40), s.start) for s in chosen):
-            chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
+        for span in chosen:
+            if span.kind == "place" and span.start > 5 and _VESSEL.search(text, max(0, span.start - 40), span.start):
+                chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
+                break
         return chosen
 
     def _leaders(self, text: str, candidates: list[Span]) -> list[Span]:
@@ -646,8 +664,10 @@ class NameTagger:
         entry = self.lookup(written)
         if entry is not None and entry.kind == cue.kind:
             return Span(cue.start, cue.end, cue.kind, entry, REGISTER)
-        initials = INITIAL.match(written)
-        if cue.kind == "person" and initials:
+        # (INITIAL opens with a letter and its full stop: a name without one there has none;
+        # an organisation's or place's cue is not asked)
+        initials = INITIAL.match(written) if cue.kind == "person" and written[1:2] == "." else None
+        if initials:
             rest = self.lookup(written[initials.end():].strip())
             given = [c for c in initials.group() if c.isalpha()]
             if rest is not None and rest.kind == "person" and _initials_agree(given, rest):
