@@ -66,6 +66,7 @@ VOLUME_STANDARDS: list[PDFStandard] = ["a-3b"]
 VOLUME_NAME = "edition.pdf"
 PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
 PRINT_ROOT = "print-root"  # Typst's root: the templates and the documents' images
+STAGE_DIR = ".volume-stage"  # under volume-parts: each volume's XML, from the volume stage to the parent
 INPUTS_DIR = "inputs"  # under the print root: a folder per process, the document being typeset
 
 _UNDISPLAYABLE = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed')
@@ -376,7 +377,7 @@ class PdfBuilder:
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
-        from toolkit.builders.volumes import split_volumes, write_list
+        from toolkit.builders.volumes import plan_volumes, volume_entry, volume_of, volume_order, write_list
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
         shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
@@ -414,22 +415,30 @@ class PdfBuilder:
                     pool.submit(merge_volume, matter, front, parts, out).result()
                 except BrokenProcessPool:
                     raise _merge_died([matter, *parts], out) from None
-            # the volume stage too: Saxon's heap grows with its input and is not given back
-            # (the outlines of 3,000 documents: 290 MB kept by the parent for the rest)
-            outlines = pool.submit(_volume_xml, self.config, edition).result()
-            if isinstance(outlines, Diagnostic):
-                raise ToolkitError(outlines.message, outlines.path, outlines.line, outlines.column,
-                                   outlines.rule)
-            volumes = split_volumes(outlines, settings.volume_by, settings.volume_size)
-            del outlines
+            # the volumes grouped first from each print XML's <doc> and <meta> (three strings
+            # a document), then the volume stage over each volume's documents alone, in a
+            # process of its own (Saxon's heap, not given back, is one volume's): the
+            # parent holds one volume's XML at a time, not the edition's (pdf7: ~2 GB at 10,000)
+            entries = volume_order(volume_entry(self.out_dir / PRINT_XML_DIR / f"{d.id}.xml")
+                                   for d in edition.documents)
+            volumes = plan_volumes(entries, settings.volume_by, settings.volume_size)
+            del entries
+            by_id = {d.id: d for d in edition.documents}
             stamp = self._volume_stamp()
-            for volume in volumes:  # each its own parts, matter and page numbers
+            staged = pool.submit(_volume_xmls, self.config, [[by_id[i] for i in v.ids] for v in volumes],
+                                 self.out_dir / PARTS_DIR / STAGE_DIR).result()
+            if isinstance(staged, Diagnostic):
+                raise ToolkitError(staged.message, staged.path, staged.line, staged.column, staged.rule)
+            for volume, staged_xml in zip(volumes, staged):  # each its own parts, matter and page numbers
                 folder = self.out_dir / PARTS_DIR
                 if len(volumes) > 1 or volume.file != VOLUME_NAME:
                     folder = folder / volume.file.removesuffix(".pdf")
+                xml = volume_of(staged_xml.read_text("utf-8"), volume)
+                staged_xml.unlink()
                 assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
-                assembler.assemble(volume.xml, settings.part_size, str(self.config.source_dir),
+                assembler.assemble(xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
+                del xml
                 self.parts_typeset += assembler.typeset_parts
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
@@ -505,10 +514,20 @@ def _typeset_part(config: BuildConfig, template: Path, data: str, extra: dict[st
         return error.diagnostic
 
 
-def _volume_xml(config: BuildConfig, edition: Edition) -> str | Diagnostic:
-    """Runs in a process of its own: the volume stage over the documents' outlines, whose
-    Saxon heap goes back when the process ends. A ToolkitError comes back as its Diagnostic."""
+def _volume_xmls(config: BuildConfig, volumes: list[list[Document]], folder: Path) -> list[Path] | Diagnostic:
+    """Runs in a process of its own: the volume stage over each volume's documents' outlines
+    in turn, each written to FOLDER/N.xml for the parent to read one at a time (returned, the
+    volumes' XML would all be in the parent at once). Saxon's heap, reused from one volume to
+    the next, is the largest volume's and goes back when the process ends. A ToolkitError
+    comes back as its Diagnostic."""
+    builder = PdfBuilder(config)
+    shutil.rmtree(folder, ignore_errors=True)  # a killed build's
+    written = []
     try:
-        return PdfBuilder(config).volume_xml(edition)
+        for number, documents in enumerate(volumes, start=1):
+            path = folder / f"{number}.xml"
+            write_atomic(path, builder.volume_xml(Edition(config, documents)).encode("utf-8"))
+            written.append(path)
+        return written
     except ToolkitError as error:
         return error.diagnostic
