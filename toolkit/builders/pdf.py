@@ -160,13 +160,22 @@ class PdfBuilder:
         return [str(d) for d in (*self.config.font_dirs, *SYSTEM_FONT_DIRS) if d.is_dir()]
 
     def environment(self) -> str:
-        """The fonts Typst will find: each font file's path, size and modification time under
-        the font folders (a stat per file, not a read: the Noto folders hold hundreds of MB).
-        Installing, removing or updating a font rebuilds the print edition."""
+        """The fonts Typst will find: each font file under the font folders, by its path,
+        size and modification time (a stat per file, not a read: the Noto folders hold
+        hundreds of MB); a font inside the edition's folder by its name there and content
+        (its digest cached by stat, filestate), so that a moved or re-cloned edition, whose
+        files have new times, rebuilds nothing. Installing, removing or updating a font
+        rebuilds the print edition."""
+        from toolkit import filestate
+        root = os.path.join(os.path.abspath(self.config.root), "")
         digest = hashlib.sha256()
         for folder in self.font_dirs():
             for path in sorted(Path(folder).rglob("*")):
                 if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+                    absolute = os.path.abspath(path)
+                    if absolute.startswith(root):  # inside the edition: by name there and content
+                        digest.update(f"{absolute[len(root):]}\0{filestate.sha256(path)}\n".encode())
+                        continue
                     stat = path.stat()
                     digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         return digest.hexdigest()
