@@ -16,9 +16,12 @@ build's state with this one's (`plan`) gives:
   records of its own documents (`html_registers`); a register's page when an article changed;
 - the search index: in shards (`shard_of`), each Pagefind index of a fixed bucket of
   documents by a hash of their id, indexed again when one of its search pages changed;
+- an entry edited inside its register (a note, a name, coordinates; `registers`, each
+  entry's digest): all that entry's pages and its register's page;
 - everything, search and abbreviations pages included: when what every page depends on
-  changed (stylesheets, registers, configuration: `shared`), with --force, or when there is
-  no state or a page it lists is missing (a first build, pages removed by hand).
+  changed (stylesheets, the registers' skeleton and abbreviations, configuration: `shared`),
+  with --force, or when there is no state or a page it lists is missing (a first build,
+  pages removed by hand).
 
 A page made again is the page a full build makes: the same stylesheet runs on the same
 records (or, for register pages, on the same mentions of them) and only chooses which of its
