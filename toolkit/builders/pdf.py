@@ -148,6 +148,7 @@ class PdfBuilder:
         self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
         self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
         self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
+        self.volumes_staged = 0  # volumes the last finish() ran the volume stage over (others: kept)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -386,7 +387,8 @@ class PdfBuilder:
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
-        from toolkit.builders.volumes import plan_volumes, volume_entry, volume_of, volume_order, write_list
+        from toolkit.builders.volumes import STAGE_XML, keep_stage, plan_volumes, stage_current, stage_keys
+        from toolkit.builders.volumes import volume_entry, volume_of, volume_order, write_list
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
         shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
@@ -400,7 +402,7 @@ class PdfBuilder:
             cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
             if not cache.is_file():
                 write_atomic(cache, self.print_xml(document)[0].encode("utf-8"))
-        self.parts_typeset = self.matter_typeset = self.volumes_merged = 0
+        self.parts_typeset = self.matter_typeset = self.volumes_merged = self.volumes_staged = 0
         # Typst keeps what it memoised for the life of the process (about 2 MB per document
         # typeset, measured): each part is typeset in a process of its own, which returns
         # that memory when it ends, so the volume's peak is one part's, not the edition's.
@@ -434,16 +436,28 @@ class PdfBuilder:
             del entries
             by_id = {d.id: d for d in edition.documents}
             stamp = self._volume_stamp()
-            staged = pool.submit(_volume_xmls, self.config, [[by_id[i] for i in v.ids] for v in volumes],
-                                 self.out_dir / PARTS_DIR / STAGE_DIR).result()
+            folders = [self.out_dir / PARTS_DIR if len(volumes) == 1 and v.file == VOLUME_NAME
+                       else self.out_dir / PARTS_DIR / v.file.removesuffix(".pdf") for v in volumes]
+            keys = stage_keys(volumes, self._stage_common(stamp, edition), self.out_dir / PRINT_XML_DIR)
+            todo = [n for n, (f, k) in enumerate(zip(folders, keys)) if not stage_current(f, k)]
+            staged: list[Path] | Diagnostic = []
+            if todo:  # only the volumes whose documents (or anything shared) changed
+                staged = pool.submit(_volume_xmls, self.config, [[by_id[i] for i in volumes[n].ids] for n in todo],
+                                     self.out_dir / PARTS_DIR / STAGE_DIR).result()
             if isinstance(staged, Diagnostic):
                 raise ToolkitError(staged.message, staged.path, staged.line, staged.column, staged.rule)
-            for volume, staged_xml in zip(volumes, staged):  # each its own parts, matter and page numbers
-                folder = self.out_dir / PARTS_DIR
-                if len(volumes) > 1 or volume.file != VOLUME_NAME:
-                    folder = folder / volume.file.removesuffix(".pdf")
-                xml = volume_of(staged_xml.read_text("utf-8"), volume)
-                staged_xml.unlink()
+            made = dict(zip(todo, staged))
+            self.volumes_staged = len(todo)
+            for number, (volume, folder, key) in enumerate(zip(volumes, folders, keys)):
+                # each its own parts, matter and page numbers
+                if number in made:
+                    stage_xml = made[number].read_text("utf-8")
+                    made[number].unlink()
+                    keep_stage(folder, key, stage_xml)
+                else:
+                    stage_xml = (folder / STAGE_XML).read_text("utf-8")
+                xml = volume_of(stage_xml, volume)
+                del stage_xml
                 assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
                 assembler.assemble(xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
@@ -456,6 +470,15 @@ class PdfBuilder:
         self._remove_volumes({v.file for v in volumes})
         targets = [self.out_dir / v.file for v in volumes]
         return [*targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
+
+    def _stage_common(self, stamp: str, edition: Edition) -> str:
+        """What the volume stage's output depends on besides its documents' print XML: the
+        parts' stamp (stylesheets, fonts, configuration with its about texts), the registers
+        (labels, abbreviations) and the code that makes the stage's input."""
+        from toolkit.builders.base import file_hash
+        code = [Path(__file__).with_name(n) for n in ("volume.py", "volumes.py")]
+        code.append(Path(__file__).parents[1] / "frontmatter.py")
+        return "\0".join([stamp, file_hash(*edition.registers(), root=self.config.root), file_hash(*code)])
 
     def _volume_stamp(self) -> str:
         """What shapes every part besides its documents: templates, fonts, configuration."""

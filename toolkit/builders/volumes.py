@@ -23,6 +23,7 @@ volume's number, which is what a reader of a numbered series expects.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 import unicodedata
@@ -213,3 +214,38 @@ def _slug(name: str) -> str:
     """A file name's part: ASCII letters and digits, lower case, joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "collection"
+
+
+STAGE_XML = "volume.xml"  # in a volume's parts folder: the volume stage's last output for it
+STAGE_KEY = "volume.key"
+
+
+def stage_keys(volumes: Sequence[Planned], common: str, print_xml: Path) -> list[str]:
+    """Each volume's key for the volume stage's output: `common` (the stylesheets, fonts,
+    configuration, registers and the code that writes the stage's input) and the ids and
+    content (file index digests) of its documents' print XML, in volume order."""
+    from toolkit import filestate
+    keys = []
+    for volume in volumes:
+        digest = hashlib.sha256(f"{common}\0{volume.file}".encode())
+        for identifier in volume.ids:
+            digest.update(f"\0{identifier}\0{filestate.sha256(print_xml / f'{identifier}.xml')}".encode())
+        keys.append(digest.hexdigest())
+    return keys
+
+
+def stage_current(folder: Path, key: str) -> bool:
+    """Whether the volume stage's XML kept for this volume (`keep_stage`) has this key: a
+    one-document change then runs the stage over its own volume only (about 0.8 s of CPU a
+    volume of 1,000 documents), not over every volume."""
+    try:
+        return (folder / STAGE_KEY).read_text("utf-8") == key and (folder / STAGE_XML).is_file()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return False
+
+
+def keep_stage(folder: Path, key: str, xml: str) -> None:
+    """The stage's XML, then its key (a build stopped between the two leaves no key)."""
+    (folder / STAGE_KEY).unlink(missing_ok=True)
+    write_atomic(folder / STAGE_XML, xml.encode("utf-8"))
+    write_atomic(folder / STAGE_KEY, key.encode("utf-8"))
