@@ -149,6 +149,7 @@ class PdfBuilder:
         self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
         self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
         self.volumes_staged = 0  # volumes the last finish() ran the volume stage over (others: kept)
+        self.volumes_assembled = 0  # volumes whose parts and matter the last finish() looked at
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -387,7 +388,8 @@ class PdfBuilder:
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
-        from toolkit.builders.volumes import STAGE_XML, keep_stage, plan_volumes, stage_current, stage_keys
+        from toolkit.builders.volumes import STAGE_XML, assembled, keep_stage, mark_assembled, plan_volumes
+        from toolkit.builders.volumes import stage_current, stage_keys
         from toolkit.builders.volumes import volume_entry, volume_of, volume_order, write_list
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
@@ -403,6 +405,7 @@ class PdfBuilder:
             if not cache.is_file():
                 write_atomic(cache, self.print_xml(document)[0].encode("utf-8"))
         self.parts_typeset = self.matter_typeset = self.volumes_merged = self.volumes_staged = 0
+        self.volumes_assembled = 0
         # Typst keeps what it memoised for the life of the process (about 2 MB per document
         # typeset, measured): each part is typeset in a process of its own, which returns
         # that memory when it ends, so the volume's peak is one part's, not the edition's.
@@ -449,7 +452,10 @@ class PdfBuilder:
             made = dict(zip(todo, staged))
             self.volumes_staged = len(todo)
             for number, (volume, folder, key) in enumerate(zip(volumes, folders, keys)):
-                # each its own parts, matter and page numbers
+                # each its own parts, matter and page numbers; one assembled from these very
+                # inputs is left alone
+                if number not in made and assembled(folder, key, self.out_dir / volume.file):
+                    continue
                 if number in made:
                     stage_xml = made[number].read_text("utf-8")
                     made[number].unlink()
@@ -465,6 +471,8 @@ class PdfBuilder:
                 self.parts_typeset += assembler.typeset_parts
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
+                mark_assembled(folder, key)
+                self.volumes_assembled += 1
         write_list(self.out_dir, volumes)
         # those of another split go once these are written: a failed build leaves the last ones
         self._remove_volumes({v.file for v in volumes})

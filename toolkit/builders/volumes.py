@@ -218,16 +218,20 @@ def _slug(name: str) -> str:
 
 STAGE_XML = "volume.xml"  # in a volume's parts folder: the volume stage's last output for it
 STAGE_KEY = "volume.key"
+ASSEMBLED = "assembled.key"  # the stage key the volume's PDF was last assembled from
 
 
 def stage_keys(volumes: Sequence[Planned], common: str, print_xml: Path) -> list[str]:
-    """Each volume's key for the volume stage's output: `common` (the stylesheets, fonts,
-    configuration, registers and the code that writes the stage's input) and the ids and
-    content (file index digests) of its documents' print XML, in volume order."""
+    """Each volume's key for the volume stage's output and the PDF assembled from it:
+    `common` (the stylesheets and templates, fonts, configuration, registers and the code that
+    writes the stage's input), the volume's file, number and name, and the ids and content
+    (file index digests) of its documents' print XML, in volume order."""
     from toolkit import filestate
     keys = []
     for volume in volumes:
-        digest = hashlib.sha256(f"{common}\0{volume.file}".encode())
+        # the number and name too: printed on its title page, and by year or collection the
+        # number moves when a volume comes before it
+        digest = hashlib.sha256(f"{common}\0{volume.file}\0{volume.number}\0{volume.name}".encode())
         for identifier in volume.ids:
             digest.update(f"\0{identifier}\0{filestate.sha256(print_xml / f'{identifier}.xml')}".encode())
         keys.append(digest.hexdigest())
@@ -247,5 +251,21 @@ def stage_current(folder: Path, key: str) -> bool:
 def keep_stage(folder: Path, key: str, xml: str) -> None:
     """The stage's XML, then its key (a build stopped between the two leaves no key)."""
     (folder / STAGE_KEY).unlink(missing_ok=True)
+    (folder / ASSEMBLED).unlink(missing_ok=True)
     write_atomic(folder / STAGE_XML, xml.encode("utf-8"))
     write_atomic(folder / STAGE_KEY, key.encode("utf-8"))
+
+
+def assembled(folder: Path, key: str, target: Path) -> bool:
+    """Whether the volume's PDF was assembled from this stage key: the key covers everything
+    its parts, matter and merge read (the stamp, the registers, its documents' print XML),
+    so that volume is left as it is, its parts not even written again (at 10,000 documents a
+    one-document change parsed all 10,000 print XML files for the unchanged volumes' parts)."""
+    try:
+        return target.is_file() and (folder / ASSEMBLED).read_text("utf-8") == key
+    except (FileNotFoundError, UnicodeDecodeError):
+        return False
+
+
+def mark_assembled(folder: Path, key: str) -> None:
+    write_atomic(folder / ASSEMBLED, key.encode("utf-8"))
