@@ -162,14 +162,22 @@ class RegisterScoped(Protocol):
     PREPARES_ITSELF: ClassVar[bool]
 
 
+#: the toolkit's installation (the repository, or site-packages for a wheel): its own files
+#: (stylesheets, templates, modules) are hashed by their names inside it
+TOOLKIT_ROOT = Path(__file__).resolve().parents[2]
+
+
 def edition_name(path: Path, root: Path | None) -> str:
     """A path as a hash names it: relative to the edition's folder when inside it (a copied
-    or moved edition rebuilds nothing), else as given (the toolkit's own files, font folders)."""
-    if root is not None:
-        try:
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-        except ValueError:
-            pass
+    or moved edition rebuilds nothing), else relative to the toolkit's installation (the
+    builders' inputs: a re-cloned or moved toolkit rebuilds nothing either), else as given
+    (font folders elsewhere)."""
+    for base in (root, TOOLKIT_ROOT):
+        if base is not None:
+            try:
+                return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

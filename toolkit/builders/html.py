@@ -119,6 +119,7 @@ class HtmlBuilder:
         self._front: PyXdmNode | None = None
         self._entry_list: list[tuple[str, str]] | None = None
         self._order: list[tuple[str, str, str]] = []  # (id, title, date) in date order
+        self.pages_made: list[str] = []  # the edition pages the last finish made (written or not)
 
     # -- the lifecycle ---------------------------------------------------------------------
     def inputs(self) -> Sequence[Path]:
@@ -258,9 +259,11 @@ class HtmlBuilder:
         previous = EditionState.load(state_path)
         ids = [d.id for d in edition.documents]
         current = contributions(ids, self.records, previous, rebuilt_ids)
-        shared = self._shared()
-        plan = html_state.plan(previous, shared, current, self.site, self.config.force)
-        state = EditionState(shared, current, previous.order if previous and not plan.index else [])
+        skeleton, registers = html_registers.register_state(self._register_paths(), self.config.root)
+        shared = self._shared(skeleton)
+        plan = html_state.plan(previous, shared, current, self.site, self.config.force, registers)
+        state = EditionState(shared, current, previous.order if previous and not plan.index else [],
+                             registers=registers)
         with ThreadPoolExecutor(1) as pool:
             # Pagefind indexes in its own process while Saxon makes the edition pages here.
             search = pool.submit(self._search_index, current, None if plan.full else previous, state)
@@ -277,13 +280,17 @@ class HtmlBuilder:
         _make_readable(self.site, None if plan.full else written)
         return written
 
-    def _shared(self) -> str:
-        """What every edition page depends on: the builder's files, the registers, the
-        configuration, whether the site has the EPUB (the about page links it), Pagefind."""
+    def _shared(self, skeleton: str) -> str:
+        """What every edition page depends on: the builder's files, the registers' skeleton
+        (what is outside their entries: `html_registers.entry_digests`) and the abbreviations
+        (the abbreviations page lists them from the organisations' names), the configuration,
+        whether the site has the EPUB (the about page links it), Pagefind."""
         book = self.site / "epub" / epub_name(self.config)
+        organisations = self.config.registers_dir / "organisations.xml"
+        listed = filestate.fact(organisations, "abbreviations", functools.partial(
+            _abbreviations, organisations)) if organisations.is_file() else []
         return hashlib.sha256("\0".join([
-            file_hash(*self.inputs()),
-            file_hash(*sorted(self.config.registers_dir.glob("*.xml")), root=self.config.root),
+            file_hash(*self.inputs()), skeleton, json.dumps(listed),
             self.config.fingerprint(), str(book.is_file()), html_state.environment_stamp(),
             self._pdf_volumes(),  # the about and index pages link the print volumes
         ]).encode()).hexdigest()
@@ -374,7 +381,7 @@ class HtmlBuilder:
         last = html_registers.layouts(list(before), before, size) if before else {}
         fragments = self.records / "entries"
         work = html_registers.plan(entries, None if plan.full else plan.entries, last, layout,
-                                   before, current, fragments)
+                                   before, current, fragments, plan.edited)
         executable = self._edition_executable()
         area = staging_dir(self.config.output_dir)
         area.mkdir(parents=True, exist_ok=True)
@@ -389,7 +396,8 @@ class HtmlBuilder:
                 self._transform(executable, listing, staging)
             for batch in html_registers.batches(work, layout, spool):
                 self._transform(executable, batch, staging)
-            kinds = set(REGISTER_NAMES) if plan.full else set()
+            # a register's page reads its entries themselves too (sort keys, the places' map)
+            kinds = set(REGISTER_NAMES) if plan.full else {k for k, e in entries if e in plan.edited}
             for kind, entry in work.pages:
                 made_fragment = staging / kind / f"{entry}.xml"
                 if made_fragment.is_file():
@@ -414,6 +422,7 @@ class HtmlBuilder:
                     continue  # made again the same: the published file is left alone
                 os.replace(page, target)
                 written.append(target)
+            self.pages_made = sorted(made)  # tests read it: which edition pages this build made
             ids_set = set(ids)
             if plan.full or plan.index:
                 order = etree.parse(str(staging / "sequence.xml")).getroot()
@@ -639,6 +648,10 @@ def citation_refs(root: etree._Element) -> str:
     refs = {str(ordinal[id(unit.element)]): unit.identifier for unit in trees[0].units
             if id(unit.element) in ordinal}
     return json.dumps(refs, ensure_ascii=False)
+
+
+def _abbreviations(register: Path, _data: bytes) -> list[list[str]]:
+    return [list(found) for found in abbreviations(register)]
 
 
 def _has_abbreviations(register: Path, _data: bytes) -> bool:

@@ -20,9 +20,11 @@ documents), whenever one mention changed. Now:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -49,6 +51,56 @@ def entry_kind(element: etree._Element) -> str:
     if name.namespace == TEI_NS:
         return _KINDS[name.localname]
     return _TYPE_KINDS.get((element.get("type") or "").lower(), "persons")
+
+
+def entry_digests(data: bytes, path: str = "register") -> dict[str, Any]:
+    """A register as the edition pages take it (a filestate fact, JSON): `entries`, xml:id ->
+    [kind, digest of the element] of each TEI entry, and `skeleton`, the digest of the file
+    with every outermost entry emptied to its tag and xml:id. An edit inside entries leaves
+    the skeleton alone: only those entries' pages and their registers' pages are made again;
+    any other edit (an entry added, removed or moved, the header) changes the skeleton, and
+    every edition page is made again."""
+    from toolkit.safe_xml import parse_xml
+    root = parse_xml(data, path).getroot()
+    tags = tuple(f"{{{TEI_NS}}}{name}" for name in _ENTRIES)
+    entries: dict[str, list[str]] = {}
+    outermost = []
+    for element in root.iter(*tags):
+        identifier = element.get(f"{{{XML_NS}}}id")
+        if identifier is None:
+            continue  # no page of its own: it stays in the skeleton
+        digest = hashlib.sha256(etree.tostring(element, with_tail=False)).hexdigest()[:24]
+        entries.setdefault(identifier, [entry_kind(element), digest])
+        ancestor = element.getparent()
+        while ancestor is not None and not (ancestor.tag in tags and ancestor.get(f"{{{XML_NS}}}id")):
+            ancestor = ancestor.getparent()
+        if ancestor is None:
+            outermost.append(element)
+    for element in outermost:
+        tail, identifier = element.tail, element.get(f"{{{XML_NS}}}id")
+        element.clear()
+        element.set(f"{{{XML_NS}}}id", str(identifier))
+        element.tail = tail
+    skeleton = hashlib.sha256(etree.tostring(root)).hexdigest()
+    return {"skeleton": skeleton, "entries": entries}
+
+
+def register_state(paths: Sequence[Path], root: Path) -> tuple[str, dict[str, str]]:
+    """The registers' skeleton digest (names and skeletons, `entry_digests`) and each entry
+    id's digest (of every entry of that id, in the registers' order), from the file index."""
+    import functools
+
+    from toolkit import filestate
+    from toolkit.builders.base import edition_name
+    skeletons = hashlib.sha256()
+    entries: dict[str, str] = {}
+    for path in paths:
+        fact = filestate.fact(path, "html-entry-digests", functools.partial(entry_digests, path=str(path)))
+        skeletons.update(f"{edition_name(path, root)}\0{fact['skeleton']}\n".encode())
+        for identifier, (kind, digest) in fact["entries"].items():
+            entries[identifier] = hashlib.sha256(
+                f"{entries.get(identifier, '')}{kind}:{digest}".encode()).hexdigest()[:24]
+    return skeletons.hexdigest(), entries
 
 
 def register_entries(registers: etree._Element, any_namespace: bool = False) -> Iterator[tuple[str, str]]:
@@ -99,16 +151,18 @@ class Work:
 def plan(entries: Iterable[tuple[str, str]], changed: Iterable[str] | None,
          old: Mapping[str, list[list[str]]], new: Mapping[str, list[list[str]]],
          before: Mapping[str, Contribution], after: Mapping[str, Contribution],
-         fragments: Path) -> Work:
+         fragments: Path, edited: Iterable[str] = ()) -> Work:
     """The pages to make: every page of every entry (`changed` None: a full build), or, of
     the entries whose mentions changed, the pages whose documents changed (another count of
-    documents changes every page's navigation), and any article whose fragment is missing."""
+    documents changes every page's navigation), every page of an entry `edited` in its
+    register (each prints its label), and any article whose fragment is missing."""
     work = Work()
     remade = None if changed is None else set(changed)
+    whole = set(edited)
     for kind, entry in entries:
         pages, last = new.get(entry, [[]]), old.get(entry, [[]])
         wanted: list[int] = []
-        if remade is None or (entry in remade and sum(map(len, pages)) != sum(map(len, last))):
+        if remade is None or entry in whole or (entry in remade and sum(map(len, pages)) != sum(map(len, last))):
             wanted = list(range(1, len(pages) + 1))
         elif entry in remade:
             for number, documents in enumerate(pages, start=1):

@@ -16,9 +16,12 @@ build's state with this one's (`plan`) gives:
   records of its own documents (`html_registers`); a register's page when an article changed;
 - the search index: in shards (`shard_of`), each Pagefind index of a fixed bucket of
   documents by a hash of their id, indexed again when one of its search pages changed;
+- an entry edited inside its register (a note, a name, coordinates; `registers`, each
+  entry's digest): all that entry's pages and its register's page;
 - everything, search and abbreviations pages included: when what every page depends on
-  changed (stylesheets, registers, configuration: `shared`), with --force, or when there is
-  no state or a page it lists is missing (a first build, pages removed by hand).
+  changed (stylesheets, the registers' skeleton and abbreviations, configuration: `shared`),
+  with --force, or when there is no state or a page it lists is missing (a first build,
+  pages removed by hand).
 
 A page made again is the page a full build makes: the same stylesheet runs on the same
 records (or, for register pages, on the same mentions of them) and only chooses which of its
@@ -38,7 +41,7 @@ from lxml import etree
 from toolkit.output import write_atomic
 
 STATE_NAME = "edition-state.json"
-_VERSION = 2  # 2: each contribution has its date (register pages: html_registers)
+_VERSION = 3  # 2: each contribution has its date (register pages: html_registers); 3: registers
 _TK = "{https://teikit.org/ns}"
 #: the record's attributes that the index, timeline and about pages show
 LISTED = ("id", "title", "date", "date-label", "archive", "lang", "lang-name")
@@ -111,6 +114,7 @@ class EditionState:
     order: list[tuple[str, str, str]] = field(default_factory=list)  # sequence: id, title, date
     pages: list[str] = field(default_factory=list)  # the edition pages in the site
     shards: dict[str, str] = field(default_factory=dict)  # search shard -> digest of its pages
+    registers: dict[str, str] = field(default_factory=dict)  # entry id -> digest (html_registers)
 
     @classmethod
     def load(cls, path: Path) -> EditionState | None:
@@ -121,13 +125,14 @@ class EditionState:
             return cls(str(data["shared"]),
                        {k: Contribution.from_json(v) for k, v in data["documents"].items()},
                        [(str(a), str(b), str(c)) for a, b, c in data["order"]],
-                       [str(p) for p in data["pages"]], {str(k): str(v) for k, v in data["shards"].items()})
+                       [str(p) for p in data["pages"]], {str(k): str(v) for k, v in data["shards"].items()},
+                       {str(k): str(v) for k, v in data["registers"].items()})
         except (OSError, ValueError, KeyError, TypeError, AssertionError):
             return None  # no state, or one this version does not read: a full build
 
     def save(self, path: Path) -> None:
         data = {"version": _VERSION, "shared": self.shared, "order": self.order,
-                "pages": sorted(self.pages), "shards": self.shards,
+                "pages": sorted(self.pages), "shards": self.shards, "registers": self.registers,
                 "documents": {k: v.to_json() for k, v in self.documents.items()}}
         write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
@@ -159,6 +164,7 @@ class Plan:
     full: bool
     index: bool
     entries: frozenset[str]  # entries whose register pages are made again (when not full)
+    edited: frozenset[str] = frozenset()  # of those, entries edited in their register: all their pages
 
     @property
     def anything(self) -> bool:
@@ -166,7 +172,10 @@ class Plan:
 
 
 def plan(previous: EditionState | None, shared: str, current: Mapping[str, Contribution],
-         site: Path, force: bool) -> Plan:
+         site: Path, force: bool, registers: Mapping[str, str] | None = None) -> Plan:
+    """`shared` holds the registers' skeleton (html_registers.register_state); `registers`,
+    each entry's digest: an entry edited inside (a note, a name) remakes its own pages and
+    its register's page, no other edition page."""
     if (force or previous is None or previous.shared != shared or not previous.order
             or not all((site / page).is_file() for page in previous.pages)):
         return Plan(True, True, frozenset())
@@ -178,7 +187,9 @@ def plan(previous: EditionState | None, shared: str, current: Mapping[str, Contr
         after = current[identifier].mentions if identifier in current else {}
         if before != after:
             entries.update(e for e in before.keys() | after.keys() if before.get(e) != after.get(e))
-    return Plan(False, index, frozenset(entries))
+    known = previous.registers
+    edited = {e for e in (registers or {}).keys() | known.keys() if (registers or {}).get(e) != known.get(e)}
+    return Plan(False, index, frozenset(entries | edited), frozenset(edited))
 
 
 def shard_count(documents: int) -> int:

@@ -66,6 +66,7 @@ VOLUME_STANDARDS: list[PDFStandard] = ["a-3b"]
 VOLUME_NAME = "edition.pdf"
 PRINT_XML_DIR = "print-xml"  # the per-document print XML, kept so the volume need not redo it
 PRINT_ROOT = "print-root"  # Typst's root: the templates and the documents' images
+STAGE_DIR = ".volume-stage"  # under volume-parts: each volume's XML, from the volume stage to the parent
 INPUTS_DIR = "inputs"  # under the print root: a folder per process, the document being typeset
 
 _UNDISPLAYABLE = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed')
@@ -147,6 +148,8 @@ class PdfBuilder:
         self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
         self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
         self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
+        self.volumes_staged = 0  # volumes the last finish() ran the volume stage over (others: kept)
+        self.volumes_assembled = 0  # volumes whose parts and matter the last finish() looked at
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -159,13 +162,22 @@ class PdfBuilder:
         return [str(d) for d in (*self.config.font_dirs, *SYSTEM_FONT_DIRS) if d.is_dir()]
 
     def environment(self) -> str:
-        """The fonts Typst will find: each font file's path, size and modification time under
-        the font folders (a stat per file, not a read: the Noto folders hold hundreds of MB).
-        Installing, removing or updating a font rebuilds the print edition."""
+        """The fonts Typst will find: each font file under the font folders, by its path,
+        size and modification time (a stat per file, not a read: the Noto folders hold
+        hundreds of MB); a font inside the edition's folder by its name there and content
+        (its digest cached by stat, filestate), so that a moved or re-cloned edition, whose
+        files have new times, rebuilds nothing. Installing, removing or updating a font
+        rebuilds the print edition."""
+        from toolkit import filestate
+        root = os.path.join(os.path.abspath(self.config.root), "")
         digest = hashlib.sha256()
         for folder in self.font_dirs():
             for path in sorted(Path(folder).rglob("*")):
                 if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+                    absolute = os.path.abspath(path)
+                    if absolute.startswith(root):  # inside the edition: by name there and content
+                        digest.update(f"{absolute[len(root):]}\0{filestate.sha256(path)}\n".encode())
+                        continue
                     stat = path.stat()
                     digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         return digest.hexdigest()
@@ -376,7 +388,9 @@ class PdfBuilder:
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
-        from toolkit.builders.volumes import split_volumes, write_list
+        from toolkit.builders.volumes import STAGE_XML, assembled, keep_stage, mark_assembled, plan_volumes
+        from toolkit.builders.volumes import stage_current, stage_keys
+        from toolkit.builders.volumes import volume_entry, volume_of, volume_order, write_list
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
         shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
@@ -390,7 +404,8 @@ class PdfBuilder:
             cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
             if not cache.is_file():
                 write_atomic(cache, self.print_xml(document)[0].encode("utf-8"))
-        self.parts_typeset = self.matter_typeset = self.volumes_merged = 0
+        self.parts_typeset = self.matter_typeset = self.volumes_merged = self.volumes_staged = 0
+        self.volumes_assembled = 0
         # Typst keeps what it memoised for the life of the process (about 2 MB per document
         # typeset, measured): each part is typeset in a process of its own, which returns
         # that memory when it ends, so the volume's peak is one part's, not the edition's.
@@ -414,30 +429,64 @@ class PdfBuilder:
                     pool.submit(merge_volume, matter, front, parts, out).result()
                 except BrokenProcessPool:
                     raise _merge_died([matter, *parts], out) from None
-            # the volume stage too: Saxon's heap grows with its input and is not given back
-            # (the outlines of 3,000 documents: 290 MB kept by the parent for the rest)
-            outlines = pool.submit(_volume_xml, self.config, edition).result()
-            if isinstance(outlines, Diagnostic):
-                raise ToolkitError(outlines.message, outlines.path, outlines.line, outlines.column,
-                                   outlines.rule)
-            volumes = split_volumes(outlines, settings.volume_by, settings.volume_size)
-            del outlines
+            # the volumes grouped first from each print XML's <doc> and <meta> (three strings
+            # a document), then the volume stage over each volume's documents alone, in a
+            # process of its own (Saxon's heap, not given back, is one volume's): the
+            # parent holds one volume's XML at a time, not the edition's (pdf7: ~2 GB at 10,000)
+            entries = volume_order(volume_entry(self.out_dir / PRINT_XML_DIR / f"{d.id}.xml")
+                                   for d in edition.documents)
+            volumes = plan_volumes(entries, settings.volume_by, settings.volume_size)
+            del entries
+            by_id = {d.id: d for d in edition.documents}
             stamp = self._volume_stamp()
-            for volume in volumes:  # each its own parts, matter and page numbers
-                folder = self.out_dir / PARTS_DIR
-                if len(volumes) > 1 or volume.file != VOLUME_NAME:
-                    folder = folder / volume.file.removesuffix(".pdf")
+            folders = [self.out_dir / PARTS_DIR if len(volumes) == 1 and v.file == VOLUME_NAME
+                       else self.out_dir / PARTS_DIR / v.file.removesuffix(".pdf") for v in volumes]
+            keys = stage_keys(volumes, self._stage_common(stamp, edition), self.out_dir / PRINT_XML_DIR)
+            todo = [n for n, (f, k) in enumerate(zip(folders, keys)) if not stage_current(f, k)]
+            staged: list[Path] | Diagnostic = []
+            if todo:  # only the volumes whose documents (or anything shared) changed
+                staged = pool.submit(_volume_xmls, self.config, [[by_id[i] for i in volumes[n].ids] for n in todo],
+                                     self.out_dir / PARTS_DIR / STAGE_DIR).result()
+            if isinstance(staged, Diagnostic):
+                raise ToolkitError(staged.message, staged.path, staged.line, staged.column, staged.rule)
+            made = dict(zip(todo, staged))
+            self.volumes_staged = len(todo)
+            for number, (volume, folder, key) in enumerate(zip(volumes, folders, keys)):
+                # each its own parts, matter and page numbers; one assembled from these very
+                # inputs is left alone
+                if number not in made and assembled(folder, key, self.out_dir / volume.file):
+                    continue
+                if number in made:
+                    stage_xml = made[number].read_text("utf-8")
+                    made[number].unlink()
+                    keep_stage(folder, key, stage_xml)
+                else:
+                    stage_xml = (folder / STAGE_XML).read_text("utf-8")
+                xml = volume_of(stage_xml, volume)
+                del stage_xml
                 assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
-                assembler.assemble(volume.xml, settings.part_size, str(self.config.source_dir),
+                assembler.assemble(xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
+                del xml
                 self.parts_typeset += assembler.typeset_parts
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
+                mark_assembled(folder, key)
+                self.volumes_assembled += 1
         write_list(self.out_dir, volumes)
         # those of another split go once these are written: a failed build leaves the last ones
         self._remove_volumes({v.file for v in volumes})
         targets = [self.out_dir / v.file for v in volumes]
         return [*targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
+
+    def _stage_common(self, stamp: str, edition: Edition) -> str:
+        """What the volume stage's output depends on besides its documents' print XML: the
+        parts' stamp (stylesheets, fonts, configuration with its about texts), the registers
+        (labels, abbreviations) and the code that makes the stage's input."""
+        from toolkit.builders.base import file_hash
+        code = [Path(__file__).with_name(n) for n in ("volume.py", "volumes.py")]
+        code.append(Path(__file__).parents[1] / "frontmatter.py")
+        return "\0".join([stamp, file_hash(*edition.registers(), root=self.config.root), file_hash(*code)])
 
     def _volume_stamp(self) -> str:
         """What shapes every part besides its documents: templates, fonts, configuration."""
@@ -505,10 +554,20 @@ def _typeset_part(config: BuildConfig, template: Path, data: str, extra: dict[st
         return error.diagnostic
 
 
-def _volume_xml(config: BuildConfig, edition: Edition) -> str | Diagnostic:
-    """Runs in a process of its own: the volume stage over the documents' outlines, whose
-    Saxon heap goes back when the process ends. A ToolkitError comes back as its Diagnostic."""
+def _volume_xmls(config: BuildConfig, volumes: list[list[Document]], folder: Path) -> list[Path] | Diagnostic:
+    """Runs in a process of its own: the volume stage over each volume's documents' outlines
+    in turn, each written to FOLDER/N.xml for the parent to read one at a time (returned, the
+    volumes' XML would all be in the parent at once). Saxon's heap, reused from one volume to
+    the next, is the largest volume's and goes back when the process ends. A ToolkitError
+    comes back as its Diagnostic."""
+    builder = PdfBuilder(config)
+    shutil.rmtree(folder, ignore_errors=True)  # a killed build's
+    written = []
     try:
-        return PdfBuilder(config).volume_xml(edition)
+        for number, documents in enumerate(volumes, start=1):
+            path = folder / f"{number}.xml"
+            write_atomic(path, builder.volume_xml(Edition(config, documents)).encode("utf-8"))
+            written.append(path)
+        return written
     except ToolkitError as error:
         return error.diagnostic

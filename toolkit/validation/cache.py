@@ -46,6 +46,9 @@ VERSION = 4  # 4: registers by their id tables
 #: the code whose change may change a report (read once per run: a few files)
 CODE = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / name for name in (
     "safe_xml.py", "registers.py", "errors.py", "tei.py")]
+#: the toolkit's installation: its schemas and code are named inside it, so that a re-cloned
+#: or moved toolkit validates nothing again
+TOOLKIT = Path(__file__).resolve().parents[2]
 _XML_MODEL = re.compile(rb"<\?xml-model\b[^?]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
@@ -151,8 +154,8 @@ class ValidationCache:
         """The cache of one run: its context is everything shared by every file's report."""
         project = sorted(p for p in schemas_dir.rglob("*") if p.is_file())
         root = common_folder(files)
-        context = _digest(str(VERSION).encode(), options.encode(), files_digest(project).encode(),
-                          files_digest(schemas).encode(), files_digest(CODE).encode(),
+        context = _digest(str(VERSION).encode(), options.encode(), files_digest(project, TOOLKIT).encode(),
+                          files_digest(schemas).encode(), files_digest(CODE, TOOLKIT).encode(),
                           registers_digest(edition_registers(files), root).encode())
         return cls(path, context, save_to, root)
 
