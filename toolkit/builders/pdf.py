@@ -45,6 +45,8 @@ from toolkit.tei import TEI_NS
 if TYPE_CHECKING:
     from typst import PDFStandard  # declared in typst's stubs only
 
+    from toolkit.builders.volume import VolumeAssembler
+
 XSLT_DIR = xslt_dir() / "pdf"
 TYPST_DIR = XSLT_DIR / "typst"
 DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
@@ -135,6 +137,9 @@ class PdfBuilder:
     """build/pdf/<id>.pdf for every document, then build/pdf/edition.pdf for the volume."""
 
     name: ClassVar[str] = "pdf"
+    #: finish prepares what it uses (print_xml starts Saxon; the parts are typeset in their
+    #: own processes): run_builder need not start Saxon in the parent before it
+    PREPARES_ITSELF: ClassVar[bool] = True
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
@@ -147,6 +152,7 @@ class PdfBuilder:
         self.parts_typeset = 0  # volume parts compiled by the last finish() (others were cached)
         self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
         self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
+        self.documents_cut = 0  # documents' PDFs cut from their parts by the last finish()
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -171,14 +177,19 @@ class PdfBuilder:
         return digest.hexdigest()
 
     def prepare(self) -> None:
-        """Compile the document stage and load the fonts, once per process (the volume's
-        stage is compiled when the volume is made)."""
-        if self._compiler is not None:
+        """Compile the document stage, once per process (the volume's stage is compiled when
+        the volume is made; Typst is loaded where something is typeset: the parts' processes)."""
+        if self._document_stage is not None:
             return
         self._processor = PySaxonProcessor(license=False)
         self._document_stage = self._compile(DOCUMENT_STAGE)
-        self._compiler = typst.Compiler(root=str(self._print_root()), font_paths=self.font_dirs(),
-                                        ignore_system_fonts=True)
+
+    def _typst(self) -> typst.Compiler:
+        """Typst with the fonts loaded, once per process, rooted at the print root."""
+        if self._compiler is None:
+            self._compiler = typst.Compiler(root=str(self._print_root()), font_paths=self.font_dirs(),
+                                            ignore_system_fonts=True)
+        return self._compiler
 
     def _compile(self, stylesheet: Path) -> PyXsltExecutable:
         assert self._processor is not None
@@ -238,22 +249,26 @@ class PdfBuilder:
         return result, tei
 
     def write_one(self, document: Document) -> list[Path]:
+        """The document's print XML only: the document is typeset once, in its volume part,
+        and its own PDF is cut from the part's pages by `finish` (offprints.py)."""
+        print_xml, _ = self.print_xml(document)
+        write_atomic(self.out_dir / PRINT_XML_DIR / f"{document.id}.xml", print_xml.encode("utf-8"))
+        return []
+
+    def write_alone(self, document: Document) -> bytes:
+        """The document typeset alone (document.typ), with its own folios "1 / N": what each
+        document's PDF was before it was cut from its part; kept for pdf_speed.py's
+        comparison and for a reader of the template."""
         print_xml, tei = self.print_xml(document)
-        pdf = self.typeset(DOCUMENT_TEMPLATE, print_xml, str(document.path),
-                           {"tei": tei, "tei-name": document.path.name})
-        target = self.out_dir / f"{document.id}.pdf"
-        cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
-        write_atomic(cache, print_xml.encode("utf-8"))
-        write_atomic(target, pdf)
-        return [target]
+        return self.typeset(DOCUMENT_TEMPLATE, print_xml, str(document.path),
+                            {"tei": tei, "tei-name": document.path.name})
 
     # -- typesetting ------------------------------------------------------------------------
     def typeset(self, template: Path, data: str, source: str,
                 extra: dict[str, str] | None = None, *, tagged: bool = True) -> bytes:
         """Compile a template over print XML; characters no font has are marked and reported.
-        Untagged (`tagged=False`): PDF/A-3b only, for the volume's parts and matter."""
-        self.prepare()
-        assert self._compiler is not None
+        Untagged (`tagged=False`): PDF/A-3b only, for the volume's matter."""
+        self._typst()
         try:
             return self._typeset(template, data, source, extra or {}, tagged)
         finally:  # the document's input files are scratch: none outlives its compile
@@ -397,6 +412,7 @@ class PdfBuilder:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                  max_tasks_per_child=1, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
+            cut: list[Path] = []
             def typeset(template: Path, data: str, extra: dict[str, str],
                         source: str) -> tuple[bytes, object]:
                 # the matter too: its contents and index are the volume's, and Typst's
@@ -430,6 +446,7 @@ class PdfBuilder:
                 assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
                 assembler.assemble(volume.xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
+                cut += self._cut(assembler, folder, edition)
                 self.parts_typeset += assembler.typeset_parts
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
@@ -437,7 +454,40 @@ class PdfBuilder:
         # those of another split go once these are written: a failed build leaves the last ones
         self._remove_volumes({v.file for v in volumes})
         targets = [self.out_dir / v.file for v in volumes]
-        return [*targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
+        self.documents_cut = len(cut)
+        return [*cut, *targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
+
+    def _cut(self, assembler: VolumeAssembler, folder: Path, edition: Edition) -> list[Path]:
+        """Each document's own PDF cut from its part (offprints.py) when its part was typeset
+        again, its TEI changed or its PDF is missing; `cuts.json` keeps what each was cut from."""
+        from toolkit import filestate
+        from toolkit.builders.offprints import Offprint, cut_key, cut_part
+        paths = {d.id: d.path for d in edition.documents}
+        record = folder / "cuts.json"
+        try:
+            previous: dict[str, str] = json.loads(record.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            previous = {}
+        keys: dict[str, str] = {}
+        written: list[Path] = []
+        first = assembler.front + 1
+        for part in assembler.parts:
+            starts = sorted(part.starts.items(), key=lambda item: item[1])
+            todo = []
+            for number, (doc, page) in enumerate(starts):
+                end = starts[number + 1][1] - 1 if number + 1 < len(starts) else part.pages
+                offprint = Offprint(doc, page - 1, end, first + page - 1, (part.docs or {}).get(doc, {}),
+                                    paths[doc], self.out_dir / f"{doc}.pdf")
+                keys[doc] = cut_key(part.key, offprint, filestate.sha256(paths[doc]))
+                if previous.get(doc) != keys[doc] or not offprint.target.is_file():
+                    todo.append(offprint)
+            if todo:
+                cut_part(part.pdf, todo)
+                written += [o.target for o in todo]
+            first += part.pages
+        if keys != previous:
+            write_atomic(record, json.dumps(keys, sort_keys=True).encode())
+        return written
 
     def _volume_stamp(self) -> str:
         """What shapes every part besides its documents: templates, fonts, configuration."""
@@ -451,7 +501,8 @@ class PdfBuilder:
     def _typeset_reporting(self, template: Path, data: str, extra: dict[str, str],
                            source: str) -> tuple[bytes, object]:
         """Typeset a part or the matter, then query what it reports (<tk-part>, <tk-back>)."""
-        pdf = self.typeset(template, data, source, extra, tagged=False)
+        # a part tagged (PDF/UA-1), since its documents' own PDFs are cut from it; the matter not
+        pdf = self.typeset(template, data, source, extra, tagged=template == PART_TEMPLATE)
         assert self._compiler is not None
         label = "<tk-part>" if template == PART_TEMPLATE else "<tk-back>"
         try:
