@@ -153,6 +153,7 @@ class PdfBuilder:
         self.matter_typeset = 0  # compiles of the matter by the last finish() (0: cached)
         self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
         self.documents_cut = 0  # documents' PDFs cut from their parts by the last finish()
+        self.document_paths: dict[str, str] = {}  # id -> TEI path: a part's warnings name them
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -294,13 +295,25 @@ class PdfBuilder:
                 data = mark_missing(data, missing)
                 continue
             for char in sorted(missing):
-                self._warn(f"no configured font has a glyph for U+{ord(char):04X} {char!r}; "
-                           f"printed as its code point", source, "pdf-missing-glyph")
+                for where in self._holding(data, char, source):
+                    self._warn(f"no configured font has a glyph for U+{ord(char):04X} {char!r}; "
+                               f"printed as its code point", where, "pdf-missing-glyph")
             for warning in warnings:
                 self._warn(f"Typst: {warning}", source, "pdf-typst")
             assert isinstance(pdf, bytes)
             return pdf
         raise ToolkitError(f"too many characters without a font (over {_MAX_RETRIES} runs)", source)
+
+    def _holding(self, data: str, char: str, source: str) -> list[str]:
+        """Where a character no font has is: in a volume part, the TEI of each of its
+        documents holding it (a part typesets many), else `source`."""
+        if not self.document_paths or "<volume" not in data[:200]:
+            return [source]
+        root = etree.fromstring(data.encode("utf-8"), etree.XMLParser(huge_tree=True))
+        found = [self.document_paths.get(str(doc.get("id")), source) for doc in root.iter("doc")
+                 if any(char in text or char == node.get("char")
+                        for node in doc.iter() for text in (node.text or "", node.tail or ""))]
+        return found or [source]
 
     def _sys_inputs(self, template: Path, data: str, extra: dict[str, str]) -> dict[str, str]:
         """What a compile reads. A document's print XML, TEI and TEI file name go into files
@@ -413,11 +426,13 @@ class PdfBuilder:
                                  max_tasks_per_child=1, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
             cut: list[Path] = []
+            paths = {d.id: str(d.path) for d in edition.documents}
             def typeset(template: Path, data: str, extra: dict[str, str],
                         source: str) -> tuple[bytes, object]:
                 # the matter too: its contents and index are the volume's, and Typst's
                 # memory for them stayed with the parent (846 MB at 3,000 with it there)
-                result = pool.submit(_typeset_part, self.config, template, data, extra, source).result()
+                result = pool.submit(_typeset_part, self.config, template, data, extra, source,
+                                     paths).result()
                 if isinstance(result, Diagnostic):
                     raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
                 pdf, report, warnings = result
@@ -540,12 +555,14 @@ class PdfBuilder:
 
 
 def _typeset_part(config: BuildConfig, template: Path, data: str, extra: dict[str, str],
-                  source: str) -> tuple[bytes, object, list[Diagnostic]] | Diagnostic:
+                  source: str, paths: dict[str, str] | None = None
+                  ) -> tuple[bytes, object, list[Diagnostic]] | Diagnostic:
     """Runs in a process of its own: one part of the volume or its matter (fonts loaded, no
     stylesheets); its warnings are printed by the child (stderr is the parent's) and returned,
     so that the build's summary counts them. A ToolkitError comes back as its Diagnostic
     (pickling an exception would lose its place)."""
     builder = PdfBuilder(config)
+    builder.document_paths = paths or {}
     try:
         # the print root, as the parent's compiler: the templates and the documents' images
         builder._compiler = typst.Compiler(root=str(builder._print_root()), font_paths=builder.font_dirs(),
