@@ -19,9 +19,9 @@ only those later parts whose first page moved, and the matter only if a number o
 metadata changed (an edit of the text seldom moves a page: then the matter is not typeset).
 
 The merged file keeps the front matter's PDF/A-3b identification and XMP metadata. The parts
-are compiled without tags: tagged structure trees cannot be merged by pypdf, and a merged file
-with dangling structure references would be neither PDF/UA nor clean PDF/A. Per-document PDFs
-stay PDF/UA-1.
+are compiled tagged (PDF/UA-1), since each document's own PDF is cut from its part with the
+structure tree pruned to its pages (offprints.py); the merged volume is untagged: its pages'
+/StructParents are dropped, since structure trees are not merged.
 """
 
 from __future__ import annotations
