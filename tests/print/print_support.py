@@ -91,13 +91,15 @@ def page_texts(reader: PdfReader) -> list[str]:
 
 
 def body_stream(reader: PdfReader, running_head: str) -> str:
-    """The document's text layer without running heads and folios, as a stream."""
+    """The document's text layer without running heads and folios, as a stream. A document's
+    own PDF is cut from its volume part: its folios are the volume's, which its page labels
+    give; the volume's pages are labelled by their number."""
     pages = page_texts(reader)
-    count = len(pages)
+    labels = reader.page_labels
     kept = []
     for number, text in enumerate(pages, start=1):
         lines = text.splitlines()
-        lines = [line for line in lines if line.strip() != f"{number} / {count}"]
+        lines = [line for line in lines if line.strip() != labels[number - 1]]
         if number > 1 and lines and lines[0].startswith(running_head):
             lines = lines[1:]
         kept.append("\n".join(lines))

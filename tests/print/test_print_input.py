@@ -11,7 +11,7 @@ from print_support import FIXTURES, PrintEdition, built_edition, make_edition, p
 from pypdf import PdfReader
 
 from toolkit.builders import BuildConfig, run_builder
-from toolkit.builders.base import Document
+from toolkit.builders.base import Document, Edition
 from toolkit.builders.pdf import PdfBuilder, mark_missing
 from toolkit.cli import main
 from toolkit.errors import Severity
@@ -81,19 +81,22 @@ def test_non_latin_scripts_print_with_real_glyphs(print_edition: PrintEdition) -
 
 
 def test_a_glyph_no_font_has_is_a_warning_naming_the_document(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+                                                               capfd: pytest.CaptureFixture[str]) -> None:
     source = (FIXTURES / "900003.xml").read_text("utf-8")
     # U+0378 is unassigned: no font can have it, whatever fonts a machine installs.
     broken = tmp_path / "900004.xml"
     broken.write_text(source.replace("HUNGARIAN:", "HUNGARIAN: A\u0378B C\u0379D"), "utf-8")
     config = BuildConfig(source_dir=tmp_path, output_dir=tmp_path / "out")
     builder = PdfBuilder(config)
-    written = builder.write_one(Document(broken))
+    builder.write_one(Document(broken))  # its print XML: it is typeset in its volume part
+    builder.finish(Edition.load(config), [Document(broken)])
+    written = [config.output_dir / "pdf" / "900004.pdf"]
+    # the part's warnings name the document holding the character, not the part
     warnings = [d for d in builder.diagnostics if d.rule == "pdf-missing-glyph"]
     assert {d.severity for d in warnings} == {Severity.WARNING}
     assert sorted(d.message.split()[7] for d in warnings) == ["U+0378", "U+0379"]
     assert all(d.path == str(broken) for d in warnings)
-    assert str(broken) in capsys.readouterr().err
+    assert str(broken) in capfd.readouterr().err  # printed by the part's process
     text = flat(" ".join(page_texts(PdfReader(written[0]))))
     assert "HUNGARIAN:AU+0378BCU+0379D" in text.replace(" ", "")  # the code point, framed
     assert "Москва" in text

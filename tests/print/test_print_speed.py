@@ -6,6 +6,7 @@ Real Saxon, real interpreter start-up; no mocks.
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -103,9 +104,9 @@ def test_a_document_read_from_its_input_files_attaches_its_tei_and_leaves_no_fil
     for number, title in (("900101", "First"), ("900102", "Second")):
         path = source / f"{number}.xml"
         path.write_text(TEI.replace("White space", title), encoding="utf-8")
-        pdfs.extend(builder.write_one(Document(path)))
+        pdfs.append(builder.write_alone(Document(path)))  # document.typ: the document alone
     for pdf, number, title in zip(pdfs, ("900101", "900102"), ("First", "Second")):
-        reader = PdfReader(pdf)
+        reader = PdfReader(io.BytesIO(pdf))
         assert list(reader.attachments) == [f"{number}.xml"]
         assert reader.attachments[f"{number}.xml"] == [(source / f"{number}.xml").read_bytes()]
         assert reader.metadata is not None and reader.metadata.title == title

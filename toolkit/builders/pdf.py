@@ -45,6 +45,8 @@ from toolkit.tei import TEI_NS
 if TYPE_CHECKING:
     from typst import PDFStandard  # declared in typst's stubs only
 
+    from toolkit.builders.volume import VolumeAssembler
+
 XSLT_DIR = xslt_dir() / "pdf"
 TYPST_DIR = XSLT_DIR / "typst"
 DOCUMENT_STAGE = XSLT_DIR / "pdf-document.xsl"
@@ -136,6 +138,9 @@ class PdfBuilder:
     """build/pdf/<id>.pdf for every document, then build/pdf/edition.pdf for the volume."""
 
     name: ClassVar[str] = "pdf"
+    #: finish prepares what it uses (print_xml starts Saxon; the parts are typeset in their
+    #: own processes): run_builder need not start Saxon in the parent before it
+    PREPARES_ITSELF: ClassVar[bool] = True
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
@@ -150,6 +155,8 @@ class PdfBuilder:
         self.volumes_merged = 0  # volumes merged by the last finish() (the others were current)
         self.volumes_staged = 0  # volumes the last finish() ran the volume stage over (others: kept)
         self.volumes_assembled = 0  # volumes whose parts and matter the last finish() looked at
+        self.documents_cut = 0  # documents' PDFs cut from their parts by the last finish()
+        self.document_paths: dict[str, str] = {}  # id -> TEI path: a part's warnings name them
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -183,14 +190,19 @@ class PdfBuilder:
         return digest.hexdigest()
 
     def prepare(self) -> None:
-        """Compile the document stage and load the fonts, once per process (the volume's
-        stage is compiled when the volume is made)."""
-        if self._compiler is not None:
+        """Compile the document stage, once per process (the volume's stage is compiled when
+        the volume is made; Typst is loaded where something is typeset: the parts' processes)."""
+        if self._document_stage is not None:
             return
         self._processor = PySaxonProcessor(license=False)
         self._document_stage = self._compile(DOCUMENT_STAGE)
-        self._compiler = typst.Compiler(root=str(self._print_root()), font_paths=self.font_dirs(),
-                                        ignore_system_fonts=True)
+
+    def _typst(self) -> typst.Compiler:
+        """Typst with the fonts loaded, once per process, rooted at the print root."""
+        if self._compiler is None:
+            self._compiler = typst.Compiler(root=str(self._print_root()), font_paths=self.font_dirs(),
+                                            ignore_system_fonts=True)
+        return self._compiler
 
     def _compile(self, stylesheet: Path) -> PyXsltExecutable:
         assert self._processor is not None
@@ -250,22 +262,26 @@ class PdfBuilder:
         return result, tei
 
     def write_one(self, document: Document) -> list[Path]:
+        """The document's print XML only: the document is typeset once, in its volume part,
+        and its own PDF is cut from the part's pages by `finish` (offprints.py)."""
+        print_xml, _ = self.print_xml(document)
+        write_atomic(self.out_dir / PRINT_XML_DIR / f"{document.id}.xml", print_xml.encode("utf-8"))
+        return []
+
+    def write_alone(self, document: Document) -> bytes:
+        """The document typeset alone (document.typ), with its own folios "1 / N": what each
+        document's PDF was before it was cut from its part; kept for pdf_speed.py's
+        comparison and for a reader of the template."""
         print_xml, tei = self.print_xml(document)
-        pdf = self.typeset(DOCUMENT_TEMPLATE, print_xml, str(document.path),
-                           {"tei": tei, "tei-name": document.path.name})
-        target = self.out_dir / f"{document.id}.pdf"
-        cache = self.out_dir / PRINT_XML_DIR / f"{document.id}.xml"
-        write_atomic(cache, print_xml.encode("utf-8"))
-        write_atomic(target, pdf)
-        return [target]
+        return self.typeset(DOCUMENT_TEMPLATE, print_xml, str(document.path),
+                            {"tei": tei, "tei-name": document.path.name})
 
     # -- typesetting ------------------------------------------------------------------------
     def typeset(self, template: Path, data: str, source: str,
                 extra: dict[str, str] | None = None, *, tagged: bool = True) -> bytes:
         """Compile a template over print XML; characters no font has are marked and reported.
-        Untagged (`tagged=False`): PDF/A-3b only, for the volume's parts and matter."""
-        self.prepare()
-        assert self._compiler is not None
+        Untagged (`tagged=False`): PDF/A-3b only, for the volume's matter."""
+        self._typst()
         try:
             return self._typeset(template, data, source, extra or {}, tagged)
         finally:  # the document's input files are scratch: none outlives its compile
@@ -291,13 +307,25 @@ class PdfBuilder:
                 data = mark_missing(data, missing)
                 continue
             for char in sorted(missing):
-                self._warn(f"no configured font has a glyph for U+{ord(char):04X} {char!r}; "
-                           f"printed as its code point", source, "pdf-missing-glyph")
+                for where in self._holding(data, char, source):
+                    self._warn(f"no configured font has a glyph for U+{ord(char):04X} {char!r}; "
+                               f"printed as its code point", where, "pdf-missing-glyph")
             for warning in warnings:
                 self._warn(f"Typst: {warning}", source, "pdf-typst")
             assert isinstance(pdf, bytes)
             return pdf
         raise ToolkitError(f"too many characters without a font (over {_MAX_RETRIES} runs)", source)
+
+    def _holding(self, data: str, char: str, source: str) -> list[str]:
+        """Where a character no font has is: in a volume part, the TEI of each of its
+        documents holding it (a part typesets many), else `source`."""
+        if not self.document_paths or "<volume" not in data[:200]:
+            return [source]
+        root = etree.fromstring(data.encode("utf-8"), etree.XMLParser(huge_tree=True))
+        found = [self.document_paths.get(str(doc.get("id")), source) for doc in root.iter("doc")
+                 if any(char in text or char == node.get("char")
+                        for node in doc.iter() for text in (node.text or "", node.tail or ""))]
+        return found or [source]
 
     def _sys_inputs(self, template: Path, data: str, extra: dict[str, str]) -> dict[str, str]:
         """What a compile reads. A document's print XML, TEI and TEI file name go into files
@@ -391,6 +419,7 @@ class PdfBuilder:
         from toolkit.builders.volumes import STAGE_XML, assembled, keep_stage, mark_assembled, plan_volumes
         from toolkit.builders.volumes import stage_current, stage_keys
         from toolkit.builders.volumes import volume_entry, volume_of, volume_order, write_list
+        from toolkit import filestate
         self._remove_stale({d.id for d in edition.documents})
         # every document is typeset by now: an inputs folder left is a worker's that was killed
         shutil.rmtree(self.out_dir / PRINT_ROOT / INPUTS_DIR, ignore_errors=True)
@@ -412,11 +441,14 @@ class PdfBuilder:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                  max_tasks_per_child=1, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
+            cut: list[Path] = []
+            paths = {d.id: str(d.path) for d in edition.documents}
             def typeset(template: Path, data: str, extra: dict[str, str],
                         source: str) -> tuple[bytes, object]:
                 # the matter too: its contents and index are the volume's, and Typst's
                 # memory for them stayed with the parent (846 MB at 3,000 with it there)
-                result = pool.submit(_typeset_part, self.config, template, data, extra, source).result()
+                result = pool.submit(_typeset_part, self.config, template, data, extra, source,
+                                     paths).result()
                 if isinstance(result, Diagnostic):
                     raise ToolkitError(result.message, result.path, result.line, result.column, result.rule)
                 pdf, report, warnings = result
@@ -453,8 +485,14 @@ class PdfBuilder:
             self.volumes_staged = len(todo)
             for number, (volume, folder, key) in enumerate(zip(volumes, folders, keys)):
                 # each its own parts, matter and page numbers; one assembled from these very
-                # inputs is left alone
-                if number not in made and assembled(folder, key, self.out_dir / volume.file):
+                # inputs is left alone, if its documents' own PDFs (cut from its parts, the TEI
+                # attached) are there and from the same TEI
+                whole = hashlib.sha256(key.encode())
+                for identifier in volume.ids:
+                    whole.update(filestate.sha256(by_id[identifier].path).encode())
+                done = whole.hexdigest()
+                if number not in made and assembled(folder, done, self.out_dir / volume.file) \
+                        and all((self.out_dir / f"{i}.pdf").is_file() for i in volume.ids):
                     continue
                 if number in made:
                     stage_xml = made[number].read_text("utf-8")
@@ -468,16 +506,50 @@ class PdfBuilder:
                 assembler.assemble(xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
                 del xml
+                cut += self._cut(assembler, folder, edition)
                 self.parts_typeset += assembler.typeset_parts
                 self.matter_typeset += assembler.typeset_matter
                 self.volumes_merged += assembler.merged
-                mark_assembled(folder, key)
+                mark_assembled(folder, done)
                 self.volumes_assembled += 1
         write_list(self.out_dir, volumes)
         # those of another split go once these are written: a failed build leaves the last ones
         self._remove_volumes({v.file for v in volumes})
         targets = [self.out_dir / v.file for v in volumes]
-        return [*targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
+        self.documents_cut = len(cut)
+        return [*cut, *targets, *site_pdfs(self.config.output_dir)]  # the web edition links them
+
+    def _cut(self, assembler: VolumeAssembler, folder: Path, edition: Edition) -> list[Path]:
+        """Each document's own PDF cut from its part (offprints.py) when its part was typeset
+        again, its TEI changed or its PDF is missing; `cuts.json` keeps what each was cut from."""
+        from toolkit import filestate
+        from toolkit.builders.offprints import Offprint, cut_key, cut_part
+        paths = {d.id: d.path for d in edition.documents}
+        record = folder / "cuts.json"
+        try:
+            previous: dict[str, str] = json.loads(record.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            previous = {}
+        keys: dict[str, str] = {}
+        written: list[Path] = []
+        first = assembler.front + 1
+        for part in assembler.parts:
+            starts = sorted(part.starts.items(), key=lambda item: item[1])
+            todo = []
+            for number, (doc, page) in enumerate(starts):
+                end = starts[number + 1][1] - 1 if number + 1 < len(starts) else part.pages
+                offprint = Offprint(doc, page - 1, end, first + page - 1, (part.docs or {}).get(doc, {}),
+                                    paths[doc], self.out_dir / f"{doc}.pdf")
+                keys[doc] = cut_key(part.key, offprint, filestate.sha256(paths[doc]))
+                if previous.get(doc) != keys[doc] or not offprint.target.is_file():
+                    todo.append(offprint)
+            if todo:
+                cut_part(part.pdf, todo)
+                written += [o.target for o in todo]
+            first += part.pages
+        if keys != previous:
+            write_atomic(record, json.dumps(keys, sort_keys=True).encode())
+        return written
 
     def _stage_common(self, stamp: str, edition: Edition) -> str:
         """What the volume stage's output depends on besides its documents' print XML: the
@@ -500,7 +572,8 @@ class PdfBuilder:
     def _typeset_reporting(self, template: Path, data: str, extra: dict[str, str],
                            source: str) -> tuple[bytes, object]:
         """Typeset a part or the matter, then query what it reports (<tk-part>, <tk-back>)."""
-        pdf = self.typeset(template, data, source, extra, tagged=False)
+        # a part tagged (PDF/UA-1), since its documents' own PDFs are cut from it; the matter not
+        pdf = self.typeset(template, data, source, extra, tagged=template == PART_TEMPLATE)
         assert self._compiler is not None
         label = "<tk-part>" if template == PART_TEMPLATE else "<tk-back>"
         try:
@@ -538,12 +611,14 @@ class PdfBuilder:
 
 
 def _typeset_part(config: BuildConfig, template: Path, data: str, extra: dict[str, str],
-                  source: str) -> tuple[bytes, object, list[Diagnostic]] | Diagnostic:
+                  source: str, paths: dict[str, str] | None = None
+                  ) -> tuple[bytes, object, list[Diagnostic]] | Diagnostic:
     """Runs in a process of its own: one part of the volume or its matter (fonts loaded, no
     stylesheets); its warnings are printed by the child (stderr is the parent's) and returned,
     so that the build's summary counts them. A ToolkitError comes back as its Diagnostic
     (pickling an exception would lose its place)."""
     builder = PdfBuilder(config)
+    builder.document_paths = paths or {}
     try:
         # the print root, as the parent's compiler: the templates and the documents' images
         builder._compiler = typst.Compiler(root=str(builder._print_root()), font_paths=builder.font_dirs(),

@@ -19,9 +19,9 @@ only those later parts whose first page moved, and the matter only if a number o
 metadata changed (an edit of the text seldom moves a page: then the matter is not typeset).
 
 The merged file keeps the front matter's PDF/A-3b identification and XMP metadata. The parts
-are compiled without tags: tagged structure trees cannot be merged by pypdf, and a merged file
-with dangling structure references would be neither PDF/UA nor clean PDF/A. Per-document PDFs
-stay PDF/UA-1.
+are compiled tagged (PDF/UA-1), since each document's own PDF is cut from its part with the
+structure tree pruned to its pages (offprints.py); the merged volume is untagged: its pages'
+/StructParents are dropped, since structure trees are not merged.
 """
 
 from __future__ import annotations
@@ -56,12 +56,15 @@ _STRING = etree.XPath("string()")  # an element's string value, as the volume st
 
 @dataclass(frozen=True)
 class Part:
-    """A typeset part: its PDF, page count, and the part-relative pages it reports."""
+    """A typeset part: its PDF, page count, the part-relative pages it reports, its key
+    (what it was typeset from) and its documents' metadata (their own PDFs are cut from it)."""
 
     pdf: Path
     pages: int
     starts: dict[str, int]  # document id -> page in the part (1-based)
     index: dict[str, list[int]]  # index key -> pages in the part
+    key: str = ""
+    docs: dict[str, dict[str, object]] | None = None  # document id -> metadata (volume-part.typ)
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class VolumeAssembler:
         self.typeset_parts = 0  # parts compiled by this build (the rest came from the cache)
         self.typeset_matter = 0  # compiles of the matter by this build (0: the last build's served)
         self.merged = 0  # 1 when this build merged the volume (0: the one there was current)
+        self.parts: list[Part] = []  # the volume's parts, as merged (the documents are cut from them)
+        self.front = 0  # the front matter's page count: the parts' first page is front + 1
         self.merge: Merge = merge if merge is not None else merge_volume  # the builder: in a process of its own
 
     def part(self, number: int, data: PartXml, first: int, source: str) -> Part:
@@ -148,7 +153,7 @@ class VolumeAssembler:
         try:
             meta = json.loads(meta_path.read_text("utf-8"))
             if meta.get("key") == key and pdf_path.is_file():
-                return Part(pdf_path, meta["pages"], meta["starts"], meta["index"])
+                return Part(pdf_path, meta["pages"], meta["starts"], meta["index"], key, meta["docs"])
         except (FileNotFoundError, ValueError, KeyError):
             pass
         text = data.path.read_bytes().decode("utf-8")
@@ -160,10 +165,10 @@ class VolumeAssembler:
         with pikepdf.open(pdf_path) as typeset:
             pages = len(typeset.pages)
         meta = {"key": key, "pages": pages, "starts": report.get("starts", {}),
-                "index": report.get("index", {})}
+                "index": report.get("index", {}), "docs": report.get("docs", {})}
         write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
         self.typeset_parts += 1
-        return Part(pdf_path, pages, meta["starts"], meta["index"])
+        return Part(pdf_path, pages, meta["starts"], meta["index"], key, meta["docs"])
 
     def _written(self, parts: Iterator[bytes]) -> list[PartXml]:
         """Each part's XML written to part-NNNN.xml as it is made (not rewritten when it is
@@ -199,6 +204,7 @@ class VolumeAssembler:
         else:
             raise ToolkitError(f"the volume's page numbers did not settle in {_MAX_ROUNDS} rounds", source)
         self._remove_stale(len(parts_xml))
+        self.parts, self.front = parts, front
         write_atomic(self.dir / "numbers.json", json.dumps(numbers, sort_keys=True).encode())
         # the merge is skipped when its inputs are those of the volume there (the keys of the
         # matter and parts name their content): one volume of several changes, one is merged
@@ -320,7 +326,15 @@ class _Merged:
         for number, page in enumerate(source.pages):
             if pages is None or number in pages:
                 where[page.obj.objgen] = len(self.pages)
-                self.pages.append(self.out.copy_foreign(page.obj))
+                copied = self.out.copy_foreign(page.obj)
+                # the parts are tagged (their documents' PDFs are cut from them), the volume
+                # is not: no page or annotation keys into a structure tree it does not have
+                if "/StructParents" in copied:
+                    del copied.StructParents
+                for annotation in copied.get("/Annots", pikepdf.Array()):
+                    if "/StructParent" in annotation:
+                        del annotation.StructParent
+                self.pages.append(copied)
         with source.open_outline() as outline:
             for item in outline.root:
                 at = _page_of(item, where)
