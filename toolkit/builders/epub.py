@@ -267,7 +267,11 @@ class EpubBuilder:
             node = self._processor.parse_xml(xml_text=source)
             stage.transform_to_string(xdm_node=node)
         except PySaxonApiError as error:
+            full = "Failure writing" in str(error) and shutil.disk_usage(area).free < 1024 * 1024
             shutil.rmtree(area, ignore_errors=True)
+            if full:  # Saxon's words for a write that failed, as the web edition's pages
+                raise ToolkitError(f"cannot write {area}: the disk is full; the published "
+                                   "book is unchanged", str(area)) from None
             raise ToolkitError(f"the EPUB edition stylesheet failed: {_message(error)}",
                                str(EDITION_STAGE)) from None
         pages: dict[str, bytes] = {}
