@@ -43,3 +43,11 @@ def test_brackets_regenerated_by_the_projection_are_not_lost() -> None:
     blocks = [[(5, "the the [sic] delegation[1]")], [(7, "[1] Archive, f. 5.")]]
     body = ('<p>the <sic>the</sic> delegation<note place="foot" n="1">Archive, f. 5.</note></p>')
     assert lost_words(blocks, text(body), "r.txt") == []
+
+
+def test_a_note_mark_typed_as_a_superscript_is_not_lost() -> None:
+    """Word's note text opens with its mark as typed (`¹`); the TEI keeps it as `@n`, which
+    the projection writes `[1]`: compatibility forms fold, no warning."""
+    blocks = [[(5, "the delegation")], [(9, "¹ Archive, f. 5.")]]
+    body = '<p>the delegation<note place="foot" n="1">Archive, f. 5.</note></p>'
+    assert lost_words(blocks, text(body), "r.docx") == []

@@ -108,6 +108,8 @@ def checks(layout: WordLayout, built: Built, conversion: Conversion) -> Iterator
         wanted = [w.lower() for w in warning["contains"]]
         yield f"warnings:{number}", any(w in m.lower() for m in found for w in wanted), \
             f"{warning['what']}: nothing at paragraph {line} (line {warning['line']}): {found}"
+    lost = [d.line for d in conversion.diagnostics if d.rule == "lost-text"]
+    yield "kept", not lost, f"the conversion's own check found words lost at paragraphs {lost}"
     projection = project(tree)
     drawn = str.maketrans("", "", layout.drawn)
     order = [(n, t.translate(drawn)) for n, t in text_layouts.reading_lines(source)]

@@ -2,9 +2,9 @@
 
 Every rule of the body stages keeps what it does not classify, and the round-trip tests hold
 that on every fixture; a rule that drops a line on a layout nobody tested would still lose it
-silently. So the text reader compares the source body's words with the words of the TEI's
+silently. So the text and DOCX readers compare the source body's words with the words of the TEI's
 plain-text projection (`toolkit.projection`, the source regenerated from the encoding) and
-warns, naming the line, when any is missing. The projection costs about as much as a tenth
+warn, naming the line, when any is missing. The projection costs about as much as a tenth
 of a conversion, so it runs only when a cheap count says it may be needed: the letters and
 digits of the TEI's text fewer than the source's (the TEI drops only bracket words, `[sic]`,
 and note numbers, and adds expansions, so a document with none of those never pays).
@@ -13,6 +13,7 @@ and note numbers, and adds expansions, so a document with none of those never pa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,22 +31,28 @@ def _letters(texts: Sequence[str] | list[str]) -> int:
     return sum(len(word) for text in texts for word in _WORD.findall(text))
 
 
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
 def lost_words(blocks: Sequence[Sequence[Line]], text: etree._Element, path: str
                ) -> list[Diagnostic]:
     """A warning per source line holding words the TEI's projection lacks (at most five)."""
     lines = [line for block in blocks for line in block]
     if _letters([str(t) for t in text.itertext()]) >= _letters([line for _, line in lines]):
         return []
-    missing = Counter(_WORD.findall(" ".join(line for _, line in lines))) \
-        - Counter(_WORD.findall(project(text)))
+    # compatibility forms fold: a note's own mark typed `¹` is projected as `[1]`
+    missing = Counter(_WORD.findall(_folded(" ".join(line for _, line in lines)))) \
+        - Counter(_WORD.findall(_folded(project(text))))
     if not missing:
         return []
     # A lost line holds many of the missing words; a common word of it (`by`) also stands
     # on other lines: the lines with the most missing words claim them first.
-    ranked = sorted(lines, key=lambda item: -sum(1 for w in _WORD.findall(item[1]) if missing[w]))
+    ranked = sorted(lines, key=lambda item: -sum(1 for w in _WORD.findall(_folded(item[1]))
+                                                 if missing[w]))
     claimed: list[tuple[int, list[str]]] = []
     for number, line in ranked:
-        here = [word for word in _WORD.findall(line) if missing[word] > 0]
+        here = [word for word in _WORD.findall(_folded(line)) if missing[word] > 0]
         if not here:
             continue
         for word in here:

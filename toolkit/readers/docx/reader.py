@@ -20,6 +20,7 @@ from lxml import etree
 from toolkit.encoding.blocks import Block as TextBlock
 from toolkit.encoding.blocks import STRUCTURAL, SourceBlock
 from toolkit.encoding import structure as cue
+from toolkit.encoding import kept
 from toolkit.encoding.body import BodyEncoder
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK, InlineEncoder, locator
 from toolkit.encoding.citations import declare_citations
@@ -143,9 +144,26 @@ class _Conversion:
             sub(text_el, "back").extend(self.back)
         self._declare(header.header)
         declare_citations(root)
+        self.diagnostics.extend(kept.lost_words(self._source_lines(body), text_el, self.path))
         self.stats["names"] = self.context.tagger.count - names_before
         return Conversion(etree.ElementTree(root), header.number, tuple(self.diagnostics),
                           self.stats)
+
+    def _source_lines(self, body: list[Block]) -> list[list[tuple[int, str]]]:
+        """The body's paragraphs, its tables' cells, notes and comments as numbered lines, for
+        the conversion's last check (`kept`): the words Word shows that the TEI must keep. A
+        table of contents Word generated is left out, as the conversion leaves it."""
+        paragraphs: list[Paragraph] = []
+        for block in body:
+            if isinstance(block, Table):
+                paragraphs.extend(p for row in block.rows for cell in row for p in cell.paragraphs)
+            else:
+                paragraphs.append(block)
+        for notes in (self.footnotes, self.endnotes):
+            paragraphs.extend(p for note in notes.values() for p in note)
+        paragraphs.extend(p for comment in self.comments.values() for p in comment.paragraphs)
+        return [[(p.number, line) for line in _plain(p.text).split("\n")]
+                for p in paragraphs if not p.generated and p.text.strip()]
 
     # -- the metadata block ----------------------------------------------------------------
     def _metadata(self) -> tuple[Metadata, list[Block], Field | None]:
