@@ -203,9 +203,12 @@ def _wrapped(texts: list[str]) -> bool:
         return False  # too wide or too narrow, Markdown, or columns (runs of spaces)
     body = texts[:-1]
     full = sum(1 for t in body if len(t) >= 0.6 * width)
+    # cut inside a sentence: the next line in lower case, or the line ending on a comma, a
+    # hyphen or a word no sentence ends on (`... in Kandahar and in` / `Herat. Comrade ...`)
     cut = sum(1 for a, b in zip(texts, texts[1:])
-              if not SENTENCE_END.search(a) and (b[:1].islower() or a.endswith((",", "-")))
-              and not STRUCTURAL.match(b))
+              if not SENTENCE_END.search(a) and not STRUCTURAL.match(b)
+              and (b[:1].islower() or a.endswith((",", "-"))
+                   or a.rsplit(None, 1)[-1] in _FUNCTION_WORDS))
     return full >= 0.75 * len(body) and cut >= max(1, 0.5 * len(body))
 
 
