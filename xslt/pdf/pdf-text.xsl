@@ -215,6 +215,8 @@
   <!-- [laughs], [Applause.], [pause]: the description of an event of speech, set as a gap's. -->
   <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:pdf-text">
     <gap reason="{local-name()}">
+      <!-- `(Applause)`: the record's parentheses (rend="parentheses"), not brackets -->
+      <xsl:if test="@rend = 'parentheses' and not(self::tei:pause)"><xsl:attribute name="rend" select="'parentheses'"/></xsl:if>
       <xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/>
     </gap>
   </xsl:template>
