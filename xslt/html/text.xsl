@@ -320,7 +320,8 @@
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:trailer
                        | tei:docDate[not(ancestor::tei:p)] | tei:docTitle | tei:titlePart | tei:docImprint
                        | tei:seg[@type = 'memo-field']" mode="tk:text">
-    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
+    <!-- (fields under a session's opening are segs in a stage, itself a p: there a span) -->
+    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else if (parent::tei:stage) then 'span' else 'p'}">
       <xsl:attribute name="class" select="'tk-' || local-name() || (@type ! (' tk-type-' || .))"/>
       <xsl:call-template name="tk:attributes"/>
       <xsl:apply-templates mode="#current"/>
