@@ -150,7 +150,9 @@
   <xsl:template match="tei:fw[@type = 'residue']" mode="tk:pdf-text"/>
 
   <xsl:template match="tei:list" mode="tk:pdf-text">
-    <list type="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ordered' else 'bulleted'}">
+    <!-- an enumeration run into its paragraph, `(a) ...; (b) ...`: its items carry their labels -->
+    <list type="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ordered'
+        else if (@rend = 'inline') then 'marked' else 'bulleted'}">
       <xsl:call-template name="tk:lang"/>
       <xsl:apply-templates select="tei:head" mode="#current"/>
       <xsl:for-each select="tei:item">
