@@ -238,3 +238,12 @@ def test_other_letters_in_parentheses_are_no_list(xml: str) -> None:
     div = _p(xml, speech=False)
     inline_lists.inline_lists(div)
     assert _xpath(div, "//tei:list") == []
+
+
+def test_a_paragraph_of_many_labels_is_read_in_linear_time() -> None:
+    import time
+    div = _p("<p>" + "Points: (a) x; (b) y; (z) w. " * 4000 + "</p>", speech=False)
+    started = time.process_time()
+    inline_lists.inline_lists(div)
+    assert time.process_time() - started < 2.0
+    assert _xpath(div, "count(//tei:list/tei:item)") == 2  # the first run, (a) and (b)

@@ -31,6 +31,7 @@ _NEXT_BEFORE = re.compile(r"[;,]\s*(?:(?:and|or)\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[^\W\d_]|\s*$)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 MOST = 26  # points of one enumeration
+_WINDOW = 24  # `; and ` or `: ` before a label, with the spaces a layout leaves
 
 
 def _sequence(kind: str) -> list[str]:
@@ -118,7 +119,7 @@ def _run(nodes: list[str | etree._Element], labels: list[tuple[int, re.Match[str
         expected = _sequence(kind)
         node = nodes[index]
         assert isinstance(node, str)
-        if first != expected[0] or not _FIRST_BEFORE.search(node[:match.start()]):
+        if first != expected[0] or not _FIRST_BEFORE.search(_before(node, match)):
             continue
         run = [(index, match)]
         for later_index, later in labels[start + 1:]:
@@ -126,12 +127,18 @@ def _run(nodes: list[str | etree._Element], labels: list[tuple[int, re.Match[str
                 break
             later_node = nodes[later_index]
             assert isinstance(later_node, str)
-            if not _NEXT_BEFORE.search(later_node[:later.start()]):
+            if not _NEXT_BEFORE.search(_before(later_node, later)):
                 break
             run.append((later_index, later))
         if len(run) >= 2:
             return run
     return None
+
+
+def _before(node: str, match: re.Match[str]) -> str:
+    """The few characters before a label (what separates it): a window, so that a paragraph
+    of many labels is not read again from its start for each."""
+    return node[max(0, match.start() - _WINDOW):match.start()]
 
 
 def _last_end(nodes: list[str | etree._Element], index: int, offset: int) -> tuple[int, int]:
