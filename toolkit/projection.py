@@ -79,6 +79,16 @@ class _Projector:
         parent_name = local_name(parent) if parent is not None else ""
         if name in ("teiHeader", "facsimile", "standOff"):
             return
+        if name == "stage" and parent_name in CONTAINERS | {"sp"}:
+            self.block(node)  # a stage direction between blocks is a line of its own
+            return
+        if name == "list" and node.get("rend") == "inline":  # `(a) ...; (b) ...` in its line
+            for child in node:
+                if isinstance(child.tag, str):
+                    self.inline_children(child)
+                if child.tail:
+                    self.current.append(child.tail)
+            return
         if (name in CONTAINERS and name not in ("closer", "opener")) or \
                 (name == "note" and node.get("type") == "distribution"):  # a note holding a list
             self.flush()
@@ -244,6 +254,8 @@ class _Projector:
         if name == "gap":
             return self._gap(node)
         if name in ("vocal", "kinesic", "incident"):
+            if node.get("rend") == "parentheses":  # `(Applause)` as the record wrote it
+                return f"({self.content(node)})"
             return f"[{self.content(node)}]"  # its desc: the translator's words
         if name == "pause":
             return f"[{node.get('rend') or 'pause'}]"

@@ -30,7 +30,9 @@ DOCUMENTS = {"071-speech-transcript-source-marks": "720071", "014-stamp-block-tw
              "041-table-of-figures": "720051", "082-diary-entries-without-year": "880103",
              "007-superscript-notes-rule": "710007", "080-cable-para-points-end-mark": "880101",
              "085-minutes-agenda-ad-items": "880106", "084-diary-record-paren-notes-crlf": "880105",
-             "035-conversation-dialogue-page-markers": "720044"}
+             "035-conversation-dialogue-page-markers": "720044",
+             "146-romanian-stenogram-comrade-speakers-times": "991342",
+             "149-cable-parts-inline-enumeration-translator-note": "991345"}
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +63,23 @@ def test_spoken_events_are_not_set_as_lacunae(site: Path) -> None:
     torn = speech.xpath("//span[contains(@class, 'tk-gap-damage')]/span[@class='tk-gap-desc']")
     assert [text(t) for t in torn] == ["page torn", "two lines missing"]
     assert speech.xpath("//p[@class='tk-view-help']/span[@class='tk-demo-spoken']")
+
+
+def test_an_event_the_record_wrote_in_parentheses_keeps_them(site: Path) -> None:
+    """`(Applause)` of a stenogram is shown in its parentheses, `[Applause.]` in brackets."""
+    def marks(layout: str) -> list[str]:
+        event = doc(site, layout).xpath("//span[contains(@class, 'tk-incident')]")[0]
+        return [str(m) for m in event.xpath("span[@class='tk-mark']/text()")]
+    assert marks("146-romanian-stenogram-comrade-speakers-times") == ["(", ")"]
+    assert marks("071-speech-transcript-source-marks") == ["[", "]"]
+
+
+def test_an_inline_enumeration_is_a_list_of_its_own_labels(site: Path) -> None:
+    """`three decisions: (a) ...; (b) ...; (c) ...` in one paragraph: a list, no second marker."""
+    cable = doc(site, "149-cable-parts-inline-enumeration-translator-note")
+    (made,) = cable.xpath("//ul[contains(@class, 'tk-list')][li]")
+    assert "tk-list-marked" in made.get("class", "").split()
+    assert [text(li)[:3] for li in made.xpath("li")] == ["(a)", "(b)", "(c)"]
 
 
 def test_a_stamp_is_framed_with_its_columns_kept(site: Path) -> None:

@@ -18,9 +18,9 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               formal, minutes, openers, routing, structure as cue, tails,
-                               underline)
+from toolkit.encoding import (annexes, cable, closing, columns, dates, formal, inline_lists,
+                               layouts, lists, memo_end, minutes, openers, routing, stenogram,
+                               structure as cue, tails, top_lines, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -194,6 +194,8 @@ class BodyEncoder:
             self._residue(end, block, notes_line)
         for part in [top, *self.back]:
             openers.join_openers(part)  # a mark among the opener's lines stays in it
+            stenogram.parenthesised_events(part)  # `(Applause)` after a sentence of a speech
+            inline_lists.inline_lists(part)  # `...: (a) ...; (b) ...` in one paragraph
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)
@@ -358,6 +360,11 @@ class BodyEncoder:
             text = unit.text.strip()
             following = units[index + 1].text.strip() if index + 1 < len(units) else ""
             index += 1
+            taken = top_lines.top_line(self, container, units, index - 1, bool(speeches)) \
+                if top else 0
+            if taken:  # a letterhead, the participants, a time, a note above the head
+                index += taken - 1
+                continue
             if underline.underlined(text):
                 container, top = underline.heading(self, div, unit), True
                 continue
@@ -433,7 +440,8 @@ class BodyEncoder:
                 self._count("sections")
                 top = True
                 continue
-            taken = lists.late_fields(self, container, units, index - 1) if not top else 0
+            taken = (stenogram.fields_after_opening(self, container, units, index - 1)
+                     or lists.late_fields(self, container, units, index - 1)) if not top else 0
             taken = taken or self._list(container, units, index - 1)
             if taken:
                 index += taken - 1
@@ -606,7 +614,8 @@ class BodyEncoder:
 
     def _dateline(self, parent: etree._Element, unit: SourceBlock, text: str) -> None:
         """`Place, 12 March 1994` or a bare date as a dateline, the date with its ISO value."""
-        found = cue.place_date(text)
+        # (`May 14, 1973` is a date alone, not the place `May 14` and the year)
+        found = cue.place_date(text) if cue.date_line(text) is None else None
         if found:
             match, iso = found
             place = match.group("place")

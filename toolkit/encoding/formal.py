@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import structure as cue
+from toolkit.encoding import structure as cue, top_lines
 from toolkit.encoding.blocks import SourceBlock
 from toolkit.tei import Inline, el, sub
 
@@ -73,16 +73,7 @@ def year_name(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> b
     if not YEAR_NAME.match(text) or opener is None or not str(opener.tag).endswith("}opener") \
             or not len(opener) or not str(opener[-1].tag).endswith("}dateline"):
         return False
-    dateline = opener[-1]
-    lb = etree.SubElement(dateline, dateline.tag.replace("dateline", "lb"))
-    lb.tail = None
-    content = encoder._inline(unit, text)
-    for item in content:
-        if isinstance(item, str):
-            last = dateline[-1]
-            last.tail = (last.tail or "") + item
-        else:
-            dateline.append(item)
+    top_lines.add_line(opener[-1], encoder._inline(unit, text))
     encoder.decided(f"{text!r} under the date taken as the year's name, a line of the dateline",
                     unit.line)
     return True

@@ -335,10 +335,12 @@ def listed_persons(encoder: BodyEncoder, label: str, content: list[Inline], line
 
 
 # -- parts of a document: articles of a decree, documents of one export --------------------------
-# `Article 1`, `Art. 2.`, `§ 3`, `Chapter II`, `Part 1`, `Section 4`, `Document 1`, `Document No. 2`
+# `Article 1`, `Art. 2.`, `§ 3`, `Chapter II`, `Part 1` (`Part 1 of 2`), `Section 4`, `Document 1`,
+# `Document No. 2`
 # on a line of their own (perhaps with a short title after a colon or a full stop).
 PART_HEADING = re.compile(r"^(?P<kind>Article|Art\.|§|Chapter|Part|Section|Document|Doc\.)\s*"
                           r"(?:No\.?\s*|N[º°o]\.?\s*)?(?P<n>\d{1,3}|[IVXL]{1,6})\b\.?"
+                          r"(?:\s+of\s+(?:\d{1,3}|[IVXL]{1,6})\b)?"  # `Part 1 of 2`: of the whole
                           r"(?:\s*[:.–—-]\s*\S[^.!?]{0,80})?$")
 PART_TYPES = {"article": "article", "art.": "article", "§": "section", "chapter": "chapter",
               "part": "part", "section": "section", "document": "document", "doc.": "document"}

@@ -283,8 +283,11 @@
 
   <!-- [laughs], [Applause.], [pause]: the description of an event of speech, set as a gap's. -->
   <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:epub-text">
-    <span class="gap {local-name()}">[<i><xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1]
-        else normalize-space(tei:desc)"/></i>]</span>
+    <!-- (`(Applause)`: the record's parentheses, rend="parentheses", given back as written) -->
+    <xsl:variable name="round" select="@rend = 'parentheses' and not(self::tei:pause)"/>
+    <span class="gap {local-name()}"><xsl:value-of select="if ($round) then '(' else '['"/><i><xsl:value-of
+        select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/></i><xsl:value-of
+        select="if ($round) then ')' else ']'"/></span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:orig and tei:reg] | tei:choice[tei:sic and tei:corr]" mode="tk:epub-text">

@@ -320,7 +320,8 @@
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:trailer
                        | tei:docDate[not(ancestor::tei:p)] | tei:docTitle | tei:titlePart | tei:docImprint
                        | tei:seg[@type = 'memo-field']" mode="tk:text">
-    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
+    <!-- (fields under a session's opening are segs in a stage, itself a p: there a span) -->
+    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else if (parent::tei:stage) then 'span' else 'p'}">
       <xsl:attribute name="class" select="'tk-' || local-name() || (@type ! (' tk-type-' || .))"/>
       <xsl:call-template name="tk:attributes"/>
       <xsl:apply-templates mode="#current"/>
@@ -463,9 +464,11 @@
     <span class="tk-iv tk-spoken tk-{local-name()}" data-tip="{'Not words: ' || map { 'vocal': 'a sound',
         'kinesic': 'a gesture', 'incident': 'an event', 'pause': 'a pause' }(local-name()) || ' described by the translator.'}">
       <xsl:call-template name="tk:focusable"/>
-      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="'['"/></xsl:call-template>
+      <!-- (`(Applause)`: the record's parentheses, rend="parentheses", given back as written) -->
+      <xsl:variable name="round" select="@rend = 'parentheses' and not(self::tei:pause)"/>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="if ($round) then '(' else '['"/></xsl:call-template>
       <span class="tk-spoken-desc"><xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/></span>
-      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="']'"/></xsl:call-template>
+      <xsl:call-template name="tk:mark"><xsl:with-param name="sign" select="if ($round) then ')' else ']'"/></xsl:call-template>
     </span>
   </xsl:template>
 

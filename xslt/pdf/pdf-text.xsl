@@ -150,7 +150,9 @@
   <xsl:template match="tei:fw[@type = 'residue']" mode="tk:pdf-text"/>
 
   <xsl:template match="tei:list" mode="tk:pdf-text">
-    <list type="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ordered' else 'bulleted'}">
+    <!-- an enumeration run into its paragraph, `(a) ...; (b) ...`: its items carry their labels -->
+    <list type="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ordered'
+        else if (@rend = 'inline') then 'marked' else 'bulleted'}">
       <xsl:call-template name="tk:lang"/>
       <xsl:apply-templates select="tei:head" mode="#current"/>
       <xsl:for-each select="tei:item">
@@ -215,6 +217,8 @@
   <!-- [laughs], [Applause.], [pause]: the description of an event of speech, set as a gap's. -->
   <xsl:template match="tei:vocal | tei:kinesic | tei:incident | tei:pause" mode="tk:pdf-text">
     <gap reason="{local-name()}">
+      <!-- `(Applause)`: the record's parentheses (rend="parentheses"), not brackets -->
+      <xsl:if test="@rend = 'parentheses' and not(self::tei:pause)"><xsl:attribute name="rend" select="'parentheses'"/></xsl:if>
       <xsl:value-of select="if (self::tei:pause) then (@rend, 'pause')[1] else normalize-space(tei:desc)"/>
     </gap>
   </xsl:template>
