@@ -159,7 +159,9 @@ class PdfBuilder:
         self.volumes_staged = 0  # volumes the last finish() ran the volume stage over (others: kept)
         self.volumes_assembled = 0  # volumes whose parts and matter the last finish() looked at
         self.documents_cut = 0  # documents' PDFs cut from their parts by the last finish()
+        self.part_compiles = 0  # compiles of parts by the last finish() (a wrong guess: two a part)
         self.document_paths: dict[str, str] = {}  # id -> TEI path: a part's warnings name them
+        self.echo = True  # warnings printed as they come (a part's process leaves it to the parent)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
@@ -336,12 +338,18 @@ class PdfBuilder:
         folder: sys.inputs is part of the key of everything Typst memoises, so when it is the
         same for every document the evaluated lib.typ and the template's calls carry over from
         one document to the next (Typst re-reads a file whose content changed). Measured: 8 %
-        of a document's compile. The volume's templates take their data in sys.inputs."""
-        if template != DOCUMENT_TEMPLATE or set(extra) != {"tei", "tei-name"}:
+        of a document's compile. A volume part's XML and first page go there too, so that
+        the part typeset again from another first page reuses its layout (parts.py); the
+        matter takes its data in sys.inputs."""
+        if template == DOCUMENT_TEMPLATE and set(extra) == {"tei", "tei-name"}:
+            files = {"data.xml": data, "tei.xml": extra["tei"], "tei-name": extra["tei-name"]}
+        elif template == PART_TEMPLATE and set(extra) == {"first"}:
+            files = {"data.xml": data, "first": extra["first"]}
+        else:
             return {"data": data, **extra}
         folder = self._inputs_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("data.xml", data), ("tei.xml", extra["tei"]), ("tei-name", extra["tei-name"])):
+        for name, text in files.items():
             (folder / name).write_bytes(text.encode("utf-8"))
         return {"inputs": f"/{INPUTS_DIR}/{folder.name}"}
 
@@ -351,7 +359,8 @@ class PdfBuilder:
     def _warn(self, message: str, path: str, rule: str) -> None:
         diagnostic = Diagnostic(Severity.WARNING, message, path, rule=rule)
         self.diagnostics.append(diagnostic)
-        print(diagnostic.format(), file=sys.stderr)
+        if self.echo:
+            print(diagnostic.format(), file=sys.stderr)
 
     # -- the volume -------------------------------------------------------------------------
     def volume_xml(self, edition: Edition) -> str:
@@ -418,6 +427,7 @@ class PdfBuilder:
         # Imported here, not at the top: a worker that writes documents never needs the web
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
+        from toolkit.builders.parts import PartProcesses
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
         from toolkit.builders.volumes import STAGE_XML, assembled, keep_stage, mark_assembled, plan_volumes
         from toolkit.builders.volumes import stage_current, stage_keys
@@ -486,6 +496,10 @@ class PdfBuilder:
                 raise ToolkitError(staged.message, staged.path, staged.line, staged.column, staged.rule)
             made = dict(zip(todo, staged))
             self.volumes_staged = len(todo)
+            # the parts over -j processes (parts.py), the same bytes as typeset in turn
+            self._print_root()  # the templates in place before the parts' processes read them
+            places = PartProcesses(self.config, min(self.config.jobs, os.cpu_count() or 1),
+                                   str(self.config.source_dir), paths)
             for number, (volume, folder, key) in enumerate(zip(volumes, folders, keys)):
                 # each its own parts, matter and page numbers; one assembled from these very
                 # inputs is left alone, if its documents' own PDFs (cut from its parts, the TEI
@@ -505,7 +519,8 @@ class PdfBuilder:
                     stage_xml = (folder / STAGE_XML).read_text("utf-8")
                 xml = volume_of(stage_xml, volume)
                 del stage_xml
-                assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
+                assembler = VolumeAssembler(folder, stamp, typeset, places.place, PART_TEMPLATE,
+                                            VOLUME_TEMPLATE, merge)
                 assembler.assemble(xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
                 del xml
@@ -515,6 +530,8 @@ class PdfBuilder:
                 self.volumes_merged += assembler.merged
                 mark_assembled(folder, done)
                 self.volumes_assembled += 1
+            self.diagnostics.extend(places.diagnostics)  # printed as each part was placed
+            self.part_compiles = places.compiles
         write_list(self.out_dir, volumes)
         # those of another split go once these are written: a failed build leaves the last ones
         self._remove_volumes({v.file for v in volumes})
@@ -576,13 +593,15 @@ class PdfBuilder:
                            source: str) -> tuple[bytes, object]:
         """Typeset a part or the matter, then query what it reports (<tk-part>, <tk-back>)."""
         # a part tagged (PDF/UA-1), since its documents' own PDFs are cut from it; the matter not
-        pdf = self.typeset(template, data, source, extra, tagged=template == PART_TEMPLATE)
-        assert self._compiler is not None
+        compiler = self._typst()
         label = "<tk-part>" if template == PART_TEMPLATE else "<tk-back>"
-        try:
-            report = json.loads(self._compiler.query(label, field="value", one=True, format="json"))
+        try:  # the query compiles again (memoised): a part's input files are still there
+            pdf = self._typeset(template, data, source, extra, template == PART_TEMPLATE)
+            report = json.loads(compiler.query(label, field="value", one=True, format="json"))
         except (typst.TypstError, ValueError) as exc:
             raise ToolkitError(f"{template.name} reported nothing ({label}): {exc}", source) from None
+        finally:
+            shutil.rmtree(self._inputs_folder(), ignore_errors=True)
         return pdf, report
 
     def _remove_volumes(self, keep: set[str]) -> None:
