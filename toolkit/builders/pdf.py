@@ -166,6 +166,15 @@ class PdfBuilder:
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
 
+    def register_keys(self, documents: Sequence[Document]) -> dict[str, str]:
+        """What each document's print XML takes from the registers (base.RegisterScoped):
+        nothing. pdf-text.xsl writes a name's index key from its own @ref and the document's
+        prefixDef, never looking the entry up; the entries' labels are the volume stage's
+        (keyed on them in `_stage_common`). So a register edit writes no document's print
+        XML again, and its documents' PDFs, cut from parts made of those, stay as they are
+        (tests/scale/test_pdf_register_key.py checks the print XML against registers emptied)."""
+        return {document.id: "" for document in documents}
+
     def font_dirs(self) -> list[str]:
         """The configured font folders (each must exist), then Debian's Noto folders if present."""
         for folder in self.config.font_dirs:
@@ -583,12 +592,14 @@ class PdfBuilder:
 
     def _stage_common(self, stamp: str, edition: Edition) -> str:
         """What the volume stage's output depends on besides its documents' print XML: the
-        parts' stamp (stylesheets, fonts, configuration with its about texts), the registers
-        (labels, abbreviations) and the code that makes the stage's input."""
+        parts' stamp (stylesheets, fonts, configuration with its about texts), what it reads
+        of the registers (the entries' names: labels, abbreviations; volumes.register_facts)
+        and the code that makes the stage's input."""
         from toolkit.builders.base import file_hash
+        from toolkit.builders.volumes import register_facts
         code = [Path(__file__).with_name(n) for n in ("volume.py", "volumes.py")]
         code.append(Path(__file__).parents[1] / "frontmatter.py")
-        return "\0".join([stamp, file_hash(*edition.registers(), root=self.config.root), file_hash(*code)])
+        return "\0".join([stamp, register_facts(edition.registers(), self.config.root), file_hash(*code)])
 
     def _volume_stamp(self) -> str:
         """What shapes every part besides its documents: templates, fonts, configuration."""
