@@ -141,7 +141,7 @@ class PdfBuilder:
     #: finish prepares what it uses (print_xml starts Saxon; the parts are typeset in their
     #: own processes): run_builder need not start Saxon in the parent before it
     PREPARES_ITSELF: ClassVar[bool] = True
-    #: a document's print XML is ~6 ms of Saxon, a worker's start-up ~0.2 s of CPU (Python,
+    #: a document's print XML is ~5 ms of Saxon, a worker's start-up ~0.2 s of CPU (Python,
     #: the imports, Saxon and the stylesheet): 100 documents take no worker, 1,000 take two
     DOCUMENTS_PER_WORKER: ClassVar[int] = 100
 

@@ -12,7 +12,8 @@ Two passes settle the numbers: the matter is typeset first with the previous bui
 (or none) to learn how many pages the front takes; parts are typeset from the page after it;
 then the matter again with the parts' numbers. Should the front's length change on the second
 pass (a contents page more), the parts are placed again from the new first page (at most a few
-rounds). Each part's PDF and report are cached under build/pdf/volume-parts/ by the hash of its
+rounds). The parts are placed by `place` (parts.py: over -j processes, each part from
+its real first page in the end, so the bytes are those of parts typeset in turn). Each part's PDF and report are cached under build/pdf/volume-parts/ by the hash of its
 print XML, its first page number, the templates and the fonts; the matter's PDF likewise by
 the hash of its XML and the page numbers it prints. A one-document change re-typesets its part,
 only those later parts whose first page moved, and the matter only if a number or a document's
