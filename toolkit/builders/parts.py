@@ -11,7 +11,8 @@ compile, its layout memoised (the first page is a file there, not in sys.inputs)
 - a later part starts at once from a guessed first page (the real one of the lowest, plus
   the page counts known or last typeset of the parts between) when a process is free and it
   must be typeset in any case: unless its cache holds its XML typeset from that guess (then
-  it waits to be looked up with its real first page);
+  it waits to be looked up with its real first page; one started on a guess that the cache
+  holds at its real first page after all is stopped and taken from the cache);
 - each process reports its page count (which improves the guesses) and waits; when the parts
   before it are placed it is told its real first page: the same, its PDF is the part's, or
   another, and it typesets the part again, reusing its layout.
@@ -87,14 +88,16 @@ class PartProcesses:
             while len(placed) < len(parts):
                 low = len(placed)
                 current = running.get(low)
-                if current is None:
+                if current is None or current.first != first:  # not started, or from a guess
                     part = assembler.cached(low + 1, parts[low], first)
-                    if part is None:
-                        running[low] = self._start(parts[low], first)
-                    else:
+                    if part is not None:  # the cache has it at its real first page after all
+                        if current is not None:
+                            self._stop(running.pop(low))
                         placed.append(part)
                         first += part.pages
                         continue
+                if current is None:
+                    running[low] = self._start(parts[low], first)
                 elif current.compiled is not None:
                     if current.compiled.first == first:
                         done = current.compiled
@@ -109,9 +112,7 @@ class PartProcesses:
                 self._receive(running, measured)
         finally:
             for process in running.values():
-                process.process.kill()
-                process.process.join()
-                process.conn.close()
+                self._stop(process)
         return placed
 
     def _guess(self, assembler: VolumeAssembler, parts: Sequence[PartXml], running: dict[int, _Running],
@@ -146,6 +147,11 @@ class PartProcesses:
 
     def _close(self, running: _Running) -> None:
         running.conn.send(None)
+        running.process.join()
+        running.conn.close()
+
+    def _stop(self, running: _Running) -> None:
+        running.process.kill()
         running.process.join()
         running.conn.close()
 
