@@ -161,6 +161,10 @@ class RegisterScoped(Protocol):
     #: `prepare` before it): Saxon, Typst and fonts stay out of a parent that needs none
     PREPARES_ITSELF: ClassVar[bool]
 
+    #: the documents a worker must have to be started (default 1): below twice that, -j 2
+    #: writes them in the build's own process, which costs less than a worker's start-up
+    DOCUMENTS_PER_WORKER: ClassVar[int]
+
 
 #: the toolkit's installation (the repository, or site-packages for a wheel): its own files
 #: (stylesheets, templates, modules) are hashed by their names inside it
@@ -263,7 +267,10 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
     if progress is not None:
         progress.total = len(outdated)
     prepared = False
-    jobs = max(1, min(config.jobs, len(outdated), os.cpu_count() or 1))
+    # a builder whose documents are quick names how many make a worker's start-up worth it
+    # (RegisterScoped.DOCUMENTS_PER_WORKER): fewer, and no worker is started for them
+    per_worker = max(1, getattr(builder, "DOCUMENTS_PER_WORKER", 1))
+    jobs = max(1, min(config.jobs, len(outdated) // per_worker, os.cpu_count() or 1))
     if config.scheduler and outdated:
         from toolkit.cluster_tasks import write_documents
         for result in write_documents(config.scheduler, builder_type, config, outdated):

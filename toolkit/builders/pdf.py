@@ -141,6 +141,9 @@ class PdfBuilder:
     #: finish prepares what it uses (print_xml starts Saxon; the parts are typeset in their
     #: own processes): run_builder need not start Saxon in the parent before it
     PREPARES_ITSELF: ClassVar[bool] = True
+    #: a document's print XML is ~5 ms of Saxon, a worker's start-up ~0.2 s of CPU (Python,
+    #: the imports, Saxon and the stylesheet): 100 documents take no worker, 1,000 take two
+    DOCUMENTS_PER_WORKER: ClassVar[int] = 100
 
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
@@ -156,10 +159,21 @@ class PdfBuilder:
         self.volumes_staged = 0  # volumes the last finish() ran the volume stage over (others: kept)
         self.volumes_assembled = 0  # volumes whose parts and matter the last finish() looked at
         self.documents_cut = 0  # documents' PDFs cut from their parts by the last finish()
+        self.part_compiles = 0  # compiles of parts by the last finish() (a wrong guess: two a part)
         self.document_paths: dict[str, str] = {}  # id -> TEI path: a part's warnings name them
+        self.echo = True  # warnings printed as they come (a part's process leaves it to the parent)
 
     def inputs(self) -> Sequence[Path]:
         return sorted([*XSLT_DIR.glob("*.xsl"), *TYPST_DIR.glob("*.typ")])
+
+    def register_keys(self, documents: Sequence[Document]) -> dict[str, str]:
+        """What each document's print XML takes from the registers (base.RegisterScoped):
+        nothing. pdf-text.xsl writes a name's index key from its own @ref and the document's
+        prefixDef, never looking the entry up; the entries' labels are the volume stage's
+        (keyed on them in `_stage_common`). So a register edit writes no document's print
+        XML again, and its documents' PDFs, cut from parts made of those, stay as they are
+        (tests/scale/test_pdf_register_key.py checks the print XML against registers emptied)."""
+        return {document.id: "" for document in documents}
 
     def font_dirs(self) -> list[str]:
         """The configured font folders (each must exist), then Debian's Noto folders if present."""
@@ -333,12 +347,18 @@ class PdfBuilder:
         folder: sys.inputs is part of the key of everything Typst memoises, so when it is the
         same for every document the evaluated lib.typ and the template's calls carry over from
         one document to the next (Typst re-reads a file whose content changed). Measured: 8 %
-        of a document's compile. The volume's templates take their data in sys.inputs."""
-        if template != DOCUMENT_TEMPLATE or set(extra) != {"tei", "tei-name"}:
+        of a document's compile. A volume part's XML and first page go there too, so that
+        the part typeset again from another first page reuses its layout (parts.py); the
+        matter takes its data in sys.inputs."""
+        if template == DOCUMENT_TEMPLATE and set(extra) == {"tei", "tei-name"}:
+            files = {"data.xml": data, "tei.xml": extra["tei"], "tei-name": extra["tei-name"]}
+        elif template == PART_TEMPLATE and set(extra) == {"first"}:
+            files = {"data.xml": data, "first": extra["first"]}
+        else:
             return {"data": data, **extra}
         folder = self._inputs_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("data.xml", data), ("tei.xml", extra["tei"]), ("tei-name", extra["tei-name"])):
+        for name, text in files.items():
             (folder / name).write_bytes(text.encode("utf-8"))
         return {"inputs": f"/{INPUTS_DIR}/{folder.name}"}
 
@@ -348,7 +368,8 @@ class PdfBuilder:
     def _warn(self, message: str, path: str, rule: str) -> None:
         diagnostic = Diagnostic(Severity.WARNING, message, path, rule=rule)
         self.diagnostics.append(diagnostic)
-        print(diagnostic.format(), file=sys.stderr)
+        if self.echo:
+            print(diagnostic.format(), file=sys.stderr)
 
     # -- the volume -------------------------------------------------------------------------
     def volume_xml(self, edition: Edition) -> str:
@@ -415,6 +436,7 @@ class PdfBuilder:
         # Imported here, not at the top: a worker that writes documents never needs the web
         # builder or pikepdf, and importing them cost each worker most of its start-up.
         from toolkit.builders.html import site_pdfs
+        from toolkit.builders.parts import PartProcesses
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
         from toolkit.builders.volumes import STAGE_XML, assembled, keep_stage, mark_assembled, plan_volumes
         from toolkit.builders.volumes import stage_current, stage_keys
@@ -483,6 +505,10 @@ class PdfBuilder:
                 raise ToolkitError(staged.message, staged.path, staged.line, staged.column, staged.rule)
             made = dict(zip(todo, staged))
             self.volumes_staged = len(todo)
+            # the parts over -j processes (parts.py), the same bytes as typeset in turn
+            self._print_root()  # the templates in place before the parts' processes read them
+            places = PartProcesses(self.config, min(self.config.jobs, os.cpu_count() or 1),
+                                   str(self.config.source_dir), paths)
             for number, (volume, folder, key) in enumerate(zip(volumes, folders, keys)):
                 # each its own parts, matter and page numbers; one assembled from these very
                 # inputs is left alone, if its documents' own PDFs (cut from its parts, the TEI
@@ -502,7 +528,8 @@ class PdfBuilder:
                     stage_xml = (folder / STAGE_XML).read_text("utf-8")
                 xml = volume_of(stage_xml, volume)
                 del stage_xml
-                assembler = VolumeAssembler(folder, stamp, typeset, PART_TEMPLATE, VOLUME_TEMPLATE, merge)
+                assembler = VolumeAssembler(folder, stamp, typeset, places.place, PART_TEMPLATE,
+                                            VOLUME_TEMPLATE, merge)
                 assembler.assemble(xml, settings.part_size, str(self.config.source_dir),
                                    self.out_dir / volume.file, self.load_doc)
                 del xml
@@ -512,6 +539,8 @@ class PdfBuilder:
                 self.volumes_merged += assembler.merged
                 mark_assembled(folder, done)
                 self.volumes_assembled += 1
+            self.diagnostics.extend(places.diagnostics)  # printed as each part was placed
+            self.part_compiles = places.compiles
         write_list(self.out_dir, volumes)
         # those of another split go once these are written: a failed build leaves the last ones
         self._remove_volumes({v.file for v in volumes})
@@ -532,6 +561,7 @@ class PdfBuilder:
             previous = {}
         keys: dict[str, str] = {}
         written: list[Path] = []
+        cuts: list[tuple[Path, list[Offprint]]] = []
         first = assembler.front + 1
         for part in assembler.parts:
             starts = sorted(part.starts.items(), key=lambda item: item[1])
@@ -544,21 +574,32 @@ class PdfBuilder:
                 if previous.get(doc) != keys[doc] or not offprint.target.is_file():
                     todo.append(offprint)
             if todo:
-                cut_part(part.pdf, todo)
+                cuts.append((part.pdf, todo))
                 written += [o.target for o in todo]
             first += part.pages
+        jobs = min(self.config.jobs, os.cpu_count() or 1, len(cuts))
+        if jobs > 1:  # parts over -j processes (6 ms a document); one part's (a rebuild) here
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+                for _ in pool.map(cut_part, *zip(*cuts)):
+                    pass
+        else:
+            for pdf, todo in cuts:
+                cut_part(pdf, todo)
         if keys != previous:
             write_atomic(record, json.dumps(keys, sort_keys=True).encode())
         return written
 
     def _stage_common(self, stamp: str, edition: Edition) -> str:
         """What the volume stage's output depends on besides its documents' print XML: the
-        parts' stamp (stylesheets, fonts, configuration with its about texts), the registers
-        (labels, abbreviations) and the code that makes the stage's input."""
+        parts' stamp (stylesheets, fonts, configuration with its about texts), what it reads
+        of the registers (the entries' names: labels, abbreviations; volumes.register_facts)
+        and the code that makes the stage's input."""
         from toolkit.builders.base import file_hash
+        from toolkit.builders.volumes import register_facts
         code = [Path(__file__).with_name(n) for n in ("volume.py", "volumes.py")]
         code.append(Path(__file__).parents[1] / "frontmatter.py")
-        return "\0".join([stamp, file_hash(*edition.registers(), root=self.config.root), file_hash(*code)])
+        return "\0".join([stamp, register_facts(edition.registers(), self.config.root), file_hash(*code)])
 
     def _volume_stamp(self) -> str:
         """What shapes every part besides its documents: templates, fonts, configuration."""
@@ -573,13 +614,15 @@ class PdfBuilder:
                            source: str) -> tuple[bytes, object]:
         """Typeset a part or the matter, then query what it reports (<tk-part>, <tk-back>)."""
         # a part tagged (PDF/UA-1), since its documents' own PDFs are cut from it; the matter not
-        pdf = self.typeset(template, data, source, extra, tagged=template == PART_TEMPLATE)
-        assert self._compiler is not None
+        compiler = self._typst()
         label = "<tk-part>" if template == PART_TEMPLATE else "<tk-back>"
-        try:
-            report = json.loads(self._compiler.query(label, field="value", one=True, format="json"))
+        try:  # the query compiles again (memoised): a part's input files are still there
+            pdf = self._typeset(template, data, source, extra, template == PART_TEMPLATE)
+            report = json.loads(compiler.query(label, field="value", one=True, format="json"))
         except (typst.TypstError, ValueError) as exc:
             raise ToolkitError(f"{template.name} reported nothing ({label}): {exc}", source) from None
+        finally:
+            shutil.rmtree(self._inputs_folder(), ignore_errors=True)
         return pdf, report
 
     def _remove_volumes(self, keep: set[str]) -> None:

@@ -12,7 +12,8 @@ Two passes settle the numbers: the matter is typeset first with the previous bui
 (or none) to learn how many pages the front takes; parts are typeset from the page after it;
 then the matter again with the parts' numbers. Should the front's length change on the second
 pass (a contents page more), the parts are placed again from the new first page (at most a few
-rounds). Each part's PDF and report are cached under build/pdf/volume-parts/ by the hash of its
+rounds). The parts are placed by `place` (parts.py: over -j processes, each part from
+its real first page in the end, so the bytes are those of parts typeset in turn). Each part's PDF and report are cached under build/pdf/volume-parts/ by the hash of its
 print XML, its first page number, the templates and the fonts; the matter's PDF likewise by
 the hash of its XML and the page numbers it prints. A one-document change re-typesets its part,
 only those later parts whose first page moved, and the matter only if a number or a document's
@@ -34,6 +35,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from lxml import etree
@@ -48,6 +50,9 @@ _MAX_ROUNDS = 4
 Typeset = Callable[[Path, str, dict[str, str], str], tuple[bytes, object]]
 #: writes the volume from the matter's PDF, its front's page count and the parts' PDFs
 Merge = Callable[[Path, int, Sequence[Path], Path], None]
+#: the volume's parts placed from the page after the front matter (its page count given), each
+#: from the cache or typeset: parts.py's `PartProcesses.place`
+Place = Callable[["VolumeAssembler", Sequence["PartXml"], int], list["Part"]]
 #: a document's whole <doc> by its id (its cached print XML): the volume XML holds outlines
 Load = Callable[[str], etree._Element]
 
@@ -130,11 +135,13 @@ def split_volume(volume_xml: str, part_size: int,
 class VolumeAssembler:
     """Typesets the parts (cached) and the matter, and merges them into one PDF."""
 
-    def __init__(self, parts_dir: Path, stamp: str, typeset: Typeset,
+    def __init__(self, parts_dir: Path, stamp: str, typeset: Typeset, place: Place,
                  part_template: Path, matter_template: Path, merge: Merge | None = None) -> None:
         self.dir = parts_dir  # the parts, matter and page numbers of this volume
         self.stamp = stamp  # templates + fonts + configuration: part of every part's key
-        self.typeset = typeset
+        self.typeset = typeset  # the matter
+        self.place = place  # the parts, in order, typeset where not cached
+        self._metas: dict[int, dict[str, Any]] = {}  # part number -> its part-NNNN.json
         self.part_template = part_template
         self.matter_template = matter_template
         self.typeset_parts = 0  # parts compiled by this build (the rest came from the cache)
@@ -144,31 +151,55 @@ class VolumeAssembler:
         self.front = 0  # the front matter's page count: the parts' first page is front + 1
         self.merge: Merge = merge if merge is not None else merge_volume  # the builder: in a process of its own
 
-    def part(self, number: int, data: PartXml, first: int, source: str) -> Part:
-        digest = data.prefix.copy()  # sha256(stamp, data, first), data read only to typeset
-        digest.update(str(first).encode())
-        key = digest.hexdigest()
+    def cached(self, number: int, data: PartXml, first: int) -> Part | None:
+        """Part `number` as the cache holds it when it was typeset from this XML at this first
+        page; else None."""
+        key = self._key(data, first)
+        meta = self._meta(number)
         pdf_path = self.dir / f"part-{number:04d}.pdf"
-        meta_path = self.dir / f"part-{number:04d}.json"
         try:
-            meta = json.loads(meta_path.read_text("utf-8"))
             if meta.get("key") == key and pdf_path.is_file():
                 return Part(pdf_path, meta["pages"], meta["starts"], meta["index"], key, meta["docs"])
-        except (FileNotFoundError, ValueError, KeyError):
+        except KeyError:
             pass
-        text = data.path.read_bytes().decode("utf-8")
-        pdf, report = self.typeset(self.part_template, text, {"first": str(first)}, source)
-        del text
+        return None
+
+    def previous_pages(self, number: int) -> int | None:
+        """The page count part `number` had when last typeset, whatever from: a part's pages do
+        not depend on its first page (only its folios do), so it guesses where the next begins."""
+        pages = self._meta(number).get("pages")
+        return pages if isinstance(pages, int) else None
+
+    def store(self, number: int, data: PartXml, first: int, pdf: bytes, pages: int,
+              report: object) -> Part:
+        """Part `number` typeset from this XML at this first page, written into the cache."""
         if not isinstance(report, dict):
             raise ToolkitError("the volume part reported no page numbers", str(self.part_template))
+        key = self._key(data, first)
+        pdf_path = self.dir / f"part-{number:04d}.pdf"
+        meta_path = self.dir / f"part-{number:04d}.json"
         write_atomic(pdf_path, pdf)
-        with pikepdf.open(pdf_path) as typeset:
-            pages = len(typeset.pages)
         meta = {"key": key, "pages": pages, "starts": report.get("starts", {}),
                 "index": report.get("index", {}), "docs": report.get("docs", {})}
         write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
+        self._metas[number] = meta
         self.typeset_parts += 1
         return Part(pdf_path, pages, meta["starts"], meta["index"], key, meta["docs"])
+
+    def _key(self, data: PartXml, first: int) -> str:
+        digest = data.prefix.copy()  # sha256(stamp, data, first), data read only to typeset
+        digest.update(str(first).encode())
+        return digest.hexdigest()
+
+    def _meta(self, number: int) -> dict[str, Any]:
+        """part-NNNN.json as last written (read once a build: the placing asks again)."""
+        if number not in self._metas:
+            try:
+                found = json.loads((self.dir / f"part-{number:04d}.json").read_text("utf-8"))
+            except (FileNotFoundError, ValueError):
+                found = {}
+            self._metas[number] = found if isinstance(found, dict) else {}
+        return self._metas[number]
 
     def _written(self, parts: Iterator[bytes]) -> list[PartXml]:
         """Each part's XML written to part-NNNN.xml as it is made (not rewritten when it is
@@ -242,19 +273,18 @@ class VolumeAssembler:
 
     def _place(self, parts_xml: list[PartXml], front: int,
                source: str) -> tuple[list[Part], dict[str, object]]:
-        """Typeset (or reuse) every part from the page after the front matter; the volume's
-        page numbers of each document start and each index key."""
+        """Typeset (or reuse) every part from the page after the front matter (`place`:
+        parts.py, over parallel processes); the volume's page numbers of each document start
+        and each index key."""
+        parts = self.place(self, parts_xml, front)
         first = front + 1
-        parts: list[Part] = []
         starts: dict[str, int] = {}
         index: dict[str, list[int]] = {}
-        for number, data in enumerate(parts_xml, start=1):
-            part = self.part(number, data, first, source)
+        for part in parts:
             for doc, page in part.starts.items():
                 starts[doc] = page + first - 1
             for key, pages in part.index.items():
                 index.setdefault(key, []).extend(p + first - 1 for p in pages)
-            parts.append(part)
             first += part.pages
         return parts, {"starts": starts, "index": index, "back": first}
 

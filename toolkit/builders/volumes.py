@@ -29,11 +29,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
 
 from toolkit.output import write_atomic
+from toolkit.safe_xml import parse_xml
 
 VOLUMES_JSON = "volumes.json"  # in build/pdf: the volumes' files and names, for the web edition
 SINGLE = "edition.pdf"
@@ -269,3 +271,37 @@ def assembled(folder: Path, key: str, target: Path) -> bool:
 
 def mark_assembled(folder: Path, key: str) -> None:
     write_atomic(folder / ASSEMBLED, key.encode("utf-8"))
+
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+#: what pdf-volume.xsl's key 'tk:entry' indexes, and the names tk:entry-label reads of an entry
+_ENTRIES = tuple(f"{_TEI}{n}" for n in ("person", "personGrp", "place", "org"))
+_NAMES = frozenset(f"{_TEI}{n}" for n in ("persName", "placeName", "orgName", "name"))
+
+
+def register_facts(registers: Sequence[Path], root: Path) -> str:
+    """What the volume stage reads of the registers, as one digest: each register's name and,
+    for every entry in order, its element, id and name children (an index entry's label is
+    the entry's first name, pdf-volume.xsl `tk:entry-label`; the abbreviations of the front
+    matter are the organisations' names, frontmatter.py). A note, a date, a place's
+    coordinates are not in it: edited, they leave every volume as it is. (The documents' print
+    XML reads no register at all: PdfBuilder.register_keys.) Each register's part is kept in
+    the file index by content, so a build that changed no register parses none."""
+    from toolkit import filestate
+    from toolkit.builders.base import edition_name
+    digest = hashlib.sha256()
+    for path in registers:
+        names = filestate.fact(path, "pdf-entry-names", partial(_entry_names, path=str(path)))
+        digest.update(f"{edition_name(path, root)}\0{names}\n".encode())
+    return digest.hexdigest()
+
+
+def _entry_names(data: bytes, path: str) -> str:
+    """The digest of a register's entries' elements, ids and name children, in order."""
+    digest = hashlib.sha256()
+    for entry in parse_xml(data, path).getroot().iter(*_ENTRIES):
+        digest.update(f"\0{entry.tag}\0{entry.get('{http://www.w3.org/XML/1998/namespace}id', '')}\0".encode())
+        for child in entry:
+            if child.tag in _NAMES:
+                digest.update(etree.tostring(child, with_tail=False))
+    return digest.hexdigest()
