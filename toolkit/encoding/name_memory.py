@@ -14,7 +14,7 @@ INITIAL = re.compile(r"(?:[^\W\d_]\.\s?)+")
 
 # rules that mark a person surely enough for the document's later bare mentions of the name
 _REMEMBERED = frozenset({"title", "initials", "first-name", "patronymic", "korean", "chinese",
-                         "vietnamese", "mongolian", "arabic", "leader"})
+                         "vietnamese", "mongolian", "arabic", "leader", "figure"})
 _EAST_ASIAN = frozenset({"korean", "chinese", "vietnamese", "mongolian"})
 
 

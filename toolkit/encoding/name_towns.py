@@ -31,7 +31,9 @@ def _minor_town_firsts() -> frozenset[str]:
 # what says a minor town is a place: a preposition of place or a place's noun before it...
 _TOWN_GATE_WORDS = ["In", "in", "near", "at", "toward", "towards", "via", "through", "outside", "around",
                     "from", r"by\sway\sof", "to", "visited", "reached", "before", "entered", "captured",
-                    "taken"] + [
+                    "taken",
+                    # a memo's or telegram's field of its post (`From: Dacca`)
+                    "From:", "To:"] + [
     rf"{noun}\sof" for noun in "town city port village base harbour airfield garrison".split()]
 
 
@@ -52,6 +54,9 @@ _TOWN_GATE = _town_gate()
 # ... or a place just before and `and`, `or`, `to` or a comma between (`Asmara and Massawa`)
 _AFTER_PLACE = re.compile(r",\s(?:and\s)?(?=[A-Z])|\s(?:and|or|to)\s(?=[A-Z])")
 _TOWN_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}")
+# ... or a place just after and `and`, `or` or a comma (`Leningrad and Murmansk`): the whole run
+# of one to three capitalised words before it, the leftmost that reaches the place
+_BEFORE_PLACE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}(?=(?:,\s(?:and\s)?|\s(?:and|or)\s)$)")
 
 
 def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> list[Span]:
@@ -62,6 +67,8 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
     gates = [m.end() for m in _TOWN_GATE.finditer(text)]
     gates += [m.end() for span in chosen if span.kind == "place"
               for m in (_AFTER_PLACE.match(text, span.end),) if m]
+    gates += [m.start() for span in chosen if span.kind == "place" and span.start > 4 and text[span.start - 1] == " "
+              for m in (_BEFORE_PLACE.search(text, max(0, span.start - 60), span.start),) if m]
     if not gates:
         return chosen
     towns = _minor_towns()
@@ -101,3 +108,27 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
                     heapq.heappush(pending, following.end())
                 break
     return sorted(chosen + added, key=lambda s: s.start) if added else chosen
+
+
+def inside_longer_name(text: str, chosen: list[Span], not_names: frozenset[str]) -> list[Span]:
+    """The chosen spans without a gazetteer's one-word place that capitalised name words
+    enclose, one space on each side (`Sesto San Giovanni`: `San` is no place there, the
+    whole name the gazetteer lacks); a word that is no name beside it leaves it a place
+    (`In Hanoi Pham`, `the Moscow Kremlin`)."""
+    out: list[Span] | None = None
+    for index, span in enumerate(chosen):
+        if span.rule == "gazetteer" and span.start > 1 and text[span.start - 1] == " " and (
+                text[span.end:span.end + 1] == " ") and " " not in text[span.start:span.end]:
+            before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start - 1)
+            after = _WORD_AFTER.match(text, span.end + 1)
+            if before and after and before.group() not in not_names and after.group() not in not_names:
+                if out is None:
+                    out = chosen[:index]
+                continue
+        if out is not None:
+            out.append(span)
+    return chosen if out is None else out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+$")
+_WORD_AFTER = re.compile(r"[A-Z][a-z]+(?![\w'’-])")

@@ -24,8 +24,9 @@ from toolkit.encoding.name_forms import (GAZETTEER as GAZETTEER, REGISTER as REG
                                          STRONG as STRONG, WEAK as WEAK, Span as Span, _choose, _Forms,
                                          _gazetteer as _gazetteer)
 from toolkit.encoding.name_memory import INITIAL as INITIAL, DocumentNames as DocumentNames, _joined
-from toolkit.encoding.name_towns import _TOWN_GATE as _TOWN_GATE, _minor_towns as _minor_towns, _towns
-from toolkit.names import capitals, cues, leaders
+from toolkit.encoding.name_towns import (_TOWN_GATE as _TOWN_GATE, _minor_towns as _minor_towns, _towns,
+                                         inside_longer_name)
+from toolkit.names import capitals, cues, figures, leaders
 from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
 from toolkit.registers import MATCH_PATTERN, Entry, Registers
@@ -321,6 +322,8 @@ class NameTagger:
         if self._cues:
             for cue in cues.find_cues(cued):
                 candidates.append(self._from_cue(cued, cue))
+            for start, end in figures.find(cued):  # persons named without a cue (figures.txt)
+                candidates.append(self._from_cue(cued, cues.Cue(start, end, "person", "figure", 1)))
         if self._cues and " of " in cued:
             candidates = self._leaders(cued, candidates)
         chosen = _choose(candidates, len(text))
@@ -346,7 +349,7 @@ class NameTagger:
                     chosen = self._unanchored(text, chosen, document)
                     break
         if self._gazetteer_on:
-            chosen = _towns(text, chosen, document)
+            chosen = inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES)
         for span in chosen:
             if span.kind == "place" and span.start > 5 and _VESSEL.search(text, max(0, span.start - 40), span.start):
                 chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
@@ -425,6 +428,7 @@ RULE_WORDS = {
     "office-before": "an office before it, between commas (the chairman of ..., N. Name,)",
     "written-in": "what is written in it (wrote in, an article in)",
     "leader": "an organisation's `of` before it (the party of N. Name)",
+    "figure": "the list of the period's widely known political figures (toolkit/names/figures.txt)",
     "generic": ("a register's form every state's institution has, with nothing in the text to "
                 "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }
