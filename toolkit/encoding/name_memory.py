@@ -127,3 +127,37 @@ def _family_name(words: str) -> str:
     while first > 1 and tokens[first - 1] in _PARTICLES:
         first -= 1
     return " ".join(tokens[first:])
+
+
+# a capitalised word just before a remembered family name, one space between (`Ziaur Rahman`
+# after `Mujibur Rahman`: another person of the family name); not after a sentence's end
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}$")
+
+
+def with_given_names(text: str, mentions: list[tuple[int, int]] | tuple[()], forms: set[str],
+                     chosen: list[tuple[int, int]]) -> list[tuple[int, int]] | tuple[()]:
+    """Mentions of a one-word family name with the given name written just before it: a
+    person the document had not named, who shares the family name, is named whole. The word
+    is no name (`Comrade`, `In`), nor a name the document gave, nor a sentence's first word
+    (`Yesterday Rahman said`: a common word there is capitalised too), nor in a name found
+    otherwise (`Thai Nguyen`, the province)."""
+    if not mentions:
+        return mentions
+    out: list[tuple[int, int]] = []
+    for start, end in mentions:
+        if start > 3 and text[start - 1] == " " and " " not in text[start:end]:
+            given = _GIVEN_BEFORE.search(text, max(0, start - 30), start - 1)
+            if given is not None and given.group() not in cues.NOT_NAMES and given.group() not in forms \
+                    and not _opens_sentence(text, given.start()) and not any(
+                        a <= given.start() < b for a, b in chosen):
+                start = given.start()
+        out.append((start, end))
+    return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start]
+    if start == 0 or before.endswith("\n"):
+        return True
+    stripped = before.rstrip(" ")
+    return not stripped or stripped[-1] in ".!?:\n"

@@ -23,7 +23,8 @@ from lxml import etree
 from toolkit.encoding.name_forms import (GAZETTEER as GAZETTEER, REGISTER as REGISTER, SHAPE as SHAPE,
                                          STRONG as STRONG, WEAK as WEAK, Span as Span, _choose, _Forms,
                                          _gazetteer as _gazetteer)
-from toolkit.encoding.name_memory import INITIAL as INITIAL, DocumentNames as DocumentNames, _joined
+from toolkit.encoding.name_memory import (INITIAL as INITIAL, DocumentNames as DocumentNames, _joined,
+                                          with_given_names)
 from toolkit.encoding.name_towns import (_TOWN_GATE as _TOWN_GATE, _minor_towns as _minor_towns, _towns,
                                          inside_longer_name)
 from toolkit.names import capitals, cues, figures, leaders
@@ -179,6 +180,12 @@ class NameTagger:
         self._looked_up[phrase] = entry
         return entry
 
+    def minor_town(self, words: str, document: DocumentNames | None = None) -> bool:
+        """Whether `words` are a town below the gazetteer's size (see name_towns), no register
+        entry and no person the document named."""
+        return self._gazetteer_on and fold_form(words) in _minor_towns() and self.lookup(words) is None and (
+            document is None or words not in document.forms)
+
     def mention(self, entry: Entry, content: list[Inline] | str) -> etree._Element:
         self.count += 1
         return el(entry.mention_tag, content, ref=self._refs[entry.xml_id])
@@ -327,11 +334,14 @@ class NameTagger:
         if self._cues and " of " in cued:
             candidates = self._leaders(cued, candidates)
         chosen = _choose(candidates, len(text))
+        if self._cues and " and " in text:
+            chosen = _and_joined(cued, chosen)
         if document is not None and self._cues:
             for span in chosen:  # then the names the document gave before, or just now
                 if span.kind == "person" and span.entry is None:
                     document.remember(cued[span.start:span.end], span.rule)
-            again = _joined(cued, document.find(cued))
+            again = with_given_names(cued, _joined(cued, document.find(cued)), document.forms,
+                                     [(span.start, span.end) for span in chosen])
             if again:
                 # a mention where a span at least as good is chosen changes nothing (in the
                 # order _choose takes spans, it comes after that span): most mentions are
@@ -405,6 +415,29 @@ class NameTagger:
 
 
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
+# a field's word and `and` before an organisation's modifiers (`Food and Agriculture
+# Organization`, `Arms Control and Disarmament Agency`)
+_FIELD_AND = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\sand\s$")
+
+
+def _and_joined(text: str, chosen: list[Span]) -> list[Span]:
+    """`chosen` with an organisation found by its head noun that opens with a modifier taking
+    in the field's words and `and` before it, when they are no name found otherwise (`Cuba and
+    Vietnam Workers' Party`: Cuba is a place) and no word that is never a name."""
+    out: list[Span] | None = None
+    for index, span in enumerate(chosen):
+        if span.kind == "org" and span.rule == "org-head" and span.start > 5 and text.endswith(" and ", 0, span.start):
+            field = _FIELD_AND.search(text, max(0, span.start - 30), span.start)
+            previous = chosen[index - 1] if index else None
+            if field is not None and (previous is None or previous.end <= field.start()) and not any(
+                    word in cues.NOT_NAMES for word in field.group().split()[:-1]) and (
+                    text[span.start:span.end].split(" ", 1)[0] not in _HEAD_WORDS):
+                if out is None:
+                    out = chosen[:index]
+                span = span._replace(start=field.start())
+        if out is not None:
+            out.append(span)
+    return chosen if out is None else out
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
 _VESSEL = re.compile(rf"\b(?:{_VESSELS})\s(?:[A-Z][\w'’-]*\s)?$")

@@ -55,7 +55,7 @@ Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woi
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
 Interior Finance Justice Agriculture Education Health Culture Commerce Industry Transport Labour
 Labor Communications Economy Economics Planning Information Propaganda Fisheries Petroleum
-Tourism Confederation Mayor
+Tourism Confederation Mayor Ayatollah Archbishop Cardinal Patriarch Imam Tunku Tun
 """.split())
 
 
