@@ -115,7 +115,27 @@ agencies in 1974; memo fields `From: Tokyo`, names without any cue, `Park Tong-s
 Chung-hee`, `X and Y` town pairs, signatures in capitals, names over a hard wrap), their names
 written down and committed before the tagger ran on them. Measured once: precision 0.951, recall
 0.796 (persons 0.931/0.659, places 0.963/0.919, organisations 0.956/0.811); 1-64 then stood at
-0.992/0.950 (57-64: 0.989/0.881).
+0.992/0.950 (57-64: 0.989/0.881). The general causes were then fixed as rules (see
+schemas/README.md; test_recognition_probe7.py has their counter-cases): a curated list of the
+period's widely known political figures (toolkit/names/figures.txt: heads of state and
+government, party leaders, foreign ministers, UN officials; whole capitalised names, a family
+name alone only where distinctive and not beside another name word; it holds names of the gold,
+as any such list would, so its gain here overstates its gain on unseen reports), religious,
+Malay and peers' titles (`Ayatollah`, `Bishop`, `Tun`, `Lord`), first names beyond the blocs and
+a first name with up to three name words (`José Alfredo Martínez de Hoz`), a later family name's
+other person named whole (`Abdur Rahman` after `Mujibur Rahman`), towns before `and` a place
+(`Leningrad and Murmansk`) and alone in a memo's `From:`/`To:` field, a gazetteer word inside a
+longer name no place (`Sesto San Giovanni`), `Fort` + name, acronyms with a hyphen (`ZANU-PF`) or
+before a comma, a field's word and `and` before an organisation (`Food and Agriculture
+Organization`), `Confederation` a head and portfolios no speakers, more one-word organisations,
+`l'Unità`, regions (`Bekaa`, `Matabeleland`), a name opening a hard-wrapped line tagged with the
+line before. Then 65-72: precision 0.986, recall 0.964 (persons 0.976/0.976, places
+0.988/0.953, organisations 1.000/0.962); 57-64: 0.995/0.955 (persons 1.000/0.987); 1-64:
+0.993/0.964 (before 0.992/0.950); 1-72: 0.992/0.964; no part below 0.973/0.920. Left: towns no
+package has (`Fierza`, `Gwelo`, `Baabda`, `Zouk`, `Loviisa`, `Hairatan`), `Park` alone after
+`Park Chung-hee` (a Korean family name alone names half the country), `Gulabzoi` without a cue,
+and a layout fault outside the names stage: a hard wrap before a capital ends the paragraph
+(`The` / `Party of Labour of Albania`, `Bishop Abel` / `Muzorewa`, `Fort` / `Victoria`: 63, 66, 69).
 """
 
 from __future__ import annotations
@@ -203,9 +223,7 @@ def scores(numbers: list[str]) -> tuple[float, float, list[str]]:
 BARS = {part: (0.90, 0.90) for part in PARTS}
 ALL = {**PARTS, "all": [n for numbers in PARTS.values() for n in numbers]}
 BARS["all"] = (0.90, 0.90)
-# 57-64 held out: recall 0.876 after the general rules (the misses left are in the docstring:
-# names without any cue, towns no package has); the bar is not lowered for the other parts
-BARS["probe-6"] = (0.90, 0.85)
+# (57-64 had a recall bar of 0.85 until the rules written after 65-72 raised it to 0.955)
 
 
 @pytest.mark.parametrize("part", list(ALL))

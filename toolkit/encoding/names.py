@@ -265,7 +265,8 @@ class NameTagger:
         """The names a line break inside a paragraph cuts (a hard wrap: `Col. Yuri` /
         `Kravchenko`), as (start, end, element) in `text`, the element holding `lb` where
         `mark` stood. The text is read as one line (the marks taken out); a name the break
-        does not cut is left to the tagging of each line, as before."""
+        does not cut is left to the tagging of each line, as before, unless it opens a line:
+        its cue may be the line before's (`the newspaper` / `Bashkimi`, `the` / `ZANU-PF`)."""
         if mark not in text:
             return []
         # the text as one line: a mark beside white space, or after a word's hyphen, taken
@@ -291,7 +292,7 @@ class NameTagger:
         out: list[tuple[int, int, etree._Element]] = []
         for span in self.spans(joined, document):
             start, end = where[span.start], where[span.end - 1] + 1
-            if mark not in text[start:end]:
+            if mark not in text[start:end] and not _opens_line(text, start, mark):
                 continue
             pieces = text[start:end].split(mark)
             content: list[Inline] = [pieces[0]]
@@ -414,6 +415,12 @@ class NameTagger:
             if rest is not None and rest.kind == "person" and _initials_agree(given, rest):
                 return Span(cue.start, cue.end, "person", rest, REGISTER)
         return Span(cue.start, cue.end, cue.kind, None, rank, cue.rule)
+
+
+def _opens_line(text: str, start: int, mark: str) -> bool:
+    """Whether only white space stands between the line break `mark` before `start` and it."""
+    before = text.rfind(mark, 0, start)
+    return before != -1 and not text[before + 1:start].strip()
 
 
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
