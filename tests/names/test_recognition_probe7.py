@@ -136,3 +136,13 @@ def test_a_town_alone_in_a_memos_post_field(context: ReadContext) -> None:
     found_names = names(context, body)
     assert ("persName", "L. Tóth", None) in found_names
     assert ("placeName", "Dacca", None) not in found_names
+
+
+def test_a_name_opening_a_wrapped_line_is_read_with_the_line_before(tagger: NameTagger) -> None:
+    mark = "\x0b"
+    text = f"the results gave the{mark}SWANU-PF of the south a seat, and{mark}the votes"
+    assert [(text[s:e], element.tag.split("}")[1]) for s, e, element in tagger.across_breaks(text, mark)] == [
+        ("SWANU-PF", "orgName")]
+    # a name inside a line is left to the line's tagging; a text without a break gives none
+    assert tagger.across_breaks(f"the SWANU-PF of the south{mark}and more", mark) == []
+    assert tagger.across_breaks("the SWANU-PF of the south", mark) == []
