@@ -56,6 +56,7 @@ _AFTER_PLACE = re.compile(r",\s(?:and\s)?(?=[A-Z])|\s(?:and|or|to)\s(?=[A-Z])")
 _TOWN_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}")
 # ... or a place just after and `and`, `or` or a comma (`Leningrad and Murmansk`): the whole run
 # of one to three capitalised words before it, the leftmost that reaches the place
+_BEFORE_PLACE_ENDS = (" and ", ", ", " or ")
 _BEFORE_PLACE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}(?=(?:,\s(?:and\s)?|\s(?:and|or)\s)$)")
 
 
@@ -67,7 +68,8 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
     gates = [m.end() for m in _TOWN_GATE.finditer(text)]
     gates += [m.end() for span in chosen if span.kind == "place"
               for m in (_AFTER_PLACE.match(text, span.end),) if m]
-    gates += [m.start() for span in chosen if span.kind == "place" and span.start > 4 and text[span.start - 1] == " "
+    gates += [m.start() for span in chosen if span.kind == "place" and span.start > 4 and text.endswith(
+              _BEFORE_PLACE_ENDS, 0, span.start)  # (a test of the ending first: most places have none)
               for m in (_BEFORE_PLACE.search(text, max(0, span.start - 60), span.start),) if m]
     if not gates:
         return chosen

@@ -332,8 +332,9 @@ class NameTagger:
         if self._cues:
             for cue in cues.find_cues(cued):
                 candidates.append(self._from_cue(cued, cue))
-            for start, end in figures.find(cued):  # persons named without a cue (figures.txt)
-                candidates.append(self._from_cue(cued, cues.Cue(start, end, "person", "figure", 1)))
+            # persons named without a cue (figures.txt); a register's form of the same extent is
+            # a candidate already, of a higher rank: no lookup here
+            candidates.extend(Span(start, end, "person", None, STRONG, "figure") for start, end in figures.find(cued))
         if self._cues and " of " in cued:
             candidates = self._leaders(cued, candidates)
         chosen = _choose(candidates, len(text))
