@@ -129,9 +129,9 @@ longer name no place (`Sesto San Giovanni`), `Fort` + name, acronyms with a hyph
 before a comma, a field's word and `and` before an organisation (`Food and Agriculture
 Organization`), `Confederation` a head and portfolios no speakers, more one-word organisations,
 `l'Unità`, regions (`Bekaa`, `Matabeleland`), a name opening a hard-wrapped line tagged with the
-line before. Then 65-72: precision 0.986, recall 0.964 (persons 0.976/0.976, places
-0.988/0.953, organisations 1.000/0.962); 57-64: 0.995/0.955 (persons 1.000/0.987); 1-64:
-0.993/0.964 (before 0.992/0.950); 1-72: 0.992/0.964; no part below 0.973/0.920. Left: towns no
+line before. Then 65-72: precision 0.986, recall 0.968 (persons 0.976/0.976, places
+0.988/0.953, organisations 1.000/0.981); 57-64: 0.995/0.955 (persons 1.000/0.987); 1-64:
+0.993/0.964 (before 0.992/0.950); 1-72: 0.992/0.965; no part below precision 0.979 or recall 0.920. Left: towns no
 package has (`Fierza`, `Gwelo`, `Baabda`, `Zouk`, `Loviisa`, `Hairatan`), `Park` alone after
 `Park Chung-hee` (a Korean family name alone names half the country), `Gulabzoi` without a cue,
 and a layout fault outside the names stage: a hard wrap before a capital ends the paragraph
