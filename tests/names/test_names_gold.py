@@ -107,6 +107,35 @@ Region). Left: names without any cue (`Kreisky and Palme had written to Brandt`,
 faults outside the names stage: a hard wrap before a capital split a paragraph inside
 `Central / Committee of the PDPA`, and minutes with speakers lost their last line
 (`Recorded by: G. Petrov` is in no element of 59's TEI).
+
+65-72 were written for contexts 1-64 cover least (Argentina in 1976, Southern Rhodesia's elections
+of 1980, Konfrontasi in 1964, South Korea after Park's death, Albania's break with China, Iran in
+February 1979, Italy's elections of 1976 with West European parties and unions, the UN and its
+agencies in 1974; memo fields `From: Tokyo`, names without any cue, `Park Tong-sun` after `Park
+Chung-hee`, `X and Y` town pairs, signatures in capitals, names over a hard wrap), their names
+written down and committed before the tagger ran on them. Measured once: precision 0.951, recall
+0.796 (persons 0.931/0.659, places 0.963/0.919, organisations 0.956/0.811); 1-64 then stood at
+0.992/0.950 (57-64: 0.989/0.881). The general causes were then fixed as rules (see
+schemas/README.md; test_recognition_probe7.py has their counter-cases): a curated list of the
+period's widely known political figures (toolkit/names/figures.txt: heads of state and
+government, party leaders, foreign ministers, UN officials; whole capitalised names, a family
+name alone only where distinctive and not beside another name word; it holds names of the gold,
+as any such list would, so its gain here overstates its gain on unseen reports), religious,
+Malay and peers' titles (`Ayatollah`, `Bishop`, `Tun`, `Lord`), first names beyond the blocs and
+a first name with up to three name words (`José Alfredo Martínez de Hoz`), a later family name's
+other person named whole (`Abdur Rahman` after `Mujibur Rahman`), towns before `and` a place
+(`Leningrad and Murmansk`) and alone in a memo's `From:`/`To:` field, a gazetteer word inside a
+longer name no place (`Sesto San Giovanni`), `Fort` + name, acronyms with a hyphen (`ZANU-PF`) or
+before a comma, a field's word and `and` before an organisation (`Food and Agriculture
+Organization`), `Confederation` a head and portfolios no speakers, more one-word organisations,
+`l'Unità`, regions (`Bekaa`, `Matabeleland`), a name opening a hard-wrapped line tagged with the
+line before. Then 65-72: precision 0.986, recall 0.968 (persons 0.976/0.976, places
+0.988/0.953, organisations 1.000/0.981); 57-64: 0.995/0.955 (persons 1.000/0.987); 1-64:
+0.993/0.964 (before 0.992/0.950); 1-72: 0.992/0.965; no part below precision 0.979 or recall 0.920. Left: towns no
+package has (`Fierza`, `Gwelo`, `Baabda`, `Zouk`, `Loviisa`, `Hairatan`), `Park` alone after
+`Park Chung-hee` (a Korean family name alone names half the country), `Gulabzoi` without a cue,
+and a layout fault outside the names stage: a hard wrap before a capital ends the paragraph
+(`The` / `Party of Labour of Albania`, `Bishop Abel` / `Muzorewa`, `Fort` / `Victoria`: 63, 66, 69).
 """
 
 from __future__ import annotations
@@ -141,8 +170,11 @@ PROBE_4 = [f"{n:02d}" for n in range(41, 49)]
 PROBE_5 = [f"{n:02d}" for n in range(49, 57)]
 # written for issue #11 after 49-56 were fixed, before the tagger ran on them (see the docstring)
 PROBE_6 = [f"{n:02d}" for n in range(57, 65)]
+# written for issue #11 after 57-64 were fixed, before the tagger ran on them (see the docstring)
+PROBE_7 = [f"{n:02d}" for n in range(65, 73)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
-         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5, "probe-6": PROBE_6}
+         "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5, "probe-6": PROBE_6,
+         "probe-7": PROBE_7}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
@@ -191,9 +223,7 @@ def scores(numbers: list[str]) -> tuple[float, float, list[str]]:
 BARS = {part: (0.90, 0.90) for part in PARTS}
 ALL = {**PARTS, "all": [n for numbers in PARTS.values() for n in numbers]}
 BARS["all"] = (0.90, 0.90)
-# 57-64 held out: recall 0.876 after the general rules (the misses left are in the docstring:
-# names without any cue, towns no package has); the bar is not lowered for the other parts
-BARS["probe-6"] = (0.90, 0.85)
+# (57-64 had a recall bar of 0.85 until the rules written after 65-72 raised it to 0.955)
 
 
 @pytest.mark.parametrize("part", list(ALL))

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from toolkit.encoding import names
+from toolkit.encoding import name_towns, names
 from toolkit.encoding.names import GAZETTEER, REGISTER, DocumentNames, NameTagger, Span
 from toolkit.names.fold import fold
 from toolkit.registers import Entry, load_registers
@@ -88,7 +88,7 @@ def test_towns_as_without_the_shortcut(tagger: NameTagger, monkeypatch: Any) -> 
     words = _PLACES + rng.sample(towns, 200) + [t.split()[0] for t in rng.sample(towns, 50)]
     texts = _texts(7, 2500, words)
     fast = _spans(tagger, texts)
-    monkeypatch.setattr(names, "_minor_town_firsts", lambda: _Everything())
+    monkeypatch.setattr(name_towns, "_minor_town_firsts", lambda: _Everything())
     slow = _spans(tagger, texts)
     assert fast == slow
     # the texts put minor towns after gates, and places after vessels' words

@@ -600,8 +600,8 @@ class BodyEncoder:
         if field_match:
             label = cue.field_name(field_match.group("label"))
             value = unit.tail(start + field_match.end())
-            content = layouts.listed_persons(self, label, self._inline(value, value.text.rstrip()),
-                                             unit.line)
+            content = layouts.posted_places(self, label, layouts.listed_persons(
+                self, label, self._inline(value, value.text.rstrip()), unit.line), unit.line)
             sub(opener, "seg", [el("label", field_match.group()), *content],
                 type="memo-field", subtype=lists.ncname(label))
         elif salute:

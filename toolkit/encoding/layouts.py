@@ -301,6 +301,36 @@ _ITEM = re.compile(r"[^,;]+")
 _NAME_ITEM = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s[^\W\d_][\w'’.-]*){1,3}$")
 
 
+_POST_FIELD = re.compile(r"^(?:from|to)$", re.IGNORECASE)
+_PLACE_ITEM = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
+
+
+def posted_places(encoder: BodyEncoder, label: str, content: list[Inline], line: int) -> list[Inline]:
+    """In a memo's `From:` or `To:` field, an item between commas that is a town alone and that
+    no stage tagged (`From: Dacca`): a placeName, for review. The tagger tags the towns below
+    the gazetteer's size only where the text places them, and a post's field does."""
+    if not _POST_FIELD.match(label.rstrip(":. ").strip()):
+        return content
+    out: list[Inline] = []
+    for item in content:
+        if not isinstance(item, str) or not item.strip():
+            out.append(item)
+            continue
+        position = 0
+        for piece in _ITEM.finditer(item):
+            words = piece.group().strip()
+            if not _PLACE_ITEM.match(words) or not encoder.tagger.minor_town(words, encoder.names_seen):
+                continue
+            start = piece.start() + piece.group().index(words)
+            out += [item[position:start], encoder.tagger.unlinked("place", words)]
+            encoder.diagnostics.append(review(
+                "name", f"{words!r} tagged as a place by the gazetteer's towns after {label.strip()!r}; "
+                "no register entry holds it", encoder.path, line))
+            position = start + len(words)
+        out.append(item[position:])
+    return [x for x in out if not isinstance(x, str) or x]
+
+
 def listed_persons(encoder: BodyEncoder, label: str, content: list[Inline], line: int
                    ) -> list[Inline]:
     """In a field that lists persons (`Participants:`, `Present:`), each item of its text

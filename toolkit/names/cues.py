@@ -52,7 +52,7 @@ _AT_CAPITALS: list[tuple[re.Pattern[str], str, str, int]] = [
     (re.compile(rf"(?:{_UPPER_TITLES})\s(?P<n>{_NAME}){_END}"), "person", "title", 1),
     (re.compile(rf"(?P<n>{_INITIALS}\s?(?:{_WORD}|{_CAPS})){_END}"), "person", "initials", 1),
     (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?(?:(?:{PARTICLES})\s){{0,2}}{_NAMEWORD}"
-                rf"(?:{_JOINT}{_NAMEWORD})?){_END}"),
+                rf"(?:{_JOINT}{_NAMEWORD}){{0,2}}){_END}"),  # (`José Alfredo Martínez de Hoz`)
      "person", "first-name", 1),
     (re.compile(rf"(?P<n>{_WORD}\s{_WORD}(?:ovich|evich|ich|ovna|evna|ichna)\s{_WORD}){_END}"),
      "person", "patronymic", 1),

@@ -92,7 +92,8 @@ Kabardino-Balkaria|North Ossetia|South Ossetia|Adjaria|Nakhichevan|Nagorno-Karab
 Gorno-Badakhshan|Primorye|Chukotka|Kolyma|Moldavia|Wallachia|Oltenia|Muntenia|Inner Mongolia|
 West Irian|Irian Jaya|East Timor|Amur|Ussuri|Yalu|Euphrates|Tigris|Shatt al-Arab|Mekong|Danube|
 Oder|Neisse|Elbe|Rhine|Vistula|Volga|Dnieper|Dniester|Yangtze|Nile|Indus|Ganges|
-Brahmaputra|Irrawaddy|Yenisei|Amu Darya|Syr Darya|Orinoco|Suez Canal|Panama Canal
+Brahmaputra|Irrawaddy|Yenisei|Amu Darya|Syr Darya|Orinoco|Suez Canal|Panama Canal|
+Bekaa|Beqaa|Matabeleland|Mashonaland|Caprivi Strip|Pirin|Jeju|Cheju
 """.replace("\n", "").split("|")
 # (the period's provinces of Ethiopia before 1995 and Soviet republics by their English names,
 # which ISO 3166-2 gives in today's or in Russian forms; the rivers of the period's borders,

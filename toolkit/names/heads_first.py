@@ -22,7 +22,7 @@ from toolkit.names.letters import APOS, L, U
 
 _WORD = rf"{U}{L}+(?:-{U}{L}+)*"
 _DE = r"(?:(?:de|del|de la|de los|de las|do|da|dos|das)\s)?"
-_PLACE_FIRST = ("Lake", "Mount", "Cape", "Bad", "Camp", "Estadio", "Palacio", "Plaza", "Playa", "Puerto",
+_PLACE_FIRST = ("Lake", "Mount", "Cape", "Fort", "Bad", "Camp", "Estadio", "Palacio", "Plaza", "Playa", "Puerto",
                 "Cerro", "Bahía", "Río", "Isla", "Lago", "Praça", "Palácio")
 _PLACE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PLACE_FIRST)})\s{_DE}{_WORD}"
                     rf"(?:\s{_WORD})?)(?![\w{APOS}-])")

@@ -15,6 +15,7 @@ import re
 
 from toolkit.names import cues
 from toolkit.names.letters import L, U
+from toolkit.names.vocabulary import _TITLE_FIRST
 
 _NAME_WORD = rf"{U}{L}+(?:-{U}{L}+)?"
 # `of` + two or three name words, at the end of an organisation's span (or just after it)
@@ -39,6 +40,8 @@ Posts Telecommunications Education Science Sciences Culture Affairs Relations"""
 def _person_words(words: str) -> bool:
     """Whether two or three capitalised words can be a person's name, not a field or a place's
     adjective (see the module's docstring)."""
+    if words.split(maxsplit=1)[0] in _TITLE_FIRST:
+        return False  # `of Tun Abdul Razak`: the title's rule names the person after it
     for word in words.split():
         first = word.partition("-")[0]
         if (word in cues.NOT_NAMES or first in cues.NOT_NAMES or word in _HEADS or word in _FIELD_WORDS

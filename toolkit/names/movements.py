@@ -23,17 +23,21 @@ ONE_WORD_ORGS = frozenset("""
 Fatah Fateh Saiqa Phalange Phalanges Kataeb Amal Hezbollah Hizbollah Hizbullah Murabitun Likud
 Mapam Mapai Herut Tudeh Fedayeen Mojahedin Mujahedin Polisario Fretilin Derg Dergue Inkatha
 Komeito Sohyo Solidarity Solidarność Solidarnosc Xinhua Tanjug Reuters Securitate Stasi
+Fedayin Fedaiyan Confindustria Histadrut Intersindical Mossad
 Tupamaros Montoneros Baath Ba'ath Ba’ath Comecon Otechestven Agerpres Interpress Novosti Kyodo
 """.split())
 # the English nouns among them: no organisation before their complement
 _COMMON_NOUNS = frozenset({"Solidarity"})
 _WORDS = "|".join(sorted((re.escape(w) for w in ONE_WORD_ORGS), key=len, reverse=True))
-ONE_WORD_ORG = re.compile(rf"(?<![\w{APOS}.-])(?:{_WORDS}|(?:Socialist|Communist|Liberal)\sInternational)"
+ONE_WORD_ORG = re.compile(rf"(?<![\w{APOS}.-])(?:{_WORDS}|(?:Socialist|Communist|Liberal)\sInternational|"
+                          # Italian parties by their English names (`the Christian Democracy`)
+                          rf"(?:Christian|Proletarian)\sDemocracy)"
                           rf"(?![\w{APOS}-])")
 # an adjective of the name's own before it (`Rural Solidarity`, `Revolutionary Fedayeen`)
 _MODIFIER = re.compile(rf"(?<![\w{APOS}.-])(?P<mod>{U}{L}+(?:al|ar|ary|ive|ed|ist))\s$")
 # the trigger pass's keys (a key of ` International` alone opened the search in most reports)
-GATE_WORDS = (*ONE_WORD_ORGS, "Socialist International", "Communist International", "Liberal International")
+GATE_WORDS = (*ONE_WORD_ORGS, "Socialist International", "Communist International", "Liberal International",
+              "Christian Democracy", "Proletarian Democracy")
 _COMPLEMENT = re.compile(r"\s(?:with|of(?!\s(?:its|their|his|her|our)\sown\b)|for|among|between|towards|to|"
                          r"and\sfriendship)\b")
 # a people's adjective before the word is no part of the name (`the Lebanese Phalange`)

@@ -38,8 +38,11 @@ _GIVEN = rf"(?:{_SYLL}-{L}{{1,7}}|{_SYLL}(?:\s{_SYLL}(?![\w{APOS}-]))?)"
 
 
 _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairman|Chairwoman|"
-                r"Marshal|General(?!\sAssembly\b)|Secretary|Deputy|Director|Head|Leader|Chief|Commander|Envoy|"
-                r"Delegation|Member|Members)\b")
+                r"Marshal|General(?!\s(?:Assembly|Confederation|Council|Federation|Union|Staff)\b)|Secretary|Deputy|"
+                r"Director|Head|Leader|Chief|Commander|Envoy|Delegation|Member|Members|"
+                # a religious or honorific title: a person follows, no more of an organisation's
+                # name (`the Council of Bishop Abel Muzorewa`)
+                r"Ayatollah|Archbishop|Bishop|Cardinal|Imam|Tunku|Tun|Lord)\b")
 # (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
 # a word of an organisation's name: capitalised, not a sentence's opening function word, not a
 # title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`

@@ -41,12 +41,12 @@ _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END
 # letter between two of them at most once each; a run of words in capitals beside it is a
 # heading or a signature, not an acronym (see _acronyms)
 # (no look-behind first: the scan then tests each capital, not each character)
-_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}(?![\w'’/-])")
+_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}(?:-[A-Z]{1,3})?(?![\w'’/-])")  # (`ZANU-PF`)
 # six or seven capitals (`FRELIMO`) are an acronym only between words in lower case: alone on a
 # line they are a heading (`JOURNAL`, `MINUTES`)
 _LONG_ACRONYM = 6
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+\s$")
-_LOWER_WORD_AFTER = re.compile(r"\s[a-z]")
+_LOWER_WORD_AFTER = re.compile(r"\s[a-z]|[,;]\s")  # (`of UNESCO, its`; not `DECREES:`)
 _CC_BEFORE = re.compile(r"CC\s(?:of\sthe\s)?$")
 _CAPS_BESIDE = re.compile(rf"{U}{{2,}}\s*$|^\s*{U}{{2,}}")
 # acronyms of states are places; roman numerals, the words in capitals of reports and titles
@@ -109,7 +109,7 @@ _STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|u
 _STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
 # a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
 _NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
-                        rf"(?P<n>{_WORD}(?:\s{_WORD}){{0,2}}){_END}")
+                        rf"(?P<n>(?:[lL][{APOS}])?{_WORD}(?:\s{_WORD}){{0,2}}){_END}")  # (`l'Unità`)
 # Cues of the period's names that the rules above miss, each searched only when a word it
 # needs is in the text:
 # a parliament by its own name alone (`the Sejm`)

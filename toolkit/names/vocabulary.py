@@ -54,7 +54,8 @@ Soudruh Soudružka Drugar Madame Mademoiselle Monsieur Señor Señora Sheikh Sha
 Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
 Interior Finance Justice Agriculture Education Health Culture Commerce Industry Transport Labour
-Labor Communications
+Labor Communications Economy Economics Planning Information Propaganda Fisheries Petroleum
+Tourism Confederation Mayor Ayatollah Archbishop Cardinal Patriarch Imam Tunku Tun
 """.split())
 
 
@@ -74,7 +75,10 @@ TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Fra
           r"Shah|Sultan|Emir|[Ss]ecretary|[Dd]eputy|"
           r"[Vv]ice[- ](?:[Pp]remier|[Cc]hairman|[Pp]resident|[Mm]inister)|[Cc]ounsell?ors?|"
           r"[Cc]onsul|[Aa]ttach[eé]|[Cc]harg[eé] d'[Aa]ffaires|Professor|Prof\.|[Dd]irector|"
-          r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent|Chancellor|Senator|Brigadier")
+          r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent|Chancellor|Senator|Brigadier|"
+          # religious titles, Malay honorifics and a British peer's (`Ayatollah Khomeini`, `Bishop Abel
+          # Muzorewa`, `Tunku Abdul Rahman`, `Lord Soames`)
+          r"Ayatollah|Archbishop|Bishop|Cardinal|Patriarch|Imam|Tunku|Tun|Lord")
 SPEECH = (r"said|says|replied|stated|declared|noted|added|asked|answered|emphasi[sz]ed|remarked|"
           r"explained|stressed|pointed out|told|informed|announced|agreed|responded|continued|"
           r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted|spoke")
@@ -124,6 +128,17 @@ Lúcio Paulo Mário Álvaro Joaquim Luís Daniel Humberto Tomás Muhammad Mohamm
 Hassan Omar Yusuf Ibrahim Ismail Abdallah Jamal Kamal Mahmoud Mustafa Nasser Rashid Sami Walid
 Rifaat Taha Izzat Tarek Fuad Chedli Babrak Hafizullah Jomo Milton Joshua Thabo Moses Seretse
 Léopold Félix Eisaku Takeo Masayoshi Yasuhiro Shigeru Nobusuke Hayato Zenko
+Aldo Giulio Enrico Bettino Gianni Giorgio Amintore Pietro Palmiro Luigi Giovanni Giuseppe Sandro
+Arnaldo Ugo Ciriaco Luciano Alessandro Benigno Mariano Emilio Francesco Nilde Achille Alcide
+Ricardo Felipe Adolfo Leopoldo Fernando Hugo Héctor Alfredo Ramón Julio Víctor Óscar
+Arturo Enrique Gabriel Joaquín Hortensia Violeta Anastasio Omar Rodrigo Isabel Eva
+Mehdi Shapour Abolhassan Sadegh Ruhollah Akbar Mir Hossein Karim Abdelaziz Abdelhamid Chadli
+Yosef Yitzhak Shimon Moshe Menachem Golda Abba Levi Yigal Ariel Ezer Teddy
+Ian Denis Roy Tony Neil Alec Anthony Winston Clement Hugh Geoffrey Ted Enoch Jeremy Barbara
+Ramiz Hysni Adil Hekuran Kadri Beqir Nexhmije Spiro Koço Rita
+Czesław Edmund Tajuddin Syed Ziaur Mujibur Zulfikar Benazir Khondaker Abul Ayub Yahya
+Amadou Abdou Hastings Robert Simon Desmond Steve Walter Oliver Chris Winnie
+Habib Leopold Olof Bruno Urho Mauno Kalevi Tage Gro Trygve Odvar Anker Poul
 """.split())
 
 
@@ -131,7 +146,7 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Institute|University|Academy|League|Federation|Organi[sz]ation|Office|Bureau|"
              r"Commission|Assembly|Congress|Presidium|Politburo|Secretariat|Department|Legation|"
              r"Consulate|Society|Corporation|Company|Foundation|Union|Guard|Navy|Command|"
-             r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|"
+             r"Parliament|Court|Service|Cooperative|Alliance|Movement|Directorate|Administration|Confederation|"
              r"Youth|Radio|Agency|Trust|Fund|Board|Archives?|Centre|Center|Nations|Mission|"
              r"Representation|Works|Forces|Community|Pact|Programme|Program|"
              # parliaments by their own names (`the Sejm`, `Great People's Khural`)
@@ -158,5 +173,5 @@ Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
 Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent
 Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
-Chancellor Senator Brigadier""".split())
+Chancellor Senator Brigadier Ayatollah Archbishop Bishop Cardinal Patriarch Imam Tunku Tun Lord""".split())
 _ABBREVIATED_RANKS = frozenset("Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col".split())

@@ -1,0 +1,84 @@
+"""Persons known by name alone: the period's widely known political figures of a curated list
+(figures.txt beside this module, where it comes from is said at its head). Reports name them
+without any cue (`Kreisky and Palme had written to Brandt`, `Arafat met Khaddam`), which no rule
+of the text's shape can tell from a place or a word. Matched as whole capitalised words in one
+Aho–Corasick pass (linear in the text); a family name alone only where the list allows it, and
+not beside another capitalised name word (`Juan Castro` is someone else: the whole name is the
+other cues' to find)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from toolkit.names.vocabulary import NOT_NAMES
+
+_FILE = Path(__file__).with_name("figures.txt")
+_BEFORE = "'’.-"
+_AFTER = "'’-"
+
+
+def _read(text: str) -> dict[str, bool]:
+    """form -> whether it is a family name alone (its neighbours then checked)."""
+    forms: dict[str, bool] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        full, *alone = (" ".join(part.split()) for part in line.split("|"))
+        forms[full] = False
+        for form in alone:
+            forms.setdefault(form, True)
+            if form[:1].islower():  # `de Gaulle`, `De Gaulle` at a sentence's start
+                forms.setdefault(form[:1].upper() + form[1:], True)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for form, alone in _read(_FILE.read_text(encoding="utf-8")).items():
+        automaton.add_word(form, (len(form), alone))
+    automaton.make_automaton()
+    return automaton
+
+
+def forms() -> dict[str, bool]:
+    """The list's forms (for the tests)."""
+    return _read(_FILE.read_text(encoding="utf-8"))
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word.strip(".,;:") not in NOT_NAMES
+
+
+def find(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the list's persons in `text`, left to right, the longest at a place."""
+    found: dict[int, int] = {}
+    size = len(text)
+    for last, (length, alone) in _automaton().iter(text):
+        start, end = last + 1 - length, last + 1
+        if start and (text[start - 1] in _BEFORE or text[start - 1].isalnum()):
+            continue
+        if end < size and (text[end].isalnum() or (text[end] in _AFTER and not (
+                text[end] in "'’" and text[end + 1:end + 2] == "s" and not text[end + 2:end + 3].isalnum()))):
+            continue
+        if alone:
+            before = text[max(0, start - 40):start]
+            if before.endswith(" ") and before[:-1].rsplit(None, 1)[-1:] and _name_word(
+                    before[:-1].rsplit(None, 1)[-1]) and not before[:-1].endswith((".", ",", ";", ":")):
+                continue  # `Juan Castro`: another person's family name
+            after = text[end:end + 40]
+            if after.startswith(" ") and after[1:2].isupper() and _name_word(after[1:].split(None, 1)[0]):
+                continue  # `Castro Ruz`, `Brandt Commission`: a longer name
+        if found.get(start, 0) < end:
+            found[start] = end
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for start in sorted(found):
+        if start >= position:
+            spans.append((start, found[start]))
+            position = found[start]
+    return spans
