@@ -23,7 +23,7 @@ from lxml import etree
 
 from toolkit import __version__
 from toolkit.encoding import dates, languages
-from toolkit.encoding.layouts import CONVENTIONS as LAYOUT_CONVENTIONS
+from toolkit.encoding.conventions import CONVENTIONS as LAYOUT_CONVENTIONS
 from toolkit.encoding.names import NameTagger
 from toolkit.encoding.source_citation import COURTESY, COURTESY_RESP, Citation, marked_up, parse_citation
 from toolkit.errors import Diagnostic, InputError, Severity, review
