@@ -18,9 +18,9 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import (annexes, cable, closing, columns, dates, layouts, lists, memo_end,
-                               formal, minutes, openers, routing, structure as cue, tails,
-                               underline)
+from toolkit.encoding import (annexes, cable, closing, columns, dates, hands, layouts, lists,
+                               memo_end, formal, minutes, offices, openers, outline, routing,
+                               structure as cue, tails, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
@@ -121,6 +121,7 @@ class BodyEncoder:
         blocks = columns.field_lines(columns.sender_lines(self, columns.top_columns(self, blocks)))
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
+        outline.nest(div)  # `I.` / `A.` / `1.`: each level's sections inside the one above
         # `[End of document]` under the signature: the trailer after the closing matter
         last = end_mark is not None and bool(signature) and end_mark.line > signature[-1].line
         if end_mark is not None and not last:
@@ -398,6 +399,10 @@ class BodyEncoder:
                 self._count("entries")
                 top = True
                 continue
+            noted = hands.top_note(self, container, unit) if top else None
+            if noted is not None:  # a resolution written across the top: the top goes on
+                top = noted
+                continue
             if top and self._top(container, unit, text, following):
                 continue
             if index <= 5 and self._marks(container, unit):
@@ -423,8 +428,9 @@ class BodyEncoder:
             number = cue.section_heading(text)
             if number and not number.isdigit() and lettered < 2:
                 number = None
-            if number and following and not cue.section_heading(following) and not entries \
-                    and cue.may_head(text, following):
+            if number and following and not entries and (
+                    (not cue.section_heading(following) and cue.may_head(text, following))
+                    or outline.subheading(text, following, lettered)):
                 container = sub(div, "div", n=number)
                 label = cue.SECTION.match(text)
                 assert label
@@ -501,12 +507,14 @@ class BodyEncoder:
             return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
         if cue.MEMO_FIELD.match(first) and self._opener(div, unit):
             return True  # `FROM: PRAGUE` in capitals: a field, not a title
+        if offices.byline_goes_on(self, div, unit):
+            return True  # `OF THE COUNCIL OF MINISTERS` under `COMMITTEE FOR STATE SECURITY`
         if cue.heading_like(first) and not cue.POINT.match(first) \
                 and not columns.office_alone(div, first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
             return True
-        if cue.title_like(first) and following:
+        if (cue.title_like(first) or cue.subject_title(first, following)) and following:
             sub(div, "head", self._inline(unit, text))
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")

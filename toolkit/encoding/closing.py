@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import dates, layouts, structure as cue
+from toolkit.encoding import dates, layouts, offices, structure as cue
 from toolkit.encoding.blocks import SourceBlock
 from toolkit.errors import review
 from toolkit.tei import Inline, el, sub, tei
@@ -140,7 +140,11 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
             and _signer(blocks[-2].text.strip()):
         lines.append(blocks.pop())  # `25 June 1963` under the signature: its date
     while len(blocks) > 1 and len(lines) < 5 and _signer(blocks[-1].text.strip()) \
-            and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
+            and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)) \
+            or lines and offices.role_goes_on(blocks):
+        if offices.role_goes_on(blocks):  # `Chairman of the Committee` / `for State Security`
+            below = blocks.pop()
+            blocks[-1] = offices.joined(blocks[-1], below)
         lines.insert(0, blocks.pop())
     if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
                          or cue.hand_signed(b.text.strip()) or cue.org_line(b.text.strip())
@@ -312,7 +316,7 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
                     if text.startswith(office) and text.endswith(name) else " "
                 signed.extend([el("roleName", office), glue, person(name)])
             else:
-                signed.append(el("roleName", text))
+                signed.append(el("roleName", offices.with_breaks(text)))
         elif cue.org_line(text) and not name_parts:
             flush()
             next_signer()

@@ -75,6 +75,8 @@ WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 CLASSIFICATION = re.compile(
     r"^(?:(?:strictly\s+|top\s+)?(?:secret|confidential)|restricted|unclassified|"
     r"for official use only|urgent|very urgent|personal|eyes only|"
+    # a Soviet handling mark: the file kept apart (`Special file`, `Special folder`)
+    r"special\s+(?:file|folder)|"
     r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent)|"
     # the German marks a translation keeps as written (`Streng geheim!`, `VS-Vertraulich`)
     r"(?:streng\s+)?geheim|vertraulich|vs[-\s]vertraulich|geheime\s+verschlu(?:ss|ß)sache|"
@@ -250,6 +252,20 @@ def title_like(text: str) -> bool:
         text[:1].isupper() and bool(TITLE.match(text))
 
 
+# `On the situation in the city of Herat`: a report's title naming its subject (Russian `О ...`),
+# a line of its own at the top; a sentence opening with `On 12 March` has a figure or its stop
+SUBJECT_TITLE = re.compile(r"^(?:On|Concerning|Regarding|About)\s+(?:the\s+|a\s+|an\s+)?[^\W\d_]")
+
+
+def subject_title(text: str, following: str) -> bool:
+    """A short line opening with `On`/`Concerning`/`Regarding`/`About`, no sentence, over a
+    paragraph: the title of what the text reports on."""
+    return bool(SUBJECT_TITLE.match(text)) and len(text) <= 100 and len(text.split()) <= 14 \
+        and not SENTENCE_END.search(text) and "," not in text and "[" not in text \
+        and not _DIGIT.search(text) and len(following) > len(text) \
+        and bool(SENTENCE_END.search(following))
+
+
 def section_heading(text: str) -> str | None:
     """The number of a numbered section heading ('2. Economic relations'), else None."""
     match = SECTION.match(text)
@@ -414,8 +430,9 @@ def role_under_name(blocks: list[SourceBlock]) -> bool:
     lead = bracket_lead(previous)
     if lead:
         previous = lead.group("rest")  # `[illegible] Kádas` over `chargé d'affaires`
-    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
-                               for w in words) \
+    # (`head of department` under `Kovács István`: an office in lower case, its noun no title)
+    return bool(words) and (all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
+                                for w in words) or office_line(blocks[-1].text.strip())) \
         and name_like(previous) and signature_like(previous) \
         and sum(b.text.count("[") - b.text.count("]") for b in blocks[-2:]) == 0
 

@@ -1,0 +1,141 @@
+"""Rules of probe13 for its layouts 150-155 (issue #10), on texts other than the fixtures,
+each with the case where the same signs mean something else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_probe_rules_080 import converted
+from test_probe_rules_080 import count as _count
+
+from toolkit.encoding import outline, structure as cue
+from toolkit.encoding.bracket_kinds import HAND_DESCRIBED, STRUCK
+
+
+# -- a hand's resolution at the top (153) ------------------------------------------------------------
+def test_a_resolution_written_at_the_top_is_a_note_and_the_top_goes_on(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "[Minister's resolution across the top, handwritten: \"Agreed. "
+                                 "Inform the embassy.\"]\nSECRET\nPrague, 3 May 1960\nMemorandum\n"
+                                 "The delegation asked for visas for four experts.\n"
+                                 "The department proposes to grant them.\n")
+    assert _count(tei, "count(//tei:body/tei:div/tei:note[@type='handwritten']"
+                       "[tei:add[contains(.,'Inform the embassy')]])") == 1
+    assert _count(tei, "count(//tei:body//tei:fw[@type='classification'][.='SECRET'])") == 1
+    assert _count(tei, "count(//tei:body//tei:dateline[tei:date[@when='1960-05-03']])") == 1
+    assert _count(tei, "count(//tei:body//tei:head[.='Memorandum'])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'Agreed')])") == 0
+
+
+def test_a_bracket_at_the_top_that_is_no_hand_stays_a_paragraph(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "[Translated from the Czech by the embassy]\n"
+                                 "The delegation asked for visas for four experts.\n"
+                                 "The department proposes to grant them.\n")
+    assert _count(tei, "count(//tei:body/tei:div/tei:note)") == 0
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'Translated from the Czech')])") == 1
+
+
+@pytest.mark.parametrize(("content", "described"), [
+    ('Resolution in the upper left corner, handwritten: "Agreed."', True),
+    ("Note by hand: see me", True),
+    ("written in handwriting: no", True),
+    ("the handwritten text is lost", False),
+    ('quoted "handwritten: x"', False),
+])
+def test_a_description_of_handwriting_before_its_colon(content: str, described: bool) -> None:
+    assert bool(HAND_DESCRIBED.match(content)) is described
+
+
+def test_crossed_out_words_are_a_deletion_and_the_act_alone_is_not(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The minister would [struck through: never] agree to the plan.\n"
+                                 "The second page was [deleted] by the archive.\n"
+                                 "The rest stays as it is.\n")
+    assert _count(tei, "count(//tei:body//tei:p//tei:note/tei:del[.='never'])") == 1
+    assert _count(tei, "count(//tei:body//tei:del)") == 1
+    assert bool(STRUCK.match("crossed out: not")) and not STRUCK.match("crossed out by him")
+
+
+# -- an office over two lines (154) ---------------------------------------------------------------------
+def test_an_office_in_capitals_going_on_with_of_is_one_byline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "TOP SECRET\nMINISTRY OF DEFENCE\nOF THE PEOPLE'S REPUBLIC\n"
+                                 "Sofia, 4 June 1971\nThe exercises will begin on 1 July.\n"
+                                 "The staff asks for the maps of the border area.\n")
+    assert _count(tei, "count(//tei:body//tei:byline[contains(.,'MINISTRY OF DEFENCE')]"
+                       "[contains(.,\"OF THE PEOPLE'S REPUBLIC\")][tei:lb])") == 1
+    assert _count(tei, "count(//tei:body//tei:head[contains(.,'OF THE PEOPLE')])") == 0
+
+
+def test_a_capital_line_without_a_connecting_word_is_not_joined_to_the_byline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "TOP SECRET\nMINISTRY OF DEFENCE\nINFORMATION\n"
+                                 "The exercises will begin on 1 July.\n"
+                                 "The staff asks for the maps of the border area.\n")
+    assert _count(tei, "count(//tei:body//tei:byline[contains(.,'INFORMATION')])") == 0
+
+
+def test_an_office_over_two_lines_above_the_name_is_one_role(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The consulate issued forty visas in May.\n"
+                                 "The applications of June are being examined.\n"
+                                 "Head of the Department\nfor Consular Affairs\nK. Novak\n")
+    assert _count(tei, "count(//tei:closer/tei:signed[tei:roleName[contains(.,'Head of the "
+                       "Department')][contains(.,'for Consular Affairs')][tei:lb]]"
+                       "[tei:persName[.='K. Novak']])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'Consular Affairs')])") == 0
+
+
+def test_a_sentence_going_on_with_for_is_no_office(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The consulate issued forty visas in May.\n"
+                                 "The embassy thanks the ministry\nfor its help in the matter.\n"
+                                 "K. Novak\n")
+    assert _count(tei, "count(//tei:closer//tei:roleName)") == 0
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'for its help')])") == 1
+
+
+@pytest.mark.parametrize(("text", "following", "title"), [
+    ("On the situation in the city of Herat", "According to our information the city is calm.", True),
+    ("Concerning the visit of the trade delegation", "The delegation of the ministry will arrive in Sofia on 3 May.", True),
+    ("On 12 March the delegation arrived", "It was received by the minister.", False),
+    ("On the other hand, the talks failed.", "The delegation left.", False),
+    ("On the situation in Herat", "", False),
+    ("About the visit", "No.", False),  # over a line shorter than itself: no paragraph
+])
+def test_a_subject_title_opens_with_on_over_a_paragraph(text: str, following: str,
+                                                       title: bool) -> None:
+    assert cue.subject_title(text, following) is title
+
+
+def test_special_file_is_a_handling_mark() -> None:
+    assert cue.mark_type("Special file") == "classification"
+    assert cue.mark_type("Special folder") == "classification"
+    assert cue.mark_type("Special files were opened.") is None
+
+
+# -- points four levels deep (152) ---------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "following", "lettered", "sub"), [
+    ("I. GENERAL", "A. The economy", 2, True),
+    ("A. The economy", "1. Industry", 2, True),
+    ("I. GENERAL", "1. Industry", 0, True),
+    ("1. Industry", "2. Agriculture", 2, False),  # one kind: an enumeration
+    ("I. GENERAL", "A. The economy", 1, False),   # a lone lettered line: an initial, a name
+    ("I. GENERAL", "The economy grew.", 2, False),
+])
+def test_a_heading_of_another_kind_under_a_heading_opens_its_first_subsection(
+        text: str, following: str, lettered: int, sub: bool) -> None:
+    assert outline.subheading(text, following, lettered) is sub
+
+
+def test_sections_of_three_kinds_nest_by_the_order_the_text_uses_them(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "I. INDUSTRY\nA. Heavy industry\n1. Steel\nSteel rose by 4 per cent.\n"
+                                 "2. Coal\nCoal fell.\nB. Light industry\nTextiles were stable.\n"
+                                 "II. AGRICULTURE\nA. Grain\nThe harvest was good.\n")
+    assert _count(tei, "count(//tei:div[@n='I']/tei:div[@n='A']/tei:div[@n='2']"
+                       "[tei:head[contains(.,'Coal')]])") == 1
+    assert _count(tei, "count(//tei:div[@n='I']/tei:div[@n='B'][tei:p[contains(.,'Textiles')]])") == 1
+    assert _count(tei, "count(//tei:div[@n='II']/tei:div[@n='A'])") == 1
+    assert _count(tei, "count(//tei:div[@type='translation']/tei:div)") == 2
+
+
+def test_sections_of_one_kind_stay_side_by_side(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "1. Industry\nSteel rose by 4 per cent.\n"
+                                 "2. Agriculture\nThe harvest was good.\n3. Trade\nTrade grew.\n")
+    assert _count(tei, "count(//tei:div[@type='translation']/tei:div[@n])") == 3
+    assert _count(tei, "count(//tei:div[@n]/tei:div)") == 0
