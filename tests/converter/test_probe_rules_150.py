@@ -139,3 +139,73 @@ def test_sections_of_one_kind_stay_side_by_side(tmp_path: Path) -> None:
                                  "2. Agriculture\nThe harvest was good.\n3. Trade\nTrade grew.\n")
     assert _count(tei, "count(//tei:div[@type='translation']/tei:div[@n])") == 3
     assert _count(tei, "count(//tei:div[@n]/tei:div)") == 0
+
+
+# -- an OCR'd export: wide wraps with cut words, a running head with its page number (155) ----------
+# lines of 104-112 characters, wider than most exports wrap (WRAP_MAX 100)
+WIDE = ("The commission examined the proposals of both sides on the division of the costs of the new and longer inter-\n"
+        "national pipeline and found that the figures of the previous year could not be taken over by the two sides\n"
+        "without changes to the tariffs.\n"
+        "The second question, the supply of spare parts, was settled quickly because the two large plants of the region\n"
+        "had already agreed on the lists of the parts and on the dates of their delivery to the other side in the com-\n"
+        "ing year.\n")
+
+
+def test_wide_lines_with_words_cut_at_their_ends_are_hard_wrapped(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, WIDE)
+    assert _count(tei, "count(//tei:body//tei:p)") == 2
+    assert _count(tei, "count(//tei:body//tei:lb[@break='no'])") == 2
+    assert _count(tei, "count(//tei:body//tei:pb)") == 0
+
+
+def test_wide_lines_with_one_cut_word_stay_lines_of_their_own(tmp_path: Path) -> None:
+    one = WIDE.replace("com-\ning year.", "coming\nyear.")
+    tei, _ = converted(tmp_path, one.replace("inter-\nnational", "international\n"
+                                                                 "and"))
+    assert _count(tei, "count(//tei:body//tei:lb[@break='no'])") == 0
+
+
+def test_a_running_head_with_its_page_number_is_the_page_break(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The delegation arrived on Monday and was met by the deputy minister.\n"
+                                 "Ministry of Foreign Trade - page 2\n"
+                                 "The talks began on Tuesday and the first question was the price of\n"
+                                 "Ministry of Foreign Trade - page 3\n"
+                                 "the machines, which the other side found too high.\n"
+                                 "The talks go on.\n")
+    assert _count(tei, "count(//tei:body//tei:pb[@n='2']/following-sibling::*[1]"
+                       "[self::tei:fw[@type='header'][contains(.,'page 2')]])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[tei:pb[@n='3']][tei:fw[@type='header']]"
+                       "[contains(.,'price of')][contains(.,'too high')])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[starts-with(normalize-space(.),'Ministry of')])") == 0
+
+
+@pytest.mark.parametrize(("line", "head"), [
+    ("Embassy of the FPRY in Moscow - page 2", True),
+    ("Report on the talks | p. 14", True),
+    ("The figures are given on - page 2", True),  # the shape alone: a line of its own
+    ("See the table. - page 2", False),
+    ("Embassy of the FPRY in Moscow - 2", False),  # `- 2 -` and `- 2` are the dashed forms'
+])
+def test_a_running_head_line_ends_with_its_page_number(line: str, head: bool) -> None:
+    from toolkit.encoding.blocks import HEADED_PAGE
+    assert bool(HEADED_PAGE.match(line)) is head
+
+
+@pytest.mark.parametrize(("line", "kinds"), [
+    ("Strictly confidential No. 418", ["classification", "number"]),
+    ("SECRET No. 12/64", ["classification", "number"]),
+    ("Confidential report No. 4", None),
+    ("Number 418 is secret", None),
+])
+def test_a_classification_and_its_number_on_one_line(line: str, kinds: list[str] | None) -> None:
+    from toolkit.encoding.blocks import SourceBlock
+    found = cue.marks(SourceBlock(line, ((0, 1),)))
+    assert (None if found is None else [k for _, k in found]) == kinds
+
+
+def test_an_office_alone_at_the_very_top_is_the_byline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Embassy of the GDR in Hanoi\nHanoi, 3 May 1966\n"
+                                 "The delegation arrived on Monday.\nThe talks go on.\n")
+    assert _count(tei, "count(//tei:body//tei:opener/tei:byline[contains(.,'Embassy of the GDR')])") == 1
+    tei, _ = converted(tmp_path, "The embassy of the GDR in Hanoi reports.\nThe talks go on.\n")
+    assert _count(tei, "count(//tei:body//tei:byline)") == 0

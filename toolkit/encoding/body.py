@@ -23,7 +23,8 @@ from toolkit.encoding import (annexes, cable, closing, columns, dates, hands, la
                                structure as cue, tails, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
-from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
+from toolkit.encoding.lines import (WORD_CUT, headed_pages, inline_pages, join_page,
+                                    page_numbers, word_breaks)
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -198,6 +199,7 @@ class BodyEncoder:
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)
+            headed_pages(part)
         return top
 
     def _residue(self, end: etree._Element, block: SourceBlock, notes_line: int | None) -> None:
@@ -584,6 +586,9 @@ class BodyEncoder:
             if office is not None:
                 # `Embassy of the ... Republic` alone at the very top: who issues the text
                 sub(self._current_opener(div), "byline", [office])
+                return True
+            if cue.org_line(text):  # `Embassy of the FPRY in Moscow`: an office by its word
+                sub(self._current_opener(div), "byline", self._inline(unit, text))
                 return True
         field_match = cue.MEMO_FIELD.match(text) if not layouts.speaker(text) else None
         dated = cue.place_date(text) or cue.date_line(text)

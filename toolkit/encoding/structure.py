@@ -185,9 +185,28 @@ def marks(block: SourceBlock) -> list[tuple[SourceBlock, str]] | None:
             start = comma.end()
         parts.append(block.part(start, len(text.rstrip())))
     found = [(p, mark_type(p.text.strip().rstrip(",").rstrip())) for p in parts]
+    if len(found) == 1 and found[0][1] is None:
+        found = _mark_and_number(block) or found
     if not all(kind for _, kind in found):
         return None
     return [(p, kind) for p, kind in found if kind]
+
+
+_NUMBER_START = re.compile(r"\s(?=(?:n[º°o]\.?|no\.|nr\.)\s*\d)", re.I)
+
+
+def _mark_and_number(block: SourceBlock) -> list[tuple[SourceBlock, str | None]] | None:
+    """`Strictly confidential No. 418`: a classification and the registration number on one
+    line with one space between (a Yugoslav and a Soviet typescript's first line); None when
+    the line is not that."""
+    text = block.text
+    found = _NUMBER_START.search(text)
+    if found is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    mark, number = block.part(lead, found.start()), block.part(found.end(), len(text.rstrip()))
+    kinds = (CLASSIFICATION.match(mark.text.strip()), NUMBER_MARK.match(number.text.strip()))
+    return [(mark, "classification"), (number, "number")] if all(kinds) else None
 
 
 # A date in an era's years with the Gregorian year beside it (`15 April, Juche 64 (1975)`: the
