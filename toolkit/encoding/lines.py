@@ -85,7 +85,7 @@ def headed_pages(root: etree._Element) -> None:
             if len(flat) > 120:
                 break
             siblings.append(sibling)
-            flat += "".join(sibling.itertext()) + (sibling.tail or "")
+            flat += "".join(str(t) for t in sibling.itertext()) + (sibling.tail or "")
         found = _HEADED_START.match(flat)
         if found is None:
             continue
@@ -97,7 +97,7 @@ def headed_pages(root: etree._Element) -> None:
         else:
             fw.text, at, rest = head, len(head), ""
             for sibling in siblings:
-                inner = len("".join(sibling.itertext()))
+                inner = len("".join(str(t) for t in sibling.itertext()))
                 if at + inner > end:
                     break  # the head ends inside an element: left as it is
                 fw.append(sibling)  # (moves it: its tail goes with it)
