@@ -209,3 +209,59 @@ def test_an_office_alone_at_the_very_top_is_the_byline(tmp_path: Path) -> None:
     assert _count(tei, "count(//tei:body//tei:opener/tei:byline[contains(.,'Embassy of the GDR')])") == 1
     tei, _ = converted(tmp_path, "The embassy of the GDR in Hanoi reports.\nThe talks go on.\n")
     assert _count(tei, "count(//tei:body//tei:byline)") == 0
+
+
+# -- a resolution's preamble and its unsigned closing dateline (151) -------------------------------
+def test_preamble_clauses_are_blocks_of_their_own_and_the_place_and_date_close(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The Council of Ministers,\n"
+                                 "Considering the needs of the coal industry in the northern region,\n"
+                                 "Having examined the proposal of the Ministry of Mining,\n"
+                                 "decides:\n"
+                                 "1. To open two new mines in 1973.\n"
+                                 "2. To train five hundred miners in the coming year.\n"
+                                 "Hanoi, 4 May 1972\n")
+    assert _count(tei, "count(//tei:body//tei:p[starts-with(normalize-space(.),'Considering')]"
+                       "[not(contains(.,'Having'))])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[starts-with(normalize-space(.),'Having examined')]"
+                       "[not(contains(.,'decides'))])") == 1
+    assert _count(tei, "count(//tei:body//tei:pb)") == 0
+    assert _count(tei, "count(//tei:body//tei:closer[not(tei:signed)]/tei:dateline"
+                       "[tei:date[@when='1972-05-04']])") == 1
+
+
+def test_a_participle_going_on_with_its_sentence_is_no_preamble(tmp_path: Path) -> None:
+    from toolkit.encoding import preamble
+    assert preamble.starts_anew("The Council of Ministers,", "Noting the report,")
+    assert not preamble.starts_anew("The council met on Monday and", "Noting the report,")
+    assert not preamble.starts_anew("the ministry", "decides to act")
+    assert preamble.starts_anew("the ministry,", "resolves:")
+
+
+def test_a_place_and_date_under_a_signature_stays_the_signature_s(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "The exercises will begin on 1 July.\nThe staff asks for maps.\n"
+                                 "Ambassador\nK. Novak\nSofia, 4 June 1971\n")
+    assert _count(tei, "count(//tei:body//tei:closer)") == 1
+    assert _count(tei, "count(//tei:body//tei:closer[tei:signed]/tei:dateline)") == 1
+
+
+# -- two delegations side by side (150) -------------------------------------------------------------
+SIDES = ("The talks were held in Prague.\nPresent at the talks:\n"
+         "For the Hungarian side:        For the Czechoslovak side:\n"
+         "Cde. A. Kovács, Minister       Cde. B. Novák, Minister\n"
+         "Cde. C. Tóth, Adviser          Cde. D. Dvořák, Adviser\n"
+         "The two sides agreed to meet again in May.\n")
+
+
+def test_two_lists_side_by_side_are_read_column_by_column(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, SIDES)
+    assert _count(tei, "count(//tei:body//tei:list[@type='sides'][tei:head[.='Present at the talks:']]"
+                       "/tei:item/tei:list[@rend='columns'])") == 2
+    assert _count(tei, "count(//tei:list[@rend='columns'][1][tei:head[contains(.,'Hungarian')]]"
+                       "[tei:item[2][contains(.,'Tóth')]])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'Kovács') or contains(.,'Present at')])") == 0
+
+
+def test_two_fields_without_headings_with_colons_are_no_side_lists(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, SIDES.replace("side:        For", "side         For")
+                                      .replace("Czechoslovak side:\n", "Czechoslovak side\n"))
+    assert _count(tei, "count(//tei:body//tei:list[@rend='columns'])") == 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.encoding import preamble
 from toolkit.errors import Diagnostic, review
 
 # Marks inside a block's text, the same as toolkit.encoding.brackets' (which turns them into
@@ -191,6 +192,7 @@ def _cut(previous: str, line: str, before: str = "", most: int = WRAP_MAX) -> bo
     if not WRAP_MIN <= len(previous) <= most or not line or SENTENCE_END.search(previous) \
             or len(line) > most or (len(before) > most and not SENTENCE_END.search(before)) \
             or HEADED_PAGE.match(line) or HEADED_PAGE.match(previous) \
+            or preamble.starts_anew(previous, line) \
             or STRUCTURAL.match(line) or SIGNED_LINE.match(line) or previous.startswith("**") \
             or "   " in previous \
             or previous.upper() == previous:

@@ -18,9 +18,9 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import (annexes, cable, closing, columns, dates, hands, layouts, lists,
-                               memo_end, formal, minutes, offices, openers, outline, routing,
-                               structure as cue, tails, underline)
+from toolkit.encoding import (annexes, cable, closing, columns, dates, delegations, hands,
+                               layouts, lists, memo_end, formal, minutes, offices, openers,
+                               outline, routing, structure as cue, tails, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import (WORD_CUT, headed_pages, inline_pages, join_page,
@@ -96,8 +96,10 @@ class BodyEncoder:
         kept, count = blocks[-1:], len(blocks)
         place_date = closing.place_date_line(self, blocks) if note_end is None else None
         signature = closing.signature(self, blocks) if note_end is None else []
-        if place_date is not None and not signature:
-            # no signature above it: the line stays where it stands, a paragraph
+        if place_date is not None and not signature and (
+                distribution or place_date.text.strip() != kept[0].text.strip()):
+            # no signature above it: the line stays where it stands, a paragraph (an unsigned
+            # text's own last line, `Sofia, 7 March 1968`, is its closer's dateline: below)
             blocks[count - 1:] = kept
             place_date = None
         if distribution and not signature:
@@ -137,6 +139,8 @@ class BodyEncoder:
             closing.closer(self, div, signature, salute, place_date)
         elif note_end is not None:
             memo_end.note_closer(self, div, note_end)
+        elif place_date is not None:
+            closing.unsigned_dateline(self, div, place_date)
         if distribution:
             # After the closer a division holds only notes and forme work (TEI's divBottom
             # and model.global): the distribution list is a note of its type holding the list.
@@ -390,7 +394,8 @@ class BodyEncoder:
             if stacked:
                 index += stacked - 1
                 continue
-            rows = layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
+            rows = delegations.side_lists(self, container, units, index - 1) \
+                or layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
             if rows:
                 index += rows - 1
                 top = False

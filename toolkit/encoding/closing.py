@@ -56,6 +56,19 @@ def place_date_line(encoder: BodyEncoder, blocks: list[SourceBlock]) -> SourceBl
     return None
 
 
+def unsigned_dateline(encoder: BodyEncoder, div: etree._Element, line: SourceBlock) -> None:
+    """An unsigned text's last line, its place and date (`Sofia, 7 March 1968` under a
+    resolution; probe13, 151): the closer's dateline, where the text was made and when. A
+    text of no paragraph keeps it as one (a closer needs text before it)."""
+    if div.find("{*}p") is None and div.find(".//{*}div") is None and div.find("{*}list") is None:
+        encoder._paragraph(div, line)
+        return
+    encoder._count("closers")
+    encoder._dateline(sub(div, "closer"), line, line.text.strip())
+    encoder.decided(f"{line.text.strip()!r} at the end of an unsigned text taken as its "
+                    "closing dateline", line.line)
+
+
 def postscript(encoder: BodyEncoder, holder: etree._Element, units: list[SourceBlock]) -> None:
     """A postscript's paragraphs, its `P.S.` the first one's `label`: the mark is no word of
     the text (`P.S. Berg will bring...`: `Berg` alone is the name, if any)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from toolkit.encoding import dates
+from toolkit.encoding import dates, preamble
 from toolkit.encoding.bracket_parse import continues_bracket
 from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.bracket_kinds import ORG_WORDS
@@ -394,7 +394,7 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
         return True
     if not nxt or not prev or not nxt[0].islower():
         return False  # the last test below, first: most blocks open with a capital
-    if POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
+    if POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) or preamble.starts_anew(prev, nxt) \
             or heading_like(prev.strip()) or letter_spaced(prev.strip()) \
             or OPENING_SALUTE.match(prev.strip()) \
             or (len(prev) <= 80 and TITLE.match(prev.strip())):
