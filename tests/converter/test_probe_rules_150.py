@@ -265,3 +265,18 @@ def test_two_fields_without_headings_with_colons_are_no_side_lists(tmp_path: Pat
     tei, _ = converted(tmp_path, SIDES.replace("side:        For", "side         For")
                                       .replace("Czechoslovak side:\n", "Czechoslovak side\n"))
     assert _count(tei, "count(//tei:body//tei:list[@rend='columns'])") == 0
+
+
+# -- a day and month without a year, half a year from the document's date (152) ------------------
+@pytest.mark.parametrize(("text", "document", "when"), [
+    ("12 January", "1974-07-15", "1974-01-12"),  # the later day only 3 days nearer: the past
+    ("10 January", "1965-12-15", "1966-01-10"),  # the later day far nearer: next month
+    ("5 June", "1965-01-08", "1965-06-05"),       # the earlier day much farther: the later
+    ("31 December", "1965-01-08", "1964-12-31"),
+    ("20 May", "1974-07-15", "1974-05-20"),
+])
+def test_a_day_and_month_half_a_year_away_is_taken_in_the_past(text: str, document: str,
+                                                                 when: str) -> None:
+    from toolkit.encoding import dates
+    found = dates.day_and_month(text, document)
+    assert found is not None and found.when == when and found.cert == "medium"
