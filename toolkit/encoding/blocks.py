@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.encoding import preamble
 from toolkit.errors import Diagnostic, review
 
 # Marks inside a block's text, the same as toolkit.encoding.brackets' (which turns them into
@@ -33,6 +34,14 @@ STRUCTURAL = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]\s|[IVX
 # ends on, even where the line above it is as wide as the wraps and ends a sentence
 SIGNED_LINE = re.compile(r"^(?:[^\[\]/]{0,100}?\[[^\[\]]*\]\s*)?/[^/\[\]]{2,60}/\s*$")
 WRAP_MAX = 100  # wider lines are whole paragraphs: no export wraps beyond this
+# ... unless words are cut at the lines' ends (`inter-` / `national`): an OCR'd page's wraps,
+# as wide as its type area (probe13, 155); two cuts at least, a line up to this wide
+WRAP_CUT_MAX = 140
+WRAP_CUTS = 2
+# `Embassy of the FPRY in Moscow - page 2`: the running head a typescript repeats on each
+# page with the page's number; the page turns there (`toolkit.encoding.layouts.page_marker`)
+HEADED_PAGE = re.compile(r"^(?P<head>[^\W\d_][^.!?:;\[\]]{2,70}?)\s+[-–—|]\s+(?:page|p\.)\s*"
+                         r"(?P<n>\d{1,4})$", re.I)
 WRAP_MIN = 50   # narrower blocks are lists of short lines (signatures, marks, fields) or a
 #                 title block (JOURNAL / of Ambassador X / for the period ...), not wrapped prose
 
@@ -130,7 +139,8 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
             # word no sentence ends on) is a line of its own: a date line, a mark
             short = len(previous) < 0.6 * width and not previous.endswith(("-", ",")) \
                 and previous.rsplit(None, 1)[-1].lower() not in _FUNCTION_WORDS
-            if ends or short or STRUCTURAL.match(line) or SIGNED_LINE.match(line):
+            if ends or short or STRUCTURAL.match(line) or SIGNED_LINE.match(line) \
+                    or HEADED_PAGE.match(line) or HEADED_PAGE.match(previous):
                 out.append([group[i]])
             else:
                 out[-1].append(group[i])
@@ -142,12 +152,16 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
                         "hard-wrapped paragraph", path, block[0][0]))
         return out
     out = []
+    # words cut at the lines' ends, twice or more: the group's wraps may be wider than most
+    most = WRAP_CUT_MAX if sum(1 for a, b in zip(texts, texts[1:]) if _WORD_CUT.search(a)
+                               and b[:1].islower()) >= WRAP_CUTS else WRAP_MAX
     for number, line in group:
         # a bold span open on a line continues on the next (a Markdown title over two lines);
         # a line of prose cut inside a sentence goes on on the next (a wrap among one-line
         # paragraphs: the group as a whole is not wrapped)
         if out and (_open_bold(out[-1]) or _cut(out[-1][-1][1].strip(), line.strip(),
-                                                 out[-2][-1][1].strip() if len(out) > 1 else "")):
+                                                 out[-2][-1][1].strip() if len(out) > 1 else "",
+                                                 most)):
             out[-1].append((number, line))
         else:
             out.append([(number, line)])
@@ -168,15 +182,17 @@ _FUNCTION_WORDS = frozenset(
 _WORD_CUT = re.compile(r"[^\W\d_]-$")  # a word cut by a hyphen at the line's end
 
 
-def _cut(previous: str, line: str, before: str = "") -> bool:
+def _cut(previous: str, line: str, before: str = "", most: int = WRAP_MAX) -> bool:
     """Whether `line` goes on with `previous`, a line of prose as wide as an export wraps,
     cut inside a sentence: it ends on no sentence end but on a comma, a hyphen, a lower-case
     word before a lower-case line, or a word no sentence ends on. Lines opening a structure,
     Markdown, columns and lines in capitals (titles, marks, telegrams) never join; nor do
     lines of a paragraph wider than a wrap (`line` or the line `before`, cut from it): that
     cut is a page break's (the body stage's `pb`)."""
-    if not WRAP_MIN <= len(previous) <= WRAP_MAX or not line or SENTENCE_END.search(previous) \
-            or len(line) > WRAP_MAX or (len(before) > WRAP_MAX and not SENTENCE_END.search(before)) \
+    if not WRAP_MIN <= len(previous) <= most or not line or SENTENCE_END.search(previous) \
+            or len(line) > most or (len(before) > most and not SENTENCE_END.search(before)) \
+            or HEADED_PAGE.match(line) or HEADED_PAGE.match(previous) \
+            or preamble.starts_anew(previous, line) \
             or STRUCTURAL.match(line) or SIGNED_LINE.match(line) or previous.startswith("**") \
             or "   " in previous \
             or previous.upper() == previous:

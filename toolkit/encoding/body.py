@@ -18,12 +18,14 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import (annexes, cable, closing, columns, dates, formal, inline_lists,
-                               layouts, lists, memo_end, minutes, openers, routing, stenogram,
-                               structure as cue, tails, top_lines, underline)
+from toolkit.encoding import (annexes, cable, closing, columns, dates, delegations, formal, hands,
+                               inline_lists, layouts, lists, memo_end, minutes, offices, openers,
+                               outline, routing, stenogram, structure as cue, tails, top_lines,
+                               underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
-from toolkit.encoding.lines import WORD_CUT, inline_pages, join_page, page_numbers, word_breaks
+from toolkit.encoding.lines import (WORD_CUT, headed_pages, inline_pages, join_page,
+                                    page_numbers, word_breaks)
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -95,8 +97,10 @@ class BodyEncoder:
         kept, count = blocks[-1:], len(blocks)
         place_date = closing.place_date_line(self, blocks) if note_end is None else None
         signature = closing.signature(self, blocks) if note_end is None else []
-        if place_date is not None and not signature:
-            # no signature above it: the line stays where it stands, a paragraph
+        if place_date is not None and not signature and (
+                distribution or place_date.text.strip() != kept[0].text.strip()):
+            # no signature above it: the line stays where it stands, a paragraph (an unsigned
+            # text's own last line, `Sofia, 7 March 1968`, is its closer's dateline: below)
             blocks[count - 1:] = kept
             place_date = None
         if distribution and not signature:
@@ -121,6 +125,7 @@ class BodyEncoder:
         blocks = columns.field_lines(columns.sender_lines(self, columns.top_columns(self, blocks)))
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
         self._structure(div, self._join(blocks))
+        outline.nest(div)  # `I.` / `A.` / `1.`: each level's sections inside the one above
         # `[End of document]` under the signature: the trailer after the closing matter
         last = end_mark is not None and bool(signature) and end_mark.line > signature[-1].line
         if end_mark is not None and not last:
@@ -135,6 +140,8 @@ class BodyEncoder:
             closing.closer(self, div, signature, salute, place_date)
         elif note_end is not None:
             memo_end.note_closer(self, div, note_end)
+        elif place_date is not None:
+            closing.unsigned_dateline(self, div, place_date)
         if distribution:
             # After the closer a division holds only notes and forme work (TEI's divBottom
             # and model.global): the distribution list is a note of its type holding the list.
@@ -199,6 +206,7 @@ class BodyEncoder:
             keep_inline_spacing(part)
             word_breaks(part)
             page_numbers(part)
+            headed_pages(part)
         return top
 
     def _residue(self, end: etree._Element, block: SourceBlock, notes_line: int | None) -> None:
@@ -394,7 +402,8 @@ class BodyEncoder:
             if stacked:
                 index += stacked - 1
                 continue
-            rows = layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
+            rows = delegations.side_lists(self, container, units, index - 1) \
+                or layouts.runs(self, container, units, index - 1)  # a table, a quoted letter
             if rows:
                 index += rows - 1
                 top = False
@@ -404,6 +413,10 @@ class BodyEncoder:
                 self._dateline(container, unit, text)
                 self._count("entries")
                 top = True
+                continue
+            noted = hands.top_note(self, container, unit) if top else None
+            if noted is not None:  # a resolution written across the top: the top goes on
+                top = noted
                 continue
             if top and self._top(container, unit, text, following):
                 continue
@@ -430,8 +443,9 @@ class BodyEncoder:
             number = cue.section_heading(text)
             if number and not number.isdigit() and lettered < 2:
                 number = None
-            if number and following and not cue.section_heading(following) and not entries \
-                    and cue.may_head(text, following):
+            if number and following and not entries and (
+                    (not cue.section_heading(following) and cue.may_head(text, following))
+                    or outline.subheading(text, following, lettered)):
                 container = sub(div, "div", n=number)
                 label = cue.SECTION.match(text)
                 assert label
@@ -509,12 +523,14 @@ class BodyEncoder:
             return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
         if cue.MEMO_FIELD.match(first) and self._opener(div, unit):
             return True  # `FROM: PRAGUE` in capitals: a field, not a title
+        if offices.byline_goes_on(self, div, unit):
+            return True  # `OF THE COUNCIL OF MINISTERS` under `COMMITTEE FOR STATE SECURITY`
         if cue.heading_like(first) and not cue.POINT.match(first) \
                 and not columns.office_alone(div, first):
             sub(div, "head", self._inline(unit, text))
             self._count("heads")
             return True
-        if cue.title_like(first) and following:
+        if (cue.title_like(first) or cue.subject_title(first, following)) and following:
             sub(div, "head", self._inline(unit, text))
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
@@ -584,6 +600,9 @@ class BodyEncoder:
             if office is not None:
                 # `Embassy of the ... Republic` alone at the very top: who issues the text
                 sub(self._current_opener(div), "byline", [office])
+                return True
+            if cue.org_line(text):  # `Embassy of the FPRY in Moscow`: an office by its word
+                sub(self._current_opener(div), "byline", self._inline(unit, text))
                 return True
         field_match = cue.MEMO_FIELD.match(text) if not layouts.speaker(text) else None
         dated = cue.place_date(text) or cue.date_line(text)

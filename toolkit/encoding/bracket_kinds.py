@@ -46,6 +46,11 @@ SOURCE_NOTE = re.compile(
     r"(?:in|written in) [A-Z][a-z]+(?: and [A-Z][a-z]+)? in the original)",
     re.I,
 )
+# `[Resolution in the upper left corner, handwritten: "..."]`: what the hand wrote, where, and
+# that it is handwriting, said before the colon (the words after it are the hand's own)
+HAND_DESCRIBED = re.compile(r"^[^:\[\]\"“]{0,80}?\b(?:hand-?written|in handwriting|by hand)\s*:", re.I)
+# `[crossed out: not]`: words of the source struck through, kept (del), after the description
+STRUCK = re.compile(r"^(?:crossed out|struck through|struck out|deleted)\s*:", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:ambassador|minister|chairman|chairwoman|secretary|president|premier|marshal|general|"
     r"deputy|head|leader|director|counsel+or|attach[eé]|consul|commander|officer|member|chief|"

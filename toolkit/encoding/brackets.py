@@ -28,6 +28,7 @@ from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
     DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
+    HAND_DESCRIBED, STRUCK,
     expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
     spoken_event, stamp_like, uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
@@ -382,7 +383,7 @@ class InlineEncoder:
         if plain and _LETTERS.fullmatch(content) and (
                 _LETTER_END.search(before[-2:]) or _LETTER.match(after)):  # `$`: end, or before a final newline
             return self._expansion(content, before)
-        if SOURCE_NOTE.match(content):
+        if SOURCE_NOTE.match(content) or HAND_DESCRIBED.match(content):
             return self._source_note(bracket, content), 0
         if whole:
             prefixed = languages.split_language_prefix(raw)
@@ -479,10 +480,16 @@ class InlineEncoder:
         self._count("notes")
         lower = content.lower()
         place = "margin" if "margin" in lower else "inline"
-        handwritten = HANDWRITTEN.match(content) is not None or "by hand" in lower
+        handwritten = HANDWRITTEN.match(content) is not None or "by hand" in lower \
+            or HAND_DESCRIBED.match(content) is not None
         kind = ("marginalia" if place == "margin" else
                 "translator" if lower.startswith("translator") else
                 "handwritten" if handwritten else "editorial")
+        if STRUCK.match(content):  # the struck words are the source's: del, the act the note's
+            description, words = self._split_at_colon(bracket.children)
+            if words:
+                return el("note", [*self._finish(description), el("del", self._strings(words))],
+                          type="handwritten" if handwritten else "editorial", place=place)
         if handwritten or place == "margin":
             description, words = self._split_at_colon(bracket.children)
             if words and not lower.startswith("translator"):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import dates, layouts, structure as cue
+from toolkit.encoding import dates, layouts, offices, structure as cue
 from toolkit.encoding.blocks import SourceBlock
 from toolkit.errors import review
 from toolkit.tei import Inline, el, sub, tei
@@ -54,6 +54,19 @@ def place_date_line(encoder: BodyEncoder, blocks: list[SourceBlock]) -> SourceBl
         blocks.pop()
         return last.tail(len(last.text) - len(last.text.lstrip()))
     return None
+
+
+def unsigned_dateline(encoder: BodyEncoder, div: etree._Element, line: SourceBlock) -> None:
+    """An unsigned text's last line, its place and date (`Sofia, 7 March 1968` under a
+    resolution; probe13, 151): the closer's dateline, where the text was made and when. A
+    text of no paragraph keeps it as one (a closer needs text before it)."""
+    if div.find("{*}p") is None and div.find(".//{*}div") is None and div.find("{*}list") is None:
+        encoder._paragraph(div, line)
+        return
+    encoder._count("closers")
+    encoder._dateline(sub(div, "closer"), line, line.text.strip())
+    encoder.decided(f"{line.text.strip()!r} at the end of an unsigned text taken as its "
+                    "closing dateline", line.line)
 
 
 def postscript(encoder: BodyEncoder, holder: etree._Element, units: list[SourceBlock]) -> None:
@@ -140,7 +153,11 @@ def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlo
             and _signer(blocks[-2].text.strip()):
         lines.append(blocks.pop())  # `25 June 1963` under the signature: its date
     while len(blocks) > 1 and len(lines) < 5 and _signer(blocks[-1].text.strip()) \
-            and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)):
+            and (not cue.bound_to_previous(blocks) or cue.role_under_name(blocks)) \
+            or lines and offices.role_goes_on(blocks):
+        if offices.role_goes_on(blocks):  # `Chairman of the Committee` / `for State Security`
+            below = blocks.pop()
+            blocks[-1] = offices.joined(blocks[-1], below)
         lines.insert(0, blocks.pop())
     if lines and not any(cue.name_like(b.text.strip()) or "[" in b.text or "/" in b.text
                          or cue.hand_signed(b.text.strip()) or cue.org_line(b.text.strip())
@@ -312,7 +329,7 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
                     if text.startswith(office) and text.endswith(name) else " "
                 signed.extend([el("roleName", office), glue, person(name)])
             else:
-                signed.append(el("roleName", text))
+                signed.append(el("roleName", offices.with_breaks(text)))
         elif cue.org_line(text) and not name_parts:
             flush()
             next_signer()

@@ -119,4 +119,16 @@ CONVENTIONS = (
     "stage (TEI lets no opener follow a stage); (Applause) or (Everybody agrees) after a "
     "sentence of a speech is an incident with rend='parentheses' (the translator's "
     "parentheses inside a sentence stay text); an enumeration (a) ...; (b) ... announced by a "
-    "colon inside a paragraph is a list rend='inline' in that p, each item with n and label.")
+    "colon inside a paragraph is a list rend='inline' in that p, each item with n and label. "
+    "Layouts (probe13): a hand's note alone at the top ([handwritten in the left margin: ...]) "
+    "is a note in the division, its hand's words an add, the top going on under it; [crossed "
+    "out: X] is a note with the struck words in del; Special file is a classification mark; a "
+    "mark and its number on one line are two fw; an office in capitals going on with of or for "
+    "on the next line is one byline (lb), an office over such lines above a name one roleName; "
+    "an office alone at the very top is the byline; On the situation in ... over a paragraph "
+    "is the head; I., A., 1. headings nest as div by kind, in the order the text first uses "
+    "them; two delegations listed side by side are a list rend='columns' each, left column "
+    "first; preamble clauses (Noting ..., Considering ...) and resolves: are paragraphs of "
+    "their own; a running head with its page number repeated in an OCR'd export is pb and fw "
+    "type='header', also inside a sentence; lines wider than 100 columns with words cut at two "
+    "line ends or more are hard-wrapped.")

@@ -304,6 +304,9 @@ def _month_span(year: int, month: int, qualifier: str) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-{first:02d}", f"{year:04d}-{month:02d}-{last:02d}"
 
 
+PAST_SLACK = 31  # how much farther (in days) the earlier of two candidate days may be
+
+
 def _nearest_year(month: int, day: int, document_date: str) -> int | None:
     """The year that puts (month, day) nearest to the document's date."""
     match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", document_date)
@@ -313,8 +316,13 @@ def _nearest_year(month: int, day: int, document_date: str) -> int | None:
     ref = (int(match.group(2) or 6), int(match.group(3) or 15))
     if not match.group(2):
         return year  # only the year is known: it is the year
-    best = min((year - 1, year, year + 1),
-               key=lambda y: abs((y - year) * 372 + (month - ref[0]) * 31 + (day - ref[1])))
+    def offset(y: int) -> int:  # days (of 31-day months) after the document's date
+        return (y - year) * 372 + (month - ref[0]) * 31 + (day - ref[1])
+    best = min((year - 1, year, year + 1), key=lambda y: abs(offset(y)))
+    # a report tells what happened: half a year either side (`12 January` in a report of 15
+    # July), the earlier day, unless the later is nearer by more than a month (probe13, 152)
+    if offset(best) > 0 and abs(offset(best - 1)) - offset(best) <= PAST_SLACK:
+        return best - 1
     return best
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from toolkit.encoding import dates, memo_end, structure as cue
-from toolkit.encoding.blocks import SourceBlock
+from toolkit.encoding.blocks import HEADED_PAGE, SourceBlock
 from toolkit.errors import review
 from toolkit.names.cues import NOT_NAMES
 from toolkit.tei import Inline, el, sub, tei
@@ -45,7 +45,8 @@ _PAGE_OPENERS = frozenset("[-–—")
 def page_marker(text: str) -> tuple[str, bool] | None:
     """The page number a line marks and whether it is in brackets; None for other lines."""
     if text[:1] not in _PAGE_OPENERS:  # both forms open with one of these: no regex for most
-        return None
+        headed = HEADED_PAGE.match(text) if text[-1:].isdigit() else None
+        return (headed.group("n"), False) if headed else None  # a running head's number
     found = BRACKETED_PAGE.match(text) or DASHED_PAGE.match(text)
     if found is None:
         return None
@@ -62,6 +63,8 @@ def page_break(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> 
     sub(div, "pb", n=number)
     if bracketed:
         sub(div, "fw", text[1:-1], type="pageNum", rend="bracketed")
+    elif HEADED_PAGE.match(text):  # the running head, its number with it, names tagged
+        sub(div, "fw", encoder._inline(unit, text), type="header")
     else:
         sub(div, "fw", text, type="pageNum")
     encoder._count("page_markers")

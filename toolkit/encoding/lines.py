@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from toolkit.encoding.blocks import PAGE_BREAK, SourceBlock
+from toolkit.encoding.blocks import HEADED_PAGE, PAGE_BREAK, SourceBlock
 from toolkit.tei import el
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -65,6 +65,54 @@ def page_numbers(root: etree._Element) -> None:
         if holder is not None and not (getattr(holder, attribute) or "").endswith(" "):
             fw.set("place", "inline")
             setattr(holder, attribute, (getattr(holder, attribute) or "") + " ")
+
+
+# a running head with its page number at the start of what follows a page break
+_HEADED_START = re.compile(HEADED_PAGE.pattern.rstrip("$") + r"(?=\s|$)", re.I)
+
+
+def headed_pages(root: etree._Element) -> None:
+    """Each `pb` right before a running head with its page number (`Embassy of the FPRY in
+    Moscow - page 3`, on a line of its own between the halves of a sentence: see `join_page`)
+    takes that number as `@n`, and the head's words (names tagged inside) become
+    `fw type="header"` after it. A head cut inside an element is left as it is."""
+    for pb in list(root.iter(TEI + "pb")):
+        if pb.get("n") is not None:
+            continue
+        siblings = []
+        flat = pb.tail or ""
+        for sibling in pb.itersiblings():
+            if len(flat) > 120:
+                break
+            siblings.append(sibling)
+            flat += "".join(str(t) for t in sibling.itertext()) + (sibling.tail or "")
+        found = _HEADED_START.match(flat)
+        if found is None:
+            continue
+        end = found.end()
+        fw = el("fw", type="header")
+        head = pb.tail or ""
+        if end <= len(head):
+            fw.text, rest = head[:end], head[end:]
+        else:
+            fw.text, at, rest = head, len(head), ""
+            for sibling in siblings:
+                inner = len("".join(str(t) for t in sibling.itertext()))
+                if at + inner > end:
+                    break  # the head ends inside an element: left as it is
+                fw.append(sibling)  # (moves it: its tail goes with it)
+                at += inner
+                tail = sibling.tail or ""
+                if at + len(tail) >= end:
+                    sibling.tail, rest = tail[:end - at], tail[end - at:]
+                    break
+                at += len(tail)
+            else:
+                continue
+        pb.set("n", found.group("n"))
+        pb.tail = None
+        fw.tail = rest
+        pb.addnext(fw)
 
 
 def word_breaks(root: etree._Element) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from toolkit.encoding import dates
+from toolkit.encoding import dates, preamble
 from toolkit.encoding.bracket_parse import continues_bracket
 from toolkit.encoding.blocks import LINE_BREAK, PAGE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.bracket_kinds import ORG_WORDS
@@ -75,6 +75,8 @@ WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 CLASSIFICATION = re.compile(
     r"^(?:(?:strictly\s+|top\s+)?(?:secret|confidential)|restricted|unclassified|"
     r"for official use only|urgent|very urgent|personal|eyes only|"
+    # a Soviet handling mark: the file kept apart (`Special file`, `Special folder`)
+    r"special\s+(?:file|folder)|"
     r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent)|"
     # the German marks a translation keeps as written (`Streng geheim!`, `VS-Vertraulich`)
     r"(?:streng\s+)?geheim|vertraulich|vs[-\s]vertraulich|geheime\s+verschlu(?:ss|ß)sache|"
@@ -183,9 +185,28 @@ def marks(block: SourceBlock) -> list[tuple[SourceBlock, str]] | None:
             start = comma.end()
         parts.append(block.part(start, len(text.rstrip())))
     found = [(p, mark_type(p.text.strip().rstrip(",").rstrip())) for p in parts]
+    if len(found) == 1 and found[0][1] is None:
+        found = _mark_and_number(block) or found
     if not all(kind for _, kind in found):
         return None
     return [(p, kind) for p, kind in found if kind]
+
+
+_NUMBER_START = re.compile(r"\s(?=(?:n[º°o]\.?|no\.|nr\.)\s*\d)", re.I)
+
+
+def _mark_and_number(block: SourceBlock) -> list[tuple[SourceBlock, str | None]] | None:
+    """`Strictly confidential No. 418`: a classification and the registration number on one
+    line with one space between (a Yugoslav and a Soviet typescript's first line); None when
+    the line is not that."""
+    text = block.text
+    found = _NUMBER_START.search(text)
+    if found is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    mark, number = block.part(lead, found.start()), block.part(found.end(), len(text.rstrip()))
+    kinds = (CLASSIFICATION.match(mark.text.strip()), NUMBER_MARK.match(number.text.strip()))
+    return [(mark, "classification"), (number, "number")] if all(kinds) else None
 
 
 # A date in an era's years with the Gregorian year beside it (`15 April, Juche 64 (1975)`: the
@@ -248,6 +269,20 @@ def title_like(text: str) -> bool:
     Conversation', 'Journal of the Ambassador'): a weaker cue than capitals."""
     return len(text) <= 80 and not SENTENCE_END.search(text.rstrip(".")) and \
         text[:1].isupper() and bool(TITLE.match(text))
+
+
+# `On the situation in the city of Herat`: a report's title naming its subject (Russian `О ...`),
+# a line of its own at the top; a sentence opening with `On 12 March` has a figure or its stop
+SUBJECT_TITLE = re.compile(r"^(?:On|Concerning|Regarding|About)\s+(?:the\s+|a\s+|an\s+)?[^\W\d_]")
+
+
+def subject_title(text: str, following: str) -> bool:
+    """A short line opening with `On`/`Concerning`/`Regarding`/`About`, no sentence, over a
+    paragraph: the title of what the text reports on."""
+    return bool(SUBJECT_TITLE.match(text)) and len(text) <= 100 and len(text.split()) <= 14 \
+        and not SENTENCE_END.search(text) and "," not in text and "[" not in text \
+        and not _DIGIT.search(text) and len(following) > len(text) \
+        and bool(SENTENCE_END.search(following))
 
 
 def section_heading(text: str) -> str | None:
@@ -359,7 +394,7 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
         return True
     if not nxt or not prev or not nxt[0].islower():
         return False  # the last test below, first: most blocks open with a capital
-    if POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) \
+    if POINT.match(nxt) or MEMO_FIELD.match(prev.lstrip()) or preamble.starts_anew(prev, nxt) \
             or heading_like(prev.strip()) or letter_spaced(prev.strip()) \
             or OPENING_SALUTE.match(prev.strip()) \
             or (len(prev) <= 80 and TITLE.match(prev.strip())):
@@ -414,8 +449,9 @@ def role_under_name(blocks: list[SourceBlock]) -> bool:
     lead = bracket_lead(previous)
     if lead:
         previous = lead.group("rest")  # `[illegible] Kádas` over `chargé d'affaires`
-    return bool(words) and all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
-                               for w in words) \
+    # (`head of department` under `Kovács István`: an office in lower case, its noun no title)
+    return bool(words) and (all(ROLE_WORDS.fullmatch(w) or w.lower() in CONNECTORS
+                                for w in words) or office_line(blocks[-1].text.strip())) \
         and name_like(previous) and signature_like(previous) \
         and sum(b.text.count("[") - b.text.count("]") for b in blocks[-2:]) == 0
 

@@ -1,0 +1,82 @@
+"""An office named over two lines, the second going on with a connecting word (probe13, 154).
+
+A Soviet ministry or committee heads its reports in capitals over two lines (`COMMITTEE FOR
+STATE SECURITY` / `OF THE COUNCIL OF MINISTERS OF THE USSR`) and signs with its chairman's
+office broken the same way (`Chairman of the Committee` / `for State Security` / `ANDROPOV`).
+Read line by line, the second line was a title in capitals (a `head`) at the top and, under
+the text, a sentence's fragment that stopped the signature: the office is one, its line break
+an `lb` in the one `byline` or `roleName`. The cue is the connecting word opening the second
+line (`of`, `for`, `and`, `attached to`): a name's or a title's line does not begin with one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from toolkit.encoding import structure as cue
+from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
+from toolkit.tei import el
+
+if TYPE_CHECKING:
+    from toolkit.encoding.body import BodyEncoder
+
+GOES_ON = re.compile(r"^(?:of|for|and|attached\s+to|under|at|in|to)\s+\S", re.I)
+MOST_WORDS = 10
+
+
+def _continuation(text: str) -> bool:
+    return bool(GOES_ON.match(text)) and len(text.split()) <= MOST_WORDS \
+        and not SENTENCE_END.search(text) and "[" not in text and ":" not in text \
+        and not any(c.isdigit() for c in text)
+
+
+def byline_goes_on(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """At the top, a line in capitals opening with a connecting word right under a byline
+    (the opener is the division's last element and the byline its last child): the office's
+    second line, joined to the byline with an `lb`."""
+    text = unit.text.strip()
+    if not (len(div) and etree.QName(div[-1]).localname == "opener" and len(div[-1])
+            and etree.QName(div[-1][-1]).localname == "byline"):
+        return False
+    if not (_continuation(text) and cue.heading_like(text)):
+        return False
+    byline = div[-1][-1]
+    byline.append(el("lb"))
+    for item in encoder._inline(unit, text):
+        if isinstance(item, str):
+            if len(byline):
+                byline[-1].tail = (byline[-1].tail or "") + item
+            else:
+                byline.text = (byline.text or "") + item
+        else:
+            byline.append(item)
+    encoder.decided(f"{text!r} taken as the second line of the office above it", unit.line)
+    return True
+
+
+def role_goes_on(blocks: list[SourceBlock]) -> bool:
+    """The last block opens with a connecting word and the one above it is an office
+    (`Chairman of the Committee` / `for State Security`): one office over two lines."""
+    return len(blocks) > 2 and _continuation(blocks[-1].text.strip()) \
+        and len(blocks[-1].lines) == 1 and cue.office_line(blocks[-2].text.strip())
+
+
+def joined(above: SourceBlock, below: SourceBlock) -> SourceBlock:
+    """The two lines of an office as one block, the break between them a line break."""
+    glue = above.text.rstrip() + LINE_BREAK
+    lead = len(below.text) - len(below.text.lstrip())
+    return SourceBlock(glue + below.text.strip(), tuple(above.lines) + tuple(
+        (len(glue) + max(0, p - lead), n) for p, n in below.lines))
+
+
+def with_breaks(text: str) -> list[str | etree._Element]:
+    """An office's text with an `lb` where its lines broke."""
+    out: list[str | etree._Element] = []
+    for index, piece in enumerate(text.split(LINE_BREAK)):
+        if index:
+            out.append(el("lb"))
+        out.append(piece.strip())
+    return out
