@@ -163,4 +163,14 @@ def append_inline(parent: etree._Element, items: Iterable[Inline]) -> None:
 
 
 def local_name(node: etree._Element) -> str:
-    return etree.QName(node).localname
+    """The tag without its namespace; remembered per tag (the projection asks it twice for
+    every element it visits). A comment's or PI's tag is no string: `QName` refuses it."""
+    tag = node.tag
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        name = _LOCAL_NAMES[tag] = etree.QName(node).localname
+        return name
+
+
+_LOCAL_NAMES: dict[str, str] = {}  # Clark name -> local name

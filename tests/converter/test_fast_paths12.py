@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lxml import etree
+
 from toolkit.encoding.kept import _letters
+from toolkit.tei import local_name
 
 # Letters, digits, marks, the underscore, scripts outside ASCII, white space and punctuation.
 _TEXT = st.text(alphabet=st.sampled_from(list("ab Z_9٣é\u0301ß漢\n\t.,-[]’'\u00a0\u200b")
@@ -32,3 +36,22 @@ def test_letters_count_the_word_matches_characters(texts: list[str]) -> None:
 @given(st.lists(st.text(max_size=30), max_size=6))
 def test_letters_on_any_unicode(texts: list[str]) -> None:
     assert _letters(iter(texts)) == _letters_by_words(texts)
+
+
+_NAME = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,6}", fullmatch=True)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_NAME, st.sampled_from(["", "{http://www.tei-c.org/ns/1.0}", "{urn:x}", "{urn:y}"]))
+def test_local_name_remembered_is_the_qname_local_name(name: str, namespace: str) -> None:
+    node = etree.Element(namespace + name)
+    assert local_name(node) == etree.QName(node).localname == name
+    assert local_name(node) == name  # asked again: from the memo
+
+
+def test_local_name_of_a_comment_or_pi_is_refused_as_before() -> None:
+    for node in (etree.Comment("c"), etree.ProcessingInstruction("p", "x"), etree.Entity("amp")):
+        with pytest.raises(ValueError):
+            local_name(node)
+        with pytest.raises(ValueError):  # and again: nothing was remembered for it
+            local_name(node)
