@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from lxml import etree
 
-from toolkit.encoding.kept import _letters
+from toolkit.encoding.kept import _letters, _words
 from toolkit.tei import local_name
 
 # Letters, digits, marks, the underscore, scripts outside ASCII, white space and punctuation.
@@ -32,10 +32,27 @@ def test_letters_count_the_word_matches_characters(texts: list[str]) -> None:
     assert _letters(texts) == _letters_by_words(texts)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.text(max_size=30), max_size=6))
 def test_letters_on_any_unicode(texts: list[str]) -> None:
     assert _letters(iter(texts)) == _letters_by_words(texts)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(_TEXT, st.text(max_size=60),
+                 st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+                         | st.sampled_from(list("a b\x1c\x85")), max_size=10)))
+def test_words_are_the_word_matches(text: str) -> None:
+    assert _words(text) == re.findall(r"\w+", text)
+    assert _letters([text]) == _letters_by_words([text])
+
+
+def test_no_character_is_both_a_word_character_and_white_space() -> None:
+    """What `_words` relies on: `str.split` cuts at no word character."""
+    word = re.compile(r"\w")
+    both = [hex(c) for c in range(0x110000) if chr(c).isspace() and word.match(chr(c))]
+    assert both == []
+    assert "_" in "".join(_words("a_b c")) and _words("x\u00a0y\u2019z") == ["x", "y", "z"]
 
 
 _NAME = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,6}", fullmatch=True)
