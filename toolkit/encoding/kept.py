@@ -24,10 +24,12 @@ from toolkit.projection import project
 _WORD = re.compile(r"\w+")
 # The engine's cost is per match (a word, a run of spaces: a thousand a report), so the word
 # characters are counted and the words split by byte tables instead: ASCII's non-word
-# characters deleted (or made spaces) by `bytes.translate`, the few other non-word characters
-# (typographic quotes, dashes, no-break spaces) by a class the engine skips through.
+# characters deleted (or made spaces) by `bytes.translate`; the other characters, few
+# (typographic quotes, dashes, no-break spaces), taken out of the UTF-8 by deleting every
+# ASCII byte, and tested one kind at a time.
 _ASCII_NON_WORD = bytes(b for b in range(128) if not _WORD.match(chr(b)))
 _ASCII_TO_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+_ASCII = bytes(range(128))
 _OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 
 Line = tuple[int, str]
@@ -39,17 +41,20 @@ def _letters(texts: Iterable[str]) -> int:
     kept = "".join(texts).encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_WORD)
     if kept.isascii():
         return len(kept)
-    rest = kept.decode("utf-8", "surrogatepass")
-    return len(rest) - len(_OTHER_NON_WORD.findall(rest))
+    others = kept.translate(None, _ASCII)  # the UTF-8 of the characters outside ASCII
+    rest = others.decode("utf-8", "surrogatepass")
+    return len(kept) - len(others) + len(rest) - len(_OTHER_NON_WORD.findall(rest))
 
 
 def _words(text: str) -> list[str]:
     """`_WORD.findall(text)`: every non-word character made a space, then split (no white
     space is a word character, so the pieces are the runs of word characters)."""
-    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_TO_SPACE).decode(
-        "utf-8", "surrogatepass")
+    data = text.encode("utf-8", "surrogatepass")
+    spaced = data.translate(_ASCII_TO_SPACE).decode("utf-8", "surrogatepass")
     if not spaced.isascii():
-        spaced = _OTHER_NON_WORD.sub(" ", spaced)
+        for char in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+            if not _WORD.match(char):
+                spaced = spaced.replace(char, " ")
     return spaced.split()
 
 
