@@ -32,6 +32,10 @@ CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", 
               "floatingText", "group", "text", "table", "row"}
 
 
+# the elements whose projection depends on their parent's name (`visit`)
+_READ_PARENT = frozenset({"seg", "space", "fw", "note", "gap"})
+
+
 class _Projector:
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
@@ -75,8 +79,12 @@ class _Projector:
 
     def visit(self, node: etree._Element) -> None:
         name = local_name(node)
-        parent = node.getparent()
-        parent_name = local_name(parent) if parent is not None else ""
+        # the parent's name is asked only of the elements whose rules read it (most visits
+        # are of paragraphs and phrases: no parent looked up for them)
+        parent_name = ""
+        if name in _READ_PARENT:
+            parent = node.getparent()
+            parent_name = local_name(parent) if parent is not None else ""
         if name in ("teiHeader", "facsimile", "standOff"):
             return
         if name == "stage" and parent_name in CONTAINERS | {"sp"}:
@@ -289,8 +297,10 @@ class _Projector:
             return UNCLEAR_FORMS[node.get("rend", "")].format(self.content(node))
         if name in ("supplied", "ex"):
             return f"[{self.content(node)}]"
-        parent = node.getparent()
-        parent_name = local_name(parent) if parent is not None else ""
+        parent_name = ""
+        if name in ("sic", "del", "orig"):  # (the only names whose rules read the parent's)
+            parent = node.getparent()
+            parent_name = local_name(parent) if parent is not None else ""
         if name == "sic" and parent_name != "choice":
             inner = self.content(node)
             mark = node.get("rend") or "sic"  # the form the translator wrote: sic!, Sic

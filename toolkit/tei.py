@@ -80,7 +80,14 @@ def el(tag: str, content: Iterable[Inline] | str | None = None, /, **attrs: str)
     # (which lxml walks with namespace checks), in the same order
     for key, value in attrs.items():
         node.set(_NAMES[key], value)
-    return _filled(node, content)
+    # `_filled`, inlined: ~170 elements a report
+    if content is None:
+        return node
+    if isinstance(content, str):
+        node.text = content
+    else:
+        append_inline(node, content)
+    return node
 
 
 def _clark(tag: str) -> str:
@@ -123,7 +130,13 @@ def sub(parent: etree._Element, tag: str, content: Iterable[Inline] | str | None
     child = _SUB_ELEMENT(parent, _CLARK.get(tag) or _clark(tag))
     for key, value in attrs.items():
         child.set(_NAMES[key], value)
-    return _filled(child, content)
+    if content is None:  # (`_filled`, inlined)
+        return child
+    if isinstance(content, str):
+        child.text = content
+    else:
+        append_inline(child, content)
+    return child
 
 
 _TEI_OPEN = "{" + TEI_NS + "}"
@@ -163,4 +176,14 @@ def append_inline(parent: etree._Element, items: Iterable[Inline]) -> None:
 
 
 def local_name(node: etree._Element) -> str:
-    return etree.QName(node).localname
+    """The tag without its namespace; remembered per tag (the projection asks it twice for
+    every element it visits). A comment's or PI's tag is no string: `QName` refuses it."""
+    tag = node.tag
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        name = _LOCAL_NAMES[tag] = etree.QName(node).localname
+        return name
+
+
+_LOCAL_NAMES: dict[str, str] = {}  # Clark name -> local name
