@@ -58,10 +58,12 @@ def test_distribution_list_stands_after_the_signature_as_a_list(pdf_text: dict[s
     lines = pdf_text["710005"]
     signature = index(lines, "COUNSELLOR OF THE MINISTRY")
     head = index(lines, "Four copies printed")
-    items = [index(lines, f"• {n} - ") for n in range(1, 5)]
+    items = [index(lines, f"{n} - ") for n in range(1, 5)]
     # in the text after the signature, before the colophon (a footnote would follow it)
     assert signature < head < items[0] < items[1] < items[2] < items[3] < index(lines, "COLOPHON")
-    assert lines[items[3]] == "• 4 - to file"
+    # the items' own numbers are their marks: no bullet before them (`• 4 - to file` before)
+    assert lines[items[3]] == "4 - to file"
+    assert not any(line.startswith("•") for line in lines)
 
 
 def test_stamp_stands_before_the_text_with_its_line_breaks(pdf_text: dict[str, list[str]]) -> None:
