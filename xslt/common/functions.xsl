@@ -15,6 +15,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="urls.xsl"/>
+  <xsl:import href="lists.xsl"/>
   <xsl:include href="metadata.xsl"/>
 
   <!-- Register entries by xml:id; the registers are passed in as one document (see

@@ -90,7 +90,6 @@
         and not(map:contains($name ! accumulator-before('tk:seen'), string(tk:ref-id(tk:ref($name)))))"/>
   </xsl:function>
 
-
   <!-- Does this name count as a mention (a name element with a register pointer)? -->
   <xsl:function name="tk:is-mention" as="xs:boolean">
     <xsl:param name="node" as="element()"/>
@@ -104,15 +103,6 @@
   <xsl:function name="tk:has-blocks" as="xs:boolean">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="exists($node/*[self::tei:p or self::tei:div or self::tei:head or self::tei:list or self::tei:table or self::tei:lg or self::tei:opener or self::tei:closer or self::tei:postscript or self::tei:ab or self::tei:quote or self::tei:figure or self::tei:floatingText or self::tei:fw or self::tei:dateline or self::tei:salute or self::tei:signed or self::tei:trailer or self::tei:byline or self::tei:docDate or self::tei:argument or self::tei:epigraph or self::tei:listBibl or self::tei:sp or self::tei:body or self::tei:front or self::tei:back or self::tei:titlePage or self::tei:docTitle or self::tei:docImprint or self::tei:titlePart or self::tei:cit or self::tei:item or self::tei:row or self::tei:cell or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::*:attachment])"/>
-  </xsl:function>
-
-  <!-- Does a list item carry its own marker: a label of its own (1., a)), or its text opening
-       with a bullet or a number or letter and a stop (- Accommodation:, • the hotels, 3 - to
-       file)? Then the list shows no second marker. -->
-  <xsl:function name="tk:self-marked" as="xs:boolean">
-    <xsl:param name="item" as="element()"/>
-    <xsl:sequence select="exists($item/node()[self::* or normalize-space(.)][1][self::tei:label])
-        or matches(string($item), '^\s*([\-–—•·◦▪‣*]|(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\s?[.)\-–])\s')"/>
   </xsl:function>
 
   <!-- lang and id carried over from the TEI element onto the HTML element being built. -->

@@ -19,6 +19,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="../common/urls.xsl"/>
+  <xsl:import href="../common/lists.xsl"/>
 
   <xsl:mode name="tk:pdf-text" on-no-match="text-only-copy"/>
 
@@ -151,10 +152,10 @@
 
   <xsl:template match="tei:list" mode="tk:pdf-text">
     <!-- an enumeration run into its paragraph, `(a) ...; (b) ...`, and items marked by
-         themselves (tk:pdf-self-marked) are set with their own marks alone -->
+         themselves (tk:self-marked, xslt/common/lists.xsl) are set with their own marks alone -->
     <list type="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ordered'
         else if (@rend = 'inline' or (tei:item and (every $item in tei:item
-          satisfies tk:pdf-self-marked($item)))) then 'marked' else 'bulleted'}">
+          satisfies tk:self-marked($item)))) then 'marked' else 'bulleted'}">
       <xsl:call-template name="tk:lang"/>
       <xsl:apply-templates select="tei:head" mode="#current"/>
       <xsl:for-each select="tei:item">
@@ -405,17 +406,6 @@
   </xsl:template>
 
   <!-- ==================================================================== functions -->
-
-  <!-- Whether a list item carries its own mark: a label element (`a)`), its @n as its first
-       words (`1 - Cde. ...`), or a dash or bullet the converter kept as text. A bullet set
-       before such an item would be a mark the source does not have. -->
-  <xsl:function name="tk:pdf-self-marked" as="xs:boolean">
-    <xsl:param name="item" as="element(tei:item)"/>
-    <xsl:variable name="text" as="xs:string" select="normalize-space(string($item))"/>
-    <xsl:sequence select="exists($item/tei:label)
-        or (exists($item/@n) and starts-with($text, string($item/@n)))
-        or matches($text, '^[\-–—•▪*·]\s')"/>
-  </xsl:function>
 
   <!-- A note with no place, a child of a division: a block of its own (an inline note there
        stays a bracketed remark: its brackets say it describes the source). -->
