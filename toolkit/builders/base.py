@@ -172,12 +172,15 @@ def edition_name(path: Path, root: Path | None) -> str:
     or moved edition rebuilds nothing), else relative to the toolkit's installation (the
     builders' inputs: a re-cloned or moved toolkit rebuilds nothing either), else as given
     (font folders elsewhere)."""
+    absolute = filestate.absolute(path)
     for base in (root, TOOLKIT_ROOT):
         if base is not None:
-            try:
-                return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
-            except ValueError:
-                pass
+            folder = filestate.absolute(base)
+            if absolute == folder:
+                return "."
+            prefix = folder if folder.endswith(os.sep) else folder + os.sep  # "/" itself ends so
+            if absolute.startswith(prefix):  # strings, not Paths: 3 builders ask per document
+                return absolute[len(prefix):].replace(os.sep, "/")
     return path.as_posix()
 
 
