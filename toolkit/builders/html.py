@@ -154,6 +154,14 @@ class HtmlBuilder:
         shown = sorted(kind for kind, count in sizes.items() if count)
         return document_keys(table, documents, json.dumps([shown, abbreviated]))
 
+    def edition_stamp(self) -> str:
+        """The EPUB's presence and the print volumes, which the edition pages link (base.
+        RegisterScoped): an EPUB or PDF built after the site (`--only html`, then the others)
+        left the about and index pages without them until a document changed, whose rebuild
+        then made every edition page (50 s at 10,000)."""
+        book = self.site / "epub" / epub_name(self.config)
+        return json.dumps([book.is_file(), self._pdf_volumes()])
+
     def prepare(self) -> None:
         """Compile the document stylesheet and parse the registers, once per process."""
         self._registers = self._load_registers()
