@@ -5,10 +5,10 @@
 For each count: synthetic reports (benchmarks/synthetic.py) converted to TEI (not timed), then
 three scenarios, each run as the real command line in a child process:
 
-- **full**: an empty output folder, then `teikit validate`, `teikit build --only pdf
-  --no-validate`, `teikit build --only html --no-validate` (the stages of one `teikit build`,
-  run apart so that each has its own figures), then `teikit build` (validation + both formats,
-  nothing left to build but the check that it is so);
+- **full**: an empty output folder, then `teikit validate`, `teikit build --only FORMAT
+  --no-validate` for html, epub and pdf (the stages of one `teikit build`, run apart so that
+  each has its own figures), then `teikit build` (validation + every format, nothing left to
+  build but the check that it is so);
 - **no-op**: `teikit build` again, nothing changed;
 - **one changed**: one document's paragraph edited (a word added), then `teikit build`;
 - **beside a name**: another document's word added before its text's first name (a
@@ -288,8 +288,9 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
         flags = [arg for name in formats for arg in ("--only", name)]
         label = "".join(f" --only {name}" for name in formats)
         build = [*teikit, "build", src, "-o", dst, *flags, *j, *([] if validate else ["--no-validate"])]
-        # without --only: HTML before PDF (they are independent), the longest stage last
-        for name in formats or ["html", "pdf"]:
+        # without --only: HTML and EPUB before PDF (they are independent), the longest stage
+        # last, so that the `teikit build` after them is a check of every format
+        for name in formats or ["html", "epub", "pdf"]:
             if not run("full", f"build {name}", [*teikit, "build", src, "-o", dst, "--only", name,
                                                  "--no-validate", *j]):
                 return results

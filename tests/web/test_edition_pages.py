@@ -297,6 +297,24 @@ def test_about_page_links_the_epub_once_it_is_built(tmp_path: Path) -> None:
     assert (site / links[0]).is_file()
 
 
+def test_an_epub_built_after_the_site_is_linked_by_the_next_build_without_force(tmp_path: Path) -> None:
+    """`build --only html`, then `--only epub`, then `teikit build`: the web builder's check
+    found nothing to do (no document changed) and left the about page without the EPUB,
+    until a document's edit made every edition page again (50 s at 10,000). The EPUB's
+    presence is in the web's edition-wide key (HtmlBuilder.edition_stamp)."""
+    source = make_source(tmp_path / "tei")
+    config = BuildConfig(source_dir=source, output_dir=tmp_path / "out", edition=load_config(None))
+    site = build_with(source, tmp_path / "out")
+    run_builder(EpubBuilder, config)
+    report = run_builder(HtmlBuilder, config)
+    assert report.rebuilt == ()  # no page made again: only the edition pages
+    links = page(site, "about.html").xpath("//a[@type='application/epub+zip']/@href")
+    assert links == [f"epub/{epub_name(config)}"]
+    # counter-case: nothing changed since, nothing is made
+    again = run_builder(HtmlBuilder, config)
+    assert again.rebuilt == () and again.written == ()
+
+
 def test_an_empty_register_is_not_in_the_navigation(tmp_path: Path) -> None:
     source = make_source(tmp_path / "tei")
     persons = source / "registers" / "persons.xml"

@@ -157,6 +157,12 @@ class RegisterScoped(Protocol):
 
     def register_keys(self, documents: Sequence[Document]) -> dict[str, str]: ...
 
+    def edition_stamp(self) -> str:
+        """What the edition-wide outputs show of outside the documents that is not in the
+        builder's inputs (the web's about page: whether the EPUB is there; its index: the
+        print volumes): `finish` runs when it changed, no document having changed."""
+        ...
+
     #: True when `finish` prepares what it uses itself (run_builder then does not call
     #: `prepare` before it): Saxon, Typst and fonts stay out of a parent that needs none
     PREPARES_ITSELF: ClassVar[bool]
@@ -176,12 +182,15 @@ def edition_name(path: Path, root: Path | None) -> str:
     or moved edition rebuilds nothing), else relative to the toolkit's installation (the
     builders' inputs: a re-cloned or moved toolkit rebuilds nothing either), else as given
     (font folders elsewhere)."""
+    absolute = filestate.absolute(path)
     for base in (root, TOOLKIT_ROOT):
         if base is not None:
-            try:
-                return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
-            except ValueError:
-                pass
+            folder = filestate.absolute(base)
+            if absolute == folder:
+                return "."
+            prefix = folder if folder.endswith(os.sep) else folder + os.sep  # "/" itself ends so
+            if absolute.startswith(prefix):  # strings, not Paths: 3 builders ask per document
+                return absolute[len(prefix):].replace(os.sep, "/")
     return path.as_posix()
 
 
@@ -302,7 +311,10 @@ def run_builder(builder_type: type[Builder], config: BuildConfig,
             if progress is not None:
                 progress.advance()
     # the edition's pages (registers above all) follow the registers' bytes in any case
-    edition_wide = shared + (registers if scoped else "") + config.fingerprint() + str(sorted(hashes.items()))
+    # and what the builder's edition pages show of the other formats (RegisterScoped.edition_stamp)
+    stamp = getattr(builder, "edition_stamp", None)
+    edition_wide = (shared + (registers if scoped else "") + config.fingerprint() + (stamp() if stamp else "")
+                    + str(sorted(hashes.items())))
     edition_changed = bool(outdated) or manifest.entries.get("*") != edition_wide
     if edition_changed or config.force:
         # a builder whose finish prepares what it uses itself (PREPARES_ITSELF) does not load
