@@ -33,7 +33,7 @@ CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", 
 
 
 # the elements whose projection depends on their parent's name (`visit`)
-_READ_PARENT = frozenset({"seg", "space", "fw", "note", "gap"})
+_READ_PARENT = frozenset({"seg", "space", "fw", "note", "gap", "stage"})
 
 
 class _Projector:

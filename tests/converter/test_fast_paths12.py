@@ -72,3 +72,16 @@ def test_local_name_of_a_comment_or_pi_is_refused_as_before() -> None:
             local_name(node)
         with pytest.raises(ValueError):  # and again: nothing was remembered for it
             local_name(node)
+
+
+def test_every_rule_of_visit_that_reads_the_parent_gets_it() -> None:
+    """`_Projector.visit` looks the parent's name up only for `_READ_PARENT`: a rule added for
+    another element that reads `parent_name` would see "" (a stage under a division lost its
+    line break so, 146's `hours.Participating`, when probe12's rule met speed12's cut)."""
+    import inspect
+    import re as regex
+
+    from toolkit import projection
+    source = inspect.getsource(projection._Projector.visit)
+    reading = set(regex.findall(r'name == "(\w+)"[^\n]*?parent_name', source))
+    assert reading and reading <= projection._READ_PARENT, reading - projection._READ_PARENT
