@@ -241,9 +241,10 @@ def touch_register(edition: Path, keep: Path | None = None) -> Path:
 
 def configure_volumes(edition: Path, volume_by: str, volume_size: int) -> None:
     """The edition's teikit.toml (beside tei/) with `[print] volume_by` and `volume_size`;
-    none with "none", the default (the single edition.pdf)."""
+    none with "auto" and 1000, the defaults (one volume up to 1,000 documents, else volumes
+    of 1,000)."""
     config = edition.parent / "teikit.toml"
-    if volume_by == "none":
+    if volume_by == "auto" and volume_size == 1000:
         config.unlink(missing_ok=True)
     else:
         config.write_text(f'title = "Synthetic edition"\n\n[print]\nvolume_by = "{volume_by}"\n'
@@ -252,7 +253,7 @@ def configure_volumes(edition: Path, volume_by: str, volume_size: int) -> None:
 
 def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
             only: Sequence[str] = (), deadline: float | None = None,
-            validate: bool = True, volume_by: str = "none", volume_size: int = 1000) -> list[Stage]:
+            validate: bool = True, volume_by: str = "auto", volume_size: int = 1000) -> list[Stage]:
     """The stages at `count` documents. With `only`, each format in turn, all its scenarios
     (full, no-op, one changed, beside a name) before the next format's, in one output folder:
     a run cut short by the clock has the rebuild figures of the formats it reached. Without
@@ -344,10 +345,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: take the corpus converted by an earlier run (the build "
                              "is always from scratch)")
-    parser.add_argument("--volume-by", choices=("none", "year", "collection", "count"), default="none",
+    parser.add_argument("--volume-by", choices=("auto", "none", "year", "collection", "count"), default="auto",
                         help="[print] volume_by of the edition measured (teikit.toml beside tei/)")
     parser.add_argument("--volume-size", type=int, default=1000,
-                        help="[print] volume_size: documents per volume with --volume-by count")
+                        help="[print] volume_size: documents per volume with --volume-by count or auto")
     args = parser.parse_args(argv)
     counts = args.count or [1000, 3000]
     load = os.getloadavg()

@@ -31,8 +31,9 @@ DATE_FORMATS = {
 #: (the CSL-JSON, BibTeX and RIS files are data, the same in every style)
 CITATION_STYLES = ("chicago", "apa")
 #: [print] volume_by values: how the print edition is split into volumes, as printed editions
-#: are (one volume, a volume per year, per collection, or of `volume_size` documents)
-VOLUME_BY = ("none", "year", "collection", "count")
+#: are (one volume, a volume per year, per collection, or of `volume_size` documents); "auto",
+#: the default, is one volume up to `volume_size` documents and "count" past it
+VOLUME_BY = ("auto", "none", "year", "collection", "count")
 TEXT_SUFFIXES = (".md", ".markdown", ".xml")
 
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")  # BCP 47, as xml:lang takes it
@@ -77,15 +78,18 @@ _VOLUME_ONLY = ("part_size", "volume_by", "volume_size")
 class PrintSettings:
     """The print volume: typeset in parts of `part_size` documents (each part one Typst
     compile, merged), so that memory stays bounded and a change re-typesets only its part.
-    `volume_by` splits a very large edition into volumes, each a book of its own: "none"
-    (edition.pdf), "year", "collection" (the header's collection, series or archive) or
-    "count" (`volume_size` documents each), as printed editions are."""
+    `volume_by` splits a very large edition into volumes, each a book of its own: "auto"
+    (the default: one volume up to `volume_size` documents, else "count", so that an edition
+    of 10,000 stays bounded without configuration), "none" (edition.pdf whatever the size),
+    "year", "collection" (the header's collection, series or archive) or "count"
+    (`volume_size` documents each), as printed editions are."""
 
     part_size: int = 100
     # an appendix "Facsimile" of page thumbnails after each document with a scan (issue #15)
     facsimile_thumbnails: bool = False
-    # toolkit/builders/volumes.py: one of VOLUME_BY; documents per volume for "count"
-    volume_by: str = "none"
+    # toolkit/builders/volumes.py: one of VOLUME_BY; documents per volume for "count" and
+    # the most "auto" keeps in one volume
+    volume_by: str = "auto"
     volume_size: int = 1000
 
 

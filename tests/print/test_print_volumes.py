@@ -24,7 +24,7 @@ from toolkit.builders import BuildConfig, BuildReport, run_builder
 from toolkit.builders.html import HtmlBuilder
 from toolkit.builders.pdf import PdfBuilder
 from toolkit.builders.volume import PARTS_DIR
-from toolkit.builders.volumes import split_volumes
+from toolkit.builders.volumes import Entry, auto_notice, plan_volumes, split_volumes
 from toolkit.config import EditionConfig, PrintSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -224,6 +224,52 @@ def test_the_web_edition_links_every_volume(by_count: BuildConfig) -> None:
     html = (site / "index.html").read_text("utf-8")
     assert re.findall(r'href="(pdf/edition[^"]*)"', html) == ["pdf/edition.pdf"]
     assert sorted(p.name for p in (site / "pdf").glob("edition*")) == ["edition.pdf"]
+
+
+def outputs(config: BuildConfig) -> dict[str, bytes]:
+    """The print edition's volumes and their list, by file name."""
+    out = config.output_dir / "pdf"
+    return {p.name: p.read_bytes() for p in sorted([*out.glob("edition*.pdf"), *out.glob("volumes.json")])}
+
+
+def test_auto_within_volume_size_is_one_volume_byte_for_byte(by_count: BuildConfig,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    config, _ = build(by_count, "none", 2)
+    single = outputs(config)
+    assert sorted(single) == ["edition.pdf", "volumes.json"]
+    capsys.readouterr()
+    config, builder = build(by_count, "auto", 4)  # four documents: at most volume_size
+    assert builder.volumes_assembled == 1  # assembled again (another configuration), the same
+    assert outputs(config) == single
+    assert "volume" not in capsys.readouterr().out  # nothing was split: no notice
+
+
+def test_auto_past_volume_size_splits_as_count_and_says_so(by_count: BuildConfig,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    config, _ = build(by_count, "count", 3)
+    counted = outputs(config)
+    assert sorted(counted) == ["edition-1.pdf", "edition-2.pdf", "volumes.json"]
+    assert "[print]" not in capsys.readouterr().out  # asked for: no notice
+    config, _ = build(by_count, "auto", 3)
+    assert outputs(config) == counted
+    notice = [line for line in capsys.readouterr().out.splitlines() if "volume_size" in line]
+    assert notice == ['pdf: 4 documents, more than [print] volume_size = 3: the print edition is split '
+                      'into 2 volumes (edition-1.pdf to edition-2.pdf); set [print] volume_by = "none" '
+                      'for one volume, "year" or "collection" for another split']
+    # "none" asked for stays one volume however many the documents
+    config, _ = build(by_count, "none", 3)
+    assert sorted(outputs(config)) == ["edition.pdf", "volumes.json"]
+    assert "[print]" not in capsys.readouterr().out
+
+
+def test_auto_is_none_up_to_volume_size_and_count_past_it() -> None:
+    entries = [Entry(f"d{n}", f"19{50 + n}-01-01", "") for n in range(5)]
+    assert plan_volumes(entries, "auto", 5) == plan_volumes(entries, "none", 5)  # at the size: one
+    assert plan_volumes(entries, "auto", 4) == plan_volumes(entries, "count", 4)
+    assert [v.ids for v in plan_volumes(entries, "auto", 4)] == [("d0", "d1", "d2", "d3"), ("d4",)]
+    assert plan_volumes(entries, "none", 1)[0].file == "edition.pdf"
+    assert auto_notice("auto", 5, 5) == auto_notice("count", 4, 5) == auto_notice("none", 4, 5) == ""
+    assert "into 3 volumes (edition-1.pdf to edition-3.pdf)" in auto_notice("auto", 2, 5)
 
 
 def test_split_keeps_each_volumes_own_index_entries_and_orders_collections() -> None:

@@ -438,7 +438,8 @@ class PdfBuilder:
         from toolkit.builders.html import site_pdfs
         from toolkit.builders.parts import PartProcesses
         from toolkit.builders.volume import PARTS_DIR, VolumeAssembler, merge_volume
-        from toolkit.builders.volumes import STAGE_XML, assembled, keep_stage, mark_assembled, plan_volumes
+        from toolkit.builders.volumes import STAGE_XML, assembled, auto_notice, keep_stage, mark_assembled
+        from toolkit.builders.volumes import plan_volumes
         from toolkit.builders.volumes import stage_current, stage_keys
         from toolkit.builders.volumes import volume_entry, volume_of, volume_order, write_list
         from toolkit import filestate
@@ -490,6 +491,9 @@ class PdfBuilder:
             entries = volume_order(volume_entry(self.out_dir / PRINT_XML_DIR / f"{d.id}.xml")
                                    for d in edition.documents)
             volumes = plan_volumes(entries, settings.volume_by, settings.volume_size)
+            notice = auto_notice(settings.volume_by, settings.volume_size, len(entries))
+            if notice:  # "auto" split it: the user asked for no split, so they are told
+                print(f"pdf: {notice}")
             del entries
             by_id = {d.id: d for d in edition.documents}
             stamp = self._volume_stamp()
