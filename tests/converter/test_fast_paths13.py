@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import unicodedata
 
+import ahocorasick
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.encoding.kept import _char_fold, _folded
+from toolkit.names import figures
 
 
 def _jamo_medial_or_final(char: str) -> bool:
@@ -65,3 +67,31 @@ def test_folded_is_nfkc(text: str) -> None:
 @given(st.text(max_size=40))
 def test_folded_is_nfkc_on_any_unicode(text: str) -> None:
     assert _folded(text) == unicodedata.normalize("NFKC", text)
+
+
+def _plain_figures() -> ahocorasick.Automaton:
+    plain = ahocorasick.Automaton()
+    for form, alone in figures.forms().items():
+        plain.add_word(form, (len(form), alone))
+    plain.make_automaton()
+    return plain
+
+
+_PLAIN_FIGURES = _plain_figures()
+_FIGURE_PIECES = sorted(figures.forms())[::7] + ["Castro", "de Gaulle", "Brandt"]
+_PROSE = st.lists(st.sampled_from(_FIGURE_PIECES) | st.text(
+    alphabet=st.sampled_from(list(" etaoinsrhdlcumfpgwybvk,.'’-ABCKMS\uffff")), max_size=8),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_PROSE)
+def test_figures_automaton_with_ordering_keys_matches_as_the_plain_one(text: str) -> None:
+    """The keys that order the root's children (figures._automaton) change no match."""
+    ordered = [(last, value) for last, value in figures._automaton().iter(text) if value[0]]
+    assert ordered == list(_PLAIN_FIGURES.iter(text))
+
+
+def test_figures_ordering_keys_match_nothing() -> None:
+    assert figures.find("e\uffff\uffff \uffff\uffff, Brandt") == [(8, 14)]
+    assert figures.find("the \uffff\uffff") == []
