@@ -11,9 +11,12 @@ import unicodedata
 import ahocorasick
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
+from toolkit.encoding import inline_lists
 from toolkit.encoding.kept import _char_fold, _folded
 from toolkit.names import figures
+from toolkit.tei import el, sub, tei
 
 
 def _jamo_medial_or_final(char: str) -> bool:
@@ -95,3 +98,46 @@ def test_figures_automaton_with_ordering_keys_matches_as_the_plain_one(text: str
 def test_figures_ordering_keys_match_nothing() -> None:
     assert figures.find("e\uffff\uffff \uffff\uffff, Brandt") == [(8, 14)]
     assert figures.find("the \uffff\uffff") == []
+
+
+def _inline_lists_per_paragraph(part: etree._Element) -> None:
+    """inline_lists without its guard over the whole part's text."""
+    for paragraph in list(part.iter(tei("p"))):
+        if paragraph.find(tei("list")) is None and "(" in etree.tostring(
+                paragraph, method="text", encoding="unicode"):
+            inline_lists._enumeration(paragraph)
+
+
+_LIST_TEXT = st.lists(st.sampled_from(["(a) ", "(b) ", "(c)", "(1) ", "(2) ", "(ii) ", "(i) ", ": ",
+                                       "said: (a) ", "; (b) ", ", and (c) ", ": (1) ", "; (2) ",
+                                       "; ", ", and ", "x", "talks", ". The", "(", ")", " ", "\n"]),
+                      max_size=14).map("".join)
+_PARAGRAPH = st.tuples(_LIST_TEXT, st.lists(st.tuples(st.sampled_from(["name", "date", "hi"]),
+                                                      _LIST_TEXT, _LIST_TEXT), max_size=3))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=4))
+def test_inline_lists_guard_changes_nothing(paragraphs: list[tuple[str, list[tuple[str, str, str]]]]
+                                            ) -> None:
+    def part() -> etree._Element:
+        div = el("div")
+        for text, children in paragraphs:
+            p = sub(div, "p")
+            p.text = text
+            for name, inner, tail in children:
+                child = sub(p, name)
+                child.text, child.tail = inner, tail
+        return div
+    fast, slow = part(), part()
+    inline_lists.inline_lists(fast)
+    _inline_lists_per_paragraph(slow)
+    assert etree.tostring(fast) == etree.tostring(slow)
+
+
+def test_inline_lists_still_finds_an_enumeration() -> None:
+    div = el("div")
+    p = sub(div, "p")
+    p.text = "three decisions: (a) the delegation; (b) the talks; (c) the press. Then more."
+    inline_lists.inline_lists(div)
+    assert [item.get("n") for item in div.iter(tei("item"))] == ["a", "b", "c"]
