@@ -26,6 +26,9 @@ from lxml import etree
 from toolkit.tei import el, tei
 
 LABEL = re.compile(r"(?<![\w(])\((?P<n>[a-z]|\d{1,2}|[ivx]{1,5})\)(?=\s)")
+# what any `LABEL` match in a paragraph's own text holds, wherever that text stands in the
+# part's: the label and the space after it (its look-behind may see another character there)
+_ANY_LABEL = re.compile(r"\((?:[a-z]|\d{1,2}|[ivx]{1,5})\)\s")
 _FIRST_BEFORE = re.compile(r":\s*$")
 _NEXT_BEFORE = re.compile(r"[;,]\s*(?:(?:and|or)\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[^\W\d_]|\s*$)")
@@ -44,6 +47,8 @@ def _sequence(kind: str) -> list[str]:
 
 def inline_lists(part: etree._Element) -> None:
     """Each paragraph of `part` holding an enumeration gets it as an inline list."""
+    if not _ANY_LABEL.search(etree.tostring(part, method="text", encoding="unicode")):
+        return  # most parts: one pass over their text, not one per paragraph
     for paragraph in list(part.iter(tei("p"))):
         if paragraph.find(tei("list")) is None and "(" in etree.tostring(
                 paragraph, method="text", encoding="unicode"):

@@ -59,8 +59,52 @@ def _words(text: str) -> list[str]:
     return spaced.split()
 
 
+def _second_part(char: str) -> bool:
+    """Whether `char` may compose with the character before it or be reordered before it:
+    a mark or a Hangul medial or final jamo (a composite's second part is always one of
+    these: test_fast_paths13 checks it over every code point), or of a combining class."""
+    return bool(unicodedata.combining(char)) or unicodedata.category(char)[0] == "M" \
+        or "\u1161" <= char <= "\u1175" or "\u11a8" <= char <= "\u11c2"
+
+
+def _char_fold(char: str) -> str | None:
+    """What NFKC makes of `char` wherever it stands among such characters, or None when that
+    may depend on its neighbours. A character whose decomposition begins with a starter no
+    composition takes as its second part is normalized alone: that starter blocks the
+    characters of its own decomposition from the one before, and composes with none."""
+    if _second_part(unicodedata.normalize("NFKD", char)[:1] or char):
+        return None
+    return unicodedata.normalize("NFKC", char)
+
+
+_CHAR_FOLDS: dict[str, str | None] = {}
+
+
 def _folded(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+    """`unicodedata.normalize("NFKC", text)`; when every character outside ASCII is one
+    `_char_fold` knows (accented letters, quotes, dashes, `…`: all but marks and jamo), by
+    replacing the few that change, not by normalizing the whole text (the engine decomposes
+    and recomposes every character: a million instructions a report, for the `…` of most
+    reports)."""
+    if text.isascii():
+        return text
+    others = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+                 .decode("utf-8", "surrogatepass"))
+    changes: list[tuple[str, str]] = []
+    for char in others:
+        try:
+            folded = _CHAR_FOLDS[char]
+        except KeyError:
+            folded = _char_fold(char)
+            if len(_CHAR_FOLDS) < 4096:  # bounded: a text of every script never fills memory
+                _CHAR_FOLDS[char] = folded
+        if folded is None:
+            return unicodedata.normalize("NFKC", text)
+        if folded != char:
+            changes.append((char, folded))
+    for char, folded in changes:
+        text = text.replace(char, folded)
+    return text
 
 
 def lost_words(blocks: Sequence[Sequence[Line]], text: etree._Element, path: str
