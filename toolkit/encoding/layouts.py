@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -308,12 +309,9 @@ _POST_FIELD = re.compile(r"^(?:from|to)$", re.IGNORECASE)
 _PLACE_ITEM = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 
 
-def posted_places(encoder: BodyEncoder, label: str, content: list[Inline], line: int) -> list[Inline]:
-    """In a memo's `From:` or `To:` field, an item between commas that is a town alone and that
-    no stage tagged (`From: Dacca`): a placeName, for review. The tagger tags the towns below
-    the gazetteer's size only where the text places them, and a post's field does."""
-    if not _POST_FIELD.match(label.rstrip(":. ").strip()):
-        return content
+def _field_items(content: list[Inline], tag: Callable[[str], Inline | None]) -> list[Inline]:
+    """`content` with each item of its strings between commas and semicolons that `tag` makes
+    an element of (a name alone) replaced by that element; the rest kept as it stands."""
     out: list[Inline] = []
     for item in content:
         if not isinstance(item, str) or not item.strip():
@@ -322,16 +320,32 @@ def posted_places(encoder: BodyEncoder, label: str, content: list[Inline], line:
         position = 0
         for piece in _ITEM.finditer(item):
             words = piece.group().strip()
-            if not _PLACE_ITEM.match(words) or not encoder.tagger.minor_town(words, encoder.names_seen):
+            made = tag(words) if words else None
+            if made is None:
                 continue
             start = piece.start() + piece.group().index(words)
-            out += [item[position:start], encoder.tagger.unlinked("place", words)]
-            encoder.diagnostics.append(review(
-                "name", f"{words!r} tagged as a place by the gazetteer's towns after {label.strip()!r}; "
-                "no register entry holds it", encoder.path, line))
+            out += [item[position:start], made]
             position = start + len(words)
         out.append(item[position:])
     return [x for x in out if not isinstance(x, str) or x]
+
+
+def posted_places(encoder: BodyEncoder, label: str, content: list[Inline], line: int) -> list[Inline]:
+    """In a memo's `From:` or `To:` field, an item between commas that is a town alone and that
+    no stage tagged (`From: Dacca`): a placeName, for review. The tagger tags the towns below
+    the gazetteer's size only where the text places them, and a post's field does."""
+    if not _POST_FIELD.match(label.rstrip(":. ").strip()):
+        return content
+
+    def town(words: str) -> Inline | None:
+        if not _PLACE_ITEM.match(words) or not encoder.tagger.minor_town(words, encoder.names_seen):
+            return None
+        made = encoder.tagger.unlinked("place", words)
+        encoder.diagnostics.append(review(
+            "name", f"{words!r} tagged as a place by the gazetteer's towns after {label.strip()!r}; "
+            "no register entry holds it", encoder.path, line))
+        return made
+    return _field_items(content, town)
 
 
 def listed_persons(encoder: BodyEncoder, label: str, content: list[Inline], line: int
@@ -341,30 +355,21 @@ def listed_persons(encoder: BodyEncoder, label: str, content: list[Inline], line
     title, no common noun) and that no stage tagged: a persName, for review."""
     if not PERSONS_FIELD.match(label.rstrip(":. ").strip()):
         return content
-    out: list[Inline] = []
-    for item in content:
-        if not isinstance(item, str) or not item.strip():
-            out.append(item)
-            continue
-        position = 0
-        for piece in _ITEM.finditer(item):
-            words = piece.group().strip()
-            if not _NAME_ITEM.match(words) or any(w.rstrip(".") in NOT_NAMES or not w[:1].isupper()
-                                                  for w in words.split()):
-                continue
-            start = piece.start() + piece.group().index(words)
-            out.append(item[position:start])
-            entry = encoder.tagger.lookup(words)
-            out.append(encoder.tagger.mention(entry, words) if entry
-                       else encoder.tagger.unlinked("person", words))
-            if entry is None:
-                encoder.names_seen.remember(words, "title")
-                encoder.diagnostics.append(review(
-                    "name", f"{words!r} tagged as a person by a list of names after "
-                    f"{label.strip()!r}; no register entry holds it", encoder.path, line))
-            position = start + len(words)
-        out.append(item[position:])
-    return [x for x in out if not isinstance(x, str) or x]
+
+    def person(words: str) -> Inline | None:
+        if not _NAME_ITEM.match(words) or any(w.rstrip(".") in NOT_NAMES or not w[:1].isupper()
+                                              for w in words.split()):
+            return None
+        entry = encoder.tagger.lookup(words)
+        if entry is not None:
+            return encoder.tagger.mention(entry, words)
+        made = encoder.tagger.unlinked("person", words)
+        encoder.names_seen.remember(words, "title")
+        encoder.diagnostics.append(review(
+            "name", f"{words!r} tagged as a person by a list of names after "
+            f"{label.strip()!r}; no register entry holds it", encoder.path, line))
+        return made
+    return _field_items(content, person)
 
 
 # -- parts of a document: articles of a decree, documents of one export --------------------------
