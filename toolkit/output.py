@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from pathlib import Path
 
 from lxml import etree
@@ -13,6 +14,19 @@ from toolkit.tei import tree_of
 
 _SERIAL = itertools.count()  # temporary names of this process (next() is atomic under the GIL)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows
+
+
+def link_atomic(source: Path, target: Path) -> None:
+    """Publish `source` as `target` without copying where the file system allows (a hard
+    link, else a copy), through a temporary name beside it and a rename: a reader of `target`
+    sees the old file or the new one, never half of one."""
+    temporary = target.parent / f".{target.name}.tmp"
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

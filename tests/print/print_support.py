@@ -28,6 +28,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
+class Recording(PdfBuilder):
+    """The PDF builder, keeping the instance of the last build (its counters, its stages)."""
+
+    last: PdfBuilder | None = None
+
+    def __init__(self, config: BuildConfig) -> None:
+        super().__init__(config)
+        Recording.last = self
+
+
 @dataclass(frozen=True)
 class PrintEdition:
     source: Path

@@ -20,19 +20,9 @@ from toolkit.builders.volume import PARTS_DIR
 from toolkit.config import EditionConfig, PrintSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "print"))
-from print_support import FIXTURES, make_edition  # noqa: E402
+from print_support import FIXTURES, Recording, make_edition  # noqa: E402
 
 IDS = ("116488", "900001", "900002", "900003")
-
-
-class Recording(PdfBuilder):
-    """The PDF builder, keeping the instance of the last build (its counters)."""
-
-    last: PdfBuilder | None = None
-
-    def __init__(self, config: BuildConfig) -> None:
-        super().__init__(config)
-        Recording.last = self
 
 
 def build(config: BuildConfig) -> PdfBuilder:

@@ -19,17 +19,9 @@ from toolkit.builders.base import Document
 from toolkit.builders.pdf import PdfBuilder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "print"))
-from print_support import FIXTURES, make_edition  # noqa: E402
+from print_support import FIXTURES, Recording, make_edition  # noqa: E402
 
 IDS = ("116488", "900001", "900002", "900003")
-
-
-class Recording(PdfBuilder):
-    last: PdfBuilder | None = None
-
-    def __init__(self, config: BuildConfig) -> None:
-        super().__init__(config)
-        Recording.last = self
 
 
 def build(config: BuildConfig) -> tuple[tuple[str, ...], PdfBuilder]:

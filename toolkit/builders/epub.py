@@ -45,7 +45,7 @@ from toolkit.builders.epub_registers import chapter_keys
 from toolkit.builders.safety import staging_dir
 from toolkit.errors import InputError, ToolkitError
 from toolkit.frontmatter import TK_NS, front_matter
-from toolkit.output import write_atomic
+from toolkit.output import link_atomic, write_atomic
 from toolkit.resources import xslt_dir
 from toolkit.safe_xml import decode_utf8, parse_xml, read_bytes
 from toolkit.tei import TEI_NS
@@ -333,13 +333,7 @@ class EpubBuilder:
                 old.unlink()
         if target.exists() and os.path.samefile(target, book):
             return []
-        temporary = folder / f".{book.name}.tmp"
-        temporary.unlink(missing_ok=True)
-        try:
-            os.link(book, temporary)
-        except OSError:
-            shutil.copyfile(book, temporary)
-        os.replace(temporary, target)
+        link_atomic(book, target)
         return [target]
 
     # -- helpers -----------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
+
+from toolkit.output import link_atomic
 
 
 def site_pdfs(output_dir: Path) -> list[Path]:
@@ -29,13 +30,7 @@ def site_pdfs(output_dir: Path) -> list[Path]:
                     (link or other_link) and _same_file(published, path)):
                 continue
         target.mkdir(exist_ok=True)
-        temporary = target / f".{name}.tmp"
-        temporary.unlink(missing_ok=True)
-        try:
-            os.link(path, temporary)
-        except OSError:
-            shutil.copyfile(path, temporary)
-        os.replace(temporary, published)
+        link_atomic(path, published)
         written.append(published)
     for name, (stale, _, _) in links.items():
         if name not in pdfs:
