@@ -1,6 +1,7 @@
 """teikit against its peers, per document, on the same documents in the same run (issue #13, item 5).
 
     python benchmarks/peer_html.py [--count 100] [--pdf-count 40] [--frus FILE] [--json FILE]
+                                   [--no-pdf] [--stages] [--floor N]
 
 Two corpora: the FRUS volume in `../shared/frus/` imported into documents (`import_files`),
 and synthetic reports (`benchmarks/synthetic.py`) converted one by one (`convert_files`, one
@@ -18,6 +19,9 @@ turn (ours, then the peer's, on the same file), so that both meet the same load:
   shared out over its documents) + `FileValidator.validate` + HTML + PDF, against an lxml
   parse + serialise of the same TEI file (median of 5).
 
+- **Floor** (`--floor N`): N copies of a trivial document (the first FRUS document's
+  header, a body of one `Hello.`), the HTML comparison and the stages on it: the fixed cost
+  of a page, ours against the peer's.
 - **Stages** (`--stages`): where the 5x budget goes. Each stage of `xslt/html/document.xsl`
   alone (a copy of the stylesheets whose `tei:TEI` template applies only that mode), on the
   same documents, interleaved, CPU per document of Saxon's parse + parameters + transform:
@@ -149,6 +153,28 @@ def synthetic_corpus(work: Path, count: int, size: int, seed: int) -> tuple[list
     # the first next() also made the context (registers, name automaton): left in, as for
     # `teikit convert`, whose workers each make it once
     return outputs, per_document
+
+
+def floor_corpus(work: Path, model: Path, count: int) -> tuple[list[Path], Timing]:
+    """`count` copies of a trivial document: `model`'s header, a body of one paragraph
+    (`Hello.`), no front or back. What a page costs whatever its text: the fixed cost per
+    document, ours against the peer's (`--floor`)."""
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    tree = etree.parse(str(model))
+    text = tree.getroot().find(f"{ns}text")
+    if text is None:
+        raise SystemExit(f"{model} has no text to empty")
+    for child in list(text):
+        text.remove(child)
+    etree.SubElement(etree.SubElement(text, f"{ns}body"), f"{ns}p").text = "Hello."
+    folder = work / "floor" / "tei"
+    (folder / "registers").mkdir(parents=True, exist_ok=True)
+    documents = []
+    for number in range(count):
+        path = folder / f"floor-{number}.xml"
+        tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+        documents.append(path)
+    return documents, Timing()
 
 
 # -- the comparisons ----------------------------------------------------------------------------
@@ -355,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="HTML only")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the per-document figures as JSON")
+    parser.add_argument("--floor", type=int, default=0, metavar="N",
+                        help="also N copies of a trivial document (the first FRUS document's "
+                             "header, one paragraph): the fixed cost per page")
     parser.add_argument("--stages", action="store_true",
                         help="also time each stage of the page alone against the 5x budget")
     args = parser.parse_args(argv)
@@ -371,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work / "out", ignore_errors=True)
         corpora = {"FRUS": frus_corpus(work, args.frus),
                    "synthetic": synthetic_corpus(work, args.count, args.size, args.seed)}
+        if args.floor:
+            corpora["trivial"] = floor_corpus(work, corpora["FRUS"][0][0], args.floor)
         for corpus, (documents, made) in corpora.items():
             out = work / "out" / corpus
             ours, peer, site = compare_html(documents, out)
@@ -382,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
                 builder = HtmlBuilder(BuildConfig(source_dir=documents[0].parent, output_dir=out / "stages"))
                 builder.prepare()
                 stages += stage_rows(corpus, stage_costs(documents, builder, out / "stages"), ours, peer)
-            if args.no_pdf:
+            if args.no_pdf or corpus == "trivial":
                 continue
             subset = documents[:args.pdf_count]
             pdf_ours, pdf_peer = compare_pdf(subset, site, out)
