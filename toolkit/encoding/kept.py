@@ -36,6 +36,11 @@ _OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 Line = tuple[int, str]
 
 
+def tree_text(node: etree._Element) -> str:
+    """`"".join(node.itertext())`, by lxml's text serialisation (its own tail left out)."""
+    return etree.tostring(node, method="text", encoding="unicode", with_tail=False)
+
+
 def _letters(texts: Iterable[str]) -> int:
     """The word characters of `texts` (the letters of their `_WORD` matches; joining adds
     none, splits none)."""
@@ -111,7 +116,10 @@ def lost_words(blocks: Sequence[Sequence[Line]], text: etree._Element, path: str
                ) -> list[Diagnostic]:
     """A warning per source line holding words the TEI's projection lacks (at most five)."""
     lines = [line for block in blocks for line in block]
-    if _letters(map(str, text.itertext())) >= _letters([line for _, line in lines]):
+    # the TEI's text by lxml's text serialisation, not `itertext()`: the same characters
+    # (elements' text and tails, no comment's or PI's), without an element proxy per
+    # string (3 against 110 µs a report; test_fast_paths14)
+    if _letters([tree_text(text)]) >= _letters([line for _, line in lines]):
         return []
     # compatibility forms fold: a note's own mark typed `¹` is projected as `[1]`
     missing = Counter(_words(_folded(" ".join(line for _, line in lines)))) \
