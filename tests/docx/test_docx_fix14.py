@@ -135,3 +135,38 @@ def test_a_bold_label_and_its_value_after_a_tab_are_a_metadata_field(
                           namespaces=NS)
         said = [d.message for d in conversion.diagnostics if "not in bold" in d.message]
         assert bool(said) is not bold, said
+
+
+def _table(path: Path, rows: list[list[str]], title: bool) -> Path:
+    def cell(text: str, span: int = 1) -> str:
+        grid = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{grid}{p(text)}</w:tc>"
+
+    made = [cell("MEMORANDUM", 2)] if title else []
+    made += ["".join(cell(x) for x in row) for row in rows]
+    body = metadata("914105", "Memorandum", "April 12, 1962", "Hungarian")
+    body += ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>'
+             '<w:gridCol w:w="2000"/><w:gridCol w:w="7000"/></w:tblGrid>'
+             + "".join(f"<w:tr>{row}</w:tr>" for row in made) + "</w:tbl>")
+    body += p("The delegation will leave for Prague on 15 April.") + p("A. Lavrentev")
+    return package(path, body)
+
+
+def test_a_memo_header_laid_out_as_a_table_is_the_memos_fields(
+        tmp_path: Path, context: ReadContext) -> None:
+    rows = [["TO:", "The Minister"], ["FROM:", "Embassy in Pyongyang"],
+            ["Subject:", "Trade delegation"]]
+    tree = _tree(_table(tmp_path / "a-914105.docx", rows, True), context)
+    assert tree.findall(".//tei:body//tei:table", NS) == []
+    fields = tree.findall(".//tei:body//tei:opener/tei:seg[@type='memo-field']", NS)
+    assert [f.get("subtype") for f in fields] == ["to", "from", "subject"]
+    assert tree.find(".//tei:body//tei:head", NS) is not None
+
+
+def test_a_table_of_figures_or_of_three_columns_stays_a_table(
+        tmp_path: Path, context: ReadContext) -> None:
+    for name, rows in (("b", [["Year", "Tons"], ["1959", "1200"], ["1960", "1300"]]),
+                       ("c", [["TO:", "The Minister"], ["1959", "1200"], ["FROM:", "Embassy"]]),
+                       ("d", [["TO:", "The Minister"]])):
+        tree = _tree(_table(tmp_path / f"{name}-914105.docx", rows, False), context)
+        assert len(tree.findall(".//tei:body//tei:table", NS)) == 1, name

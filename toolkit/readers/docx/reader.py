@@ -30,7 +30,7 @@ from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.blocks import Block, Comment, Paragraph, Span, Table
+from toolkit.readers.docx.blocks import Block, Comment, Paragraph, Span, Table, memo_rows
 from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, DocumentWalker
 from toolkit.readers.docx.package import Package
 from toolkit.readers.docx.running import running_heads
@@ -263,6 +263,10 @@ class _Conversion:
         numbered = False  # the last paragraph had an automatic number: a list item
         rules = 0  # empty paragraphs with a border, read as the text export's rule line
         apart = False  # a heading read as a line of the flow: never joined to the one before
+        rows: list[Block] = []  # a memo header laid out as a table: its rows are lines
+        for block in blocks:
+            rows.extend(memo_rows(block) or [block])
+        blocks = rows
         for at, block in enumerate(blocks):
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
