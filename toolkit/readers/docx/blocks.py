@@ -4,7 +4,8 @@ reader and the rules that read them need not import the walker)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,46 @@ class Comment:
 
 
 Block = Paragraph | Table
+
+
+MEMO_LABEL = re.compile(r"[^\W\d_][\w .'/&-]{0,30}:")  # `TO:`, `Subject:`, `Ref. No.:`
+
+
+def memo_rows(block: Block) -> list[Paragraph] | None:
+    """A memo header laid out as a table (often borderless): rows of a label ending in a
+    colon and its value, and rows of one cell across the table (`MEMORANDUM`), at least two
+    labelled rows. Its rows are the text export's lines (`TO: Name`), so the shared stages
+    read them as the memo's fields, not a table; any other table stays one (None)."""
+    if not isinstance(block, Table) or not block.rows:
+        return None
+    width = max(sum(c.cols for c in row) for row in block.rows)
+    out: list[Paragraph] = []
+    labelled = 0
+    for row in block.rows:
+        filled = [c for c in row if any(p.text.strip() for p in c.paragraphs)]
+        if len(row) == 1 and row[0].cols == width and len(filled) == 1 and \
+                len(filled[0].paragraphs) == 1:
+            out.append(filled[0].paragraphs[0])
+            continue
+        if len(row) != 2 or len(filled) != 2 or len(row[0].paragraphs) != 1 or \
+                not MEMO_LABEL.fullmatch(row[0].paragraphs[0].text.strip()):
+            return None
+        pieces = [row[0].paragraphs[0]] + [p for p in row[1].paragraphs if p.text.strip()]
+        out.append(_joined(pieces))
+        labelled += 1
+    return out if labelled >= 2 else None
+
+
+def _joined(pieces: list[Paragraph]) -> Paragraph:
+    """Paragraphs as one line, a space between them, their spans and markers shifted."""
+    text = ""
+    spans: list[Span] = []
+    markers: list[Marker] = []
+    for piece in pieces:
+        if text:
+            text += " "
+        base = len(text)
+        text += piece.text
+        spans += [replace(s, start=s.start + base, end=s.end + base) for s in piece.spans]
+        markers += [replace(m, offset=m.offset + base) for m in piece.markers]
+    return replace(pieces[0], text=text, spans=spans, markers=markers, bold=False)

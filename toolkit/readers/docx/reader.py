@@ -30,13 +30,13 @@ from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     insert_block, keep_mixed, to_element, wrap
-from toolkit.readers.docx.blocks import Block, Comment, Paragraph, Span, Table
+from toolkit.readers.docx.blocks import Block, Comment, Paragraph, Span, Table, memo_rows
 from toolkit.readers.docx.model import SUPERSCRIPT_DIGITS, DocumentWalker
 from toolkit.readers.docx.package import Package
 from toolkit.readers.docx.running import running_heads
 from toolkit.readers.docx.tidy import HEADING, RULE_LINE, TABLE_LIST, drop_rules, letter_spacing, \
     sections, table_list_heads, tabs_as_spaces
-from toolkit.readers.wcda_text import contents_language, parse_metadata_block
+from toolkit.readers.wcda_text import PLAIN_LABEL, contents_language, parse_metadata_block
 from toolkit.tei import NS, Inline, el, sub, tei
 
 SOURCE_FORMAT = "Word document"
@@ -187,6 +187,15 @@ class _Conversion:
             lines = _plain(block.text).split("\n")
             if not block.text.strip():
                 continue
+            field = PLAIN_LABEL.match(block.text) if not block.bold else None
+            if field and field.group("value") and any(
+                    sp.kind == "hi" and sp.value == "bold" and sp.start <= field.start("label")
+                    and sp.end >= block.text.index(":", field.end("label")) for sp in block.spans):
+                # `Original Language:<tab>Russian`, the bold label and its value on one
+                # line: the text export's label line over its value
+                text_blocks.append([(block.number, f"**{field.group('label')}:**")])
+                text_blocks.append([(block.number, _plain(field.group("value")))])
+                continue
             if block.bold or block.heading is not None:
                 lines[0] = "**" + lines[0].lstrip()
                 lines[-1] = lines[-1].rstrip() + "**"
@@ -254,6 +263,10 @@ class _Conversion:
         numbered = False  # the last paragraph had an automatic number: a list item
         rules = 0  # empty paragraphs with a border, read as the text export's rule line
         apart = False  # a heading read as a line of the flow: never joined to the one before
+        rows: list[Block] = []  # a memo header laid out as a table: its rows are lines
+        for block in blocks:
+            rows.extend(memo_rows(block) or [block])
+        blocks = rows
         for at, block in enumerate(blocks):
             if isinstance(block, Paragraph) and block.page_before:
                 page = PAGE_BREAK
@@ -305,6 +318,9 @@ class _Conversion:
                     offset += len(flow[-1].text) + 1
                     prefix, separate = "", False
             elif _has_text(block):
+                if page and isinstance(block, Paragraph) and block.heading is not None:
+                    # the page begins with the heading: its pb stands before the head
+                    block, page = dataclasses.replace(block, page_before=True), ""
                 structures.append((offset, block))
                 numbered = False
         source = "\n".join(b.text for b in flow)
@@ -534,6 +550,8 @@ class _Conversion:
             made = el("head", [el("label", label), " ", *self._inline(block)])
             made.set(HEADING + "-n", label.strip().rstrip(".)").strip() or label.strip())
         made.set(HEADING, str(block.heading))
+        if block.page_before:
+            made.set(HEADING + "-pb", "")  # `tidy.sections` puts the pb before the head
         return made
 
     def _item(self, bulleted: etree._Element, block: Paragraph) -> None:
@@ -619,6 +637,23 @@ def _nested(block: Paragraph, indents: list[int]) -> Paragraph:
 SOFT_BREAKS = re.compile(f"{LINE_BREAK}[{LINE_BREAK} \t\u00a0]*")  # never a page break
 
 
+SHORT_LINE = 40  # a name, a role, an office: never a line of prose cut by Shift+Enter
+
+
+def _lines_apart(before: str, rest: str) -> bool:
+    """One soft break between two short lines of a paragraph of short lines (a signature's
+    name over its role, `Károly Fendler` / `Ambassador`): the text export's lines, which its
+    block stage keeps apart, since neither goes on with the other's sentence. A line ending
+    on a comma, a hyphen or a sentence's end, or one going on in lower case, stays a line of
+    the same paragraph (`He spoke` / `about grain.`)."""
+    previous = before.split(LINE_BREAK)[-1].strip()
+    line = rest.split(LINE_BREAK)[0].strip()
+    lines = [x.strip() for x in (before + LINE_BREAK + rest).split(LINE_BREAK)]
+    return all(0 < len(x) <= SHORT_LINE for x in lines) and line[:1].isupper() and \
+        not previous.endswith((",", "-", ".", ";", ":")) and not any(
+            x.endswith((".", "!", "?")) and len(x.split()) > 3 for x in lines)
+
+
 def _split(paragraph: Paragraph) -> list[Paragraph]:
     """A paragraph cut where its soft line breaks (Shift+Enter) end a paragraph in the text
     export: two in a row (a blank line), or one before a line that opens a structure of its
@@ -629,7 +664,8 @@ def _split(paragraph: Paragraph) -> list[Paragraph]:
     for match in SOFT_BREAKS.finditer(text):
         rest = text[match.end():]
         if text[:match.start()].strip() and rest.strip() and \
-                (match.group().count(LINE_BREAK) > 1 or STRUCTURAL.match(rest)):
+                (match.group().count(LINE_BREAK) > 1 or STRUCTURAL.match(rest)
+                 or _lines_apart(text[:match.start()], rest)):
             cuts.append((match.start(), match.end()))
     if not cuts:
         return [paragraph]

@@ -158,6 +158,7 @@ class _Level:
     fmt: str
     text: str
     indent: int | None = None  # the left indentation (twips) Word gives the level
+    legal: bool = False  # isLgl: the numbers of the levels above shown as decimals (1.1)
 
 
 class Numbering:
@@ -171,11 +172,25 @@ class Numbering:
         self.used: set[str] = set()
         if root is None:
             return
+        # a list style (Word's "Define New List Style"): the abstract list carrying its levels
+        # names it (styleLink); the lists that use it hold only numStyleLink
+        defines: dict[str, str] = {}
+        uses: dict[str, str] = {}
         for node in root.iter(w("abstractNum")):
             levels: dict[int, _Level] = {}
             for lvl in node.iter(w("lvl")):
                 levels[int(lvl.get(w("ilvl")) or 0)] = _level(lvl)
-            self.abstract[node.get(w("abstractNumId")) or ""] = levels
+            abstract_id = node.get(w("abstractNumId")) or ""
+            self.abstract[abstract_id] = levels
+            for tag, links in (("styleLink", defines), ("numStyleLink", uses)):
+                link = node.find(w(tag))
+                if link is not None and link.get(w("val")):
+                    if tag == "styleLink":
+                        links[link.get(w("val")) or ""] = abstract_id
+                    else:
+                        links[abstract_id] = link.get(w("val")) or ""
+        linked = {user: defines[style] for user, style in uses.items()
+                  if style in defines and not self.abstract.get(user)}
         for node in root.iter(w("num")):
             abstract = node.find(w("abstractNumId"))
             overrides: dict[int, int] = {}
@@ -183,8 +198,9 @@ class Numbering:
                 start = override.find(w("startOverride"))
                 if start is not None and (start.get(w("val")) or "").isdigit():
                     overrides[int(override.get(w("ilvl")) or 0)] = int(start.get(w("val")) or 1)
-            self.nums[node.get(w("numId")) or ""] = (
-                abstract.get(w("val")) or "" if abstract is not None else "", overrides)
+            abstract_id = abstract.get(w("val")) or "" if abstract is not None else ""
+            self.nums[node.get(w("numId")) or ""] = (linked.get(abstract_id, abstract_id),
+                                                     overrides)
 
     def indent(self, num_id: str, level: int) -> int | None:
         """How far Word indents list `num_id` at `level`: List Bullet 2 is a list of its
@@ -218,7 +234,8 @@ class Numbering:
             index = int(match.group(1)) - 1
             other = levels.get(index)
             count = counters.get(index, other.start if other else 1)
-            return format_number(count, other.fmt if other else "decimal")
+            legal = spec.legal and index < level
+            return format_number(count, "decimal" if legal or other is None else other.fmt)
 
         if spec.fmt == "none":
             return re.sub(r"%\d", "", spec.text) or None, False
@@ -231,11 +248,13 @@ def _level(lvl: etree._Element) -> _Level:
     text = lvl.find(w("lvlText"))
     start_value = start.get(w("val")) if start is not None else "1"
     ind = lvl.find(f"{w('pPr')}/{w('ind')}")
+    legal = lvl.find(w("isLgl"))
     left = (ind.get(w("left")) or ind.get(w("start")) or "") if ind is not None else ""
     return _Level(int(start_value) if start_value and start_value.isdigit() else 1,
                   (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
                   (text.get(w("val")) or "") if text is not None else "",
-                  int(left) if left.lstrip("-").isdigit() else None)
+                  int(left) if left.lstrip("-").isdigit() else None,
+                  legal is not None and _on(legal))
 
 
 def _roman(number: int) -> str:

@@ -36,18 +36,25 @@ def sections(div: etree._Element) -> None:
                 stack[-1][0].append(child)
             continue
         del child.attrib[HEADING]
+        page = child.get(HEADING + "-pb") is not None
+        if page:
+            del child.attrib[HEADING + "-pb"]
         number = child.get(HEADING + "-n")
         if number is not None:
             del child.attrib[HEADING + "-n"]
         level = int(level_text)
         if index == 0 and number is None:
             stack[0] = (div, level)
+            if page:
+                child.addprevious(etree.Element(tei("pb")))
             continue
         while len(stack) > 1 and stack[-1][1] >= level:
             stack.pop()
         section = etree.SubElement(stack[-1][0], tei("div"))
         if number is not None:
             section.set("n", number)
+        if page:  # the page Word begins with the heading (pageBreakBefore, a page break)
+            etree.SubElement(section, tei("pb"))
         section.append(child)
         stack.append((section, level))
 
