@@ -131,4 +131,6 @@ CONVENTIONS = (
     "first; preamble clauses (Noting ..., Considering ...) and resolves: are paragraphs of "
     "their own; a running head with its page number repeated in an OCR'd export is pb and fw "
     "type='header', also inside a sentence; lines wider than 100 columns with words cut at two "
-    "line ends or more are hard-wrapped.")
+    "line ends or more are hard-wrapped. Layouts (probe14): LIMITED OFFICIAL USE is a "
+    "classification mark; a mark in full-width brackets (【Top Secret】) is a mark, its "
+    "brackets kept as written; Record of the Meeting ... is a title.")
