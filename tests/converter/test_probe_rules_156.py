@@ -9,7 +9,8 @@ import pytest
 from test_probe_rules_080 import converted
 from test_probe_rules_080 import count as _count
 
-from toolkit.encoding import structure as cue
+from toolkit.encoding import forms, structure as cue
+from toolkit.encoding.blocks import SourceBlock
 
 
 # -- marks: the US `LIMITED OFFICIAL USE` (157), a mark in full-width brackets (160) -----------------
@@ -57,3 +58,57 @@ def test_a_framed_title_is_no_mark(tmp_path: Path) -> None:
 ])
 def test_record_of_the_meeting_is_a_title(text: str, title: bool) -> None:
     assert cue.title_like(text) is title
+
+
+# -- `Compiled by ..., 20 September 1958` is no place and date (158) --------------------------------
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Compiled by the First Asian Department, 20 September 1958", False),
+    ("Prepared BY THE EMBASSY, 3 May 1960", False),
+    ("Grimsby, 3 May 1960", True),  # `by` inside a word
+    ("Sofia, 7 March 1968", True),
+])
+def test_a_maker_is_no_place(text: str, dated: bool) -> None:
+    assert (cue.place_date(text) is not None) is dated
+
+
+def test_the_compilers_line_closing_a_chronology_names_no_place(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "CHRONOLOGY\n3 May 1960 - The talks open.\n"
+                                 "4 May 1960 - The talks close.\n"
+                                 "Compiled by the Second Department, 6 May 1960.\n")
+    assert _count(tei, "count(//tei:body//tei:placeName[contains(.,'Compiled')])") == 0
+    assert _count(tei, "count(//tei:body//tei:date[@when='1960-05-06'])") == 1
+
+
+# -- a form's fields (159) ---------------------------------------------------------------------
+def test_a_cards_fields_are_memo_fields_not_a_dialogue(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "PERSONAL FILE\nName: KOVÁCS, Anna\nBorn: 4 June 1930, Pécs\n"
+                                 "Place of work: Ministry of Trade\nEducation: university of "
+                                 "economics\nLanguages: French (good)\n"
+                                 "Budapest, 2 March 1964\n")
+    assert _count(tei, "count(//tei:body//tei:opener/tei:seg[@type='memo-field']"
+                       "[tei:label[.='Place of work:']])") == 1
+    assert _count(tei, "count(//tei:body//tei:opener/tei:seg[@type='memo-field'])") == 5
+    assert _count(tei, "count(//tei:body//tei:sp)") == 0
+    assert _count(tei, "count(//tei:body//tei:seg//tei:date[@when='1930-06-04'])") == 1
+
+
+@pytest.mark.parametrize("body", [
+    # a dialogue: the speakers' names capitalised, labels that come back
+    "Zhou Enlai: We agree with the proposal of the comrades.\nKim Il Sung: Then we shall sign "
+    "it tomorrow.\nZhou Enlai: The experts will meet first.\nKim Il Sung: That is good.\n",
+    # only two fields of a form's kind in a row: too few to read a form
+    "Date of birth: 4 June 1930\nPlace of work: the ministry\nThe report on her work follows "
+    "below in full.\nShe has worked in the ministry since 1955.\n",
+])
+def test_no_form_where_the_lines_are_speeches_or_too_few(tmp_path: Path, body: str) -> None:
+    tei, _ = converted(tmp_path, body)
+    assert _count(tei, "count(//tei:body//tei:seg[@type='memo-field'][tei:label["
+                       "starts-with(.,'Zhou') or starts-with(.,'Date of') or "
+                       "starts-with(.,'Place of')]])") == 0
+
+
+def test_the_form_goes_on_under_a_line_of_its_own() -> None:
+    units = ["Name: A. B.", "Born: 1921", "Party member since: 1945", "Positions held:",
+             "1946-1949     secretary", "Languages: Russian", "Name: again"]
+    blocks = [SourceBlock(text, ((0, n),)) for n, text in enumerate(units, start=1)]
+    assert forms.field_units(blocks) == {0, 1, 2, 5}  # `Name:` twice: the second is no field

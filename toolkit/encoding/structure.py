@@ -232,7 +232,14 @@ def era_date(text: str) -> dates.IsoDate | None:
     return dates.parse_date(f"{found.group('dm').strip()} {found.group('year')}") if found else None
 
 
+# `Compiled by the First Asian Department, 20 September 1958`: who made it, not where (a
+# place's name holds no `by`)
+_MADE_BY = re.compile(r"\bby\b", re.I)
+
+
 def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
+    if _MADE_BY.search(text.split(",", 1)[0]):
+        return None
     match = PLACE_DATE.match(text)
     iso = dates.parse_date(match.group("date")) if match else None
     if not (match and iso):
