@@ -112,3 +112,21 @@ def test_the_form_goes_on_under_a_line_of_its_own() -> None:
              "1946-1949     secretary", "Languages: Russian", "Name: again"]
     blocks = [SourceBlock(text, ((0, n),)) for n, text in enumerate(units, start=1)]
     assert forms.field_units(blocks) == {0, 1, 2, 5}  # `Name:` twice: the second is no field
+
+
+# -- a career in two columns, the years opening each row (159) ---------------------------------------
+@pytest.mark.parametrize(("lines", "rows"), [
+    (["1946-1949     secretary of the district committee", "1949-1956     official of the ministry",
+      "1957-         deputy head of department"], 3),
+    (["1946 – 1949\tsecretary", "1950\tofficial", "1951-1960\tcounsellor"], 3),
+    (["1946-1949     secretary", "1949-1956     official"], 0),  # two rows: too few
+    # two fields of other kinds: an office and a date, two signers side by side
+    (["Head of Section 4     Berlin, 12 March 1994", "For the GDR     For the USSR",
+      "W. Ulbricht     N. Khrushchev"], 0),
+    (["1946-1949     secretary", "Kovács     Berlin, 3 May 1962", "1957-     deputy head"], 0),
+])
+def test_two_columns_are_a_table_only_with_years_opening_each_row(lines: list[str],
+                                                                    rows: int) -> None:
+    from toolkit.encoding import layouts
+    units = [SourceBlock(text, ((0, n),)) for n, text in enumerate(lines, start=1)]
+    assert layouts.table_rows(units, 0) == rows

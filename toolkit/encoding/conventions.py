@@ -136,4 +136,5 @@ CONVENTIONS = (
     "brackets kept as written; Record of the Meeting ... is a title; three lines or more of a form's "
     "fields (Name:, Born:, Party member since:, distinct labels capitalised on their first "
     "word only) are memo fields, not a dialogue; a line whose place holds by (Compiled by "
-    "..., 20 September 1958) is no place and date.")
+    "..., 20 September 1958) is no place and date; rows of two columns opening with their years "
+    "(1946-1949   secretary ...) are a table.")
