@@ -18,8 +18,8 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from toolkit.encoding import (annexes, cable, closing, columns, dates, delegations, formal, hands,
-                               inline_lists, layouts, lists, memo_end, minutes, offices, openers,
+from toolkit.encoding import (annexes, cable, closing, columns, dates, delegations, formal, forms,
+                               hands, inline_lists, layouts, lists, memo_end, minutes, offices, openers,
                                outline, routing, stenogram, structure as cue, tails, top_lines,
                                underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
@@ -31,6 +31,7 @@ from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.encoding.notes import NoteText, SectionNotes, collect, section_notes
 from toolkit.errors import Diagnostic, Severity, review
+from toolkit.encoding.spacing import keep_inline_spacing
 from toolkit.tei import Inline, el, sub, tei
 
 __all__ = ["BodyEncoder", "SourceBlock", "keep_inline_spacing"]
@@ -355,7 +356,8 @@ class BodyEncoder:
         container = div
         units = underline.merge(self, units)  # a heading and the line of `=` or `-` under it
         entries = self._entry_dates(units)
-        speeches = layouts.speeches(units)
+        fields = forms.field_units(units)  # a card's `Born:` lines: no dialogue
+        speeches = layouts.speeches(units) - fields
         parts = layouts.part_headings(units)
         running = layouts.running_lines(units)
         # 'A. Economic relations' is a section when another lettered heading stands beside
@@ -418,7 +420,9 @@ class BodyEncoder:
             if noted is not None:  # a resolution written across the top: the top goes on
                 top = noted
                 continue
-            if top and self._top(container, unit, text, following):
+            taken = forms.encode(self, container, units, index - 1, fields, top)
+            if taken or (top and self._top(container, unit, text, following)):
+                index += max(taken - 1, 0)
                 continue
             if index <= 5 and self._marks(container, unit):
                 continue  # a mark after a stamp or a gap at the top stays where it stands
@@ -732,8 +736,6 @@ class BodyEncoder:
 
 _STAMP_DESCRIPTION = re.compile(r"^[\w'’. -]{0,40}\b(?:stamp|seal)(?:ed)?\s*:\s*", re.I)
 _RESIDUE = re.compile(r"[-–—\d\s.]+")
-CONTAINERS = {"div", "opener", "closer", "address", "choice", "list", "postscript", "floatingText",
-              "body"}
 
 
 def _runs(unit: SourceBlock, fields: int, between: re.Pattern[str] = cue.FIELD_RUN) -> list[str]:
@@ -749,14 +751,3 @@ def _runs(unit: SourceBlock, fields: int, between: re.Pattern[str] = cue.FIELD_R
 
 
 _AFTER_COMMA = re.compile(r",(\s+)")  # marks apart by commas: the comma stays the mark's
-
-
-def keep_inline_spacing(div: etree._Element) -> None:
-    """Pretty-printing indents an element that has no text of its own, which inside running
-    text adds spaces ('[ Kim Chang Man ]' for a supplied holding only a name); an empty text
-    node tells lxml the element is mixed content and keeps it on one line."""
-    for node in div.iter(etree.Element):  # elements only: no comment or instruction
-        if node is not div and len(node) and node.text is None \
-                and node.tag[node.tag.find("}") + 1:] not in CONTAINERS \
-                and node.get("type") != "distribution":  # a note holding a list
-            node.text = ""

@@ -131,4 +131,10 @@ CONVENTIONS = (
     "first; preamble clauses (Noting ..., Considering ...) and resolves: are paragraphs of "
     "their own; a running head with its page number repeated in an OCR'd export is pb and fw "
     "type='header', also inside a sentence; lines wider than 100 columns with words cut at two "
-    "line ends or more are hard-wrapped.")
+    "line ends or more are hard-wrapped. Layouts (probe14): LIMITED OFFICIAL USE is a "
+    "classification mark; a mark in full-width brackets (【Top Secret】) is a mark, its "
+    "brackets kept as written; Record of the Meeting ... is a title; three lines or more of a form's "
+    "fields (Name:, Born:, Party member since:, distinct labels capitalised on their first "
+    "word only) are memo fields, not a dialogue; a line whose place holds by (Compiled by "
+    "..., 20 September 1958) is no place and date; rows of two columns opening with their years "
+    "(1946-1949   secretary ...) are a table.")

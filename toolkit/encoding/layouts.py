@@ -508,12 +508,20 @@ def table_rows(units: list[SourceBlock], index: int) -> int:
     def columns(unit: SourceBlock) -> int:
         return len(cue.FIELD_RUN.findall(unit.text.strip())) + 1 if len(unit.text) <= 200 else 0
     width = columns(units[index])
-    if width < 3:
+    dated = width == 2 and bool(_YEARS_CELL.match(units[index].text.strip()))
+    if width < 3 and not dated:
         return 0
     end = index
-    while end < len(units) and columns(units[end]) == width:
+    while end < len(units) and columns(units[end]) == width \
+            and (not dated or _YEARS_CELL.match(units[end].text.strip())):
         end += 1
     return end - index if end - index >= TABLE_MIN_ROWS else 0
+
+
+# (probe14, 159) two columns are a table only when each row opens with its years, a career's
+# `1946-1949     secretary of ...`, `1957-         deputy head ...`: two fields of another kind
+# are an office and a date, two signatures, two delegations' names side by side
+_YEARS_CELL = re.compile(r"^(?:1[89]|20)\d\d\s*(?:[-–—]\s*(?:(?:1[89]|20)\d\d)?)?(?=\s{3}|\t)")
 
 
 def runs(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], index: int) -> int:

@@ -75,6 +75,8 @@ WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 CLASSIFICATION = re.compile(
     r"^(?:(?:strictly\s+|top\s+)?(?:secret|confidential)|restricted|unclassified|"
     r"for official use only|urgent|very urgent|personal|eyes only|"
+    # the US marking between confidential and unclassified (`LIMITED OFFICIAL USE`)
+    r"limited\s+official\s+use(?:\s+only)?|"
     # a Soviet handling mark: the file kept apart (`Special file`, `Special folder`)
     r"special\s+(?:file|folder)|"
     r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent)|"
@@ -95,7 +97,7 @@ TITLE = re.compile(
     r"(?:(?:political|monthly|annual|quarterly|weekly|fortnightly|final|special|situation|"
     r"economic|military)\s+(?=report|information|note|summary))?"
     r"(?:(?:ciphered\s+|coded\s+|outgoing\s+|incoming\s+|cipher\s+)?telegram|memorandum(?:\s+of\s+conversation)?|journal|diary|"
-    r"record\s+of\s+(?:a\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
+    r"record\s+of\s+(?:a\s+|the\s+)?(?:conversation|talks?|meeting)|minutes(?:\s+of\s+[\w ]{3,40})?|"
     r"report|information|note|aide[- ]m[ée]moire|protocol|transcript|cable|letter|"
     r"(?:short\s+)?summary|"
     # (`Interview with ...`: an oral history's transcript; `Protokoll Nr. 12/63`: minutes
@@ -143,9 +145,15 @@ _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _LOWER_WORDS = re.compile(r"[a-z][\w' -]*")
 
 
+# a mark inside the full-width brackets of a Japanese or Chinese document (`【Top Secret】`):
+# the brackets are the original's, kept in the mark as written
+_FULL_WIDTH_MARK = re.compile(r"^[【〔［]\s*(?P<mark>[^【】〔〕［］]{2,40}?)\s*[】〕］]$")
+
+
 def mark_type(text: str) -> str | None:
     """'classification', 'copy' or 'number' for a mark at the top of a document."""
-    if CLASSIFICATION.match(text):
+    framed = _FULL_WIDTH_MARK.match(text)
+    if CLASSIFICATION.match(framed.group("mark") if framed else text):
         return "classification"
     if COPY_MARK.match(text):
         return "copy"
@@ -224,7 +232,14 @@ def era_date(text: str) -> dates.IsoDate | None:
     return dates.parse_date(f"{found.group('dm').strip()} {found.group('year')}") if found else None
 
 
+# `Compiled by the First Asian Department, 20 September 1958`: who made it, not where (a
+# place's name holds no `by`)
+_MADE_BY = re.compile(r"\bby\b", re.I)
+
+
 def place_date(text: str) -> tuple[re.Match[str], dates.IsoDate] | None:
+    if _MADE_BY.search(text.split(",", 1)[0]):
+        return None
     match = PLACE_DATE.match(text)
     iso = dates.parse_date(match.group("date")) if match else None
     if not (match and iso):

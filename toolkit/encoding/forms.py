@@ -1,0 +1,86 @@
+"""A form's fields (probe14, 159): a personnel card, a questionnaire sheet, any record laid
+out as `Label: value` lines whose labels are a form's (`Name:`, `Born:`, `Party member
+since:`), not the memo labels `structure.MEMO_FIELD` knows. Such a run is no dialogue: a
+speaker's name or role capitalises its words (`Foreign Minister Ōhira:`), a form's label only
+its first (`Party member since:`), and no label comes twice. At the top the fields are the
+opener's `seg[@type='memo-field']`; after a block of the text, a `list[@type='memo-fields']`
+(as `lists.late_fields`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from toolkit.encoding import lists
+from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
+from toolkit.tei import el, sub
+
+if TYPE_CHECKING:
+    from toolkit.encoding.body import BodyEncoder
+
+# one to four words, the first capitalised, the others in lower case (`Date of birth`)
+FORM_FIELD = re.compile(r"^(?P<label>[A-Z][a-z]{1,20}(?:[ -][a-z]{1,20}){0,3})\s*:(?=\s*\S)")
+RUN_NEEDED = 3  # fields in a row, one of several words, before a form is read
+
+
+def _label(unit: SourceBlock) -> str | None:
+    if LINE_BREAK in unit.text:
+        return None
+    found = FORM_FIELD.match(unit.text.strip())
+    return found.group("label") if found else None
+
+
+def field_units(units: list[SourceBlock]) -> set[int]:
+    """Indexes of the units that are a form's fields: a run of `RUN_NEEDED` lines or more
+    with distinct labels, one of several words; after it, every further line with a label
+    not used yet (the form goes on below a table or a line of its own)."""
+    fields: set[int] = set()
+    used: set[str] = set()
+    index = 0
+    while index < len(units):
+        end = index
+        labels: list[str] = []
+        while end < len(units):
+            label = _label(units[end])
+            if label is None or label.lower() in labels:
+                break
+            labels.append(label.lower())
+            end += 1
+        if not fields and len(labels) >= RUN_NEEDED and any(" " in lab for lab in labels):
+            fields.update(range(index, end))
+            used.update(labels)
+        elif fields:
+            for at in range(index, end):
+                if labels[at - index] not in used:
+                    fields.add(at)
+                    used.add(labels[at - index])
+        index = max(end, index + 1)
+    return fields
+
+
+def encode(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], index: int,
+           fields: set[int], top: bool) -> int:
+    """The fields from `index` on, as the opener's segs at the top, else a list of fields.
+    The units taken, or 0."""
+    end = index
+    while end in fields:
+        end += 1
+    if end == index:
+        return 0
+    holder = encoder._current_opener(div) if top else sub(div, "list", type="memo-fields")
+    for unit in units[index:end]:
+        found = FORM_FIELD.match(unit.text.strip())
+        assert found
+        start = len(unit.text) - len(unit.text.lstrip())
+        value = unit.tail(start + found.end())
+        content = [el("label", found.group()), *encoder._inline(value, value.text.rstrip())]
+        name = lists.ncname(found.group("label").lower())
+        if top:
+            sub(holder, "seg", content, type="memo-field", subtype=name)
+        else:
+            sub(holder, "item", content, n=name)
+    encoder.decided(f"{units[index].text.strip()[:40]!r} and the lines under it taken as a "
+                    "form's fields", units[index].line)
+    return end - index
