@@ -152,7 +152,7 @@ test_recognition_probe12.py): first names of Greek, Turkish, Hungarian, Portugue
 and Belgian politicians (`Nikos`, `Rauf`, `György`, `Rohana`, `Henri`), Indochina's movements
 by two words (`Khmer Rouge`, `Pathet Lao`, `Viet Minh`) and more organisations known by one
 word (`Kuomintang`, `Hsinhua`, `al-Ahram`: a closed list, as before), English newspapers' head
-words (`Daily`, `News`, `Times`, `Post`...), `Peramuna` and `Parishad` heads, land and sea forms
+words (`Daily`, `News`, `Times`...), `Peramuna` and `Parishad` heads, land and sea forms
 before `of` (`Plain of Jars`), an initial that ends an organisation's `of` tail (`Party of N. M.
 Perera`), an Iberian later mention without `de` (`Spínola`), `Britain` and islands the packages
 lack (`Madeira`). Then 73-80: precision 1.000, recall 0.973 (persons 1.000/0.990, places

@@ -165,7 +165,8 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              # (`Jatiya Samajtantrik Dal`, `Jana Sangh`)
              r"Junta|Shipyard|Shipyards|Dal|Sangh|Peramuna|Pakshaya|Morcha|Samiti|Parishad|"
              # English newspapers by their head word (`People's Daily`, `Ceylon Daily News`)
-             r"Daily|News|Times|Herald|Tribune|Gazette|Mail|Telegraph|Post")
+             r"Daily|News|Times|Herald|Tribune|Gazette|Mail|Telegraph")
+# (not `Post`: `the Border Post`, `Observation Post` are no newspapers)
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
                         "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform Diet Congress".split())
