@@ -136,6 +136,30 @@ package has (`Fierza`, `Gwelo`, `Baabda`, `Zouk`, `Loviisa`, `Hairatan`), `Park`
 `Park Chung-hee` (a Korean family name alone names half the country), `Gulabzoi` without a cue,
 and a layout fault outside the names stage: a hard wrap before a capital ends the paragraph
 (`The` / `Party of Labour of Albania`, `Bishop Abel` / `Muzorewa`, `Fort` / `Victoria`: 63, 66, 69).
+
+73-80 were written for contexts 1-72 lack (Wade-Giles names in a memo with `Date:`, `Place:`,
+`Participants:` fields and a signature in capitals, Portugal in April 1974 with `de`/`da`
+particles, Cambodia and Laos in 1970, Egypt in 1972 with `el-` names, Soviet-Hungarian minutes
+with patronymics and lists of those present, Shaba in 1978, Cyprus in 1974 with `van der`,
+Ceylon in 1971 with Sinhalese names; counter-cases: weekdays, `Ramadan`, `Mr. President`
+without a name, the ships `Vera Cruz` and `Hermes`, `Sihanoukville` and `Nasserist`), their
+names written down and committed before the tagger ran on them. Measured once: precision
+0.980, recall 0.863 (persons 0.988/0.866, places 0.988/0.913, organisations 0.931/0.730).
+One gold error was then corrected (73's `Embassy of the People's Republic of China` is one
+organisation by the convention above, as report 02's embassy). The general causes were then
+fixed as rules (none lists a gold person; see schemas/README.md and
+test_recognition_probe12.py): first names of Greek, Turkish, Hungarian, Portuguese, Sinhalese
+and Belgian politicians (`Nikos`, `Rauf`, `György`, `Rohana`, `Henri`), Indochina's movements
+by two words (`Khmer Rouge`, `Pathet Lao`, `Viet Minh`) and more organisations known by one
+word (`Kuomintang`, `Hsinhua`, `al-Ahram`: a closed list, as before), English newspapers' head
+words (`Daily`, `News`, `Times`...), `Peramuna` and `Parishad` heads, land and sea forms
+before `of` (`Plain of Jars`), an initial that ends an organisation's `of` tail (`Party of N. M.
+Perera`), an Iberian later mention without `de` (`Spínola`), `Britain` and islands the packages
+lack (`Madeira`). Then 73-80: precision 1.000, recall 0.973 (persons 1.000/0.990, places
+1.000/0.956, organisations 1.000/0.974); 1-72 unchanged part by part (0.994/0.967 as measured
+here); 1-80: 0.995/0.967. Left: `Carter` alone (the figures list keeps no family name that is an
+English word), `Gécamines` (a company without any cue), towns no rule places (`Mutshatsha`;
+`Kyrenia`, `Kegalle`, `Kurunegala` after `of` or `the districts of`).
 """
 
 from __future__ import annotations
@@ -172,9 +196,11 @@ PROBE_5 = [f"{n:02d}" for n in range(49, 57)]
 PROBE_6 = [f"{n:02d}" for n in range(57, 65)]
 # written for issue #11 after 57-64 were fixed, before the tagger ran on them (see the docstring)
 PROBE_7 = [f"{n:02d}" for n in range(65, 73)]
+# written for issue #11 after 65-72 were fixed, before the tagger ran on them (see the docstring)
+PROBE_8 = [f"{n:02d}" for n in range(73, 81)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
          "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5, "probe-6": PROBE_6,
-         "probe-7": PROBE_7}
+         "probe-7": PROBE_7, "probe-8": PROBE_8}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:

@@ -48,6 +48,9 @@ class DocumentNames:
             new.add(tokens[0])  # `Mengistu` after `Mengistu Haile Mariam`: a given and a father's name
         if len(tokens) == 3 and tokens[0] in cues.FIRST_NAMES and not any(t in _PARTICLES for t in tokens):
             new.add(" ".join(tokens[1:]))  # `Siad Barre` after `Mohamed Siad Barre`: longer than `Barre`
+        family = _family_name(words).split()
+        if len(family) == 2 and family[0] in _ROMANCE and len(tokens) == 3:
+            new.add(family[1])  # `Spínola` after `António de Spínola`: Iberian usage drops the `de`
         if leaders.japanese(words):
             new.add(tokens[0])  # `Tanaka` after `Tanaka Kakuei`: the family name comes first
         new = {w for w in new if len(w) > 2 and _capitalised(w.split()[-1]) and w not in cues.NOT_NAMES}
@@ -117,6 +120,10 @@ def _capitalised(word: str) -> bool:
     article = _ARTICLE.match(word)
     return word[article.end() if article else 0:][:1].isupper()
 _PARTICLES = frozenset(cues.PARTICLES.split("|"))
+# the Portuguese and Spanish particles a later mention leaves out (not Dutch or German ones:
+# `van der Stoel` keeps them); only a given name, the particle and one word, not `Martínez de Hoz`
+# (a French `de Gaulle` is remembered bare too: no report writes `Gaulle` alone)
+_ROMANCE = frozenset({"da", "do", "dos", "das", "del"}) | {"de"}
 
 
 def _family_name(words: str) -> str:

@@ -67,6 +67,8 @@ HISTORICAL: dict[str, str | None] = {
     "Eastern Europe": None, "Western Europe": None, "Korean Peninsula": None,
     "Taiwan Strait": None, "Kampuchea": "KH", "Democratic Kampuchea": "KH",
     "People's Republic of Kampuchea": "KH", "Macedonia": "MK",
+    # the usual English names the packages give only in another form (`United Kingdom`)
+    "Britain": "GB", "Great Britain": "GB",
 }
 # Regions of the period's reports that are no state, city or ISO subdivision of that name
 # (historical and geographical regions, disputed territories, regions known by their English
@@ -93,7 +95,8 @@ Gorno-Badakhshan|Primorye|Chukotka|Kolyma|Moldavia|Wallachia|Oltenia|Muntenia|In
 West Irian|Irian Jaya|East Timor|Amur|Ussuri|Yalu|Euphrates|Tigris|Shatt al-Arab|Mekong|Danube|
 Oder|Neisse|Elbe|Rhine|Vistula|Volga|Dnieper|Dniester|Yangtze|Nile|Indus|Ganges|
 Brahmaputra|Irrawaddy|Yenisei|Amu Darya|Syr Darya|Orinoco|Suez Canal|Panama Canal|
-Bekaa|Beqaa|Matabeleland|Mashonaland|Caprivi Strip|Pirin|Jeju|Cheju
+Bekaa|Beqaa|Matabeleland|Mashonaland|Caprivi Strip|Pirin|Jeju|Cheju|
+Madeira|Azores|Canary Islands|Balearic Islands|Corsica|Sardinia|Sicily|Crete|Cyclades|Dodecanese
 """.replace("\n", "").split("|")
 # (the period's provinces of Ethiopia before 1995 and Soviet republics by their English names,
 # which ISO 3166-2 gives in today's or in Russian forms; the rivers of the period's borders,

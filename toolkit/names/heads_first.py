@@ -2,7 +2,7 @@
 their word is in the text (most texts have none):
 
 - a place by a head noun written first (`Lake Baikal`, `Mount Kenya`, `Estadio Nacional`,
-  `Playa Girón`): English and Spanish land forms and buildings;
+  `Playa Girón`, `Plain of Jars`, `Gulf of Aqaba`): English and Spanish land forms and buildings;
 - a Spanish or Portuguese organisation by its head noun written first (`Unidad Popular`,
   `Partido Socialista`, `Frente Amplio`, `Movimiento de Izquierda Revolucionaria`);
 - an organisation after a lower-case noun of its kind (`the trade union federation Sohyo`,
@@ -23,7 +23,9 @@ from toolkit.names.letters import APOS, L, U
 _WORD = rf"{U}{L}+(?:-{U}{L}+)*"
 _DE = r"(?:(?:de|del|de la|de los|de las|do|da|dos|das)\s)?"
 _PLACE_FIRST = ("Lake", "Mount", "Cape", "Fort", "Bad", "Camp", "Estadio", "Palacio", "Plaza", "Playa", "Puerto",
-                "Cerro", "Bahía", "Río", "Isla", "Lago", "Praça", "Palácio")
+                "Cerro", "Bahía", "Río", "Isla", "Lago", "Praça", "Palácio",
+                # land and sea forms before `of` (`Plain of Jars`, `Bay of Pigs`, `Strait of Hormuz`)
+                "Plain of", "Valley of", "Gulf of", "Bay of", "Sea of", "Strait of", "Straits of", "Isle of")
 _PLACE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PLACE_FIRST)})\s{_DE}{_WORD}"
                     rf"(?:\s{_WORD})?)(?![\w{APOS}-])")
 _ORG_FIRST = ("Unidad", "Partido", "Frente", "Movimiento", "Unión", "Confederación", "Juventud",

@@ -1,7 +1,8 @@
 """Organisations and places whose shape the other cues misread (issue #11, gold reports 57-64),
 each searched only when its word is in the text (the trigger pass of toolkit.names.cues):
 
-- parties, movements, fronts and agencies known by one word (`Fatah`, `Phalange`, `Xinhua`):
+- parties, movements, fronts and agencies known by one word (`Fatah`, `Phalange`, `Xinhua`,
+  `Kuomintang`, `al-Ahram`), or by a people's adjective and a noun (`Khmer Rouge`, `Pathet Lao`):
   no head noun, no acronym, and before `said` they looked like a person. A closed list, as the
   field's gazetteers of organisations are; a word that is also a common noun (`Solidarity`)
   is none before its complement (`Solidarity with Vietnam`); a capitalised adjective before
@@ -25,18 +26,24 @@ Mapam Mapai Herut Tudeh Fedayeen Mojahedin Mujahedin Polisario Fretilin Derg Der
 Komeito Sohyo Solidarity Solidarność Solidarnosc Xinhua Tanjug Reuters Securitate Stasi
 Fedayin Fedaiyan Confindustria Histadrut Intersindical Mossad
 Tupamaros Montoneros Baath Ba'ath Ba’ath Comecon Otechestven Agerpres Interpress Novosti Kyodo
+Kuomintang Hsinhua Sinhua Antara Bernama al-Ahram Al-Ahram al-Akhbar Al-Akhbar
 """.split())
+# Indochina's movements by two words, the first a people's (`Khmer`, `Viet`, `Lao`) which alone
+# is an adjective, no name: the pair is the movement's (a people's adjective and a noun)
+TWO_WORD_ORGS = ("Khmer Rouge", "Khmer Rouges", "Khmer Serei", "Khmer Issarak", "Pathet Lao", "Lao Issara",
+                 "Viet Minh", "Viet Cong", "Vietcong", "Vietminh")
 # the English nouns among them: no organisation before their complement
 _COMMON_NOUNS = frozenset({"Solidarity"})
 _WORDS = "|".join(sorted((re.escape(w) for w in ONE_WORD_ORGS), key=len, reverse=True))
-ONE_WORD_ORG = re.compile(rf"(?<![\w{APOS}.-])(?:{_WORDS}|(?:Socialist|Communist|Liberal)\sInternational|"
+_PAIRS = "|".join(w.replace(" ", r"\s") for w in TWO_WORD_ORGS)
+ONE_WORD_ORG = re.compile(rf"(?<![\w{APOS}.-])(?:{_PAIRS}|{_WORDS}|(?:Socialist|Communist|Liberal)\sInternational|"
                           # Italian parties by their English names (`the Christian Democracy`)
                           rf"(?:Christian|Proletarian)\sDemocracy)"
                           rf"(?![\w{APOS}-])")
 # an adjective of the name's own before it (`Rural Solidarity`, `Revolutionary Fedayeen`)
 _MODIFIER = re.compile(rf"(?<![\w{APOS}.-])(?P<mod>{U}{L}+(?:al|ar|ary|ive|ed|ist))\s$")
 # the trigger pass's keys (a key of ` International` alone opened the search in most reports)
-GATE_WORDS = (*ONE_WORD_ORGS, "Socialist International", "Communist International", "Liberal International",
+GATE_WORDS = (*ONE_WORD_ORGS, *TWO_WORD_ORGS, "Socialist International", "Communist International", "Liberal International",
               "Christian Democracy", "Proletarian Democracy")
 _COMPLEMENT = re.compile(r"\s(?:with|of(?!\s(?:its|their|his|her|our)\sown\b)|for|among|between|towards|to|"
                          r"and\sfriendship)\b")

@@ -46,9 +46,10 @@ _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairma
 # (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
 # a word of an organisation's name: capitalised, not a sentence's opening function word, not a
 # title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`
+# (an initial, a capital and a full stop before a space, is none: `the Party of N. M. Perera`);
 # (its letters run as one class repeat with a full stop only inside: the same matches as
 # `(?:[...]|\.(?=\w))*`, which tried the alternation at every character)
-_ORG_MOD = (rf"(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
+_ORG_MOD = (rf"(?!{U}\.\s)(?!(?:The|This|That|These|Those|In|On|At|By|For|From|With|And|But|As|If|When|After|"
             rf"Before|Then|Thereupon|Comrades?|Mr|Mrs|A|An|It|He|She|They|We|I)\b)(?!{_TITLE_WORDS})"
             rf"(?!(?!People|Women|Children|Men){U}[\w.&-]*[{APOS}]s\b){U}[\w{APOS}&-]*(?:\.(?=\w)[\w{APOS}&-]*)*")
 # a German street's name in one word (`Adenauerallee`, `Prinz-Georg-Straße`): a place

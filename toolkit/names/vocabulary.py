@@ -139,6 +139,13 @@ Ramiz Hysni Adil Hekuran Kadri Beqir Nexhmije Spiro Koço Rita
 Czesław Edmund Tajuddin Syed Ziaur Mujibur Zulfikar Benazir Khondaker Abul Ayub Yahya
 Amadou Abdou Hastings Robert Simon Desmond Steve Walter Oliver Chris Winnie
 Habib Leopold Olof Bruno Urho Mauno Kalevi Tage Gro Trygve Odvar Anker Poul
+György Gyorgy András Andras Ottó Lőrinc Lorinc Ernő Erno Aladár Gusztáv Ágnes Erzsébet
+Nikos Glafkos Konstantinos Andreas Georgios Giorgos Dimitrios Ioannis Spyros Evangelos Panagiotis
+Kostas Theodoros Vassos Tassos Stylianos Gregorios Emmanouil Odysseas Melina
+Rauf Bülent Süleyman Suleyman Turgut Kenan Necmettin Ismet İsmet Adnan Fahri Cevdet Celal Fatin
+Marcelo Otelo Américo Vasco Jaime Adelino Henrique
+Sirimavo Dudley Junius Ranasinghe Rohana Felix Ratnasiri Lalith Gamini Maithripala
+Henri Leo Wilfried Gaston Paul-Henri Baudouin
 """.split())
 
 
@@ -156,7 +163,10 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              r"Sinmun|Ilbo|Shimbun|Ribao|Sanomat|Zeitung|Dagblad|Tidning|Cross|Crescent|"
              # a junta, a shipyard; South Asian parties by their word for party or union
              # (`Jatiya Samajtantrik Dal`, `Jana Sangh`)
-             r"Junta|Shipyard|Shipyards|Dal|Sangh")
+             r"Junta|Shipyard|Shipyards|Dal|Sangh|Peramuna|Pakshaya|Morcha|Samiti|Parishad|"
+             # English newspapers by their head word (`People's Daily`, `Ceylon Daily News`)
+             r"Daily|News|Times|Herald|Tribune|Gazette|Mail|Telegraph")
+# (not `Post`: `the Border Post`, `Observation Post` are no newspapers)
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
                         "Eduskunta Sobranie Majlis Cortes Althing Politburo Comintern Cominform Diet Congress".split())
