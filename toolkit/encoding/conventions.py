@@ -131,4 +131,7 @@ CONVENTIONS = (
     "first; preamble clauses (Noting ..., Considering ...) and resolves: are paragraphs of "
     "their own; a running head with its page number repeated in an OCR'd export is pb and fw "
     "type='header', also inside a sentence; lines wider than 100 columns with words cut at two "
-    "line ends or more are hard-wrapped.")
+    "line ends or more are hard-wrapped. Inline (inline14): a bracket labelled with a colon as "
+    "a translator's or an editor's note, also abbreviated or in the translation's language "
+    "([Tr.: ...], [T.N.: ...], [Ed.: ...], [Anm. d. Ü.: ...], [N.d.T.: ...]), is note "
+    "type='translator' or type='editorial'; without its colon the word is supplied text.")
