@@ -35,3 +35,28 @@ def test_a_word_like_a_label_without_its_colon_is_no_note(
     div, conversion = checked(f"He called it so {bracket} openly.\n", ctx, edition, validator, tei_all)
     assert not xpath(div, ".//tei:note") and xpath(div, ".//tei:supplied")
     assert reviews(conversion, "bracket-default")  # the default stays listed for review
+
+
+def test_a_note_text_over_two_lines_is_one_note(ctx: ReadContext, edition: Path,  # noqa: F811
+                                                validator: FileValidator,  # noqa: F811
+                                                tei_all: etree.RelaxNG) -> None:
+    """Before: the wrapped line kept the note text from being found, both `[1]` supplied."""
+    body = ("The talks in Vienna[1] and Prague[2] were long.\n\n[1] Federal Archive, R 12/345,\n"
+            "folios 6-7, a copy.\n\n[2] Second note, and\nits second line.\n")
+    div, conversion = checked(body, ctx, edition, validator, tei_all)
+    notes = xpath(div, ".//tei:p/tei:note[@place='foot']")
+    assert [(n.get("n"), text(n)) for n in notes] == [  # the lines apart by lb, no space
+        ("1", "Federal Archive, R 12/345,folios 6-7, a copy."), ("2", "Second note, andits second line.")]
+    assert [len(xpath(n, "tei:lb")) for n in notes] == [1, 1]
+    assert not xpath(div, ".//tei:supplied") and not reviews(conversion, "note")
+
+
+@pytest.mark.parametrize("body", [
+    "He said [1] that the talks\nwere long.\n",  # the text's one paragraph, wrapped
+    "The talks were long.\n\nHe quoted [1] what the minister\nhad said.\n",  # a reference, no note text
+])
+def test_a_wrapped_paragraph_opening_like_a_note_is_the_texts(
+        body: str, ctx: ReadContext, edition: Path, validator: FileValidator,  # noqa: F811
+        tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    div, _ = checked(body, ctx, edition, validator, tei_all)
+    assert not xpath(div, ".//tei:note") and xpath(div, ".//tei:supplied")
