@@ -46,6 +46,15 @@ SOURCE_NOTE = re.compile(
     r"(?:in|written in) [A-Z][a-z]+(?: and [A-Z][a-z]+)? in the original)",
     re.I,
 )
+# `[Tr.: ...]`, `[Transl. note: ...]`, `[T.N.: ...]`, `[Ed.: ...]`, `[Editor's note: ...]`, and
+# the labels of German, French and Spanish translations (`Anm. d. Ü.:`, `N.d.T.:`, `N. d. R.:`):
+# whose note the bracket is, said by its label; the colon is required (`[Ed.]`, `[Trade]`,
+# `[Editor Smith]` are no note's label)
+NOTE_LABEL = re.compile(
+    r"^(?:(?P<translator>tr|trans|transl|translator|translators|t\.\s?n|tn|"
+    r"anm\.\s?d\.\s?(?:ü|übers)|n\.\s?d\.\s?t)"
+    r"|(?P<editor>ed|eds|editor|editors|e\.\s?n|anm\.\s?d\.\s?(?:red|hrsg|hg)|n\.\s?d\.\s?[er]))"
+    r"\.?(?:['’]s?)?(?:\s*(?:note|comment|remark))?\s*:", re.I)
 # `[Resolution in the upper left corner, handwritten: "..."]`: what the hand wrote, where, and
 # that it is handwriting, said before the colon (the words after it are the hand's own)
 HAND_DESCRIBED = re.compile(r"^[^:\[\]\"“]{0,80}?\b(?:hand-?written|in handwriting|by hand)\s*:", re.I)

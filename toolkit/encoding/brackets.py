@@ -27,7 +27,7 @@ from lxml import etree
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
     DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
-    PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
+    NOTE_LABEL, PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
     HAND_DESCRIBED, STRUCK,
     expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
     spoken_event, stamp_like, uncertain_reading)
@@ -375,6 +375,8 @@ class InlineEncoder:
             spoken = self._spoken(bracket, content)
             if spoken is not None:
                 return spoken, 0
+        if NOTE_LABEL.match(content):  # labelled a note: a query in it is the note's (`[Tr.: sic?]`)
+            return self._source_note(bracket, content), 0
         uncertain = self._uncertain(bracket, content, before, plain)
         if uncertain is not None:
             return uncertain
@@ -482,8 +484,10 @@ class InlineEncoder:
         place = "margin" if "margin" in lower else "inline"
         handwritten = HANDWRITTEN.match(content) is not None or "by hand" in lower \
             or HAND_DESCRIBED.match(content) is not None
+        label = NOTE_LABEL.match(content)
+        translator = lower.startswith("translator") or bool(label and label.group("translator"))
         kind = ("marginalia" if place == "margin" else
-                "translator" if lower.startswith("translator") else
+                "translator" if translator else
                 "handwritten" if handwritten else "editorial")
         if STRUCK.match(content):  # the struck words are the source's: del, the act the note's
             description, words = self._split_at_colon(bracket.children)
@@ -492,7 +496,7 @@ class InlineEncoder:
                           type="handwritten" if handwritten else "editorial", place=place)
         if handwritten or place == "margin":
             description, words = self._split_at_colon(bracket.children)
-            if words and not lower.startswith("translator"):
+            if words and not translator:
                 where = add_place("".join(d for d in description if isinstance(d, str)))
                 addition = el("add", self._strings(words), **({"place": where} if where else {}))
                 return el("note", [*self._finish(description), addition], type=kind, place=place)

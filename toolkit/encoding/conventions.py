@@ -137,4 +137,8 @@ CONVENTIONS = (
     "fields (Name:, Born:, Party member since:, distinct labels capitalised on their first "
     "word only) are memo fields, not a dialogue; a line whose place holds by (Compiled by "
     "..., 20 September 1958) is no place and date; rows of two columns opening with their years "
-    "(1946-1949   secretary ...) are a table.")
+    "(1946-1949   secretary ...) are a table. "
+    "Inline (inline14): a bracket labelled with a colon as "
+    "a translator's or an editor's note, also abbreviated or in the translation's language "
+    "([Tr.: ...], [T.N.: ...], [Ed.: ...], [Anm. d. Ü.: ...], [N.d.T.: ...]), is note "
+    "type='translator' or type='editorial'; without its colon the word is supplied text.")

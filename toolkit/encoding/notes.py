@@ -144,14 +144,22 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
     above it (`_after_end`: under a signature or its distribution list) and it is a sentence."""
     run: list[NoteText] = []
     end = len(blocks)
-    while end > 1 and not bound(blocks[:end]):
-        found = note_text(blocks[end - 1], numbered=False, symbols=symbols)
-        if found is None and (symbols or SYMBOL_NOTE.match(blocks[end - 1].text)):
-            found = note_text(blocks[end - 1], numbered=False, symbols=SIGN_LABELS)
+    while end > 1:
+        start = _wrapped_from(blocks, end, bound)
+        if start is None:
+            break
+        found = note_text(blocks[start], numbered=False, symbols=symbols)
+        if found is None and (symbols or SYMBOL_NOTE.match(blocks[start].text)):
+            found = note_text(blocks[start], numbered=False, symbols=SIGN_LABELS)
         if found is None:
             break
+        for line in blocks[start + 1:end]:  # the note text's wrapped lines
+            glue = found.text.text.rstrip() + LINE_BREAK
+            lines = found.text.lines + tuple((len(glue) + p, n) for p, n in line.lines)
+            found = NoteText(found.label, found.key, SourceBlock(glue + line.text.lstrip(), lines),
+                             found.line, found.spaced)
         run.insert(0, found)
-        end -= 1
+        end = start
     first = next((i for i, n in enumerate(run) if n.label not in SIGN_LABELS
                   or n.label in symbols), len(run))
     if first and _after_end(blocks[:end]) and all(
@@ -159,6 +167,20 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
         first = 0  # sentences under the signature or its list: notes, though unreferenced
     del blocks[end + first:]
     return run[first:]
+
+
+def _wrapped_from(blocks: list[SourceBlock], end: int,
+                  bound: Callable[[list[SourceBlock]], bool]) -> int | None:
+    """Where the block ending at `end` begins: `[1] Federal Archive, R 12/345,` over
+    `folios 6-7.` is one note text of two lines. Only lines right under one another continue
+    it; a block continued across a blank line (a page break) is no note text of its own, and
+    `None` says so (as the whole text continued from its first block)."""
+    start = end - 1
+    while start > 0 and bound(blocks[:start + 1]):
+        if blocks[start].line != blocks[start - 1].lines[-1][1] + 1:
+            return None
+        start -= 1
+    return start if start > 0 else None
 
 
 _SENTENCES = re.compile(r"\S+\s+\S+\s+\S.*[.!?]$", re.DOTALL)  # three words or more, ended
