@@ -60,3 +60,29 @@ def test_a_wrapped_paragraph_opening_like_a_note_is_the_texts(
         tei_all: etree.RelaxNG) -> None:  # noqa: F811
     div, _ = checked(body, ctx, edition, validator, tei_all)
     assert not xpath(div, ".//tei:note") and xpath(div, ".//tei:supplied")
+
+
+@pytest.mark.parametrize(("body", "word", "breaks"), [
+    ("The ambassador reported that the negotiations with the delegation were\n[sic] postponed "
+     "until the spring, which the ministry had not expected at all.\n", "were", "lb"),
+    ("He wrote that it was recieved\n\n[sic!] by the ministry.\n", "recieved", "pb"),
+])
+def test_a_sic_opening_a_line_marks_the_word_that_ended_the_line_before(
+        body: str, word: str, breaks: str, ctx: ReadContext, edition: Path,  # noqa: F811
+        validator: FileValidator, tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    """Before: one paragraph per line, and an empty `<sic/>` opening the second."""
+    div, _ = checked(body, ctx, edition, validator, tei_all)
+    (sic,) = xpath(div, ".//tei:sic")
+    assert text(sic) == word and xpath(sic, f"tei:{breaks}")
+    assert len(xpath(div, "tei:p")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "The talks ended.\n\n[Sicily] was taken next.\n",  # a word that opens like sic
+    "The talks ended.\n\n[sic transit] was his motto.\n",
+])
+def test_a_line_opening_with_no_mark_starts_anew(body: str, ctx: ReadContext, edition: Path,  # noqa: F811
+                                                 validator: FileValidator,  # noqa: F811
+                                                 tei_all: etree.RelaxNG) -> None:
+    div, _ = checked(body, ctx, edition, validator, tei_all)
+    assert len(xpath(div, "tei:p")) == 2 and not xpath(div, ".//tei:sic")

@@ -46,6 +46,8 @@ BREAKS = re.compile(f"[{PAGE_BREAK}{LINE_BREAK}]")
 STATE_WORDS = re.compile(r"\b(?:republic|kingdom|states|emirates|union of)\b", re.I)
 _WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w[\w'’.-]*)\s$")
+# the same word at the end of the line (or page) before the mark: `were` / `[sic]`
+_WORD_BEFORE_BREAK = re.compile(r"(\w[\w'’.-]*[ \t]*[\x0b\x0c])([ \t]*)$")
 _QUERIED_WORD = re.compile(r"(\w[\w'’.-]*)(\s)$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LETTER_END = re.compile(r"[^\W\d_]$")
@@ -345,6 +347,11 @@ class InlineEncoder:
             word = _WORD_BEFORE.search(before[-200:])
             if word:
                 return el("sic", word.group(1), **form), len(word.group(0))
+            broken = _WORD_BEFORE_BREAK.search(before[-200:])
+            if broken:  # `were` / `[sic]`: the word and the break after it (lb, pb) are sic
+                start = len(before) - len(broken.group(0))
+                reading = self._finish([cut(before, start, start + len(broken.group(1)))])
+                return el("sic", reading, **form), len(broken.group(0))
             return el("sic", **form), 0
         if plain and FOOTNOTE_REF.match(content):
             note = self._footnote(content)

@@ -399,6 +399,11 @@ def may_head(heading: str, following: str) -> bool:
     return kind is None or (kind[0] == "a" and kind != point_kind(heading))
 
 
+# `[sic]`, `[sic!]`, `[!]`, `[?]` qualify the word before them: a block opening with one goes
+# on with the block before (else the mark qualifies nothing: an empty sic)
+_QUALIFIES_BEFORE = re.compile(r"\[(?:sic[!?.]?|!|\?)\](?!\S)", re.I)
+
+
 def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     """Whether `following` goes on with `previous` across a page break: inside an open
     bracket that a ']' of `following` (or of the few blocks `ahead` of it, for a bracket cut
@@ -406,6 +411,8 @@ def continues(previous: str, following: str, ahead: Sequence[str] = ()) -> bool:
     A '[' that nothing closes joins nothing: it is the bracket stage's to repair."""
     prev, nxt = previous.rstrip(), following.lstrip()
     if "[" in prev and continues_bracket(prev, _through_close(following, ahead)):
+        return True
+    if prev and _QUALIFIES_BEFORE.match(nxt):
         return True
     if not nxt or not prev or not nxt[0].islower():
         return False  # the last test below, first: most blocks open with a capital
