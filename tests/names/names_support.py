@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.convert import ConvertOptions, convert_bytes, make_context
+from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.readers import ReadContext
 from toolkit.tei import NS
 
@@ -44,3 +45,8 @@ def names(context: ReadContext, body: str) -> list[tuple[str, str, str | None]]:
     assert text is not None
     return [(etree.QName(n).localname, " ".join("".join(n.itertext()).split()), n.get("ref"))
             for n in text.iter("{*}persName", "{*}placeName", "{*}orgName")]
+
+
+def found(tagger: NameTagger, text: str, document: DocumentNames | None = None) -> list[tuple[str, str]]:
+    """(kind, text) of every span the tagger finds in a sentence."""
+    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text, document)]

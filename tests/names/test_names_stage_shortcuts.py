@@ -10,7 +10,6 @@ import random
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from toolkit.encoding import name_towns, names
 from toolkit.encoding.names import GAZETTEER, REGISTER, DocumentNames, NameTagger, Span
@@ -18,11 +17,6 @@ from toolkit.names.fold import fold
 from toolkit.registers import Entry, load_registers
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> NameTagger:
-    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
 
 
 def _texts(seed: int, count: int, words: list[str]) -> list[str]:

@@ -6,24 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
+from tests.names.names_support import found
 from toolkit.convert import ConvertOptions, convert_bytes, make_context
 from toolkit.encoding.names import DocumentNames, NameTagger
-from toolkit.registers import load_registers
 from toolkit.tei import TEI_NS
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> NameTagger:
-    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
-
-
-def found(tagger: NameTagger, text: str, document: DocumentNames | None = None) -> list[tuple[str, str]]:
-    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text, document)]
 
 
 def test_abbreviated_ranks_and_amharic_honorifics_are_titles(tagger: NameTagger) -> None:

@@ -4,23 +4,13 @@ gold's)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
+from tests.names.names_support import found as found_in
 from toolkit.encoding.names import DocumentNames, NameTagger
-from toolkit.registers import load_registers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> NameTagger:
-    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
 
 
 def found(tagger: NameTagger, text: str) -> list[tuple[str, str]]:
-    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text, DocumentNames())]
+    """As in a document: the text's own cues run (a DocumentNames)."""
+    return found_in(tagger, text, DocumentNames())
 
 
 def test_first_names_of_greek_turkish_hungarian_and_sinhalese_politicians(tagger: NameTagger) -> None:

@@ -3,23 +3,8 @@ counter-cases, on the real tagger with the sample's registers and the shipped ga
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
+from tests.names.names_support import found
 from toolkit.encoding.names import NameTagger
-from toolkit.registers import load_registers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> NameTagger:
-    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
-
-
-def found(tagger: NameTagger, text: str) -> list[tuple[str, str]]:
-    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text)]
 
 
 def test_an_organisation_known_by_one_word_speaks_as_an_organisation(tagger: NameTagger) -> None:

@@ -4,33 +4,19 @@ gold's)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.names.names_support import names, sample_context
+from tests.names.names_support import found, names, sample_context
 from toolkit.encoding.names import DocumentNames, NameTagger
 from toolkit.names import figures
 from toolkit.names.gazetteer import COMMON_WORDS
 from toolkit.names.vocabulary import NOT_NAMES
 from toolkit.readers import ReadContext
-from toolkit.registers import load_registers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> NameTagger:
-    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
 
 
 @pytest.fixture(scope="module")
 def context() -> ReadContext:
     return sample_context()
-
-
-def found(tagger: NameTagger, text: str, document: DocumentNames | None = None) -> list[tuple[str, str]]:
-    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text, document)]
 
 
 def test_the_periods_figures_are_persons_without_a_cue(tagger: NameTagger) -> None:

@@ -3,23 +3,8 @@ with the sample's registers and the shipped gazetteer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
+from tests.names.names_support import found
 from toolkit.encoding.names import DocumentNames, NameTagger
-from toolkit.registers import load_registers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> NameTagger:
-    return NameTagger(load_registers(ROOT / "tei" / "registers"), ROOT / "tei")
-
-
-def found(tagger: NameTagger, text: str, document: DocumentNames | None = None) -> list[tuple[str, str]]:
-    return [(span.kind, text[span.start:span.end]) for span in tagger.spans(text, document)]
 
 
 def test_a_place_by_a_lower_case_noun(tagger: NameTagger) -> None:
