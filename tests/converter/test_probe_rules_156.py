@@ -130,3 +130,48 @@ def test_two_columns_are_a_table_only_with_years_opening_each_row(lines: list[st
     from toolkit.encoding import layouts
     units = [SourceBlock(text, ((0, n),)) for n, text in enumerate(lines, start=1)]
     assert layouts.table_rows(units, 0) == rows
+
+
+# -- a date line left in the original language (156), by the lead ------------------------------------
+@pytest.mark.parametrize(("text", "when"), [
+    ("den 12. März 1965", "1965-03-12"), ("12. Juli 1965", "1965-07-12"),
+    ("dnia 2 marca 1965 r.", "1965-03-02"), ("2 października 1970", "1970-10-02"),
+    ("dne 12. března 1965", "1965-03-12"), ("1965. március 12.", "1965-03-12"),
+    ("le 3 mars 1962", "1962-03-03"), ("12 de março de 1965", "1965-03-12"),
+    ("21 aprile 1964", "1964-04-21")])
+def test_a_date_in_the_original_language_is_dated(text: str, when: str) -> None:
+    from toolkit.encoding import dates
+    found = dates.parse_date(text)
+    assert found is not None and found.when == when
+
+
+# a month's name alone or with a year only is another word in English text (`Mars`, `Mai`); a
+# day the month has not; a word that is no month
+@pytest.mark.parametrize("text", ["Mars 1965", "mars", "Mai 1965", "31. Februar 1965", "12 Marsh 1965",
+                                  "12 März", "the 12 März 1965", "12 marca 1965 roku roku"])
+def test_no_foreign_date_without_its_day_and_year(text: str) -> None:
+    from toolkit.encoding import dates
+    assert dates.parse_date(text) is None
+
+
+def test_the_body_over_an_office_beside_its_german_dateline_is_the_byline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Ministerium für Außenhandel\n"
+                                 "Der Leiter der Abteilung       Leipzig, den 3. Mai 1966\n"
+                                 "Dear Comrade Director,\n"
+                                 "The samples arrived on 2 May and were passed on.\n"
+                                 "We shall write again after the fair.\n")
+    assert _count(tei, "count(//tei:body//tei:opener/tei:byline[.='Ministerium für Außenhandel'])") == 1
+    assert _count(tei, "count(//tei:body//tei:opener/tei:dateline"
+                       "[tei:placeName='Leipzig'][tei:date/@when='1966-05-03'])") == 1
+    assert _count(tei, "count(//tei:body//tei:p[contains(.,'Ministerium')])") == 0
+
+
+@pytest.mark.parametrize("first", [
+    "The delegation left on Monday.",  # a sentence
+    "Received: 4 copies",  # a field, figures
+])
+def test_no_byline_from_a_sentence_over_the_office_line(tmp_path: Path, first: str) -> None:
+    tei, _ = converted(tmp_path, f"{first}\nDer Leiter der Abteilung       Leipzig, den 3. Mai 1966\n"
+                                 "The samples arrived on 2 May and were passed on.\n"
+                                 "We shall write again after the fair.\n")
+    assert _count(tei, "count(//tei:body//tei:byline[contains(.,'" + first[:8] + "')])") == 0

@@ -539,7 +539,7 @@ class BodyEncoder:
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
             return True
-        return self._opener(div, unit)
+        return self._opener(div, unit) or offices.over_office_dateline(self, div, unit, following)
 
     def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:
         """A line of classification or copy marks (one, or several apart by runs of spaces):

@@ -141,4 +141,7 @@ CONVENTIONS = (
     "Inline (inline14): a bracket labelled with a colon as "
     "a translator's or an editor's note, also abbreviated or in the translation's language "
     "([Tr.: ...], [T.N.: ...], [Ed.: ...], [Anm. d. Ü.: ...], [N.d.T.: ...]), is note "
-    "type='translator' or type='editorial'; without its colon the word is supplied text.")
+    "type='translator' or type='editorial'; without its colon the word is supplied text. "
+    "Dates (lead, 156): a date line left in the original's language (Berlin, den 12. März 1965; "
+    "Warszawa, dnia 2 marca 1965 r.) is dated, its words as written; a short line right over an "
+    "office and its place and date is the issuing body, a byline.")

@@ -20,6 +20,38 @@ MONTHS.update({name: i for i, name in enumerate(
      "octubre", "noviembre", "diciembre"], start=1)})
 MONTHS["setiembre"] = 9
 
+# A date line left in the original language in a translation (`Berlin, den 12. März 1965`,
+# `Warszawa, dnia 2 marca 1965 r.`, `Budapest, 1965. március 12.`): German, Polish and Czech
+# (their genitives), French, Italian, Portuguese and Hungarian month names, full names only and
+# only with a day and a year (`mars`, `Mai`, `maja` alone are other words in English text).
+FOREIGN_MONTHS = {name: i for names in (
+    ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"),
+    ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+     "września", "października", "listopada", "grudnia"),
+    ("ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+     "října", "listopadu", "prosince"),
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"),
+    ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+     "settembre", "ottobre", "novembre", "dicembre"),
+    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+     "outubro", "novembro", "dezembro"),
+    ("január", "február", "március", "április", "május", "június", "július", "augusztus",
+     "szeptember", "október", "november", "december"),
+) for i, name in enumerate(names, start=1)}
+FOREIGN_MONTHS["maerz"] = 3
+_FOREIGN_MONTH = r"(?P<m>[^\W\d_]{3,12})"
+_FOREIGN_PATTERNS = [
+    # (den|dnia|dne|le|il) 12. März 1965 (r.): the article and the year's abbreviation as written
+    re.compile(r"^(?:(?:den|dnia|dne|am|le|il)\s+)?(?P<d>\d{1,2})\.?\s+" + _FOREIGN_MONTH
+               + r"\s+(?P<y>\d{4})(?:\s*(?:r|roku))?$", re.I),
+    # 12 de março de 1965 (Portuguese, as the Spanish form)
+    re.compile(r"^(?P<d>\d{1,2})\s+de\s+" + _FOREIGN_MONTH + r"\s+de\s+(?P<y>\d{4})$", re.I),
+    # 1965. március 12. (Hungarian: the year first)
+    re.compile(r"^(?P<y>\d{4})\.\s+" + _FOREIGN_MONTH + r"\s+(?P<d>\d{1,2})$", re.I),
+]
+
 _MONTH = r"(?P<{0}>[A-Za-z]{{3,10}})\.?"
 _PATTERNS = [
     # January 8, 1965 / Jan. 8 1965
@@ -83,7 +115,7 @@ def _single(text: str) -> str | None:
         if parts.get("m"):
             month = MONTHS.get(parts["m"].lower())
             if month is None:
-                return None
+                return _foreign(text)
         elif parts.get("mn"):
             month = int(parts["mn"])
         elif parts.get("rm"):
@@ -101,6 +133,20 @@ def _single(text: str) -> str | None:
             return f"{year:04d}"
         if day is None:
             return f"{year:04d}-{month:02d}"
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return _foreign(text)
+
+
+def _foreign(text: str) -> str | None:
+    """A day, a month's name in another language and a year (FOREIGN_MONTHS), as ISO."""
+    for pattern in _FOREIGN_PATTERNS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        month = FOREIGN_MONTHS.get(match.group("m").lower())
+        year, day = int(match.group("y")), int(match.group("d"))
+        if month is None or not 1 <= day <= _days_in(year, month):
+            return None
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 

@@ -1,4 +1,5 @@
-"""An office named over two lines, the second going on with a connecting word (probe13, 154).
+"""An office named over two lines, the second going on with a connecting word (probe13, 154);
+the issuing body's line over an office and its place and date (156).
 
 A Soviet ministry or committee heads its reports in capitals over two lines (`COMMITTEE FOR
 STATE SECURITY` / `OF THE COUNCIL OF MINISTERS OF THE USSR`) and signs with its chairman's
@@ -18,7 +19,7 @@ from lxml import etree
 
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
-from toolkit.tei import el
+from toolkit.tei import el, sub
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -80,3 +81,26 @@ def with_breaks(text: str) -> list[str | etree._Element]:
             out.append(el("lb"))
         out.append(piece.strip())
     return out
+
+
+def over_office_dateline(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock,
+                         following: str) -> bool:
+    """At the very top, a short line right over a line of an office and a place and date apart
+    by a run of spaces (`Ministerium für Auswärtige Angelegenheiten` / `Der Stellvertreter des
+    Ministers      Berlin, den 12. März 1965`): the issuing body, a byline of the opener the
+    office and the dateline join, whatever its words (an office left in its own language
+    holds no office word the other rules know)."""
+    text = unit.text.strip()
+    if LINE_BREAK in text or any(etree.QName(child).localname != "fw" for child in div):
+        return False
+    if len(text.split()) > MOST_WORDS or SENTENCE_END.search(text) or ":" in text \
+            or "[" in text or any(c.isdigit() for c in text) or not text[:1].isupper():
+        return False
+    parts = cue.FIELD_RUN.split(following.strip())
+    if len(parts) != 2 or cue.place_date(parts[1]) is None \
+            or cue.place_date(parts[0]) or cue.date_line(parts[0]):
+        return False
+    sub(encoder._current_opener(div), "byline", encoder._inline(unit, text))
+    encoder.decided(f"{text!r} taken as the issuing body over the office and its dateline",
+                    unit.line)
+    return True
