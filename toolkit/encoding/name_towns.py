@@ -31,7 +31,7 @@ def _minor_town_firsts() -> frozenset[str]:
 # what says a minor town is a place: a preposition of place or a place's noun before it...
 _TOWN_GATE_WORDS = ["In", "in", "near", "at", "toward", "towards", "via", "through", "outside", "around",
                     "from", r"by\sway\sof", "to", "visited", "reached", "before", "entered", "captured",
-                    "taken",
+                    "taken", "took", "seized", "occupied", r"left\sfor", "besieged", "shelled", "bombed",
                     # a memo's or telegram's field of its post (`From: Dacca`)
                     "From:", "To:"] + [
     rf"{noun}\sof" for noun in "town city port village base harbour airfield garrison".split()]

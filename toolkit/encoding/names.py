@@ -308,7 +308,20 @@ class NameTagger:
 
     # -- recognition ---------------------------------------------------------------------------
     def spans(self, text: str, document: DocumentNames | None = None) -> list[Span]:
-        """The names of `text`, in order, not overlapping."""
+        """The names of `text`, in order, not overlapping. A tab parts columns (a table of
+        participants exported as text: `C. Turner Joy<TAB>United Nations Command`): no name
+        runs over one, so each column is read apart."""
+        if "\t" not in text:
+            return self._spans(text, document)
+        out: list[Span] = []
+        offset = 0
+        for column in text.split("\t"):
+            out += [span._replace(start=span.start + offset, end=span.end + offset)
+                    for span in self._spans(column, document)]
+            offset += len(column) + 1
+        return out
+
+    def _spans(self, text: str, document: DocumentNames | None = None) -> list[Span]:
         if _NO_CAPITAL.fullmatch(text):
             return []  # every name this tagger finds has a capital letter
         folded = fold(text)
@@ -364,6 +377,8 @@ class NameTagger:
                     break
         if self._gazetteer_on:
             chosen = inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES)
+        if self._cues and any(word in text for word in _PAPER_WORDS):
+            chosen = _papers_of_places(text, chosen)
         for span in chosen:
             if span.kind == "place" and span.start > 5 and _VESSEL.search(text, max(0, span.start - 40), span.start):
                 chosen = [s for s in chosen if not (s.kind == "place" and _VESSEL.search(text, max(0, s.start - 40), s.start))]
@@ -427,6 +442,8 @@ def _opens_line(text: str, start: int, mark: str) -> bool:
 _RANK_OF_STRENGTH = {1: STRONG, 2: SHAPE, 3: WEAK}
 # a field's word and `and` before an organisation's modifiers (`Food and Agriculture
 # Organization`, `Arms Control and Disarmament Agency`)
+# (a party's adjectives are such words too: `Social Democratic and Labour Party`)
+_PARTY_ADJECTIVES = frozenset({"Democratic", "Socialist", "Communist", "National"})
 _FIELD_AND = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\sand\s$")
 
 
@@ -440,7 +457,7 @@ def _and_joined(text: str, chosen: list[Span]) -> list[Span]:
             field = _FIELD_AND.search(text, max(0, span.start - 30), span.start)
             previous = chosen[index - 1] if index else None
             if field is not None and (previous is None or previous.end <= field.start()) and not any(
-                    word in cues.NOT_NAMES for word in field.group().split()[:-1]) and (
+                    word in cues.NOT_NAMES and word not in _PARTY_ADJECTIVES for word in field.group().split()[:-1]) and (
                     text[span.start:span.end].split(" ", 1)[0] not in _HEAD_WORDS):
                 if out is None:
                     out = chosen[:index]
@@ -448,9 +465,27 @@ def _and_joined(text: str, chosen: list[Span]) -> list[Span]:
         if out is not None:
             out.append(span)
     return chosen if out is None else out
+# a newspaper named after its city (`Washington Post`, `Jerusalem Post`, `Toronto Star`): an
+# organisation, the city inside it no place (`Post` is no head noun of its own: `Border Post`)
+_PAPER_WORDS = (" Post", " Star", " Chronicle", " Observer", " Journal")
+_PAPER_AFTER = re.compile(r" (?:Post|Star|Chronicle|Observer|Journal)(?![\w'’-])(?! (?:[Oo]ffices?|[Bb]ox)\b)")
+
+
+def _papers_of_places(text: str, chosen: list[Span]) -> list[Span]:
+    """`chosen` with a place just before a newspaper's head word (see _PAPER_WORDS) made the
+    newspaper's orgName."""
+    out = list(chosen)
+    for index, span in enumerate(chosen):
+        paper = _PAPER_AFTER.match(text, span.end) if span.kind == "place" else None
+        if paper is not None and (index + 1 == len(chosen) or chosen[index + 1].start >= paper.end()):
+            out[index] = Span(span.start, paper.end(), "org", None, STRONG, "newspaper")
+    return out
+
+
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
-_VESSEL = re.compile(rf"\b(?:{_VESSELS})\s(?:[A-Z][\w'’-]*\s)?$")
+# (and a military operation's code name, `Operation Manta`: no place either)
+_VESSEL = re.compile(rf"\b(?:{_VESSELS}|[Oo]peration)\s(?:[A-Z][\w'’-]*\s)?$")
 _UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {

@@ -8,6 +8,7 @@ other cues' to find)."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,26 @@ _BEFORE = "'’.-"
 _COMMON = " etaoinsrhlcumfpgwybvk,."  # by frequency in English prose; `d` begins `de Gaulle`
 _NEVER = "\uffff\uffff"  # a noncharacter, twice: no text holds it
 _AFTER = "'’-"
+
+
+class _Plain(dict[int, str]):
+    """str.translate's table: a letter without its diacritics, its case kept (one character
+    for one: the offsets stay), filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1] if char.isalpha() else char
+        plain = self[code] = base if base.isalpha() and base.isupper() == char.isupper() else char
+        return plain
+
+
+_PLAIN = _Plain()
+
+
+def plain(text: str) -> str:
+    """`text` without diacritics, case and length kept: the list's `Moise Tshombe` is the
+    text's `Moïse Tshombe`, `Hissène Habré` its `Hissene Habre` (either may be written)."""
+    return text if text.isascii() else text.translate(_PLAIN)
 
 
 def _read(text: str) -> dict[str, bool]:
@@ -50,7 +71,9 @@ def _automaton() -> ahocorasick.Automaton:
     for char in _COMMON:
         automaton.add_word(char + _NEVER, (0, False))
     for form, alone in _read(_FILE.read_text(encoding="utf-8")).items():
-        automaton.add_word(form, (len(form), alone))
+        key = plain(form)
+        if len(key) == len(form):  # (always: the fold keeps one character for one)
+            automaton.add_word(key, (len(form), alone))
     automaton.make_automaton()
     return automaton
 
@@ -68,6 +91,7 @@ def find(text: str) -> list[tuple[int, int]]:
     """(start, end) of the list's persons in `text`, left to right, the longest at a place."""
     found: dict[int, int] = {}
     size = len(text)
+    text = plain(text)
     for last, (length, alone) in _automaton().iter(text):
         if not length:  # a key that orders the root's children (see _automaton)
             continue

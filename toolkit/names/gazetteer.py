@@ -95,7 +95,7 @@ Gorno-Badakhshan|Primorye|Chukotka|Kolyma|Moldavia|Wallachia|Oltenia|Muntenia|In
 West Irian|Irian Jaya|East Timor|Amur|Ussuri|Yalu|Euphrates|Tigris|Shatt al-Arab|Mekong|Danube|
 Oder|Neisse|Elbe|Rhine|Vistula|Volga|Dnieper|Dniester|Yangtze|Nile|Indus|Ganges|
 Brahmaputra|Irrawaddy|Yenisei|Amu Darya|Syr Darya|Orinoco|Suez Canal|Panama Canal|
-Bekaa|Beqaa|Matabeleland|Mashonaland|Caprivi Strip|Pirin|Jeju|Cheju|
+Bekaa|Beqaa|Matabeleland|Mashonaland|Rhodesia|Northern Rhodesia|Nyasaland|Caprivi Strip|Pirin|Jeju|Cheju|
 Madeira|Azores|Canary Islands|Balearic Islands|Corsica|Sardinia|Sicily|Crete|Cyclades|Dodecanese
 """.replace("\n", "").split("|")
 # (the period's provinces of Ethiopia before 1995 and Soviet republics by their English names,

@@ -3,8 +3,9 @@ their word is in the text (most texts have none):
 
 - a place by a head noun written first (`Lake Baikal`, `Mount Kenya`, `Estadio Nacional`,
   `Playa Girón`, `Plain of Jars`, `Gulf of Aqaba`): English and Spanish land forms and buildings;
-- a Spanish or Portuguese organisation by its head noun written first (`Unidad Popular`,
-  `Partido Socialista`, `Frente Amplio`, `Movimiento de Izquierda Revolucionaria`);
+- a Spanish, Portuguese or French organisation by its head noun written first (`Unidad Popular`,
+  `Partido Socialista`, `Frente Amplio`, `Movimiento de Izquierda Revolucionaria`, `Armée
+  Nationale Congolaise`), a parliament's `House of Commons`;
 - an organisation after a lower-case noun of its kind (`the trade union federation Sohyo`,
   `the union Solidarity`), as `the newspaper X`, or before it (`the Khalq faction`);
 - a newspaper by what is written in it (`wrote in Akahata`, `an article in Pravda`);
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Set
 from toolkit.names.letters import APOS, L, U
 
 _WORD = rf"{U}{L}+(?:-{U}{L}+)*"
-_DE = r"(?:(?:de|del|de la|de los|de las|do|da|dos|das)\s)?"
+_DE = r"(?:(?:de|del|de la|de los|de las|do|da|dos|das|du|des)\s)?"
 _PLACE_FIRST = ("Lake", "Mount", "Cape", "Fort", "Bad", "Camp", "Estadio", "Palacio", "Plaza", "Playa", "Puerto",
                 "Cerro", "Bahía", "Río", "Isla", "Lago", "Praça", "Palácio",
                 # land and sea forms before `of` (`Plain of Jars`, `Bay of Pigs`, `Strait of Hormuz`)
@@ -29,9 +30,15 @@ _PLACE_FIRST = ("Lake", "Mount", "Cape", "Fort", "Bad", "Camp", "Estadio", "Pala
 _PLACE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PLACE_FIRST)})\s{_DE}{_WORD}"
                     rf"(?:\s{_WORD})?)(?![\w{APOS}-])")
 _ORG_FIRST = ("Unidad", "Partido", "Frente", "Movimiento", "Unión", "Confederación", "Juventud",
-              "Ejército", "Fuerzas", "Partit", "Partito", "Movimento", "União", "Federación")
+              "Ejército", "Fuerzas", "Partit", "Partito", "Movimento", "União", "Federación",
+              # French heads (`Armée Nationale Congolaise`, `Mouvement National Congolais`,
+              # `Parti Démocratique de Guinée`); a parliament's house (`House of Commons`)
+              "Armée", "Mouvement", "Parti", "Rassemblement", "Conseil", "Comité", "Confédération",
+              "Fédération")
 _ORG = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_ORG_FIRST)})\s{_DE}{_WORD}"
                   rf"(?:\s{_DE}{_WORD}){{0,2}})(?![\w{APOS}-])")
+# a parliament's house by one word after `of` (`House of Commons`, `House of Representatives`)
+_HOUSE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>House\sof\s{_WORD})(?![\w{APOS}-])")
 _KIND_NOUNS = ("federation", "union", "faction", "organisation", "organization", "movement")
 # (the patterns below are matched where their word is, found by str.find: a search of the
 # whole text from each capital cost more than the rest of this module)
@@ -52,7 +59,7 @@ _OFFICE_COMMAS = re.compile(rf"[^,.;:\n]{{0,60}},\s(?P<n>{_WORD}(?:\s{_WORD}){{1
 def gate_words() -> Iterator[tuple[str, str]]:
     """(substring, gate): the words each cue needs, found by cues.py's trigger pass."""
     yield from ((word + " ", "place-first") for word in _PLACE_FIRST)
-    yield from ((word + " ", "org-first") for word in _ORG_FIRST)
+    yield from ((word + " ", "org-first") for word in (*_ORG_FIRST, "House of"))
     yield from ((noun, "kind-noun") for noun in _KIND_WORDS)
     yield from ((words, "written-in") for words in _WRITTEN_WORDS)
     yield from ((office, "office-commas") for office in _OFFICE_WORDS)
@@ -84,6 +91,9 @@ def extra_cues(text: str, gates: Set[str], not_names: Set[str]) -> Iterator[Foun
     if "org-first" in gates:
         for match in _ORG.finditer(text):
             yield (*match.span("n"), "org", "org-head", 2)
+        if "House of " in text:
+            for match in _HOUSE.finditer(text):
+                yield (*match.span("n"), "org", "org-head", 2)
     if "kind-noun" in gates:
         for end in _after(text, _KIND_WORDS):
             kind = _KIND.match(text, end)

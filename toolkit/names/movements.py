@@ -27,6 +27,7 @@ Komeito Sohyo Solidarity Solidarność Solidarnosc Xinhua Tanjug Reuters Securit
 Fedayin Fedaiyan Confindustria Histadrut Intersindical Mossad
 Tupamaros Montoneros Baath Ba'ath Ba’ath Comecon Otechestven Agerpres Interpress Novosti Kyodo
 Kuomintang Hsinhua Sinhua Antara Bernama al-Ahram Al-Ahram al-Akhbar Al-Akhbar
+Caritas Oxfam Misereor Borba Politika Vjesnik Izvestia Izvestiya Balubakat Abako Conakat
 """.split())
 # Indochina's movements by two words, the first a people's (`Khmer`, `Viet`, `Lao`) which alone
 # is an adjective, no name: the pair is the movement's (a people's adjective and a noun)

@@ -10,7 +10,8 @@ from typing import NamedTuple
 from toolkit.names.letters import APOS, L, U
 from toolkit.names.vocabulary import FIRST_NAMES, PARTICLES, TITLES
 
-_WORD = rf"{U}{L}*(?:[{APOS}]{L}*)?(?:-{U}?{L}+)*"           # Kosygin, O'Brien, Il-sung, Seong-cheol
+# (a capital, an apostrophe and a capital: `O'Brien`, `N'Djamena`, `D'Souza`)
+_WORD = rf"{U}(?:[{APOS}]{U}{L}+|{L}*(?:[{APOS}]{L}*)?)(?:-{U}?{L}+)*"  # Kosygin, O'Brien, Il-sung, Seong-cheol
 _CAPS = rf"{U}{{2,}}(?:-{U}{{2,}})*"                     # KUZNETSOV
 # a Cyrillic letter romanised in two (`Zh. Zhivkov`, `CDE. ZH. ZHIVKOV`) is one initial
 DIGRAPHS = ("Zh", "Ch", "Sh", "Kh", "Ts", "Yu", "Ya", "Ye")
@@ -57,7 +58,8 @@ _STREET_WORD = rf"{U}[\w-]*(?:[Aa]llee|[Ss]tra(?:ß|ss)e|[Pp]latz|[Gg]asse|[Dd]a
 # (a street is where an organisation is, not part of its name: `Foreign Office on the Adenauerallee`)
 # two abstract nouns joined by `and` end a tail (`of Control and Supervision`, `of Trade and
 # Industry`): a noun of such an ending is no person's or place's name
-_ABSTRACT = (rf"{U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
+# (a usual first name is none: `the Party of John Hume and Gerry Fitt` names two persons)
+_ABSTRACT = (rf"(?!(?:{_FIRST})\s){U}(?:{L}|-)+(?:ion|ions|ment|ity|ities|ence|ance|ure|ing|ship|ics|ry|gy|ism|cy)"
              # a conference's region after the two (`Security and Co-operation in Europe`)
              rf"(?:\sin\s{_WORD})?")
 _ORG_TAIL = (rf"(?:\s(?:of|for|with|on)(?:\sthe|\sa(?=\s{U}))?(?:\s(?!{_STREET_WORD}(?![\w{APOS}-])){_ORG_MOD}){{1,4}}"

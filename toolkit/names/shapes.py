@@ -33,7 +33,9 @@ PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governora
                # land forms (`Golan Heights`)
                "Heights|Hills|Valley|Desert|Plateau|Canal|"
                # a palace, river, lake (`Menelik Palace`, `Amu Darya`: `darya` is Persian for river)
-               "Palace|River|Lake|Mountains|Darya|Stadium|Castle")
+               "Palace|River|Lake|Mountains|Darya|Stadium|Castle|"
+               # a strip of land, a corridor, grounds (`Aouzou Strip`, `Ramlila Grounds`)
+               "Strip|Corridor|Grounds")
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
 # a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
@@ -41,8 +43,8 @@ _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END
 # letter between two of them at most once each; a run of words in capitals beside it is a
 # heading or a signature, not an acronym (see _acronyms)
 # (no look-behind first: the scan then tests each capital, not each character)
-_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}(?:-[A-Z]{1,3})?(?![\w'’/-])")  # (`ZANU-PF`)
-# six or seven capitals (`FRELIMO`) are an acronym only between words in lower case: alone on a
+_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,7}(?:-[A-Z]{1,3})?(?![\w'’/-])")  # (`ZANU-PF`)
+# six to eight capitals (`FRELIMO`, `FROLINAT`) are an acronym only between words in lower case: alone on a
 # line they are a heading (`JOURNAL`, `MINUTES`)
 _LONG_ACRONYM = 6
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+\s$")
@@ -59,6 +61,8 @@ SENT VIA FAX CC BCC TIME CABLE FLASH REPLY PARA ENDS STOP QUOTE ITEM NOTES EYES 
 CODE CLEAR INFO FINAL FIRST DATED PLAIN ALSO WITH THIS THAT
 CDE CDES MR MRS DR GEN COL LT MAJ CAPT""".split())  # a cable's own words
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_EQUIPMENT = re.compile(r"(?:aircraft|airplanes?|planes?|jets?|fighters?|bombers?|helicopters?|missiles?|rockets?|"
+                        r"radars?|tanks?|launchers?|batteries|systems?|sites?|warheads?)\b")
 
 
 def _acronyms(text: str) -> Iterator[Cue]:
@@ -80,6 +84,8 @@ def _acronyms(text: str) -> Iterator[Cue]:
         if (cc is None and _CAPS_BESIDE.search(text, max(0, start - 30), start)) or _CAPS_BESIDE.match(
                 text[end:end + 30]):
             continue  # `TOP SECRET`, `/N. KOSYGIN/`: words in capitals, not an acronym
+        if text.startswith(" ", end) and _EQUIPMENT.match(text, end + 1):
+            continue  # `AWACS aircraft`, `SAM missiles`: a weapon's type, no organisation
         kind = "place" if word in STATE_ACRONYMS else "org"
         yield Cue(start, end, kind, "acronym", 2)
 

@@ -55,7 +55,7 @@ Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woi
 Crisis War Revolution Movement Plan Year Years Congress Plenum Session Meeting Talks Negotiations
 Interior Finance Justice Agriculture Education Health Culture Commerce Industry Transport Labour
 Labor Communications Economy Economics Planning Information Propaganda Fisheries Petroleum
-Tourism Confederation Mayor Ayatollah Archbishop Cardinal Patriarch Imam Tunku Tun
+Tourism Confederation Staff Commons Lords Representatives Mayor Ayatollah Archbishop Cardinal Patriarch Imam Tunku Tun
 """.split())
 
 
@@ -146,6 +146,14 @@ Rauf Bülent Süleyman Suleyman Turgut Kenan Necmettin Ismet İsmet Adnan Fahri 
 Marcelo Otelo Américo Vasco Jaime Adelino Henrique
 Sirimavo Dudley Junius Ranasinghe Rohana Felix Ratnasiri Lalith Gamini Maithripala
 Henri Leo Wilfried Gaston Paul-Henri Baudouin
+Brian Conor Gerry Jack Reginald Bernadette Andrew Patrick Seán Sean Liam Garret Terence Merlyn
+Francis Joe Kevin Desmond Maureen Shirley
+Savka Miko Pero Milka Latinka Marko Milan Mika Dragutin Franjo Ante Stevan Svetozar Nikola
+Dušan Dusan Slobodan Cvijetin Džemal Dzemal Budimir Vidoje Fadil Mahmut Raif Lazar
+Jayaprakash Charan Atal Jagjivan Yashwantrao Swaran Jyoti Sanjay Rajiv Lal Bahadur Vijaya
+Krishna Chandra Karpoori Biju Devaraj Chandrasekhar
+Moïse Moise Antoine Joseph Jason Cyrille Justin Obafemi Nnamdi Yakubu Odumegwu Olusegun Murtala
+Shehu Ahmadu Hissène Hissein Goukouni François-Xavier Pierre-Claver Cléophas 
 """.split())
 
 
@@ -165,7 +173,9 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              # (`Jatiya Samajtantrik Dal`, `Jana Sangh`)
              r"Junta|Shipyard|Shipyards|Dal|Sangh|Peramuna|Pakshaya|Morcha|Samiti|Parishad|"
              # English newspapers by their head word (`People's Daily`, `Ceylon Daily News`)
-             r"Daily|News|Times|Herald|Tribune|Gazette|Mail|Telegraph")
+             r"Daily|News|Times|Herald|Tribune|Gazette|Mail|Telegraph|Express|"
+             # a general staff, a senate, volunteers as an army (`Chinese People's Volunteers`)
+             r"Staff|Senate|Volunteers")
 # (not `Post`: `the Border Post`, `Observation Post` are no newspapers)
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
