@@ -110,3 +110,24 @@ def test_towns_after_took_and_left_for(tagger: NameTagger) -> None:
 def test_rhodesia_and_more_one_word_bodies(tagger: NameTagger) -> None:
     assert found(tagger, "Rhodesia and Nyasaland; Caritas, Oxfam and Borba") == [
         ("place", "Rhodesia"), ("place", "Nyasaland"), ("org", "Caritas"), ("org", "Oxfam"), ("org", "Borba")]
+
+
+def test_places_after_a_plural_noun_and_near(tagger: NameTagger) -> None:
+    assert found(tagger, "in the districts of Tamale and Bolgatanga, and near Kpandu.") == [
+        ("place", "Tamale"), ("place", "Bolgatanga"), ("place", "Kpandu")]
+    # a possessive, a word that is no name, two capitalised words: none of this rule's
+    assert found(tagger, "near Christmas; near Mr. Oduya") == [("person", "Oduya")]
+    assert ("place", "Mboya") not in found(tagger, "the car waited near Mboya's house")
+
+
+def test_a_family_name_that_is_a_word_beside_another_figure(tagger: NameTagger) -> None:
+    assert found(tagger, "He said that Ford and Brezhnev had agreed; Wilson, Brandt and Kreisky too.") == [
+        ("person", "Ford"), ("person", "Brezhnev"), ("person", "Wilson"), ("person", "Brandt"),
+        ("person", "Kreisky")]
+    # alone, or beside another such name, it is no person
+    assert found(tagger, "the Ford plant and the Carter report; Carter and Ford") == []
+
+
+def test_state_companies_known_by_one_word(tagger: NameTagger) -> None:
+    assert found(tagger, "the mines of Gécamines and the gas of Sonatrach") == [
+        ("org", "Gécamines"), ("org", "Sonatrach")]

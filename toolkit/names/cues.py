@@ -42,7 +42,7 @@ from toolkit.names.patterns import (DIGRAPHS, _SECOND, _CAPS, _END, _FIRST, _GIV
                                     word_char as word_char)
 from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD, _LOWER_PLACE_HEAD,
                                   _LOWER_PLACE_PAIR, _MONGOLIAN, _NEWSPAPER, _ORDINAL_UNIT, _PATRONYMIC,
-                                  _PLACE_HEAD_WORDS, _PLACE_NAME as _PLACE_NAME, _PLACE_OF, _STREET,
+                                  _PLACE_HEAD_WORDS, _PLACE_NAME as _PLACE_NAME, _PLACE_OF, _PLACE_LIST_NEXT, _NEAR, _STREET,
                                   _STREET_SUFFIX, _TRIMMED, _acronyms, _gate_keys, _more_cues,
                                   PLACE_HEADS as PLACE_HEADS, STATE_ACRONYMS as STATE_ACRONYMS)
 
@@ -343,6 +343,15 @@ def find_cues(text: str) -> list[Cue]:
     if "place-of" in words:
         for match in _PLACE_OF.finditer(text):
             found.append((match, "place", "place-of", 2))
+            item = _PLACE_LIST_NEXT.match(text, match.end()) if match.group("plural") else None
+            for _ in range(10):  # `the districts of A, B and C`: each a place
+                if item is None:
+                    break
+                found.append((item, "place", "place-of", 2))
+                item = _PLACE_LIST_NEXT.match(text, item.end())
+        if "near " in text:
+            for match in _NEAR.finditer(text):
+                found.append((match, "place", "place-of", 2))
     if "lower-head" in words and _LOWER_HEAD_WORD.search(text):
         for match in _LOWER_PLACE_HEAD.finditer(text):
             found.append((match, "place", "lower-place-head", 2))

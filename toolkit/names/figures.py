@@ -43,19 +43,26 @@ def plain(text: str) -> str:
     return text if text.isascii() else text.translate(_PLAIN)
 
 
-def _read(text: str) -> dict[str, bool]:
-    """form -> whether it is a family name alone (its neighbours then checked)."""
-    forms: dict[str, bool] = {}
+WHOLE, ALONE, BESIDE = 0, 1, 2
+
+
+def _read(text: str) -> dict[str, int]:
+    """form -> WHOLE (the whole name), ALONE (a family name alone, its neighbours then
+    checked) or BESIDE (a family name that is also a word or a common surname, written `~Carter`:
+    a person only beside another of the list, `Carter and Brzezinski`, `Brezhnev, Carter`)."""
+    forms: dict[str, int] = {}
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         full, *alone = (" ".join(part.split()) for part in line.split("|"))
-        forms[full] = False
+        forms[full] = WHOLE
         for form in alone:
-            forms.setdefault(form, True)
+            mode = BESIDE if form.startswith("~") else ALONE
+            form = form.lstrip("~")
+            forms.setdefault(form, mode)
             if form[:1].islower():  # `de Gaulle`, `De Gaulle` at a sentence's start
-                forms.setdefault(form[:1].upper() + form[1:], True)
+                forms.setdefault(form[:1].upper() + form[1:], mode)
     return forms
 
 
@@ -69,7 +76,7 @@ def _automaton() -> ahocorasick.Automaton:
     nothing: the same matches, 23 % less of the automaton's time)."""
     automaton = ahocorasick.Automaton()
     for char in _COMMON:
-        automaton.add_word(char + _NEVER, (0, False))
+        automaton.add_word(char + _NEVER, (0, WHOLE))
     for form, alone in _read(_FILE.read_text(encoding="utf-8")).items():
         key = plain(form)
         if len(key) == len(form):  # (always: the fold keeps one character for one)
@@ -78,7 +85,7 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def forms() -> dict[str, bool]:
+def forms() -> dict[str, int]:
     """The list's forms (for the tests)."""
     return _read(_FILE.read_text(encoding="utf-8"))
 
@@ -90,6 +97,7 @@ def _name_word(word: str) -> bool:
 def find(text: str) -> list[tuple[int, int]]:
     """(start, end) of the list's persons in `text`, left to right, the longest at a place."""
     found: dict[int, int] = {}
+    beside: set[int] = set()  # where a BESIDE form starts
     size = len(text)
     text = plain(text)
     for last, (length, alone) in _automaton().iter(text):
@@ -111,10 +119,29 @@ def find(text: str) -> list[tuple[int, int]]:
                 continue  # `Castro Ruz`, `Brandt Commission`: a longer name
         if found.get(start, 0) < end:
             found[start] = end
+            if alone == BESIDE:
+                beside.add(start)
+            else:
+                beside.discard(start)
     spans: list[tuple[int, int]] = []
     position = 0
     for start in sorted(found):
         if start >= position:
             spans.append((start, found[start]))
             position = found[start]
+    if beside:
+        spans = [span for index, span in enumerate(spans) if span[0] not in beside or _beside(
+            text, spans, index, beside)]
     return spans
+
+
+_JOINED = (" and ", ", ", ", and ", " or ")
+
+
+def _beside(text: str, spans: list[tuple[int, int]], index: int, beside: set[int]) -> bool:
+    """Whether the BESIDE form at `spans[index]` is joined by `and` or a comma to a name of
+    the list that is no BESIDE form itself."""
+    start, end = spans[index]
+    if index and spans[index - 1][0] not in beside and text[spans[index - 1][1]:start] in _JOINED:
+        return True
+    return index + 1 < len(spans) and spans[index + 1][0] not in beside and text[end:spans[index + 1][0]] in _JOINED

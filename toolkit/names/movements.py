@@ -1,8 +1,8 @@
 """Organisations and places whose shape the other cues misread (issue #11, gold reports 57-64),
 each searched only when its word is in the text (the trigger pass of toolkit.names.cues):
 
-- parties, movements, fronts and agencies known by one word (`Fatah`, `Phalange`, `Xinhua`,
-  `Kuomintang`, `al-Ahram`), or by a people's adjective and a noun (`Khmer Rouge`, `Pathet Lao`):
+- parties, movements, fronts, agencies and state companies known by one word (`Fatah`, `Phalange`,
+  `Xinhua`, `Kuomintang`, `al-Ahram`, `Gécamines`, `Sonatrach`), or by a people's adjective and a noun (`Khmer Rouge`, `Pathet Lao`):
   no head noun, no acronym, and before `said` they looked like a person. A closed list, as the
   field's gazetteers of organisations are; a word that is also a common noun (`Solidarity`)
   is none before its complement (`Solidarity with Vietnam`); a capitalised adjective before
@@ -28,6 +28,7 @@ Fedayin Fedaiyan Confindustria Histadrut Intersindical Mossad
 Tupamaros Montoneros Baath Ba'ath Ba’ath Comecon Otechestven Agerpres Interpress Novosti Kyodo
 Kuomintang Hsinhua Sinhua Antara Bernama al-Ahram Al-Ahram al-Akhbar Al-Akhbar
 Caritas Oxfam Misereor Borba Politika Vjesnik Izvestia Izvestiya Balubakat Abako Conakat
+Gécamines Gecamines Sonatrach Aramco Pemex Petrobras Sonangol Codelco Sonarep
 """.split())
 # Indochina's movements by two words, the first a people's (`Khmer`, `Viet`, `Lao`) which alone
 # is an adjective, no name: the pair is the movement's (a people's adjective and a noun)

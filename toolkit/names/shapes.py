@@ -93,12 +93,18 @@ def _acronyms(text: str) -> Iterator[Cue]:
 # name), `Quang Tri province` (after it, outside the name); their words trimmed as a person's
 _PLACE_NOUNS = r"town|city|port|village|province|region|district|island|harbour|capital|county"
 _PLACE_WORDS = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
-_PLACE_OF_WORDS = tuple(f"{noun} of " for noun in _PLACE_NOUNS.split("|"))
+# in the plural the nouns open a list (`the districts of Kegalle and Kurunegala`)
+_PLACE_NOUNS_PLURAL = "towns|cities|ports|villages|provinces|regions|districts|islands"
+# a single capitalised word after `near` is a place (`landed near Kyrenia`): not before another
+# capitalised word, a possessive or a hyphen (`near Sihanouk's villa`: a person's)
+_NEAR = re.compile(rf"\bnear\s(?P<n>{_WORD}){_END}(?<![{APOS}]s)(?!\s{U})")
+_PLACE_OF_WORDS = tuple(f"{noun} of " for noun in f"{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}".split("|")) + ("near ",)
 _LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
                      " aimag", " valley", " river", " delta", " front", " pass ", " pass,", " pass.")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
 _NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
-_PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS})\sof\s(?P<n>{_PLACE_WORDS}){_END}")
+_PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS}|(?P<plural>{_PLACE_NOUNS_PLURAL}))\sof\s(?P<n>{_PLACE_WORDS}){_END}")
+_PLACE_LIST_NEXT = re.compile(rf"(?:,\s(?:and\s)?|\sand\s)(?P<n>{_PLACE_WORDS}){_END}")
 _LOWER_HEADS = ("provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley|"
                 # a river, a delta, a front by its place (`the Nakfa front`: its front line)
                 "rivers?|delta|front|"
