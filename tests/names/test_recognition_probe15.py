@@ -131,3 +131,20 @@ def test_a_family_name_that_is_a_word_beside_another_figure(tagger: NameTagger) 
 def test_state_companies_known_by_one_word(tagger: NameTagger) -> None:
     assert found(tagger, "the mines of Gécamines and the gas of Sonatrach") == [
         ("org", "Gécamines"), ("org", "Sonatrach")]
+
+
+def test_a_wings_adjective_before_an_acronym(tagger: NameTagger) -> None:
+    assert found(tagger, "the Provisional IRA and the Official IRA") == [
+        ("org", "Provisional IRA"), ("org", "Official IRA")]
+    # a word that is never a name, or no `the` before the adjective: the acronym alone
+    assert found(tagger, "the Soviet KGB; Unofficial NATO sources") == [("org", "KGB"), ("org", "NATO")]
+
+
+def test_an_and_joined_organisation_after_a_later_mention(tagger: NameTagger) -> None:
+    """The document's later mention of a person chooses the spans again: the organisation's
+    joined modifiers stay (`Social Democratic and Labour Party` after `O'Brien` again)."""
+    document = DocumentNames()
+    tagger.spans("Conor Cruise O'Brien came.", document)
+    text = "O'Brien left. The Social Democratic and Labour Party met."
+    assert [text[s.start:s.end] for s in tagger.spans(text, document)] == [
+        "O'Brien", "Social Democratic and Labour Party"]

@@ -369,6 +369,8 @@ class NameTagger:
                     # (`Rodríguez` after `Carlos Rafael Rodríguez` is not the town)
                     chosen = _choose(candidates + [Span(start, end, "person", None, STRONG, "document")
                                                    for start, end in again], len(text))
+                    if " and " in text:  # (chosen again from the candidates: joined again)
+                        chosen = _and_joined(cued, chosen)
         anchors = self._anchors
         if anchors:  # (loops, not any() of a generator: ~40 calls a report)
             for span in chosen:

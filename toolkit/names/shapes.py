@@ -61,6 +61,7 @@ SENT VIA FAX CC BCC TIME CABLE FLASH REPLY PARA ENDS STOP QUOTE ITEM NOTES EYES 
 CODE CLEAR INFO FINAL FIRST DATED PLAIN ALSO WITH THIS THAT
 CDE CDES MR MRS DR GEN COL LT MAJ CAPT""".split())  # a cable's own words
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_ACRONYM_MODIFIER = re.compile(rf"\bthe\s(?P<mod>{U}[a-z]+(?:al|ary|ist|ive))\s$")
 _EQUIPMENT = re.compile(r"(?:aircraft|airplanes?|planes?|jets?|fighters?|bombers?|helicopters?|missiles?|rockets?|"
                         r"radars?|tanks?|launchers?|batteries|systems?|sites?|warheads?)\b")
 
@@ -87,6 +88,10 @@ def _acronyms(text: str) -> Iterator[Cue]:
         if text.startswith(" ", end) and _EQUIPMENT.match(text, end + 1):
             continue  # `AWACS aircraft`, `SAM missiles`: a weapon's type, no organisation
         kind = "place" if word in STATE_ACRONYMS else "org"
+        if kind == "org" and start > 6 and text[start - 1] == " ":
+            modifier = _ACRONYM_MODIFIER.search(text, max(0, start - 24), start)
+            if modifier is not None and modifier.group("mod") not in NOT_NAMES:
+                start = modifier.start("mod")  # `the Provisional IRA`: the wing's adjective is the name's
         yield Cue(start, end, kind, "acronym", 2)
 
 # places by a common noun in lower case: `the town of Dong Ha`, `the port of Assab` (before the
