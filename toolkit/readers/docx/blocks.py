@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 class Span:
     start: int
     end: int
-    kind: str  # hi | add | del | ref
-    value: str  # the rend, the revision key, the link target
+    kind: str  # hi | add | del | ref | lang | margin
+    value: str  # the rend, the revision key, the link target, the language (w:lang)
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Paragraph:
     titled: bool = False  # in Word's Title style: the document's title line
     page_before: bool = False  # a page break before it (its own, or at the end of the last)
     rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
+    margin: int = 0  # the frame or text box beside the text it is in (1, 2 ...): a marginal note
 
 
 @dataclass

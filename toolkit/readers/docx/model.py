@@ -22,9 +22,11 @@ from lxml import etree
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.blocks import Block, Cell, Comment, Marker, Paragraph, Revision, Span, \
     Table
+from toolkit.readers.docx.languages import choose
+from toolkit.readers.docx.margins import drawing_beside, frame_beside
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
-from toolkit.readers.docx.styles import Numbering, Props, Styles, field_tabs, format_number, \
-    num_pr, on_attr, run_props
+from toolkit.readers.docx.styles import Lang, Numbering, Props, Styles, field_tabs, \
+    format_number, merge_lang, num_pr, on_attr, run_lang, run_props
 from toolkit.readers.docx.symbols import symbol_char
 from toolkit.urls import safe_url
 
@@ -76,13 +78,30 @@ class _ParagraphBuilder:
         self.field_tabs = False  # its tabs go to right or centre stops: they separate fields
         self.tabs: list[int] = []  # offsets of the tabs read as spaces (default or left stops)
         self.generated: bool | None = None  # all its words are a table of contents's
+        self.style_lang: Lang = (None, None, None)  # w:lang of the defaults and its style
+        self.lang: tuple[str, int, int] | None = None  # the open language: start, end
 
-    def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
+    def language(self, value: str | None, text: str) -> None:
+        """Runs in one language (w:lang) as one span; text without letters (spaces,
+        figures, punctuation) neither opens nor closes one."""
+        if not re.search(r"[^\W\d_]", text):
+            return
+        if self.lang is not None and self.lang[0] != value:
+            self.spans.append(Span(self.lang[1], self.lang[2], "lang", self.lang[0]))
+            self.lang = None
+        if value is not None:
+            start = self.lang[1] if self.lang is not None else self.length
+            self.lang = (value, start, self.length + len(text))
+
+    def add(self, text: str, marked: Props, bold: bool, neutral: bool = False,
+            lang: str | None = None) -> None:
         """Append text; `neutral` text (a break) neither opens nor closes formatting."""
         if not text:
             return
         if any(f.in_result is False for f in self.fields):
             return  # a field instruction, not text
+        if not neutral:
+            self.language(lang, text)
         generated = any(f.generated for f in self.fields)
         for prop in () if neutral else HI_PROPERTIES:
             if marked.get(prop) and prop not in self.open:
@@ -104,6 +123,7 @@ class _ParagraphBuilder:
     def finish(self) -> Paragraph:
         for prop in list(self.open):
             self.close(prop)
+        self.language(None, "x")
         text = _tab_runs("".join(self.parts), self.tabs)
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
@@ -162,6 +182,9 @@ class DocumentWalker:
         self.note_formats: dict[str, tuple[str, int]] = {}
         self.fields: list[_Field] = []  # complex fields open at this point of the part
         self.boxes: list[Block] = []  # text boxes of the paragraph being read
+        self.alternate: etree._Element | None = None  # the mc:AlternateContent being read
+        self.frames = 0  # frames and text boxes beside the text met so far
+        self.last_frame: tuple[tuple[tuple[str, str], ...], int] | None = None
         self.page_pending = False  # the last paragraph ended with a page break
         self.section_starts: list[bool] = []  # whether each next section starts a new page
 
@@ -279,6 +302,7 @@ class DocumentWalker:
         style = style_node.get(w("val")) if style_node is not None else self.styles.default_paragraph
         paragraph_props = {**self.styles.defaults, **self.styles.props(style)}
         builder.field_tabs = field_tabs(ppr) or self.styles.field_tabs(style)
+        builder.style_lang = merge_lang(self.styles.default_lang, self.styles.lang(style))
         self._content(node, builder, paragraph_props)
         if any(not f.in_result for f in self.fields):  # an instruction never ends a paragraph
             self.warn("a Word field is not closed in its paragraph; its code is dropped",
@@ -286,6 +310,7 @@ class DocumentWalker:
             self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
         paragraph.rule = not paragraph.text.strip() and _bordered(ppr)
+        self._frame(paragraph, ppr.find(w("framePr")) if ppr is not None else None)
         self._page_breaks(paragraph, ppr)
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \
@@ -303,6 +328,19 @@ class DocumentWalker:
             paragraph.indent = int(left) if left.lstrip("-").isdigit() else \
                 self.numbering.indent(*numbering)
         return paragraph
+
+    def _frame(self, paragraph: Paragraph, frame: etree._Element | None) -> None:
+        """A paragraph in a frame beside the text; consecutive paragraphs with the same
+        frame properties are one frame, as Word draws them."""
+        if not frame_beside(frame):
+            self.last_frame = None
+            return
+        assert frame is not None
+        key = tuple(sorted((str(k), str(v)) for k, v in frame.attrib.items()))
+        if self.last_frame is None or self.last_frame[0] != key:
+            self.frames += 1
+            self.last_frame = (key, self.frames)
+        paragraph.margin = self.last_frame[1]
 
     def _page_breaks(self, paragraph: Paragraph, ppr: etree._Element | None) -> None:
         """A page break that ends a paragraph (LibreOffice writes 'page break before' so),
@@ -380,6 +418,9 @@ class DocumentWalker:
         char_style = self.styles.props(style_node.get(w("val")) if style_node is not None else None)
         direct = run_props(rpr)
         marked = {**char_style, **direct}
+        lang = merge_lang(builder.style_lang,
+                          self.styles.lang(style_node.get(w("val")) if style_node is not None
+                                           else None), run_lang(rpr))
         if builder.in_link or builder.fields:
             marked.pop("underline", None)
         bold = {**base, **marked}.get("bold", False)
@@ -403,7 +444,7 @@ class DocumentWalker:
                     # note rules find it and its text at the end of the document
                     text = text.translate(SUPERSCRIPT_DIGITS)
                     marked = {**marked, "superscript": False}
-                builder.add(text, marked, bold)
+                builder.add(text, marked, bold, lang=choose(lang, text))
             elif name in ("tab", "ptab"):
                 aligned = name == "ptab" and child.get(w("alignment")) in ("right", "center")
                 before = builder.length
@@ -427,7 +468,7 @@ class DocumentWalker:
                     self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as "
                                "the character of its code, which may not be the glyph Word "
                                "shows", builder.number)
-                builder.add(char, marked, bold)
+                builder.add(char, marked, bold, lang=choose(lang, char))
             elif name in ("footnoteReference", "endnoteReference", "commentReference"):
                 kind = name.replace("Reference", "")
                 marker = Marker(builder.length, kind, child.get(w("id")) or "")
@@ -503,12 +544,14 @@ class DocumentWalker:
         chosen = fallback if fallback is not None else node.find(f"{{{MC_NS}}}Choice")
         if chosen is None:
             return
+        saved, self.alternate = self.alternate, node  # its Choice may say where a box stands
         if any(child.tag == w("r") for child in chosen):
             self._content(chosen, builder, base)
-            return
-        run = etree.Element(w("r"))
-        run.extend(copy.deepcopy(child) for child in chosen if isinstance(child.tag, str))
-        self._run(run, builder, base)
+        else:
+            run = etree.Element(w("r"))
+            run.extend(copy.deepcopy(child) for child in chosen if isinstance(child.tag, str))
+            self._run(run, builder, base)
+        self.alternate = saved
 
     def _drawing(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         """A text box's paragraphs are paragraphs of their own, read before the one that
@@ -516,6 +559,11 @@ class DocumentWalker:
         boxes = [box for box in node.iter(w("txbxContent")) if _outermost(box, node)]
         saved, self.boxes = self.boxes, []
         made = [block for box in boxes for block in self.blocks(box)]
+        if drawing_beside(node) or self.alternate is not None and drawing_beside(self.alternate):
+            self.frames += 1
+            for block in made:
+                if isinstance(block, Paragraph):
+                    block.margin = self.frames
         self.boxes = saved + made
         if any(_has_words(block) for block in made):
             self.warn("the text of a text box or shape is kept as paragraphs before the "

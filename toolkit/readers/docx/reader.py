@@ -28,6 +28,7 @@ from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
 from toolkit.readers.docx.annotations import Annotations
 from toolkit.readers.docx.blocks import Block, Paragraph, Span, Table, memo_rows
+from toolkit.readers.docx import languages, margins
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     keep_mixed, to_element, wrap
 from toolkit.readers.docx.metadata import SOURCE_FORMAT, read_metadata
@@ -41,7 +42,7 @@ from toolkit.readers.docx.tidy import RULE_LINE, drop_rules, letter_spacing, sec
 from toolkit.readers.wcda_text import contents_language
 from toolkit.tei import Inline, el, sub, tei
 
-SPAN_ORDER = {"ref": 0, "add": 1, "del": 1, "hi": 2}
+SPAN_ORDER = {"margin": 0, "lang": 0, "ref": 0, "add": 1, "del": 1, "hi": 2}
 
 class DocxReader:
     name = "docx"
@@ -93,6 +94,7 @@ class _Conversion:
         header = build_header(meta, self.context.tagger, self.path, self.diagnostics,
                               self.context.document_id, self.context.change_date)
         div_type, lang = contents_language(contents, meta, self.path, self.diagnostics)
+        languages.settle(self._all_paragraphs(body), lang)
         # the document's date, for dates in the text that give no year (as the text reader)
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
@@ -117,6 +119,11 @@ class _Conversion:
         """The body's paragraphs, its tables' cells, notes and comments as numbered lines, for
         the conversion's last check (`kept`): the words Word shows that the TEI must keep. A
         table of contents Word generated is left out, as the conversion leaves it."""
+        return [[(p.number, line) for line in plain(p.text).split("\n")]
+                for p in self._all_paragraphs(body) if not p.generated and p.text.strip()]
+
+    def _all_paragraphs(self, body: list[Block]) -> list[Paragraph]:
+        """The body's paragraphs (its tables' cells too), its notes' and its comments'."""
         paragraphs: list[Paragraph] = []
         for block in body:
             if isinstance(block, Table):
@@ -126,8 +133,7 @@ class _Conversion:
         for notes in (self.footnotes, self.endnotes):
             paragraphs.extend(p for note in notes.values() for p in note)
         paragraphs.extend(p for comment in self.comments.values() for p in comment.paragraphs)
-        return [[(p.number, line) for line in plain(p.text).split("\n")]
-                for p in paragraphs if not p.generated and p.text.strip()]
+        return paragraphs
 
     # -- the body ------------------------------------------------------------------------------
     def _body(self, blocks: list[Block], div_type: str,
@@ -141,6 +147,7 @@ class _Conversion:
         rules = 0  # empty paragraphs with a border, read as the text export's rule line
         apart = False  # a heading read as a line of the flow: never joined to the one before
         rows: list[Block] = []  # a memo header laid out as a table: its rows are lines
+        stamp_box = 0  # the text box or frame of a stamp being read
         for block in blocks:
             rows.extend(memo_rows(block) or [block])
         blocks = rows
@@ -170,11 +177,18 @@ class _Conversion:
                 page = ""
                 # Word's paragraphs of a numbered list are never a sentence a page cut
                 separate = bool(structures) and structures[-1][0] == offset or \
-                    numbered or block.label is not None or apart
-                numbered, apart = block.label is not None, False
+                    numbered or block.label is not None or apart or bool(block.margin)
+                numbered, apart = block.label is not None, bool(block.margin)
+                if block.margin:  # a box beside the text: its words marked, read apart
+                    block = dataclasses.replace(block, spans=[
+                        Span(0, len(block.text), "margin", str(block.margin)), *block.spans])
                 pieces = split(block)
-                if flow and not separate and not prefix and \
-                        self._stray_enter(flow[-1], pieces[0], blocks[at + 1:at + 9]):
+                # a stamp's box: its paragraphs the stamp's lines (`Received ...` / `No. 5`)
+                same_box = bool(block.margin) and block.margin == stamp_box
+                stamp_box = block.margin if same_box or block.margin and \
+                    margins.stamp_words(block.text) else 0
+                if flow and not prefix and (same_box or not separate and self._stray_enter(
+                        flow[-1], pieces[0], blocks[at + 1:at + 9])):
                     # the sentence goes on: one paragraph, Word's paragraph break an lb
                     last = flow[-1]
                     # (a space before it, the words either side being two words; none
@@ -215,6 +229,8 @@ class _Conversion:
         result = to_element(tree)
         if rules and not any(p.text.strip() == RULE_LINE for p, _ in placed):
             drop_rules(result)
+        margins.settle(result)
+        languages.lift(result)
         letter_spacing(result)
         table_list_heads(result)
         sections(result)
@@ -269,6 +285,11 @@ class _Conversion:
         if span.kind == "ref":
             self.count("links")
             return lambda: el("ref", target=span.value)
+        if span.kind == "lang":
+            self.count("languages")
+            return lambda: el("foreign", xml_lang=span.value)
+        if span.kind == "margin":
+            return lambda: el("seg", **{margins.MARGIN: span.value})
         return self.notes.change_maker(span.kind, span.value)
 
     def _inline(self, paragraph: Paragraph) -> list[Inline]:
