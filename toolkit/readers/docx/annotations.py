@@ -13,7 +13,7 @@ from toolkit.readers.docx.blocks import Comment, Paragraph
 from toolkit.readers.docx.conventions import WORD_CONVENTIONS
 from toolkit.readers.docx.model import DocumentWalker
 from toolkit.readers.docx.paragraphs import without_own_mark
-from toolkit.tei import NS, Inline, el, sub
+from toolkit.tei import NS, Inline, el, sub, tei
 
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?"
                        r"(Z|[+-]\d{2}:\d{2})?)?$")
@@ -113,6 +113,25 @@ class Annotations:
                     "(encoded as add and del).", **attrs)
 
 
+def substitutions(root: etree._Element) -> None:
+    """A tracked deletion right followed by an insertion of the same author, nothing between
+    them (`Kosigin` struck, `Kosygin` typed in its place), is one intervention, a
+    substitution: `subst` holds the two (TEI 11.3.1.5). A deletion and an insertion apart by
+    a word, or by two people, stay apart."""
+    for deleted in list(root.iter(tei("del"))):
+        added = deleted.getnext()
+        parent = deleted.getparent()
+        if added is None or parent is None or added.tag != tei("add") or \
+                (deleted.tail or "") != "" or added.get("resp") != deleted.get("resp") or \
+                parent.tag == tei("subst"):
+            continue
+        index = parent.index(deleted)
+        subst = etree.Element(tei("subst"))
+        subst.tail, added.tail = added.tail, None
+        parent.insert(index, subst)
+        subst.extend([deleted, added])
+
+
 def _comment_anchor(key: str) -> str:
     return f"docx-comment-{re.sub(r'[^A-Za-z0-9_.-]', '-', key)}"
 
@@ -128,4 +147,4 @@ def _when(value: str) -> str | None:
     return f"{day}T{minutes}{seconds or ':00'}{zone or ''}"
 
 
-__all__ = ["Annotations"]
+__all__ = ["Annotations", "substitutions"]

@@ -26,7 +26,7 @@ from toolkit.readers.docx.languages import choose
 from toolkit.readers.docx.margins import drawing_beside, frame_beside
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
 from toolkit.readers.docx.styles import Lang, Numbering, Props, Styles, field_tabs, \
-    format_number, merge_lang, num_pr, on_attr, run_lang, run_props
+    format_number, left_stops, merge_lang, num_pr, on_attr, run_lang, run_props
 from toolkit.readers.docx.symbols import symbol_char
 from toolkit.urls import safe_url
 
@@ -232,6 +232,8 @@ class DocumentWalker:
             elif name == "sdt" and _gallery(child).startswith("Table of Contents"):
                 self._once("generated", "Word's table of contents is not converted: the "
                            "headings it repeats are", self.count + 1)
+            elif name == "sdt" and self._placeholder(child, self.count + 1):
+                continue
             elif name in TRANSPARENT:
                 out.extend(self.blocks(child))
             elif name in SKIPPED:
@@ -309,6 +311,8 @@ class DocumentWalker:
                       self.count)
             self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
+        paragraph.left_stops = left_stops(ppr)
+        paragraph.tabs = tuple(builder.tabs)
         paragraph.rule = not paragraph.text.strip() and _bordered(ppr)
         self._frame(paragraph, ppr.find(w("framePr")) if ppr is not None else None)
         self._page_breaks(paragraph, ppr)
@@ -318,6 +322,7 @@ class DocumentWalker:
         paragraph.heading = level + 1 if level is not None and level < 9 else None
         paragraph.titled = any(s.name.lower() == "title" for s in self.styles.chain(style)) \
             and outline is None
+        paragraph.subtitle = any(s.name.lower() == "subtitle" for s in self.styles.chain(style))
         numbering = num_pr(ppr) or self.styles.numbering(style)
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
@@ -404,6 +409,8 @@ class DocumentWalker:
             elif name == "commentRangeStart":
                 builder.markers.append(Marker(builder.length, "comment-start",
                                               child.get(w("id")) or ""))
+            elif name == "sdt" and self._placeholder(child, builder.number):
+                continue
             elif name in TRANSPARENT:
                 self._content(child, builder, base)
             elif name in SKIPPED:
@@ -585,6 +592,17 @@ class DocumentWalker:
         key = f"{author}\x00{when}"
         self.revisions.setdefault(key, Revision(author, when))
         return key
+
+    def _placeholder(self, sdt: etree._Element, number: int) -> bool:
+        """A content control still showing its placeholder (`Click or tap here to enter
+        text.`): the template's prompt, no words of the document; dropped, reported."""
+        if sdt.find(f"{w('sdtPr')}/{w('showingPlcHdr')}") is None:
+            return False
+        content = sdt.find(w("sdtContent"))
+        shown = " ".join(_text(content if content is not None else sdt).split())[:60]
+        self.warn(f"a content control left empty shows its placeholder ({shown!r}): the "
+                  "template's prompt is not converted", number)
+        return True
 
     def _unknown(self, node: etree._Element, number: int) -> None:
         name = etree.QName(node).localname

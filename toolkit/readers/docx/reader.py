@@ -26,9 +26,10 @@ from toolkit.encoding.dates import parse_date
 from toolkit.encoding.header import build_header
 from toolkit.errors import Diagnostic, InputError, Severity, review
 from toolkit.readers.base import Conversion, ReadContext
-from toolkit.readers.docx.annotations import Annotations
+from toolkit.readers.docx.annotations import Annotations, substitutions
 from toolkit.readers.docx.blocks import Block, Paragraph, Span, Table, memo_rows
 from toolkit.readers.docx import languages, margins
+from toolkit.readers.docx.columns import tab_tables
 from toolkit.readers.docx.inline import BlockIndex, Node, align, children_of, insert, \
     keep_mixed, to_element, wrap
 from toolkit.readers.docx.metadata import SOURCE_FORMAT, read_metadata
@@ -95,6 +96,7 @@ class _Conversion:
                               self.context.document_id, self.context.change_date)
         div_type, lang = contents_language(contents, meta, self.path, self.diagnostics)
         languages.settle(self._all_paragraphs(body), lang)
+        body = tab_tables(body)
         # the document's date, for dates in the text that give no year (as the text reader)
         when = header.iso_date.when if header.iso_date else None
         div = self._body(body, div_type, when)
@@ -148,6 +150,7 @@ class _Conversion:
         apart = False  # a heading read as a line of the flow: never joined to the one before
         rows: list[Block] = []  # a memo header laid out as a table: its rows are lines
         stamp_box = 0  # the text box or frame of a stamp being read
+        title = False  # the last paragraph with text was in Word's Title style
         for block in blocks:
             rows.extend(memo_rows(block) or [block])
         blocks = rows
@@ -187,8 +190,12 @@ class _Conversion:
                 same_box = bool(block.margin) and block.margin == stamp_box
                 stamp_box = block.margin if same_box or block.margin and \
                     margins.stamp_words(block.text) else 0
-                if flow and not prefix and (same_box or not separate and self._stray_enter(
-                        flow[-1], pieces[0], blocks[at + 1:at + 9])):
+                # Word's Subtitle right under the Title: a further line of the title
+                title_goes_on = block.subtitle and title
+                title = block.titled or title_goes_on
+                if flow and not prefix and (same_box or title_goes_on or not separate and self.
+                                            _stray_enter(flow[-1], pieces[0],
+                                                         blocks[at + 1:at + 9])):
                     # the sentence goes on: one paragraph, Word's paragraph break an lb
                     last = flow[-1]
                     # (a space before it, the words either side being two words; none
@@ -230,6 +237,7 @@ class _Conversion:
         if rules and not any(p.text.strip() == RULE_LINE for p, _ in placed):
             drop_rules(result)
         margins.settle(result)
+        substitutions(result)
         languages.lift(result)
         letter_spacing(result)
         table_list_heads(result)
@@ -246,7 +254,8 @@ class _Conversion:
         if found["add"] or found["del"]:
             self.warn(f"{found['add']} tracked insertion(s) and {found['del']} tracked "
                       "deletion(s) were neither accepted nor rejected in the Word file: both "
-                      "readings are kept (add, del); the plain text holds the deleted words too",
+                      "readings are kept (add, del); the plain text holds the deleted words too, "
+                      "but for a word replaced at once (subst), which it gives as replaced",
                       None)
 
     def _stray_enter(self, last: SourceBlock, piece: Paragraph, ahead: list[Block]) -> bool:

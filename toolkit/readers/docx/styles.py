@@ -160,6 +160,13 @@ def on_attr(value: str | None) -> bool:
     return value is not None and value.lower() in ("1", "true", "on")
 
 
+def left_stops(ppr: etree._Element | None) -> bool:
+    """Whether a paragraph sets left tab stops of its own (columns of a typed table)."""
+    tabs = ppr.find(w("tabs")) if ppr is not None else None
+    return tabs is not None and any(t.get(w("val")) in ("left", "start")
+                                    for t in tabs.iter(w("tab")))
+
+
 def field_tabs(ppr: etree._Element | None) -> bool:
     """Whether a paragraph's tab stops align text right or centre (a dateline at the right
     margin, `Head of Section<tab>Berlin, 12 March`): its tabs separate fields."""
