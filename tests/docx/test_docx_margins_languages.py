@@ -152,6 +152,7 @@ def test_a_keyboards_language_a_mark_on_the_wrong_script_and_a_regional_english_
               r(" matters.", hungarian))
     body += p(r("The British side, in ", hungarian), r("colour", '<w:lang w:val="en-GB"/>'),
               r(", agreed.", hungarian))
+    body += p(r("The minister said that the talks had been useful.", DE))  # a German keyboard
     tree = _tree(package(tmp_path / "f.docx", body), context, tei_all)
     assert _count(tree, "//tei:body//tei:foreign") == 0
     assert _count(tree, "//tei:body//*[@xml:lang]") == 0

@@ -35,6 +35,10 @@ SCRIPTS = {
 }
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 RIGHT_TO_LEFT = ("ARABIC", "HEBREW", "SYRIAC", "THAANA")
+# English words no other language written in Latin letters has (German `was`, French `on`
+# are), so a run marked German that holds them is English typed with a German keyboard
+ENGLISH = {"the", "and", "of", "that", "with", "which", "were", "this", "from", "have", "has",
+           "would", "been", "their", "they", "should", "could"}
 TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
@@ -75,13 +79,17 @@ def code(value: str) -> str | None:
     return "-".join(kept)
 
 
-def _fits(language: str, text: str) -> bool:
+def _fits(language: str, text: str, text_lang: str) -> bool:
     """Whether the letters could be words of the language: most in its script, or, for a
-    language written in Latin letters, most in Latin."""
+    language written in Latin letters, most in Latin and, in an English text, no English
+    word only English has among them."""
     letters = _letters(text)
     if not letters:
         return False
     wanted = SCRIPTS.get(language.split("-")[0], "LATIN").split()
+    if wanted == ["LATIN"] and text_lang.split("-")[0] == "en" and \
+            ENGLISH & {w.lower() for w in re.findall(r"[^\W\d_]+", text)}:
+        return False
     inside = sum(1 for c in letters if _script(c) in wanted)
     return inside * 2 > len(letters)
 
@@ -110,7 +118,7 @@ def settle(paragraphs: Iterable[Paragraph], text_lang: str) -> None:
                 continue
             found = code(span.value)
             if found and found.split("-")[0] not in plain and \
-                    _fits(found, paragraph.text[span.start:span.end]):
+                    _fits(found, paragraph.text[span.start:span.end], text_lang):
                 spans.append(Span(span.start, span.end, "lang", found))
         paragraph.spans[:] = spans
 
