@@ -21,7 +21,7 @@ __all__ = ["context"]  # the fixture, imported for pytest
 
 EXPECTED_TEXT = """\
 On 3 October **Comrade Moskovsky** told us[1] that the delegation[Which delegation?] had been \
-very rather successful [in Moscow].
+rather successful [in Moscow].
 
 1) The first point of the conversation.
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 class Span:
     start: int
     end: int
-    kind: str  # hi | add | del | ref
-    value: str  # the rend, the revision key, the link target
+    kind: str  # hi | add | del | ref | lang | margin
+    value: str  # the rend, the revision key, the link target, the language (w:lang)
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,12 @@ class Paragraph:
     depth: int = 0  # the list level Word indents it to (ilvl), 0 for the outermost
     indent: int | None = None  # a list paragraph's left indentation (twips), when known
     titled: bool = False  # in Word's Title style: the document's title line
+    subtitle: bool = False  # in Word's Subtitle style: a further line of the title
+    left_stops: bool = False  # it sets tab stops of its own at the left (columns)
+    tabs: tuple[int, ...] = ()  # offsets of its tabs to default or left stops
     page_before: bool = False  # a page break before it (its own, or at the end of the last)
     rule: bool = False  # no text, a top or bottom border: the rule Word draws over notes
+    margin: int = 0  # the frame or text box beside the text it is in (1, 2 ...): a marginal note
 
 
 @dataclass

@@ -22,9 +22,11 @@ from lxml import etree
 from toolkit.encoding.brackets import LINE_BREAK, PAGE_BREAK
 from toolkit.readers.docx.blocks import Block, Cell, Comment, Marker, Paragraph, Revision, Span, \
     Table
+from toolkit.readers.docx.languages import choose
+from toolkit.readers.docx.margins import drawing_beside, frame_beside
 from toolkit.readers.docx.package import R_NS, W_NS, Package, w
-from toolkit.readers.docx.styles import Numbering, Props, Styles, field_tabs, format_number, \
-    num_pr, on_attr, run_props
+from toolkit.readers.docx.styles import Lang, Numbering, Props, Styles, field_tabs, \
+    format_number, left_stops, merge_lang, num_pr, on_attr, run_lang, run_props
 from toolkit.readers.docx.symbols import symbol_char
 from toolkit.urls import safe_url
 
@@ -76,13 +78,30 @@ class _ParagraphBuilder:
         self.field_tabs = False  # its tabs go to right or centre stops: they separate fields
         self.tabs: list[int] = []  # offsets of the tabs read as spaces (default or left stops)
         self.generated: bool | None = None  # all its words are a table of contents's
+        self.style_lang: Lang = (None, None, None)  # w:lang of the defaults and its style
+        self.lang: tuple[str, int, int] | None = None  # the open language: start, end
 
-    def add(self, text: str, marked: Props, bold: bool, neutral: bool = False) -> None:
+    def language(self, value: str | None, text: str) -> None:
+        """Runs in one language (w:lang) as one span; text without letters (spaces,
+        figures, punctuation) neither opens nor closes one."""
+        if not re.search(r"[^\W\d_]", text):
+            return
+        if self.lang is not None and self.lang[0] != value:
+            self.spans.append(Span(self.lang[1], self.lang[2], "lang", self.lang[0]))
+            self.lang = None
+        if value is not None:
+            start = self.lang[1] if self.lang is not None else self.length
+            self.lang = (value, start, self.length + len(text))
+
+    def add(self, text: str, marked: Props, bold: bool, neutral: bool = False,
+            lang: str | None = None) -> None:
         """Append text; `neutral` text (a break) neither opens nor closes formatting."""
         if not text:
             return
         if any(f.in_result is False for f in self.fields):
             return  # a field instruction, not text
+        if not neutral:
+            self.language(lang, text)
         generated = any(f.generated for f in self.fields)
         for prop in () if neutral else HI_PROPERTIES:
             if marked.get(prop) and prop not in self.open:
@@ -104,6 +123,7 @@ class _ParagraphBuilder:
     def finish(self) -> Paragraph:
         for prop in list(self.open):
             self.close(prop)
+        self.language(None, "x")
         text = _tab_runs("".join(self.parts), self.tabs)
         spans = [s for s in (_trim(text, s) for s in self.spans) if s is not None]
         return Paragraph(text, self.number, spans, self.markers,
@@ -162,6 +182,9 @@ class DocumentWalker:
         self.note_formats: dict[str, tuple[str, int]] = {}
         self.fields: list[_Field] = []  # complex fields open at this point of the part
         self.boxes: list[Block] = []  # text boxes of the paragraph being read
+        self.alternate: etree._Element | None = None  # the mc:AlternateContent being read
+        self.frames = 0  # frames and text boxes beside the text met so far
+        self.last_frame: tuple[tuple[tuple[str, str], ...], int] | None = None
         self.page_pending = False  # the last paragraph ended with a page break
         self.section_starts: list[bool] = []  # whether each next section starts a new page
 
@@ -209,6 +232,8 @@ class DocumentWalker:
             elif name == "sdt" and _gallery(child).startswith("Table of Contents"):
                 self._once("generated", "Word's table of contents is not converted: the "
                            "headings it repeats are", self.count + 1)
+            elif name == "sdt" and self._placeholder(child, self.count + 1):
+                continue
             elif name in TRANSPARENT:
                 out.extend(self.blocks(child))
             elif name in SKIPPED:
@@ -279,13 +304,17 @@ class DocumentWalker:
         style = style_node.get(w("val")) if style_node is not None else self.styles.default_paragraph
         paragraph_props = {**self.styles.defaults, **self.styles.props(style)}
         builder.field_tabs = field_tabs(ppr) or self.styles.field_tabs(style)
+        builder.style_lang = merge_lang(self.styles.default_lang, self.styles.lang(style))
         self._content(node, builder, paragraph_props)
         if any(not f.in_result for f in self.fields):  # an instruction never ends a paragraph
             self.warn("a Word field is not closed in its paragraph; its code is dropped",
                       self.count)
             self.fields[:] = [f for f in self.fields if f.in_result]
         paragraph = builder.finish()
+        paragraph.left_stops = left_stops(ppr)
+        paragraph.tabs = tuple(builder.tabs)
         paragraph.rule = not paragraph.text.strip() and _bordered(ppr)
+        self._frame(paragraph, ppr.find(w("framePr")) if ppr is not None else None)
         self._page_breaks(paragraph, ppr)
         outline = ppr.find(w("outlineLvl")) if ppr is not None else None
         level = int(outline.get(w("val")) or 9) if outline is not None and \
@@ -293,6 +322,7 @@ class DocumentWalker:
         paragraph.heading = level + 1 if level is not None and level < 9 else None
         paragraph.titled = any(s.name.lower() == "title" for s in self.styles.chain(style)) \
             and outline is None
+        paragraph.subtitle = any(s.name.lower() == "subtitle" for s in self.styles.chain(style))
         numbering = num_pr(ppr) or self.styles.numbering(style)
         if numbering is not None and paragraph.text.strip():
             paragraph.label, paragraph.bullet = self.numbering.label(*numbering)
@@ -303,6 +333,19 @@ class DocumentWalker:
             paragraph.indent = int(left) if left.lstrip("-").isdigit() else \
                 self.numbering.indent(*numbering)
         return paragraph
+
+    def _frame(self, paragraph: Paragraph, frame: etree._Element | None) -> None:
+        """A paragraph in a frame beside the text; consecutive paragraphs with the same
+        frame properties are one frame, as Word draws them."""
+        if not frame_beside(frame):
+            self.last_frame = None
+            return
+        assert frame is not None
+        key = tuple(sorted((str(k), str(v)) for k, v in frame.attrib.items()))
+        if self.last_frame is None or self.last_frame[0] != key:
+            self.frames += 1
+            self.last_frame = (key, self.frames)
+        paragraph.margin = self.last_frame[1]
 
     def _page_breaks(self, paragraph: Paragraph, ppr: etree._Element | None) -> None:
         """A page break that ends a paragraph (LibreOffice writes 'page break before' so),
@@ -366,6 +409,8 @@ class DocumentWalker:
             elif name == "commentRangeStart":
                 builder.markers.append(Marker(builder.length, "comment-start",
                                               child.get(w("id")) or ""))
+            elif name == "sdt" and self._placeholder(child, builder.number):
+                continue
             elif name in TRANSPARENT:
                 self._content(child, builder, base)
             elif name in SKIPPED:
@@ -380,6 +425,9 @@ class DocumentWalker:
         char_style = self.styles.props(style_node.get(w("val")) if style_node is not None else None)
         direct = run_props(rpr)
         marked = {**char_style, **direct}
+        lang = merge_lang(builder.style_lang,
+                          self.styles.lang(style_node.get(w("val")) if style_node is not None
+                                           else None), run_lang(rpr))
         if builder.in_link or builder.fields:
             marked.pop("underline", None)
         bold = {**base, **marked}.get("bold", False)
@@ -403,7 +451,7 @@ class DocumentWalker:
                     # note rules find it and its text at the end of the document
                     text = text.translate(SUPERSCRIPT_DIGITS)
                     marked = {**marked, "superscript": False}
-                builder.add(text, marked, bold)
+                builder.add(text, marked, bold, lang=choose(lang, text))
             elif name in ("tab", "ptab"):
                 aligned = name == "ptab" and child.get(w("alignment")) in ("right", "center")
                 before = builder.length
@@ -427,7 +475,7 @@ class DocumentWalker:
                     self._once(f"sym-{font}", f"a {font or 'symbol'} font character is kept as "
                                "the character of its code, which may not be the glyph Word "
                                "shows", builder.number)
-                builder.add(char, marked, bold)
+                builder.add(char, marked, bold, lang=choose(lang, char))
             elif name in ("footnoteReference", "endnoteReference", "commentReference"):
                 kind = name.replace("Reference", "")
                 marker = Marker(builder.length, kind, child.get(w("id")) or "")
@@ -503,12 +551,14 @@ class DocumentWalker:
         chosen = fallback if fallback is not None else node.find(f"{{{MC_NS}}}Choice")
         if chosen is None:
             return
+        saved, self.alternate = self.alternate, node  # its Choice may say where a box stands
         if any(child.tag == w("r") for child in chosen):
             self._content(chosen, builder, base)
-            return
-        run = etree.Element(w("r"))
-        run.extend(copy.deepcopy(child) for child in chosen if isinstance(child.tag, str))
-        self._run(run, builder, base)
+        else:
+            run = etree.Element(w("r"))
+            run.extend(copy.deepcopy(child) for child in chosen if isinstance(child.tag, str))
+            self._run(run, builder, base)
+        self.alternate = saved
 
     def _drawing(self, node: etree._Element, builder: _ParagraphBuilder, base: Props) -> None:
         """A text box's paragraphs are paragraphs of their own, read before the one that
@@ -516,6 +566,11 @@ class DocumentWalker:
         boxes = [box for box in node.iter(w("txbxContent")) if _outermost(box, node)]
         saved, self.boxes = self.boxes, []
         made = [block for box in boxes for block in self.blocks(box)]
+        if drawing_beside(node) or self.alternate is not None and drawing_beside(self.alternate):
+            self.frames += 1
+            for block in made:
+                if isinstance(block, Paragraph):
+                    block.margin = self.frames
         self.boxes = saved + made
         if any(_has_words(block) for block in made):
             self.warn("the text of a text box or shape is kept as paragraphs before the "
@@ -537,6 +592,17 @@ class DocumentWalker:
         key = f"{author}\x00{when}"
         self.revisions.setdefault(key, Revision(author, when))
         return key
+
+    def _placeholder(self, sdt: etree._Element, number: int) -> bool:
+        """A content control still showing its placeholder (`Click or tap here to enter
+        text.`): the template's prompt, no words of the document; dropped, reported."""
+        if sdt.find(f"{w('sdtPr')}/{w('showingPlcHdr')}") is None:
+            return False
+        content = sdt.find(w("sdtContent"))
+        shown = " ".join(_text(content if content is not None else sdt).split())[:60]
+        self.warn(f"a content control left empty shows its placeholder ({shown!r}): the "
+                  "template's prompt is not converted", number)
+        return True
 
     def _unknown(self, node: etree._Element, number: int) -> None:
         name = etree.QName(node).localname

@@ -60,6 +60,29 @@ def run_props(rpr: etree._Element | None) -> Props:
     return props
 
 
+Lang = tuple[str | None, str | None, str | None]  # w:lang's val, eastAsia and bidi
+
+
+def run_lang(rpr: etree._Element | None) -> Lang:
+    """The languages an rPr's w:lang sets: for Latin and Cyrillic text, East Asian text and
+    right-to-left text (Word keeps one of each, and uses the one the run's script needs)."""
+    node = rpr.find(w("lang")) if rpr is not None else None
+    if node is None:
+        return None, None, None
+    return node.get(w("val")), node.get(w("eastAsia")), node.get(w("bidi"))
+
+
+def merge_lang(*langs: Lang) -> Lang:
+    """Languages set at several levels (defaults, styles, the run): the nearest wins, each
+    of the three on its own."""
+    out: list[str | None] = [None, None, None]
+    for lang in langs:
+        for index, value in enumerate(lang):
+            if value:
+                out[index] = value
+    return out[0], out[1], out[2]
+
+
 @dataclass
 class _Style:
     based_on: str | None
@@ -69,17 +92,20 @@ class _Style:
     outline: int | None
     num: tuple[str, int] | None
     field_tabs: bool = False
+    lang: Lang = (None, None, None)
 
 
 class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self.styles: dict[str, _Style] = {}
         self.defaults: Props = {}
+        self.default_lang: Lang = (None, None, None)
         self.default_paragraph: str | None = None
         if root is None:
             return
         defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.defaults = run_props(defaults)
+        self.default_lang = run_lang(defaults)
         for node in root.iter(w("style")):
             style_id = node.get(w("styleId")) or ""
             based = node.find(w("basedOn"))
@@ -98,7 +124,7 @@ class Styles:
                 based.get(w("val")) if based is not None else None, node.get(w("type")) or "",
                 name_text, run_props(node.find(w("rPr"))),
                 level if level is not None and level < 9 else None, num_pr(ppr),
-                field_tabs(ppr))
+                field_tabs(ppr), run_lang(node.find(w("rPr"))))
             if node.get(w("type")) == "paragraph" and on_attr(node.get(w("default"))):
                 self.default_paragraph = style_id
 
@@ -117,6 +143,9 @@ class Styles:
             merged.update(style.props)
         return merged
 
+    def lang(self, style_id: str | None) -> Lang:
+        return merge_lang(*(s.lang for s in reversed(self.chain(style_id))))
+
     def outline(self, style_id: str | None) -> int | None:
         return next((s.outline for s in self.chain(style_id) if s.outline is not None), None)
 
@@ -129,6 +158,13 @@ class Styles:
 
 def on_attr(value: str | None) -> bool:
     return value is not None and value.lower() in ("1", "true", "on")
+
+
+def left_stops(ppr: etree._Element | None) -> bool:
+    """Whether a paragraph sets left tab stops of its own (columns of a typed table)."""
+    tabs = ppr.find(w("tabs")) if ppr is not None else None
+    return tabs is not None and any(t.get(w("val")) in ("left", "start")
+                                    for t in tabs.iter(w("tab")))
 
 
 def field_tabs(ppr: etree._Element | None) -> bool:
