@@ -19,12 +19,12 @@ from pathlib import PurePath
 from lxml import etree
 
 from toolkit.encoding import (annexes, cable, closing, columns, dates, delegations, formal, forms,
-                               hands, inline_lists, layouts, lists, memo_end, minutes, offices, openers,
-                               outline, routing, stenogram, structure as cue, tails, top_lines,
-                               underline)
+                               hands, inline_lists, layouts, lists, logs, memo_end, minutes, offices,
+                               openers, outline, quoted, routing, stenogram, structure as cue, tails,
+                               top_lines, underline)
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
-from toolkit.encoding.lines import (WORD_CUT, headed_pages, inline_pages, join_page,
+from toolkit.encoding.lines import (WORD_CUT, hanging, headed_pages, inline_pages, join_page,
                                     page_numbers, word_breaks)
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
@@ -62,6 +62,7 @@ class BodyEncoder:
     _used: set[str] = field(default_factory=set)
     _parenthesised: frozenset[str] = frozenset()  # note texts written `(1) text`
     _made_notes: dict[str, etree._Element] = field(default_factory=dict)
+    issuer: etree._Element | None = None  # the issuing body's byline over an office (offices)
     # page markers after the text and its signature (above the note texts): put after them
     _end_pages: list[SourceBlock] = field(default_factory=list)
     # note texts printed after a section: (first line, last line, makers, notes made, used)
@@ -125,7 +126,9 @@ class BodyEncoder:
         top = el("div", type=div_type)
         blocks = columns.field_lines(columns.sender_lines(self, columns.top_columns(self, blocks)))
         div = layouts.letters(self, top, blocks)  # the last letter's, or the text's own division
-        self._structure(div, self._join(blocks))
+        self._structure(div, quoted.join(self._join(blocks)))  # `BEGIN TEXT:` ... `END TEXT.`
+        quoted.mark(div)
+        logs.stamp_times(div)  # `09:05 - ...`: a log's entries
         outline.nest(div)  # `I.` / `A.` / `1.`: each level's sections inside the one above
         # `[End of document]` under the signature: the trailer after the closing matter
         last = end_mark is not None and bool(signature) and end_mark.line > signature[-1].line
@@ -331,12 +334,15 @@ class BodyEncoder:
             # the blocks ahead matter only to a bracket open in the block before
             ahead = [b.text for b in blocks[index + 1:index + 9]] \
                 if units and "[" in units[-1].text else []
-            if units and not block.separate and cue.continues(units[-1].text, block.text, ahead):
+            hangs = bool(units) and self.wraps and not block.separate and hanging(units[-1], block)
+            if units and not block.separate and (
+                    hangs or cue.continues(units[-1].text, block.text, ahead)):
                 last = units[-1]
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None
-                # the next line of the source, after a line no wider than an export wraps,
-                # goes on with a wrap, not a page break (a cut across a blank line is one)
-                wrap = self.wraps and block.line == last.lines[-1][1] + 1 and \
+                # the next line of the source, after a line no wider than an export wraps
+                # or indented under the text after its entry's label, goes on with a wrap,
+                # not a page break (a cut across a blank line is one)
+                wrap = hangs or self.wraps and block.line == last.lines[-1][1] + 1 and \
                     max(line_widths(last) + line_widths(block)[:1]) <= WRAP_MAX
                 # (a word cut by the wrap, `corre-` / `spondence`, takes no space: lb break="no")
                 cut = wrap and WORD_CUT.search(last.text.rstrip()) is not None \
@@ -539,7 +545,8 @@ class BodyEncoder:
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
             return True
-        return self._opener(div, unit) or offices.over_office_dateline(self, div, unit, following)
+        return self._opener(div, unit) or offices.over_office_dateline(self, div, unit, following) \
+            or logs.maker_line(self, div, unit)
 
     def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:
         """A line of classification or copy marks (one, or several apart by runs of spaces):
@@ -576,8 +583,10 @@ class BodyEncoder:
             elif cue.mark_type(text):
                 sub(opener, "fw", self._inline(part, text), type=cue.mark_type(text) or "")
             else:  # (an office over its lines: a name per line, see columns.each_line)
-                sub(opener, "byline", columns.each_line(self, part) if LINE_BREAK in text
-                    else self._inline(part, text))
+                content = columns.each_line(self, part) if LINE_BREAK in text \
+                    else self._inline(part, text)
+                if not (index == 0 and offices.under_issuer(self, opener, content)):
+                    sub(opener, "byline", content)
         return True
 
     def _current_opener(self, div: etree._Element) -> etree._Element:

@@ -144,4 +144,13 @@ CONVENTIONS = (
     "type='translator' or type='editorial'; without its colon the word is supplied text. "
     "Dates (lead, 156): a date line left in the original's language (Berlin, den 12. März 1965; "
     "Warszawa, dnia 2 marca 1965 r.) is dated, its words as written; a short line right over an "
-    "office and its place and date is the issuing body, a byline.")
+    "office and its place and date is the issuing body, the office beside the dateline its "
+    "second line in the same byline (lb). "
+    "Layouts (struct15): a message a telegram quotes between BEGIN TEXT: and END TEXT. (or "
+    "BEGIN QUOTE ... END QUOTE, QUOTE ... UNQUOTE) is a quote in its paragraph, its lines kept as "
+    "lb and the markers outside it as written; under the title, a line naming the office or body "
+    "that made the record and its day (Duty officer, Operations Centre, 28 October 1962; "
+    "Prepared by ..., 6 November 1962) is the opener's byline, the date dated in it; a time stamp "
+    "opening an entry of a log (09:05 - ...) is a time with the time of day in @when, each entry "
+    "a p as a chronology's events are; a line indented under the text after its entry's label is "
+    "a wrap of that entry (lb), not a page break.")

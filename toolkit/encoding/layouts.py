@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import dates, memo_end, structure as cue
+from toolkit.encoding import dates, memo_end, quoted, structure as cue
 from toolkit.encoding.blocks import HEADED_PAGE, SourceBlock
 from toolkit.errors import review
 from toolkit.names.cues import NOT_NAMES
@@ -618,8 +618,8 @@ def end_mark(blocks: list[SourceBlock]) -> SourceBlock | None:
     """`END OF MESSAGE` among the last lines (before or after the signature): the text's
     `trailer`, taken off so that it is neither a signature line nor a paragraph."""
     for index in range(len(blocks) - 1, max(1, len(blocks) - 4) - 1, -1):
-        if cue.END_MARK.match(blocks[index].text.strip()):
-            return blocks.pop(index)
+        if cue.END_MARK.match(blocks[index].text.strip()) and not quoted.closes(blocks, index):
+            return blocks.pop(index)  # (`END TEXT.` under `BEGIN TEXT:` closes a quotation)
     return None
 
 

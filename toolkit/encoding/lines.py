@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from toolkit.encoding.blocks import HEADED_PAGE, PAGE_BREAK, SourceBlock
+from toolkit.encoding.blocks import HEADED_PAGE, LINE_BREAK, PAGE_BREAK, SourceBlock
 from toolkit.tei import el
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -126,3 +126,22 @@ def word_breaks(root: etree._Element) -> None:
                 else "") or ""
         if WORD_CUT.search(text) and (lb.tail or "")[:1].isalpha():
             lb.set("break", "no")
+
+
+# what opens an entry whose next lines hang under its text: a time stamp (`10:32 -`), a
+# point's number or letter (`3.`, `(b)`), a dash or a bullet
+_HANGING_LABEL = re.compile(r"^ *(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?: ?(?:hrs?\.?|h))? *[-–—:]?"
+                            r"|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)]|[-–—•▪·*]) +(?=\S)")
+
+
+def hanging(last: SourceBlock, block: SourceBlock) -> bool:
+    """`10:32 - Call from ...` / `        broadcast and ...`: the next line of the source,
+    indented to the column where the text after the entry's label begins (a hanging indent),
+    goes on with the entry, a wrap however wide the line (not a page break: a page turned
+    between the two lines would not keep the indent)."""
+    if block.line != last.lines[-1][1] + 1 or not block.text.startswith("  ") \
+            or _HANGING_LABEL.match(block.text.lstrip()):
+        return False  # (a label of its own opens an item nested under the entry)
+    label = _HANGING_LABEL.match(last.text.split(LINE_BREAK, 1)[0])
+    indent = len(block.text) - len(block.text.lstrip(" "))
+    return label is not None and indent == label.end()

@@ -19,7 +19,7 @@ from lxml import etree
 
 from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
-from toolkit.tei import el, sub
+from toolkit.tei import Inline, el, sub
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -44,9 +44,15 @@ def byline_goes_on(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock)
         return False
     if not (_continuation(text) and cue.heading_like(text)):
         return False
-    byline = div[-1][-1]
+    append_line(div[-1][-1], encoder._inline(unit, text))
+    encoder.decided(f"{text!r} taken as the second line of the office above it", unit.line)
+    return True
+
+
+def append_line(byline: etree._Element, content: list[Inline]) -> None:
+    """A further line of an office: an `lb`, then the line's text and elements."""
     byline.append(el("lb"))
-    for item in encoder._inline(unit, text):
+    for item in content:
         if isinstance(item, str):
             if len(byline):
                 byline[-1].tail = (byline[-1].tail or "") + item
@@ -54,8 +60,6 @@ def byline_goes_on(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock)
                 byline.text = (byline.text or "") + item
         else:
             byline.append(item)
-    encoder.decided(f"{text!r} taken as the second line of the office above it", unit.line)
-    return True
 
 
 def role_goes_on(blocks: list[SourceBlock]) -> bool:
@@ -89,7 +93,9 @@ def over_office_dateline(encoder: BodyEncoder, div: etree._Element, unit: Source
     by a run of spaces (`Ministerium für Auswärtige Angelegenheiten` / `Der Stellvertreter des
     Ministers      Berlin, den 12. März 1965`): the issuing body, a byline of the opener the
     office and the dateline join, whatever its words (an office left in its own language
-    holds no office word the other rules know)."""
+    holds no office word the other rules know). The office beside the dateline is the line
+    under it in the same byline (`under_issuer`): one statement of who writes, over two lines,
+    as an office over two lines beside its dateline is (126)."""
     text = unit.text.strip()
     if LINE_BREAK in text or any(etree.QName(child).localname != "fw" for child in div):
         return False
@@ -100,7 +106,17 @@ def over_office_dateline(encoder: BodyEncoder, div: etree._Element, unit: Source
     if len(parts) != 2 or cue.place_date(parts[1]) is None \
             or cue.place_date(parts[0]) or cue.date_line(parts[0]):
         return False
-    sub(encoder._current_opener(div), "byline", encoder._inline(unit, text))
+    encoder.issuer = sub(encoder._current_opener(div), "byline", encoder._inline(unit, text))
     encoder.decided(f"{text!r} taken as the issuing body over the office and its dateline",
                     unit.line)
+    return True
+
+
+def under_issuer(encoder: BodyEncoder, opener: etree._Element, content: list[Inline]) -> bool:
+    """The office beside the dateline right under the issuing body's line (the opener's last
+    child, made by `over_office_dateline`): its second line, an `lb` in its byline."""
+    if not len(opener) or opener[-1] is not encoder.issuer:
+        return False
+    append_line(opener[-1], content)
+    encoder.issuer = None
     return True
