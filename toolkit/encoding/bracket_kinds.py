@@ -50,11 +50,18 @@ SOURCE_NOTE = re.compile(
 # the labels of German, French and Spanish translations (`Anm. d. Ü.:`, `N.d.T.:`, `N. d. R.:`):
 # whose note the bracket is, said by its label; the colon is required (`[Ed.]`, `[Trade]`,
 # `[Editor Smith]` are no note's label)
-NOTE_LABEL = re.compile(
-    r"^(?:(?P<translator>tr|trans|transl|translator|translators|t\.\s?n|tn|"
-    r"anm\.\s?d\.\s?(?:ü|übers)|n\.\s?d\.\s?t)"
-    r"|(?P<editor>ed|eds|editor|editors|e\.\s?n|anm\.\s?d\.\s?(?:red|hrsg|hg)|n\.\s?d\.\s?[er]))"
-    r"\.?(?:['’]s?)?(?:\s*(?:note|comment|remark))?\s*:", re.I)
+_LABEL = (r"(?:(?P<{t}>tr|trans|transl|translator|translators|t\.\s?n|tn|"
+          r"anm\.\s?d\.\s?(?:ü|übers)|n\.\s?d\.\s?t)"
+          r"|(?P<{e}>ed|eds|editor|editors|e\.\s?n|anm\.\s?d\.\s?(?:red|hrsg|hg)|n\.\s?d\.\s?[er]))"
+          r"\.?(?:['’]s?)?(?:\s*(?:note|comment|remark))?")
+NOTE_LABEL = re.compile(r"^" + _LABEL.format(t="translator", e="editor") + r"\s*:", re.I)
+# `(Translator's note: ...)`, `(Tr. note: ...)`, `(Note of the translator: ...)`, `(Ed.: ...)`: a
+# note in parentheses inside a sentence, said by the same labels (colon required: `(Translator's
+# notes were lost)` is the text's); its words may hold one level of parentheses, no bracket
+PAREN_NOTE = re.compile(
+    r"\((?P<label>(?:" + _LABEL.format(t="translator", e="editor")
+    + r"|note\s+(?:of|by)\s+the\s+(?:(?P<by_translator>translator)|editor)s?)\s*:)"
+    r"(?P<words>[^()\[\]]*(?:\([^()\[\]]*\)[^()\[\]]*)*)\)", re.I)
 # `[Resolution in the upper left corner, handwritten: "..."]`: what the hand wrote, where, and
 # that it is handwriting, said before the colon (the words after it are the hand's own)
 HAND_DESCRIBED = re.compile(r"^[^:\[\]\"“]{0,80}?\b(?:hand-?written|in handwriting|by hand)\s*:", re.I)

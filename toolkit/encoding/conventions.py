@@ -144,4 +144,11 @@ CONVENTIONS = (
     "type='translator' or type='editorial'; without its colon the word is supplied text. "
     "Dates (lead, 156): a date line left in the original's language (Berlin, den 12. März 1965; "
     "Warszawa, dnia 2 marca 1965 r.) is dated, its words as written; a short line right over an "
-    "office and its place and date is the issuing body, a byline.")
+    "office and its place and date is the issuing body, a byline. Inline (inline15): note "
+    "texts 1) text or (1) text at the very end with no rule over them are footnotes only "
+    "where the text uses each number once, in order, glued to a word or a sign (or, for (1), "
+    "after a word that names no point), never opening a line; else they are numbered points; "
+    "a note in parentheses labelled as the translator's or the editor's ((Translator's note: "
+    "...), (Tr.: ...)) is that note, its parentheses kept (rend='parentheses'); a note's label "
+    "is no name; a date in the original's language in running text (am 12. März 1965, dnia 2 "
+    "marca 1965 r.) is dated as on a date line, with its day and year.")

@@ -261,6 +261,15 @@ _SEASON = (r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|SPRING|SUMMER|AUTUMN)(?:\s+(?:of|O
            r"|(?:[Ff]all|FALL)\s+(?:of|OF)")
 _BETWEEN = r"(?<=between )|(?<=Between )|(?<=BETWEEN )"
 
+# a month's name of FOREIGN_MONTHS as written in running text (`März`, `marca`): its first
+# letter in either case; longest names first (`marca` before `mar...`: none is a prefix match)
+# (with Spanish: `14 de marzo de 1963`, whose names MONTHS holds for date lines)
+_TEXT_FOREIGN_MONTHS = {**FOREIGN_MONTHS, **{name: MONTHS[name] for name in (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre")}}
+_FOREIGN_NAMES = "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in
+                          sorted(_TEXT_FOREIGN_MONTHS, key=len, reverse=True))
+
 _FORMS = [
     # between 3 and 5 May 1971, between May 3 and 5, 1971: the date lies in the span, the
     # word `between` stays outside the element (notBefore/notAfter, not a period)
@@ -278,6 +287,12 @@ _FORMS = [
     ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
     ("dmy", r"{d}\.?\s+(?:(?:of|OF)\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
     ("mdy", r"{m}\s+{d}(?:,?\s+{y})?"),                                       # May 14, 1958
+    # a date left in the original's language (`am 12. März 1965`, `dnia 2 marca 1965 r.`,
+    # `3 de março de 1965`, `1965. március 12.`): only with a day and a year, as a dateline's (FOREIGN_MONTHS); the
+    # article stays outside, `r.` (Polish `roku`) inside
+    ("foreign", r"{d}(?:\.?\s+|\s+de\s+)(?P<foreign_m>" + _FOREIGN_NAMES
+                + r")(?:\s+|\s+de\s+){y}(?:\s+r\.|\s+roku\b)?"),
+    ("hungarian", r"{y}\.\s+(?P<hungarian_m>" + _FOREIGN_NAMES + r")\s+{d}\."),
     ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
     ("my", r"{m},?\s+{y}"),                                                   # May 1958
     ("decade", r"(?:{q}[-\s])?(?P<decade_y>(?:1[5-9]|20)\d0)s\b"),            # early 1960s
@@ -417,6 +432,10 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         if form == "byears":
             return IsoDate(not_before=f"{year:04d}", not_after=f"{end:04d}"), None
         return IsoDate(from_=f"{year:04d}", to=f"{end:04d}"), None
+    if form in ("foreign", "hungarian"):
+        when = _iso(year or 0, _TEXT_FOREIGN_MONTHS.get((get("m") or "").lower(), 0),
+                    _day(get("d") or "0"))
+        return (IsoDate(when=when), None) if when else None
     if form == "dmya":
         when = _iso(year or 0, _month(get("ma") or "") or 0, _day(get("d") or "0"))
         return (IsoDate(when=when), None) if when else None
@@ -509,6 +528,11 @@ _MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 _STEM_OR_FIGURE = re.compile("|".join(_MONTH_STEMS + tuple("0123456789")))  # literals: skipped to
 
 
+# a day, a word and a year (or a year, a word and a day): the shape of a date whose month is
+# not English (`12. März 1965`, `1965. március 12.`), looked for only where nothing else cues
+_FOREIGN_SHAPE = re.compile(r"\d(?:\.?\s+|\s+de\s+)[^\W\d_]{3,12}(?:\s+|\s+de\s+)\d{4}"
+                            r"|\d{4}\.\s+[^\W\d_]{3,12}\s+\d")
+
 # what a phrase without a month or a numeric form holds besides its figure
 _CUES = ("id-", "id ", "arly", "ate", "ID", "ARLY", "ATE", "pring", "ummer", "utumn", "all of",
          "etween", "rom ", "PRING", "UMMER", "UTUMN", "ALL OF", "ETWEEN", "ROM ")
@@ -526,7 +550,8 @@ def may_hold_date(text: str) -> bool:
             return False
     elif not found.group().isdigit() or _MONTH_STEM.search(text, found.end()) is not None:
         return True  # a month's stem, before or after the first figure
-    return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
+    return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES) \
+        or _FOREIGN_SHAPE.search(text) is not None
 
 
 # The characters a DATE_PHRASE match opens with: a figure, a month's first letter (`Jan.`,
