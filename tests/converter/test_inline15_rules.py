@@ -150,3 +150,96 @@ def test_an_english_date_is_read_as_before() -> None:
     (date,) = [i for i in tag_dates("on 12 September 1965, they", None, lambda _o, _m: None)
                if not isinstance(i, str)]
     assert date.text == "12 September 1965" and date.get("when") == "1965-09-12"
+
+
+# -- probe15's rules ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("bracket", "reason", "extent"), [
+    ("[one illegible word]", "illegible", ("1", "word")), ("[two unreadable lines]", "illegible", ("2", "line")),
+    ("[two words unclear]", "illegible", ("2", "word")), ("[unclear]", "illegible", (None, None)),
+    ("[name unclear]", "illegible", (None, None)),
+    ("[two words missing, page torn]", "damage", ("2", "word")),
+    ("[corner torn; text missing]", "damage", (None, None)),
+])
+def test_what_the_source_lost_is_a_gap_with_its_extent(
+        bracket: str, reason: str, extent: tuple[str | None, str | None], ctx: ReadContext,  # noqa: F811
+        edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    div, _ = checked(f"He said that {bracket} would come.\n", ctx, edition, validator, tei_all)
+    (gap,) = xpath(div, ".//tei:gap")
+    assert gap.get("reason") == reason and (gap.get("quantity"), gap.get("unit")) == extent
+    assert not xpath(div, ".//tei:supplied")
+
+
+@pytest.mark.parametrize("bracket", ["[the reason is unclear]", "[unclear to whom]",
+                                     "[the page of the treaty, torn up later]"])
+def test_a_sentence_about_unclear_things_or_tearing_is_the_translators(
+        bracket: str, ctx: ReadContext, edition: Path, validator: FileValidator,  # noqa: F811
+        tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    div, _ = checked(f"He said that {bracket} they would come.\n", ctx, edition, validator, tei_all)
+    assert not xpath(div, ".//tei:gap") and xpath(div, ".//tei:supplied")
+
+
+@pytest.mark.parametrize(("bracket", "extent"), [
+    ("[word crossed out]", (None, None)), ("[two lines struck through]", ("2", "line")),
+    ("[3 words crossed out in the original]", ("3", "word")),
+])
+def test_struck_words_not_given_are_a_deletion_holding_a_gap(
+        bracket: str, extent: tuple[str | None, str | None], ctx: ReadContext,  # noqa: F811
+        edition: Path, validator: FileValidator, tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    div, _ = checked(f"The delegation will {bracket} arrive.\n", ctx, edition, validator, tei_all)
+    (gap,) = xpath(div, ".//tei:del/tei:gap[@reason='omitted']")
+    assert (gap.get("quantity"), gap.get("unit")) == extent
+
+
+def test_struck_words_given_stay_a_note_with_del(ctx: ReadContext, edition: Path,  # noqa: F811
+                                                 validator: FileValidator,  # noqa: F811
+                                                 tei_all: etree.RelaxNG) -> None:
+    div, _ = checked("The delegation will [crossed out: not] arrive.\n", ctx, edition, validator,
+                     tei_all)
+    assert xpath(div, ".//tei:note/tei:del[.='not']") and not xpath(div, ".//tei:gap")
+
+
+@pytest.mark.parametrize(("body", "n"), [
+    ("The talks in Vienna[a] were long.\n\n[a] Federal Archive, R 12/345.\n", "a"),
+    ("The talks in Vienna[1] were long.\n\nNote 1: Federal Archive, R 12/345.\n", "1"),
+    ("The talks in Vienna¹ were long.\n\nNote 1. Federal Archive, R 12/345.\n", "1"),
+])
+def test_letter_and_note_word_note_texts_at_the_end(body: str, n: str, ctx: ReadContext,  # noqa: F811
+                                                    edition: Path, validator: FileValidator,  # noqa: F811
+                                                    tei_all: etree.RelaxNG) -> None:
+    div, _ = checked(body, ctx, edition, validator, tei_all)
+    (note,) = xpath(div, ".//tei:p/tei:note[@place='foot']")
+    assert note.get("n") == n and "Federal Archive" in text(note)
+    assert len(xpath(div, "tei:p")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "The talks in Vienna were long.\n\n[a] Federal Archive, R 12/345.\n",  # nothing refers to [a]
+    "The talks in Vienna were long.\n\nNote 1: The minister left.\n",  # nor to note 1
+    "The F[oreign] M[inistry] wrote.\n\nNote 2: The minister left.\n",
+])
+def test_unreferred_letter_or_note_word_blocks_stay_the_texts(
+        body: str, ctx: ReadContext, edition: Path, validator: FileValidator,  # noqa: F811
+        tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    div, _ = checked(body, ctx, edition, validator, tei_all)
+    assert not xpath(div, ".//tei:note") and len(xpath(div, "tei:p")) == 2
+
+
+@pytest.mark.parametrize(("phrase", "document", "when"), [
+    ("your letter of the 5th inst. with", "1962-03-12", "1962-03-05"),
+    ("his letter of the 28th ult. and", "1962-03-12", "1962-02-28"),
+    ("the 28th ultimo", "1962-01-05", "1961-12-28"), ("the 2nd prox.", "1962-12-12", "1963-01-02"),
+])
+def test_instant_ultimo_proximo_take_the_documents_month(phrase: str, document: str,
+                                                         when: str) -> None:
+    told: list[str] = []
+    (date,) = [i for i in tag_dates(phrase, document, lambda _o, m: told.append(m))
+               if not isinstance(i, str)]
+    assert date.get("when") == when and date.get("cert") == "medium" and told
+
+
+@pytest.mark.parametrize(("phrase", "document"), [
+    ("the 5th inst.", None), ("the 31st ult.", "1962-03-12"),  # no month known; no such day
+    ("the result of 5 ultimately", "1962-03-12"), ("3 instances", "1962-03-12"),
+])
+def test_no_relative_date_without_its_month(phrase: str, document: str | None) -> None:
+    assert all(isinstance(i, str) for i in tag_dates(phrase, document, lambda _o, _m: None))

@@ -26,10 +26,10 @@ from lxml import etree
 
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
-    DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    CROSSED_OUT, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     NOTE_LABEL, PAREN_NOTE, PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
     HAND_DESCRIBED, STRUCK,
-    expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
+    damaged, expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
     spoken_event, stamp_like, uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -387,7 +387,8 @@ class InlineEncoder:
                 reading = self._finish([cut(before, start, start + len(broken.group(1)))])
                 return el("sic", reading, **form), len(broken.group(0))
             return el("sic", **form), 0
-        if plain and FOOTNOTE_REF.match(content):
+        # `[a]`: a letter is a reference only to a note text `[a] text` (else an expansion...)
+        if plain and (FOOTNOTE_REF.match(content) or (len(content) == 1 and content.islower())):
             note = self._footnote(content)
             if note is not None:
                 return note, 0
@@ -404,7 +405,10 @@ class InlineEncoder:
         if gap_line and illegible(words):
             self._count("gaps")
             return self._gap_broken(raw, words, reason="illegible", **extent(words)), 0
-        if gap_line and DAMAGE.match(words) and not illegible(words):
+        if gap_line and CROSSED_OUT.match(words):  # struck words not given: del holding the gap
+            self._count("gaps")
+            return el("del", [self._gap_broken(raw, words, reason="omitted", **extent(words))]), 0
+        if gap_line and damaged(words) and not illegible(words):
             self._count("gaps")
             self._review("bracket-damage", f"[{_short(words)}] read as words lost to damage of "
                          "the source (gap reason damage)", bracket.start)

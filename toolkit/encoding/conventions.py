@@ -151,4 +151,8 @@ CONVENTIONS = (
     "a note in parentheses labelled as the translator's or the editor's ((Translator's note: "
     "...), (Tr.: ...)) is that note, its parentheses kept (rend='parentheses'); a note's label "
     "is no name; a date in the original's language in running text (am 12. März 1965, dnia 2 "
-    "marca 1965 r.) is dated as on a date line, with its day and year.")
+    "marca 1965 r.) is dated as on a date line, with its day and year. Probe15: [one illegible "
+    "word] and [two words unclear] are gaps with their extent, [two words missing, page torn] "
+    "a gap of damage; [word crossed out] is del holding the gap of the struck words; [a] text "
+    "and Note 1: text at the end are note texts where the text refers to them; the 5th inst. "
+    "and the 28th ult. are days of the document's month and of the month before, cert medium.")

@@ -293,6 +293,9 @@ _FORMS = [
     ("foreign", r"{d}(?:\.?\s+|\s+de\s+)(?P<foreign_m>" + _FOREIGN_NAMES
                 + r")(?:\s+|\s+de\s+){y}(?:\s+r\.|\s+roku\b)?"),
     ("hungarian", r"{y}\.\s+(?P<hungarian_m>" + _FOREIGN_NAMES + r")\s+{d}\."),
+    # the 5th inst., the 28th ult., the 2nd prox.: a day of the document's month, the one
+    # before it or the one after it (the commercial and diplomatic letter's abbreviations)
+    ("relative", r"{d}\s+(?P<relative_r>inst|ult|prox|instant|ultimo|proximo)\b\.?"),
     ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
     ("my", r"{m},?\s+{y}"),                                                   # May 1958
     ("decade", r"(?:{q}[-\s])?(?P<decade_y>(?:1[5-9]|20)\d0)s\b"),            # early 1960s
@@ -352,6 +355,18 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
     if not 1 <= day <= _days_in(year, month):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _relative(day: int, word: str, document_date: str | None) -> tuple[IsoDate, str | None] | None:
+    """`the 5th inst.` (`in`: this month), `ult.` (`ul`: the month before), `prox.` (the
+    month after): the day of a month the document's date gives; without one, no date."""
+    known = re.match(r"(\d{4})-(\d{2})", document_date or "")
+    if known is None:
+        return None
+    year, month = int(known.group(1)), int(known.group(2)) + {"in": 0, "ul": -1, "pr": 1}[word]
+    year, month = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+    when = _iso(year, month, day)
+    return (IsoDate(when=when, cert="medium"), f"{year:04d}-{month:02d}") if when else None
 
 
 def _part(qualifier: str) -> str:
@@ -436,6 +451,8 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         when = _iso(year or 0, _TEXT_FOREIGN_MONTHS.get((get("m") or "").lower(), 0),
                     _day(get("d") or "0"))
         return (IsoDate(when=when), None) if when else None
+    if form == "relative":
+        return _relative(_day(get("d") or "0"), (get("r") or "")[:2], document_date)
     if form == "dmya":
         when = _iso(year or 0, _month(get("ma") or "") or 0, _day(get("d") or "0"))
         return (IsoDate(when=when), None) if when else None
@@ -535,7 +552,8 @@ _FOREIGN_SHAPE = re.compile(r"\d(?:\.?\s+|\s+de\s+)[^\W\d_]{3,12}(?:\s+|\s+de\s+
 
 # what a phrase without a month or a numeric form holds besides its figure
 _CUES = ("id-", "id ", "arly", "ate", "ID", "ARLY", "ATE", "pring", "ummer", "utumn", "all of",
-         "etween", "rom ", "PRING", "UMMER", "UTUMN", "ALL OF", "ETWEEN", "ROM ")
+         "etween", "rom ", "PRING", "UMMER", "UTUMN", "ALL OF", "ETWEEN", "ROM ", " inst",
+         " ult", " prox")
 
 
 def may_hold_date(text: str) -> bool:
@@ -603,7 +621,8 @@ def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, 
         iso, inferred = resolved
         phrase = found.group()
         if inferred:
-            on_inferred(found.start(), f"{phrase!r} gives no year: dated {inferred} from the "
+            on_inferred(found.start(), f"{phrase!r} gives no "
+                        f"{'month' if form == 'relative' else 'year'}: dated {inferred} from the "
                         f"document's date ({document_date}), cert medium")
         if found.start() > position:
             out.append(text[position:found.start()])

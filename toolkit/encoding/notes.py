@@ -21,15 +21,20 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 def note_key(label: str) -> str:
     """The note a reference or a note text names: '[1]', '¹', '^1^', '1.', '1a' -> '1'/'1a'."""
     key = label.strip().translate(SUPERSCRIPTS)
-    key = key.strip("[]^()").rstrip(".)").strip()
-    return key.lower()
+    key = key.strip("[]^()").rstrip(".):").strip()
+    return _NOTE_WORD.sub("", key).lower()
+
+
+_NOTE_WORD = re.compile(r"^(?:Note|Footnote|Anm\.|Anmerkung)\s+", re.I)  # `Note 1:` -> '1'
 
 
 # -- note texts at the end of a report ---------------------------------------------------------
-# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`, `^a^ text` (a letter alone:
+# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`, `^a^ text`, `[a] text`, `Note 1:
+# text` (these two only where the text refers to them; a letter alone:
 # a report's own notes beside the translator's figures): a note text wherever it stands
 # at the end. `1. text`, `1) text` only under a rule or a Notes line (else it is a point).
-NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^(?:\d{1,3}[a-z]?|[a-z])\^)\s+|"
+NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\[[a-z]\]|"
+                       r"(?:Note|Footnote)\s+\d{1,3}[a-z]?\s*[:.]|\^(?:\d{1,3}[a-z]?|[a-z])\^)\s+|"
                        r"(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)(?P<text>\S.*)$", re.DOTALL)
 NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$",
                            re.DOTALL)
@@ -163,8 +168,11 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
         found = note_text(blocks[start], numbered=False, symbols=symbols)
         if found is None and (symbols or SYMBOL_NOTE.match(blocks[start].text)):
             found = note_text(blocks[start], numbered=False, symbols=SIGN_LABELS)
-        if found is None:
-            break
+        if found is None or (found.label[1:-1].isalpha() and found.label[0] == "[" and
+                             not _letter_referred(blocks[:start], found.label)):
+            break  # `[a] text` only where the text refers to `[a]` after a word
+        if found.label[:1] in "NnFf" and found.key not in _keys(blocks[:start]):
+            break  # `Note 1: text` only where the text refers to note 1 (`[1]`, `¹`)
         for line in blocks[start + 1:end]:  # the note text's wrapped lines
             found = _continued(found, line)
         run.insert(0, found)
@@ -252,6 +260,11 @@ def _reference_use(text: str, match: re.Match[str], parenthesised: bool) -> bool
         return bool(before) and not before.isdigit() and not before.isspace() and before != "("
     # after a space: only `(1)` after a word that is not a point's, a figure or a sign
     return parenthesised and before.isalpha() and not _POINT_WORDS.search(text[:match.start("space")])
+
+
+def _letter_referred(before: list[SourceBlock], label: str) -> bool:
+    """`Vienna[a]`: the letter's bracket right after a word or a sign somewhere above."""
+    return any(re.search(r"(?<=\S)" + re.escape(label), b.text) for b in before if label in b.text)
 
 
 def _wrapped_from(blocks: list[SourceBlock], end: int,
