@@ -292,6 +292,8 @@ class _Projector:
                     text = f"[{number}] {self.content(node)}"
                 (self.section_notes if section else self.footnotes).append((number, text))
                 return _reference(number, node.get("rend"))
+            if node.get("rend") == "parentheses":  # `(Translator's note: ...)` as written
+                return f"({self.content(node)})"
             return f"[{self.content(node)}]"
         if name == "unclear" and node.get("rend") in UNCLEAR_FORMS:
             return UNCLEAR_FORMS[node.get("rend", "")].format(self.content(node))

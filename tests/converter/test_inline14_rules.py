@@ -45,8 +45,8 @@ def test_a_note_text_over_two_lines_is_one_note(ctx: ReadContext, edition: Path,
             "folios 6-7, a copy.\n\n[2] Second note, and\nits second line.\n")
     div, conversion = checked(body, ctx, edition, validator, tei_all)
     notes = xpath(div, ".//tei:p/tei:note[@place='foot']")
-    assert [(n.get("n"), text(n)) for n in notes] == [  # the lines apart by lb, no space
-        ("1", "Federal Archive, R 12/345,folios 6-7, a copy."), ("2", "Second note, andits second line.")]
+    assert [(n.get("n"), text(n)) for n in notes] == [  # the lines apart by lb and a space
+        ("1", "Federal Archive, R 12/345, folios 6-7, a copy."), ("2", "Second note, and its second line.")]
     assert [len(xpath(n, "tei:lb")) for n in notes] == [1, 1]
     assert not xpath(div, ".//tei:supplied") and not reviews(conversion, "note")
 

@@ -118,7 +118,8 @@ class BodyEncoder:
         self._notes = {key: self._note_maker(note) for key, note in notes.texts.items()}
         self._parenthesised = frozenset(
             "(" + k if n.label.startswith("(") else k + ")" for k, n in notes.texts.items()
-            if n.label.startswith("(") or n.label.endswith(")"))
+            if n.label.startswith("(") or n.label.endswith(")")) | frozenset(
+            " (" + k for k in notes.texts if notes.spaced)  # `Vienna (1)`: notes.Notes.spaced
         self._used = set()
         self._scopes = [(s.start, s.end, {k: self._note_maker(n) for k, n in s.notes.texts.items()},
                          {}, set()) for s in sections]

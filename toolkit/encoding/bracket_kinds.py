@@ -26,6 +26,8 @@ NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1})
 EXTENT = re.compile(  # not the denominator of "1/2" nor the decimals of "1.5"
     r"(?<![\w/.,])(?:(?:first|last|next|following|further|another)\s+)?"
     r"(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|single|\d{1,4})\s+"
+    r"(?:(?:illegible|unreadable|unclear|indecipherable|missing|crossed[- ]out|struck|redacted|"
+    r"damaged|handwritten)\s+)?"  # `one illegible word`: the words' state before their unit
     r"(?P<u>word|line|letter|character|char|page|paragraph)s?\b", re.I)
 UNITS = {"word": "word", "line": "line", "letter": "char", "character": "char", "char": "char",
          "page": "page", "paragraph": "paragraph"}
@@ -50,11 +52,18 @@ SOURCE_NOTE = re.compile(
 # the labels of German, French and Spanish translations (`Anm. d. Ü.:`, `N.d.T.:`, `N. d. R.:`):
 # whose note the bracket is, said by its label; the colon is required (`[Ed.]`, `[Trade]`,
 # `[Editor Smith]` are no note's label)
-NOTE_LABEL = re.compile(
-    r"^(?:(?P<translator>tr|trans|transl|translator|translators|t\.\s?n|tn|"
-    r"anm\.\s?d\.\s?(?:ü|übers)|n\.\s?d\.\s?t)"
-    r"|(?P<editor>ed|eds|editor|editors|e\.\s?n|anm\.\s?d\.\s?(?:red|hrsg|hg)|n\.\s?d\.\s?[er]))"
-    r"\.?(?:['’]s?)?(?:\s*(?:note|comment|remark))?\s*:", re.I)
+_LABEL = (r"(?:(?P<{t}>tr|trans|transl|translator|translators|t\.\s?n|tn|"
+          r"anm\.\s?d\.\s?(?:ü|übers)|n\.\s?d\.\s?t)"
+          r"|(?P<{e}>ed|eds|editor|editors|e\.\s?n|anm\.\s?d\.\s?(?:red|hrsg|hg)|n\.\s?d\.\s?[er]))"
+          r"\.?(?:['’]s?)?(?:\s*(?:note|comment|remark))?")
+NOTE_LABEL = re.compile(r"^" + _LABEL.format(t="translator", e="editor") + r"\s*:", re.I)
+# `(Translator's note: ...)`, `(Tr. note: ...)`, `(Note of the translator: ...)`, `(Ed.: ...)`: a
+# note in parentheses inside a sentence, said by the same labels (colon required: `(Translator's
+# notes were lost)` is the text's); its words may hold one level of parentheses, no bracket
+PAREN_NOTE = re.compile(
+    r"\((?P<label>(?:" + _LABEL.format(t="translator", e="editor")
+    + r"|note\s+(?:of|by)\s+the\s+(?:(?P<by_translator>translator)|editor)s?)\s*:)"
+    r"(?P<words>[^()\[\]]*(?:\([^()\[\]]*\)[^()\[\]]*)*)\)", re.I)
 # `[Resolution in the upper left corner, handwritten: "..."]`: what the hand wrote, where, and
 # that it is handwriting, said before the colon (the words after it are the hand's own)
 HAND_DESCRIBED = re.compile(r"^[^:\[\]\"“]{0,80}?\b(?:hand-?written|in handwriting|by hand)\s*:", re.I)
@@ -137,9 +146,31 @@ def _holds(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
+# `[two words unclear]`, `[unclear]`, `[name unclear]`: what the translator could not make out,
+# said of the words themselves (`[the reason is unclear]` is the translator's sentence)
+_QUANTITY = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|an?|\d{1,3}(?:[.,]5)?)"
+_WORDS_UNIT = r"(?:words?|lines?|letters?|characters?|names?|passages?|signature)"
+UNCLEAR_WORDS = re.compile(r"^(?:unclear(?:\s+" + _WORDS_UNIT + r")?|(?:" + _QUANTITY + r"\s+)?"
+                           + _WORDS_UNIT + r"\s+(?:(?:is|are)\s+)?unclear)\.?$", re.I)
+# `[word crossed out]`, `[two lines struck through]`: words of the source struck through, not
+# given (with the words, `[crossed out: not]`, they are kept: STRUCK)
+CROSSED_OUT = re.compile(r"^(?:" + _QUANTITY + r"\s+)?(?:words?|lines?|letters?|passages?|"
+                         r"names?|sentences?|phrases?)\s+(?:(?:is|are|was|were)\s+)?"
+                         r"(?:crossed[- ]out|struck (?:out|through))(?:\s+in the original)?\.?$",
+                         re.I)
+
+
 def illegible(words: str) -> bool:
-    """ILLEGIBLE matches (`[illegible]`, `[two words illegible]`)."""
+    """ILLEGIBLE or UNCLEAR_WORDS matches (`[illegible]`, `[two words illegible]`, `[two words
+    unclear]`)."""
+    if "lear" in words and UNCLEAR_WORDS.match(words) is not None:
+        return True
     return _holds(words, _ILLEGIBLE_PARTS) and ILLEGIBLE.match(words) is not None
+
+
+def damaged(words: str) -> bool:
+    """Every clause of the bracket says what damage took (`[two words missing, page torn]`)."""
+    return all(DAMAGE.match(part) for part in re.split(r"\s*[,;]\s*", words))
 
 
 def stamp_like(content: str) -> bool:

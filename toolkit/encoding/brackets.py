@@ -26,10 +26,10 @@ from lxml import etree
 
 from toolkit.encoding import dates, languages
 from toolkit.encoding.bracket_kinds import (
-    DAMAGE, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
-    NOTE_LABEL, PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
+    CROSSED_OUT, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    NOTE_LABEL, PAREN_NOTE, PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
     HAND_DESCRIBED, STRUCK,
-    expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
+    damaged, expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
     spoken_event, stamp_like, uncertain_reading)
 from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -119,7 +119,7 @@ class InlineEncoder:
                         _append_text(attach_to, word.group())
                         node = cut(node, word.end())
                     attach_to = None
-                out.append(node)
+                out.extend(self._paren_notes(node) if "(" in node else [node])
                 continue
             attach_to = None  # a bracket ends the word an expansion was collecting
             before = out[-1] if out and isinstance(out[-1], str) else ""
@@ -147,6 +147,36 @@ class InlineEncoder:
 
     def _strings(self, children: list[str | Bracket]) -> list[Inline]:
         return self._sequence(children)
+
+    def _paren_notes(self, text: str) -> list[Inline]:
+        """`(Translator's note: ...)` inside a sentence: the translator's (or the editor's)
+        note, its parentheses kept (rend parentheses: the projection gives them back), its
+        label no name; any other parenthesis is the text's."""
+        out: list[Inline] = []
+        position = 0
+        for found in PAREN_NOTE.finditer(text):
+            out.append(cut(text, position, found.start()))
+            self._count("notes")
+            kind = "translator" if found.group("translator") or found.group("by_translator") \
+                else "editorial"
+            label = cut(text, found.start("label"), found.end("label"))
+            out.append(el("note", [label, *self._finish([cut(text, found.end("label"),
+                                                              found.end("words"))])],
+                          type=kind, place="inline", rend="parentheses"))
+            position = found.end()
+        out.append(cut(text, position))
+        return [item for item in out if not isinstance(item, str) or item]
+
+    def _labelled(self, children: list[str | Bracket]) -> list[Inline]:
+        """A labelled note's words (`[T.N.: literally]`): its label is plain text, never a
+        name (`T.N.` read as a person's initials), the words after it encoded."""
+        first = children[0] if children and isinstance(children[0], str) else ""
+        lead = len(first) - len(first.lstrip())
+        label = NOTE_LABEL.match(first[lead:])
+        if label is None:
+            return self._strings(children)
+        end = lead + label.end()
+        return [cut(first, 0, end), *self._strings([cut(first, end), *children[1:]])]
 
     def _finish(self, items: list[Inline], names: bool = True) -> list[Inline]:
         """Page and line breaks, Markdown emphasis, then (unless `names` is false: a foreign
@@ -302,6 +332,10 @@ class InlineEncoder:
             label = match.group("paren")
             return self._footnote(label, "parenthesised") \
                 if "(" + label.lower() in self.parenthesised else None
+        if match.group("spaced") is not None:  # `Vienna (1)`: only to the texts so referred to
+            label = match.group("spaced")
+            return self._footnote(label, "parenthesised") \
+                if " (" + label in self.parenthesised else None
         if match.group("closing") is not None:  # `1)`: only to a note text `1) text`
             label = match.group("closing")
             return self._footnote(label, "parenthesis-after") \
@@ -353,7 +387,8 @@ class InlineEncoder:
                 reading = self._finish([cut(before, start, start + len(broken.group(1)))])
                 return el("sic", reading, **form), len(broken.group(0))
             return el("sic", **form), 0
-        if plain and FOOTNOTE_REF.match(content):
+        # `[a]`: a letter is a reference only to a note text `[a] text` (else an expansion...)
+        if plain and (FOOTNOTE_REF.match(content) or (len(content) == 1 and content.islower())):
             note = self._footnote(content)
             if note is not None:
                 return note, 0
@@ -370,7 +405,10 @@ class InlineEncoder:
         if gap_line and illegible(words):
             self._count("gaps")
             return self._gap_broken(raw, words, reason="illegible", **extent(words)), 0
-        if gap_line and DAMAGE.match(words) and not illegible(words):
+        if gap_line and CROSSED_OUT.match(words):  # struck words not given: del holding the gap
+            self._count("gaps")
+            return el("del", [self._gap_broken(raw, words, reason="omitted", **extent(words))]), 0
+        if gap_line and damaged(words) and not illegible(words):
             self._count("gaps")
             self._review("bracket-damage", f"[{_short(words)}] read as words lost to damage of "
                          "the source (gap reason damage)", bracket.start)
@@ -507,7 +545,7 @@ class InlineEncoder:
                 where = add_place("".join(d for d in description if isinstance(d, str)))
                 addition = el("add", self._strings(words), **({"place": where} if where else {}))
                 return el("note", [*self._finish(description), addition], type=kind, place=place)
-        return el("note", self._strings(bracket.children), type=kind, place=place)
+        return el("note", self._labelled(bracket.children), type=kind, place=place)
 
     @staticmethod
     def _split_at_colon(children: list[str | Bracket]) -> tuple[list[Inline], list[str | Bracket]]:

@@ -153,4 +153,16 @@ CONVENTIONS = (
     "Prepared by ..., 6 November 1962) is the opener's byline, the date dated in it; a time stamp "
     "opening an entry of a log (09:05 - ...) is a time with the time of day in @when, each entry "
     "a p as a chronology's events are; a line indented under the text after its entry's label is "
-    "a wrap of that entry (lb), not a page break.")
+    "a wrap of that entry (lb), not a page break. "
+    "Inline (inline15): note "
+    "texts 1) text or (1) text at the very end with no rule over them are footnotes only "
+    "where the text uses each number once, in order, glued to a word or a sign (or, for (1), "
+    "after a word that names no point), never opening a line; else they are numbered points; "
+    "a note in parentheses labelled as the translator's or the editor's ((Translator's note: "
+    "...), (Tr.: ...)) is that note, its parentheses kept (rend='parentheses'); a note's label "
+    "is no name; a date in the original's language in running text (am 12. März 1965, dnia 2 "
+    "marca 1965 r.) is dated as on a date line, with its day and year. Probe15: [one illegible "
+    "word] and [two words unclear] are gaps with their extent, [two words missing, page torn] "
+    "a gap of damage; [word crossed out] is del holding the gap of the struck words; [a] text "
+    "and Note 1: text at the end are note texts where the text refers to them; the 5th inst. "
+    "and the 28th ult. are days of the document's month and of the month before, cert medium.")

@@ -261,6 +261,15 @@ _SEASON = (r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|SPRING|SUMMER|AUTUMN)(?:\s+(?:of|O
            r"|(?:[Ff]all|FALL)\s+(?:of|OF)")
 _BETWEEN = r"(?<=between )|(?<=Between )|(?<=BETWEEN )"
 
+# a month's name of FOREIGN_MONTHS as written in running text (`März`, `marca`): its first
+# letter in either case; longest names first (`marca` before `mar...`: none is a prefix match)
+# (with Spanish: `14 de marzo de 1963`, whose names MONTHS holds for date lines)
+_TEXT_FOREIGN_MONTHS = {**FOREIGN_MONTHS, **{name: MONTHS[name] for name in (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre")}}
+_FOREIGN_NAMES = "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in
+                          sorted(_TEXT_FOREIGN_MONTHS, key=len, reverse=True))
+
 _FORMS = [
     # between 3 and 5 May 1971, between May 3 and 5, 1971: the date lies in the span, the
     # word `between` stays outside the element (notBefore/notAfter, not a period)
@@ -278,6 +287,15 @@ _FORMS = [
     ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
     ("dmy", r"{d}\.?\s+(?:(?:of|OF)\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
     ("mdy", r"{m}\s+{d}(?:,?\s+{y})?"),                                       # May 14, 1958
+    # a date left in the original's language (`am 12. März 1965`, `dnia 2 marca 1965 r.`,
+    # `3 de março de 1965`, `1965. március 12.`): only with a day and a year, as a dateline's (FOREIGN_MONTHS); the
+    # article stays outside, `r.` (Polish `roku`) inside
+    ("foreign", r"{d}(?:\.?\s+|\s+de\s+)(?P<foreign_m>" + _FOREIGN_NAMES
+                + r")(?:\s+|\s+de\s+){y}(?:\s+r\.|\s+roku\b)?"),
+    ("hungarian", r"{y}\.\s+(?P<hungarian_m>" + _FOREIGN_NAMES + r")\s+{d}\."),
+    # the 5th inst., the 28th ult., the 2nd prox.: a day of the document's month, the one
+    # before it or the one after it (the commercial and diplomatic letter's abbreviations)
+    ("relative", r"{d}\s+(?P<relative_r>inst|ult|prox|instant|ultimo|proximo)\b\.?"),
     ("qm", r"{q}[-\s]{m}(?:,?\s+{y})?"),                                      # mid-December
     ("my", r"{m},?\s+{y}"),                                                   # May 1958
     ("decade", r"(?:{q}[-\s])?(?P<decade_y>(?:1[5-9]|20)\d0)s\b"),            # early 1960s
@@ -337,6 +355,18 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
     if not 1 <= day <= _days_in(year, month):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _relative(day: int, word: str, document_date: str | None) -> tuple[IsoDate, str | None] | None:
+    """`the 5th inst.` (`in`: this month), `ult.` (`ul`: the month before), `prox.` (the
+    month after): the day of a month the document's date gives; without one, no date."""
+    known = re.match(r"(\d{4})-(\d{2})", document_date or "")
+    if known is None:
+        return None
+    year, month = int(known.group(1)), int(known.group(2)) + {"in": 0, "ul": -1, "pr": 1}[word]
+    year, month = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+    when = _iso(year, month, day)
+    return (IsoDate(when=when, cert="medium"), f"{year:04d}-{month:02d}") if when else None
 
 
 def _part(qualifier: str) -> str:
@@ -417,6 +447,12 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         if form == "byears":
             return IsoDate(not_before=f"{year:04d}", not_after=f"{end:04d}"), None
         return IsoDate(from_=f"{year:04d}", to=f"{end:04d}"), None
+    if form in ("foreign", "hungarian"):
+        when = _iso(year or 0, _TEXT_FOREIGN_MONTHS.get((get("m") or "").lower(), 0),
+                    _day(get("d") or "0"))
+        return (IsoDate(when=when), None) if when else None
+    if form == "relative":
+        return _relative(_day(get("d") or "0"), (get("r") or "")[:2], document_date)
     if form == "dmya":
         when = _iso(year or 0, _month(get("ma") or "") or 0, _day(get("d") or "0"))
         return (IsoDate(when=when), None) if when else None
@@ -509,9 +545,15 @@ _MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 _STEM_OR_FIGURE = re.compile("|".join(_MONTH_STEMS + tuple("0123456789")))  # literals: skipped to
 
 
+# a day, a word and a year (or a year, a word and a day): the shape of a date whose month is
+# not English (`12. März 1965`, `1965. március 12.`), looked for only where nothing else cues
+_FOREIGN_SHAPE = re.compile(r"\d(?:\.?\s+|\s+de\s+)[^\W\d_]{3,12}(?:\s+|\s+de\s+)\d{4}"
+                            r"|\d{4}\.\s+[^\W\d_]{3,12}\s+\d")
+
 # what a phrase without a month or a numeric form holds besides its figure
 _CUES = ("id-", "id ", "arly", "ate", "ID", "ARLY", "ATE", "pring", "ummer", "utumn", "all of",
-         "etween", "rom ", "PRING", "UMMER", "UTUMN", "ALL OF", "ETWEEN", "ROM ")
+         "etween", "rom ", "PRING", "UMMER", "UTUMN", "ALL OF", "ETWEEN", "ROM ", " inst",
+         " ult", " prox")
 
 
 def may_hold_date(text: str) -> bool:
@@ -526,7 +568,8 @@ def may_hold_date(text: str) -> bool:
             return False
     elif not found.group().isdigit() or _MONTH_STEM.search(text, found.end()) is not None:
         return True  # a month's stem, before or after the first figure
-    return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES)
+    return _NUMERIC.search(text) is not None or any(cue in text for cue in _CUES) \
+        or _FOREIGN_SHAPE.search(text) is not None
 
 
 # The characters a DATE_PHRASE match opens with: a figure, a month's first letter (`Jan.`,
@@ -578,7 +621,8 @@ def tag_dates(text: str, document_date: str | None, on_inferred: Callable[[int, 
         iso, inferred = resolved
         phrase = found.group()
         if inferred:
-            on_inferred(found.start(), f"{phrase!r} gives no year: dated {inferred} from the "
+            on_inferred(found.start(), f"{phrase!r} gives no "
+                        f"{'month' if form == 'relative' else 'year'}: dated {inferred} from the "
                         f"document's date ({document_date}), cert medium")
         if found.start() > position:
             out.append(text[position:found.start()])

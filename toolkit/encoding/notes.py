@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.bracket_kinds import EMPHASIS
+from toolkit.encoding.lines import WORD_CUT
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -20,15 +21,20 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 def note_key(label: str) -> str:
     """The note a reference or a note text names: '[1]', '¹', '^1^', '1.', '1a' -> '1'/'1a'."""
     key = label.strip().translate(SUPERSCRIPTS)
-    key = key.strip("[]^()").rstrip(".)").strip()
-    return key.lower()
+    key = key.strip("[]^()").rstrip(".):").strip()
+    return _NOTE_WORD.sub("", key).lower()
+
+
+_NOTE_WORD = re.compile(r"^(?:Note|Footnote|Anm\.|Anmerkung)\s+", re.I)  # `Note 1:` -> '1'
 
 
 # -- note texts at the end of a report ---------------------------------------------------------
-# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`, `^a^ text` (a letter alone:
+# `[1] text`, `  [1]   text`, `[1a] text`, `¹ text`, `^1^ text`, `^a^ text`, `[a] text`, `Note 1:
+# text` (these two only where the text refers to them; a letter alone:
 # a report's own notes beside the translator's figures): a note text wherever it stands
 # at the end. `1. text`, `1) text` only under a rule or a Notes line (else it is a point).
-NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\^(?:\d{1,3}[a-z]?|[a-z])\^)\s+|"
+NOTE_TEXT = re.compile(r"^\s*(?:(?P<label>\[\d{1,3}[a-z]?\]|\[[a-z]\]|"
+                       r"(?:Note|Footnote)\s+\d{1,3}[a-z]?\s*[:.]|\^(?:\d{1,3}[a-z]?|[a-z])\^)\s+|"
                        r"(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*)(?P<text>\S.*)$", re.DOTALL)
 NUMBERED_NOTE = re.compile(r"^\s*(?P<label>\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)])\s+(?P<text>\S.*)$",
                            re.DOTALL)
@@ -65,6 +71,7 @@ class Notes:
     texts: dict[str, NoteText] = field(default_factory=dict)
     repeated: list[NoteText] = field(default_factory=list)
     separators: list[SourceBlock] = field(default_factory=list)
+    spaced: bool = False  # `(1)` after a space refers to them too (`_numbered_run`'s notes)
 
 
 def note_text(block: SourceBlock, numbered: bool,
@@ -105,12 +112,7 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
                 region = region[:count]
                 break
             elif taken:
-                last = taken[-1]
-                glue = last.text.text.rstrip() + LINE_BREAK
-                lines = last.text.lines + tuple((len(glue) + p, n) for p, n in block.lines)
-                taken[-1] = NoteText(last.label, last.key,
-                                     SourceBlock(glue + block.text.lstrip(), lines), last.line,
-                                     last.spaced)
+                taken[-1] = _continued(taken[-1], block)
         # notes under a rule are numbered from 1 (or signed from the first sign, `*`, `†`),
         # and are most of what stands there
         if taken and (taken[0].key.startswith("1") or taken[0].key in FIRST_SIGNS) \
@@ -121,12 +123,27 @@ def collect(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], bool
             taken = []
     if not taken:
         taken = _end_run(blocks, bound, symbols)
+    if not taken:
+        taken = _numbered_run(blocks, bound)
+        notes.spaced = bool(taken) and taken[0].label.startswith("(")
     for note in taken:
         if note.key in notes.texts:
             notes.repeated.append(note)
         else:
             notes.texts[note.key] = note
     return notes
+
+
+def _continued(note: NoteText, block: SourceBlock) -> NoteText:
+    """The note text with `block`, its next line, after a line break. As in a paragraph, the
+    break has a space before it (`345, <lb/>folios`: the words stay apart in the note's text)
+    unless a hyphen cut a word there (`negoti-<lb break="no"/>ations`)."""
+    text = note.text.text.rstrip()
+    glue = text + (LINE_BREAK if WORD_CUT.search(text) and block.text.lstrip()[:1].isalpha()
+                   else " " + LINE_BREAK)
+    lines = note.text.lines + tuple((len(glue) + p, n) for p, n in block.lines)
+    return NoteText(note.label, note.key, SourceBlock(glue + block.text.lstrip(), lines),
+                    note.line, note.spaced)
 
 
 # every sign a note text may open with (SYMBOL_NOTE's labels)
@@ -151,13 +168,13 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
         found = note_text(blocks[start], numbered=False, symbols=symbols)
         if found is None and (symbols or SYMBOL_NOTE.match(blocks[start].text)):
             found = note_text(blocks[start], numbered=False, symbols=SIGN_LABELS)
-        if found is None:
-            break
+        if found is None or (found.label[1:-1].isalpha() and found.label[0] == "[" and
+                             not _letter_referred(blocks[:start], found.label)):
+            break  # `[a] text` only where the text refers to `[a]` after a word
+        if found.label[:1] in "NnFf" and found.key not in _keys(blocks[:start]):
+            break  # `Note 1: text` only where the text refers to note 1 (`[1]`, `¹`)
         for line in blocks[start + 1:end]:  # the note text's wrapped lines
-            glue = found.text.text.rstrip() + LINE_BREAK
-            lines = found.text.lines + tuple((len(glue) + p, n) for p, n in line.lines)
-            found = NoteText(found.label, found.key, SourceBlock(glue + line.text.lstrip(), lines),
-                             found.line, found.spaced)
+            found = _continued(found, line)
         run.insert(0, found)
         end = start
     first = next((i for i, n in enumerate(run) if n.label not in SIGN_LABELS
@@ -167,6 +184,87 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
         first = 0  # sentences under the signature or its list: notes, though unreferenced
     del blocks[end + first:]
     return run[first:]
+
+
+_PAREN_FORM = re.compile(r"^\(\d{1,3}\)$")
+_CLOSING_FORM = re.compile(r"^\d{1,3}\)$")
+# a number's uses in the text, in either form: `Vienna.1)`, `Vienna(1)`, `Vienna (1)`, `5(1)`
+_NUMBER_USE = re.compile(r"(?P<before>.?)(?P<space>[ \t]?)(?P<open>\(?)(?P<n>\d{1,3})\)(?!\w)")
+# the words before a number that points to a point, a paragraph, an article: `point (1)`,
+# `under (2)`, `and (3)`: the text refers to its own numbered points, not to notes
+_POINT_WORDS = re.compile(r"\b(?:points?|paragraphs?|paras?|items?|articles?|art|sections?|"
+                          r"clauses?|sub-?paragraphs?|annex|under|see|in|and|or|of|to|also|nos?|"
+                          r"numbers?|questions?|tasks?|chapters?)\W*$", re.I)
+
+
+def _numbered_run(blocks: list[SourceBlock],
+                  bound: Callable[[list[SourceBlock]], bool]) -> list[NoteText]:
+    """`1) text` or `(1) text` at the very end, with no rule nor Notes line over them: note
+    texts only where the text refers to each once, in order, the number glued to a word or a
+    sign (`Vienna.1)`, `Vienna(1)`) or, for `(1)`, after a word that is not a point's
+    (`Vienna (1) were`, not `point (1)`, `Article 5(1)`). Numbered from 1, every one used, not
+    announced by a line ending in a colon, not opening a line of the text: else the blocks
+    are the text's numbered points."""
+    run: list[NoteText] = []
+    end = len(blocks)
+    while end > 1:
+        start = _wrapped_from(blocks, end, bound)
+        if start is None:
+            break
+        found = note_text(blocks[start], numbered=True)
+        if found is None or not (_PAREN_FORM.match(found.label) or _CLOSING_FORM.match(found.label)):
+            break
+        for line in blocks[start + 1:end]:
+            found = _continued(found, line)
+        run.insert(0, found)
+        end = start
+    if not run or end < 1 or blocks[end - 1].text.rstrip().endswith(":"):
+        return []
+    parenthesised = run[0].label.startswith("(")
+    if any(n.label.startswith("(") != parenthesised or n.key != str(i)
+           for i, n in enumerate(run, start=1)):
+        return []
+    if _referred_once(blocks[:end], len(run), parenthesised):
+        del blocks[end:]
+        return run
+    return []
+
+
+def _referred_once(before: list[SourceBlock], count: int, parenthesised: bool) -> bool:
+    """Numbers 1 to `count` each used once in `before`, in that order, as references."""
+    uses: dict[int, list[tuple[int, bool]]] = {}
+    for index, block in enumerate(before):
+        if ")" not in block.text:
+            continue
+        for match in _NUMBER_USE.finditer(block.text):
+            number = int(match.group("n"))
+            if 1 <= number <= count:
+                uses.setdefault(number, []).append(
+                    (index * 1_000_000 + match.start("n"), _reference_use(block.text, match, parenthesised)))
+    if len(uses) != count or any(len(u) != 1 or not u[0][1] for u in uses.values()):
+        return False
+    places = [uses[number][0][0] for number in range(1, count + 1)]
+    return places == sorted(places)
+
+
+def _reference_use(text: str, match: re.Match[str], parenthesised: bool) -> bool:
+    """The number's one use is a note reference of the form of the note texts."""
+    if bool(match.group("open")) != parenthesised:
+        return False
+    before, spaced = match.group("before"), bool(match.group("space"))
+    start = match.start("before") if before else match.start("space")
+    line_start = text.rfind(LINE_BREAK, 0, start + 1) + 1
+    if not text[line_start:match.start("open") if parenthesised else match.start("n")].strip():
+        return False  # opening a line: a numbered point
+    if not spaced:
+        return bool(before) and not before.isdigit() and not before.isspace() and before != "("
+    # after a space: only `(1)` after a word that is not a point's, a figure or a sign
+    return parenthesised and before.isalpha() and not _POINT_WORDS.search(text[:match.start("space")])
+
+
+def _letter_referred(before: list[SourceBlock], label: str) -> bool:
+    """`Vienna[a]`: the letter's bracket right after a word or a sign somewhere above."""
+    return any(re.search(r"(?<=\S)" + re.escape(label), b.text) for b in before if label in b.text)
 
 
 def _wrapped_from(blocks: list[SourceBlock], end: int,
@@ -332,12 +430,14 @@ def _referred(before: list[SourceBlock], after: list[SourceBlock]) -> bool:
 # word or a sign (`Vienna¹`, `agreed.²`); `[1]` and `[1a]` are brackets (the bracket stage).
 # `(1)` or `1)` right after a word or a sign (`Kashmir.(1)`, `Rostock.1)`) is one only where a
 # note text of that form (`(1) text`, `1) text`) stands under a rule: elsewhere it is the
-# translator's enumeration.
+# translator's enumeration; `(1)` after a word and a space only to the texts `_numbered_run`
+# took (each number used once, in order).
 # The leading lookahead holds the first character of every form (`^`, a superscript figure,
 # `(`, a figure, a sign): the same matches, but a position that opens none is passed over by
 # one class test instead of five branches and their lookbehinds (7x faster on paragraphs).
 REFERENCE = re.compile(r"(?=[\^⁰¹²³⁴⁵⁶⁷⁸⁹(\d*†‡§])(?:\^(?P<caret>\d{1,3}[a-z]?|[a-z])\^"
                        r"|(?<!\s)(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
                        r"|(?<=[^\s(])\((?P<paren>\d{1,3}[a-z]?)\)(?!\w)"
+                       r"|(?<=[^\W\d_] )\((?P<spaced>\d{1,3})\)(?!\w)"  # `Vienna (1) were`
                        r"|(?<=[^\s\d(])(?P<closing>\d{1,3}[a-z]?)\)(?!\w)"  # `Rostock.1)`
                        r"|" + SYMBOL_REFERENCE.pattern + ")")
