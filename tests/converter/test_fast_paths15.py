@@ -91,3 +91,43 @@ def test_the_rules_still_fire() -> None:
     spans = {text[cue.start:cue.end] for cue in cues.find_cues(text) if cue.kind == "org"}
     assert "Ministry of Foreign Affairs" in " ".join(spans)
     assert "*+" in patterns._ORG_MOD
+
+
+def _rule_names(source: str) -> set[str]:
+    """The element names a method's rules test (`name == "x"`, `name in ("x", "y")`)."""
+    found = set(re.findall(r'(?<![\w.])name == "(\w+)"', source))
+    for group in re.findall(r'(?<![\w.])name in [(\[{]([^)\]}]*)', source):
+        found.update(re.findall(r'"(\w+)"', group))
+    return found
+
+
+def test_projection_rules_are_in_the_dispatch_sets() -> None:
+    """`visit` and `inline` send an element whose name none of their rules tests straight to
+    its content: a rule added for a new name must add the name to `_VISITED` / `_INLINED`, or
+    it would never run."""
+    import inspect
+
+    from toolkit import projection
+    visited = _rule_names(inspect.getsource(projection._Projector.visit))
+    inlined = _rule_names(inspect.getsource(projection._Projector.inline))
+    assert {"stage", "fw", "note", "gap"} <= visited and {"pb", "sic", "hi"} <= inlined
+    assert visited <= projection._VISITED, visited - projection._VISITED
+    assert inlined <= projection._INLINED, inlined - projection._INLINED
+
+
+def test_projection_dispatch_still_reaches_each_rule() -> None:
+    """Elements of both sets, nested in elements of neither (a name, a date), still project by
+    their own rules: a gap's bracket, a sic's mark, a footnote at the end, a page break."""
+    from toolkit.projection import project
+    from toolkit.tei import el, sub
+    text = el("text")
+    p = sub(sub(text, "body"), "p", "The ")
+    name = sub(p, "persName", "Kim ")
+    sub(name, "sic", "Il Sng")
+    name.tail = " came "
+    date = sub(p, "date", "on ")
+    sub(date, "gap", reason="illegible", rend="illegible")
+    date.tail = "."
+    sub(p, "note", "A note.", place="foot", n="1")
+    sub(p, "pb")
+    assert project(text) == "The Kim Il Sng [sic] came on [illegible].[1]\n\n[1] A note.\n"
