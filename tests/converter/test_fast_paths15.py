@@ -131,3 +131,22 @@ def test_projection_dispatch_still_reaches_each_rule() -> None:
     sub(p, "note", "A note.", place="foot", n="1")
     sub(p, "pb")
     assert project(text) == "The Kim Il Sng [sic] came on [illegible].[1]\n\n[1] A note.\n"
+
+
+def test_lost_words_shortcut_and_its_counter_case() -> None:
+    """The lost-text check returns at once when the projection's words are the source's in
+    order; words in another order (a note moved to the end) are counted as before, and a
+    word the TEI lacks is still told."""
+    from toolkit.encoding.kept import lost_words
+    from toolkit.tei import el, sub
+    text = el("text")
+    p = sub(sub(text, "body"), "p", "Comrade Kim arrived ")
+    sub(p, "note", "Kim is the envoy.", place="foot", n="1")
+    # (the note's reference adds letters to the source's side: the projection is asked)
+    same = [[(1, "Comrade Kim arrived [1]")], [(3, "[1] Kim is the envoy.")]]
+    assert lost_words(same, text, "x.txt") == []
+    moved = [[(1, "[1] Kim is the envoy.")], [(3, "Comrade Kim arrived [1]")]]
+    assert lost_words(moved, text, "x.txt") == []
+    lost = [[(1, "Comrade Kim arrived [1] at Pyongyang")], [(3, "[1] Kim is the envoy.")]]
+    [warning] = lost_words(lost, text, "x.txt")
+    assert warning.line == 1 and "pyongyang" in warning.message.lower()
