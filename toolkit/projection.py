@@ -34,6 +34,13 @@ CONTAINERS = {"div", "body", "front", "back", "list", "lg", "closer", "opener", 
 
 # the elements whose projection depends on their parent's name (`visit`)
 _READ_PARENT = frozenset({"seg", "space", "fw", "note", "gap", "stage"})
+# every name `visit` has a rule of its own for, and every name `inline` has: any other element
+# (a name, a date, a phrase: most of a tree) goes straight to the last rule, its content,
+# without the chain of name tests (a test holds each rule's name to these sets)
+_VISITED = frozenset({"teiHeader", "facsimile", "standOff", "stage", "list", "note", "closer",
+                      "opener", "seg", "sp", "space", "fw", "gap"}) | CONTAINERS | BLOCKS
+_INLINED = frozenset({"gap", "vocal", "kinesic", "incident", "pause", "pb", "lb", "ptr", "note",
+                      "unclear", "supplied", "ex", "sic", "del", "orig", "choice", "hi", "ref"})
 
 
 class _Projector:
@@ -79,6 +86,9 @@ class _Projector:
 
     def visit(self, node: etree._Element) -> None:
         name = local_name(node)
+        if name not in _VISITED:
+            self.current.append(self.content(node) if name not in _INLINED else self.inline(node))
+            return
         # the parent's name is asked only of the elements whose rules read it (most visits
         # are of paragraphs and phrases: no parent looked up for them)
         parent_name = ""
@@ -259,6 +269,8 @@ class _Projector:
 
     def inline(self, node: etree._Element) -> str:
         name = local_name(node)
+        if name not in _INLINED:
+            return self.content(node)
         if name == "gap":
             return self._gap(node)
         if name in ("vocal", "kinesic", "incident"):

@@ -122,8 +122,11 @@ def lost_words(blocks: Sequence[Sequence[Line]], text: etree._Element, path: str
     if _letters([tree_text(text)]) >= _letters([line for _, line in lines]):
         return []
     # compatibility forms fold: a note's own mark typed `¹` is projected as `[1]`
-    missing = Counter(_words(_folded(" ".join(line for _, line in lines)))) \
-        - Counter(_words(_folded(project(text))))
+    source_words = _words(_folded(" ".join(line for _, line in lines)))
+    projected = _words(_folded(project(text)))
+    if source_words == projected:  # the usual case, the same words in the same order: no
+        return []  # word is missing, without counting them (two Counters and a difference)
+    missing = Counter(source_words) - Counter(projected)
     if not missing:
         return []
     # A lost line holds many of the missing words; a common word of it (`by`) also stands

@@ -527,7 +527,9 @@ _YEARS_CELL = re.compile(r"^(?:1[89]|20)\d\d\s*(?:[-–—]\s*(?:(?:1[89]|20)\d\
 def runs(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], index: int) -> int:
     """A run of units from `index` on that is one element, made here: a table's rows, or a
     letter quoted in full (`embedded`). The units taken, or 0."""
-    from toolkit.encoding import embedded  # embedded reads closing, which reads this module
+    # (embedded reads closing, which reads this module; a plain `import`: a `from` import's
+    # names are handed over by importlib's Python code, at every one of ~18 calls a report)
+    import toolkit.encoding.embedded as embedded
 
     rows = table_rows(units, index)
     if rows:

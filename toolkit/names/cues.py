@@ -48,19 +48,32 @@ from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD
 
 # Rules tried only where a capitalised word starts (most of a text is not a name: matching
 # only there keeps recognition fast), then rules searched through the whole text.
+def _held(pattern: str) -> str:
+    """`pattern` with its runs of lower-case letters possessive (`L*+`, `L++`): where what
+    follows every run is white space, an apostrophe, a hyphen, a comma, a full stop or the
+    end (`_END`, which refuses a letter), a letter given back never makes a match, and the
+    engine no longer tries each shorter run before it fails (the same matches; not for the
+    patronymic rule, whose endings are letters after a run)."""
+    return pattern.replace(f"{L}*", f"{L}*+").replace(f"{L}+", f"{L}++")
+
+
 _AT_CAPITALS: list[tuple[re.Pattern[str], str, str, int]] = [
-    (re.compile(rf"(?:{_UPPER_TITLES})\s(?P<n>{_NAME}){_END}"), "person", "title", 1),
-    (re.compile(rf"(?P<n>{_INITIALS}\s?(?:{_WORD}|{_CAPS})){_END}"), "person", "initials", 1),
-    (re.compile(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?(?:(?:{PARTICLES})\s){{0,2}}{_NAMEWORD}"
-                rf"(?:{_JOINT}{_NAMEWORD}){{0,2}}){_END}"),  # (`José Alfredo Martínez de Hoz`)
+    (re.compile(_held(rf"(?:{_UPPER_TITLES})\s(?P<n>{_NAME}){_END}")), "person", "title", 1),
+    (re.compile(_held(rf"(?P<n>{_INITIALS}\s?(?:{_WORD}|{_CAPS})){_END}")), "person", "initials", 1),
+    (re.compile(_held(rf"(?P<n>(?:{_FIRST})\s(?:{U}\.\s)?(?:(?:{PARTICLES})\s){{0,2}}{_NAMEWORD}"
+                      rf"(?:{_JOINT}{_NAMEWORD}){{0,2}}){_END}")),  # (`José Alfredo Martínez de Hoz`)
      "person", "first-name", 1),
     (re.compile(rf"(?P<n>{_WORD}\s{_WORD}(?:ovich|evich|ich|ovna|evna|ichna)\s{_WORD}){_END}"),
      "person", "patronymic", 1),
     (re.compile(rf"(?P<n>(?:{KOREAN})\s{_GIVEN}){_END}"), "person", "korean", 2),
     (re.compile(rf"(?P<n>(?:{CHINESE})\s{_GIVEN}){_END}"), "person", "chinese", 2),
     (re.compile(rf"(?P<n>(?:{VIETNAMESE})\s{_SYLL}(?:\s{_SYLL}){{0,2}}){_END}"), "person", "vietnamese", 2),
-    (re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_NAME})(?:,\s[^,.;:]{{1,60}},|,)?\s(?:also\s|then\s|again\s|further\s|"
-                rf"finally\s|had\s)?(?:{SPEECH})\b"), "person", "speech-before", 3),
+    # (searched through a window: the lookahead of the letters a name opens with (a capital,
+    # an article's `a`/`e`/`u`, an elision's `d`) fails at once where none starts; the aside
+    # after a comma runs to the next `,.;:` or 60 characters and gives nothing back: what it
+    # gives back is no comma)
+    (re.compile(_held(rf"(?=[{_UPPER}aeud])(?<![\w{APOS}.-])(?P<n>{_NAME})(?:,\s[^,.;:]{{1,60}}+,|,)?\s(?:also\s|"
+                      rf"then\s|again\s|further\s|finally\s|had\s)?(?:{SPEECH})\b")), "person", "speech-before", 3),
     (re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,5}}(?:{ORG_HEADS}){_ORG_TAIL}{{0,3}}"
                 rf"|(?:{ORG_HEADS}){_ORG_TAIL}{{1,3}}){_END}"), "org", "org-head", 2),
 ]
@@ -222,7 +235,7 @@ _RARE_INITIAL = re.compile("[" + "".join(c for c in _UPPER if not c.isascii()) +
 _INITIAL_TRIGGER = (2, ("initials",), False, False, None)
 _WORD_START = re.compile(rf"(?<![\w{APOS}.-]){U}")
 _UPPER_CHAR = re.compile(U)
-_LOWER_TITLE = re.compile(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}")
+_LOWER_TITLE = re.compile(_held(rf"(?:{_LOWER_TITLES})\s(?P<n>{_NAME}){_END}"))
 # What no organisation's name holds (its words are capitalised words of word characters,
 # apostrophes, `&`, hyphens and inner full stops, or of/for/with/on/the, one white space
 # between two): a name that reaches the head noun starts after the last of these before it,
@@ -233,7 +246,7 @@ _ORG_BLOCKER = re.compile(rf"[^\w{APOS}&.\s-]|\.(?!\w)|\s\s|(?<=\s)(?!{U}|(?:of|
 # (Where finditer would end its last blocker one character sooner, inside a run of white
 # space that `\s\s` pairs, the capitals after it are the same: white space is none.)
 _LAST_ORG_BLOCKER = re.compile(rf"(?s:.*)(?:{_ORG_BLOCKER.pattern})")
-_SPEECH_AFTER = re.compile(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}")
+_SPEECH_AFTER = re.compile(_held(rf"(?:{SPEECH})\s(?P<n>{_NAME}){_END}"))
 
 
 def find_cues(text: str) -> list[Cue]:
