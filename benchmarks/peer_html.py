@@ -279,7 +279,7 @@ STAGES = {
         'accumulator-before(\'tk:notes\'), accumulator-before(\'tk:pages\')))"/></r>'),
     "notes (tk:notes)": '<r><xsl:apply-templates select="tei:text" mode="tk:notes"/></r>',
     "record (tk:summary)": '<r><xsl:apply-templates select="." mode="tk:summary"/></r>',
-    "search page (tk:search-page)": '<r><xsl:apply-templates select="." mode="tk:search-page"/></r>',
+    "search page with the record (tk:search-page)": '<r><xsl:apply-templates select="." mode="tk:search-page"/></r>',
     "citation: box and three files": _CITATION + "<r>" + "".join(
         f'<xsl:apply-templates select="$header" mode="tk:{mode}"><xsl:with-param name="c" '
         f'select="$c"/></xsl:apply-templates>' for mode in ("cite", "csl-json", "bibtex", "ris")) + "</r>",
