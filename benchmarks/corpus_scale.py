@@ -273,7 +273,7 @@ def measure(count: int, folder: Path, jobs: int, size: int, reuse: bool = False,
 
     def written() -> str:
         pdfs = len([p for p in (out / "pdf").glob("*.pdf") if not p.name.startswith("edition")])
-        pages = len(list((out / ".html-records").glob("*.xml")))
+        pages = len(list((out / ".html-records").glob("*.html")))
         return f"{pdfs} document PDFs and {pages} document pages of {count} written"
 
     results: list[Stage] = []

@@ -14,7 +14,8 @@ turn (ours, then the peer's, on the same file), so that both meet the same load:
   the page written.
 - **PDF**: `PdfBuilder.write_one` (prepared once: stylesheets, fonts) against WeasyPrint
   rendering the page our HTML builder wrote for the same document, with the site's CSS
-  (local files only: no URL is fetched), the PDF written. WeasyPrint is the `bench` extra.
+  (local files only: no URL is fetched), the PDF written. WeasyPrint is the `bench` extra;
+  without it our side is timed alone (the pipeline's figures need it, not the peer).
 - **Pipeline**: per document, convert (synthetic) or import (FRUS: the volume's import time
   shared out over its documents) + `FileValidator.validate` + HTML + PDF, against an lxml
   parse + serialise of the same TEI file (median of 5).
@@ -212,14 +213,20 @@ def compare_html(documents: list[Path], out: Path) -> tuple[Side, Side, Path]:
     return ours, peer, site
 
 
-def compare_pdf(documents: list[Path], site: Path, out: Path) -> tuple[Side, Side]:
-    import weasyprint
-    from weasyprint.urls import URLFetcher
-
+def compare_pdf(documents: list[Path], site: Path, out: Path) -> tuple[Side, Side | None]:
+    """Our PDF against WeasyPrint's; without WeasyPrint (the `bench` extra) ours alone, so
+    that the pipeline's figures are still measured (the peer's side is None)."""
     ours, peer = Side("teikit PdfBuilder"), Side("WeasyPrint (our HTML page)")
     config = BuildConfig(source_dir=documents[0].parent, output_dir=out / "teikit", force=True)
     builder = PdfBuilder(config)
     ours.setup = timed(builder.prepare)
+    try:
+        import weasyprint
+        from weasyprint.urls import URLFetcher
+    except ImportError:
+        for path in documents:
+            ours.documents.add(*timed(lambda: builder.write_one(Document(path))))
+        return ours, None
     fetcher = URLFetcher(allowed_protocols={"file", "data"})  # never the network
     (out / "weasyprint").mkdir(parents=True, exist_ok=True)
     peer.setup = timed(lambda: None)  # nothing to prepare: fonts load on the first document
@@ -279,7 +286,7 @@ STAGES = {
         'accumulator-before(\'tk:notes\'), accumulator-before(\'tk:pages\')))"/></r>'),
     "notes (tk:notes)": '<r><xsl:apply-templates select="tei:text" mode="tk:notes"/></r>',
     "record (tk:summary)": '<r><xsl:apply-templates select="." mode="tk:summary"/></r>',
-    "search page (tk:search-page)": '<r><xsl:apply-templates select="." mode="tk:search-page"/></r>',
+    "search page with the record (tk:search-page)": '<r><xsl:apply-templates select="." mode="tk:search-page"/></r>',
     "citation: box and three files": _CITATION + "<r>" + "".join(
         f'<xsl:apply-templates select="$header" mode="tk:{mode}"><xsl:with-param name="c" '
         f'select="$c"/></xsl:apply-templates>' for mode in ("cite", "csl-json", "bibtex", "ris")) + "</r>",
@@ -417,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             subset = documents[:args.pdf_count]
             pdf_ours, pdf_peer = compare_pdf(subset, site, out)
+            if pdf_peer is None:  # WeasyPrint is not installed: our side alone
+                pdf_peer = Side("WeasyPrint not installed (no ratio)")
+                pdf_peer.documents = Timing([0.0] * len(subset), [0.0] * len(subset))
             pdf_rows += comparison_rows(corpus, pdf_ours, pdf_peer)
             print(pdf_rows[-1], flush=True)
             validation = validate_each(subset)

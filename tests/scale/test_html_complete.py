@@ -1,7 +1,7 @@
 """The web build's check that an unchanged document's outputs are all there (issue #13): it
 stat()ed each of their 8 files, 80,000 stats in a one-document rebuild at 10,000 documents.
 It now lists each output folder once. Seen by counting os.stat on the unchanged document's
-downloads (its record and search page are still stat()ed, by html_state.contributions: their
+downloads (its private file, search page and record in one, is still stat()ed, by html_state.contributions: its
 size and mtime say whether the last build's contribution holds) while the real build runs; and an output removed by hand still comes back."""
 
 from __future__ import annotations

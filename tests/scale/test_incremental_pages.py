@@ -232,7 +232,7 @@ def test_search_merges_every_shard(source: Path, tmp_path: Path) -> None:
     output = tmp_path / "build"
     build(source, output)
     site = output / "html"
-    pages = {p.stem: p.read_text("utf-8") for p in (output / ".html-records" / "search").glob("*.html")}
+    pages = {p.stem: p.read_text("utf-8") for p in (output / ".html-records").glob("*.html")}
     word = "lighthouses"
     holders = sorted(pages)[::5]  # four documents, in more than one shard
     for identifier in holders:
@@ -253,12 +253,17 @@ def test_search_merges_every_shard(source: Path, tmp_path: Path) -> None:
         assert counted == len(years)
 
 
-def _corrupt(record: Path) -> None:
-    """Bytes that are no XML, of the same size and time: the build takes the record for
-    the one it read last time, and fails if it reads it."""
-    status = record.stat()
-    record.write_bytes(b"<" * status.st_size)
-    os.utime(record, ns=(status.st_atime_ns, status.st_mtime_ns))
+def _corrupt(path: Path) -> None:
+    """The record in a document's private file blanked, same size and time: the build takes
+    the record for the one it read last time, and fails if it reads it (no record). Its
+    search page around it stays whole: Pagefind reads every search page of a shard it
+    indexes again, which is no read of the record."""
+    status = path.stat()
+    data = path.read_bytes()
+    record, _search = html_state.split_record(data)
+    at = data.index(record)
+    path.write_bytes(data[:at] + b" " * len(record) + data[at + len(record):])
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
 
 
 def _in_text(path: Path, entry: str) -> bool:
@@ -309,7 +314,7 @@ def test_an_edit_beside_a_name_reads_only_the_records_on_the_pages_it_makes(sour
     unreadable = sorted(set(before.documents) - needed)
     assert len(unreadable) >= COUNT // 2, "the test tells a bounded read from a whole one"
     for identifier in unreadable:
-        _corrupt(output / ".html-records" / f"{identifier}.xml")
+        _corrupt(output / ".html-records" / f"{identifier}.html")
     stamps = snapshot(site)
     _beside(original / f"{document}.xml", entry)
     report = build(original, output)

@@ -13,6 +13,7 @@ from toolkit.builders import html as html_builder
 from toolkit.builders.base import BuildConfig, Document
 from toolkit.builders.html import HtmlBuilder
 from toolkit.builders.html_context import head, mention_contexts, tail
+from toolkit.builders.html_state import split_record
 from web.support import FIXTURE_ID, FIXTURES, ROOT, SAMPLE_ID
 
 P = 'registers/persons.xml#moskovsky'
@@ -50,7 +51,8 @@ def _records(tmp_path: Path, name: str, documents: list[Path]) -> dict[str, byte
     builder.prepare()
     for path in documents:
         builder.write_one(Document(path))
-    return {p.name: p.read_bytes() for p in sorted((tmp_path / name / ".html-records").glob("*.xml"))}
+    return {p.stem: split_record(p.read_bytes())[0]  # the record, out of the search page
+            for p in sorted((tmp_path / name / ".html-records").glob("*.html"))}
 
 
 def test_the_builders_contexts_are_the_stylesheets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,7 +61,7 @@ def test_the_builders_contexts_are_the_stylesheets(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(html_builder, "mention_contexts", lambda root: "{}")  # the XSLT's rule
     computed = _records(tmp_path, "computed", documents)
     assert prepared == computed and len(prepared) == 3
-    tricky = etree.fromstring(prepared["900004.xml"])
+    tricky = etree.fromstring(prepared["900004"])
     mentions = tricky.findall("{https://teikit.org/ns}mention")
     assert len(mentions) > 10 and any(m.get("before") and m.get("after") for m in mentions)
     around = {m.text: (m.get("before"), m.get("after")) for m in mentions}
@@ -67,7 +69,7 @@ def test_the_builders_contexts_are_the_stylesheets(tmp_path: Path, monkeypatch: 
     # the record reads the builder's map: a wrong one shows (else the test above proves nothing)
     monkeypatch.setattr(html_builder, "mention_contexts", lambda root: json.dumps(
         {k: ["B", "A"] for k in json.loads(mention_contexts(root))}))
-    wrong = etree.fromstring(_records(tmp_path, "wrong", documents[2:])["900004.xml"])
+    wrong = etree.fromstring(_records(tmp_path, "wrong", documents[2:])["900004"])
     assert {(m.get("before"), m.get("after")) for m in wrong.iter("{https://teikit.org/ns}mention")
             if m.get("where") == "text"} == {("B", "A")}
 

@@ -349,7 +349,7 @@ def test_view_help_names_the_translator_only_for_translations(tmp_path: Path) ->
 
 
 def test_search_pages_carry_the_filters_outside_the_indexed_words(site: Path) -> None:
-    record = html.fromstring((site.parent / ".html-records" / "search" / f"{SAMPLE_ID}.html").read_bytes())
+    record = html.fromstring((site.parent / ".html-records" / f"{SAMPLE_ID}.html").read_bytes())
     assert record.xpath("//meta[@data-pagefind-filter='year[content]']/@content") == ["1965"]
     persons = record.xpath("//meta[@data-pagefind-filter='person[content]']/@content")
     assert "Alexei Kosygin" in persons and "Kim Il Sung" in persons and persons == sorted(persons)

@@ -1,8 +1,9 @@
 """The web edition: TEI to a static HTML site with XSLT 3.0 (Saxon), searchable with Pagefind.
 
 Per document (in worker processes): `xslt/html/document.xsl` writes `html/ID.html` and, as
-secondary results, a small XML record (metadata and register mentions) and a small page of
-its text for the search index, both under `.html-records/`, and its citation as CSL-JSON,
+secondary results, a small page of its text for the search index with, at its end, a small
+XML record (metadata and register mentions), one private file `.html-records/ID.html`
+(`html_state.split_record` parts them), and its citation as CSL-JSON,
 BibTeX and RIS (`html/cite/ID.*`); the TEI source is copied to `html/tei/ID.xml` for
 download. Paragraph ids are the DTS references, computed here with the DTS server's code
 (`citation_refs`). Once per build, `finish` runs `xslt/html/edition.xsl` on the records for
@@ -43,7 +44,7 @@ from toolkit.builders.base import BuildConfig, Document, Edition, file_hash
 from toolkit.builders.epub_registers import document_keys, entry_pages
 from toolkit.builders.html_context import mention_contexts
 from toolkit.builders.html_pdfs import site_pdfs as site_pdfs  # pdf.py mirrors its PDFs too
-from toolkit.builders.html_state import STATE_NAME, Contribution, EditionState, contributions
+from toolkit.builders.html_state import RECORD_SUFFIX, STATE_NAME, Contribution, EditionState, contributions
 from toolkit.builders.epub import epub_name
 from toolkit.builders.pagefind_index import check_index, drop_interfaces, reproducible_index
 from toolkit.builders.images import local_images, mark_images, publish_images
@@ -170,7 +171,7 @@ class HtmlBuilder:
         front = front_matter(self.config.edition, self.config.registers_dir)
         self._front = processor().parse_xml(xml_text=etree.tostring(front, encoding="unicode"))
         self._document = self._configure(self._compile(HTML_XSLT / "document.xsl"))
-        # The record and the search page are XML and small: captured in memory.
+        # The record (in the search page) and the citations are small: captured in memory.
         self._document.set_capture_result_documents(True, False)
         # counted once here, not on every page (page.xsl's tk:register-size)
         self._document.set_parameter("register-sizes", processor().make_string_value(
@@ -220,25 +221,24 @@ class HtmlBuilder:
         except (PySaxonApiError, UnicodeDecodeError) as error:
             raise InputError(f"cannot render {document.path} as HTML: {_message(error)}",
                              str(document.path)) from None
-        record = next((str(v) for k, v in results.items() if k.endswith("summary.xml")), None)
-        search = next((str(v) for k, v in results.items() if k.endswith("search.html")), None)
+        record = next((str(v) for k, v in results.items() if k.endswith("record.html")), None)
         # text results: their string value (str() would serialise them as XML, escaping & and <)
         citations = {suffix: next((_text(v) for k, v in results.items()
                                    if k.endswith(f"cite.{suffix}")), None)
                      for suffix in CITATION_FORMATS}
-        if page is None or record is None or search is None or None in citations.values():
+        if page is None or record is None or None in citations.values():
             raise InputError(f"the HTML stylesheet produced no page for {document.path}",
                              str(document.path))
         html_path = self.site / f"{document.id}.html"
         tei_path = self.site / "tei" / f"{document.id}.xml"
-        record_path = self.records / f"{document.id}.xml"
-        search_path = self.records / "search" / f"{document.id}.html"
+        # the search page with the record in it: one new file, not two (a new file's inode
+        # is most of a small write's cost: 53 of 82 us for an empty one, web15)
+        record_path = self.records / f"{document.id}{RECORD_SUFFIX}"
         write_atomic(html_path, page.encode("utf-8"))
         write_atomic(tei_path, data)
         write_atomic(record_path, record.encode("utf-8"))
-        write_atomic(search_path, search.encode("utf-8"))
         facsimile_only = scan_only(root, images)  # scans: shown as their IIIF tiles, not copied
-        written = [html_path, tei_path, record_path, search_path, *scans,
+        written = [html_path, tei_path, record_path, *scans,
                    *publish_images([i for i in images if i.url not in facsimile_only], self.site)]
         for suffix, body in citations.items():
             assert body is not None
@@ -261,7 +261,7 @@ class HtmlBuilder:
         remove_unreferenced(self.site, referenced_digests(  # images no document shows any more
             (d.path for d in edition.documents), self.config.source_dir.parent))
         # A new edition (teikit init) has no documents yet: its pages are made all the same.
-        for folder in (self.site, self.records / "search"):
+        for folder in (self.site, self.records):
             folder.mkdir(parents=True, exist_ok=True)
         # what each document gives the edition pages, against the last build's (html_state)
         state_path = self.records / STATE_NAME
@@ -340,9 +340,8 @@ class HtmlBuilder:
     def _outputs(self, identifier: str) -> list[Path]:
         """Every file a document's rendering writes (its record last)."""
         return [self.site / f"{identifier}.html", self.site / "tei" / f"{identifier}.xml",
-                self.records / "search" / f"{identifier}.html",
                 *(self.site / "cite" / f"{identifier}.{suffix}" for suffix in CITATION_FORMATS),
-                self.records / f"{identifier}.xml"]
+                self.records / f"{identifier}{RECORD_SUFFIX}"]
 
     def _present(self) -> list[tuple[frozenset[str], str]]:
         """The files of each folder a document's outputs go to, one listing per folder (a
@@ -368,14 +367,22 @@ class HtmlBuilder:
         return all(name.replace("\0", identifier) in names for names, name in present)
 
     def _remove_stale(self, ids: set[str]) -> None:
-        """Pages of documents that left the edition go with them."""
+        """Pages of documents that left the edition go with them; the private files of the
+        layout before web15 (a record `ID.xml` and a search page `search/ID.html`) go."""
         if not self.records.is_dir():
             return
-        for record in self.records.glob("*.xml"):
+        for record in self.records.glob(f"*{RECORD_SUFFIX}"):
             if record.stem not in ids:
                 for path in self._outputs(record.stem):
                     path.unlink(missing_ok=True)
                 facsimile.remove(self.site, record.stem)
+        for old in self.records.glob("*.xml"):  # a record of the older layout
+            if old.stem not in ids:  # its document left the edition too
+                for path in self._outputs(old.stem):
+                    path.unlink(missing_ok=True)
+                facsimile.remove(self.site, old.stem)
+            old.unlink()
+        shutil.rmtree(self.records / "search", ignore_errors=True)
 
     def _edition_pages(self, edition: Edition, plan: html_state.Plan, previous: EditionState | None,
                        current: Mapping[str, Contribution]) -> tuple[list[Path], list[str]]:
@@ -583,7 +590,8 @@ class HtmlBuilder:
         pages, not the edition.
 
         A shard indexes the small search pages of the records (same file names, so the same
-        URLs as the document pages), not the full pages: half the work for the same words."""
+        URLs as the document pages), not the full pages: half the work for the same words. The
+        record at the end of each is outside its `data-pagefind-body`: not indexed."""
         target = self.site / "pagefind"
         wanted = html_state.shards(current, html_state.environment_stamp())
         state.shards = {name: digest for name, (digest, _ids) in wanted.items()}
@@ -606,7 +614,7 @@ class HtmlBuilder:
                 pages, index = staging / "pages", staging / "index"
                 pages.mkdir()
                 for identifier in ids:
-                    _link(self.records / "search" / f"{identifier}.html", pages / f"{identifier}.html")
+                    _link(self.records / f"{identifier}{RECORD_SUFFIX}", pages / f"{identifier}.html")
                 _pagefind(pages, index)
                 check_index(index, len(ids))
                 reproducible_index(index)

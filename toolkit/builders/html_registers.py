@@ -28,7 +28,7 @@ from typing import Any
 
 from lxml import etree
 
-from toolkit.builders.html_state import Contribution
+from toolkit.builders.html_state import RECORD_SUFFIX, Contribution, split_record
 from toolkit.errors import ToolkitError
 from toolkit.frontmatter import TK_NS as TK
 from toolkit.tei import TEI_NS, XML_NS
@@ -226,9 +226,9 @@ def scan(records: Path, ids: Sequence[str], wanted: Mapping[str, Mapping[str, in
         entries = wanted.get(identifier, {}) if spool is not None else {}
         if not entries and not listing:
             continue
-        path = records / f"{identifier}.xml"
-        try:
-            root = etree.parse(str(path), _PARSER).getroot()
+        path = records / f"{identifier}{RECORD_SUFFIX}"
+        try:  # the record alone, cut out of the document's private file (its search page)
+            root = etree.fromstring(split_record(path.read_bytes(), str(path))[0], _PARSER)
         except (OSError, etree.XMLSyntaxError) as error:  # a private file, damaged by hand
             raise ToolkitError(f"cannot read the page record {path}: {error}; build again with "
                                "--force", str(path)) from None

@@ -39,15 +39,38 @@ from pathlib import Path
 
 from lxml import etree
 
+from toolkit.errors import ToolkitError
 from toolkit.output import write_atomic
 
 STATE_NAME = "edition-state.json"
-_VERSION = 3  # 2: each contribution has its date (register pages: html_registers); 3: registers
+_VERSION = 4  # 2: each contribution has its date (register pages: html_registers); 3: registers;
+# 4: the record inside the search page (one file per document, its stat two numbers)
 _TK = "{https://teikit.org/ns}"
 #: the record's attributes that the index, timeline and about pages show
 LISTED = ("id", "title", "date", "date-label", "archive", "lang", "lang-name")
 #: documents per search shard, about: the shard count doubles as the edition grows past it
 SHARD_SIZE = 500
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+#: the record's element in a document's private file (the stylesheet writes it: its text
+#: and attributes are escaped, so the tag cannot occur anywhere else in the file)
+_RECORD_START, _RECORD_END = b"<tk:doc ", b"</tk:doc>"
+#: a document's private file under `.html-records/`: its search page with its record in it
+RECORD_SUFFIX = ".html"
+
+
+def split_record(data: bytes, path: str = "record") -> tuple[bytes, bytes]:
+    """A document's private file as (its record, its search page without the record): the
+    record is parsed alone (a few KB, not the page's text), the search page is what
+    Pagefind indexes (the record is outside its `data-pagefind-body`)."""
+    start = data.find(_RECORD_START)
+    end = data.find(_RECORD_END, start)
+    if start < 0 or end < 0:
+        raise ToolkitError(f"cannot read the page record {path}: it holds no record; build "
+                           "again with --force", path)
+    end += len(_RECORD_END)
+    return data[start:end], data[:start] + data[end:]
 
 
 def _digest(*parts: str) -> str:
@@ -61,9 +84,10 @@ def _stat(path: Path) -> list[int]:
 
 @dataclass(frozen=True)
 class Contribution:
-    """What one document gives the edition-wide pages, read from its record and search page."""
+    """What one document gives the edition-wide pages, read from its record and search page
+    (one file, `records/ID.html`)."""
 
-    stat: tuple[int, ...]  # size and mtime of record and search page when read: unchanged?
+    stat: tuple[int, ...]  # size and mtime of the document's private file when read: unchanged?
     record: str  # content hash of the record
     search: str  # content hash of the search page
     listing: str  # digest of the listed fields
@@ -71,11 +95,13 @@ class Contribution:
     date: str = ""  # the record's date: where the document stands in an entry's pages
 
     @classmethod
-    def read(cls, record: Path, search: Path) -> Contribution:
-        stat = (*_stat(record), *_stat(search))
-        data = record.read_bytes()
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                       huge_tree=True))
+    def read(cls, path: Path) -> Contribution:
+        """From a document's private file (`records/ID.html`: its search page with its record
+        in it, `split_record`)."""
+        stat = tuple(_stat(path))
+        data = path.read_bytes()
+        record, search = split_record(data, str(path))
+        root = etree.fromstring(record, _PARSER)
         abstract = root.find(f"{_TK}abstract")
         listed = [root.get(name, "") for name in LISTED]
         listing = _digest(*listed, "" if abstract is None else abstract.text or "")
@@ -89,9 +115,9 @@ class Contribution:
                 grouped[entry] = hashlib.sha256(heading.encode("utf-8"))
             grouped[entry].update(etree.tostring(mention, encoding="utf-8", with_tail=False))
         mentions = {entry: digest.hexdigest()[:24] for entry, digest in sorted(grouped.items())}
-        return cls(stat, hashlib.sha256(data).hexdigest(),
-                   hashlib.sha256(search.read_bytes()).hexdigest(), listing, mentions,
-                   root.get("date", ""))
+        # the search page's digest leaves the record out: a context changed re-indexes nothing
+        return cls(stat, hashlib.sha256(record).hexdigest(), hashlib.sha256(search).hexdigest(),
+                   listing, mentions, root.get("date", ""))
 
     def to_json(self) -> dict[str, object]:
         return {"stat": list(self.stat), "record": self.record, "search": self.search,
@@ -140,8 +166,8 @@ class EditionState:
 
 def contributions(ids: list[str], records: Path, previous: EditionState | None,
                   rebuilt: set[str]) -> dict[str, Contribution]:
-    """Each document's contribution: the last build's where neither its record nor its search
-    page was rewritten since (same sizes and times, and not rendered in this build)."""
+    """Each document's contribution: the last build's where its private file (search page
+    and record) was not rewritten since (same size and time, and not rendered in this build)."""
     known = previous.documents if previous is not None else {}
     result = {}
     folder = os.fspath(records)
@@ -149,15 +175,13 @@ def contributions(ids: list[str], records: Path, previous: EditionState | None,
         old = known.get(identifier)
         if old is not None and identifier not in rebuilt:
             try:  # strings, not Paths: 10,000 unchanged documents in a one-document rebuild
-                one = os.stat(f"{folder}/{identifier}.xml")
-                other = os.stat(f"{folder}/search/{identifier}.html")
-                if (one.st_size, one.st_mtime_ns, other.st_size, other.st_mtime_ns) == old.stat:
+                one = os.stat(f"{folder}/{identifier}{RECORD_SUFFIX}")
+                if (one.st_size, one.st_mtime_ns) == old.stat:
                     result[identifier] = old
                     continue
             except OSError:
                 pass
-        result[identifier] = Contribution.read(records / f"{identifier}.xml",
-                                               records / "search" / f"{identifier}.html")
+        result[identifier] = Contribution.read(records / f"{identifier}{RECORD_SUFFIX}")
     return result
 
 

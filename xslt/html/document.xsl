@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The web edition's document page: one TEI document in, one HTML5 page out, plus (as the
-  secondary results) the record the edition pages are built from ("summary.xml") and the page
-  the search index is built from ("search.html"). Compiled once
+  secondary results) the page the search index is built from with, inside it, the record the
+  edition pages are built from ("record.html": one private file, not two), and the citation
+  files. Compiled once
   per process by toolkit.builders.html and run once per document.
 
   Stages, one per file and mode: header (tk:head), text (tk:text), notes (tk:notes),
@@ -51,10 +52,8 @@
     <xsl:variable name="header" select="tei:teiHeader"/>
     <!-- one citation for the cite box and the three citation files -->
     <xsl:variable name="citation" select="tk:citation($header)"/>
-    <xsl:result-document href="summary.xml" format="tk:summary">
-      <xsl:apply-templates select="." mode="tk:summary"/>
-    </xsl:result-document>
-    <xsl:result-document href="search.html" format="tk:summary">
+    <!-- the search page with the record in it: one private file per document, not two -->
+    <xsl:result-document href="record.html" format="tk:summary">
       <xsl:apply-templates select="." mode="tk:search-page"/>
     </xsl:result-document>
     <xsl:result-document href="cite.json" format="tk:plain">

@@ -4,7 +4,9 @@
   pages: its metadata for the index and timeline, and every mention of a register entry with
   its anchor (the same m-N ids the text stage writes) and a few words of context for the
   register pages (with the space, if any, that separates them from the name). Mode
-  tk:search-page makes the small page the search index is built from. Written beside each page so that an incremental build only re-reads it.
+  tk:search-page makes the small page the search index is built from, with the record at the
+  end of its body (one private file per document: a new file is most of a small write's cost).
+  Written beside each page so that an incremental build only re-reads it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -119,6 +121,9 @@
             <p><xsl:value-of select="string-join(node() ! tk:plain(.), '')"/></p>
           </xsl:for-each>
         </main>
+        <!-- the record, outside the indexed main (Pagefind reads only data-pagefind-body):
+             one file per document for both (toolkit.builders.html_state.split_record) -->
+        <xsl:apply-templates select="." mode="tk:summary"/>
       </body>
     </html>
   </xsl:template>
