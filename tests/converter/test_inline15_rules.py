@@ -243,3 +243,14 @@ def test_instant_ultimo_proximo_take_the_documents_month(phrase: str, document: 
 ])
 def test_no_relative_date_without_its_month(phrase: str, document: str | None) -> None:
     assert all(isinstance(i, str) for i in tag_dates(phrase, document, lambda _o, _m: None))
+
+
+def test_a_labelled_note_cut_by_a_page_break_inside_its_label_converts(
+        ctx: ReadContext, edition: Path,  # noqa: F811
+        validator: FileValidator, tei_all: etree.RelaxNG) -> None:  # noqa: F811
+    """`[Translator's` / (page) / `note: ...]`: the break inside the label once reached lxml as a
+    control character (an internal error, exit 3, on a synthetic report of the CI's cluster test)."""
+    body = ("The government made a mild statement [Translator's\n\nnote: the original has a word "
+            "play here].\n\nThe talks went on.\n")
+    div, _ = checked(body, ctx, edition, validator, tei_all)
+    assert xpath(div, ".//tei:note") and xpath(div, ".//tei:pb")

@@ -176,6 +176,8 @@ class InlineEncoder:
         if label is None:
             return self._strings(children)
         end = lead + label.end()
+        if PAGE_BREAK in first[:end] or LINE_BREAK in first[:end]:  # a break inside the label:
+            return self._strings(children)  # the breaks need _finish, so no plain label
         return [cut(first, 0, end), *self._strings([cut(first, end), *children[1:]])]
 
     def _finish(self, items: list[Inline], names: bool = True) -> list[Inline]:
