@@ -110,10 +110,16 @@ class _Projector:
         if (name in CONTAINERS and name not in ("closer", "opener")) or \
                 (name == "note" and node.get("type") == "distribution"):  # a note holding a list
             self.flush()
+            first = True
             for child in node:
                 if isinstance(child.tag, str):
+                    if name == "row" and not first:
+                        self.glue = " "  # a row's cells stood on one source line
                     self.visit(child)
+                    first = False
             self.flush()
+            if name == "row":
+                self.glue = ""  # the next row is a line of its own
             if name == "div" and self.section_notes:  # notes printed after their section
                 self.paragraphs.extend(text for _, text in self.section_notes)
                 self.section_notes = []
