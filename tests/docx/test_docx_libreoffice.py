@@ -31,13 +31,9 @@ one bullet
 
 another bullet
 
-Year
+Year	Tons
 
-Tons
-
-1959
-
-[...]
+1959	[...]
 
 See [the archive](https://digitalarchive.wilsoncenter.org/) for the
 original.

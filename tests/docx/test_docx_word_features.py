@@ -40,13 +40,9 @@ an army of 700,000
 
 a police force of 200,000
 
-Item
+Item	Amount
 
-Amount
-
-Aircraft
-
-[...] units
+Aircraft	[...] units
 
 *Pyongyang*
 
