@@ -1,6 +1,6 @@
 """The text between a paragraph's brackets: page and line breaks, Markdown emphasis, notes in
-parentheses, note references (superscript, caret, sign), `(...)` omissions, then names and
-dates, in that order, each stage on the strings the one before left.
+parentheses, note references (superscript, caret, sign), `(...)` omissions, then times,
+dates and names, in that order, each stage on the strings the one before left.
 
 These stages never classify a bracket (InlineEncoder in toolkit.encoding.brackets does): they
 are what it hands the text between brackets, and each bracket's words, to (InlineText._finish).
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from toolkit.encoding import dates
+from toolkit.encoding import dates, times
 from toolkit.encoding.bracket_kinds import EMPHASIS, PAREN_NOTE, PAREN_OMISSION
 from toolkit.encoding.bracket_parse import cut, offset_of
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -48,6 +48,7 @@ class InlineText:
     names_seen: DocumentNames | None = None  # the persons the document named so far
     _dates: bool = True  # the paragraph may hold a date (the dates stage runs)
     _references: bool = True  # ... a superscript or caret note reference
+    _times: bool = True  # ... a clock time (the times stage runs)
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
@@ -161,6 +162,26 @@ class InlineText:
             return []
         if "(" in text and PAREN_OMISSION.search(text):
             return self._omissions(text, at)
+        if self._times and times.may_hold_time(text):
+            return self._times_first(text, at)
+        return self._dates_and_names(text, at)
+
+    def _times_first(self, text: str, at: int | None) -> list[Inline]:
+        """Clock times (toolkit.encoding.times), then dates and names in the text between."""
+        out: list[Inline] = []
+        position = 0
+        for item in times.tag_times(text, self.stats):
+            if isinstance(item, str):
+                out.extend(self._dates_and_names(item, _plus(at, position)))
+                position += len(item)
+            else:
+                out.append(item)
+                position += len(item.text or "")
+        return out
+
+    def _dates_and_names(self, text: str, at: int | None) -> list[Inline]:
+        if not text:
+            return []
         if not self._dates or not dates.may_hold_date(text):
             return self.tagger.tag(text, self._name_review(at or 0), self.names_seen)
         # Dates first, names in the text between them: a date's words are never a name

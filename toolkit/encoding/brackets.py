@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import difflib
 from lxml import etree
 
-from toolkit.encoding import dates, languages
+from toolkit.encoding import dates, languages, times
 from toolkit.encoding.bracket_kinds import (
     CROSSED_OUT, ELLIPSIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
     NOTE_LABEL, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
@@ -60,6 +60,7 @@ class InlineEncoder(InlineText):
     def encode(self) -> list[Inline]:
         first = len(self.diagnostics)
         self._dates = dates.may_hold_date(self.text)
+        self._times = times.may_hold_time(self.text)
         self._references = "^" in self.text or not self.text.isascii() or (  # ¹ is not ASCII
             "*" in self.text and any(key.startswith("*") for key in self.footnotes)) or (
             ")" in self.text and bool(self.parenthesised))  # `(1)`, `1)` for such note texts
