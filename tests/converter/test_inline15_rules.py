@@ -179,7 +179,7 @@ def test_a_sentence_about_unclear_things_or_tearing_is_the_translators(
 
 
 @pytest.mark.parametrize(("bracket", "extent"), [
-    ("[word crossed out]", (None, None)), ("[two lines struck through]", ("2", "line")),
+    ("[word crossed out]", ("1", "word")), ("[two lines struck through]", ("2", "line")),
     ("[3 words crossed out in the original]", ("3", "word")),
 ])
 def test_struck_words_not_given_are_a_deletion_holding_a_gap(

@@ -29,6 +29,13 @@ EXTENT = re.compile(  # not the denominator of "1/2" nor the decimals of "1.5"
     r"(?:(?:illegible|unreadable|unclear|indecipherable|missing|crossed[- ]out|struck|redacted|"
     r"damaged|handwritten)\s+)?"  # `one illegible word`: the words' state before their unit
     r"(?P<u>word|line|letter|character|char|page|paragraph)s?\b", re.I)
+# "[illegible word]", "[word illegible]", "[line redacted]": a unit in the singular and the
+# state of its words, nothing else: one of it (a plural without a figure states no quantity)
+_STATE = (r"(?:illegible|unreadable|unclear|indecipherable|undecipherable|missing|crossed[- ]out|"
+          r"struck(?: out| through)?|redacted|damaged|deleted|omitted|inaudible|not legible)")
+SINGLE_UNIT = re.compile(r"^(?:" + _STATE + r"\s+(?P<u>word|line|letter|character|page|paragraph)"
+                         r"|(?P<u2>word|line|letter|character|page|paragraph)\s+(?:(?:is|was)\s+)?"
+                         + _STATE + r")\.?$", re.I)
 UNITS = {"word": "word", "line": "line", "letter": "char", "character": "char", "char": "char",
          "page": "page", "paragraph": "paragraph"}
 OMITTED_ITEM = re.compile(r"^(?:signature|illegible signature|initials)$", re.I)
@@ -197,7 +204,9 @@ def extent(content: str) -> dict[str, str]:
         return {"quantity": f"{number:g}", "unit": UNITS[half.group("u").lower()]}
     found = EXTENT.search(content)
     if not found:
-        return {}
+        single = SINGLE_UNIT.match(content)
+        return {"quantity": "1", "unit": UNITS[(single.group("u") or single.group("u2")).lower()]} \
+            if single else {}
     quantity = found.group("q").lower()
     return {"quantity": str(NUMBER_WORDS.get(quantity, quantity)),
             "unit": UNITS[found.group("u").lower()]}

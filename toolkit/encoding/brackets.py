@@ -11,38 +11,33 @@ brackets themselves are never stored: the stylesheets and the plain-text project
 regenerate them from the elements. Unbalanced brackets are repaired (bracket_parse), never
 refused. A bracket no cue classifies is supplied clarification, listed for review.
 
-The texts between brackets then go through the notes (superscript references), names and
-dates stages, in that order, each on the strings the one before left.
+The texts between brackets then go through the stages of toolkit.encoding.bracket_text (breaks,
+emphasis, note references, names and dates), whose InlineText this encoder extends.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import difflib
 from lxml import etree
 
-from toolkit.encoding import dates, languages
+from toolkit.encoding import dates, languages, times
 from toolkit.encoding.bracket_kinds import (
-    CROSSED_OUT, ELLIPSIS, EMPHASIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
-    NOTE_LABEL, PAREN_NOTE, PAREN_OMISSION, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
+    CROSSED_OUT, ELLIPSIS, FOOTNOTE_REF, HANDWRITTEN, MARKDOWN_LINK_TAIL, OMITTED_ITEM,
+    NOTE_LABEL, PERSON_CONTEXT, REDACTION, ROLE_WORDS, SIC, SOURCE_NOTE, SHORT_FORM, ACRONYM, add_place,
     HAND_DESCRIBED, STRUCK,
     damaged, expands, extent, illegible, initials, is_short_form, left_out, letters, names_an_organisation,
     spoken_event, stamp_like, uncertain_reading)
-from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, offset_of, parse_brackets
-from toolkit.encoding.names import DocumentNames, NameTagger
-from toolkit.encoding.notes import REFERENCE, note_key
-from toolkit.errors import Diagnostic, Severity, review
-from toolkit.tei import XML_ID, Inline, el
+from toolkit.encoding.bracket_parse import Bracket, Piece, cut, locator, parse_brackets
+from toolkit.encoding.bracket_text import BREAKS, LINE_BREAK, PAGE_BREAK, InlineText
+from toolkit.encoding.notes import note_key
+from toolkit.tei import Inline, el
 
 __all__ = ["ELLIPSIS", "LINE_BREAK", "PAGE_BREAK", "ROLE_WORDS", "Bracket", "InlineEncoder",
            "locator", "parse_brackets"]
 
-PAGE_BREAK = "\x0c"  # marks where a paragraph of the source was cut by a page break
-LINE_BREAK = "\x0b"  # a Markdown hard line break inside a paragraph
-BREAKS = re.compile(f"[{PAGE_BREAK}{LINE_BREAK}]")
 STATE_WORDS = re.compile(r"\b(?:republic|kingdom|states|emirates|union of)\b", re.I)
 _WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w[\w'’.-]*)\s$")
@@ -53,35 +48,19 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LETTER_END = re.compile(r"[^\W\d_]$")
 _LETTER = re.compile(r"[^\W\d_]")
 _STEM = re.compile(r"\w+$")
-UNIT_BEFORE = re.compile(r"(?<![\w])(?:k?m|cm|mm|ft|sq|in)$")  # km², m³: powers, not notes
 
 
 @dataclass
-class InlineEncoder:
-    """Turns one paragraph's text into TEI inline content."""
+class InlineEncoder(InlineText):
+    """Turns one paragraph's text into TEI inline content: its brackets classified here."""
 
-    text: str
-    tagger: NameTagger
-    footnotes: Mapping[str, Callable[[], list[Inline]]]
-    locate: Callable[[int], tuple[int, int]]
-    path: str
-    diagnostics: list[Diagnostic]
-    stats: dict[str, int]
-    used_footnotes: set[str] = field(default_factory=set)
-    parenthesised: frozenset[str] = frozenset()  # note texts written `(1) text`, `1) text`:
-    #                                                '(1', '1)' (their keys in that form)
-    made_notes: dict[str, etree._Element] = field(default_factory=dict)  # shared by a document
-    note_id_prefix: str = "fn"
-    document_date: str | None = None  # ISO date of the document, for dates without a year
-    names_seen: DocumentNames | None = None  # the persons the document named so far
     _identified: bool = False  # the bracket follows a supplied identification
-    _dates: bool = True  # the paragraph may hold a date (the dates stage runs)
-    _references: bool = True  # ... a superscript or caret note reference
     _after: list[Inline] = field(default_factory=list)  # to stand right after the element
 
     def encode(self) -> list[Inline]:
         first = len(self.diagnostics)
         self._dates = dates.may_hold_date(self.text)
+        self._times = times.may_hold_time(self.text)
         self._references = "^" in self.text or not self.text.isascii() or (  # ¹ is not ASCII
             "*" in self.text and any(key.startswith("*") for key in self.footnotes)) or (
             ")" in self.text and bool(self.parenthesised))  # `(1)`, `1)` for such note texts
@@ -93,15 +72,6 @@ class InlineEncoder:
         self.diagnostics[first:] = sorted(self.diagnostics[first:],
                                           key=lambda d: (d.line or 0, d.column or 0))
         return content
-
-    def _count(self, key: str) -> None:
-        self.stats[key] = self.stats.get(key, 0) + 1
-
-    def _review(self, kind: str, message: str, offset: int, warning: bool = False) -> None:
-        line, column = self.locate(offset)
-        if warning:
-            self.diagnostics.append(Diagnostic(Severity.WARNING, message, self.path, line, column))
-        self.diagnostics.append(review(kind, message, self.path, line, column))
 
     # -- a sequence of strings and brackets -------------------------------------------
     def _sequence(self, nodes: list[str | Bracket]) -> list[Inline]:
@@ -148,25 +118,6 @@ class InlineEncoder:
     def _strings(self, children: list[str | Bracket]) -> list[Inline]:
         return self._sequence(children)
 
-    def _paren_notes(self, text: str) -> list[Inline]:
-        """`(Translator's note: ...)` inside a sentence: the translator's (or the editor's)
-        note, its parentheses kept (rend parentheses: the projection gives them back), its
-        label no name; any other parenthesis is the text's."""
-        out: list[Inline] = []
-        position = 0
-        for found in PAREN_NOTE.finditer(text):
-            out.append(cut(text, position, found.start()))
-            self._count("notes")
-            kind = "translator" if found.group("translator") or found.group("by_translator") \
-                else "editorial"
-            label = cut(text, found.start("label"), found.end("label"))
-            out.append(el("note", [label, *self._finish([cut(text, found.end("label"),
-                                                              found.end("words"))])],
-                          type=kind, place="inline", rend="parentheses"))
-            position = found.end()
-        out.append(cut(text, position))
-        return [item for item in out if not isinstance(item, str) or item]
-
     def _labelled(self, children: list[str | Bracket]) -> list[Inline]:
         """A labelled note's words (`[T.N.: literally]`): its label is plain text, never a
         name (`T.N.` read as a person's initials), the words after it encoded."""
@@ -179,177 +130,6 @@ class InlineEncoder:
         if PAGE_BREAK in first[:end] or LINE_BREAK in first[:end]:  # a break inside the label:
             return self._strings(children)  # the breaks need _finish, so no plain label
         return [cut(first, 0, end), *self._strings([cut(first, end), *children[1:]])]
-
-    def _finish(self, items: list[Inline], names: bool = True) -> list[Inline]:
-        """Page and line breaks, Markdown emphasis, then (unless `names` is false: a foreign
-        term) note references, names and dates in the remaining strings."""
-        out: list[Inline] = []
-        for item in items:
-            if not isinstance(item, str):
-                out.append(item)
-                continue
-            base = offset_of(item)
-            if PAGE_BREAK not in item and LINE_BREAK not in item:  # most strings: no search
-                if not item:
-                    continue
-                if names and "*" not in item and not self._references:
-                    # no emphasis, no superscript reference: straight to names and dates
-                    # (what _emphasis and _phrases would do, without their calls and lists)
-                    out.extend(self._names_and_dates(item[0:], base))
-                else:
-                    out.extend(self._emphasis(item[0:], base, names))
-                continue
-            position = 0
-            # a name a hard wrap cuts is one name, its lb inside (toolkit.encoding.names)
-            for start, end, name in self.tagger.across_breaks(
-                    item, LINE_BREAK, self._name_review(base or 0), self.names_seen) if names and (
-                        LINE_BREAK in item) else ():
-                out.extend(self._broken(item[position:start], _plus(base, position), names))
-                out.append(name)
-                position = end
-            out.extend(self._broken(item[position:], _plus(base, position), names))
-        return out
-
-    def _broken(self, item: str, base: int | None, names: bool) -> list[Inline]:
-        """A string's page and line breaks as pb and lb, the text between them encoded."""
-        out: list[Inline] = []
-        position = 0
-        for found in BREAKS.finditer(item):
-            if found.start() > position:
-                out.extend(self._emphasis(item[position:found.start()], _plus(base, position),
-                                          names))
-            out.append(el("pb") if found.group() == PAGE_BREAK else el("lb"))
-            position = found.end()
-        if position < len(item):
-            out.extend(self._emphasis(item[position:], _plus(base, position), names))
-        return out
-
-    def _emphasis(self, text: str, at: int | None, names: bool = True) -> list[Inline]:
-        """Markdown bold and italics as hi."""
-        if "*" not in text:  # both forms need an asterisk
-            return self._phrases(text, at, names)
-        out: list[Inline] = []
-        position = 0
-        for match in EMPHASIS.finditer(text):
-            out.extend(self._phrases(text[position:match.start()], _plus(at, position), names))
-            bold = match.group(1) is not None
-            group = 1 if bold else 2
-            inner = self._phrases(match.group(group), _plus(at, match.start(group)), names)
-            out.append(el("hi", inner, rend="bold" if bold else "italic"))
-            position = match.end()
-        out.extend(self._phrases(text[position:], None if at is None else at + position, names))
-        return out
-
-    def _phrases(self, text: str, at: int | None, names: bool) -> list[Inline]:
-        """Superscript note references (¹, ^1^), then names, then dates."""
-        if not names:
-            return [text] if text else []
-        out: list[Inline] = []
-        position = 0
-        # superscript figures are not ASCII: most strings need no search
-        searched = self._references and ("^" in text or not text.isascii() or "*" in text
-                                         or ")" in text)
-        for match in REFERENCE.finditer(text) if searched else ():
-            reference = self._superscript_reference(match, text, _plus(at, match.start()))
-            if reference is None:
-                continue
-            out.extend(self._names_and_dates(text[position:match.start()], _plus(at, position)))
-            out.append(reference)
-            position = match.end()
-        out.extend(self._names_and_dates(text[position:], None if at is None else at + position))
-        return out
-
-    def _names_and_dates(self, text: str, at: int | None) -> list[Inline]:
-        if not text:
-            return []
-        if "(" in text and PAREN_OMISSION.search(text):
-            return self._omissions(text, at)
-        if not self._dates or not dates.may_hold_date(text):
-            return self.tagger.tag(text, self._name_review(at or 0), self.names_seen)
-        # Dates first, names in the text between them: a date's words are never a name
-        # (`3/VI/71`: the names stage would read the Roman month `VI` as a person).
-        out: list[Inline] = []
-        position = 0
-        for item in dates.tag_dates(text, self.document_date, self._date_review(at or 0),
-                                    self.stats):
-            if isinstance(item, str):
-                if item:
-                    out.extend(self.tagger.tag(item, self._name_review(_plus(at, position) or 0),
-                                               self.names_seen))
-                position += len(item)
-            else:
-                out.append(item)
-                position += len(item.text or "")
-        return out
-
-    def _omissions(self, text: str, at: int | None) -> list[Inline]:
-        """`(...)` as gap[@reason='omitted'], its form in @rend (the projection gives it back);
-        the text around it through names and dates."""
-        out: list[Inline] = []
-        position = 0
-        for found in PAREN_OMISSION.finditer(text):
-            out.extend(self._names_and_dates(text[position:found.start()], _plus(at, position)))
-            out.append(el("gap", reason="omitted", rend=found.group()))
-            self._count("gaps")
-            position = found.end()
-        out.extend(self._names_and_dates(text[position:], _plus(at, position)))
-        return out
-
-    def _name_review(self, start: int) -> Callable[[int, str], None]:
-        def note(offset: int, message: str) -> None:
-            self._review("name", message, start + offset)
-        return note
-
-    def _date_review(self, start: int) -> Callable[[int, str], None]:
-        def note(offset: int, message: str) -> None:
-            self._review("date", message, start + offset)
-        return note
-
-    # -- footnote references ----------------------------------------------------------------
-    def _footnote(self, label: str, rend: str | None = None) -> Inline | None:
-        """The note a reference names (by note_key), or a ptr to it when referenced before."""
-        key = note_key(label)
-        found = key if key in self.footnotes else label if label in self.footnotes else None
-        if found is None:
-            return None
-        first = self.made_notes.get(found)
-        if first is not None:  # the note was referenced before: point to it
-            first.set(XML_ID, first.get(XML_ID) or f"{self.note_id_prefix}{_id_part(key)}")
-            pointer = el("ptr", target="#" + first.get(XML_ID, ""), n=label)
-            if rend:
-                pointer.set("rend", rend)
-            return pointer
-        self._count("notes")
-        self.used_footnotes.add(found)
-        attributes = {"place": "foot", "n": label, **({"rend": rend} if rend else {})}
-        note = self.made_notes[found] = el("note", self.footnotes[found](), **attributes)
-        return note
-
-    def _superscript_reference(self, match: re.Match[str], text: str, at: int | None) -> Inline | None:
-        caret = match.group("caret")
-        if match.group("mark") is not None:  # `*`, `†`: a reference only to a note text of it
-            mark = match.group("mark")
-            return self._footnote(mark, "symbol") if mark in self.footnotes else None
-        if match.group("paren") is not None:  # `(1)`: only to a note text `(1) text`
-            label = match.group("paren")
-            return self._footnote(label, "parenthesised") \
-                if "(" + label.lower() in self.parenthesised else None
-        if match.group("spaced") is not None:  # `Vienna (1)`: only to the texts so referred to
-            label = match.group("spaced")
-            return self._footnote(label, "parenthesised") \
-                if " (" + label in self.parenthesised else None
-        if match.group("closing") is not None:  # `1)`: only to a note text `1) text`
-            label = match.group("closing")
-            return self._footnote(label, "parenthesis-after") \
-                if label.lower() + ")" in self.parenthesised else None
-        label = caret if caret is not None else match.group("sup").translate(SUPERSCRIPT_DIGITS)
-        if caret is None and match.group("sup") in "²³" and UNIT_BEFORE.search(text[:match.start()]):
-            return None
-        reference = self._footnote(label, "caret" if caret is not None else "superscript")
-        if reference is None:
-            self._review("note", f"{match.group()!r} looks like a footnote reference but no note "
-                         "text was found; kept as text", at or 0, warning=True)
-        return reference
 
     # -- one bracket ----------------------------------------------------------------------
     def _classify(self, bracket: Bracket, before: str, after: str) -> tuple[Inline, int]:
@@ -702,24 +482,6 @@ class InlineEncoder:
         return node
 
 
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-
-# a note's sign as a part of an xml:id (an NCName): `*` -> `star`, `††` -> `dagger2`
-_SIGN_NAMES = {"*": "star", "†": "dagger", "‡": "ddagger", "§": "sect", "¶": "para", "#": "hash"}
-_SIGN_RUN = re.compile(r"([^\w.-])\1*")
-
-
-def _id_part(key: str) -> str:
-    """`key` fit for an xml:id: a run of a sign is its name and, when doubled, its count; a
-    sign named nowhere is its code point (a reference given twice is a ptr to the note's id)."""
-    def name(run: re.Match[str]) -> str:
-        sign, count = run.group(1), len(run.group(0))
-        base = _SIGN_NAMES.get(sign, f"u{ord(sign):x}")
-        return base + (str(count) if count > 1 else "")
-    return _SIGN_RUN.sub(name, key)
-
-
 _WORD_CHARS = re.compile(r"[\w'’.-]+")
 
 
@@ -742,10 +504,6 @@ def _last_words(tail: str, most: int) -> list[str]:
         runs.append(text[len(text) - end:])
         position = end + 1  # over the one white-space character between two words
     return runs
-
-
-def _plus(base: int | None, offset: int) -> int | None:
-    return None if base is None else base + offset
 
 
 def _short(text: str) -> str:

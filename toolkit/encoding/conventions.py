@@ -165,4 +165,7 @@ CONVENTIONS = (
     "word] and [two words unclear] are gaps with their extent, [two words missing, page torn] "
     "a gap of damage; [word crossed out] is del holding the gap of the struck words; [a] text "
     "and Note 1: text at the end are note texts where the text refers to them; the 5th inst. "
-    "and the 28th ult. are days of the document's month and of the month before, cert medium.")
+    "and the 28th ult. are days of the document's month and of the month before, cert medium. "
+    "Inline (inline16): [illegible word] is a gap of one word; a Note 2: nothing refers to "
+    "under a note the text refers to stays a note text, with a warning; a clock time with a cue "
+    "(at 15:00, 3 p.m., 0530 hrs, from 10:00 to 12:30) is time with @when (hh:mm:ss).")

@@ -160,6 +160,7 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
     referenced one stays the text's (`* point` may be a bullet), unless the text has ended
     above it (`_after_end`: under a signature or its distribution list) and it is a sentence."""
     run: list[NoteText] = []
+    loose: list[bool] = []  # `Note 2: text` that nothing refers to
     end = len(blocks)
     while end > 1:
         start = _wrapped_from(blocks, end, bound)
@@ -171,15 +172,16 @@ def _end_run(blocks: list[SourceBlock], bound: Callable[[list[SourceBlock]], boo
         if found is None or (found.label[1:-1].isalpha() and found.label[0] == "[" and
                              not _letter_referred(blocks[:start], found.label)):
             break  # `[a] text` only where the text refers to `[a]` after a word
-        if found.label[:1] in "NnFf" and found.key not in _keys(blocks[:start]):
-            break  # `Note 1: text` only where the text refers to note 1 (`[1]`, `¹`)
         for line in blocks[start + 1:end]:  # the note text's wrapped lines
             found = _continued(found, line)
         run.insert(0, found)
+        loose.insert(0, found.label[:1] in "NnFf" and found.key not in _keys(blocks[:start]))
         end = start
-    first = next((i for i, n in enumerate(run) if n.label not in SIGN_LABELS
-                  or n.label in symbols), len(run))
-    if first and _after_end(blocks[:end]) and all(
+    # `Note 1: text` only where the text refers to note 1 (`[1]`, `¹`), or under a note it
+    # refers to: in the run, an unreferenced one is kept (body warns), above it the text's own
+    first = next((i for i, n in enumerate(run) if not loose[i] and (
+        n.label not in SIGN_LABELS or n.label in symbols)), len(run))
+    if first and not any(loose[:first]) and _after_end(blocks[:end]) and all(
             _SENTENCES.search(n.text.text.strip()) for n in run[:first]):
         first = 0  # sentences under the signature or its list: notes, though unreferenced
     del blocks[end + first:]
