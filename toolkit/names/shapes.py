@@ -23,7 +23,7 @@ _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}
 # article (`Murtada al-Hadithi`, `Zayed bin Sultan al-Nahyan`), or joined by `bin`/`ibn` (`Saud
 # bin Faisal`: a lower-case `bin` between two capitalised words is no English word)
 _ARABIC = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Abd|Abdel|Abdul|Abu)\s(?:(?:al|el|ul)-)?{U}{L}+"
-                     rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:(?:\s(?:bin|ibn|bint)\s{_WORD})+"
+                     rf"(?:\s(?:{_WORD}|{_ARTICLE})(?![\w{APOS}-]))?|{_WORD}(?:(?:\s(?:bin|ibn|bint)\s{_WORD})+"
                      rf"(?:\s{_ARTICLE})?|\s{_ARTICLE})){_END}")
 _ARTICLE_AT = re.compile(rf"(?:a[lnrstdz]|el|ash|ud)-{U}")
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
