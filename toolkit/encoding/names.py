@@ -487,7 +487,9 @@ def _papers_of_places(text: str, chosen: list[Span]) -> list[Span]:
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
 # (and a military operation's code name, `Operation Manta`: no place either)
-_VESSEL = re.compile(rf"\b(?:{_VESSELS}|[Oo]peration)\s(?:[A-Z][\w'’-]*\s)?$")
+# (or a code name told after it: `the operation is called Manta`)
+_VESSEL = re.compile(rf"\b(?:(?:{_VESSELS}|[Oo]peration)\s(?:[A-Z][\w'’-]*\s)?|"
+                     rf"(?:{_VESSELS}|operation|exercise)\s(?:is|was)\s(?:called|named|code-?named)\s)$")
 _UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {
