@@ -63,3 +63,23 @@ def test_no_place_told_as_a_code_name(tagger: NameTagger) -> None:
     assert found(tagger, "The operation was called Nairobi.") == []
     # the town itself after `called` stays a place
     assert found(tagger, "He called Nairobi at once.") == [("place", "Nairobi")]
+
+
+def test_a_city_named_by_a_common_word_in_a_list_of_places(tagger: NameTagger) -> None:
+    assert found(tagger, "In Split, Zagreb and Osijek the party met.") == [
+        ("place", "Split"), ("place", "Zagreb"), ("place", "Osijek")]
+    # the word without a preposition of place, or without a place beside it, stays a word
+    assert found(tagger, "The Split, Zagreb said, was deep.") == [("place", "Zagreb")]
+    assert found(tagger, "In Split decisions nobody won.") == []
+
+
+def test_a_governor_and_a_mayor_before_commas_and_a_name(tagger: NameTagger) -> None:
+    assert found(tagger, "the governor of Bahia, Antônio Balbino, and the mayor of Lima, Eduardo Dibós,") == [
+        ("place", "Bahia"), ("person", "Antônio Balbino"), ("place", "Lima"), ("person", "Eduardo Dibós")]
+
+
+def test_arap_and_hyphened_initials_inside_a_name(tagger: NameTagger) -> None:
+    assert found(tagger, "President Daniel arap Moi received J.-P. Cot.") == [
+        ("person", "Daniel arap Moi"), ("person", "J.-P. Cot")]
+    # initials alone are no name
+    assert found(tagger, "He met J.-P. in the hall.") == []

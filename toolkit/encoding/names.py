@@ -26,7 +26,7 @@ from toolkit.encoding.name_forms import (GAZETTEER as GAZETTEER, REGISTER as REG
 from toolkit.encoding.name_memory import (INITIAL as INITIAL, DocumentNames as DocumentNames, _joined,
                                           with_given_names)
 from toolkit.encoding.name_towns import (_TOWN_GATE as _TOWN_GATE, _minor_towns as _minor_towns, _towns,
-                                         inside_longer_name)
+                                         inside_longer_name, word_cities)
 from toolkit.names import capitals, cues, figures, leaders
 from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
@@ -378,7 +378,7 @@ class NameTagger:
                     chosen = self._unanchored(text, chosen, document)
                     break
         if self._gazetteer_on:
-            chosen = inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES)
+            chosen = word_cities(text, inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES))
         if self._cues and any(word in text for word in _PAPER_WORDS):
             chosen = _papers_of_places(text, chosen)
         for span in chosen:

@@ -56,7 +56,7 @@ _WRITTEN_WORDS = ("wrote in", "published in", "printed in", "article in", "edito
 
 
 _OFFICES = ("chairman", "head", "leader", "secretary", "minister", "president", "director", "chief",
-            "deputy", "commander", "ambassador", "envoy", "editor", "spokesman")
+            "deputy", "commander", "ambassador", "envoy", "editor", "spokesman", "governor", "mayor")
 _OFFICE_COMMAS = re.compile(rf"[^,.;:\n]{{0,60}},\s(?P<n>{_WORD}(?:\s{_WORD}){{1,3}}),")  # after `head of `
 
 

@@ -60,7 +60,7 @@ Tourism Confederation Staff Commons Lords Representatives Mayor Ayatollah Archbi
 
 
 # particles inside a name: `Max van der Stoel`, `Karl von Bergen`, `Zayed bin Sultan`
-PARTICLES = "van|von|der|den|de|da|do|dos|das|del|della|di|du|la|zu|ter|ten|bin|ibn|bint|y"
+PARTICLES = "van|von|der|den|de|da|do|dos|das|del|della|di|du|la|zu|ter|ten|bin|ibn|bint|y|arap"
 
 
 TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
