@@ -140,6 +140,15 @@ def _signer(text: str) -> bool:
         or recorder(text) is not None
 
 
+def _body_first(encoder: BodyEncoder, text: str) -> bool:
+    """Whether the names stage reads `text` as a body and then a place after a comma
+    (`Hungarian Embassy, Ottawa`, `Ministry of Foreign Affairs, Budapest`): the line then
+    keeps the names it finds, not one persName or orgName over both."""
+    spans = encoder.tagger.spans(text)
+    return len(spans) >= 2 and spans[0].kind == "org" and spans[0].start == 0 \
+        and text.startswith(", ", spans[0].end) and spans[-1].kind == "place"
+
+
 def signature(encoder: BodyEncoder, blocks: list[SourceBlock]) -> list[SourceBlock]:
     lines: list[SourceBlock] = []
     columns = two_columns(blocks)
@@ -210,6 +219,11 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
         line()
         joined = " ".join(b.text.strip() for b in name_parts)
         entry = encoder.tagger.lookup(joined)
+        if entry is None and len(name_parts) == 1 and _body_first(encoder, joined):
+            # `Hungarian Embassy, Ottawa` in a copies block: a body and its place, no signer
+            signed.extend(encoder._inline(name_parts[0], joined))
+            name_parts.clear()
+            return
         content: list[Inline] = []
         for i, block in enumerate(name_parts):
             if i:
@@ -335,7 +349,10 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
             next_signer()
             line()
             entry = encoder.tagger.lookup(text)  # `Embassy in the DPRK`: a body signs
-            signed.append(encoder.tagger.mention(entry, text) if entry else el("orgName", text))
+            if entry is None and _body_first(encoder, text):
+                signed.extend(encoder._inline(block, text))  # `Ministry of ..., Budapest`
+            else:
+                signed.append(encoder.tagger.mention(entry, text) if entry else el("orgName", text))
         elif "[" in text:
             flush()
             line()

@@ -112,6 +112,34 @@ def _towns(text: str, chosen: list[Span], document: DocumentNames | None) -> lis
     return sorted(chosen + added, key=lambda s: s.start) if added else chosen
 
 
+@lru_cache(maxsize=1)
+def _word_cities() -> frozenset[str]:
+    """The gazetteer's cities whose names are common words (gazetteer.COMMON_WORDS: `Split`,
+    `Kingston`), which it leaves out of the names it matches."""
+    from toolkit.names.gazetteer import COMMON_WORDS, all_places
+    return frozenset(place.name for _, place in all_places().values()
+                     if place.name in COMMON_WORDS and place.country is not None)
+
+
+# a preposition of place, the word, then a comma or `and` and a place (`In Split, Rijeka and`)
+_WORD_CITY = re.compile(r"(?<![\w'’.-])[Ii]n\s(?P<n>[A-Z][a-z]+)(?:,\s(?:and\s)?|\sand\s)$")
+
+
+def word_cities(text: str, chosen: list[Span]) -> list[Span]:
+    """The chosen spans and the cities named by a common word that a preposition of place and
+    a list with a chosen place just after place (`In Split, Rijeka and Osijek`): the word
+    alone stays a word (`a split in the party`, `Split decisions`)."""
+    added: list[Span] = []
+    for index, span in enumerate(chosen):
+        if span.kind != "place" or span.start < 6 or (index and chosen[index - 1].end > span.start - 4):
+            continue
+        match = _WORD_CITY.search(text, max(0, span.start - 30), span.start)
+        if match and match.group("n") in _word_cities() and (
+                not index or chosen[index - 1].end <= match.start("n")):
+            added.append(Span(match.start("n"), match.end("n"), "place", None, GAZETTEER, "gazetteer"))
+    return sorted(chosen + added, key=lambda s: s.start) if added else chosen
+
+
 def inside_longer_name(text: str, chosen: list[Span], not_names: frozenset[str]) -> list[Span]:
     """The chosen spans without a gazetteer's one-word place that capitalised name words
     enclose, one space on each side (`Sesto San Giovanni`: `San` is no place there, the

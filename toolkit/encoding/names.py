@@ -26,7 +26,7 @@ from toolkit.encoding.name_forms import (GAZETTEER as GAZETTEER, REGISTER as REG
 from toolkit.encoding.name_memory import (INITIAL as INITIAL, DocumentNames as DocumentNames, _joined,
                                           with_given_names)
 from toolkit.encoding.name_towns import (_TOWN_GATE as _TOWN_GATE, _minor_towns as _minor_towns, _towns,
-                                         inside_longer_name)
+                                         inside_longer_name, word_cities)
 from toolkit.names import capitals, cues, figures, leaders
 from toolkit.names.cues import word_char as _word_char
 from toolkit.names.fold import fold, fold_form
@@ -378,7 +378,7 @@ class NameTagger:
                     chosen = self._unanchored(text, chosen, document)
                     break
         if self._gazetteer_on:
-            chosen = inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES)
+            chosen = word_cities(text, inside_longer_name(text, _towns(text, chosen, document), cues.NOT_NAMES))
         if self._cues and any(word in text for word in _PAPER_WORDS):
             chosen = _papers_of_places(text, chosen)
         for span in chosen:
@@ -487,7 +487,9 @@ def _papers_of_places(text: str, chosen: list[Span]) -> list[Span]:
 # a ship named after a place (`the freighter Playa Girón`): the ship's name, not the place
 _VESSELS = "freighter|ship|steamer|vessel|tanker|liner|trawler|cruiser|destroyer|submarine|yacht|icebreaker"
 # (and a military operation's code name, `Operation Manta`: no place either)
-_VESSEL = re.compile(rf"\b(?:{_VESSELS}|[Oo]peration)\s(?:[A-Z][\w'’-]*\s)?$")
+# (or a code name told after it: `the operation is called Manta`)
+_VESSEL = re.compile(rf"\b(?:(?:{_VESSELS}|[Oo]peration)\s(?:[A-Z][\w'’-]*\s)?|"
+                     rf"(?:{_VESSELS}|operation|exercise)\s(?:is|was)\s(?:called|named|code-?named)\s)$")
 _UNLINKED_TAG = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_WORD = {"person": "a person", "place": "a place", "org": "an organisation"}
 RULE_WORDS = {

@@ -34,7 +34,11 @@ _ORG_FIRST = ("Unidad", "Partido", "Frente", "Movimiento", "Unión", "Confederac
               # French heads (`Armée Nationale Congolaise`, `Mouvement National Congolais`,
               # `Parti Démocratique de Guinée`); a parliament's house (`House of Commons`)
               "Armée", "Mouvement", "Parti", "Rassemblement", "Conseil", "Comité", "Confédération",
-              "Fédération")
+              "Fédération",
+              # Spanish and Portuguese bodies (`Consejo Nacional de Huelga`, `Universidad
+              # Nacional Autónoma de México`)
+              "Consejo", "Universidad", "Universidade", "Instituto", "Sindicato", "Asamblea",
+              "Congreso", "Asociación")
 _ORG = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_ORG_FIRST)})\s{_DE}{_WORD}"
                   rf"(?:\s{_DE}{_WORD}){{0,2}})(?![\w{APOS}-])")
 # a parliament's house by one word after `of` (`House of Commons`, `House of Representatives`)
@@ -52,7 +56,7 @@ _WRITTEN_WORDS = ("wrote in", "published in", "printed in", "article in", "edito
 
 
 _OFFICES = ("chairman", "head", "leader", "secretary", "minister", "president", "director", "chief",
-            "deputy", "commander", "ambassador", "envoy", "editor", "spokesman")
+            "deputy", "commander", "ambassador", "envoy", "editor", "spokesman", "governor", "mayor")
 _OFFICE_COMMAS = re.compile(rf"[^,.;:\n]{{0,60}},\s(?P<n>{_WORD}(?:\s{_WORD}){{1,3}}),")  # after `head of `
 
 

@@ -15,7 +15,7 @@ import re
 
 from toolkit.names import cues
 from toolkit.names.letters import L, U
-from toolkit.names.vocabulary import _TITLE_FIRST
+from toolkit.names.vocabulary import _TITLE_FIRST, FIRST_NAMES
 
 _NAME_WORD = rf"{U}{L}+(?:-{U}{L}+)?"
 # `of` + two or three name words, at the end of an organisation's span (or just after it)
@@ -47,9 +47,10 @@ def _person_words(words: str) -> bool:
         if (word in cues.NOT_NAMES or first in cues.NOT_NAMES or word in _HEADS or word in _FIELD_WORDS
                 or _FIELD.search(word)):
             return False
-    last = words.split()[-1]
-    # a plural is a field's (`of Sciences`), a person's family name seldom ends in -s
-    return not (last.endswith("s") and not last.endswith(("as", "is", "os", "us")))
+    first, *_, last = words.split()
+    # a plural is a field's (`of Sciences`), a person's family name seldom ends in -s; after a
+    # usual first name it is one (`of Luís Carlos Prestes`)
+    return first in FIRST_NAMES or not (last.endswith("s") and not last.endswith(("as", "is", "os", "us")))
 
 
 def leader_inside(text: str, start: int, end: int) -> int | None:

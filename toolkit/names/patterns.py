@@ -18,7 +18,7 @@ DIGRAPHS = ("Zh", "Ch", "Sh", "Kh", "Ts", "Yu", "Ya", "Ye")
 # (the second letter tested after the capital, by look-behind: an alternation of the pairs
 # before `{U}` made every name pattern slower)
 _SECOND = r"(?:(?<=[ZCSK])[hH]|(?<=T)[sS]|(?<=Y)[uUaAeE])?"
-_INITIALS = rf"(?:{U}{_SECOND}\.\s?){{1,3}}"                # A. A. / N.S. / Zh.
+_INITIALS = rf"(?:{U}\.-{U}\.\s?|{U}{_SECOND}\.\s?){{1,3}}"  # (or hyphened: `C.-H.`, `J.-P.`)                # A. A. / N.S. / Zh.
 # an Arabic article joined to a name (`al-Hadithi`, `el-Sadat`)
 _ARTICLE = rf"(?:a[lnrstdz]|el|ash|ud)-{_WORD}"
 # a Romance particle joined by an apostrophe (`Miguel d'Escoto`, `Valéry Giscard d'Estaing`)

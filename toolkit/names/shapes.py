@@ -23,7 +23,7 @@ _MONGOLIAN = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+(?:iin|yn)\s{U}{L}{{2,}
 # article (`Murtada al-Hadithi`, `Zayed bin Sultan al-Nahyan`), or joined by `bin`/`ibn` (`Saud
 # bin Faisal`: a lower-case `bin` between two capitalised words is no English word)
 _ARABIC = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Abd|Abdel|Abdul|Abu)\s(?:(?:al|el|ul)-)?{U}{L}+"
-                     rf"(?:\s{_WORD}(?![\w{APOS}-]))?|{_WORD}(?:(?:\s(?:bin|ibn|bint)\s{_WORD})+"
+                     rf"(?:\s(?:{_WORD}|{_ARTICLE})(?![\w{APOS}-]))?|{_WORD}(?:(?:\s(?:bin|ibn|bint|Ibn)\s{_WORD})+"
                      rf"(?:\s{_ARTICLE})?|\s{_ARTICLE})){_END}")
 _ARTICLE_AT = re.compile(rf"(?:a[lnrstdz]|el|ash|ud)-{U}")
 # a place by its head noun (`South Pyongan Province`, `Primorsky Krai`)
@@ -107,7 +107,7 @@ _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in f"{_PLACE_NOUNS}|{_PLACE_NOUNS
 _LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
                      " aimag", " valley", " river", " delta", " front", " pass ", " pass,", " pass.")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
-_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ")
+_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ", "society ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS}|(?P<plural>{_PLACE_NOUNS_PLURAL}))\sof\s(?P<n>{_PLACE_WORDS}){_END}")
 _PLACE_LIST_NEXT = re.compile(rf"(?:,\s(?:and\s)?|\sand\s)(?P<n>{_PLACE_WORDS}){_END}")
 _LOWER_HEADS = ("provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley|"
@@ -125,8 +125,18 @@ _LOWER_PLACE_HEAD = re.compile(
 _STREET_SUFFIX = re.compile(r"(?:allee|tra(?:ß|ss)e|platz|gasse|damm|chaussee|ufer|\wsee)\b", re.IGNORECASE)
 _STREET = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_STREET_WORD}){_END}")
 # a newspaper or agency by the noun before it: `the newspaper Nodong Sinmun`, `De Waarheid`
-_NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal)\s"
-                        rf"(?P<n>(?:[lL][{APOS}])?{_WORD}(?:\s{_WORD}){{0,2}}){_END}")  # (`l'Unità`)
+# Romance particles inside a title (`Correio da Manhã`); a title in a Slavic language's sentence
+# case (`Hrvatski tjednik`, `the society Matica hrvatska`): a lower-case word beside a Slavic
+# adjective, no English word (a verb, a particle) after a name
+_TITLE_PARTICLE = r"(?:(?:da|de|do|del|della|di|des|du|la|le)\s)"
+_SLAVIC_ADJECTIVE = r"(?:ski|ska|sko|ske|čki|čka|ški|ška|cki|cka|nji|nja)"
+_NOT_TITLE_WORDS = ("and|or|of|in|on|at|to|is|was|has|had|have|were|are|wrote|said|which|that|the|"
+                    "for|with|by|from|printed|carried|reported|published|also|again|now|then|too")
+_LOWER_TITLE_WORD = rf"(?!(?:{_NOT_TITLE_WORDS})(?![\w{APOS}-]))[a-zčćđšžáéíóú]{{3,}}"
+_NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal|society)\s"
+                        rf"(?P<n>(?:[lL][{APOS}])?(?:{U}{L}+{_SLAVIC_ADJECTIVE}\s{_LOWER_TITLE_WORD}|"
+                        rf"{_WORD}\s[a-zčćđšž]+{_SLAVIC_ADJECTIVE}|"
+                        rf"{_WORD}(?:\s{_TITLE_PARTICLE}?{_WORD}){{0,2}})){_END}")  # (`l'Unità`)
 # Cues of the period's names that the rules above miss, each searched only when a word it
 # needs is in the text:
 # a parliament by its own name alone (`the Sejm`)
@@ -140,8 +150,10 @@ _ALLIANCE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{U}{L}+\sTreaty)(?=\s(?:member|
                        rf"allies|armies|forces|Organi[sz]ation)\b)")
 # a state by its adjective and its form (`Hungarian People's Republic`, `Syrian Arab Republic`)
 _DEMONYM_LIKE = rf"{U}{L}+(?:an|ian|ese|ish|ak|ic|i|ch)"
-_STATE_FORM = re.compile(rf"(?<![\w{APOS}.-])(?P<n>{_DEMONYM_LIKE}\s(?:(?:People[{APOS}]s|Democratic|"
-                         rf"Socialist|Soviet|Arab|Federal|Popular|Islamic)\s){{0,3}}Republic){_END}")
+_STATE_MODIFIER = rf"(?:People[{APOS}]s|Democratic|Socialist|Soviet|Arab|Federal|Popular|Islamic)\s"
+# (or a country's own name before a modifier: `Yemen Arab Republic`)
+_STATE_FORM = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{_DEMONYM_LIKE}\s{_STATE_MODIFIER}{{0,3}}|"
+                         rf"(?!The\s){U}{L}+\s{_STATE_MODIFIER}{{1,3}})Republic){_END}")
 # a person after a people's adjective and a role in lower case (`the Cuban general Arnaldo
 # Ochoa`, `the Japanese journalist N. Name`): what `the general` alone cannot tell
 _ROLES = ("general|journalist|writer|poet|leader|diplomat|officer|colonel|captain|admiral|"

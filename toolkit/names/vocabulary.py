@@ -60,7 +60,7 @@ Tourism Confederation Staff Commons Lords Representatives Mayor Ayatollah Archbi
 
 
 # particles inside a name: `Max van der Stoel`, `Karl von Bergen`, `Zayed bin Sultan`
-PARTICLES = "van|von|der|den|de|da|do|dos|das|del|della|di|du|la|zu|ter|ten|bin|ibn|bint|y"
+PARTICLES = "van|von|der|den|de|da|do|dos|das|del|della|di|du|la|zu|ter|ten|bin|ibn|bint|y|arap"
 
 
 TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Frau|Tovarishch|"
@@ -154,6 +154,13 @@ Jayaprakash Charan Atal Jagjivan Yashwantrao Swaran Jyoti Sanjay Rajiv Lal Bahad
 Krishna Chandra Karpoori Biju Devaraj Chandrasekhar
 Moïse Moise Antoine Joseph Jason Cyrille Justin Obafemi Nnamdi Yakubu Odumegwu Olusegun Murtala
 Shehu Ahmadu Hissène Hissein Goukouni François-Xavier Pierre-Claver Cléophas 
+Leonel Getúlio Getulio Juscelino Jânio Janio João Joao Tancredo Ulysses Darcy Olímpio Olimpio
+Octavio Javier Gustavo Lázaro Lazaro Porfirio Plutarco Heberto Valentín Demetrio Vicente Ignacio
+Rómulo Romulo Hernán Hernan Jacobo Efraín Efrain Guillermo Sergio Roberto Alberto Rubén Ruben Camilo
+Torsten Sten Gunnar Ingvar Krister Thorbjörn Thorbjorn Hilmar Jens Einar Halvard Kjell Bjørn Knut Per
+Abdulla Abdullah Qahtan Salem Salim Saleh Salih Haidar Haydar Muhsin Anis Yasin Jaafar Mahmud Hamoud
+Yoweri Idi Apolo Oginga Mwai Rashidi Godfrey Abebe Mengistu Atnafu Teferi
+Raj Ram Rajendra Ashok Morarji Fakhruddin Zail Pranab Kamlapati Liaquat Nurul Tikka Ghulam Mumtaz
 """.split())
 
 
@@ -175,7 +182,9 @@ ORG_HEADS = (r"Party|Ministry|Committee|Embassy|Association|Council|Agency|Front
              # English newspapers by their head word (`People's Daily`, `Ceylon Daily News`)
              r"Daily|News|Times|Herald|Tribune|Gazette|Mail|Telegraph|Express|"
              # a general staff, a senate, volunteers as an army (`Chinese People's Volunteers`)
-             r"Staff|Senate|Volunteers")
+             r"Staff|Senate|Volunteers|"
+             # a chamber of a parliament, an army by its singular (`Tanzania People's Defence Force`)
+             r"Chamber|Force")
 # (not `Post`: `the Border Post`, `Observation Post` are no newspapers)
 # a parliament's name alone is an organisation's (`the Sejm`)
 PARLIAMENTS = frozenset("Sejm Khural Knesset Bundestag Volkskammer Duma Storting Riksdag Folketing "
