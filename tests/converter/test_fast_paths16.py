@@ -9,6 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.encoding.blocks import _WORD_CUT
 from toolkit.encoding.bracket_parse import SQUARE, square_offsets
 from toolkit.names.shapes import _STREET_SUFFIX, _STREET_SUFFIX_FOLDED, has_street_suffix
 
@@ -55,3 +56,15 @@ _STREETY = st.lists(st.sampled_from(["allee", "Straße", "STRASSE", "traſſe", 
 @given(_STREETY | st.text(max_size=30))
 def test_has_street_suffix_is_the_pattern_s_search(text: str) -> None:
     assert has_street_suffix(text) == (_STREET_SUFFIX.search(text) is not None)
+
+
+_LINES = st.text(st.sampled_from("a-é_1\n -–ß") | st.characters(), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES)
+def test_word_cut_searched_near_the_end_is_the_whole_search(line: str) -> None:
+    whole = _WORD_CUT.search(line)
+    near = _WORD_CUT.search(line, max(0, len(line) - 3))
+    assert (whole and whole.span()) == (near and near.span())
+    assert bool(_WORD_CUT.search("inter-\n", 4)) and not _WORD_CUT.search("inter-\n", 5)
