@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.encoding.blocks import _WORD_CUT
+from toolkit.encoding.lines import WORD_CUT
 from toolkit.encoding.bracket_parse import SQUARE, square_offsets
 from toolkit.names.shapes import _STREET_SUFFIX, _STREET_SUFFIX_FOLDED, has_street_suffix
 
@@ -64,7 +65,8 @@ _LINES = st.text(st.sampled_from("a-é_1\n -–ß") | st.characters(), max_size=
 @settings(max_examples=400, deadline=None)
 @given(_LINES)
 def test_word_cut_searched_near_the_end_is_the_whole_search(line: str) -> None:
-    whole = _WORD_CUT.search(line)
-    near = _WORD_CUT.search(line, max(0, len(line) - 3))
-    assert (whole and whole.span()) == (near and near.span())
+    for pattern in (_WORD_CUT, WORD_CUT):  # blocks' and lines' copies
+        whole = pattern.search(line)
+        near = pattern.search(line, max(0, len(line) - 3))
+        assert (whole and whole.span()) == (near and near.span())
     assert bool(_WORD_CUT.search("inter-\n", 4)) and not _WORD_CUT.search("inter-\n", 5)
