@@ -153,7 +153,8 @@ def _paragraphs(group: Block, wrapping: bool, path: str, diagnostics: list[Diagn
         return out
     out = []
     # words cut at the lines' ends, twice or more: the group's wraps may be wider than most
-    most = WRAP_CUT_MAX if sum(1 for a, b in zip(texts, texts[1:]) if _WORD_CUT.search(a)
+    most = WRAP_CUT_MAX if sum(1 for a, b in zip(texts, texts[1:])
+                               if _WORD_CUT.search(a, max(0, len(a) - 3))
                                and b[:1].islower()) >= WRAP_CUTS else WRAP_MAX
     for number, line in group:
         # a bold span open on a line continues on the next (a Markdown title over two lines);
@@ -180,6 +181,8 @@ _FUNCTION_WORDS = frozenset(
     "the a an of and or to in on for with by at from that as into than which who whose "
     "his her its their our this these those between about under over upon".split())
 _WORD_CUT = re.compile(r"[^\W\d_]-$")  # a word cut by a hyphen at the line's end
+# (searched from 3 before the end: a match is a letter and a hyphen before the end or a final
+# newline, and a pattern opening with a class tries every position: ~50 us a line of 120)
 
 
 def _cut(previous: str, line: str, before: str = "", most: int = WRAP_MAX) -> bool:
@@ -256,7 +259,7 @@ def source_block(block: Block) -> SourceBlock:
             elif bold:
                 glue = " "
             else:
-                glue = LINE_BREAK if _WORD_CUT.search(previous.rstrip()) and \
+                glue = LINE_BREAK if _WORD_CUT.search(cut := previous.rstrip(), max(0, len(cut) - 3)) and \
                     line.lstrip()[:1].isalpha() else " " + LINE_BREAK
             parts.append(glue)
             offset += len(glue)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-SQUARE = re.compile(r"[\[\]]")
+SQUARE = re.compile(r"[\[\]]")  # (the offsets: `square_offsets`, not a search of this)
 MAX_REPAIR_SPAN = 2000  # a bracket re-paired across a stray ']' is one description, not a page
 # Words that open a description of the source: such a bracket may hold a stray bracket.
 CUE = re.compile(  # used with match(text, pos): anchored at pos, no '^'
@@ -72,13 +72,32 @@ class Repair:
     kind: str  # "unclosed" or "stray" (kept as text), "repaired" (the other pairing)
 
 
+def square_offsets(text: str) -> list[int]:
+    """The offsets of '[' and ']' in order, as `SQUARE.finditer` gives them: two `str.find`
+    chains merged. A pattern that opens with a class scans at ~40 ns a character (CPython 3.11,
+    no literal to skip to); `find` skips by memchr: 2.4 us against 23.5 a call on the
+    sample's paragraphs (650 characters, 7 brackets)."""
+    offsets: list[int] = []
+    find = text.find
+    opening = find("[")
+    closing = find("]")
+    while opening >= 0 or closing >= 0:
+        if closing < 0 or 0 <= opening < closing:
+            offsets.append(opening)
+            opening = find("[", opening + 1)
+        else:
+            offsets.append(closing)
+            closing = find("]", closing + 1)
+    return offsets
+
+
 def _odd_quotes(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def pair_brackets(text: str) -> tuple[dict[int, int], list[Repair]]:
     """Pairs of bracket offsets (opening -> closing) and the repairs made to find them."""
-    positions = [m.start() for m in SQUARE.finditer(text)]
+    positions = square_offsets(text)
     index_of = {p: i for i, p in enumerate(positions)}
     pairs: dict[int, int] = {}
     stack: list[int] = []
@@ -131,8 +150,7 @@ def _balanced(text: str) -> list[str | Bracket] | None:
     root: list[str | Bracket] = []
     stack: list[Bracket] = []
     buffer_start = 0
-    for found in SQUARE.finditer(text):
-        index = found.start()
+    for index in square_offsets(text):
         target = stack[-1].children if stack else root
         if index > buffer_start:
             target.append(Piece(text[buffer_start:index], buffer_start))
@@ -168,8 +186,7 @@ def parse_brackets(text: str) -> tuple[list[str | Bracket], list[Repair]]:
     def target() -> list[str | Bracket]:
         return stack[-1].children if stack else root
 
-    for found in SQUARE.finditer(text):
-        index = found.start()
+    for index in square_offsets(text):
         if index in pairs:
             if index > buffer_start:
                 target().append(Piece(text[buffer_start:index], buffer_start))
@@ -224,8 +241,8 @@ def _signs(text: str) -> tuple[int, int]:
     if "[" not in text:  # every ']' is a stray
         return 0, text.count("]")
     depth = strays = 0
-    for sign in SQUARE.findall(text):
-        if sign == "[":
+    for index in square_offsets(text):
+        if text[index] == "[":
             depth += 1
         elif depth:
             depth -= 1

@@ -124,7 +124,9 @@ def word_breaks(root: etree._Element) -> None:
         parent = lb.getparent()
         text = (before.tail if before is not None else parent.text if parent is not None
                 else "") or ""
-        if WORD_CUT.search(text) and (lb.tail or "")[:1].isalpha():
+        # (searched from 3 before the end, where any match starts: the class-first
+        # pattern tried at every position of a long text is what would cost)
+        if WORD_CUT.search(text, max(0, len(text) - 3)) and (lb.tail or "")[:1].isalpha():
             lb.set("break", "no")
 
 

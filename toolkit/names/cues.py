@@ -43,7 +43,7 @@ from toolkit.names.patterns import (DIGRAPHS, _SECOND, _CAPS, _END, _FIRST, _GIV
 from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD, _LOWER_PLACE_HEAD,
                                   _LOWER_PLACE_PAIR, _MONGOLIAN, _NEWSPAPER, _ORDINAL_UNIT, _PATRONYMIC,
                                   _PLACE_HEAD_WORDS, _PLACE_NAME as _PLACE_NAME, _PLACE_OF, _PLACE_LIST_NEXT, _NEAR, _STREET,
-                                  _STREET_SUFFIX, _TRIMMED, _acronyms, _gate_keys, _more_cues,
+                                  _TRIMMED, _acronyms, _gate_keys, _more_cues, has_street_suffix,
                                   PLACE_HEADS as PLACE_HEADS, STATE_ACRONYMS as STATE_ACRONYMS)
 
 # Rules tried only where a capitalised word starts (most of a text is not a name: matching
@@ -372,7 +372,7 @@ def find_cues(text: str) -> list[Cue]:
             found.append((match, "place", "lower-place-head", 2))
     if gates or offices:  # (most texts open none)
         found.extend(_more_cues(text, gates, offices))
-    if "street" in words and _STREET_SUFFIX.search(text):
+    if "street" in words and has_street_suffix(text):
         for match in _STREET.finditer(text):
             found.append((match, "place", "place-head", 2))
     if "newspaper" in words:
