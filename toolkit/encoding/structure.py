@@ -620,12 +620,13 @@ _GOVERNMENT = re.compile(r"government", re.I)
 
 def org_line(text: str) -> bool:
     """An office that signs as a body (`Embassy in the DPRK`, `Ministry of Foreign Affairs of
-    the CSSR`): an institution's word first, then capitalised words and connectors, short."""
+    the CSSR`): an institution's word first (or third at most), then capitalised words and
+    connectors, short."""
     words = text.split()
-    # (`USSR MINISTRY OF ...`, `Soviet Embassy`: a state's name or adjective before the word;
+    # (`USSR MINISTRY OF ...`, `SECOND EUROPEAN DEPARTMENT`: a state's name or an ordinal and
+    # an adjective, capitalised as the check below asks, before the word;
     # `Government of India`: the government issues as a body)
-    lead = 1 if len(words) > 2 and words[0][:1].isupper() and not ORG_WORDS.fullmatch(words[0]) \
-        and ORG_WORDS.fullmatch(words[1]) else 0
+    lead = next((n for n in (0, 1, 2) if n < len(words) and ORG_WORDS.fullmatch(words[n])), 0)
     return 0 < len(words) <= 8 and len(text) <= 80 \
         and bool(ORG_WORDS.fullmatch(words[lead]) or _GOVERNMENT.fullmatch(words[lead])) \
         and not SENTENCE_END.search(text) and not _DIGIT.search(text) \
