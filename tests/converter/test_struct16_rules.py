@@ -124,3 +124,54 @@ def test_to_in_the_running_text_is_no_address(tmp_path: Path) -> None:
                                  "useful, and he said so twice in the course of the evening.\n"
                                  "(Sd.) R. N. Kaul\n")
     assert _count(tei, "count(//tei:address)") == 0
+
+
+# -- a meeting report's one-word fields, an announced agenda, a rank, the hours ------------------
+def test_one_word_labels_with_short_values_are_a_forms_fields(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "BERICHT\nOrt: Dresden, Hotel Bellevue\nZeit: 3.5.1979\n"
+                                 "Leitung: Major Weber\n" + BODY)
+    assert _count(tei, "count(//tei:seg[@type='memo-field'][tei:label[.='Ort:' or .='Zeit:' or "
+                       ".='Leitung:']])") == 3
+    assert _count(tei, "count(//tei:sp)") == 0
+
+
+def test_speakers_who_speak_again_are_no_fields(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "RECORD OF CONVERSATION\nKim: Welcome\nNovak: Thank you\n"
+                                 "Petrov: Good day\nKim: We shall begin with the question of the "
+                                 "border, which the commission has not settled.\n" + BODY)
+    assert _count(tei, "count(//tei:seg[@type='memo-field'])") == 0
+    assert _count(tei, "count(//tei:sp)") >= 3
+
+
+def test_points_after_a_line_naming_the_agenda_are_a_list(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "MINUTES\n" + BODY + "The chairman read out the agenda:\n"
+                                 "1. Report of the secretary.\n2. The budget for 1966.\n"
+                                 "3. Any other business.\n" + BODY)
+    assert _count(tei, "count(//tei:list/tei:item)") == 3
+
+
+def test_sentences_after_a_plain_colon_stay_numbered_paragraphs(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "REPORT\n" + BODY + "The minister said the following:\n"
+                                 "1. Trade will grow next year.\n2. The border is calm.\n" + BODY)
+    assert _count(tei, "count(//tei:list/tei:item)") == 0
+    assert _count(tei, "count(//tei:p[@n='1' or @n='2'])") == 2
+
+
+def test_a_rank_under_the_name_is_the_signers_role(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "REPORT\n" + BODY + "Schulze\nHauptmann\n")
+    assert _count(tei, "count(//tei:closer/tei:signed[tei:persName[.='Schulze']]"
+                       "[tei:roleName[.='Hauptmann']])") == 1
+
+
+def test_a_span_of_hours_under_the_title_is_the_dateline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Record of the Talks with the Delegation of Mali\n"
+                                 "(3:00 p.m.–4:45 p.m., 12 June 1961)\n" + BODY)
+    assert _count(tei, "count(//tei:opener/tei:dateline[tei:time[@when='15:00:00']]"
+                       "[tei:time[@when='16:45:00']][tei:date[@when='1961-06-12']])") == 1
+    assert _count(tei, "count(//tei:p[contains(.,'p.m.')])") == 0
+
+
+def test_a_time_in_a_sentence_is_no_dateline(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "REPORT\n" + BODY + "(The talks lasted from 3:00 to 4:45 p.m.)\n"
+                                 + BODY)
+    assert _count(tei, "count(//tei:dateline)") == 0

@@ -554,7 +554,8 @@ class BodyEncoder:
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
             return True
-        return self._opener(div, unit) or offices.over_office_dateline(self, div, unit, following) \
+        return logs.time_span_line(self, div, unit) or self._opener(div, unit) \
+            or offices.over_office_dateline(self, div, unit, following) \
             or logs.maker_line(self, div, unit)
 
     def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:

@@ -2,7 +2,8 @@
 out as `Label: value` lines whose labels are a form's (`Name:`, `Born:`, `Party member
 since:`), not the memo labels `structure.MEMO_FIELD` knows. Such a run is no dialogue: a
 speaker's name or role capitalises its words (`Foreign Minister Ōhira:`), a form's label only
-its first (`Party member since:`), and no label comes twice. At the top the fields are the
+its first (`Party member since:`), and no label comes twice; labels of one word are a
+form's when their values are short data and none comes back (`Quelle:`, `Treffort:`). At the top the fields are the
 opener's `seg[@type='memo-field']`; after a block of the text, a `list[@type='memo-fields']`
 (as `lists.late_fields`)."""
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import lists
+from toolkit.encoding import lists, structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
 from toolkit.tei import el, sub
 
@@ -32,6 +33,26 @@ def _label(unit: SourceBlock) -> str | None:
     return found.group("label") if found else None
 
 
+def _data_run(units: list[SourceBlock], start: int, end: int, labels: list[str]) -> bool:
+    """Labels of one word each (`Quelle:`, `Treffort:`, `Treffzeit:`, a meeting report's
+    fields) whose values are short data, no sentence, and no label of which comes back as a
+    label further on: a form's fields, not speakers (a dialogue's speakers speak in sentences,
+    and speak again). A run opening with a memo field (`Datum:`, `Betreff:`) is the memo's
+    fields, read by the memo rule with their names."""
+    if cue.MEMO_FIELD.match(units[start].text.strip()):
+        return False
+    for unit in units[start:end]:
+        found = FORM_FIELD.match(unit.text.strip())
+        assert found
+        value = unit.text.strip()[found.end():].strip()
+        if len(value.split()) > DATA_WORDS or value.endswith((".", "!", "?")):
+            return False
+    return not any((_label(u) or "").lower() in labels for u in units[end:])
+
+
+DATA_WORDS = 6
+
+
 def field_units(units: list[SourceBlock]) -> set[int]:
     """Indexes of the units that are a form's fields: a run of `RUN_NEEDED` lines or more
     with distinct labels, one of several words; after it, every further line with a label
@@ -48,7 +69,8 @@ def field_units(units: list[SourceBlock]) -> set[int]:
                 break
             labels.append(label.lower())
             end += 1
-        if not fields and len(labels) >= RUN_NEEDED and any(" " in lab for lab in labels):
+        if not fields and len(labels) >= RUN_NEEDED and (
+                any(" " in lab for lab in labels) or _data_run(units, index, end, labels)):
             fields.update(range(index, end))
             used.update(labels)
         elif fields:

@@ -53,7 +53,7 @@ def _top_byline(div: etree._Element) -> etree._Element | None:
     """The byline of an opener that holds only bylines, with nothing but marks above it."""
     if not len(div) or etree.QName(div[-1]).localname != "opener" or not len(div[-1]):
         return None
-    if any(etree.QName(c).localname != "fw" for c in div[:-1]) \
+    if any(etree.QName(c).localname != "fw" for c in list(div)[:-1]) \
             or any(etree.QName(c).localname != "byline" for c in div[-1]):
         return None
     return div[-1][-1]

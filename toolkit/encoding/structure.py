@@ -511,9 +511,14 @@ def name_like(text: str) -> bool:
 _GRADE = re.compile(r"joint|additional|under|assistant|acting|senior|principal|special", re.I)
 
 
+# military and police ranks, signing under or before the name (`Krause` / `Oberleutnant`)
+_RANK = re.compile(r"(?:ober|unter|general|haupt)?(?:leutnant|feldwebel)|hauptmann|major|oberst|"
+                   r"oberstleutnant|generalmajor|lieutenant|captain|sergeant|kapit[aä]n", re.I)
+
+
 def _office_start(words: list[str]) -> bool:
-    """An office's first word, or a grade and the office word after it."""
-    return bool(ROLE_WORDS.fullmatch(words[0])) or (
+    """An office's first word or a rank, or a grade and the office word after it."""
+    return bool(ROLE_WORDS.fullmatch(words[0]) or _RANK.fullmatch(words[0])) or (
         len(words) > 1 and bool(_GRADE.fullmatch(words[0])) and bool(ROLE_WORDS.fullmatch(words[1])))
 
 
@@ -626,7 +631,8 @@ def org_line(text: str) -> bool:
     # (`USSR MINISTRY OF ...`, `SECOND EUROPEAN DEPARTMENT`: a state's name or an ordinal and
     # an adjective, capitalised as the check below asks, before the word;
     # `Government of India`: the government issues as a body)
-    lead = next((n for n in (0, 1, 2) if n < len(words) and ORG_WORDS.fullmatch(words[n])), 0)
+    lead = next((n for n in (0, 1, 2) if n < len(words) and ORG_WORDS.fullmatch(words[n])
+                 and all(w.isalpha() for w in words[:n])), 0)  # no `From:` or `Director,`
     return 0 < len(words) <= 8 and len(text) <= 80 \
         and bool(ORG_WORDS.fullmatch(words[lead]) or _GOVERNMENT.fullmatch(words[lead])) \
         and not SENTENCE_END.search(text) and not _DIGIT.search(text) \
