@@ -175,3 +175,34 @@ def test_a_time_in_a_sentence_is_no_dateline(tmp_path: Path) -> None:
     tei, _ = converted(tmp_path, "REPORT\n" + BODY + "(The talks lasted from 3:00 to 4:45 p.m.)\n"
                                  + BODY)
     assert _count(tei, "count(//tei:dateline)") == 0
+
+
+# -- every inline enumeration of a paragraph --------------------------------------------------------
+def test_a_second_inline_enumeration_in_a_paragraph_is_a_list_too(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "REPORT\nThe commission proposed two measures: (a) a census of "
+                                 "the refugees; (b) new camps in the north. The ministry asked "
+                                 "for three things: (1) more trucks; (2) fuel; (3) doctors. The "
+                                 "talks went on.\n" + BODY)
+    assert _count(tei, "count(//tei:p/tei:list[@rend='inline'])") == 2
+    assert _count(tei, "count(//tei:list[@rend='inline']/tei:item)") == 5
+    assert _count(tei, "count(//tei:p[contains(.,'The talks went on.')])") == 1
+
+
+def test_a_reference_to_a_point_after_the_list_stays_text(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "REPORT\nThe commission proposed two measures: (a) a census of "
+                                 "the refugees; (b) new camps. It began with (a) in May.\n" + BODY)
+    assert _count(tei, "count(//tei:list[@rend='inline'])") == 1
+    assert _count(tei, "count(//tei:list[@rend='inline']/tei:item)") == 2
+
+
+# -- a name field's name, family name first -------------------------------------------------------
+def test_a_name_fields_name_family_name_first_is_a_persname(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "PERSONNEL FILE\nName: SZABÓ, Péter\nDate of birth: 4 June 1930\n"
+                                 "Place of birth: Pécs\n" + BODY)
+    assert _count(tei, "count(//tei:seg[tei:label[.='Name:']]/tei:persName[.='SZABÓ, Péter'])") == 1
+
+
+def test_a_name_field_of_no_person_stays_text(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "PERSONNEL FILE\nName: not known\nDate of birth: 4 June 1930\n"
+                                 "Place of birth: Pécs\n" + BODY)
+    assert _count(tei, "count(//tei:seg[tei:label[.='Name:']]/tei:persName)") == 0

@@ -16,7 +16,7 @@ from lxml import etree
 
 from toolkit.encoding import lists, structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
-from toolkit.tei import el, sub
+from toolkit.tei import Inline, el, sub
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -51,6 +51,25 @@ def _data_run(units: list[SourceBlock], start: int, end: int, labels: list[str])
 
 
 DATA_WORDS = 6
+# a field that holds a person's name (`Name:`, `Full name:`, `Surname and name:`)
+NAME_LABEL = re.compile(r"^(?:full |sur)?name(?: and (?:first |fore|sur)?name)?$", re.I)
+
+
+def _value(encoder: BodyEncoder, label: str, value: SourceBlock) -> list[Inline]:
+    """A field's value; a name field's name, written family name first (`HORVÁTH, Lajos`,
+    the surname in capitals and a comma before the forename) or not, one `persName`, which
+    the names stage, reading running text, does not find in that order."""
+    text = value.text.strip()
+    content = encoder._inline(value, value.text.rstrip())
+    words = text.replace(",", " ").split()
+    if not NAME_LABEL.match(label) or any(not isinstance(c, str) for c in content) \
+            or not 2 <= len(words) <= 5 or text.count(",") > 1 \
+            or not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in text):
+        return content
+    entry = encoder.tagger.lookup(text)
+    person = encoder.tagger.mention(entry, text) if entry else el("persName", text)
+    lead = value.text[:len(value.text) - len(value.text.lstrip())]
+    return [lead, person] if lead else [person]
 
 
 def field_units(units: list[SourceBlock]) -> set[int]:
@@ -97,7 +116,7 @@ def encode(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], 
         assert found
         start = len(unit.text) - len(unit.text.lstrip())
         value = unit.tail(start + found.end())
-        content = [el("label", found.group()), *encoder._inline(value, value.text.rstrip())]
+        content = [el("label", found.group()), *_value(encoder, found.group("label"), value)]
         name = lists.ncname(found.group("label").lower())
         if top:
             sub(holder, "seg", content, type="memo-field", subtype=name)
