@@ -89,6 +89,10 @@ class BodyEncoder:
         trailing = self._trailing(blocks, pages=True) + trailing
         office_tail = tails.archival_tail(blocks)  # `Executor: ...`, `Printed 2 copies`
         reference = memo_end.reference_line(blocks)
+        foot = memo_end.foot_address(blocks)  # `To` / `The Secretary,` / ... under the signature
+        if foot and not cue.signature_like(blocks[-1].text.strip()):
+            blocks.extend(foot)  # not under a signature: the lines stay where they stand
+            foot = []
         drafted = cable.drafting(blocks)  # `Drafted by:`, `Cleared by:` under the signature
         attachments = self._attachments(blocks)
         postscript = self._postscript(blocks)
@@ -139,10 +143,12 @@ class BodyEncoder:
                 and div.find("{*}sp") is None:
             # A closer needs text before it (TEI); a document of header lines and a
             # signature keeps the signature lines as paragraphs.
-            for block in ([salute] if salute else []) + signature:
+            for block in ([salute] if salute else []) + signature + foot:
                 self._paragraph(div, block)
         elif signature:
             closing.closer(self, div, signature, salute, place_date)
+            if foot:
+                memo_end.foot_address_lines(self, div.findall("{*}closer")[-1], foot)
         elif note_end is not None:
             memo_end.note_closer(self, div, note_end)
         elif place_date is not None:
@@ -534,8 +540,10 @@ class BodyEncoder:
             return True  # `TO COMRADE NAM IL`: a telegram's addressee, not its title
         if cue.MEMO_FIELD.match(first) and self._opener(div, unit):
             return True  # `FROM: PRAGUE` in capitals: a field, not a title
-        if offices.byline_goes_on(self, div, unit):
+        if offices.byline_goes_on(self, div, unit) or offices.office_under_office(self, div, unit):
             return True  # `OF THE COUNCIL OF MINISTERS` under `COMMITTEE FOR STATE SECURITY`
+        if offices.organ_addressee(self, div, unit, following):
+            return True  # `CC CPSU` over the title
         if cue.heading_like(first) and not cue.POINT.match(first) \
                 and not columns.office_alone(div, first):
             sub(div, "head", self._inline(unit, text))
@@ -546,7 +554,8 @@ class BodyEncoder:
             self.decided(f"{text!r} taken as the document's title", unit.line)
             self._count("heads")
             return True
-        return self._opener(div, unit) or offices.over_office_dateline(self, div, unit, following) \
+        return logs.time_span_line(self, div, unit) or self._opener(div, unit) \
+            or offices.over_office_dateline(self, div, unit, following) \
             or logs.maker_line(self, div, unit)
 
     def _marks(self, div: etree._Element, unit: SourceBlock) -> bool:

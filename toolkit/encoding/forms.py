@@ -2,7 +2,8 @@
 out as `Label: value` lines whose labels are a form's (`Name:`, `Born:`, `Party member
 since:`), not the memo labels `structure.MEMO_FIELD` knows. Such a run is no dialogue: a
 speaker's name or role capitalises its words (`Foreign Minister Ōhira:`), a form's label only
-its first (`Party member since:`), and no label comes twice. At the top the fields are the
+its first (`Party member since:`), and no label comes twice; labels of one word are a
+form's when their values are short data and none comes back (`Quelle:`, `Treffort:`). At the top the fields are the
 opener's `seg[@type='memo-field']`; after a block of the text, a `list[@type='memo-fields']`
 (as `lists.late_fields`)."""
 
@@ -13,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from toolkit.encoding import lists
+from toolkit.encoding import lists, structure as cue
 from toolkit.encoding.blocks import LINE_BREAK, SourceBlock
-from toolkit.tei import el, sub
+from toolkit.tei import Inline, el, sub
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -30,6 +31,45 @@ def _label(unit: SourceBlock) -> str | None:
         return None
     found = FORM_FIELD.match(unit.text.strip())
     return found.group("label") if found else None
+
+
+def _data_run(units: list[SourceBlock], start: int, end: int, labels: list[str]) -> bool:
+    """Labels of one word each (`Quelle:`, `Treffort:`, `Treffzeit:`, a meeting report's
+    fields) whose values are short data, no sentence, and no label of which comes back as a
+    label further on: a form's fields, not speakers (a dialogue's speakers speak in sentences,
+    and speak again). A run opening with a memo field (`Datum:`, `Betreff:`) is the memo's
+    fields, read by the memo rule with their names."""
+    if cue.MEMO_FIELD.match(units[start].text.strip()):
+        return False
+    for unit in units[start:end]:
+        found = FORM_FIELD.match(unit.text.strip())
+        assert found
+        value = unit.text.strip()[found.end():].strip()
+        if len(value.split()) > DATA_WORDS or value.endswith((".", "!", "?")):
+            return False
+    return not any((_label(u) or "").lower() in labels for u in units[end:])
+
+
+DATA_WORDS = 6
+# a field that holds a person's name (`Name:`, `Full name:`, `Surname and name:`)
+NAME_LABEL = re.compile(r"^(?:full |sur)?name(?: and (?:first |fore|sur)?name)?$", re.I)
+
+
+def _value(encoder: BodyEncoder, label: str, value: SourceBlock) -> list[Inline]:
+    """A field's value; a name field's name, written family name first (`HORVÁTH, Lajos`,
+    the surname in capitals and a comma before the forename) or not, one `persName`, which
+    the names stage, reading running text, does not find in that order."""
+    text = value.text.strip()
+    content = encoder._inline(value, value.text.rstrip())
+    words = text.replace(",", " ").split()
+    if not NAME_LABEL.match(label) or any(not isinstance(c, str) for c in content) \
+            or not 2 <= len(words) <= 5 or text.count(",") > 1 \
+            or not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in text):
+        return content
+    entry = encoder.tagger.lookup(text)
+    person = encoder.tagger.mention(entry, text) if entry else el("persName", text)
+    lead = value.text[:len(value.text) - len(value.text.lstrip())]
+    return [lead, person] if lead else [person]
 
 
 def field_units(units: list[SourceBlock]) -> set[int]:
@@ -48,7 +88,8 @@ def field_units(units: list[SourceBlock]) -> set[int]:
                 break
             labels.append(label.lower())
             end += 1
-        if not fields and len(labels) >= RUN_NEEDED and any(" " in lab for lab in labels):
+        if not fields and len(labels) >= RUN_NEEDED and (
+                any(" " in lab for lab in labels) or _data_run(units, index, end, labels)):
             fields.update(range(index, end))
             used.update(labels)
         elif fields:
@@ -75,7 +116,7 @@ def encode(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], 
         assert found
         start = len(unit.text) - len(unit.text.lstrip())
         value = unit.tail(start + found.end())
-        content = [el("label", found.group()), *encoder._inline(value, value.text.rstrip())]
+        content = [el("label", found.group()), *_value(encoder, found.group("label"), value)]
         name = lists.ncname(found.group("label").lower())
         if top:
             sub(holder, "seg", content, type="memo-field", subtype=name)

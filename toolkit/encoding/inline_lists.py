@@ -11,7 +11,8 @@ back on its line. What makes an enumeration, and nothing else:
   two points at least;
 - every label in the paragraph's own text (not inside a name or a bracket's element);
 - the last point ends at the first sentence's end after its label (or the paragraph's end);
-  the rest of the paragraph follows the list.
+  the rest of the paragraph follows the list, and may hold a further enumeration (each one
+  its own list).
 
 A lone `(a)`, a reference to `clause (b)`, labels out of sequence, or points not announced by
 a colon stay text.
@@ -52,22 +53,27 @@ def inline_lists(part: etree._Element) -> None:
     for paragraph in list(part.iter(tei("p"))):
         if paragraph.find(tei("list")) is None and "(" in etree.tostring(
                 paragraph, method="text", encoding="unicode"):
-            _enumeration(paragraph)
+            # every enumeration of the paragraph, not its first alone (`...: (a) ...; (b) ....
+            # Later: (1) ...; (2) ...`): each pass reads the text after the lists made
+            for _ in range(MOST):
+                if not _enumeration(paragraph):
+                    break
 
 
-def _enumeration(paragraph: etree._Element) -> None:
+def _enumeration(paragraph: etree._Element) -> bool:
+    """The first enumeration in the paragraph's own text made an inline list; False if none."""
     # the paragraph as a sequence of its text nodes (strings) and child elements
     nodes: list[str | etree._Element] = [paragraph.text or ""]
     for child in paragraph:
         nodes += [child, child.tail or ""]
     if not any(LABEL.search(n) for n in nodes if isinstance(n, str)):
-        return
+        return False
     # labels found in the strings: (node index, match)
     labels = [(i, m) for i, node in enumerate(nodes) if isinstance(node, str)
               for m in LABEL.finditer(node)]
     run = _run(nodes, labels)
     if run is None:
-        return
+        return False
     for child in paragraph:
         child.tail = None  # the tails are in `nodes`
     items: list[list[str | etree._Element]] = []
@@ -113,6 +119,7 @@ def _enumeration(paragraph: etree._Element) -> None:
         item.tail = space or None
         made.append(item)
     _rebuild(paragraph, [*before, made, *after])
+    return True
 
 
 def _run(nodes: list[str | etree._Element], labels: list[tuple[int, re.Match[str]]]

@@ -504,9 +504,13 @@ TABLE_MIN_ROWS = 3
 
 def table_rows(units: list[SourceBlock], index: int) -> int:
     """How many units from `index` on are the rows of a table: lines of the same number of
-    fields (three or more), apart by runs of spaces or tabs, at least TABLE_MIN_ROWS."""
+    fields (three or more), apart by runs of spaces or tabs, at least TABLE_MIN_ROWS; or two
+    lines or more of the same number of fields (two or more) apart by tabs (`tabbed_rows`)."""
     def columns(unit: SourceBlock) -> int:
         return len(cue.FIELD_RUN.findall(unit.text.strip())) + 1 if len(unit.text) <= 200 else 0
+    tabbed = tabbed_rows(units, index)
+    if tabbed:
+        return tabbed
     width = columns(units[index])
     dated = width == 2 and bool(_YEARS_CELL.match(units[index].text.strip()))
     if width < 3 and not dated:
@@ -516,6 +520,41 @@ def table_rows(units: list[SourceBlock], index: int) -> int:
             and (not dated or _YEARS_CELL.match(units[end].text.strip())):
         end += 1
     return end - index if end - index >= TABLE_MIN_ROWS else 0
+
+
+# cells apart by a tab (spaces around it allowed)
+_TAB = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*")
+TABBED_MIN_ROWS = 2
+
+
+def _tab_cells(unit: SourceBlock) -> int:
+    """How many tab-separated cells a line has (1: none), 0 where a cell is a field of its own
+    (`From MOSCOW<TAB>To PYONGYANG`, `Label: value`), a telegram's routing, not a row."""
+    text = unit.text.strip()
+    if "\t" not in text or len(text) > 200:
+        return 1
+    cells = _TAB.split(text)
+    if any(TELEGRAM_FIELD.match(c) or cue.MEMO_FIELD.match(c) for c in cells):
+        return 0
+    return len(cells)
+
+
+def tabbed_rows(units: list[SourceBlock], index: int) -> int:
+    """Two lines or more, one under the other, each of the same number (two or more) of cells
+    apart by tabs (`Vice Premier<TAB>Chen Yi`, `General Nam Il<TAB>Korean People's
+    Army<TAB>member`): a table's rows, whatever the cells hold; a tab, unlike a run of
+    spaces, is how an export keeps columns. 0 where the lines are not so."""
+    width = _tab_cells(units[index])
+    if width < 2:
+        return 0
+    end = index + 1
+    while end < len(units) and _tab_cells(units[end]) == width:
+        end += 1
+    return end - index if end - index >= TABBED_MIN_ROWS else 0
+
+
+# a label alone over a table (`Participants:`, `Positions held:`): the table's head
+TABLE_LABEL = re.compile(r"^[A-Z][^:.!?;\[\]]{1,60}:$")
 
 
 # (probe14, 159) two columns are a table only when each row opens with its years, a career's
@@ -531,6 +570,11 @@ def runs(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], in
     # names are handed over by importlib's Python code, at every one of ~18 calls a report)
     import toolkit.encoding.embedded as embedded
 
+    label = TABLE_LABEL.match(units[index].text.strip()) and len(units[index].text.split()) <= 8
+    rows = table_rows(units, index + 1) if label and index + 1 < len(units) else 0
+    if rows:  # `Positions held:` over the rows: the table's head
+        table(encoder, div, units[index + 1:index + 1 + rows], units[index])
+        return rows + 1
     rows = table_rows(units, index)
     if rows:
         table(encoder, div, units[index:index + rows])
@@ -541,10 +585,13 @@ def runs(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], in
     return quoted
 
 
-def table(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock]) -> None:
+def table(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock],
+          head: SourceBlock | None = None) -> None:
     """`table/row/cell`; a first row with no figure while the others have some is the
-    table's labels (`row[@role='label']`)."""
+    table's labels (`row[@role='label']`); a label line above the rows its `head`."""
     made = sub(div, "table", rows=str(len(units)), cols=str(len(cue.fields(units[0]))))
+    if head is not None:
+        sub(made, "head", encoder._inline(head, head.text.strip()))
     for number, unit in enumerate(units):
         row = sub(made, "row")
         cells = cue.fields(unit)

@@ -19,6 +19,9 @@ from toolkit.tei import el, sub
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
 
+# the announcing line names what it enumerates (`... go through the agenda point by point:`,
+# `the following questions:`): its points are items, even ending with a full stop
+_ENUMERATION = re.compile(r"\b(?:agenda|items|point by point|questions|topics|issues)\b", re.I)
 LIST_ITEM_MAX = 160  # a longer point is a paragraph of its own (a report's numbered points)
 
 
@@ -115,7 +118,8 @@ def block_list(encoder: BodyEncoder, div: etree._Element, units: list[SourceBloc
         # ... and it is an enumeration when a label announces it ('Agenda:') or its items
         # run on with ';' or ',' (after 'The minister said:', '1) Trade would grow.' and
         # '2) ...' are numbered statements); the last item of each list may end with '.'
-        named = head is not None and len(head.text.split()) <= 2
+        named = (head is not None and len(head.text.split()) <= 2) \
+            or bool(_ENUMERATION.search(units[start - 1].text[-100:]))
         last = {end - 1} | {under - 1 for under in nested.values()}
         if not named and any(units[at].text.rstrip().endswith((".", "!", "?"))
                              for at in range(start, end) if at not in last):

@@ -95,3 +95,46 @@ def stamp_times(div: etree._Element) -> int:
         p.text = None
         p.insert(0, time)
     return len(found)
+
+
+# `(10:30 a.m.–12:15 p.m., 1 August 1964)`, `10.30-12.15 hrs`: a span of the day's hours,
+# perhaps the day after it, alone on a line under a record's title
+_CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.\s?m\.|\s?hrs?\.?|\s?h)?"
+TIME_SPAN = re.compile(r"^\(?(?P<span>(?P<start>" + _CLOCK + r")\s*[-–—]\s*(?P<end>" + _CLOCK
+                       + r"))(?P<rest>(?:,\s*[^()]{4,40})?)\)?\.?$", re.I)
+
+
+def _clock(text: str) -> str:
+    """`12:15 p.m.` -> `12:15:00`: the time of day as xsd:time."""
+    hours, minutes = re.split(r"[:.]", text[:5].strip(), maxsplit=1)
+    hour, minute = int(hours), int(minutes[:2])
+    if re.search(r"p\.\s?m", text, re.I) and hour < 12:
+        hour += 12
+    elif re.search(r"a\.\s?m", text, re.I) and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}:00"
+
+
+def time_span_line(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """At the top, a line that is a span of hours (and perhaps the day): when the talks were
+    held, the opener's `dateline` (165's conversation), each end of the span a `time[@when]`,
+    the day dated inside it by the date stage; no paragraph."""
+    text = unit.text.strip()
+    found = TIME_SPAN.match(text)
+    if found is None or LINE_BREAK in text or (found.group("rest") and not _YEAR.search(
+            found.group("rest"))):
+        return False
+    content = encoder._inline(unit, text)
+    first = content[0] if content and isinstance(content[0], str) else ""
+    at = first.find(found.group("span"))
+    if at < 0:
+        return False
+    # each end its own `time[@when]` (the project schema's `time` has `@when` alone)
+    start, end = found.group("start"), found.group("end")
+    between = found.group("span")[len(start):len(found.group("span")) - len(end)]
+    pieces = [first[:at], el("time", start, when=_clock(start)), between,
+              el("time", end, when=_clock(end)), first[at + len(found.group("span")):],
+              *content[1:]]
+    sub(encoder._current_opener(div), "dateline", [p for p in pieces if not isinstance(p, str) or p])
+    encoder.decided(f"{text!r} taken as the hours of the record, its dateline", unit.line)
+    return True

@@ -17,6 +17,9 @@ typist's reference line.
   opportunity to renew ... the assurances of its highest consideration.`), then perhaps the
   place and date and the addressee: the note's `closer` (the formula its `salute`, `dateline`,
   `address` with an `addrLine` a line); no `signed` is made.
+- under a signature, `To` alone (or `To:`) over the addressee's lines (`The Secretary,` /
+  `Ministry of Home Affairs,` / `New Delhi.`): the addressee at the foot, as Indian and British
+  office memoranda place it; an `address` of the closer, a line an `addrLine`.
 """
 
 from __future__ import annotations
@@ -212,3 +215,38 @@ def note_closer(encoder: BodyEncoder, div: etree._Element, end: NoteEnd) -> None
     encoder.decided(f"the formula of compliments {end.salute.text.strip()[:40]!r} and the lines "
                     "after it taken as the unsigned note's closer", end.salute.line)
 
+
+
+FOOT_TO = re.compile(r"^To:?$")
+
+
+def _foot_line(text: str) -> bool:
+    """An addressee's line at the foot: short, capitalised, no field or sentence (a comma or
+    the full stop after the town may end it)."""
+    words = text.split()
+    return 0 < len(words) <= 8 and len(text) <= 80 and text[:1].isupper() and ":" not in text \
+        and "[" not in text and not SENTENCE_END.search(text.rstrip(".,"))
+
+
+def foot_address(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """`To` alone and the addressee's lines under it at the very end, right under a signature
+    line: taken off the end of `blocks` (the closer holds them); none where the end is not so."""
+    for start in range(len(blocks) - 2, max(1, len(blocks) - ADDRESS_LINES - 2), -1):
+        if not FOOT_TO.match(blocks[start].text.strip()):
+            continue
+        if all(_foot_line(b.text.strip()) for b in blocks[start + 1:]) \
+                and cue.signature_like(blocks[start - 1].text.strip()):
+            taken = blocks[start:]
+            del blocks[start:]
+            return taken
+    return []
+
+
+def foot_address_lines(encoder: BodyEncoder, closer: etree._Element,
+                       lines: list[SourceBlock]) -> None:
+    """The addressee at the foot as the closer's `address`, a line an `addrLine`."""
+    address = sub(closer, "address")
+    for block in lines:
+        sub(address, "addrLine", encoder._inline(block, block.text.strip()))
+    encoder.decided("the lines under `To` after the signature taken as the addressee",
+                    lines[0].line)

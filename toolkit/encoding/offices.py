@@ -49,6 +49,52 @@ def byline_goes_on(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock)
     return True
 
 
+def _top_byline(div: etree._Element) -> etree._Element | None:
+    """The byline of an opener that holds only bylines, with nothing but marks above it."""
+    if not len(div) or etree.QName(div[-1]).localname != "opener" or not len(div[-1]):
+        return None
+    if any(etree.QName(c).localname != "fw" for c in list(div)[:-1]) \
+            or any(etree.QName(c).localname != "byline" for c in div[-1]):
+        return None
+    return div[-1][-1]
+
+
+def office_under_office(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
+    """An institution's line right under the issuing body's byline at the top (`USSR MINISTRY
+    OF FOREIGN AFFAIRS` / `DEPARTMENT OF SOUTHEAST ASIA`, `Government of India` / `Ministry of
+    External Affairs`): the office within the body, the byline's next line (147, 164), not a
+    title in capitals. A document's kind (`INFORMATION`, `REPORT`) is no office."""
+    text = unit.text.strip()
+    byline = _top_byline(div)
+    if byline is None or LINE_BREAK in text or not cue.org_line(text) or cue.title_like(text) \
+            or cue.mark_type(text):
+        return False
+    append_line(byline, encoder._inline(unit, text))
+    encoder.decided(f"{text!r} taken as the office under the issuing body above it", unit.line)
+    return True
+
+
+# `CC CPSU`, `CC SED`, `MFA DRV`: an organ named by its abbreviations alone
+_ORGAN_ABBREVIATIONS = re.compile(r"^(?:[A-Z]{2,6}\s){1,2}[A-Z]{2,6}$")
+
+
+def organ_addressee(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock,
+                    following: str) -> bool:
+    """`CC CPSU` alone at the top, under the marks or the opener and over the title (154): the
+    organ the report is addressed to, an `address` of the opener, not a head; a line of
+    abbreviations names no document's kind."""
+    text = unit.text.strip()
+    if not _ORGAN_ABBREVIATIONS.match(text) or not following or cue.mark_type(text) \
+            or cue.title_like(text) or cue.mark_type(following):
+        return False
+    if any(etree.QName(c).localname not in ("fw", "opener") for c in div):
+        return False
+    address = sub(encoder._current_opener(div), "address")
+    sub(address, "addrLine", encoder._inline(unit, text))
+    encoder.decided(f"{text!r} taken as the addressee (an organ's abbreviations)", unit.line)
+    return True
+
+
 def append_line(byline: etree._Element, content: list[Inline]) -> None:
     """A further line of an office: an `lb`, then the line's text and elements."""
     byline.append(el("lb"))

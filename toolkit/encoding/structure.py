@@ -68,7 +68,10 @@ ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE
                        # no sentence: a full stop only after an initial or a title (`Mr. N. N.`)
                        r"(?:[^.!?]|(?<![\w.])[A-Z]\.|(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Cde|Gen|Col|"
                        r"MR|MRS|DR)\.){3,200}$")
-PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?P<date>[^,]{4,30}?)\.?$")
+# (`New Delhi, the 22nd March, 1971`: the article and the comma before the year, as Indian and
+# British offices date; `Washington, March 22, 1971`)
+PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?:the\s+(?=\d))?"
+                        r"(?P<date>[^,]{4,30}?(?:,\s*\d{4})?)\.?$")
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 
 # Marks at the top of a document: its classification, its copy, its registration number.
@@ -87,9 +90,11 @@ COPY_MARK = re.compile(r"^(?:(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s
                        r"(?:\s*(?:of|/)\s*\d{1,4})?|"
                        r"(?:true\s+)?copy)\.?$", re.I)  # `COPY` alone: the text is a copy
 # (`Outgoing No. 211`, `Ref. No. 0047/58`: the register the number is of, kept in the mark)
-# (`Special No. 1187`: a Soviet cipher telegram's register; `Nr. 412/75`: German `Nummer`)
+# (`Special No. 1187`: a Soviet cipher telegram's register; `Nr. 412/75`: German `Nummer`;
+# `No. F.12/3/71-AMS`: an Indian file number, the file series' letters before its figures)
 NUMBER_MARK = re.compile(r"^(?:(?:outgoing|incoming|out\.|inc\.|ref\.|reg(?:istration|\.)?|"
-                         r"special)\s+)?(?:n[º°o]\.?|no\.|nr\.|number|#)\s*\d[\w/.-]{0,20}$", re.I)
+                         r"special)\s+)?(?:n[º°o]\.?|no\.|nr\.|number|#)\s*"
+                         r"(?:(?-i:[A-Z]{1,4})[./-]\s?)?\d[\w/.-]{0,20}$", re.I)
 # Titles of a document's kind, on a line of their own (also in mixed case).
 TITLE = re.compile(
     r"^(?:(?:from|excerpts?\s+from|extracts?\s+from)\s+(?:the\s+)?)?"  # From the journal of
@@ -482,12 +487,12 @@ def role_split(text: str) -> tuple[str, str] | None:
     """'Second Secretary' -> ('Second Secretary', ''), 'Ambassador Moravec' -> ('Ambassador',
     'Moravec'); None when the line is not an office (a name, or something else)."""
     words = text.split()
-    if not words or not ROLE_WORDS.fullmatch(words[0]):
+    if not words or not _office_start(words):
         return None
     if all(ROLE_WORDS.fullmatch(w) or w.lower() in ("of", "the", "to", "for", "in", "and")
            for w in words) or any(w.lower() in ("of", "the", "to", "for", "in") for w in words):
         return text, ""
-    count = 0
+    count = 1
     while count < len(words) and ROLE_WORDS.fullmatch(words[count]):
         count += 1
     rest = words[count:]
@@ -499,6 +504,22 @@ def role_split(text: str) -> tuple[str, str] | None:
 def name_like(text: str) -> bool:
     words = text.split()
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+# a grade before the office (`Joint Secretary`, `Under Secretary`, `Acting Director`: the
+# Indian and British services' ranks)
+_GRADE = re.compile(r"joint|additional|under|assistant|acting|senior|principal|special", re.I)
+
+
+# military and police ranks, signing under or before the name (`Krause` / `Oberleutnant`)
+_RANK = re.compile(r"(?:ober|unter|general|haupt)?(?:leutnant|feldwebel)|hauptmann|major|oberst|"
+                   r"oberstleutnant|generalmajor|lieutenant|captain|sergeant|kapit[aä]n", re.I)
+
+
+def _office_start(words: list[str]) -> bool:
+    """An office's first word or a rank, or a grade and the office word after it."""
+    return bool(ROLE_WORDS.fullmatch(words[0]) or _RANK.fullmatch(words[0])) or (
+        len(words) > 1 and bool(_GRADE.fullmatch(words[0])) and bool(ROLE_WORDS.fullmatch(words[1])))
 
 
 _AND_OFFICE = re.compile(r"\s+and\s+(?=[A-Z])")
@@ -516,7 +537,7 @@ def office_line(text: str, most: int = 10) -> bool:
     if not words or len(words) > most or len(text) > 9 * most or _BARE_DIGIT.search(text) \
             or (text[-1] in ".!?;:," and words[-1].lower() not in CONNECTORS):
         return False
-    if not ROLE_WORDS.fullmatch(words[0]):
+    if not _office_start(words):
         return False
     plain = [w for w in words[1:] if not ROLE_WORDS.fullmatch(w) and w.lower() not in CONNECTORS
              and not w[:1].isupper()]
@@ -599,11 +620,21 @@ def signed_before(text: str) -> tuple[str, str] | None:
     return found.group("mark"), name
 
 
+_GOVERNMENT = re.compile(r"government", re.I)
+
+
 def org_line(text: str) -> bool:
     """An office that signs as a body (`Embassy in the DPRK`, `Ministry of Foreign Affairs of
-    the CSSR`): an institution's word first, then capitalised words and connectors, short."""
+    the CSSR`): an institution's word first (or third at most), then capitalised words and
+    connectors, short."""
     words = text.split()
-    return 0 < len(words) <= 8 and len(text) <= 80 and bool(ORG_WORDS.fullmatch(words[0])) \
+    # (`USSR MINISTRY OF ...`, `SECOND EUROPEAN DEPARTMENT`: a state's name or an ordinal and
+    # an adjective, capitalised as the check below asks, before the word;
+    # `Government of India`: the government issues as a body)
+    lead = next((n for n in (0, 1, 2) if n < len(words) and ORG_WORDS.fullmatch(words[n])
+                 and all(w.isalpha() for w in words[:n])), 0)  # no `From:` or `Director,`
+    return 0 < len(words) <= 8 and len(text) <= 80 \
+        and bool(ORG_WORDS.fullmatch(words[lead]) or _GOVERNMENT.fullmatch(words[lead])) \
         and not SENTENCE_END.search(text) and not _DIGIT.search(text) \
         and all(w[:1].isupper() or w.lower() in CONNECTORS for w in words)
 
