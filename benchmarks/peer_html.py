@@ -12,7 +12,9 @@ turn (ours, then the peer's, on the same file), so that both meet the same load:
   against the TEI Stylesheets' html5 profile (`../shared/peers/tei-stylesheets/profiles/
   default/html5/to.xsl`, compiled once in saxonche): the file parsed by Saxon, transformed,
   the page written.
-- **PDF**: `PdfBuilder.write_one` (prepared once: stylesheets, fonts) against WeasyPrint
+- **PDF**: `PdfBuilder.write_one` (prepared once: stylesheets, fonts; the print XML only,
+  as the build typesets by part in `finish`) and `PdfBuilder.write_alone` (the document
+  typeset alone by Typst, its PDF written: the like of the peer's work) against WeasyPrint
   rendering the page our HTML builder wrote for the same document, with the site's CSS
   (local files only: no URL is fetched), the PDF written. WeasyPrint is the `bench` extra;
   without it our side is timed alone (the pipeline's figures need it, not the peer).
@@ -213,22 +215,27 @@ def compare_html(documents: list[Path], out: Path) -> tuple[Side, Side, Path]:
     return ours, peer, site
 
 
-def compare_pdf(documents: list[Path], site: Path, out: Path) -> tuple[Side, Side | None]:
+def compare_pdf(documents: list[Path], site: Path, out: Path) -> tuple[Side, Side | None, Side | None]:
     """Our PDF against WeasyPrint's; without WeasyPrint (the `bench` extra) ours alone, so
-    that the pipeline's figures are still measured (the peer's side is None)."""
-    ours, peer = Side("teikit PdfBuilder"), Side("WeasyPrint (our HTML page)")
+    that the pipeline's figures are still measured (the peer's side is None). Ours twice:
+    `write_one` (the print XML only: the build typesets by part in `finish`) for the
+    pipeline, and `write_alone` (the document typeset alone by Typst, its PDF written), the
+    like of what WeasyPrint does per document (the third side, None without WeasyPrint)."""
+    ours, peer = Side("teikit PdfBuilder.write_one (print XML)"), Side("WeasyPrint (our HTML page)")
+    alone = Side("teikit PdfBuilder.write_alone (typeset)")
     config = BuildConfig(source_dir=documents[0].parent, output_dir=out / "teikit", force=True)
     builder = PdfBuilder(config)
     ours.setup = timed(builder.prepare)
     try:
-        import weasyprint
-        from weasyprint.urls import URLFetcher
+        import weasyprint  # type: ignore[import-untyped, import-not-found, unused-ignore]
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
         for path in documents:
             ours.documents.add(*timed(lambda: builder.write_one(Document(path))))
-        return ours, None
+        return ours, None, None
     fetcher = URLFetcher(allowed_protocols={"file", "data"})  # never the network
     (out / "weasyprint").mkdir(parents=True, exist_ok=True)
+    (out / "alone").mkdir(parents=True, exist_ok=True)
     peer.setup = timed(lambda: None)  # nothing to prepare: fonts load on the first document
 
     def weasy(path: Path) -> None:
@@ -236,10 +243,14 @@ def compare_pdf(documents: list[Path], site: Path, out: Path) -> tuple[Side, Sid
         weasyprint.HTML(filename=str(page), base_url=page.as_uri(), url_fetcher=fetcher).write_pdf(
             str(out / "weasyprint" / f"{path.stem}.pdf"))
 
+    def typeset(path: Path) -> None:
+        (out / "alone" / f"{path.stem}.pdf").write_bytes(builder.write_alone(Document(path)))
+
     for path in documents:
         ours.documents.add(*timed(lambda: builder.write_one(Document(path))))
+        alone.documents.add(*timed(lambda: typeset(path)))
         peer.documents.add(*timed(lambda: weasy(path)))
-    return ours, peer
+    return ours, peer, alone
 
 
 def validate_each(documents: list[Path]) -> Side:
@@ -423,11 +434,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.no_pdf or corpus == "trivial":
                 continue
             subset = documents[:args.pdf_count]
-            pdf_ours, pdf_peer = compare_pdf(subset, site, out)
+            pdf_ours, pdf_peer, pdf_alone = compare_pdf(subset, site, out)
             if pdf_peer is None:  # WeasyPrint is not installed: our side alone
                 pdf_peer = Side("WeasyPrint not installed (no ratio)")
                 pdf_peer.documents = Timing([0.0] * len(subset), [0.0] * len(subset))
             pdf_rows += comparison_rows(corpus, pdf_ours, pdf_peer)
+            if pdf_alone is not None:
+                pdf_rows += comparison_rows(corpus, pdf_alone, pdf_peer)
             print(pdf_rows[-1], flush=True)
             validation = validate_each(subset)
             parse = lxml_each(subset)
@@ -437,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
                      "pdf": pdf_ours.documents}
             whole = pipeline(parts, n)
             figures[corpus]["pdf"] = {s.name: vars(s.documents) | {"setup": s.setup}
-                                      for s in (pdf_ours, pdf_peer)}
+                                      for s in (pdf_ours, pdf_peer, pdf_alone) if s is not None}
             figures[corpus]["pipeline"] = {"per document": vars(whole), "lxml": vars(parse.documents),
                                            "validate": vars(validation.documents)}
             for name, timing in parts.items():

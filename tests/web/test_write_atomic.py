@@ -36,3 +36,23 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, mon
         write_atomic(target, b"new")
     assert raised.value.filename == str(target)
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
+def test_short_writes_are_resumed_and_a_full_disk_names_the_file(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`os.write` may write less than it was given: the rest goes after it, none is lost. Its
+    ENOSPC names no file: the error must name the output (and leave no temporary)."""
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:3])))
+    target = tmp_path / "page.html"
+    write_atomic(str(target), b"0123456789" * 5)
+    assert target.read_bytes() == b"0123456789" * 5
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OSError) as raised:
+        write_atomic(target, b"new")
+    assert raised.value.filename == str(target)
+    assert target.read_bytes() == b"0123456789" * 5 and [p.name for p in tmp_path.iterdir()] == ["page.html"]

@@ -87,7 +87,7 @@ def local_images(root: etree._Element, document: Path, edition: Path) -> tuple[l
     """The images `root` (the TEI of `document`) shows, and a warning for each it cannot."""
     found: dict[str, LocalImage] = {}
     warnings: list[Diagnostic] = []
-    boundary = edition.resolve()
+    boundary: Path | None = None  # resolved at the first local image: most documents have none
     for graphic in root.iter(f"{{{TEI_NS}}}graphic"):
         url = (graphic.get("url") or "").strip()
         if not url or url in found:
@@ -105,6 +105,7 @@ def local_images(root: etree._Element, document: Path, edition: Path) -> tuple[l
         except (OSError, RuntimeError):
             warn("cannot be resolved")
             continue
+        boundary = boundary or edition.resolve()
         if not path.is_relative_to(boundary):
             warn(f"is outside the edition folder {edition}")
             continue
