@@ -106,7 +106,9 @@ def _inline_lists_per_paragraph(part: etree._Element) -> None:
     for paragraph in list(part.iter(tei("p"))):
         if paragraph.find(tei("list")) is None and "(" in etree.tostring(
                 paragraph, method="text", encoding="unicode"):
-            inline_lists._enumeration(paragraph)
+            for _ in range(inline_lists.MOST):  # every enumeration of it (struct16)
+                if not inline_lists._enumeration(paragraph):
+                    break
 
 
 _LIST_TEXT = st.lists(st.sampled_from(["(a) ", "(b) ", "(c)", "(1) ", "(2) ", "(ii) ", "(i) ", ": ",

@@ -414,15 +414,17 @@ Subject: this line is text, since the memo's text has begun.
 
 
 def test_memo_fields_after_an_office_line_stay_fields(check: Check) -> None:
-    """An office line in mixed case is a paragraph, and an opener stands only before the
-    first one: the fields under it are still header fields (a list of them), while a
-    'Subject:' after a sentence of the text is text."""
+    """An office line in mixed case under the issuing body is the byline's next line (struct16),
+    so the fields under it are still the opener's memo fields, while a 'Subject:' after a
+    sentence of the text is text."""
     div, conversion = convert(LATE_FIELDS, *check)
-    (fields,) = xpath(div, "tei:list[@type='memo-fields']")
-    assert [(i.get("n"), text(i.find("tei:label", NS))) for i in xpath(fields, "tei:item")] == [  # type: ignore[arg-type]
+    (byline,) = xpath(div, "tei:opener/tei:byline")
+    assert text(byline).endswith("Third European Department")
+    fields = xpath(div, "tei:opener/tei:seg[@type='memo-field']")
+    assert [(f.get("subtype"), text(f.find("tei:label", NS))) for f in fields] == [  # type: ignore[arg-type]
         ("subject", "Subject:"), ("to", "To:")]
     assert text(xpath(div, "tei:p")[-1]).startswith("Subject: this line is text")
-    assert sum("taken as a memo field" in m for m in reviews(conversion)) == 1
+    assert sum("taken as the office under the issuing body" in m for m in reviews(conversion)) == 1
 
 
 def test_note_texts_project_with_their_labels_as_written(check: Check) -> None:

@@ -125,6 +125,12 @@ def time_span_line(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock)
             found.group("rest"))):
         return False
     content = encoder._inline(unit, text)
+    if sum(1 for piece in content if isinstance(piece, etree._Element)
+           and etree.QName(piece).localname == "time") == 2:
+        # the inline stage's cued times (`times.py`) have already marked both ends
+        sub(encoder._current_opener(div), "dateline", content)
+        encoder.decided(f"{text!r} taken as the hours of the record, its dateline", unit.line)
+        return True
     first = content[0] if content and isinstance(content[0], str) else ""
     at = first.find(found.group("span"))
     if at < 0:
