@@ -25,7 +25,7 @@ from toolkit.encoding import (annexes, cable, closing, columns, dates, delegatio
 from toolkit.encoding.blocks import (LINE_BREAK, PAGE_BREAK, WRAP_MAX, SourceBlock,
                                      line_widths)
 from toolkit.encoding.lines import (WORD_CUT, hanging, headed_pages, inline_pages, join_page,
-                                    page_numbers, word_breaks)
+                                    page_numbers, turned_pages, word_breaks)
 from toolkit.encoding.bracket_kinds import PAREN_OMISSION
 from toolkit.encoding.brackets import ELLIPSIS, InlineEncoder, locator
 from toolkit.encoding.names import DocumentNames, NameTagger
@@ -218,6 +218,7 @@ class BodyEncoder:
             word_breaks(part)
             page_numbers(part)
             headed_pages(part)
+            turned_pages(part)
         return top
 
     def _residue(self, end: etree._Element, block: SourceBlock, notes_line: int | None) -> None:
@@ -342,8 +343,9 @@ class BodyEncoder:
             ahead = [b.text for b in blocks[index + 1:index + 9]] \
                 if units and "[" in units[-1].text else []
             hangs = bool(units) and self.wraps and not block.separate and hanging(units[-1], block)
-            if units and not block.separate and (
-                    hangs or cue.continues(units[-1].text, block.text, ahead)):
+            if units and not block.separate and not layouts.page_marker(units[-1].text.strip()) \
+                    and (hangs or cue.continues(units[-1].text, block.text, ahead)):
+                # (a page's number never goes on with a line: `Page 3 of 4` / `in the autumn`)
                 last = units[-1]
                 stamp = cue.STAMP.match(last.text.lstrip()) is not None
                 # the next line of the source, after a line no wider than an export wraps

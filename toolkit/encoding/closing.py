@@ -201,7 +201,10 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
     encoder._count("closers")
     closer = sub(div, "closer")
     if salute is not None:
-        sub(closer, "salute", encoder._inline(salute, salute.text.strip()))
+        greeting = sub(closer, "salute", encoder._inline(salute, salute.text.strip()))
+        language = cue.closing_language(salute.text)
+        if language:  # a formula left untranslated (`Mit sozialistischem Gruß`)
+            greeting.set("{http://www.w3.org/XML/1998/namespace}lang", language)
     signed: list[Inline] = []
     name_parts: list[SourceBlock] = []
 

@@ -40,11 +40,19 @@ if TYPE_CHECKING:
 BRACKETED_PAGE = re.compile(r"^\[\s*(?:page|pg\.|pp?\.)\s*(?P<n>\d{1,4}[a-z]?)"
                             r"(?:\s*[-–]\s*\d{1,4})?\s*\]$", re.I)
 DASHED_PAGE = re.compile(r"^[-–—]\s?(?P<n>\d{1,4})\s?[-–—]$")
+# the page's number written out, as word processors and some typescripts print it (`Page 2
+# of 4`, `Page 3`, `- page 4 -`, `/page 5/`, `p. 6/9`): the word, the number, the count
+WORDED_PAGE = re.compile(r"^(?P<frame>[-–—/]?)\s?(?:page|pg\.|p\.)\s?(?P<n>\d{1,4})"
+                         r"(?:\s?(?:of|/)\s?\d{1,4})?\s?(?P<close>[-–—/]?)$", re.I)
 _PAGE_OPENERS = frozenset("[-–—")
+_WORDED_OPENERS = frozenset("-–—/Pp")
 
 
 def page_marker(text: str) -> tuple[str, bool] | None:
     """The page number a line marks and whether it is in brackets; None for other lines."""
+    worded = WORDED_PAGE.match(text) if text[:1] in _WORDED_OPENERS else None
+    if worded and bool(worded.group("frame")) == bool(worded.group("close")):
+        return worded.group("n"), False  # (a frame opened is closed: `- page 4 -`)
     if text[:1] not in _PAGE_OPENERS:  # both forms open with one of these: no regex for most
         headed = HEADED_PAGE.match(text) if text[-1:].isdigit() else None
         return (headed.group("n"), False) if headed else None  # a running head's number

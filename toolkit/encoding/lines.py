@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from toolkit.encoding import structure as cue
 from toolkit.encoding.blocks import HEADED_PAGE, LINE_BREAK, PAGE_BREAK, SourceBlock
 from toolkit.tei import el
 
@@ -147,3 +148,39 @@ def hanging(last: SourceBlock, block: SourceBlock) -> bool:
     label = _HANGING_LABEL.match(last.text.split(LINE_BREAK, 1)[0])
     indent = len(block.text) - len(block.text.lstrip(" "))
     return label is not None and indent == label.end()
+
+
+def _flat(element: etree._Element) -> str:
+    return "".join(str(t) for t in element.itertext())
+
+
+def turned_pages(root: etree._Element) -> None:
+    """A paragraph cut by a page turn with forme work between its halves (`...should be
+    finished` / a running footer / `Page 3 of 4` / `in the autumn, ...`): one paragraph, the
+    page break and the forme work where the page turned. The page's lines are blocks of their
+    own (a running line and the number, two lines, are no page number inside a sentence for
+    `join_page`); what tells the cut is the sentence, as there (`structure.cut_before_page`)."""
+    for p in list(root.iter(TEI + "p")):
+        parent = p.getparent()
+        if parent is None or len(p) and p[-1].tag == TEI + "pb":
+            continue
+        between: list[etree._Element] = []
+        after = p.getnext()
+        while after is not None and after.tag in (TEI + "fw", TEI + "pb") and not after.tail:
+            between.append(after)
+            after = after.getnext()
+        if after is None or after.tag != TEI + "p" or after.get("n") is not None \
+                or not any(b.tag == TEI + "pb" for b in between) \
+                or not cue.cut_before_page(_flat(p), _flat(after)):
+            continue
+        last = p[-1] if len(p) else None
+        if last is not None:
+            last.tail = (last.tail or "").rstrip() + " "
+        else:
+            p.text = (p.text or "").rstrip() + " "
+        for moved in between:
+            p.append(moved)
+        between[-1].tail = " " + (after.text or "").lstrip()
+        for child in list(after):
+            p.append(child)
+        parent.remove(after)

@@ -37,8 +37,13 @@ from toolkit.tei import sub, tei
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
 
-# the drafter's initials in capitals, then the typist's in lower case (`HM:jr`, `RLS/mb`)
-REFERENCE_INITIALS = re.compile(r"^[A-Z]{1,4}\s?[:/]\s?[a-z]{1,4}(?:[:/][a-z]{1,4})?$")
+# the drafter's initials in capitals, then the typist's in lower case (`HM:jr`, `RLS/mb`);
+# Latin letters with diacritics too (`JD/vš`, `ŁK/ab`): Czech, Polish, Hungarian typists'
+_LATIN = [chr(c) for c in range(0x00C0, 0x0250)]
+_UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+_LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
+REFERENCE_INITIALS = re.compile(rf"^[{_UPPER}]{{1,4}}\s?[:/]\s?[{_LOWER}]{{1,4}}"
+                                rf"(?:[:/][{_LOWER}]{{1,4}})?$")
 # `cc:`, `bcc:`, `Copies to:` opening the copies list
 COPIES_LABEL = re.compile(r"^(?P<label>b?cc|copies to|copy to)\s*:\s*(?=\S)", re.I)
 LIST_LINE = 80  # a copies list's line is an addressee, not a paragraph

@@ -33,14 +33,18 @@ MEMO_FIELD = re.compile(
     r"Interpreters?|Interview(?:er|ee)s?|Interviewed by|Respondent|Recorded by|Record(?:ed)? taken by|Attended by|Copy to|Copies to|"
     # a cable's routing fields
     r"Priority|Precedence|Urgency|Drafted by|Approved by|Cleared by|File(?: No\.?)?|"
+    # a note of a telephone call or a message taken: who called, who took it
+    r"Caller|Called by|Recipient|Received by|Taken by|"
     # the same fields under the labels of a German or French office's form
-    r"Datum|Betreff|Betr\.|Von|An|Bezug|Aktenzeichen|Anlagen?|Verteiler|Objet|Destinataire)"
+    r"Datum|Betreff|Betr\.|Von|An|Bezug|Aktenzeichen|Anlagen?|Verteiler|Objet|Destinataire|"
+    # a Hungarian office's number and subject (`Szám: 00412/1962`, `Tárgy:`)
+    r"Szám|Tárgy)"
     r"\s*:(?=\s*\S)", re.I)
 # what a field of another language is called in English: its memo field's @subtype
 _FIELD_NAMES = {"datum": "date", "betreff": "subject", "betr": "subject", "von": "from",
                 "an": "to", "bezug": "ref", "aktenzeichen": "reference", "anlage": "enclosure",
                 "anlagen": "enclosure", "verteiler": "distribution", "objet": "subject",
-                "destinataire": "to"}
+                "destinataire": "to", "szám": "number", "tárgy": "subject"}
 
 
 def field_name(label: str) -> str:
@@ -52,6 +56,20 @@ OPENING_SALUTE = re.compile(r"^(?:(?:My )?Dear|Esteemed|Respected|Highly (?:este
                             r"\b[^.]{0,100}[!,:]$|"
                             # a despatch's `Sir,` alone on its line (never `Sir Alec said:`)
                             r"^(?:Sir|Madam|Sirs|Gentlemen|(?:Your )?Excellency)[,:!]$")
+# a closing formula left in the original's language, as translators keep it (`Mit
+# sozialistischem Gruß`, `S pozdravem`, `Z poważaniem`, `Patria o Muerte, ¡Venceremos!`):
+# its words and its language, the salute's xml:lang
+_FOREIGN_CLOSINGS: tuple[tuple[str, str], ...] = (
+    (r"mit\s+(?:\w+\s+){0,2}(?:gr(?:u|ü)(?:ß|ss)(?:en)?|hochachtung)|hochachtungsvoll", "de"),
+    (r"se?\s+(?:\w+\s+)?(?:pozdravem|úctou)", "cs"),
+    (r"so\s+(?:\w+\s+)?pozdravom", "sk"),
+    (r"z\s+(?:\w+\s+){0,2}(?:poważaniem|szacunku|pozdrowieniem|pozdrowieniami)", "pl"),
+    (r"(?:(?:elvtársi|baráti)\s+)?üdvözlettel|tisztelettel", "hu"),
+    (r"s\s+(?:\w+\s+)?(?:privetom|uvazheniem)", "ru-Latn"),
+    (r"Patria o Muerte\b[^.]{0,20}|¡?Venceremos!?|Hasta la victoria siempre", "es"),
+)
+FOREIGN_CLOSINGS = tuple((re.compile(rf"^(?:{words})[,.!]?$", re.I), lang)
+                         for words, lang in _FOREIGN_CLOSINGS)
 CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect|salutations)|"
                             r"(?:Yours|Sincerely|Respectfully|Faithfully|Cordially)\b[^.]{0,40}|"
                             r"Best (?:regards|wishes)|"
@@ -59,9 +77,16 @@ CLOSING_SALUTE = re.compile(r"^(?:With (?:\w+ ){0,2}(?:greetings|regards|respect
                             # my highest consideration.`
                             r"(?:Please )?accept\b[^.]{0,60}\b(?:assurances?|expression)\b[^.]{0,60}"
                             r"\bconsideration|"
-                            # a despatch's `Your obedient Servant,`; Cuba's `Patria o Muerte, ¡Venceremos!`
+                            # a despatch's `Your obedient Servant,`
                             r"Your (?:most )?(?:obedient|humble|faithful)\b[^.]{0,30}|"
-                            r"Patria o Muerte\b[^.]{0,20}|¡?Venceremos!?|Hasta la victoria siempre)[,.!]?$", re.I)
+                            + "|".join(words for words, _ in _FOREIGN_CLOSINGS) + r")[,.!]?$", re.I)
+
+
+def closing_language(text: str) -> str | None:
+    """The language of a closing formula kept untranslated; None for one in English."""
+    return next((lang for pattern, lang in FOREIGN_CLOSINGS if pattern.match(text.strip())), None)
+
+
 # (`To His Excellency Comrade ...`: a head of state addressed by his honorific)
 ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE |MR\.? |"
                        r"(?:His|Her|HIS|HER) (?:Excellency|Majesty|Highness|EXCELLENCY) )"
@@ -70,8 +95,10 @@ ADDRESSEE = re.compile(r"^(?:To|TO) (?:the |Comrade |Mr\.? |Mrs\.? |THE |COMRADE
                        r"MR|MRS|DR)\.){3,200}$")
 # (`New Delhi, the 22nd March, 1971`: the article and the comma before the year, as Indian and
 # British offices date; `Washington, March 22, 1971`)
+# (`Budapest, 1962. november 7.`: a Hungarian date, year first, its full stops its own)
 PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’. -]{1,40}),\s+(?:the\s+(?=\d))?"
-                        r"(?P<date>[^,]{4,30}?(?:,\s*\d{4})?)\.?$")
+                        r"(?P<date>\d{4}\.\s?[^\W\d_]{3,12}\.?\s\d{1,2}\.|"
+                        r"[^,]{4,30}?(?:,\s*\d{4})?)\.?$")
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 
 # Marks at the top of a document: its classification, its copy, its registration number.
@@ -85,7 +112,11 @@ CLASSIFICATION = re.compile(
     r"(?:top\s+)?secret\s*[-–—,]?\s*(?:of special importance|urgent)|"
     # the German marks a translation keeps as written (`Streng geheim!`, `VS-Vertraulich`)
     r"(?:streng\s+)?geheim|vertraulich|vs[-\s]vertraulich|geheime\s+verschlu(?:ss|ß)sache|"
-    r"nur\s+f(?:ü|ue)r\s+den\s+dienstgebrauch)[.!]?$", re.I)
+    r"nur\s+f(?:ü|ue)r\s+den\s+dienstgebrauch|"
+    # the same marks kept in Hungarian, Polish, Czech or Slovak, or Russian in Latin letters
+    # (`Szigorúan titkos!`, `Ściśle tajne`, `Přísně tajné`, `Sovershenno sekretno`)
+    r"(?:szigorúan\s+)?titkos|bizalmas|(?:ściśle\s+)?tajne|poufne|(?:přísně\s+)?tajné|"
+    r"(?:prísne\s+)?tajné|důvěrné|dôverné|(?:sovershenno\s+)?sekretno)[.!]?$", re.I)
 COPY_MARK = re.compile(r"^(?:(?:copy|exemplar|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d{1,4}"
                        r"(?:\s*(?:of|/)\s*\d{1,4})?|"
                        r"(?:true\s+)?copy)\.?$", re.I)  # `COPY` alone: the text is a copy
@@ -107,7 +138,7 @@ TITLE = re.compile(
     r"(?:short\s+)?summary|"
     # (`Interview with ...`: an oral history's transcript; `Protokoll Nr. 12/63`: minutes
     # under the German word a translation keeps)
-    r"interview|questionnaire|protokoll)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,60}$", re.I)  # initials', No., Nr.
+    r"interview|questionnaire|protokoll)\b(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\bN[oºr])\.){0,75}$", re.I)  # initials', No., Nr.
 LETTER_SPACED = re.compile(r"^(?:\S(?: |   +)){3,}\S$")
 SECTION = re.compile(r"^(?P<label>(?P<n>\d{1,2}|[IVX]{1,5}|[A-Z])[.)])\s+(?P<title>\S[^.!?;:]{0,78})$")
 # (`1      Cde. N. Name`: the number and the name as two fields, a run of spaces or a tab

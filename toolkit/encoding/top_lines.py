@@ -13,6 +13,11 @@
 - The time of a call or meeting alone under the opener's dateline (`6:40 p.m.`, `18.40
   hrs`): a further line (`lb`) of that dateline, as the year's name is (`formal.year_name`).
   Elsewhere a time alone stays a paragraph.
+- The first line, an institution's name in mixed case in any language (`A Magyar
+  Népköztársaság Külügyminisztériuma`), over marks or fields and then the place-and-date
+  line: who issues the text, the opener's `byline`. Not its words (the office-word lists are
+  English and German) but its place tells it: first, with only marks, numbers and fields
+  between it and the dateline. A title, a mark, a field or a sentence is never one.
 - A translator's or editor's note alone on the first line, in brackets (`[Translator's note:
   ...]`): the `note` between the blocks, where it stands (TEI: model.global), so that the
   head and opener under it are still the division's top, as they would be without it. (A
@@ -47,6 +52,8 @@ def top_line(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock]
     taken = letterhead(encoder, div, units, index)
     if taken:
         return taken
+    if issuer(encoder, div, units, index):
+        return 1
     return int(participants(encoder, div, unit, speeches) or time_line(encoder, div, unit))
 
 
@@ -147,4 +154,36 @@ def top_note(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bo
             or notes[0].get("type") not in ("translator", "editorial"):
         return False  # (a stamp, a handwritten addition: kept where they stand, as before)
     div.append(notes[0])
+    return True
+
+
+ISSUER_WORDS = 8  # an institution's name: `A Magyar Népköztársaság Külügyminisztériuma`
+ISSUER_GAP = 3  # marks and fields between it and the dateline: a classification, a number
+
+
+def issuer(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], index: int) -> bool:
+    """The division's first line as its issuer's byline, when marks and fields alone stand
+    between it and the place-and-date line (see the module's docstring)."""
+    if len(div) or index + 1 >= len(units):
+        return False
+    text = units[index].text.strip()
+    words = text.split()
+    lower = [w for w in words if not w[:1].isupper()]
+    if not 2 <= len(words) <= ISSUER_WORDS or len(text) > 80 or LINE_BREAK in text \
+            or not words[0][:1].isupper() or 3 * len(lower) > len(words) \
+            or any(c.isdigit() for c in text) or text[-1] in ".!?:;," or "[" in text \
+            or cue.heading_like(text) or cue.TITLE.match(text) or cue.mark_type(text) \
+            or cue.MEMO_FIELD.match(text) or cue.place_date(text) or cue.date_line(text):
+        return False
+    for below in units[index + 1:index + 2 + ISSUER_GAP]:
+        line = below.text.strip()
+        if cue.place_date(line):
+            break
+        if not (cue.marks(below) or cue.MEMO_FIELD.match(line)):
+            return False
+    else:
+        return False
+    sub(encoder._current_opener(div), "byline", encoder._inline(units[index], text))
+    encoder.decided(f"{text!r}, first over marks and the place and date, taken as the issuer "
+                    "(byline)", units[index].line)
     return True
