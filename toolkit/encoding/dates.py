@@ -447,9 +447,9 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
                     int(get("d") or 0))
         return (IsoDate(when=when), None) if when else None
     if form == "romand":
-        month, day = ROMAN_MONTHS[get("rm") or "I"], int(get("d") or 0)
-        found = _nearest_year(month, day, document_date) if document_date else None
-        when = _iso(found, month, day) if found is not None else None
+        roman, day = ROMAN_MONTHS[get("rm") or "I"], int(get("d") or 0)
+        found = _nearest_year(roman, day, document_date) if document_date else None
+        when = _iso(found, roman, day) if found is not None else None
         return (IsoDate(when=when, cert="medium"), str(found)) if when else None
     if form == "numeric":
         when = _iso(int(get("y") or 0), int(get("mn") or 0), int(get("d") or 0))
