@@ -361,7 +361,8 @@ class _Projector:
 # The converter's uncertain readings (toolkit/encoding/brackets.py): @rend is the form the
 # translator wrote, `[word?]`, `[[word?]]` or `word [?]`.
 KEPT = "\x01"  # a space of a `space` element: not white space to str.split, so never collapsed
-UNCLEAR_FORMS = {"query": "[{}?]", "double-query": "[[{}?]]", "query-after": "{} [?]"}
+UNCLEAR_FORMS = {"query": "[{}?]", "double-query": "[[{}?]]", "query-after": "{} [?]",
+                 "query-attached": "{}[?]"}
 SUPERSCRIPT_FIGURES = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

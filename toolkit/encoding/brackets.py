@@ -41,9 +41,12 @@ __all__ = ["ELLIPSIS", "LINE_BREAK", "PAGE_BREAK", "ROLE_WORDS", "Bracket", "Inl
 STATE_WORDS = re.compile(r"\b(?:republic|kingdom|states|emirates|union of)\b", re.I)
 _WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w[\w'’.-]*)\s$")
+# a quoted word or phrase before the mark (`"Wein" [sic]`): sic holds it with its quotes
+_QUOTED_BEFORE = re.compile(r"((?:\"[^\"\n]{1,60}\"|“[^“”\n]{1,60}”|„[^„“”\n]{1,60}[“”]|"
+                            r"«[^«»\n]{1,60}»|‘[^‘’\n]{1,60}’)[.,;:!?]?)\s$")
 # the same word at the end of the line (or page) before the mark: `were` / `[sic]`
 _WORD_BEFORE_BREAK = re.compile(r"(\w[\w'’.-]*[ \t]*[\x0b\x0c])([ \t]*)$")
-_QUERIED_WORD = re.compile(r"(\w[\w'’.-]*)(\s)$")
+_QUERIED_WORD = re.compile(r"(\w[\w'’.-]*)(\s?)$")  # `Tumen [?]`, `Tumen[?]`
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LETTER_END = re.compile(r"[^\W\d_]$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -160,7 +163,7 @@ class InlineEncoder(InlineText):
         if plain and SIC.match(content):
             self._count("sic")
             form = {} if raw == "sic" else {"rend": raw}
-            word = _WORD_BEFORE.search(before[-200:])
+            word = _WORD_BEFORE.search(before[-200:]) or _QUOTED_BEFORE.search(before[-200:])
             if word:
                 return el("sic", word.group(1), **form), len(word.group(0))
             broken = _WORD_BEFORE_BREAK.search(before[-200:])
@@ -169,6 +172,14 @@ class InlineEncoder(InlineText):
                 reading = self._finish([cut(before, start, start + len(broken.group(1)))])
                 return el("sic", reading, **form), len(broken.group(0))
             return el("sic", **form), 0
+        if plain and self._dates and dates.SUPPLIED_YEAR.match(content):
+            dated = dates.day_month_before(before, int(content))
+            if dated is not None:  # `3 May [1965]`: the supplied year dates the day before it
+                start, when = dated
+                self._count("supplied")
+                self._count("dates")
+                return el("date", [str(before[start:]), el("supplied", content, reason="clarification")],
+                          when=when), len(before) - start
         # `[a]`: a letter is a reference only to a note text `[a] text` (else an expansion...)
         if plain and (FOOTNOTE_REF.match(content) or (len(content) == 1 and content.islower())):
             note = self._footnote(content)
@@ -257,7 +268,8 @@ class InlineEncoder(InlineText):
             self._count("unclear")
             reading = self._finish([cut(before, len(before) - len(word.group(0)),
                                         len(before) - len(word.group(2)))])
-            return el("unclear", reading, cert="low", rend="query-after"), len(word.group(0))
+            rend = "query-after" if word.group(2) else "query-attached"
+            return el("unclear", reading, cert="low", rend=rend), len(word.group(0))
         inner: Bracket = bracket
         rend = "query"
         children = bracket.children

@@ -283,6 +283,8 @@ _FORMS = [
     ("season", r"(?:(?:early|late|Early|Late|EARLY|LATE)\s+)?(?P<season_s>" + _SEASON
                + r")\s+{y}"),                                  # spring 1968
     ("span", r"{d}\s+{m}(?:,?\s+{y})?" + _DASH + r"{d2}\s+{m2},?\s+{y2}"),  # 14 May - 3 June 1958
+    # the night of 4/5 May (1965): two days running, a slash between them
+    ("nights", r"{d}/{d2}\s+{m}(?:,?\s+{y})?"),
     ("days", r"{d}" + _DASH + r"{d2}\s+{m}(?:,?\s+{y})?"),                    # 14-16 May 1958
     ("mdays", r"{m}\s+{d}\s*(?:-|–|—)\s*{d2}(?:,?\s+{y})?"),                  # May 14-16, 1958
     ("dmy", r"{d}\.?\s+(?:(?:of|OF)\s+)?{m}(?:,?\s+{y})?"),                          # 14 May 1958, 14 May
@@ -306,10 +308,34 @@ _FORMS = [
     # figures is of the 1900s (the archives' century)
     ("roman", r"(?P<roman_d>3[01]|[12]\d|0?[1-9])(?P<roman_s>[./-])\s?(?P<roman_rm>XI{{0,2}}|I[XV]|VI{{0,3}}|I{{1,3}})"
               r"(?P=roman_s)\s?(?P<roman_y>(?:1[5-9]|20)\d\d|\d\d)(?!\d)"),
+    # `on 5.VI.` without its year (a journal's and a telegram's day): the document's year, as
+    # `5 June`; only after a preposition of time (`chapter 5.V.` is a section's number)
+    ("romand", r"(?:" + "|".join(f"(?<={w} )" for w in (
+        "on", "On", "ON", "of", "since", "until", "till", "from", "to", "by", "dated", "before",
+        "after")) + r")(?P<romand_d>3[01]|[12]\d|0?[1-9])\.\s?(?P<romand_rm>XI{{0,2}}|I[XV]|VI{{0,3}}|I{{1,3}})"
+               r"\.(?!\s?\d)"),
 ]
 DATE_PHRASE = re.compile(r"(?<![\w.,/-])(?:" + "|".join(
     _named(name, pattern) for name, pattern in _FORMS)
     + r")(?![\w/-]|\.\d)")
+
+
+# a day and a month closing a text (`the letter of 3 May `, `on May 3 `): a year supplied in
+# brackets after them completes the date (`3 May [1965]`)
+_DAY_MONTH_END = re.compile(rf"(?<![\w.,/-])(?:(?P<d>{_D})\.?\s+(?:of\s+)?(?P<m>{_MONTH_NAMES})"
+                            rf"|(?P<m2>{_MONTH_NAMES})\s+(?P<d2>{_D}))\s+$")
+SUPPLIED_YEAR = re.compile(rf"^{_Y}$")
+
+
+def day_month_before(text: str, year: int) -> tuple[int, str] | None:
+    """Where a day and a month without a year start at the end of `text`, and the ISO date
+    they make with `year` (a year the translator supplied right after them)."""
+    found = _DAY_MONTH_END.search(text[-40:])
+    if found is None:
+        return None
+    month = _month(found.group("m") or found.group("m2") or "")
+    when = _iso(year, month, _day(found.group("d") or found.group("d2") or "0")) if month else None
+    return (len(text) - len(text[-40:]) + found.start(), when) if when else None
 
 
 _DAY_ROMAN_MONTH = re.compile(r"^(?P<d>3[01]|[12]\d|0?[1-9])\.\s?(?P<m>[IVX]{1,4})\.?$")
@@ -420,6 +446,11 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         when = _iso(int(written) + (1900 if len(written) == 2 else 0), ROMAN_MONTHS[get("rm") or "I"],
                     int(get("d") or 0))
         return (IsoDate(when=when), None) if when else None
+    if form == "romand":
+        roman, day = ROMAN_MONTHS[get("rm") or "I"], int(get("d") or 0)
+        found = _nearest_year(roman, day, document_date) if document_date else None
+        when = _iso(found, roman, day) if found is not None else None
+        return (IsoDate(when=when, cert="medium"), str(found)) if when else None
     if form == "numeric":
         when = _iso(int(get("y") or 0), int(get("mn") or 0), int(get("d") or 0))
         return (IsoDate(when=when), None) if when else None
@@ -489,8 +520,10 @@ def _resolve(form: str, g: dict[str, str | None], document_date: str | None
         if one and other and one < other:
             return IsoDate(not_before=one, not_after=other, cert=cert), inferred
         return None
-    if form in ("days", "mdays", "bdays", "bmdays"):
+    if form in ("days", "mdays", "bdays", "bmdays", "nights"):
         begins, ends = _iso(year, month, day), _iso(year, month, _day(get("d2") or "0"))
+        if form == "nights" and _day(get("d2") or "0") != day + 1:
+            return None  # `3/7 May`: no night, perhaps no date
         if begins and ends and begins < ends:
             if form.startswith("b"):  # between: somewhere in the span
                 return IsoDate(not_before=begins, not_after=ends, cert=cert), inferred

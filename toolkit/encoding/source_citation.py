@@ -46,20 +46,31 @@ ROLES = {
     "prepared": "preparation",
     "revised": "revision of the translation",
 }
-_VERB = "(?:" + "|".join(ROLES) + ")"
+# A role named by its noun (`Translation by X`): the verb whose role it is.
+ROLE_NOUNS = {"translation": "translated", "transcription": "transcribed",
+              "annotation": "annotated", "compilation": "compiled", "selection": "selected",
+              "introduction": "introduced", "digitization": "digitized", "revision": "revised"}
+# `Contributed to CWIHP by X`: the project a document was given to, as `for` names one
+_GIVING = ("contributed", "donated", "provided")
+_VERB = "(?:" + "|".join([*ROLES, *ROLE_NOUNS]) + ")"
 _VERBS = rf"{_VERB}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_VERB})*"
 # "translated from the Russian (original) into English": the languages, before "by" or "for"
 _LANGUAGES = (r"(?:\s+(?:from|out\s+of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+original)?)?"
               r"(?:\s+into\s+[A-Z][\w-]*)?")
 # A role sentence (or clause after a comma) starts with a verb phrase that comes to "by".
-_ROLE_START = re.compile(rf"(?i:{_VERBS}){_LANGUAGES}(?:\s+for\s+[^.]{{1,300}}?)?\s+by\s", re.I)
+_ROLE_START = re.compile(
+    rf"(?:[A-Z][a-z]+\s+(?=(?i:translation|transcription)))?"  # `English translation by`
+    rf"(?i:{_VERBS}){_LANGUAGES}(?:\s+(?:for|to)\s+[^.]{{1,300}}?)?\s+by\s", re.I)
 # "Courtesy of the Z Archive": who provided the document (a role), and where it names the
 # place of the document, its archive; never part of the archive's name
 COURTESY = re.compile(r"(?i:courtesy\s+of)\s+(?:(?i:the)\s+)?")
 COURTESY_RESP = "provision of the document (courtesy)"
+# A sentence that says who did something (`Made available by X.`, `Given to us by Y`) in
+# words no role knows: kept in the citation, never in the shelfmark before it.
+_BY_SENTENCE = re.compile(r"[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}?\s+by\s+[A-Z]")
 _PUBLICATION_START = re.compile(r"(?i:(?:originally\s+|first\s+)?(?:published|reprinted)\s+in)\s")
 _CLAUSE = re.compile(
-    rf"(?P<verbs>{_VERBS}){_LANGUAGES}(?:\s+for\s+(?P<for1>.+?))?\s+by\s+(?P<by>.+?)"
+    rf"(?P<verbs>{_VERBS}){_LANGUAGES}(?:\s+(?P<prep>for|to)\s+(?P<for1>.+?))?\s+by\s+(?P<by>.+?)"
     rf"(?:\s+for\s+(?P<for2>.+?))?(?=\s*(?:,\s*and\s+|,\s*|;\s*|\s+and\s+){_VERB}\b|\s*[.;]?\s*$)",
     re.I)
 _ORG_WORDS = re.compile(
@@ -74,10 +85,12 @@ _REFERENCE_WORD = re.compile(
     r"RG|box|folder|file|series|sub-?series|collection|reel|frame|carton|dossier|vol(?:ume|\.)|"
     r"doc(?:ument|\.)|no\.|nr\.|n[º°]|item|bestand|signatur|akte|sygn\.?|sign\.|inv\.|papka|"
     r"sprava|spr\.|k\.|ark\.|t\.|tom|sheets?)(?=[\s\d]|$)")
+# `Issue 5 (Spring 1995)`, `Vol. 4 (1995)`: the date of a volume or an issue, in its scope
+_WHEN = r"(?:\s*\([^()]{1,40}\))?"
 _SCOPES = [
-    ("volume", re.compile(r"^(?i:volume|vol\.?|tom|t\.)\s*(?P<n>\S+)$")),
-    ("part", re.compile(r"^(?i:book|part|pt\.)\s*(?P<n>\S+)$")),
-    ("issue", re.compile(r"^(?i:issue|number|no\.|nº|n°)\s*(?P<n>\S+)$")),
+    ("volume", re.compile(r"^(?i:volume|vol\.?|tom|t\.)\s*(?P<n>\S+)" + _WHEN + "$")),
+    ("part", re.compile(r"^(?i:book|part|pt\.)\s*(?P<n>\S+)" + _WHEN + "$")),
+    ("issue", re.compile(r"^(?i:issue|number|no\.|nº|n°)\s*(?P<n>[^\s()]+)" + _WHEN + "$")),
     ("document", re.compile(r"^(?i:document|doc\.?)\s*(?:(?i:no\.?|nº|n°|#)\s*)?(?P<n>\S+)$")),
     ("chapter", re.compile(r"^(?i:chapter|ch\.)\s*(?P<n>\S+)$")),
     ("page", re.compile(r"^(?:(?i:pp?\.|pages?)\s*)?(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?$")),
@@ -220,6 +233,9 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             starts.append((position, "courtesy"))  # a sentence of its own: only the role
         elif _PUBLICATION_START.match(text, position, end):
             starts.append((position, "publication"))
+        elif m.group().startswith(".") and _BY_SENTENCE.match(text, position, end) and \
+                not _REFERENCE_WORD.match(text, position, end):
+            starts.append((position, "sentence"))  # who did what, in words no rule knows
     segments: list[tuple[int, int, str]] = []
     bounds = [p for p, _ in starts] + [end]
     first = bounds[0]
@@ -294,6 +310,9 @@ def parse_citation(text: str) -> tuple[Citation, list[Span]]:
             _roles(text, start, end, spans, roles, sponsors)
         elif kind == "courtesy":
             _courtesy(text, start, end, spans, roles)
+        elif kind == "sentence":
+            guesses.append(f"the sentence {text[start:end]!r} of the Citation names no role a "
+                           "rule knows: kept in the citation only")
         elif publication is None:
             publication = _publication(text, start, end)
         else:
@@ -359,14 +378,17 @@ def _roles(text: str, start: int, end: int, spans: list[Span], roles: list[Role]
             kind = "orgName" if org or _is_org(name) else "persName"
             agents.append(Agent(name, kind))
             spans.append((position, position + len(name), el(kind, name)))
+        verbs = [ROLE_NOUNS.get(v.lower(), v.lower()) for v in re.findall(_VERB, clause.group("verbs"), re.I)]
         for group in ("for1", "for2"):
             value = clause.group(group)
+            if group == "for1" and (clause.group("prep") or "").lower() == "to" and \
+                    not set(verbs) <= set(_GIVING):
+                continue  # `translated to English by`: a language, no project
             if value:
                 for position, name in _names(value, clause.start(group), org=True):
                     sponsors.append(name)
                     spans.append((position, position + len(name), el("orgName", name)))
-        for verb in re.findall(_VERB, clause.group("verbs"), re.I):
-            verb = verb.lower()
+        for verb in verbs:
             roles.append(Role(verb, ROLES[verb], tuple(agents)))
 
 
