@@ -256,9 +256,12 @@ PROBE_8 = [f"{n:02d}" for n in range(73, 81)]
 PROBE_9 = [f"{n:02d}" for n in range(81, 89)]
 # written for issue #11 after 81-88 were fixed, before the tagger ran on them (see the docstring)
 PROBE_10 = [f"{n:02d}" for n in range(89, 95)]
+# written for issue #11 after 89-94 were fixed, before the tagger ran on them (see the docstring)
+PROBE_11 = [f"{n:02d}" for n in range(95, 101)]
 PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT, "held-out-layouts": LAYOUTS,
          "probe": PROBE, "probe-2": PROBE_2, "probe-3": PROBE_3, "probe-4": PROBE_4, "probe-5": PROBE_5, "probe-6": PROBE_6,
-         "probe-7": PROBE_7, "probe-8": PROBE_8, "probe-9": PROBE_9, "probe-10": PROBE_10}
+         "probe-7": PROBE_7, "probe-8": PROBE_8, "probe-9": PROBE_9, "probe-10": PROBE_10,
+         "probe-11": PROBE_11}
 
 
 def tagged(number: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
