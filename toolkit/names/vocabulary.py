@@ -164,7 +164,7 @@ Abdulla Abdullah Qahtan Salem Salim Saleh Salih Haidar Haydar Muhsin Anis Yasin 
 Yoweri Idi Apolo Oginga Mwai Rashidi Godfrey Abebe Mengistu Atnafu Teferi
 Raj Ram Rajendra Ashok Morarji Fakhruddin Zail Pranab Kamlapati Liaquat Nurul Tikka Ghulam Mumtaz
 Alejandro Torcuato Laureano Landelino Cristóbal Gregorio Nicolás Íñigo
-Ferdinand Imelda Diosdado Corazon Ramon Bernabe Teodoro Blas Emmanuel Jovito Lorenzo Tito
+Ferdinand Imelda Diosdado Corazon Bernabe Teodoro Blas Emmanuel Jovito Lorenzo Tito
 Mihály Vilmos Ervin Róbert Lénárd Sarolta Jolán Piroska
 Malcolm Gordon Rex Gough Bob Doug Lionel Bill Frank Jim Fred Arthur Eric Billy Norman Keith
 Alparslan Deniz Nihat Sadi Orhan Hayrettin Tahsin Nurettin Ferit Hikmet Sadettin Haluk
