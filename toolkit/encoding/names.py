@@ -420,7 +420,9 @@ class NameTagger:
         initials that agree with the entry's (`A. Kosygin` for `A. N. Kosygin`)."""
         written = text[cue.start:cue.end]
         rank = _RANK_OF_STRENGTH[cue.strength] if cue.kind == "person" else (
-            STRONG if cue.rule == "newspaper" else GAZETTEER)  # `the newspaper Granma`: not the province
+            STRONG if cue.rule == "newspaper" or (  # `the newspaper Granma`: not the province
+                written in cues.PARLIAMENTS and text.endswith("the ", 0, cue.start))  # `the Cortes`: not the town
+            else GAZETTEER)
         entry = self.lookup(written)
         if entry is not None and entry.kind == cue.kind:
             return Span(cue.start, cue.end, cue.kind, entry, REGISTER)

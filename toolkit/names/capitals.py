@@ -23,6 +23,9 @@ any all no very there here when where what if than so up out off only such other
 """.split()) | frozenset(re.sub(r"emphasi\[sz\]ed", "emphasised|emphasized", SPEECH).split("|"))
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "at", "az", "ash"})
+_ARTICLE_NEXT = re.compile(r" (?:THE|A|AN|HIS|HER|ITS|THEIR) ")
+_CAPITAL_BEFORE = re.compile(r"[^\W\d_]{2} $")
 
 
 def shouting(text: str) -> bool:
@@ -49,6 +52,13 @@ def readable(text: str) -> str:
         if len(word) == 1 and word != "I":
             return word  # an initial: `N. KUZNETSOV`
         lower = word.lower()
-        mapped = lower if lower in _LOWER or _past_tense(word) else word[:1] + word[1:].lower()
+        after = match.string[match.end():match.end() + 8]
+        mapped = lower if lower in _LOWER or _past_tense(word) or (
+            # an Arabic article joined to a name (`ABD AL-FATTAH`): `al-Fattah`, as written in mixed case
+            lower in _ARTICLES and after[:1] == "-") or (
+            # a word between a capitalised word and an article is a verb (`GENERAL KENAN EVREN
+            # HEADS THE COUNCIL`): names are not followed by `the`
+            _ARTICLE_NEXT.match(after) and _CAPITAL_BEFORE.search(match.string, 0, match.start())
+            and len(word) > 2) else word[:1] + word[1:].lower()
         return mapped if len(mapped) == len(word) else word
     return _WORD.sub(case, text)

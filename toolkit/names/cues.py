@@ -43,7 +43,8 @@ from toolkit.names.patterns import (DIGRAPHS, _SECOND, _CAPS, _END, _FIRST, _GIV
 from toolkit.names.shapes import (_ARABIC, _ARTICLE_AT, _GATED, _LOWER_HEAD_WORD, _LOWER_PLACE_HEAD,
                                   _LOWER_PLACE_PAIR, _MONGOLIAN, _NEWSPAPER, _ORDINAL_UNIT, _PATRONYMIC,
                                   _PLACE_HEAD_WORDS, _PLACE_NAME as _PLACE_NAME, _PLACE_OF, _PLACE_LIST_NEXT, _NEAR, _STREET,
-                                  _TRIMMED, _acronyms, _gate_keys, _more_cues, has_street_suffix,
+                                  _TRIMMED, _acronyms, _gate_keys, _more_cues, has_street_suffix, PAPER_HEADS,
+                                  _PAPER_LIST_NEXT,
                                   PLACE_HEADS as PLACE_HEADS, STATE_ACRONYMS as STATE_ACRONYMS)
 
 # Rules tried only where a capitalised word starts (most of a text is not a name: matching
@@ -318,8 +319,9 @@ def find_cues(text: str) -> list[Cue]:
                 if text.startswith(_POSTSCRIPTS, start) and (start == 0 or text[start - 1] == "\n"):
                     continue  # `P.S. Berg asks`: a postscript, no initials
                 match = _INITIALS_RULE.match(text, start)
-                if match:
-                    found.append((match, "person", "initials", 1))
+                if match and not (text.startswith(".", match.end()) and word_char(text[match.end() - 1]) and (
+                        match.end() < 2 or not word_char(text[match.end() - 2]))):
+                    found.append((match, "person", "initials", 1))  # (not `U.S.`: initials alone)
             elif rule == "lower-title":
                 match = _LOWER_TITLE.match(text, start) if capital_next else None
                 if match:
@@ -378,6 +380,12 @@ def find_cues(text: str) -> list[Cue]:
     if "newspaper" in words:
         for match in _NEWSPAPER.finditer(text):
             found.append((match, "org", "newspaper", 2))
+            item = _PAPER_LIST_NEXT.match(text, match.end()) if match.group("plural") else None
+            for _ in range(6):  # `the newspapers A, B and C`: each a newspaper
+                if item is None:
+                    break
+                found.append((item, "org", "newspaper", 2))
+                item = _PAPER_LIST_NEXT.match(text, item.end())
     if "/" in text:
         for match in _SIGNATURE.finditer(text):
             found.append((match, "person", "signature", 1))
@@ -401,6 +409,9 @@ def find_cues(text: str) -> list[Cue]:
         for capital in _WORD_START.finditer(text, max(0, head_start - 60), head_start):
             match = _PLACE_NAME.match(text, capital.start())
             if match and match.end() == head_end:
+                if text.startswith("State", head_start) and any(
+                        word in NOT_NAMES for word in text[match.start("n"):head_start].split()):
+                    continue  # `the Soviet State`, `Head of State`: no federal unit's name
                 found.append((match, "place", "place-head", 2))
                 break
     cues = listed
@@ -416,6 +427,10 @@ def find_cues(text: str) -> list[Cue]:
             trimmed = _trim(text, start, end, rule)
             if trimmed is None:
                 continue
+            if rule == "newspaper" and all(word in PAPER_HEADS for word in text[trimmed[1]:end].split()):
+                trimmed = trimmed[0], end  # `Philippines Free Press`: the head word is the title's
+            elif rule == "newspaper" and text.startswith("!", end - 1):
+                trimmed = trimmed[0], max(trimmed[1], end)  # (`Siempre!`)
             start, end = trimmed
             if rule == "first-name" and text.find(" ", start, end) == -1 and "\n" not in text[start:end]:
                 # the first name alone: the word after it was no name, unless it is a title

@@ -24,7 +24,7 @@ from toolkit.names.letters import APOS, L, U
 _WORD = rf"{U}{L}+(?:-{U}{L}+)*"
 _DE = r"(?:(?:de|del|de la|de los|de las|do|da|dos|das|du|des)\s)?"
 _PLACE_FIRST = ("Lake", "Mount", "Cape", "Fort", "Bad", "Camp", "Estadio", "Palacio", "Plaza", "Playa", "Puerto",
-                "Cerro", "Bahía", "Río", "Isla", "Lago", "Praça", "Palácio",
+                "Cerro", "Bahía", "Río", "Isla", "Lago", "Praça", "Palácio", "Valle", "Sierra", "Parque",
                 # land and sea forms before `of` (`Plain of Jars`, `Bay of Pigs`, `Strait of Hormuz`)
                 "Plain of", "Valley of", "Gulf of", "Bay of", "Sea of", "Strait of", "Straits of", "Isle of")
 _PLACE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_PLACE_FIRST)})\s{_DE}{_WORD}"
@@ -38,9 +38,16 @@ _ORG_FIRST = ("Unidad", "Partido", "Frente", "Movimiento", "Unión", "Confederac
               # Spanish and Portuguese bodies (`Consejo Nacional de Huelga`, `Universidad
               # Nacional Autónoma de México`)
               "Consejo", "Universidad", "Universidade", "Instituto", "Sindicato", "Asamblea",
-              "Congreso", "Asociación")
+              "Congreso", "Asociación",
+              # Spanish fronts, companies and platforms (`Junta Democrática`, `Falange Socialista
+              # Boliviana`, `Corporación Minera de Bolivia`, `Plataforma de Convergencia Democrática`)
+              "Junta", "Falange", "Plataforma", "Alianza", "Coordinadora", "Corporación", "Compañía",
+              "Empresa", "Comisiones", "Acción", "Izquierda")
 _ORG = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:{'|'.join(_ORG_FIRST)})\s{_DE}{_WORD}"
                   rf"(?:\s{_DE}{_WORD}){{0,2}})(?![\w{APOS}-])")
+# a Spanish union's confederation (`Central Obrera Boliviana`, `Central Única de Trabajadores`):
+# `Central` and two Spanish words, not `Central Asia` or `Central Intelligence Agency`
+_CENTRAL = re.compile(rf"(?<![\w{APOS}.-])(?P<n>Central\s(?:{U}{L}+[ao]s?\s(?:de\s)?{U}{L}+[ao]s?|Única\s{_DE}{_WORD}))(?![\w{APOS}-])")
 # a parliament's house by one word after `of` (`House of Commons`, `House of Representatives`)
 _HOUSE = re.compile(rf"(?<![\w{APOS}.-])(?P<n>House\sof\s{_WORD})(?![\w{APOS}-])")
 _KIND_NOUNS = ("federation", "union", "faction", "organisation", "organization", "movement")
@@ -63,7 +70,7 @@ _OFFICE_COMMAS = re.compile(rf"[^,.;:\n]{{0,60}},\s(?P<n>{_WORD}(?:\s{_WORD}){{1
 def gate_words() -> Iterator[tuple[str, str]]:
     """(substring, gate): the words each cue needs, found by cues.py's trigger pass."""
     yield from ((word + " ", "place-first") for word in _PLACE_FIRST)
-    yield from ((word + " ", "org-first") for word in (*_ORG_FIRST, "House of"))
+    yield from ((word + " ", "org-first") for word in (*_ORG_FIRST, "House of", "Central"))
     yield from ((noun, "kind-noun") for noun in _KIND_WORDS)
     yield from ((words, "written-in") for words in _WRITTEN_WORDS)
     yield from ((office, "office-commas") for office in _OFFICE_WORDS)
@@ -95,6 +102,9 @@ def extra_cues(text: str, gates: Set[str], not_names: Set[str]) -> Iterator[Foun
     if "org-first" in gates:
         for match in _ORG.finditer(text):
             yield (*match.span("n"), "org", "org-head", 2)
+        if "Central " in text:
+            for match in _CENTRAL.finditer(text):
+                yield (*match.span("n"), "org", "org-head", 2)
         if "House of " in text:
             for match in _HOUSE.finditer(text):
                 yield (*match.span("n"), "org", "org-head", 2)

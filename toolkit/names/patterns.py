@@ -14,10 +14,11 @@ from toolkit.names.vocabulary import FIRST_NAMES, PARTICLES, TITLES
 _WORD = rf"{U}(?:[{APOS}]{U}{L}+|{L}*(?:[{APOS}]{L}*)?)(?:-{U}?{L}+)*"  # Kosygin, O'Brien, Il-sung, Seong-cheol
 _CAPS = rf"{U}{{2,}}(?:-{U}{{2,}})*"                     # KUZNETSOV
 # a Cyrillic letter romanised in two (`Zh. Zhivkov`, `CDE. ZH. ZHIVKOV`) is one initial
-DIGRAPHS = ("Zh", "Ch", "Sh", "Kh", "Ts", "Yu", "Ya", "Ye")
+# (and a Hungarian letter written in two: `Gy. Horn`, `Sz. Nagy`, `Zs. Kovács`, `Cs. Tóth`)
+DIGRAPHS = ("Zh", "Ch", "Sh", "Kh", "Ts", "Yu", "Ya", "Ye", "Gy", "Sz", "Zs", "Cs", "Ny", "Ty")
 # (the second letter tested after the capital, by look-behind: an alternation of the pairs
 # before `{U}` made every name pattern slower)
-_SECOND = r"(?:(?<=[ZCSK])[hH]|(?<=T)[sS]|(?<=Y)[uUaAeE])?"
+_SECOND = r"(?:(?<=[ZCSK])[hH]|(?<=[TZC])[sS]|(?<=Y)[uUaAeE]|(?<=[GNT])[yY]|(?<=S)[zZ])?"
 _INITIALS = rf"(?:{U}\.-{U}\.\s?|{U}{_SECOND}\.\s?){{1,3}}"  # (or hyphened: `C.-H.`, `J.-P.`)                # A. A. / N.S. / Zh.
 # an Arabic article joined to a name (`al-Hadithi`, `el-Sadat`)
 _ARTICLE = rf"(?:a[lnrstdz]|el|ash|ud)-{_WORD}"
@@ -43,7 +44,7 @@ _TITLE_WORDS = (r"(?:Comrades?|Ambassadors?|Ministers?|President|Premier|Chairma
                 r"Director|Head|Leader|Chief|Commander|Envoy|Delegation|Member|Members|"
                 # a religious or honorific title: a person follows, no more of an organisation's
                 # name (`the Council of Bishop Abel Muzorewa`)
-                r"Ayatollah|Archbishop|Bishop|Cardinal|Imam|Tunku|Tun|Lord)\b")
+                r"Ayatollah|Archbishop|Bishop|Cardinal|Imam|Tunku|Tun|Lord|Sir|Thakin|Daw)\b")
 # (`the` or `a` after the tail's preposition: `Movement for a United Europe`, no place inside)
 # a word of an organisation's name: capitalised, not a sentence's opening function word, not a
 # title, not a possessive (`the Soviet Union's Council`), save the usual `People's`, `Workers'`

@@ -35,7 +35,10 @@ PLACE_HEADS = ("Province|Region|District|County|Oblast|Prefecture|Krai|Governora
                # a palace, river, lake (`Menelik Palace`, `Amu Darya`: `darya` is Persian for river)
                "Palace|River|Lake|Mountains|Darya|Stadium|Castle|"
                # a strip of land, a corridor, grounds (`Aouzou Strip`, `Ramlila Grounds`)
-               "Strip|Corridor|Grounds")
+               "Strip|Corridor|Grounds|"
+               # a federal unit by its people's name (`Shan State`, `Kachin State`, `Lagos State`;
+               # not `the Soviet State`: see find_cues)
+               "State")
 _PLACE_HEAD_WORDS = tuple(PLACE_HEADS.split("|"))
 # a head is a whole word (`\b(?:{PLACE_HEADS})(?![\w'’-])`), found by the trigger pass
 _PLACE_NAME = re.compile(rf"(?P<n>(?:{_ORG_MOD}\s){{1,3}}(?:{PLACE_HEADS})){_END}")
@@ -107,7 +110,8 @@ _PLACE_OF_WORDS = tuple(f"{noun} of " for noun in f"{_PLACE_NOUNS}|{_PLACE_NOUNS
 _LOWER_HEAD_WORDS = (" province", " region", " district", " oblast", " prefecture", " county",
                      " aimag", " valley", " river", " delta", " front", " pass ", " pass,", " pass.")
 _STREET_SUFFIXES = ("llee", "traße", "trasse", "latz", "asse", "amm", "haussee", "fer", "see")
-_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ", "society ")
+_NEWSPAPER_WORDS = ("newspaper ", "daily ", "weekly ", "magazine ", "journal ", "society ", "newspapers ",
+                    "dailies ", "weeklies ")
 _PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS}|(?P<plural>{_PLACE_NOUNS_PLURAL}))\sof\s(?P<n>{_PLACE_WORDS}){_END}")
 _PLACE_LIST_NEXT = re.compile(rf"(?:,\s(?:and\s)?|\sand\s)(?P<n>{_PLACE_WORDS}){_END}")
 _LOWER_HEADS = ("provinces?|regions?|districts?|oblasts?|prefectures?|county|counties|aimags?|valley|"
@@ -146,10 +150,19 @@ _SLAVIC_ADJECTIVE = r"(?:ski|ska|sko|ske|čki|čka|ški|ška|cki|cka|nji|nja)"
 _NOT_TITLE_WORDS = ("and|or|of|in|on|at|to|is|was|has|had|have|were|are|wrote|said|which|that|the|"
                     "for|with|by|from|printed|carried|reported|published|also|again|now|then|too")
 _LOWER_TITLE_WORD = rf"(?!(?:{_NOT_TITLE_WORDS})(?![\w{APOS}-]))[a-zčćđšžáéíóú]{{3,}}"
-_NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal|society)\s"
-                        rf"(?P<n>(?:[lL][{APOS}])?(?:{U}{L}+{_SLAVIC_ADJECTIVE}\s{_LOWER_TITLE_WORD}|"
-                        rf"{_WORD}\s[a-zčćđšž]+{_SLAVIC_ADJECTIVE}|"
-                        rf"{_WORD}(?:\s{_TITLE_PARTICLE}?{_WORD}){{0,2}})){_END}")  # (`l'Unità`)
+# (a number or an exclamation mark ends a title: `the weekly Cambio 16`, `Siempre!`)
+_TITLE_END = (r"(?:\s\d{1,3}(?![\d.,:/-]?\d)(?!\s(?:times|days|weeks|months|years|pages|articles|copies|"
+              r"issues|per|of|[A-Z]))|!(?=[\s,.;:)]|$))?")
+_PAPER_TITLE = (rf"(?:[lL][{APOS}])?(?:{U}{L}+{_SLAVIC_ADJECTIVE}\s{_LOWER_TITLE_WORD}|"
+                rf"{_WORD}\s[a-zčćđšž]+{_SLAVIC_ADJECTIVE}|"
+                rf"{_WORD}(?:\s{_TITLE_PARTICLE}?{_WORD}){{0,2}}{_TITLE_END})")
+_NEWSPAPER = re.compile(rf"\b(?:newspaper|daily|weekly|magazine|journal|society|(?P<plural>newspapers|dailies|weeklies))\s"
+                        rf"(?P<n>{_PAPER_TITLE}){_END}")  # (`l'Unità`)
+# the next title of a plural's list (`the newspapers Cumhuriyet and Milliyet`)
+_PAPER_LIST_NEXT = re.compile(rf"(?:,\s(?:and\s)?|\sand\s)(?P<n>{_PAPER_TITLE}){_END}")
+# a newspaper's head words, which the trim of its name keeps (`Philippines Free Press`)
+PAPER_HEADS = frozenset("Press Daily News Times Herald Tribune Gazette Mail Telegraph Express Post Star "
+                        "Chronicle Observer Journal Review".split())
 # Cues of the period's names that the rules above miss, each searched only when a word it
 # needs is in the text:
 # a parliament by its own name alone (`the Sejm`)
@@ -222,6 +235,8 @@ def _gate_keys() -> dict[str, str]:
         keys[role] = "role"
     for label in _LABELS:
         keys[label + ":"] = "label"
+    for by in _BY_WORDS:
+        keys[by] = keys[by[:1].upper() + by[1:]] = "by"
     for office in re.split(r"[ |](?![a-z]+\|)", _OFFICES_AFTER.replace(" secretary|", "_secretary|")):
         office = office.replace("_", " ")
         for form in {office, office[:1].upper() + office[1:], office.title()}:
@@ -244,15 +259,22 @@ def _gate_keys() -> dict[str, str]:
 # a person after a label of who did the record (`Interviewer: Csaba Bekes`, `Recorded by: N. Name`):
 # the surname may be a place of the gazetteer (Békés)
 _LABELS = ("Interviewer", "Interviewee", "Recorded by", "Prepared by", "Translated by", "Compiled by",
-           "Written by", "Typed by", "Interpreter", "Interpreted by")
+           "Written by", "Typed by", "Interpreter", "Interpreted by", "Drafted by", "Checked by", "Approved by",
+           "Edited by")
 _LABELLED = re.compile(rf"(?<![\w{APOS}.-])(?:{'|'.join(_LABELS)}):[ \t]*(?P<n>{_NAME}){_END}")
+# the same words in running text, without a colon (`checked by Zhang Wenjin`, `(Drafted by P. Varga;
+# approved by J. Sebestyén)`): a weak cue, below a place of the gazetteer (`approved by Moscow`)
+_BY_WORDS = ("drafted by ", "checked by ", "approved by ", "recorded by ", "prepared by ", "compiled by ")
+_BY = re.compile(rf"(?<![\w{APOS}.-])(?:[Dd]rafted|[Cc]hecked|[Aa]pproved|[Rr]ecorded|[Pp]repared|[Cc]ompiled)"
+                 rf"\sby\s(?P<n>{_NAME}){_END}")
 _GATED: dict[str, tuple[re.Pattern[str], str, str, int]] = {
     "parliament": (_PARLIAMENT, "org", "org-head", 2), "party": (_FOREIGN_PARTY, "org", "org-head", 2),
     "government": (_GOVERNMENT, "org", "org-head", 2),
     "acronym-party": (_ACRONYM_PARTY, "org", "org-head", 2),
     "conference": (_CONFERENCE, "org", "org-head", 2), "radio": (_RADIO, "org", "org-head", 2),
     "alliance": (_ALLIANCE, "org", "org-head", 2), "state": (_STATE_FORM, "place", "state-form", 2),
-    "role": (_ROLE_NAME, "person", "title", 1), "label": (_LABELLED, "person", "title", 1)}
+    "role": (_ROLE_NAME, "person", "title", 1), "label": (_LABELLED, "person", "title", 1),
+    "by": (_BY, "person", "speech", 3)}
 
 
 

@@ -78,7 +78,9 @@ TITLES = (r"Comrades?|Cdes?\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Mme\.?|Herr|Fra
           r"[Cc]ommander|[Ee]nvoy|[Ii]nterpreter|[Cc]orrespondent|Chancellor|Senator|Brigadier|"
           # religious titles, Malay honorifics and a British peer's (`Ayatollah Khomeini`, `Bishop Abel
           # Muzorewa`, `Tunku Abdul Rahman`, `Lord Soames`)
-          r"Ayatollah|Archbishop|Bishop|Cardinal|Patriarch|Imam|Tunku|Tun|Lord")
+          r"Ayatollah|Archbishop|Bishop|Cardinal|Patriarch|Imam|Tunku|Tun|Lord|"
+          # a knight's and Burmese honorifics (`Sir John Kerr`, `Thakin Ba Thein Tin`, `Daw Khin Kyi`)
+          r"Sir|Thakin|Daw")
 SPEECH = (r"said|says|replied|stated|declared|noted|added|asked|answered|emphasi[sz]ed|remarked|"
           r"explained|stressed|pointed out|told|informed|announced|agreed|responded|continued|"
           r"went on|objected|suggested|proposed|expressed|mentioned|underlined|observed|insisted|spoke")
@@ -161,6 +163,11 @@ Torsten Sten Gunnar Ingvar Krister Thorbjörn Thorbjorn Hilmar Jens Einar Halvar
 Abdulla Abdullah Qahtan Salem Salim Saleh Salih Haidar Haydar Muhsin Anis Yasin Jaafar Mahmud Hamoud
 Yoweri Idi Apolo Oginga Mwai Rashidi Godfrey Abebe Mengistu Atnafu Teferi
 Raj Ram Rajendra Ashok Morarji Fakhruddin Zail Pranab Kamlapati Liaquat Nurul Tikka Ghulam Mumtaz
+Alejandro Torcuato Laureano Landelino Cristóbal Gregorio Nicolás Íñigo
+Ferdinand Imelda Diosdado Corazon Bernabe Teodoro Blas Emmanuel Jovito Lorenzo Tito
+Mihály Vilmos Ervin Róbert Lénárd Sarolta Jolán Piroska
+Malcolm Gordon Rex Gough Bob Doug Lionel Bill Frank Jim Fred Arthur Eric Billy Norman Keith
+Alparslan Deniz Nihat Sadi Orhan Hayrettin Tahsin Nurettin Ferit Hikmet Sadettin Haluk
 """.split())
 
 
@@ -202,5 +209,6 @@ Secretary Deputy Vice Vice-Premier Vice-Chairman
 Vice-President Vice-Minister Counsellor Counselor Counsellors Counselors Consul Attaché Attache
 Chargé Charge Professor Prof Director Commander Envoy Interpreter Correspondent
 Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col Ato Woizero Weizero
-Chancellor Senator Brigadier Ayatollah Archbishop Bishop Cardinal Patriarch Imam Tunku Tun Lord""".split())
+Chancellor Senator Brigadier Ayatollah Archbishop Bishop Cardinal Patriarch Imam Tunku Tun Lord
+Sir Thakin Daw""".split())
 _ABBREVIATED_RANKS = frozenset("Lt Lieut Maj Brig Col Gen Capt Adm Sgt Col.-Gen Lt.-Gen Maj.-Gen Lt.-Col".split())
