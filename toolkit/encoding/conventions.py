@@ -176,4 +176,8 @@ CONVENTIONS = (
     "and the 28th ult. are days of the document's month and of the month before, cert medium. "
     "Inline (inline16): [illegible word] is a gap of one word; a Note 2: nothing refers to "
     "under a note the text refers to stays a note text, with a warning; a clock time with a cue "
-    "(at 15:00, 3 p.m., 0530 hrs, from 10:00 to 12:30) is time with @when (hh:mm:ss).")
+    "(at 15:00, 3 p.m., 0530 hrs, from 10:00 to 12:30) is time with @when (hh:mm:ss). "
+    "Inline (inline17): [sic] after a quoted word is sic holding it; word[?] is unclear "
+    "(cert low, rend query-attached); the night of 4/5 May is a range of the two days; a day "
+    "without its year (on 5.VI.) takes the document's year, cert medium; 3 May [1965] is one "
+    "date holding the supplied year.")
