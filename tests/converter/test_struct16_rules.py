@@ -206,3 +206,15 @@ def test_a_name_field_of_no_person_stays_text(tmp_path: Path) -> None:
     tei, _ = converted(tmp_path, "PERSONNEL FILE\nName: not known\nDate of birth: 4 June 1930\n"
                                  "Place of birth: Pécs\n" + BODY)
     assert _count(tei, "count(//tei:seg[tei:label[.='Name:']]/tei:persName)") == 0
+
+
+# -- what follows the recorders in their line (165) -------------------------------------------
+def test_a_name_after_the_recorders_is_tagged_too(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "Record of Conversation\n" + BODY
+                       + "(Recorded by Li Wei; checked by Wang Dongming)\n")
+    assert _count(tei, "count(//tei:closer/tei:signed/tei:persName)") == 2
+    assert _count(tei, "count(//tei:signed/tei:persName[.='Wang Dongming'])") == 1
+    tei, _ = converted(tmp_path, "Record of Conversation\n" + BODY
+                       + "(Recorded by Li Wei; two copies made)\n")
+    assert _count(tei, "count(//tei:closer/tei:signed/tei:persName)") == 1
+    assert _count(tei, "count(//tei:signed[contains(., '; two copies made)')])") == 1

@@ -277,7 +277,13 @@ def closer(encoder: BodyEncoder, div: etree._Element, lines: list[SourceBlock],
                 at = left.index(name)
                 signed.extend([left[:at], person(name)])
                 left = left[at + len(name):]
-            signed.append(left + text[1 + len(words) + len(written):])
+            rest = left + text[1 + len(words) + len(written):]
+            if len(rest) > 1 and rest.endswith(")"):
+                # `; checked by Zhang Wenjin)`: what follows the recorders holds names too
+                signed.extend(encoder._inline(block, rest[:-1]))
+                signed.append(")")
+            else:
+                signed.append(rest)
         elif before:
             flush()
             next_signer()
