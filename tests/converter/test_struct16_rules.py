@@ -218,3 +218,11 @@ def test_a_name_after_the_recorders_is_tagged_too(tmp_path: Path) -> None:
                        + "(Recorded by Li Wei; two copies made)\n")
     assert _count(tei, "count(//tei:closer/tei:signed/tei:persName)") == 1
     assert _count(tei, "count(//tei:signed[contains(., '; two copies made)')])") == 1
+
+
+# -- a government named by whose it is (164's byline) ------------------------------------------
+def test_a_government_of_a_country_is_one_org(tmp_path: Path) -> None:
+    tei, _ = converted(tmp_path, "REPORT\nThe Government of India asked for the talks. The "
+                                 "Soviet Government of the day agreed.\n" + BODY)
+    assert _count(tei, "count(//tei:orgName[.='Government of India'])") == 1
+    assert _count(tei, "count(//tei:orgName[contains(., 'Soviet')])") == 0

@@ -198,8 +198,10 @@ _ORDINAL_UNIT = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Ei
                            r"\d{1,2}(?:st|nd|rd|th))\s(?:[A-Z][a-z]+\s)?(?:Department|Section|Division|Directorate)")
 # a government by its own form (`Provisional Revolutionary Government of the Republic of South
 # Vietnam`, `Royal Government of Laos`): `the Soviet Government` stays a common noun
+# `Government of India`: a government named by whose it is is that body's name too
 _GOVERNMENT = re.compile(rf"(?<![\w{APOS}.-])(?P<n>(?:Provisional|Revolutionary|Royal|Transitional|Federal)"
-                         rf"\s(?:{_ORG_MOD}\s){{0,3}}Government{_ORG_TAIL}{{0,3}}){_END}")
+                         rf"\s(?:{_ORG_MOD}\s){{0,3}}Government{_ORG_TAIL}{{0,3}}"
+                         rf"|Government(?=\sof\s){_ORG_TAIL}{{1,3}}){_END}")
 # an acronym joined to its party's form (`MPLA-Party of Labour`)
 _ACRONYM_PARTY = re.compile(rf"(?<![\w{APOS}.-])(?P<n>[A-Z]{{2,7}}-(?:Party|Movement|Front)"
                             rf"(?:\sof\s(?:the\s)?{_WORD})?){_END}")
