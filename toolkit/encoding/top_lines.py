@@ -158,6 +158,7 @@ def top_note(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bo
 
 
 ISSUER_WORDS = 8  # an institution's name: `A Magyar Népköztársaság Külügyminisztériuma`
+_BESIDE = re.compile(r"\S(?:\s{3,}|\t)\S")  # two columns apart by a run of spaces or a tab
 ISSUER_GAP = 3  # marks and fields between it and the dateline: a classification, a number
 
 
@@ -178,6 +179,8 @@ def issuer(encoder: BodyEncoder, div: etree._Element, units: list[SourceBlock], 
     for below in units[index + 1:index + 2 + ISSUER_GAP]:
         line = below.text.strip()
         if cue.place_date(line):
+            if _BESIDE.search(line):
+                return False  # an office beside its date: the byline's second line (struct15)
             break
         if not (cue.marks(below) or cue.MEMO_FIELD.match(line)):
             return False
