@@ -48,6 +48,7 @@ class _Projector:
         self.paragraphs: list[str] = []
         self.current: list[str] = []
         self.footnotes: list[tuple[str, str]] = []  # (number, text)
+        self.free: set[int] = set()  # indices of footnotes referenced nowhere (kept in place)
         self.bottom: list[str] = []  # a page's footer (forme work): after the footnotes
         self.section_notes: list[tuple[str, str]] = []  # place="end": after their division
         self.taken: set[etree._Element] = set()  # pb, lb already projected inside a gap's bracket
@@ -153,7 +154,9 @@ class _Projector:
             return
         if name == "note" and parent_name in CONTAINERS and (node.get("place") == "foot" or (
                 node.get("place") == "end" and node.get("rend") != "symbol")):
+            before = len(self.footnotes)
             self.inline(node)  # a note referenced nowhere: its text goes with the footnotes
+            self.free.update(range(before, len(self.footnotes)))
             return
         if name == "note" and parent_name in CONTAINERS:
             # a note between paragraphs (a stamp): a block, its line breaks kept as lines
@@ -388,6 +391,24 @@ def _note_order(number: str) -> tuple[int, str]:
     return (int(match.group(1)), match.group(2)) if match else (1 << 30, "")
 
 
+def _footnote_order(footnotes: list[tuple[str, str]], free: set[int]) -> list[tuple[str, str]]:
+    """Referenced notes in the order of their numbers; notes referenced nowhere stand where the
+    converter left them, in the source's order, so they keep their order among themselves
+    (`²a` over `¹aa` with no reference comes back as written) and go in before the first
+    referenced note of a higher number."""
+    placed = sorted((f for i, f in enumerate(footnotes) if i not in free),
+                    key=lambda f: _note_order(f[0]))
+    ordered: list[tuple[str, str]] = []
+    at = 0
+    for index in sorted(free):
+        note = footnotes[index]
+        while at < len(placed) and _note_order(placed[at][0]) <= _note_order(note[0]):
+            ordered.append(placed[at])
+            at += 1
+        ordered.append(note)
+    return ordered + placed[at:]
+
+
 def project(tree: etree._ElementTree | etree._Element) -> str:
     """Paragraphs of plain text separated by blank lines."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
@@ -399,7 +420,7 @@ def project(tree: etree._ElementTree | etree._Element) -> str:
     projector.paragraphs.extend(text for _, text in projector.section_notes)
     paragraphs: list[str] = []
     # Footnote texts stand at the end in the order of their numbers, as a source lists them.
-    footnotes = sorted(projector.footnotes, key=lambda f: _note_order(f[0]))
+    footnotes = _footnote_order(projector.footnotes, projector.free)
     for paragraph in projector.paragraphs + [text for _, text in footnotes] + projector.bottom:
         paragraphs.extend(p for p in (" ".join(x.split()) for x in paragraph.split("\x00")) if p)
     return "\n\n".join(paragraphs).replace(KEPT, " ") + "\n"

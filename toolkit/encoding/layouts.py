@@ -530,6 +530,8 @@ def table_rows(units: list[SourceBlock], index: int) -> int:
     return end - index if end - index >= TABLE_MIN_ROWS else 0
 
 
+# a first cell that is a label: a field's (`TO:`) or a point's (`1.`, `a)`, `IV.`)
+_LABEL_CELL = re.compile(r"^(?:[^\s:]{1,20}:|(?:\d{1,3}|[a-z]|[IVXL]{1,5})[.)])$")
 # cells apart by a tab (spaces around it allowed)
 _TAB = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*")
 TABBED_MIN_ROWS = 2
@@ -543,6 +545,11 @@ def _tab_cells(unit: SourceBlock) -> int:
         return 1
     cells = _TAB.split(text)
     if any(TELEGRAM_FIELD.match(c) or cue.MEMO_FIELD.match(c) for c in cells):
+        return 0
+    # a Word template's tab after a field's label (`TO:<TAB>Comrade Ivanov`) or a point's
+    # (`1.<TAB>Deliveries ...`), or inside a sentence (`said<TAB>that`): a tab stop, no column
+    if _LABEL_CELL.match(cells[0]) or any(
+            a.split()[-1].islower() and b[:1].islower() for a, b in zip(cells, cells[1:]) if a):
         return 0
     return len(cells)
 

@@ -141,12 +141,15 @@ def add_line(dateline: etree._Element, content: list[Inline]) -> None:
             dateline.append(item)
 
 
+_REFERENCE = re.compile(r"\[\d{1,3}[a-z]?\]")
+
+
 def top_note(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock) -> bool:
     """A bracketed note alone on the first line of the division: the note, not a paragraph."""
     text = unit.text.strip()
     if len(div) or not (text.startswith("[") and text.endswith("]")) \
-            or not cue.one_bracket(text):
-        return False
+            or not cue.one_bracket(text) or _REFERENCE.fullmatch(text):
+        return False  # `[1]` alone: a footnote's reference (its note is made once, by the p)
     content = encoder._inline(unit, text)
     notes = [x for x in content if not isinstance(x, str)]
     if len(notes) != 1 or any(isinstance(x, str) and x.strip() for x in content) \
