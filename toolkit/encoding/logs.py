@@ -25,7 +25,7 @@ from toolkit.encoding import dates, layouts
 from toolkit.encoding.blocks import LINE_BREAK, SENTENCE_END, SourceBlock
 from toolkit.encoding.bracket_kinds import ORG_WORDS
 from toolkit.encoding.brackets import ROLE_WORDS
-from toolkit.tei import el, sub, tei
+from toolkit.tei import Inline, el, sub, tei
 
 if TYPE_CHECKING:
     from toolkit.encoding.body import BodyEncoder
@@ -125,22 +125,21 @@ def time_span_line(encoder: BodyEncoder, div: etree._Element, unit: SourceBlock)
             found.group("rest"))):
         return False
     content = encoder._inline(unit, text)
+    pieces: list[Inline]
     if sum(1 for piece in content if isinstance(piece, etree._Element)
            and etree.QName(piece).localname == "time") == 2:
-        # the inline stage's cued times (`times.py`) have already marked both ends
-        sub(encoder._current_opener(div), "dateline", content)
-        encoder.decided(f"{text!r} taken as the hours of the record, its dateline", unit.line)
-        return True
-    first = content[0] if content and isinstance(content[0], str) else ""
-    at = first.find(found.group("span"))
-    if at < 0:
-        return False
-    # each end its own `time[@when]` (the project schema's `time` has `@when` alone)
-    start, end = found.group("start"), found.group("end")
-    between = found.group("span")[len(start):len(found.group("span")) - len(end)]
-    pieces = [first[:at], el("time", start, when=_clock(start)), between,
-              el("time", end, when=_clock(end)), first[at + len(found.group("span")):],
-              *content[1:]]
+        pieces = content  # the inline stage's cued times (`times.py`) marked both ends
+    else:
+        first = content[0] if content and isinstance(content[0], str) else ""
+        at = first.find(found.group("span"))
+        if at < 0:
+            return False
+        # each end its own `time[@when]` (the project schema's `time` has `@when` alone)
+        start, end = found.group("start"), found.group("end")
+        between = found.group("span")[len(start):len(found.group("span")) - len(end)]
+        pieces = [first[:at], el("time", start, when=_clock(start)), between,
+                  el("time", end, when=_clock(end)), first[at + len(found.group("span")):],
+                  *content[1:]]
     sub(encoder._current_opener(div), "dateline", [p for p in pieces if not isinstance(p, str) or p])
     encoder.decided(f"{text!r} taken as the hours of the record, its dateline", unit.line)
     return True
