@@ -9,7 +9,7 @@ are what it hands the text between brackets, and each bracket's words, to (Inlin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -168,16 +168,7 @@ class InlineText:
 
     def _times_first(self, text: str, at: int | None) -> list[Inline]:
         """Clock times (toolkit.encoding.times), then dates and names in the text between."""
-        out: list[Inline] = []
-        position = 0
-        for item in times.tag_times(text, self.stats):
-            if isinstance(item, str):
-                out.extend(self._dates_and_names(item, _plus(at, position)))
-                position += len(item)
-            else:
-                out.append(item)
-                position += len(item.text or "")
-        return out
+        return _between(times.tag_times(text, self.stats), at, self._dates_and_names)
 
     def _dates_and_names(self, text: str, at: int | None) -> list[Inline]:
         if not text:
@@ -186,19 +177,11 @@ class InlineText:
             return self.tagger.tag(text, self._name_review(at or 0), self.names_seen)
         # Dates first, names in the text between them: a date's words are never a name
         # (`3/VI/71`: the names stage would read the Roman month `VI` as a person).
-        out: list[Inline] = []
-        position = 0
-        for item in dates.tag_dates(text, self.document_date, self._date_review(at or 0),
-                                    self.stats):
-            if isinstance(item, str):
-                if item:
-                    out.extend(self.tagger.tag(item, self._name_review(_plus(at, position) or 0),
-                                               self.names_seen))
-                position += len(item)
-            else:
-                out.append(item)
-                position += len(item.text or "")
-        return out
+        def names(between: str, where: int | None) -> list[Inline]:
+            return self.tagger.tag(between, self._name_review(where or 0),
+                                   self.names_seen) if between else []
+        return _between(dates.tag_dates(text, self.document_date, self._date_review(at or 0),
+                                        self.stats), at, names)
 
     def _omissions(self, text: str, at: int | None) -> list[Inline]:
         """`(...)` as gap[@reason='omitted'], its form in @rend (the projection gives it back);
@@ -286,6 +269,22 @@ def _id_part(key: str) -> str:
         base = _SIGN_NAMES.get(sign, f"u{ord(sign):x}")
         return base + (str(count) if count > 1 else "")
     return _SIGN_RUN.sub(name, key)
+
+
+def _between(items: Iterable[Inline], at: int | None,
+             inner: Callable[[str, int | None], list[Inline]]) -> list[Inline]:
+    """A stage's elements as they are, the text between them through `inner` with its offset
+    in the source line (for review entries): how times, dates and names nest."""
+    out: list[Inline] = []
+    position = 0
+    for item in items:
+        if isinstance(item, str):
+            out.extend(inner(item, _plus(at, position)))
+            position += len(item)
+        else:
+            out.append(item)
+            position += len(item.text or "")
+    return out
 
 
 def _plus(base: int | None, offset: int) -> int | None:
