@@ -78,11 +78,14 @@ def _cache_files(paths: list[Path], options: ValidateOptions) -> tuple[Path, Pat
     # the pruning goes by last use, not by last change: a no-op run writes nothing, and a
     # cache read often but not changed (a long build's) was the first to go while other runs
     # (tests, CI) made caches, so that the next run after one change validated every file
+    # (the time given to the nanosecond: the kernel's own stamp is coarse, a jiffy, so a no-op
+    # run right after another run's write could tie with it and lose the order of use)
+    now = time.time_ns()
     for used in (results, index):
         with contextlib.suppress(OSError):
-            os.utime(used)
+            os.utime(used, ns=(now, now))
     try:
-        kept = sorted(folder.glob("*.results.json"), key=lambda p: p.stat().st_mtime)
+        kept = sorted(folder.glob("*.results.json"), key=lambda p: p.stat().st_mtime_ns)
         for old in kept[:max(0, len(kept) - MAX_CACHES + 1)]:
             if old.name != f"{name}.results.json":
                 old.unlink(missing_ok=True)
